@@ -1,0 +1,1 @@
+"""Chargeable core: a pure-Python Stripe sandbox. Never imports Qt."""

@@ -1,0 +1,1 @@
+"""Chargeable GUI: PySide6 widgets over the core."""

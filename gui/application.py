@@ -1,0 +1,40 @@
+"""Create the QApplication and the main window, then run or screenshot it."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from gui.main_window import MainWindow
+
+
+def _application() -> QApplication:
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        return app
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("Chargeable")
+    app.setOrganizationName("Chargeable")
+    return app
+
+
+def save_screenshot(window: MainWindow, path: str) -> bool:
+    """Render ``window`` once into a PNG at ``path``; False if it could not be written."""
+    window.show()
+    QApplication.processEvents()
+    return window.grab().save(str(Path(path)), "PNG")
+
+
+def run(screenshot: str | None = None) -> int:
+    app = _application()
+    window = MainWindow()
+    if screenshot is not None:
+        if not save_screenshot(window, screenshot):
+            print(f"chargeable: could not write the screenshot to {screenshot}", file=sys.stderr)
+            return 1
+        window.close()
+        return 0
+    window.show()
+    return app.exec()
