@@ -1,0 +1,5 @@
+"""The animated lifecycle graph: a Qt renderer of ``core.graph_model.GraphModel``."""
+
+from gui.graph.view import StateGraphView
+
+__all__ = ["StateGraphView"]
