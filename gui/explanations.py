@@ -1,0 +1,302 @@
+# ruff: noqa: E501 - a table of sentences reads better unbroken
+"""One-line explanations of a field: what it means, and why it has its value now.
+
+The detail pane's *Properties* tab shows one row per field with these words.
+Every fact comes from ``/work/shared/reference/stripe-domain.md`` (cited as
+§N). Where the reference marks a behaviour **unverified**, the text says so
+here, in this one module, so it is easy to change.
+
+Functions:
+    meaning(kind, path): what a field means (translated).
+    why(kind, path, obj, last_request): why it has its value now (translated), or "".
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("explain", text)
+
+
+# (kind or "*", field path) -> what the field means. Untranslated source text.
+_MEANINGS: dict[tuple[str, str], str] = {
+    ("*", "id"): "The object's id; its prefix names its kind.",
+    ("*", "object"): "The kind of object, as Stripe names it.",
+    ("*", "created"): "When it was created, in Unix seconds on the simulated clock.",
+    ("*", "livemode"): "false: a test-mode object; no real money moves.",
+    ("*", "metadata"): "Your own key/value notes; Stripe never reads them.",
+    ("*", "currency"): "The three-letter ISO currency, lower case.",
+    ("*", "amount"): "The amount in the currency's smallest unit (cents for usd/eur).",
+    ("*", "description"): "Free text you attached to the object.",
+    ("source", "status"): "The source's lifecycle state; only a chargeable source can be charged.",
+    (
+        "source",
+        "usage",
+    ): "single_use: pays once. reusable: pays many times, but only once attached to a customer.",
+    (
+        "source",
+        "flow",
+    ): "How the customer authorizes: redirect, receiver (push funds), code_verification or none.",
+    ("source", "type"): "The payment method; its hash (e.g. card) holds the type's details.",
+    ("source", "customer"): "The customer the source is attached to; absent while unattached.",
+    ("source", "client_secret"): "Lets a publishable key retrieve the source in the browser.",
+    (
+        "source",
+        "owner",
+    ): "Who owns the payment method: what you sent, plus verified_* values Stripe fills in.",
+    (
+        "source",
+        "owner.email",
+    ): "The owner's e-mail. In test mode an address ending in _chargeable@example.com authorizes a redirect source (§4).",
+    ("source", "statement_descriptor"): "Text on the customer's statement for each charge.",
+    (
+        "source",
+        "redirect",
+    ): "The redirect flow: where to send the customer and what happened there.",
+    (
+        "source",
+        "redirect.status",
+    ): "pending: not back yet. succeeded: authorized. failed: declined or aborted. not_required: no redirect needed.",
+    ("source", "redirect.url"): "Where to send the customer to authorize the payment.",
+    ("source", "redirect.return_url"): "Where Stripe sends the customer back afterwards.",
+    (
+        "source",
+        "redirect.failure_reason",
+    ): "Why the redirect failed: user_abort, declined or processing_error.",
+    (
+        "source",
+        "receiver",
+    ): "The receiver flow: where the customer pushes funds and how much arrived.",
+    ("source", "receiver.address"): "Where the customer must send the funds.",
+    ("source", "receiver.amount_received"): "Total pushed by the customer so far.",
+    ("source", "receiver.amount_charged"): "Total moved to your balance by charges.",
+    ("source", "receiver.amount_returned"): "Total returned to the customer.",
+    (
+        "source",
+        "code_verification",
+    ): "The code-verification flow: the code the customer must enter.",
+    (
+        "source",
+        "code_verification.status",
+    ): "pending: waiting for the code. succeeded: verified. failed: no tries left.",
+    (
+        "source",
+        "code_verification.attempts_remaining",
+    ): "How many wrong codes may still be entered.",
+    ("source", "card"): "The card's details (brand, last4, checks).",
+    ("source", "three_d_secure"): "The 3D Secure details; card names the card source it protects.",
+    ("token", "used"): "Whether the token was already used. A token works exactly once (§6.3).",
+    ("token", "type"): "What the token stands for: card, bank_account, pii...",
+    ("token", "card"): "The card the token carries; it gets its own card_ id.",
+    ("token", "bank_account"): "The bank account the token carries.",
+    ("token", "client_ip"): "The IP address of the client that created the token.",
+    (
+        "customer",
+        "default_source",
+    ): "The source charged when you charge the customer without naming a source.",
+    (
+        "customer",
+        "sources",
+    ): "The customer's attached payment sources (only when expanded since API 2020-08-27).",
+    ("customer", "email"): "The customer's e-mail address.",
+    ("customer", "balance"): "Credit (negative) or debt (positive) carried to the next invoice.",
+    ("charge", "status"): "succeeded, pending (asynchronous methods) or failed.",
+    ("charge", "paid"): "true when the charge succeeded or was authorized for later capture.",
+    (
+        "charge",
+        "captured",
+    ): "false for an authorization not yet captured (capture=false); it expires after 7 days.",
+    ("charge", "refunded"): "true only when the whole amount was refunded.",
+    ("charge", "amount_refunded"): "How much of the charge was refunded so far.",
+    (
+        "charge",
+        "source",
+    ): "The payment source charged (undocumented since 2019 but still returned, §8.3).",
+    ("charge", "payment_method"): "The id of the payment instrument used.",
+    ("charge", "customer"): "The customer the charge belongs to, if one was given.",
+    ("charge", "failure_code"): "Why the charge failed, as a code.",
+    ("charge", "failure_message"): "Why the charge failed, in words.",
+    ("charge", "outcome"): "What the card network and Radar decided.",
+    ("card", "customer"): "The customer this saved card belongs to.",
+    ("card", "last4"): "The card number's last four digits.",
+    ("card", "brand"): "The card brand.",
+    ("refund", "status"): "pending, succeeded or failed.",
+    ("refund", "charge"): "The charge this refund gives money back from.",
+}
+
+
+def meaning(kind: str, path: str) -> str:
+    """What the field at ``path`` (dotted, e.g. ``redirect.status``) of a ``kind`` means."""
+    text = _MEANINGS.get((kind, path)) or _MEANINGS.get(("*", path))
+    if text is None and "." in path:
+        leaf = path.rsplit(".", 1)[1]
+        text = _MEANINGS.get((kind, leaf)) or _MEANINGS.get(("*", leaf))
+    return _t(text) if text else ""
+
+
+def _req(last_request: Any) -> tuple[str, str, dict[str, str]]:
+    """(method, path, params as a dict) of a request, whatever shape it has."""
+    if last_request is None:
+        return "", "", {}
+    if isinstance(last_request, dict):
+        method = str(last_request.get("method", ""))
+        path = str(last_request.get("path", ""))
+        params = last_request.get("params", {})
+    else:
+        method = str(getattr(last_request, "method", ""))
+        path = str(getattr(last_request, "path", ""))
+        params = getattr(last_request, "params", {})
+    if isinstance(params, dict):
+        flat = {str(k): str(v) for k, v in params.items()}
+    else:
+        flat = {str(k): str(v) for k, v in (params or ())}
+    return method.upper(), path, flat
+
+
+def why(kind: str, path: str, obj: dict[str, Any], last_request: Any = None) -> str:
+    """Why the field has its value now, from the object and its last changing request."""
+    method, req_path, params = _req(last_request)
+    value = _get(obj, path)
+    if kind == "source":
+        return _why_source(path, value, obj, method, req_path, params)
+    if kind == "token":
+        if path == "used":
+            if value:
+                if req_path.startswith("/v1/charges"):
+                    return _t(
+                        "A charge used it. Even a declined charge uses up a token (§6.3, observed)."
+                    )
+                if req_path.startswith("/v1/customers"):
+                    return _t(
+                        "Attaching it to a customer used it: a card_ was saved; charge that card_ from now on (§12.5)."
+                    )
+                return _t("It was used once; any second use fails with token_already_used.")
+            return _t("Nothing has used it yet: one charge or one attach will.")
+        if path == "card.customer":
+            return _t("Tokens never carry card.customer (since API 2014-12-22).")
+    if kind == "customer" and path == "default_source":
+        if not value:
+            return _t("No source attached yet, or the last one was detached.")
+        if (
+            method == "POST"
+            and req_path.startswith("/v1/customers")
+            and params.get("default_source")
+        ):
+            return _t("You set it with default_source.")
+        return _t(
+            "The first source attached becomes the default; attaching more never changes it (§7)."
+        )
+    if kind == "charge":
+        if path == "status":
+            if value == "failed":
+                return _t("The issuer declined it; the failed charge is still recorded (§5.2).")
+            if value == "pending":
+                return _t(
+                    "An asynchronous method (SEPA, SOFORT, ACH): the outcome comes days later (§8.2)."
+                )
+            if value == "succeeded":
+                return _t("A synchronous method: it succeeded at once (§8.2).")
+        if path == "captured" and value is False:
+            return _t("Created with capture=false: only authorized; capture it within 7 days.")
+        if path == "refunded":
+            return _t("Fully refunded.") if value else _t("Not (fully) refunded.")
+    if path == "livemode":
+        return _t("Chargeable is a test-mode sandbox.")
+    if path == "created":
+        return _t("Stamped by the simulated clock when the object was created.")
+    return ""
+
+
+def _why_source(
+    path: str, value: Any, obj: dict[str, Any], method: str, req_path: str, params: dict[str, str]
+) -> str:
+    usage = obj.get("usage")
+    attached = bool(obj.get("customer"))
+    if path == "status":
+        if value == "chargeable":
+            if obj.get("flow") == "none" and obj.get("type") in ("card", "sepa_debit"):
+                return _t(
+                    "Card and SEPA sources are chargeable as soon as they are created (§3.2)."
+                )
+            if usage == "reusable" and attached and req_path.startswith("/v1/charges"):
+                return _t(
+                    "A reusable source attached to a customer stays chargeable after a charge (§3.3 T6)."
+                )
+            flow = obj.get("flow")
+            if flow == "redirect":
+                return _t("The customer authorized the redirect (§3.3 T1).")
+            if flow == "receiver":
+                return _t("The customer pushed the funds (§3.3 T1).")
+            if flow == "code_verification":
+                return _t("The right verification code was entered (§3.3 T1).")
+            return _t("It can be charged now.")
+        if value == "pending":
+            flow = obj.get("flow")
+            if flow == "redirect":
+                return _t(
+                    "Waiting for the customer to authorize the redirect; canceled if not within the pending window (§3.4)."
+                )
+            if flow == "receiver":
+                return _t("Waiting for the customer to push funds (§3.2).")
+            if flow == "code_verification":
+                return _t("Waiting for the verification code (§3.2; exact behaviour unverified).")
+            return _t(
+                "Waiting for the customer to authorize (e.g. scan the WeChat QR code, §12.7)."
+            )
+        if value == "consumed":
+            if method == "DELETE":
+                return _t(
+                    "It was detached from its customer: detaching a source consumes it for good (§5.1 rule 4)."
+                )
+            if usage == "single_use":
+                return _t("A single-use source is consumed by its one charge (§5.1 rule 1).")
+            if usage == "reusable":
+                return _t(
+                    "A reusable source charged while not attached to a customer is consumed (§12.1); "
+                    "attach it first to reuse it."
+                )
+            return _t("It was used up; it can never be charged again.")
+        if value == "failed":
+            if (obj.get("code_verification") or {}).get("status") == "failed":
+                return _t("The verification attempts ran out (§3.3 T2).")
+            return _t("The customer declined or aborted the authorization (§3.3 T2).")
+        if value == "canceled":
+            return _t(
+                "The clock ran past its window: 1 h pending or 6 h chargeable for most single-use push "
+                "sources (§3.4); the customer's money is refunded automatically."
+            )
+    if path == "usage":
+        if value == "reusable":
+            return _t(
+                "Reusable: attach it to a customer before the first charge, or that charge consumes it."
+            )
+        if value == "single_use":
+            return _t("Single-use: create a fresh source for each payment.")
+    if path == "customer":
+        return _t("Attached to this customer; charge with customer + source to keep it reusable.")
+    if path == "flow":
+        return _t("Set by the source type (§4).")
+    if path == "redirect.status" and value == "not_required":
+        return _t("The card is not enrolled in 3D Secure: no redirect needed (§3.2).")
+    if (
+        path == "owner.email"
+        and isinstance(value, str)
+        and value.endswith("_chargeable@example.com")
+    ):
+        return _t("This test address makes a redirect source authorize itself (§4).")
+    if path == "code_verification.attempts_remaining":
+        return _t("Each wrong code costs one attempt; at 0 the source fails.")
+    return ""
+
+
+def _get(obj: dict[str, Any], path: str) -> Any:
+    node: Any = obj
+    for part in path.split("."):
+        if not isinstance(node, dict):
+            return None
+        node = node.get(part)
+    return node

@@ -1,0 +1,658 @@
+"""The object list: a Qt list model over the sandbox, its view and its filter bar.
+
+The model keeps one small summary per object (kind, status, detail words,
+search text) and re-reads only the ids a change names (``change.changed_ids``):
+known rows get ``dataChanged``, new objects are appended with
+``beginInsertRows``, deleted ones removed. Filtering is done in Python over the
+summaries followed by one model reset: on 100,000 rows that is far faster than
+a ``QSortFilterProxyModel`` (DESIGN.md, "Known pitfalls").
+
+Classes:
+    ObjectListModel: ``QAbstractListModel`` adapter over a ``Sandbox``.
+    ObjectListView: the ``QListView`` (objectName ``objectList``).
+    FilterBar: kind, status and text filters (objectName ``objectFilter``).
+    ObjectListPanel: the filter bar above the view.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import Any, NamedTuple
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFont, QFontDatabase, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.selection import Selection
+from gui.status_style import (
+    display_status,
+    kind_icon,
+    known_statuses,
+    paint_kind_badge,
+    paint_marker,
+    status_icon,
+    style_for,
+)
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+# The kinds the filter offers, in this order ("" = every kind).
+KINDS = ("source", "token", "customer", "charge", "card", "refund")
+
+
+class Summary(NamedTuple):
+    """What a row shows about one object, kept so filtering never re-reads the sandbox."""
+
+    kind: str
+    status: str
+    detail: str  # e.g. "card · reusable", "used", "default src_…"
+    search: str  # lower-case text the text filter matches
+
+
+def summarize(object_id: str, obj: dict[str, Any]) -> Summary:
+    """The row summary of one Stripe object."""
+    kind = str(obj.get("object", ""))
+    status = display_status(obj)
+    parts: list[str] = []
+    if kind == "source":
+        parts.append(str(obj.get("type", "")))
+        if obj.get("usage"):
+            parts.append(str(obj["usage"]))
+        if obj.get("customer"):
+            parts.append(f"→ {obj['customer']}")
+    elif kind == "token":
+        parts.append(str(obj.get("type", "")))
+        parts.append(f"used={str(bool(obj.get('used'))).lower()}")
+        card = obj.get("card")
+        if isinstance(card, dict) and card.get("last4"):
+            parts.append(f"•••• {card['last4']}")
+    elif kind == "customer":
+        if obj.get("email"):
+            parts.append(str(obj["email"]))
+        parts.append(f"default_source={obj.get('default_source') or 'null'}")
+    elif kind == "charge":
+        amount = obj.get("amount")
+        currency = str(obj.get("currency") or "").upper()
+        if amount is not None:
+            parts.append(f"{int(amount) / 100:.2f} {currency}".strip())
+        if obj.get("captured") is False:
+            parts.append("captured=false")
+        if obj.get("customer"):
+            parts.append(f"→ {obj['customer']}")
+    elif kind == "card":
+        parts.append(str(obj.get("brand", "")))
+        if obj.get("last4"):
+            parts.append(f"•••• {obj['last4']}")
+        if obj.get("customer"):
+            parts.append(f"→ {obj['customer']}")
+    elif kind == "refund":
+        amount = obj.get("amount")
+        if amount is not None:
+            parts.append(f"{int(amount) / 100:.2f} {str(obj.get('currency') or '').upper()}")
+        if obj.get("charge"):
+            parts.append(f"← {obj['charge']}")
+    detail = " · ".join(p for p in parts if p)
+    owner = obj.get("owner")
+    email = owner.get("email") if isinstance(owner, dict) else None
+    search = " ".join(x for x in (object_id, kind, status, detail, email or "") if x).lower()
+    return Summary(kind, status, detail, search)
+
+
+class ObjectListModel(QAbstractListModel):
+    """The sandbox's objects, in creation order, filtered.
+
+    Attributes:
+        IdRole, KindRole, StatusRole, DetailRole: custom data roles (``str``).
+    """
+
+    IdRole = Qt.ItemDataRole.UserRole + 1
+    KindRole = Qt.ItemDataRole.UserRole + 2
+    StatusRole = Qt.ItemDataRole.UserRole + 3
+    DetailRole = Qt.ItemDataRole.UserRole + 4
+
+    def __init__(self, sandbox: Any, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._sandbox = sandbox
+        self._all: list[str] = []  # every object id, creation order
+        self._order: dict[str, int] = {}  # id -> position in creation order
+        self._summary: dict[str, Summary] = {}
+        self._rows: list[str] = []  # the ids that pass the filter, creation order
+        self._row_of: dict[str, int] | None = {}
+        self._kind = ""
+        self._status = ""
+        self._text = ""
+        self._load_all()
+        self._rows = list(self._all)
+        sandbox.subscribe(self._on_change)
+        self.destroyed.connect(lambda *_: _safe_unsubscribe(sandbox, self._on_change))
+
+    # ---------------------------------------------------------------- reading
+    def _load_all(self) -> None:
+        self._all = list(self._sandbox.object_ids())
+        self._order = {oid: i for i, oid in enumerate(self._all)}
+        self._summary = {}
+
+    def _summary_of(self, object_id: str) -> Summary:
+        summary = self._summary.get(object_id)
+        if summary is None:
+            obj = self._sandbox.get(object_id) or {}
+            summary = summarize(object_id, obj)
+            self._summary[object_id] = summary
+        return summary
+
+    def _ensure_all_summaries(self) -> None:
+        if len(self._summary) < len(self._all):
+            get = self._sandbox.get
+            cache = self._summary
+            for oid in self._all:
+                if oid not in cache:
+                    cache[oid] = summarize(oid, get(oid) or {})
+
+    def _index_rows(self) -> dict[str, int]:
+        if self._row_of is None:
+            self._row_of = {oid: i for i, oid in enumerate(self._rows)}
+        return self._row_of
+
+    # ------------------------------------------------------------------ Qt API
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.parent().isValid():
+            return None
+        row = index.row()
+        if not 0 <= row < len(self._rows):
+            return None
+        object_id = self._rows[row]
+        if role == self.IdRole:
+            return object_id
+        s = self._summary_of(object_id)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{object_id}  {s.status}".rstrip()
+        if role == self.KindRole:
+            return s.kind
+        if role == self.StatusRole:
+            return s.status
+        if role == self.DetailRole:
+            return s.detail
+        if role == Qt.ItemDataRole.DecorationRole:
+            return status_icon(s.status) if s.status else kind_icon(s.kind)
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            style = style_for(s.status)
+            status = self.tr("status {0}: {1}").format(s.status, style.gloss) if s.status else ""
+            return "\n".join(x for x in (object_id, s.detail, status) if x)
+        return None
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+    def roleNames(self) -> dict[int, bytes]:  # noqa: N802
+        names = dict(super().roleNames())
+        names.update(
+            {
+                self.IdRole: b"objectId",
+                self.KindRole: b"kind",
+                self.StatusRole: b"status",
+                self.DetailRole: b"detail",
+            }
+        )
+        return names
+
+    # ---------------------------------------------------------------- helpers
+    def object_id(self, row: int) -> str | None:
+        """The id shown in ``row``, or ``None``."""
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, object_id: str | None) -> int | None:
+        """The row showing ``object_id``, or ``None`` if it is filtered out or unknown."""
+        if not object_id:
+            return None
+        return self._index_rows().get(object_id)
+
+    def shown_ids(self) -> list[str]:
+        """The ids in the rows, top to bottom."""
+        return list(self._rows)
+
+    def all_ids(self) -> list[str]:
+        """Every object id the model knows, in creation order, ignoring the filter."""
+        return list(self._all)
+
+    def summary(self, object_id: str) -> Summary:
+        return self._summary_of(object_id)
+
+    @property
+    def total(self) -> int:
+        return len(self._all)
+
+    # ----------------------------------------------------------------- filter
+    def filter(self) -> tuple[str, str, str]:
+        """The current (kind, status, text) filter; ``""`` means any."""
+        return self._kind, self._status, self._text
+
+    def set_filter(
+        self, kind: str | None = None, status: str | None = None, text: str | None = None
+    ) -> None:
+        """Change any part of the filter (``None`` keeps it) and reset the rows once."""
+        kind = self._kind if kind is None else kind
+        status = self._status if status is None else status
+        text = self._text if text is None else text.strip().lower()
+        if (kind, status, text) == (self._kind, self._status, self._text):
+            return
+        self._kind, self._status, self._text = kind, status, text
+        self.beginResetModel()
+        self._rows = self._filtered()
+        self._row_of = None
+        self.endResetModel()
+
+    def _filtering(self) -> bool:
+        return bool(self._kind or self._status or self._text)
+
+    def _filtered(self) -> list[str]:
+        if not self._filtering():
+            return list(self._all)
+        self._ensure_all_summaries()
+        cache = self._summary
+        kind, status, text = self._kind, self._status, self._text
+        return [
+            oid
+            for oid in self._all
+            if (not kind or cache[oid].kind == kind)
+            and (not status or cache[oid].status == status)
+            and (not text or text in cache[oid].search)
+        ]
+
+    def _matches(self, summary: Summary) -> bool:
+        return (
+            (not self._kind or summary.kind == self._kind)
+            and (not self._status or summary.status == self._status)
+            and (not self._text or self._text in summary.search)
+        )
+
+    # ---------------------------------------------------------------- changes
+    def _on_change(self, change: Any) -> None:
+        self.apply_changed_ids(list(getattr(change, "changed_ids", ()) or ()))
+
+    def apply_changed_ids(self, changed: list[str]) -> None:
+        """Re-read ``changed`` ids: update, append or remove their rows."""
+        if not changed:
+            return
+        get = self._sandbox.get
+        new: list[str] = []
+        for oid in dict.fromkeys(changed):
+            obj = get(oid)
+            if obj is None:
+                if oid in self._order:
+                    self._remove(oid)
+                continue
+            summary = summarize(oid, obj)
+            if oid not in self._order:
+                self._summary[oid] = summary
+                new.append(oid)
+                continue
+            self._summary[oid] = summary
+            row = self._index_rows().get(oid)
+            shows = self._matches(summary)
+            if row is not None and shows:
+                index = self.index(row, 0)
+                self.dataChanged.emit(index, index)
+            elif row is not None:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._rows[row]
+                self._row_of = None
+                self.endRemoveRows()
+            elif shows:
+                self._insert_row(oid)
+        if new:
+            self._add_new(new)
+
+    def _add_new(self, new: list[str]) -> None:
+        order = list(self._sandbox.object_ids())
+        if order[len(order) - len(new) :] == new and len(order) == len(self._all) + len(new):
+            # The usual case: the new objects were created last. Append.
+            base = len(self._all)
+            for i, oid in enumerate(new):
+                self._order[oid] = base + i
+            self._all.extend(new)
+            shown = [oid for oid in new if self._matches(self._summary[oid])]
+            if shown:
+                first = len(self._rows)
+                self.beginInsertRows(QModelIndex(), first, first + len(shown) - 1)
+                self._rows.extend(shown)
+                if self._row_of is not None:
+                    for i, oid in enumerate(shown):
+                        self._row_of[oid] = first + i
+                self.endInsertRows()
+            return
+        # Objects came back in the middle of the order (an undo brought back a
+        # deleted card, a replay reordered...): rebuild the order, then insert.
+        self._all = order
+        self._order = {oid: i for i, oid in enumerate(order)}
+        for oid in new:
+            if self._matches(self._summary[oid]):
+                self._insert_row(oid)
+
+    def _insert_row(self, oid: str) -> None:
+        order = self._order
+        if oid not in order:
+            return
+        pos = bisect.bisect_left(self._rows, order[oid], key=lambda x: order.get(x, -1))
+        self.beginInsertRows(QModelIndex(), pos, pos)
+        self._rows.insert(pos, oid)
+        self._row_of = None
+        self.endInsertRows()
+
+    def _remove(self, oid: str) -> None:
+        row = self._index_rows().get(oid)
+        if row is not None:
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._rows[row]
+            self._row_of = None
+            self.endRemoveRows()
+        pos = self._order.pop(oid)
+        del self._all[pos]
+        for i in range(pos, len(self._all)):
+            self._order[self._all[i]] = i
+        self._summary.pop(oid, None)
+
+    def resync(self) -> None:
+        """Re-read everything from the sandbox (after a session is opened)."""
+        self.beginResetModel()
+        self._load_all()
+        self._rows = self._filtered()
+        self._row_of = None
+        self.endResetModel()
+
+
+def _safe_unsubscribe(sandbox: Any, callback: Any) -> None:
+    try:
+        sandbox.unsubscribe(callback)
+    except (KeyError, ValueError):
+        pass
+
+
+class ObjectDelegate(QStyledItemDelegate):
+    """Paints a row: kind badge, id, detail words, status marker + status word."""
+
+    ROW_HEIGHT = 40
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:  # noqa: N802
+        return QSize(220, self.ROW_HEIGHT)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        opt.icon = type(opt.icon)()
+        widget = opt.widget
+        style = widget.style() if widget is not None else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        group = (
+            QPalette.ColorGroup.Active
+            if opt.state & QStyle.StateFlag.State_Active
+            else QPalette.ColorGroup.Inactive
+        )
+        text_colour = opt.palette.color(
+            group, QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        )
+        dim_colour = opt.palette.color(
+            group,
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText,
+        )
+        rect: QRect = opt.rect
+        object_id = str(index.data(ObjectListModel.IdRole) or "")
+        kind = str(index.data(ObjectListModel.KindRole) or "")
+        status = str(index.data(ObjectListModel.StatusRole) or "")
+        detail = str(index.data(ObjectListModel.DetailRole) or "")
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pad = 6
+        badge = QRectF(rect.left() + pad, rect.top() + 7, 30, 14)
+        paint_kind_badge(painter, badge, kind)
+        # status: marker + word on the right of the first line
+        font = QFont(opt.font)
+        painter.setFont(font)
+        fm = painter.fontMetrics()
+        status_w = fm.horizontalAdvance(status) if status else 0
+        marker = 12
+        right = rect.right() - pad
+        if status:
+            text_rect = QRect(right - status_w, rect.top() + 4, status_w, 18)
+            painter.setPen(text_colour)
+            painter.drawText(
+                text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, status
+            )
+            marker_rect = QRectF(right - status_w - marker - 4, rect.top() + 7, marker, marker)
+            if selected:
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(opt.palette.color(QPalette.ColorRole.Base))
+                painter.drawRoundedRect(marker_rect.adjusted(-2, -2, 2, 2), 3, 3)
+            paint_marker(painter, marker_rect, status)
+            right = int(marker_rect.left()) - 6
+        # id in a fixed font on the first line
+        mono = QFont(self._mono)
+        mono.setPointSizeF(font.pointSizeF() if font.pointSizeF() > 0 else 9)
+        painter.setFont(mono)
+        id_left = int(badge.right()) + 6
+        id_rect = QRect(id_left, rect.top() + 4, max(0, right - id_left), 18)
+        painter.setPen(text_colour)
+        painter.drawText(
+            id_rect,
+            Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+            painter.fontMetrics().elidedText(
+                object_id, Qt.TextElideMode.ElideMiddle, id_rect.width()
+            ),
+        )
+        # detail words on the second line
+        small = QFont(font)
+        if small.pointSizeF() > 0:
+            small.setPointSizeF(small.pointSizeF() * 0.9)
+        painter.setFont(small)
+        painter.setPen(dim_colour)
+        detail_rect = QRect(rect.left() + pad, rect.top() + 21, rect.width() - 2 * pad, 16)
+        painter.drawText(
+            detail_rect,
+            Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+            painter.fontMetrics().elidedText(
+                detail, Qt.TextElideMode.ElideRight, detail_rect.width()
+            ),
+        )
+        painter.restore()
+
+
+class ObjectListView(QListView):
+    """The list of objects (objectName ``objectList``); follows and sets the selection."""
+
+    def __init__(
+        self, model: ObjectListModel, selection: Selection, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("objectList")
+        self.setUniformItemSizes(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setItemDelegate(ObjectDelegate(self))
+        self.setModel(model)
+        self.setAccessibleName(self.tr("Objects"))
+        self._model = model
+        self._selection = selection
+        self._syncing = False
+        self.selectionModel().currentChanged.connect(self._on_current_changed)
+        model.modelReset.connect(self._follow_selection)
+        model.rowsInserted.connect(self._follow_selection_if_missing)
+        selection.changed.connect(self._on_selection_changed)
+
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._syncing:
+            return
+        object_id = self._model.object_id(current.row()) if current.isValid() else None
+        if object_id is not None:
+            self._selection.select(object_id)
+
+    def _on_selection_changed(self, object_id: str) -> None:
+        self._follow_selection()
+
+    def _follow_selection_if_missing(self, *_args: object) -> None:
+        current = self.currentIndex()
+        if self._selection.current and (
+            not current.isValid() or self._model.object_id(current.row()) != self._selection.current
+        ):
+            self._follow_selection()
+
+    def _follow_selection(self, *_args: object) -> None:
+        row = self._model.row_of(self._selection.current)
+        self._syncing = True
+        try:
+            sm = self.selectionModel()
+            if row is None:
+                sm.clear()
+            else:
+                index = self._model.index(row, 0)
+                sm.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+                self.scrollTo(index)
+        finally:
+            self._syncing = False
+
+
+class FilterBar(QWidget):
+    """Kind, status and text filters over an :class:`ObjectListModel` (objectName ``objectFilter``).
+
+    Signals:
+        countChanged(int, int): (rows shown, objects in all).
+    """
+
+    countChanged = Signal(int, int)
+
+    def __init__(self, model: ObjectListModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("objectFilter")
+        self._model = model
+        self.kind_box = QComboBox(self)
+        self.kind_box.setObjectName("kindFilter")
+        self.kind_box.setAccessibleName(self.tr("Kind"))
+        self.kind_box.addItem(self.tr("All kinds"), "")
+        names = {
+            "source": self.tr("Sources"),
+            "token": self.tr("Tokens"),
+            "customer": self.tr("Customers"),
+            "charge": self.tr("Charges"),
+            "card": self.tr("Cards"),
+            "refund": self.tr("Refunds"),
+        }
+        for kind in KINDS:
+            self.kind_box.addItem(kind_icon(kind), names[kind], kind)
+        self.status_box = QComboBox(self)
+        self.status_box.setObjectName("statusFilter")
+        self.status_box.setAccessibleName(self.tr("Status"))
+        self.status_box.addItem(self.tr("Any status"), "")
+        for status in known_statuses():
+            self.status_box.addItem(status_icon(status), status, status)
+            self.status_box.setItemData(
+                self.status_box.count() - 1, style_for(status).gloss, Qt.ItemDataRole.ToolTipRole
+            )
+        self.text_edit = QLineEdit(self)
+        self.text_edit.setObjectName("textFilter")
+        self.text_edit.setPlaceholderText(self.tr("Filter by id, type, email…"))
+        self.text_edit.setClearButtonEnabled(True)
+        self.text_edit.setAccessibleName(self.tr("Text filter"))
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("objectCount")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        row = QHBoxLayout()
+        row.setSpacing(4)
+        row.addWidget(self.kind_box, 1)
+        row.addWidget(self.status_box, 1)
+        layout.addLayout(row)
+        layout.addWidget(self.text_edit)
+        layout.addWidget(self.count_label)
+        self.kind_box.currentIndexChanged.connect(self._apply)
+        self.status_box.currentIndexChanged.connect(self._apply)
+        self.text_edit.textChanged.connect(self._apply)
+        model.modelReset.connect(self._update_count)
+        model.rowsInserted.connect(self._update_count)
+        model.rowsRemoved.connect(self._update_count)
+        self._update_count()
+
+    def _apply(self, *_args: object) -> None:
+        self._model.set_filter(
+            kind=str(self.kind_box.currentData() or ""),
+            status=str(self.status_box.currentData() or ""),
+            text=self.text_edit.text(),
+        )
+        self._update_count()
+
+    def _update_count(self, *_args: object) -> None:
+        shown, total = self._model.rowCount(), self._model.total
+        if shown == total:
+            text = self.tr("%n object(s)", "", total)
+        else:
+            text = self.tr("%1 of %2 objects").replace("%1", str(shown)).replace("%2", str(total))
+        self.count_label.setText(text)
+        self.countChanged.emit(shown, total)
+
+    def set_kind(self, kind: str) -> None:
+        self.kind_box.setCurrentIndex(max(0, self.kind_box.findData(kind)))
+
+    def set_status(self, status: str) -> None:
+        self.status_box.setCurrentIndex(max(0, self.status_box.findData(status)))
+
+    def set_text(self, text: str) -> None:
+        self.text_edit.setText(text)
+
+
+class ObjectListPanel(QWidget):
+    """The filter bar above the object list.
+
+    Attributes:
+        model: the :class:`ObjectListModel`.
+        view: the :class:`ObjectListView` (objectName ``objectList``).
+        filter_bar: the :class:`FilterBar`.
+    """
+
+    def __init__(self, sandbox: Any, selection: Selection, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("objectListPanel")
+        self.model = ObjectListModel(sandbox, self)
+        self.filter_bar = FilterBar(self.model, self)
+        self.view = ObjectListView(self.model, selection, self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(self.view, 1)
