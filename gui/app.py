@@ -34,6 +34,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["serve"]:  # `chargeable serve ...`: the HTTP API, no Qt (gui/serve_cli.py)
+        from gui.serve_cli import main as serve
+
+        return serve(argv[1:])
     args = build_parser().parse_args(argv)  # exits 2 with usage on a bad option
 
     from gui.application import run
