@@ -1,0 +1,591 @@
+"""Graphics items of the state graph: nodes, edges, the travelling marker, a panel.
+
+Every item is a ``QGraphicsObject`` so it can be animated with
+``QPropertyAnimation``. Geometry comes only from ``core.graph_layout``; state
+(current, previous, allowed...) only from ``core.graph_model``.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import (
+    QAbstractAnimation,
+    QEasingCurve,
+    QParallelAnimationGroup,
+    QPointF,
+    QPropertyAnimation,
+    QRectF,
+    QSequentialAnimationGroup,
+    Qt,
+    Signal,
+)
+from PySide6.QtCore import Property as QtProperty
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QPainter,
+    QPainterPath,
+    QPainterPathStroker,
+    QPen,
+    QPolygonF,
+)
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsObject,
+    QGraphicsSceneHoverEvent,
+    QGraphicsSceneMouseEvent,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+from core.graph_layout import EdgeLayout, GraphLayout, NodeLayout, layout_graph
+from core.graph_model import GraphEdge, GraphModel, GraphNode
+from gui.graph import style
+from gui.graph.style import tr, tr_lifecycle
+
+
+def route_path(edge: EdgeLayout) -> QPainterPath:
+    path = QPainterPath(QPointF(*edge.start))
+    for seg in edge.segments:
+        if seg.kind == "C" and seg.c1 is not None and seg.c2 is not None:
+            path.cubicTo(QPointF(*seg.c1), QPointF(*seg.c2), QPointF(*seg.end))
+        else:
+            path.lineTo(QPointF(*seg.end))
+    return path
+
+
+def _contrast_text(colour: QColor) -> QColor:
+    r, g, b = colour.redF(), colour.greenF(), colour.blueF()
+    luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    return style.INK if luminance > 0.45 else style.PAPER
+
+
+class NodeItem(QGraphicsObject):
+    """One state. Animated property: ``pulse`` (0 → 1 draws an expanding ring)."""
+
+    def __init__(self, node: GraphNode, box: NodeLayout, parent: QGraphicsItem | None = None):
+        super().__init__(parent)
+        self.node = node
+        self._rect = QRectF(0, 0, box.rect.w, box.rect.h)
+        self._pulse = 0.0
+        self.setPos(box.rect.x, box.rect.y)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setZValue(2)
+        self.setAcceptHoverEvents(True)
+        self.set_node(node)
+
+    def set_node(self, node: GraphNode) -> None:
+        self.node = node
+        self.setOpacity(1.0 if node.reachable or node.current or node.previous else 0.38)
+        tip = f"{node.label}: {style.gloss(node.id)}" if style.gloss(node.id) else node.label
+        self.setToolTip(tip)
+        self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt API
+        grow = 4 + 18 * self._pulse
+        return self._rect.adjusted(-grow, -grow, grow, grow)
+
+    def _get_pulse(self) -> float:
+        return self._pulse
+
+    def _set_pulse(self, value: float) -> None:
+        self.prepareGeometryChange()
+        self._pulse = value
+        self.update()
+
+    pulse = QtProperty(float, _get_pulse, _set_pulse)
+
+    def status_word(self) -> str:
+        words = style.status_words()
+        if self.node.current:
+            return words["current"]
+        if self.node.previous:
+            return words["previous"]
+        if not self.node.reachable:
+            return words["unreachable"]
+        if self.node.terminal:
+            return words["terminal"]
+        return ""
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        node = self.node
+        colour, glyph = style.status_style(node.id)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = self._rect.adjusted(2, 2, -2, -2)
+        if 0.0 < self._pulse < 1.0:
+            ring = QColor(colour)
+            ring.setAlphaF(0.6 * (1.0 - self._pulse))
+            painter.setPen(QPen(ring, 4))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            g = 16 * self._pulse
+            painter.drawRoundedRect(rect.adjusted(-g, -g, g, g), 14 + g, 14 + g)
+        if node.current:
+            fill = QColor(colour)
+            text = _contrast_text(fill)
+            pen = QPen(style.INK, 4.5)
+        else:
+            fill = QColor(colour).lighter(100)
+            fill.setAlphaF(0.14)
+            text = style.INK
+            pen = QPen(colour.darker(170 if colour == style.YELLOW else 130), 2.0)
+            if node.previous:
+                pen = QPen(style.INK, 2.5, Qt.PenStyle.DashLine)
+        base = QColor(style.PAPER)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(base)
+        painter.drawRoundedRect(rect, 12, 12)
+        painter.setBrush(fill)
+        painter.setPen(pen)
+        painter.drawRoundedRect(rect, 12, 12)
+        if node.terminal:  # double border
+            inner = QPen(pen.color(), 1.5)
+            painter.setPen(inner)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(rect.adjusted(5, 5, -5, -5), 8, 8)
+        # glyph (shape) + name + status line
+        gsize = 16.0
+        painter.setFont(style.node_font())
+        fm = painter.fontMetrics()
+        lines = style.node_lines(node.label)
+        line_h = fm.height()
+        top = rect.top() + 10
+        for i, line in enumerate(lines):
+            line_w = fm.horizontalAdvance(line)
+            extra = gsize + 6 if i == 0 else 0.0
+            x0 = rect.center().x() - (line_w + extra) / 2
+            y = top + i * line_h
+            if i == 0:
+                glyph_colour = text if node.current else colour.darker(150 if
+                                                                       colour == style.YELLOW
+                                                                       else 120)
+                self._paint_glyph(painter, glyph, QRectF(x0, y + (line_h - gsize) / 2, gsize,
+                                                         gsize), glyph_colour)
+            painter.setPen(text)
+            painter.drawText(QRectF(x0 + extra, y, line_w + 2, line_h),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, line)
+        word = self.status_word()
+        if word:
+            name_h = len(lines) * line_h
+            painter.setFont(style.small_font())
+            painter.drawText(QRectF(rect.left(), top + name_h + 2, rect.width(),
+                                    rect.bottom() - top - name_h - 6),
+                             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter, word)
+
+    @staticmethod
+    def _paint_glyph(painter: QPainter, glyph: str, r: QRectF, colour: QColor) -> None:
+        pen = QPen(colour, 2.2, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
+                   Qt.PenJoinStyle.RoundJoin)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        c = r.center()
+        if glyph == "clock":
+            painter.drawEllipse(r.adjusted(1, 1, -1, -1))
+            painter.drawLine(c, QPointF(c.x(), r.top() + 4))
+            painter.drawLine(c, QPointF(r.right() - 4, c.y()))
+        elif glyph == "check":
+            painter.drawPolyline(QPolygonF([QPointF(r.left() + 2, c.y()),
+                                            QPointF(c.x() - 1, r.bottom() - 3),
+                                            QPointF(r.right() - 1, r.top() + 2)]))
+        elif glyph == "cross":
+            painter.drawLine(r.topLeft() + QPointF(3, 3), r.bottomRight() - QPointF(3, 3))
+            painter.drawLine(r.topRight() + QPointF(-3, 3), r.bottomLeft() + QPointF(3, -3))
+        elif glyph == "slash":
+            painter.drawEllipse(r.adjusted(1, 1, -1, -1))
+            painter.drawLine(r.topRight() + QPointF(-4, 4), r.bottomLeft() + QPointF(4, -4))
+        elif glyph == "pause":
+            painter.drawLine(QPointF(c.x() - 3, r.top() + 3), QPointF(c.x() - 3, r.bottom() - 3))
+            painter.drawLine(QPointF(c.x() + 3, r.top() + 3), QPointF(c.x() + 3, r.bottom() - 3))
+        elif glyph == "arrow":
+            painter.drawArc(r.adjusted(2, 2, -2, -2), 90 * 16, 270 * 16)
+            painter.drawLine(QPointF(c.x(), r.top() + 2), QPointF(c.x() + 4, r.top() - 1))
+            painter.drawLine(QPointF(c.x(), r.top() + 2), QPointF(c.x() + 4, r.top() + 5))
+        else:  # disc
+            painter.setBrush(colour)
+            painter.drawEllipse(r.adjusted(3, 3, -3, -3))
+
+
+class EdgeItem(QGraphicsObject):
+    """One transition. Animated properties: ``shake`` (x offset), ``glow`` (0..1).
+
+    Signals:
+        clicked(str): the edge's id, on a left click.
+    """
+
+    clicked = Signal(str)
+
+    def __init__(self, edge: GraphEdge, route: EdgeLayout, parent: QGraphicsItem | None = None,
+                 neutral: bool = False):
+        super().__init__(parent)
+        self.edge = edge
+        #: a bare table (no object): no edge is allowed or blocked, all look alike
+        self.neutral = neutral
+        self.route = route
+        self.path = route_path(route)
+        lr = route.label_rect
+        self.label_rect = QRectF(lr.x, lr.y, lr.w, lr.h)
+        self._shake = 0.0
+        self._glow = 0.0
+        self.setZValue(1)
+        self.setAcceptHoverEvents(True)
+        self.setAcceptedMouseButtons(Qt.MouseButton.LeftButton)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        stroker = QPainterPathStroker()
+        stroker.setWidth(12)
+        self._shape = stroker.createStroke(self.path)
+        self._shape.addRoundedRect(self.label_rect, 6, 6)
+        self._bounds = self._shape.boundingRect().adjusted(-12, -12, 12, 12)
+        self.set_edge(edge)
+
+    def set_edge(self, edge: GraphEdge) -> None:
+        self.edge = edge
+        label = tr_lifecycle(edge.label)
+        if self.neutral:
+            self.setToolTip(label)
+        elif edge.allowed:
+            self.setToolTip(tr("{label}: click to do it now").format(label=label))
+            self.setCursor(Qt.CursorShape.PointingHandCursor)
+        else:
+            reason = tr_lifecycle(edge.reason) if edge.reason else tr("not possible now")
+            self.setToolTip(tr("{label}: blocked. {reason}").format(label=label, reason=reason))
+            self.unsetCursor()
+        self.setZValue(1.5 if edge.last_taken else (1.2 if edge.allowed else 1.0))
+        self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt API
+        return self._bounds
+
+    def shape(self) -> QPainterPath:
+        return self._shape
+
+    def _get_shake(self) -> float:
+        return self._shake
+
+    def _set_shake(self, value: float) -> None:
+        self._shake = value
+        self.setX(value)
+
+    shake = QtProperty(float, _get_shake, _set_shake)
+
+    def _get_glow(self) -> float:
+        return self._glow
+
+    def _set_glow(self, value: float) -> None:
+        self._glow = value
+        self.update()
+
+    glow = QtProperty(float, _get_glow, _set_glow)
+
+    def looks_active(self) -> bool:
+        """Drawn solid (allowed, last taken, or a bare table's edge)."""
+        return self.neutral or self.edge.allowed or self.edge.last_taken
+
+    def pen(self) -> QPen:
+        edge = self.edge
+        if self.neutral:
+            return QPen(style.INK, 1.8)
+        if edge.last_taken:
+            return QPen(style.LAST_TAKEN, 4.0 + 2.0 * self._glow)
+        if edge.allowed:
+            return QPen(style.ALLOWED, 2.4)
+        return QPen(style.BLOCKED, 1.4, Qt.PenStyle.DashLine)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pen = self.pen()
+        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(self.path)
+        # arrowhead: filled for allowed/taken, hollow for blocked
+        end = self.path.pointAtPercent(1.0)
+        angle = math.radians(self.path.angleAtPercent(0.999))
+        dx, dy = math.cos(angle), -math.sin(angle)
+        size = 11.0 if self.looks_active() else 9.0
+        back = QPointF(end.x() - dx * size, end.y() - dy * size)
+        nx, ny = -dy * size * 0.5, dx * size * 0.5
+        head = QPolygonF([end, QPointF(back.x() + nx, back.y() + ny),
+                          QPointF(back.x() - nx, back.y() - ny)])
+        painter.setPen(QPen(pen.color(), 1.4))
+        painter.setBrush(pen.color() if self.looks_active()
+                         else style.PAPER)
+        painter.drawPolygon(head)
+        # label badge on the line
+        r = self.label_rect
+        painter.setBrush(style.PAPER)
+        border = QPen(pen.color(), 2.0 if self.edge.last_taken else 1.2)
+        if not self.looks_active():
+            border.setStyle(Qt.PenStyle.DashLine)
+        painter.setPen(border)
+        painter.drawRoundedRect(r.adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
+        font = style.label_font()
+        font.setBold(self.looks_active())
+        font.setItalic(not self.looks_active())
+        painter.setFont(font)
+        painter.setPen(style.INK if self.looks_active() else style.GREY)
+        painter.drawText(r, Qt.AlignmentFlag.AlignCenter, style.edge_text(self.edge.label))
+
+    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:  # noqa: N802
+        self._glow = max(self._glow, 0.0)
+        super().hoverEnterEvent(event)
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        event.accept()
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        if event.button() == Qt.MouseButton.LeftButton and self.shape().contains(event.pos()):
+            self.clicked.emit(self.edge.id)
+        event.accept()
+
+
+class MarkerItem(QGraphicsObject):
+    """The dot that travels along the edge just taken. Animated: ``progress`` 0..1."""
+
+    RADIUS = 8.0
+
+    def __init__(self, parent: QGraphicsItem | None = None):
+        super().__init__(parent)
+        self._path = QPainterPath()
+        self._progress = 0.0
+        self.setZValue(5)
+        self.setVisible(False)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+    def set_path(self, path: QPainterPath) -> None:
+        self._path = path
+        self._set_progress(0.0)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        r = self.RADIUS + 3
+        return QRectF(-r, -r, 2 * r, 2 * r)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(style.PAPER, 2.5))
+        painter.setBrush(QBrush(style.MARKER))
+        painter.drawEllipse(QPointF(0, 0), self.RADIUS, self.RADIUS)
+
+    def _get_progress(self) -> float:
+        return self._progress
+
+    def _set_progress(self, value: float) -> None:
+        self._progress = value
+        if not self._path.isEmpty():
+            self.setPos(self._path.pointAtPercent(max(0.0, min(1.0, value))))
+
+    progress = QtProperty(float, _get_progress, _set_progress)
+
+
+class TextItem(QGraphicsObject):
+    """A line of text (title, error banner)."""
+
+    def __init__(self, text: str, font_fn, colour: QColor, parent: QGraphicsItem | None = None):
+        super().__init__(parent)
+        self._font = font_fn()
+        self._colour = colour
+        self._text = ""
+        self._rect = QRectF()
+        self.set_text(text)
+
+    def set_text(self, text: str) -> None:
+        from PySide6.QtGui import QFontMetricsF
+
+        self.prepareGeometryChange()
+        self._text = text
+        fm = QFontMetricsF(self._font)
+        self._rect = QRectF(0, 0, fm.horizontalAdvance(text) + 4, fm.height() + 4)
+        self.update()
+
+    def text(self) -> str:
+        return self._text
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return self._rect
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        painter.setFont(self._font)
+        painter.setPen(self._colour)
+        painter.drawText(self._rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         self._text)
+
+
+class GraphPanel(QGraphicsObject):
+    """One object's graph: a title, its nodes and edges, the marker.
+
+    Signals:
+        edgeClicked(str, str): (object_id, edge_id).
+        animationFinished(): the running transition/shake animation ended.
+    """
+
+    edgeClicked = Signal(str, str)
+    animationFinished = Signal()
+
+    TITLE_GAP = 12.0
+
+    def __init__(self, metrics: style.Metrics, parent: QGraphicsItem | None = None):
+        super().__init__(parent)
+        self._metrics = metrics
+        self.model: GraphModel | None = None
+        self.layout: GraphLayout | None = None
+        self.nodes: dict[str, NodeItem] = {}
+        self.edges: dict[str, EdgeItem] = {}
+        self.title = TextItem("", style.title_font, style.INK, self)
+        self.banner = TextItem("", style.label_font, style.VERMILLION, self)
+        self.marker = MarkerItem(self)
+        self.animation: QAbstractAnimation | None = None
+        self._graph_top = 0.0
+        self._rect = QRectF()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return self._rect
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        pass
+
+    def set_title(self, text: str) -> None:
+        self.title.set_text(text)
+
+    def set_model(self, model: GraphModel | None) -> bool:
+        """Show ``model``; returns True if the structure changed (items rebuilt)."""
+        same = (
+            self.model is not None and model is not None
+            and [n.id for n in self.model.nodes] == [n.id for n in model.nodes]
+            and [(e.id, e.source, e.target, e.label) for e in self.model.edges]
+            == [(e.id, e.source, e.target, e.label) for e in model.edges]
+        )
+        self.model = model
+        if same and model is not None:
+            for n in model.nodes:
+                self.nodes[n.id].set_node(n)
+            for e in model.edges:
+                self.edges[e.id].set_edge(e)
+            return False
+        self.stop_animation()
+        for item in [*self.nodes.values(), *self.edges.values()]:
+            item.setParentItem(None)
+            if item.scene() is not None:
+                item.scene().removeItem(item)
+        self.nodes, self.edges = {}, {}
+        self.prepareGeometryChange()
+        if model is None:
+            self.layout = None
+            self._rect = self.title.boundingRect()
+            return True
+        self.layout = layout_graph(model, node_size=self._metrics.node_size,
+                                   label_size=self._metrics.label_size)
+        self._graph_top = self.title.boundingRect().height() + self.TITLE_GAP
+        for e in model.edges:
+            item = EdgeItem(e, self.layout.edges[e.id], self, neutral=not model.object_id)
+            item.setY(self._graph_top)
+            item.clicked.connect(self._on_edge_clicked)
+            self.edges[e.id] = item
+        for n in model.nodes:
+            item = NodeItem(n, self.layout.nodes[n.id], self)
+            item.moveBy(0, self._graph_top)
+            self.nodes[n.id] = item
+        self.banner.setPos(MARGIN_X, self._graph_top + self.layout.height)
+        self._rect = QRectF(0, 0, max(self.layout.width, self.title.boundingRect().width()),
+                            self._graph_top + self.layout.height
+                            + self.banner.boundingRect().height())
+        return True
+
+    def _on_edge_clicked(self, edge_id: str) -> None:
+        if self.model is not None:
+            self.edgeClicked.emit(self.model.object_id, edge_id)
+
+    # ---------------------------------------------------------------- animation
+
+    def stop_animation(self) -> None:
+        """Jump the running animation to its end state and stop it."""
+        anim, self.animation = self.animation, None
+        if anim is not None and anim.state() != QAbstractAnimation.State.Stopped:
+            anim.finished.disconnect(self._on_finished)
+            anim.setCurrentTime(anim.totalDuration())
+            anim.stop()
+            self._reset_transients()
+            self.animationFinished.emit()
+
+    def _reset_transients(self) -> None:
+        self.marker.setVisible(False)
+        for item in self.nodes.values():
+            item.pulse = 0.0
+        for item in self.edges.values():
+            item.shake = 0.0
+            item.glow = 0.0
+
+    def _start(self, anim: QAbstractAnimation) -> QAbstractAnimation:
+        self.stop_animation()
+        self.animation = anim
+        anim.finished.connect(self._on_finished)
+        anim.start()
+        return anim
+
+    def _on_finished(self) -> None:
+        anim, self.animation = self.animation, None
+        self._reset_transients()
+        if anim is not None:
+            anim.finished.disconnect(self._on_finished)
+            anim.deleteLater()
+        self.animationFinished.emit()
+
+    def animate_transition(self, edge_id: str, duration: int) -> QAbstractAnimation | None:
+        """Marker along ``edge_id`` (eased), then the target node pulses."""
+        edge = self.edges.get(edge_id)
+        if edge is None or duration <= 0:
+            return None
+        target = self.nodes[edge.edge.target]
+        path = QPainterPath(edge.path)
+        path.translate(0, self._graph_top)
+        self.marker.set_path(path)
+        self.marker.setVisible(True)
+        travel = QPropertyAnimation(self.marker, b"progress")
+        travel.setObjectName("graph-marker")
+        travel.setStartValue(0.0)
+        travel.setEndValue(1.0)
+        travel.setDuration(max(1, round(duration * 0.65)))
+        travel.setEasingCurve(QEasingCurve.Type.InOutCubic)
+        glow = QPropertyAnimation(edge, b"glow")
+        glow.setObjectName("graph-glow")
+        glow.setStartValue(1.0)
+        glow.setEndValue(0.0)
+        glow.setDuration(max(1, round(duration * 0.65)))
+        move = QParallelAnimationGroup()
+        move.addAnimation(travel)
+        move.addAnimation(glow)
+        pulse = QPropertyAnimation(target, b"pulse")
+        pulse.setObjectName("graph-pulse")
+        pulse.setStartValue(0.0)
+        pulse.setEndValue(1.0)
+        pulse.setDuration(max(1, round(duration * 0.35)))
+        pulse.setEasingCurve(QEasingCurve.Type.OutCubic)
+        group = QSequentialAnimationGroup(self)
+        group.setObjectName("graph-transition")
+        group.addAnimation(move)
+        group.addAnimation(pulse)
+        return self._start(group)
+
+    def animate_rejection(self, edge_id: str | None, message: str,
+                          duration: int) -> QAbstractAnimation | None:
+        """Show ``message``; shake the blocked edge (if known)."""
+        self.banner.set_text(tr("Rejected: {message}").format(message=message) if message else "")
+        edge = self.edges.get(edge_id) if edge_id else None
+        if edge is None or duration <= 0:
+            return None
+        shake = QPropertyAnimation(edge, b"shake")
+        shake.setObjectName("graph-shake")
+        shake.setDuration(max(1, round(max(duration, 300) * 0.6)))
+        for t, v in ((0.0, 0.0), (0.15, -7.0), (0.35, 7.0), (0.55, -5.0), (0.75, 4.0),
+                     (1.0, 0.0)):
+            shake.setKeyValueAt(t, v)
+        return self._start(shake)
+
+    def clear_banner(self) -> None:
+        self.banner.set_text("")
+
+
+MARGIN_X = 24.0
