@@ -60,3 +60,55 @@ class Receiver:
         self.release.set()
         self.httpd.shutdown()
         self.httpd.server_close()
+
+
+class Raw:
+    """A persistent ``http.client`` connection that returns (status, headers, JSON)."""
+
+    def __init__(self, url: str, key: str | None = "sk_test_chargeable") -> None:
+        import http.client
+        import urllib.parse
+
+        parts = urllib.parse.urlsplit(url)
+        self.host, self.port = parts.hostname or "127.0.0.1", parts.port or 80
+        self.key = key
+        self.conn = http.client.HTTPConnection(self.host, self.port, timeout=30)
+
+    def send(
+        self,
+        method: str,
+        path: str,
+        body: bytes | str | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> tuple[int, dict[str, str], dict]:
+        import json
+
+        all_headers = {"Authorization": f"Bearer {self.key}"} if self.key else {}
+        if body is not None and method == "POST":
+            all_headers["Content-Type"] = "application/x-www-form-urlencoded"
+        all_headers.update(headers or {})
+        self.conn.request(method, path, body=body, headers=all_headers)
+        response = self.conn.getresponse()
+        raw = response.read()
+        if response.will_close:
+            self.reconnect()
+        data = json.loads(raw) if raw else {}
+        return response.status, {k.lower(): v for k, v in response.getheaders()}, data
+
+    def form(self, method: str, path: str, pairs: list[tuple[str, str]] | None = None,
+             **headers: str) -> tuple[int, dict[str, str], dict]:
+        import urllib.parse
+
+        encoded = urllib.parse.urlencode(pairs or [])
+        if method == "POST":
+            return self.send(method, path, encoded, headers)
+        return self.send(method, path + ("?" + encoded if encoded else ""), None, headers)
+
+    def reconnect(self) -> None:
+        import http.client
+
+        self.conn.close()
+        self.conn = http.client.HTTPConnection(self.host, self.port, timeout=30)
+
+    def close(self) -> None:
+        self.conn.close()
