@@ -40,7 +40,7 @@ ITEM_GAP = 18.0
 #: Height of a dummy item (an edge passing through a column).
 DUMMY_HEIGHT = 8.0
 #: Space between the node's top and the first self-loop's label centre.
-LOOP_RISE = 16.0
+LOOP_RISE = 14.0
 #: Vertical space between two stacked self-loop labels.
 LOOP_STEP = 8.0
 #: Margin around the whole drawing.
@@ -365,8 +365,7 @@ def layout_graph(
         y_off = h / 2 + LOOP_RISE  # distance from node centre up to the loop label centre
         for i, e in enumerate(own):
             lw, lh = lsizes[e.id]
-            if i:
-                y_off += lh / 2
+            y_off += lh / 2
             plan.append((e, y_off))
             y_off += lh / 2 + LOOP_STEP
             reserve = y_off - h / 2
