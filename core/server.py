@@ -41,6 +41,7 @@ import json
 import logging
 import os
 import socket
+import sys
 import threading
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -134,6 +135,13 @@ class _HTTPServer(ThreadingHTTPServer):
         if ":" in host:  # an IPv6 literal
             self.address_family = socket.AF_INET6
         super().__init__(address, _Handler)
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client that hangs up mid-request is routine: no traceback on stderr for it."""
+        if isinstance(sys.exc_info()[1], OSError):
+            log.debug("connection from %s ended: %s", client_address, sys.exc_info()[1])
+        else:
+            log.exception("error while serving %s", client_address)
 
 
 class _Handler(BaseHTTPRequestHandler):
