@@ -12,7 +12,7 @@ from gui.shortcut_sheet import ShortcutSheet
 
 
 @pytest.fixture
-def actions(qtbot):  # type: ignore[no-untyped-def]
+def actions(qtbot):
     owner = QWidget()
     qtbot.addWidget(owner)
     made = []
@@ -37,12 +37,12 @@ def actions(qtbot):  # type: ignore[no-untyped-def]
     del menu  # the owner (and so the actions) live until the test is over
 
 
-def test_labels_drop_mnemonics(qapp) -> None:  # type: ignore[no-untyped-def]
+def test_labels_drop_mnemonics(qapp) -> None:
     action = QAction("Save && &Quit")
     assert action_label(action) == "Save & Quit"
 
 
-def test_match_needs_every_word(actions) -> None:  # type: ignore[no-untyped-def]
+def test_match_needs_every_word(actions) -> None:
     attach = actions[3]
     assert matches(attach, "att cus")
     assert matches(attach, "CUSTOMER")
@@ -50,14 +50,14 @@ def test_match_needs_every_word(actions) -> None:  # type: ignore[no-untyped-def
     assert matches(actions[2], "ctrl+shift")  # shortcuts are searchable too
 
 
-def test_palette_lists_all_actions_but_separators(qtbot, actions) -> None:  # type: ignore[no-untyped-def]
+def test_palette_lists_all_actions_but_separators(qtbot, actions) -> None:
     palette = CommandPalette(actions)
     qtbot.addWidget(palette)
     assert palette.visible_actions() == actions[:5]
     assert palette.current_action() is actions[0]
 
 
-def test_typing_filters_and_enter_triggers(qtbot, actions) -> None:  # type: ignore[no-untyped-def]
+def test_typing_filters_and_enter_triggers(qtbot, actions) -> None:
     palette = CommandPalette(actions)
     qtbot.addWidget(palette)
     qtbot.keyClicks(palette.filter_edit, "bank")
@@ -67,7 +67,7 @@ def test_typing_filters_and_enter_triggers(qtbot, actions) -> None:  # type: ign
     assert palette.result() == palette.DialogCode.Accepted  # it closes itself
 
 
-def test_arrow_keys_move_and_wrap(qtbot, actions) -> None:  # type: ignore[no-untyped-def]
+def test_arrow_keys_move_and_wrap(qtbot, actions) -> None:
     palette = CommandPalette(actions)
     qtbot.addWidget(palette)
     palette.set_filter("new")
@@ -80,7 +80,7 @@ def test_arrow_keys_move_and_wrap(qtbot, actions) -> None:  # type: ignore[no-un
     assert palette.current_action() is actions[1]
 
 
-def test_disabled_action_is_listed_but_not_run(qtbot, actions) -> None:  # type: ignore[no-untyped-def]
+def test_disabled_action_is_listed_but_not_run(qtbot, actions) -> None:
     actions[2].setEnabled(False)
     palette = CommandPalette(actions)
     qtbot.addWidget(palette)
@@ -91,7 +91,7 @@ def test_disabled_action_is_listed_but_not_run(qtbot, actions) -> None:  # type:
         assert palette.trigger_row(0) is False
 
 
-def test_no_match_says_so(qtbot, actions) -> None:  # type: ignore[no-untyped-def]
+def test_no_match_says_so(qtbot, actions) -> None:
     palette = CommandPalette(actions)
     qtbot.addWidget(palette)
     palette.set_filter("zzz nothing")
@@ -100,7 +100,7 @@ def test_no_match_says_so(qtbot, actions) -> None:  # type: ignore[no-untyped-de
     assert palette.trigger_current() is False
 
 
-def test_shortcut_sheet_is_built_from_the_actions(qtbot, actions) -> None:  # type: ignore[no-untyped-def]
+def test_shortcut_sheet_is_built_from_the_actions(qtbot, actions) -> None:
     sheet = ShortcutSheet(actions)
     qtbot.addWidget(sheet)
     rows = dict(sheet.rows())
@@ -114,7 +114,7 @@ def test_shortcut_sheet_is_built_from_the_actions(qtbot, actions) -> None:  # ty
     assert dict(sheet2.rows())["Attach to customer…"] != "—"
 
 
-def test_shortcut_sheet_groups_by_menu_and_filters(qtbot, actions) -> None:  # type: ignore[no-untyped-def]
+def test_shortcut_sheet_groups_by_menu_and_filters(qtbot, actions) -> None:
     sheet = ShortcutSheet(actions)
     qtbot.addWidget(sheet)
     menus = {sheet.table.item(r, 0).text(): sheet.table.item(r, 2).text() for r in range(5)}

@@ -1,0 +1,420 @@
+"""``SessionController``: the current session file, its dirty state, autosave and recovery.
+
+Usage (from the main window)::
+
+    controller = SessionController(sandbox, QSettings(), parent_widget=window)
+    controller.sandboxReplaced.connect(window.set_sandbox)   # New / Open / Recover
+    controller.titleChanged.connect(window.setWindowTitle)   # "name[*] — Chargeable"
+    controller.dirtyChanged.connect(window.setWindowModified)
+    new_action.triggered.connect(controller.new)
+    open_action.triggered.connect(controller.open)
+    save_action.triggered.connect(controller.save)
+    save_as_action.triggered.connect(controller.save_as)
+    controller.offer_recovery()        # once, after the window is shown
+    controller.start_autosave()
+    # closeEvent: if not controller.maybe_save(): event.ignore(); else controller.shutdown()
+
+What it guarantees:
+
+- Files are ``*.chargeable.json`` written by ``core.session.save`` into a
+  temporary file beside the target, then moved over it with ``os.replace``:
+  a failed save leaves the old file as it was.
+- A file that cannot be read (``core.session.SessionError``, ``OSError``) is
+  reported in a message box with the core's message; the current session is
+  left untouched.
+- Before New, Open or quitting with unsaved changes it asks Save / Discard /
+  Cancel.
+- Autosave (a QTimer, stopped by :meth:`shutdown` and :meth:`stop_autosave`)
+  writes to ``QStandardPaths.AppDataLocation``. :meth:`shutdown` records a
+  clean exit and removes the autosave; at the next start an autosave newer
+  than the last clean exit means a crash, and :meth:`offer_recovery` offers it.
+- QSettings keeps the last session path (``session/lastPath``) and the time of
+  the last clean exit (``session/lastCleanExit``).
+
+Message boxes and file dialogs go through a :class:`Prompter`, so tests pass a
+fake one and nothing blocks.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Protocol
+
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, QStandardPaths, QTimer, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+SUFFIX = ".chargeable.json"
+AUTOSAVE_NAME = "autosave" + SUFFIX
+DEFAULT_AUTOSAVE_MS = 30_000
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SessionController", text)
+
+
+def with_suffix(path: str | Path) -> Path:
+    """``path`` ending in ``.chargeable.json`` (added when missing)."""
+    path = Path(path)
+    if path.name.endswith(SUFFIX):
+        return path
+    if path.suffix == ".json":
+        path = path.with_suffix("")
+    return path.with_name(path.name + SUFFIX)
+
+
+class SessionIO(Protocol):
+    """What the controller needs from ``core.session``."""
+
+    def save(self, sandbox: Any, path: Path) -> None: ...
+    def load(self, path: Path) -> Any: ...
+
+
+class _CoreSessionIO:
+    """``core.session``, imported when first used."""
+
+    def save(self, sandbox: Any, path: Path) -> None:
+        from core import session
+
+        session.save(sandbox, path)
+
+    def load(self, path: Path) -> Any:
+        from core import session
+
+        return session.load(path)
+
+    @staticmethod
+    def error_types() -> tuple[type[BaseException], ...]:
+        from core import session
+
+        return (session.SessionError, OSError, ValueError)
+
+
+def _default_sandbox() -> Any:
+    from core.api import Sandbox
+
+    return Sandbox(seed=0, check_keys=False)
+
+
+class Prompter:
+    """Asks the user; the real one uses QMessageBox and QFileDialog.
+
+    Tests give the controller an object with the same methods that answers
+    at once.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        self.parent = parent
+
+    def ask_save_changes(self, name: str) -> str:
+        """``"save"``, ``"discard"`` or ``"cancel"``."""
+        box = QMessageBox(QMessageBox.Icon.Warning, _tr("Unsaved changes"),
+                          _tr("Save the changes to {name}?").format(name=name),
+                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                          | QMessageBox.StandardButton.Cancel, self.parent)
+        box.setInformativeText(_tr("If you don't save, your changes will be lost."))
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        answer = box.exec()
+        return {QMessageBox.StandardButton.Save: "save",
+                QMessageBox.StandardButton.Discard: "discard"}.get(
+            QMessageBox.StandardButton(answer), "cancel")
+
+    def ask_recover(self, when: str) -> bool:
+        answer = QMessageBox.question(
+            self.parent, _tr("Recover session"),
+            _tr("Chargeable did not close properly last time. An autosaved session from "
+                "{when} was found. Recover it?").format(when=when),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def open_path(self, directory: str) -> str | None:
+        path, _ = QFileDialog.getOpenFileName(
+            self.parent, _tr("Open session"), directory,
+            _tr("Chargeable sessions (*{suffix});;All files (*)").format(suffix=SUFFIX))
+        return path or None
+
+    def save_path(self, suggested: str) -> str | None:
+        path, _ = QFileDialog.getSaveFileName(
+            self.parent, _tr("Save session as"), suggested,
+            _tr("Chargeable sessions (*{suffix})").format(suffix=SUFFIX))
+        return path or None
+
+    def error(self, title: str, message: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Critical, title, message,
+                          QMessageBox.StandardButton.Ok, self.parent)
+        box.setObjectName("sessionError")
+        box.exec()
+
+
+class SessionController(QObject):
+    """Owns the current session file, the dirty flag and autosave.
+
+    Attributes:
+        sandbox: the sandbox being edited (replaced by New/Open/Recover).
+        path: the current file, or None for an untitled session.
+        autosave_path: where autosave writes.
+
+    Signals:
+        sandboxReplaced(object): a new sandbox replaces the old one; re-bind views.
+        pathChanged(str): the current file ("" when untitled).
+        dirtyChanged(bool): unsaved changes appeared or were saved/discarded.
+        titleChanged(str): a window title with Qt's ``[*]`` modified placeholder.
+        saved(str): a session was written to this path.
+        autosaved(str): the autosave file was written.
+    """
+
+    sandboxReplaced = Signal(object)
+    pathChanged = Signal(str)
+    dirtyChanged = Signal(bool)
+    titleChanged = Signal(str)
+    saved = Signal(str)
+    autosaved = Signal(str)
+
+    def __init__(
+        self,
+        sandbox: Any,
+        settings: QSettings,
+        parent_widget: QWidget | None = None,
+        *,
+        prompter: Any = None,
+        new_sandbox: Callable[[], Any] = _default_sandbox,
+        session_io: Any = None,
+        autosave_dir: str | Path | None = None,
+        autosave_interval_ms: int = DEFAULT_AUTOSAVE_MS,
+    ) -> None:
+        super().__init__(parent_widget)
+        self._settings = settings
+        self._prompter = prompter if prompter is not None else Prompter(parent_widget)
+        self._new_sandbox = new_sandbox
+        self._io = session_io if session_io is not None else _CoreSessionIO()
+        if autosave_dir is None:
+            autosave_dir = QStandardPaths.writableLocation(
+                QStandardPaths.StandardLocation.AppDataLocation)
+        self.autosave_path = Path(autosave_dir) / AUTOSAVE_NAME
+        self.path: Path | None = None
+        self.sandbox: Any = None
+        self._clean_revision = 0
+        self._autosaved_revision = 0
+        self._dirty = False
+        self._timer = QTimer(self)
+        self._timer.setObjectName("autosaveTimer")
+        self._timer.setInterval(autosave_interval_ms)
+        self._timer.timeout.connect(self.autosave_now)
+        self._bind(sandbox)
+
+    # -- state ----------------------------------------------------------------
+
+    @property
+    def dirty(self) -> bool:
+        return self._dirty
+
+    def display_name(self) -> str:
+        if self.path is None:
+            return _tr("Untitled session")
+        return self.path.name.removesuffix(SUFFIX)
+
+    def window_title(self) -> str:
+        return _tr("{name}[*] — Chargeable").format(name=self.display_name())
+
+    def _error_types(self) -> tuple[type[BaseException], ...]:
+        types = getattr(self._io, "error_types", None)
+        return types() if callable(types) else (OSError, ValueError)
+
+    def _bind(self, sandbox: Any) -> None:
+        if self.sandbox is not None:
+            self.sandbox.unsubscribe(self._on_change)
+        self.sandbox = sandbox
+        sandbox.subscribe(self._on_change)
+        self._clean_revision = self._autosaved_revision = sandbox.revision
+
+    def _on_change(self, _change: object = None) -> None:
+        self._set_dirty(self.sandbox.revision != self._clean_revision)
+
+    def _set_dirty(self, dirty: bool) -> None:
+        if dirty != self._dirty:
+            self._dirty = dirty
+            self.dirtyChanged.emit(dirty)
+
+    def _set_path(self, path: Path | None) -> None:
+        self.path = path
+        if path is not None:
+            self._settings.setValue("session/lastPath", str(path))
+        self.pathChanged.emit(str(path) if path else "")
+        self.titleChanged.emit(self.window_title())
+
+    def _replace(self, sandbox: Any, path: Path | None, dirty: bool = False) -> None:
+        self._bind(sandbox)
+        self.sandboxReplaced.emit(sandbox)
+        self._set_path(path)
+        self._set_dirty(dirty)
+
+    # -- commands ---------------------------------------------------------------
+
+    def maybe_save(self) -> bool:
+        """True when it is fine to drop the current session (saved, discarded or clean)."""
+        if not self._dirty:
+            return True
+        answer = self._prompter.ask_save_changes(self.display_name())
+        if answer == "save":
+            return self.save()
+        return answer == "discard"
+
+    def new(self) -> bool:
+        """Start an empty untitled session (after asking about unsaved work)."""
+        if not self.maybe_save():
+            return False
+        self._replace(self._new_sandbox(), None)
+        return True
+
+    def open(self, path: str | Path | None = None) -> bool:
+        """Open ``path`` (or ask for one). On any error the current session stays."""
+        if not self.maybe_save():
+            return False
+        if path is None or path is False:  # QAction.triggered passes checked=False
+            chosen = self._prompter.open_path(str(self._directory()))
+            if not chosen:
+                return False
+            path = chosen
+        path = Path(path)
+        try:
+            sandbox = self._io.load(path)
+        except self._error_types() as exc:
+            self._prompter.error(
+                _tr("Could not open the session"),
+                _tr("{path} could not be opened:\n{reason}").format(
+                    path=path, reason=getattr(exc, "message", None) or exc))
+            return False
+        self._replace(sandbox, path)
+        return True
+
+    def save(self) -> bool:
+        """Save to the current file, or ask for one (Save As) when untitled."""
+        if self.path is None:
+            return self.save_as()
+        return self._write(self.path)
+
+    def save_as(self, path: str | Path | None = None) -> bool:
+        if path is None or path is False:
+            suggested = self.path or self._directory() / (_tr("session") + SUFFIX)
+            chosen = self._prompter.save_path(str(suggested))
+            if not chosen:
+                return False
+            path = chosen
+        target = with_suffix(path)
+        if not self._write(target):
+            return False
+        self._set_path(target)
+        return True
+
+    def _write(self, target: Path) -> bool:
+        try:
+            self.write_atomically(target)
+        except self._error_types() as exc:
+            self._prompter.error(
+                _tr("Could not save the session"),
+                _tr("{path} was not written (the file on disk is unchanged):\n{reason}")
+                .format(path=target, reason=getattr(exc, "message", None) or exc))
+            return False
+        self._clean_revision = self.sandbox.revision
+        self._set_dirty(False)
+        self._remove_autosave()
+        self.saved.emit(str(target))
+        return True
+
+    def write_atomically(self, target: Path) -> None:
+        """Write the sandbox to a temporary file next to ``target``, then move it over."""
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp_name = tempfile.mkstemp(prefix=".", suffix=".tmp" + SUFFIX, dir=target.parent)
+        os.close(fd)
+        temp = Path(temp_name)
+        try:
+            self._io.save(self.sandbox, temp)
+            os.replace(temp, target)
+        finally:
+            temp.unlink(missing_ok=True)
+
+    def _directory(self) -> Path:
+        if self.path is not None:
+            return self.path.parent
+        last = self.last_session_path()
+        if last is not None:
+            return last.parent
+        return Path(QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
+
+    def last_session_path(self) -> Path | None:
+        """The last file opened or saved (QSettings), if it still exists."""
+        value = self._settings.value("session/lastPath", "")
+        path = Path(str(value)) if value else None
+        return path if path is not None and path.is_file() else None
+
+    # -- autosave and recovery ---------------------------------------------------
+
+    def start_autosave(self) -> None:
+        self._timer.start()
+
+    def stop_autosave(self) -> None:
+        self._timer.stop()
+
+    @property
+    def autosave_active(self) -> bool:
+        return self._timer.isActive()
+
+    def autosave_now(self) -> bool:
+        """Write the autosave file if something changed since the last one."""
+        if not self._dirty or self.sandbox.revision == self._autosaved_revision:
+            return False
+        try:
+            self.write_atomically(self.autosave_path)
+        except self._error_types():
+            return False  # autosave is best effort; the user's file is never touched
+        self._settings.setValue("session/autosaveOf", str(self.path) if self.path else "")
+        self._autosaved_revision = self.sandbox.revision
+        self.autosaved.emit(str(self.autosave_path))
+        return True
+
+    def recoverable_autosave(self) -> Path | None:
+        """The autosave file when it is newer than the last clean exit (a crash), else None."""
+        if not self.autosave_path.is_file():
+            return None
+        clean_exit = float(self._settings.value("session/lastCleanExit", 0) or 0)
+        if self.autosave_path.stat().st_mtime <= clean_exit:
+            return None
+        return self.autosave_path
+
+    def offer_recovery(self) -> bool:
+        """Ask to recover a crashed session; True when it was recovered."""
+        path = self.recoverable_autosave()
+        if path is None:
+            return False
+        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(path.stat().st_mtime))
+        if not self._prompter.ask_recover(when):
+            declined = path.with_name("declined-" + path.name)
+            os.replace(path, declined)  # kept aside, never silently lost
+            return False
+        try:
+            sandbox = self._io.load(path)
+        except self._error_types() as exc:
+            self._prompter.error(_tr("Could not recover the session"),
+                                 str(getattr(exc, "message", None) or exc))
+            return False
+        original = str(self._settings.value("session/autosaveOf", "") or "")
+        self._replace(sandbox, Path(original) if original else None, dirty=True)
+        self._autosaved_revision = sandbox.revision
+        return True
+
+    def _remove_autosave(self) -> None:
+        self.autosave_path.unlink(missing_ok=True)
+
+    def shutdown(self) -> None:
+        """A clean exit: stop autosave, drop the autosave file, remember the time."""
+        self.stop_autosave()
+        self._remove_autosave()
+        self._settings.setValue("session/lastCleanExit", time.time())
+        self._settings.sync()
+        if self.sandbox is not None:
+            self.sandbox.unsubscribe(self._on_change)
