@@ -39,6 +39,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from gui.serve_cli import main as serve
 
         return serve(argv[1:])
+    if argv[:1] == ["export-graph"]:  # `chargeable export-graph ...` (gui/graph/cli.py)
+        from gui.graph.cli import main as export_graph
+
+        return export_graph(argv[1:])
     args = build_parser().parse_args(argv)  # exits 2 with usage on a bad option
 
     from gui.application import run

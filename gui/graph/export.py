@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QGraphicsScene
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from core.graph_model import GraphModel
 from gui.graph import style
@@ -24,7 +24,16 @@ def _render(scene: QGraphicsScene, rect: QRectF, painter: QPainter, target: QRec
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
     painter.fillRect(target, BACKGROUND)
-    scene.render(painter, target, rect, Qt.AspectRatioMode.KeepAspectRatio)
+    # cached items would be painted as bitmaps: draw them as vectors for the export
+    items = scene.items()
+    modes = [item.cacheMode() for item in items]
+    for item in items:
+        item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+    try:
+        scene.render(painter, target, rect, Qt.AspectRatioMode.KeepAspectRatio)
+    finally:
+        for item, mode in zip(items, modes, strict=True):
+            item.setCacheMode(mode)
 
 
 def scene_to_png(scene: QGraphicsScene, rect: QRectF, path: str, scale: float = 2.0) -> bool:
