@@ -1,0 +1,43 @@
+"""Dialogs that create Stripe objects through ``sandbox.request``.
+
+Each dialog takes the sandbox (anything with ``request``, ``object_ids`` and
+``get``) and a parent; open it with ``open()`` (window-modal, non-blocking).
+
+=====================  ==============================================================
+class                  constructor
+=====================  ==============================================================
+``NewSourceDialog``    ``(sandbox, parent=None, source_type="card")``
+``NewTokenDialog``     ``(sandbox, parent=None, kind="card")``  (card/bank_account/pii)
+``NewCustomerDialog``  ``(sandbox, parent=None, source_id=None)``
+``ChargeDialog``       ``(sandbox, parent=None, source_id=None, customer_id=None)``
+=====================  ==============================================================
+
+All share (``RequestDialog``):
+
+- ``request()`` → ``ApiRequest(method, path, params)``: what OK would send.
+- ``errors()`` → ``{field: message}``: the inline validation; OK is disabled
+  while it is not empty. Fields are named by the Stripe parameter they fill.
+- ``submit()`` (also what OK and ``accept()`` do): sends through
+  ``sandbox.request``. Accepted: emits ``succeeded(body)`` and closes.
+  Refused: shows Stripe's message in the dialog (``stripeError`` banner, and
+  next to the field named by ``error.param``), emits ``failed(error)`` and
+  keeps everything the user typed.
+
+Per-type facts and test cards are read from the core (``gui.dialogs._facts``
+is the only module that imports them).
+"""
+
+from gui.dialogs._base import ApiRequest, RequestDialog
+from gui.dialogs.charge import ChargeDialog
+from gui.dialogs.new_customer import NewCustomerDialog
+from gui.dialogs.new_source import NewSourceDialog
+from gui.dialogs.new_token import NewTokenDialog
+
+__all__ = [
+    "ApiRequest",
+    "ChargeDialog",
+    "NewCustomerDialog",
+    "NewSourceDialog",
+    "NewTokenDialog",
+    "RequestDialog",
+]
