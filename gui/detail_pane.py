@@ -1,0 +1,499 @@
+"""The detail pane (objectName ``detailPane``): everything about the selected object.
+
+Tabs:
+    Properties: each field, its value, what it means and why it has this value now.
+    JSON: the object exactly as the API returns it (``sandbox.get(id)``), highlighted.
+    Request: the request that created or last changed it, as curl and stripe-python.
+    Events: the events about this object, stamped with the simulated clock.
+
+The pane follows the shared :class:`~gui.selection.Selection` and re-renders
+only when a change names the selected object.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from typing import Any
+
+from PySide6.QtCore import QDateTime, QRegularExpression, Qt, QTimeZone, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QGuiApplication,
+    QSyntaxHighlighter,
+    QTextCharFormat,
+    QTextDocument,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTabWidget,
+    QTextBrowser,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui import explanations
+from gui.request_code import curl, python
+from gui.selection import Selection
+from gui.status_style import display_status, kind_icon, status_icon, style_for
+
+
+def format_clock(seconds: int | float | None) -> str:
+    """Unix seconds on the simulated clock as ``YYYY-MM-DD HH:MM:SS`` (UTC)."""
+    if seconds is None:
+        return ""
+    stamp = QDateTime.fromSecsSinceEpoch(int(seconds), QTimeZone.utc())
+    return stamp.toString("yyyy-MM-dd HH:mm:ss")
+
+
+def request_parts(request: Any) -> tuple[str, str, Any]:
+    """(method, path, params) of a change's request, whatever its shape."""
+    if request is None:
+        return "", "", []
+    if isinstance(request, dict):
+        return (
+            str(request.get("method", "")),
+            str(request.get("path", "")),
+            request.get("params", []),
+        )
+    if isinstance(request, tuple | list) and len(request) >= 2:
+        params = request[2] if len(request) > 2 else []
+        return str(request[0]), str(request[1]), params
+    return (
+        str(getattr(request, "method", "")),
+        str(getattr(request, "path", "")),
+        getattr(request, "params", []),
+    )
+
+
+def event_object_ids(event: dict[str, Any]) -> set[str]:
+    """The ids an event is about: its object, and the source/customer that object names."""
+    data = event.get("data") or {}
+    obj = data.get("object") or {}
+    ids: set[str] = set()
+    if isinstance(obj, dict):
+        for key in ("id", "customer", "source", "charge", "payment_method"):
+            value = obj.get(key)
+            if isinstance(value, dict):
+                value = value.get("id")
+            if isinstance(value, str) and value:
+                ids.add(value)
+    return ids
+
+
+def flatten(obj: dict[str, Any], prefix: str = "", depth: int = 0) -> list[tuple[str, Any]]:
+    """``(dotted path, value)`` rows of an object; nested hashes up to two levels deep."""
+    rows: list[tuple[str, Any]] = []
+    for key, value in obj.items():
+        path = f"{prefix}{key}"
+        if isinstance(value, dict) and value and depth < 1 and key not in ("metadata",):
+            rows.append((path, value))
+            rows.extend(flatten(value, prefix=f"{path}.", depth=depth + 1))
+        else:
+            rows.append((path, value))
+    return rows
+
+
+def _value_text(value: Any) -> str:
+    if isinstance(value, dict):
+        return "{…}" if value else "{}"
+    if isinstance(value, list):
+        return f"[{len(value)}]" if value else "[]"
+    return json.dumps(value, ensure_ascii=False)
+
+
+class JsonHighlighter(QSyntaxHighlighter):
+    """Colours keys, strings, numbers and literals of pretty-printed JSON."""
+
+    def __init__(self, document: QTextDocument) -> None:
+        super().__init__(document)
+
+        def fmt(colour: str, bold: bool = False) -> QTextCharFormat:
+            f = QTextCharFormat()
+            f.setForeground(QColor(colour))
+            if bold:
+                f.setFontWeight(QFont.Weight.Bold)
+            return f
+
+        self._rules = [
+            (QRegularExpression(r'"(?:[^"\\]|\\.)*"'), fmt("#00795a")),  # strings
+            (
+                QRegularExpression(r"-?\b\d+(?:\.\d+)?(?:[eE][+-]?\d+)?\b"),
+                fmt("#a35f00"),
+            ),  # numbers
+            (QRegularExpression(r"\b(?:true|false|null)\b"), fmt("#a8437a", bold=True)),
+            (QRegularExpression(r'"(?:[^"\\]|\\.)*"(?=\s*:)'), fmt("#005a8c", bold=True)),  # keys
+        ]
+
+    def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt API
+        for expression, char_format in self._rules:
+            it = expression.globalMatch(text)
+            while it.hasNext():
+                match = it.next()
+                self.setFormat(match.capturedStart(), match.capturedLength(), char_format)
+
+
+def _mono() -> QFont:
+    return QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+
+
+class CodeBox(QWidget):
+    """A read-only code view with a caption and a Copy button.
+
+    Signals:
+        copied(str): the text put on the clipboard.
+    """
+
+    copied = Signal(str)
+
+    def __init__(self, caption: str, object_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(object_name)
+        self.caption = QLabel(caption, self)
+        self.caption.setObjectName(f"{object_name}Caption")
+        font = self.caption.font()
+        font.setBold(True)
+        self.caption.setFont(font)
+        self.copy_button = QPushButton(self.tr("Copy"), self)
+        self.copy_button.setObjectName(f"{object_name}Copy")
+        self.copy_button.setToolTip(self.tr("Copy this code to the clipboard"))
+        self.editor = QPlainTextEdit(self)
+        self.editor.setReadOnly(True)
+        self.editor.setFont(_mono())
+        self.editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.editor.setAccessibleName(caption)
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.caption, 1)
+        top.addWidget(self.copy_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(top)
+        layout.addWidget(self.editor, 1)
+        self.copy_button.clicked.connect(self.copy)
+
+    def set_text(self, text: str) -> None:
+        self.editor.setPlainText(text)
+        self.copy_button.setEnabled(bool(text))
+
+    def text(self) -> str:
+        return self.editor.toPlainText()
+
+    def copy(self) -> None:
+        text = self.text()
+        QGuiApplication.clipboard().setText(text)
+        self.copied.emit(text)
+
+
+class DetailPane(QWidget):
+    """Everything about the selected object, in four tabs (objectName ``detailPane``).
+
+    Attributes:
+        tabs: the QTabWidget (``detailTabs``).
+        properties: the Properties view (QTextBrowser ``propertiesView``).
+        json_view: the JSON view (QPlainTextEdit ``jsonView``).
+        curl_box, python_box: the Request tab's code boxes.
+        events_view: the Events tab (QTreeWidget ``objectEventsView``).
+        property_rows: the rows last shown: ``(path, value text, meaning, why)``.
+    """
+
+    def __init__(self, sandbox: Any, selection: Selection, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("detailPane")
+        self._sandbox = sandbox
+        self._selection = selection
+        self._object_id: str | None = None
+        # object id -> list of (log length after the request, request) that changed it
+        self._requests: dict[str, list[tuple[int, Any]]] = {}
+        self.property_rows: list[tuple[str, str, str, str]] = []
+
+        self.header_icon = QLabel(self)
+        self.header = QLabel(self)
+        self.header.setObjectName("detailHeader")
+        self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        header_font = self.header.font()
+        header_font.setPointSizeF(header_font.pointSizeF() * 1.15)
+        header_font.setBold(True)
+        self.header.setFont(header_font)
+        self.subheader = QLabel(self)
+        self.subheader.setObjectName("detailSubheader")
+        self.subheader.setWordWrap(True)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("detailTabs")
+        self.tabs.setDocumentMode(True)
+
+        self.properties = QTextBrowser(self)
+        self.properties.setObjectName("propertiesView")
+        self.properties.setOpenLinks(False)
+        self.tabs.addTab(self.properties, self.tr("Properties"))
+
+        self.json_view = QPlainTextEdit(self)
+        self.json_view.setObjectName("jsonView")
+        self.json_view.setReadOnly(True)
+        self.json_view.setFont(_mono())
+        self.json_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self._highlighter = JsonHighlighter(self.json_view.document())
+        self.tabs.addTab(self.json_view, self.tr("JSON"))
+
+        request_tab = QWidget(self)
+        request_tab.setObjectName("requestTab")
+        self.request_label = QLabel(request_tab)
+        self.request_label.setObjectName("requestLabel")
+        self.request_label.setWordWrap(True)
+        self.curl_box = CodeBox(self.tr("curl"), "curlBox", request_tab)
+        self.python_box = CodeBox(self.tr("stripe-python"), "pythonBox", request_tab)
+        request_layout = QVBoxLayout(request_tab)
+        request_layout.setContentsMargins(4, 4, 4, 4)
+        request_layout.addWidget(self.request_label)
+        request_layout.addWidget(self.curl_box, 1)
+        request_layout.addWidget(self.python_box, 2)
+        self.tabs.addTab(request_tab, self.tr("Request"))
+
+        self.events_view = QTreeWidget(self)
+        self.events_view.setObjectName("objectEventsView")
+        self.events_view.setHeaderLabels(
+            [self.tr("Simulated time"), self.tr("Event"), self.tr("Id")]
+        )
+        self.events_view.setRootIsDecorated(False)
+        self.events_view.setUniformRowHeights(True)
+        self.events_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tabs.addTab(self.events_view, self.tr("Events"))
+
+        head = QHBoxLayout()
+        head.setContentsMargins(0, 0, 0, 0)
+        head.addWidget(self.header_icon)
+        head.addWidget(self.header, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 6, 0)
+        layout.setSpacing(4)
+        layout.addLayout(head)
+        layout.addWidget(self.subheader)
+        layout.addWidget(self.tabs, 1)
+
+        self._index_log()
+        selection.changed.connect(self._on_selection)
+        sandbox.subscribe(self._on_change)
+        self.destroyed.connect(lambda *_: _safe_unsubscribe(sandbox, self._on_change))
+        self.set_object(selection.current)
+
+    # ------------------------------------------------------------ requests
+    def _log_len(self) -> int:
+        return len(self._sandbox.log)
+
+    def _index_log(self) -> None:
+        """Learn, from the sandbox's action log, which request last touched each object."""
+        self._requests.clear()
+        for position, entry in enumerate(self._sandbox.log, start=1):
+            method, path, params = request_parts(getattr(entry, "request", entry))
+            for oid in _ids_named(path, params, getattr(entry, "changed_ids", None)):
+                self._requests.setdefault(oid, []).append((position, (method, path, params)))
+            created = getattr(entry, "created_id", None) or getattr(entry, "object_id", None)
+            if isinstance(created, str):
+                self._requests.setdefault(created, []).append((position, (method, path, params)))
+
+    def last_request(self, object_id: str) -> tuple[str, str, Any] | None:
+        """The accepted request that created or last changed ``object_id``, if known."""
+        entries = self._requests.get(object_id)
+        if not entries:
+            return None
+        return entries[-1][1]
+
+    def first_request(self, object_id: str) -> tuple[str, str, Any] | None:
+        entries = self._requests.get(object_id)
+        return entries[0][1] if entries else None
+
+    # ------------------------------------------------------------- changes
+    def _on_selection(self, object_id: str) -> None:
+        self.set_object(object_id or None)
+
+    def _on_change(self, change: Any) -> None:
+        response = getattr(change, "response", None)
+        status = getattr(response, "status", 200)
+        log_len = self._log_len()
+        # Forget requests that an undo took back.
+        for oid in list(self._requests):
+            kept = [e for e in self._requests[oid] if e[0] <= log_len]
+            if len(kept) != len(self._requests[oid]):
+                if kept:
+                    self._requests[oid] = kept
+                else:
+                    del self._requests[oid]
+        changed = list(getattr(change, "changed_ids", ()) or ())
+        request = getattr(change, "request", None)
+        if request is not None and status < 400:
+            parts = request_parts(request)
+            for oid in changed:
+                entries = self._requests.setdefault(oid, [])
+                if not entries or entries[-1][0] != log_len:
+                    entries.append((log_len, parts))
+        if self._object_id is None:
+            return
+        touched = self._object_id in changed or any(
+            self._object_id in event_object_ids(e) for e in (getattr(change, "events", ()) or ())
+        )
+        if touched or request is None:
+            self.set_object(self._object_id)
+
+    # --------------------------------------------------------------- render
+    def set_object(self, object_id: str | None) -> None:
+        """Show ``object_id`` (or an empty pane for ``None``)."""
+        self._object_id = object_id
+        obj = self._sandbox.get(object_id) if object_id else None
+        if obj is None:
+            self._show_empty(object_id)
+            return
+        kind = str(obj.get("object", ""))
+        status = display_status(obj)
+        self.header_icon.setPixmap(kind_icon(kind).pixmap(26, 16))
+        self.header.setText(object_id or "")
+        if status:
+            style = style_for(status)
+            self.subheader.setText(
+                self.tr("%1 · status %2 — %3")
+                .replace("%1", kind)
+                .replace("%2", status)
+                .replace("%3", style.gloss)
+            )
+        else:
+            self.subheader.setText(kind)
+        self._render_properties(object_id or "", kind, obj)
+        self.json_view.setPlainText(json.dumps(obj, indent=2, ensure_ascii=False))
+        self._render_request(object_id or "")
+        self._render_events(object_id or "")
+        self.setEnabled(True)
+
+    def _show_empty(self, object_id: str | None) -> None:
+        self.header_icon.clear()
+        if object_id:
+            self.header.setText(object_id)
+            self.subheader.setText(self.tr("This object no longer exists (an undo took it back)."))
+        else:
+            self.header.setText(self.tr("Nothing selected"))
+            self.subheader.setText(
+                self.tr("Pick an object in the list, or create one from the Create menu.")
+            )
+        self.property_rows = []
+        self.properties.clear()
+        self.json_view.clear()
+        self.request_label.clear()
+        self.curl_box.set_text("")
+        self.python_box.set_text("")
+        self.events_view.clear()
+
+    def _render_properties(self, object_id: str, kind: str, obj: dict[str, Any]) -> None:
+        last = self.last_request(object_id)
+        request = {"method": last[0], "path": last[1], "params": last[2]} if last else None
+        rows: list[tuple[str, str, str, str]] = []
+        parts = ["<table width='100%' cellspacing='0' cellpadding='3'>"]
+        for path, value in flatten(obj):
+            depth = path.count(".")
+            meaning = explanations.meaning(kind, path)
+            reason = explanations.why(kind, path, obj, request)
+            text = _value_text(value)
+            rows.append((path, text, meaning, reason))
+            name = path.rsplit(".", 1)[-1]
+            indent = "&nbsp;" * 4 * depth
+            marker = ""
+            if path == "status" or (kind == "token" and path == "used"):
+                st = display_status(obj)
+                style = style_for(st)
+                marker = (
+                    f" <span style='color:{style.colour}'>&#9632;</span>"
+                    f" <i>{html.escape(style.gloss)}</i>"
+                )
+            parts.append(
+                "<tr><td style='white-space:nowrap' valign='top'>"
+                f"{indent}<code><b>{html.escape(name)}</b></code></td>"
+                f"<td valign='top'><code>{html.escape(text)}</code>{marker}</td></tr>"
+            )
+            notes = " ".join(x for x in (meaning, reason) if x)
+            if meaning or reason:
+                why_html = (
+                    f" <span style='color:#0072B2'>{html.escape(reason)}</span>" if reason else ""
+                )
+                parts.append(
+                    f"<tr><td colspan='2' style='color:#666666; padding-bottom:6px'>{indent}"
+                    f"{html.escape(meaning)}{why_html}</td></tr>"
+                )
+            del notes
+        parts.append("</table>")
+        self.property_rows = rows
+        scroll = self.properties.verticalScrollBar().value()
+        self.properties.setHtml("".join(parts))
+        self.properties.verticalScrollBar().setValue(scroll)
+
+    def _render_request(self, object_id: str) -> None:
+        last = self.last_request(object_id)
+        if last is None:
+            self.request_label.setText(
+                self.tr("No request in this session created or changed this object.")
+            )
+            self.curl_box.set_text("")
+            self.python_box.set_text("")
+            return
+        method, path, params = last
+        first = self.first_request(object_id)
+        if first == last and len(self._requests.get(object_id, [])) == 1:
+            label = self.tr("Created by %1 %2")
+        else:
+            label = self.tr("Last changed by %1 %2")
+        self.request_label.setText(label.replace("%1", method.upper()).replace("%2", path))
+        self.curl_box.set_text(curl(method, path, params))
+        self.python_box.set_text(python(method, path, params))
+
+    def _render_events(self, object_id: str) -> None:
+        self.events_view.clear()
+        items = []
+        for event in self._sandbox.events:
+            if object_id in event_object_ids(event):
+                item = QTreeWidgetItem(
+                    [
+                        format_clock(event.get("created")),
+                        str(event.get("type", "")),
+                        str(event.get("id", "")),
+                    ]
+                )
+                obj = (event.get("data") or {}).get("object") or {}
+                st = display_status(obj) if isinstance(obj, dict) else ""
+                if st:
+                    item.setIcon(1, status_icon(st))
+                items.append(item)
+        self.events_view.addTopLevelItems(items)
+        for column in range(2):
+            self.events_view.resizeColumnToContents(column)
+
+    def event_types(self) -> list[str]:
+        """The event types the Events tab lists, top to bottom."""
+        return [
+            self.events_view.topLevelItem(i).text(1)
+            for i in range(self.events_view.topLevelItemCount())
+        ]
+
+    def object_id(self) -> str | None:
+        return self._object_id
+
+
+def _ids_named(path: str, params: Any, changed: Any) -> list[str]:
+    if changed:
+        return [str(x) for x in changed]
+    ids = [p for p in path.split("/") if "_" in p]
+    pairs = params.items() if isinstance(params, dict) else (params or [])
+    ids += [str(v) for _k, v in pairs if isinstance(v, str) and "_" in v and " " not in v]
+    return ids
+
+
+def _safe_unsubscribe(sandbox: Any, callback: Any) -> None:
+    try:
+        sandbox.unsubscribe(callback)
+    except (KeyError, ValueError):
+        pass

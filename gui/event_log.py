@@ -1,0 +1,330 @@
+"""The event log (objectName ``eventLog``): every request and every event, in order.
+
+Each request the sandbox answers (from the window, a lesson or the HTTP
+endpoint) becomes one entry: method, path and HTTP status; each event it fired
+becomes one entry under it. Entries carry the simulated clock. A rejected
+request is marked with an error icon *and* the words "error 4xx" plus Stripe's
+message, never by colour alone. An undo greys out (and labels "undone") the
+entries of the request it took back; a redo brings them back. Selecting an
+entry selects the object it is about.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFont, QIcon
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QStyle,
+    QTreeView,
+    QWidget,
+)
+
+from gui.commands import error_of
+from gui.detail_pane import event_object_ids, format_clock, request_parts
+from gui.selection import Selection
+from gui.status_style import display_status, status_icon
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("EventLog", text)
+
+
+@dataclass(slots=True)
+class Entry:
+    """One line of the log.
+
+    Attributes:
+        kind: ``request``, ``error``, ``event`` or ``history`` (undo/redo).
+        time: simulated clock, unix seconds.
+        text: what happened (Stripe names untranslated).
+        object_id: the object to select when the entry is chosen, or ``""``.
+        detail: the longer text shown as a tooltip.
+        step: the log length after the accepted request it belongs to (``0`` if none).
+        undone: an undo took the request back.
+        status: status word of the object an event carries (for its marker).
+        event_id: the event's id, for events.
+    """
+
+    kind: str
+    time: int
+    text: str
+    object_id: str = ""
+    detail: str = ""
+    step: int = 0
+    undone: bool = False
+    status: str = ""
+    event_id: str = ""
+
+
+def _target_of(method: str, path: str, params: Any, body: Any, error: dict[str, Any] | None) -> str:
+    """The object a request is about: what it returned, else what it names."""
+    if error is None and isinstance(body, dict) and isinstance(body.get("id"), str):
+        return str(body["id"])
+    if error is not None and error.get("charge"):
+        return str(error["charge"])
+    pieces = [p for p in path.split("/") if "_" in p and not p.startswith("test")]
+    pairs = params.items() if isinstance(params, dict) else (params or [])
+    named = {str(k): str(v) for k, v in pairs}
+    for key in ("source", "customer", "charge"):
+        if key in named and "_" in named[key]:
+            pieces.append(named[key])
+    return pieces[-1] if pieces and method.upper() == "DELETE" else (pieces[0] if pieces else "")
+
+
+class EventLogModel(QAbstractTableModel):
+    """The entries, appended as changes arrive. Columns: time, what, object."""
+
+    COLUMNS = 3
+    ObjectIdRole = Qt.ItemDataRole.UserRole + 1
+    KindRole = Qt.ItemDataRole.UserRole + 2
+
+    def __init__(self, sandbox: Any, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._sandbox = sandbox
+        self.entries: list[Entry] = []
+        self._steps = len(sandbox.log)
+        style = QApplication.style()
+        self._error_icon = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical)
+        self._request_icon = style.standardIcon(QStyle.StandardPixmap.SP_ArrowRight)
+        self._history_icon = style.standardIcon(QStyle.StandardPixmap.SP_BrowserReload)
+        sandbox.subscribe(self._on_change)
+        self.destroyed.connect(lambda *_: _safe_unsubscribe(sandbox, self._on_change))
+
+    # ---------------------------------------------------------------- Qt API
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.entries)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else self.COLUMNS
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (
+                (_tr("Simulated time"), _tr("What happened"), _tr("Object"))[section]
+                if 0 <= section < 3
+                else None
+            )
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.entries):
+            return None
+        entry = self.entries[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return format_clock(entry.time)
+            if column == 1:
+                text = entry.text if entry.kind != "event" else f"    {entry.text}"
+                return f"{text}  ({_tr('undone')})" if entry.undone else text
+            if column == 2:
+                return entry.object_id
+        if role == Qt.ItemDataRole.DecorationRole and column == 1:
+            if entry.kind == "error":
+                return self._error_icon
+            if entry.kind == "history":
+                return self._history_icon
+            if entry.kind == "event":
+                return status_icon(entry.status) if entry.status else QIcon()
+            return self._request_icon
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return entry.detail or entry.text
+        if role == Qt.ItemDataRole.ForegroundRole and entry.undone:
+            return QColor("#8a8a8a")
+        if role == Qt.ItemDataRole.FontRole:
+            if entry.undone:
+                font = QFont()
+                font.setStrikeOut(True)
+                return font
+            if entry.kind == "error":
+                font = QFont()
+                font.setBold(True)
+                return font
+        if role == self.ObjectIdRole:
+            return entry.object_id
+        if role == self.KindRole:
+            return entry.kind
+        return None
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+    # --------------------------------------------------------------- changes
+    def _append(self, new: list[Entry]) -> None:
+        if not new:
+            return
+        first = len(self.entries)
+        self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
+        self.entries.extend(new)
+        self.endInsertRows()
+
+    def _mark(self, predicate: Any, undone: bool) -> None:
+        first = last = -1
+        for row, entry in enumerate(self.entries):
+            if entry.step and predicate(entry) and entry.undone != undone:
+                entry.undone = undone
+                first = row if first < 0 else first
+                last = row
+        if first >= 0:
+            self.dataChanged.emit(self.index(first, 0), self.index(last, self.COLUMNS - 1))
+
+    def _on_change(self, change: Any) -> None:
+        steps = len(self._sandbox.log)
+        now = int(self._sandbox.now)
+        request = getattr(change, "request", None)
+        origin = str(getattr(change, "origin", "") or "")
+        response = getattr(change, "response", None)
+        new: list[Entry] = []
+        method, path, params = request_parts(request)
+        history = origin in ("undo", "redo") or request is None
+        if history:
+            if steps < self._steps:  # undo: grey out what was taken back
+                self._mark(lambda e: e.step > steps, True)
+                new.append(
+                    Entry(
+                        "history",
+                        now,
+                        _tr("Undo: back to step %1").replace("%1", str(steps)),
+                        step=0,
+                        detail=_tr("The sandbox replayed its first %1 requests.").replace(
+                            "%1", str(steps)
+                        ),
+                    )
+                )
+            else:  # redo
+                self._mark(lambda e: self._steps < e.step <= steps, False)
+                new.append(
+                    Entry("history", now, _tr("Redo: forward to step %1").replace("%1", str(steps)))
+                )
+            self._steps = steps
+            self._append(new)
+            return
+        status = int(getattr(response, "status", 0) or 0)
+        body = getattr(response, "body", None)
+        error = error_of(response)
+        if error is None and steps > self._steps:
+            # A new accepted request drops the undone branch for good.
+            for entry in self.entries:
+                if entry.undone:
+                    entry.step = 0
+        self._steps = steps
+        target = _target_of(method, path, params, body, error)
+        if error is not None:
+            message = str(error.get("message", ""))
+            code = str(error.get("code") or error.get("type") or "")
+            text = (
+                _tr("%1 %2 → error %3: %4")
+                .replace("%1", method.upper())
+                .replace("%2", path)
+                .replace("%3", str(status))
+                .replace("%4", message)
+            )
+            detail = "\n".join(
+                x
+                for x in (
+                    f"{method.upper()} {path}",
+                    f"HTTP {status} · {code}",
+                    message,
+                    origin and _tr("from %1").replace("%1", origin),
+                )
+                if x
+            )
+            new.append(Entry("error", now, text, target, detail, step=0))
+        else:
+            text = f"{method.upper()} {path} → {status}"
+            if origin and origin != "gui":
+                text += f"  [{origin}]"
+            new.append(Entry("request", now, text, target, text, step=steps))
+        for event in getattr(change, "events", ()) or ():
+            obj = (event.get("data") or {}).get("object") or {}
+            ids = event_object_ids(event)
+            object_id = str(obj.get("id", "")) if isinstance(obj, dict) else ""
+            new.append(
+                Entry(
+                    "event",
+                    int(event.get("created") or now),
+                    str(event.get("type", "")),
+                    object_id or (sorted(ids)[0] if ids else ""),
+                    f"{event.get('id', '')}: {event.get('type', '')}",
+                    step=steps if error is None else 0,
+                    status=display_status(obj) if isinstance(obj, dict) else "",
+                    event_id=str(event.get("id", "")),
+                )
+            )
+        self._append(new)
+
+    def alive_event_ids(self) -> list[str]:
+        """Ids of the events shown and not undone, oldest first."""
+        return [
+            e.event_id for e in self.entries if e.kind == "event" and not e.undone and e.event_id
+        ]
+
+
+class EventLogView(QTreeView):
+    """The event log view (objectName ``eventLog``); choosing an entry selects its object."""
+
+    def __init__(self, sandbox: Any, selection: Selection, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("eventLog")
+        self.setAccessibleName(_tr("Event log"))
+        self.log_model = EventLogModel(sandbox, self)
+        self.setModel(self.log_model)
+        self.setRootIsDecorated(False)
+        self.setUniformRowHeights(True)
+        self.setAlternatingRowColors(True)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(2, 200)
+        self._selection = selection
+        self.selectionModel().currentRowChanged.connect(self._on_current)
+        self.log_model.rowsInserted.connect(self._scroll_to_new)
+
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            return
+        object_id = self.log_model.data(current, EventLogModel.ObjectIdRole)
+        if object_id and self.log_model._sandbox.get(object_id) is not None:
+            self._selection.select(object_id)
+
+    def _scroll_to_new(self, *_args: object) -> None:
+        self.scrollToBottom()
+
+    def select_entry(self, row: int) -> None:
+        """Make ``row`` the current entry (as a click would)."""
+        self.setCurrentIndex(self.log_model.index(row, 1))
+
+
+def _safe_unsubscribe(sandbox: Any, callback: Any) -> None:
+    try:
+        sandbox.unsubscribe(callback)
+    except (KeyError, ValueError):
+        pass
