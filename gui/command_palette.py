@@ -21,17 +21,48 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QStandardItem, QStandardItemModel
+from PySide6.QtGui import (
+    QAction,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPalette,
+    QStandardItem,
+    QStandardItemModel,
+)
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
     QLineEdit,
     QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
 
 _ACTION_ROLE = Qt.ItemDataRole.UserRole + 1
+_SHORTCUT_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class _ShortcutDelegate(QStyledItemDelegate):
+    """Paints the row as usual, then its shortcut right-aligned in a quieter colour."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: object) -> None:
+        super().paint(painter, option, index)  # type: ignore[arg-type]
+        shortcut = index.data(_SHORTCUT_ROLE)  # type: ignore[attr-defined]
+        if not shortcut:
+            return
+        painter.save()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        roles = QPalette.ColorRole
+        role = roles.HighlightedText if selected else roles.PlaceholderText
+        painter.setPen(option.palette.color(role))
+        rect = option.rect.adjusted(0, 0, -8, 0)
+        painter.drawText(rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                         shortcut)
+        painter.restore()
 
 
 def action_label(action: QAction) -> str:
@@ -84,6 +115,7 @@ class CommandPalette(QDialog):
         self.list_view = QListView(self)
         self.list_view.setObjectName("paletteList")
         self.list_view.setModel(self._model)
+        self.list_view.setItemDelegate(_ShortcutDelegate(self.list_view))
         self.list_view.setUniformItemSizes(True)
         self.list_view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         self.list_view.activated.connect(lambda index: self.trigger_row(index.row()))
@@ -118,8 +150,9 @@ class CommandPalette(QDialog):
                 continue
             shortcut = action_shortcuts(action)
             label = action_label(action)
-            item = QStandardItem(action.icon(), f"{label}\t{shortcut}" if shortcut else label)
+            item = QStandardItem(action.icon(), label)
             item.setData(action, _ACTION_ROLE)
+            item.setData(shortcut, _SHORTCUT_ROLE)
             item.setEnabled(action.isEnabled())
             tip = action.statusTip() or action.toolTip()
             if tip:

@@ -159,6 +159,7 @@ class ChargeDialog(RequestDialog):
                    [(self._describe(c), c) for c in reversed(sandbox.object_ids("customer"))])
         self.customer_combo.setEditText("")
         self.preselect(source_id, customer_id)
+        self._update_amount_hint()
 
     # -- reading the sandbox ----------------------------------------------
 
@@ -243,7 +244,7 @@ class ChargeDialog(RequestDialog):
         mode = self.mode()
         self.set_field_visible("customer", mode.needs_customer)
         self.set_field_visible("source", mode.needs_source)
-        self.mode_note.setText(wrap(self.tr("Sends {request}. {explanation}").format(
+        self.mode_note.setText(wrap(self.tr("Sends: {request}\n{explanation}").format(
             request=mode.request, explanation=mode.explanation())))
         self._fill_sources()
         self.refresh()
