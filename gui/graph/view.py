@@ -9,6 +9,7 @@ graph after every request, undo and redo.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -32,6 +33,8 @@ from gui.graph.style import tr
 #: Default animation length (ms); QSettings key ``graph/animation_ms`` overrides it.
 DEFAULT_DURATION_MS = 600
 PANEL_GAP = 90.0
+#: Edge triggers that are not action names: the action that makes them happen.
+TRIGGER_ACTIONS = {"expire": "advance_clock", "settle": "advance_clock"}
 MAX_FIT_SCALE = 2.0
 
 
@@ -358,17 +361,34 @@ class StateGraphView(QGraphicsView):
         if panel is None or panel.model is None:
             return
         edge = next(e for e in panel.model.edges if e.id == edge_id)
+        action = self.action_for_edge(object_id, edge.trigger)
+        if edge.allowed and action:
+            self.actionRequested.emit(object_id, action)
+            return
         if edge.allowed:
-            self.actionRequested.emit(object_id, edge.trigger)
+            reason = tr("this happens by itself: no action performs it")
         else:
             reason = style.tr_lifecycle(edge.reason) if edge.reason else tr("not possible now")
-            self._watch(panel.animate_rejection(edge_id, reason, self.effective_duration()))
-            self.actionBlocked.emit(object_id, edge.trigger, reason)
+        self._watch(panel.animate_rejection(edge_id, reason, self.effective_duration()))
+        self.actionBlocked.emit(object_id, action or edge.trigger, reason)
+
+    def action_for_edge(self, object_id: str, trigger: str) -> str | None:
+        """The action name that takes an edge with ``trigger`` (None if no action does)."""
+        name = TRIGGER_ACTIONS.get(trigger, trigger)
+        actions = getattr(self._sandbox, "allowed_actions", None)
+        if actions is None:
+            return name
+        try:
+            names = {a.name for a in actions(object_id)}
+        except Exception:  # noqa: BLE001 - the object may be gone
+            return None
+        return name if name in names else None
 
     @staticmethod
     def _edge_for_action(model: GraphModel, action_name: str) -> str | None:
         current = model.current
-        candidates = [e for e in model.edges if e.trigger == action_name]
+        candidates = [e for e in model.edges
+                      if TRIGGER_ACTIONS.get(e.trigger, e.trigger) == action_name]
         here = [e for e in candidates if current is not None and e.source == current.id]
         chosen = (here or candidates or [None])[0]
         return chosen.id if chosen is not None else None
@@ -380,7 +400,8 @@ class StateGraphView(QGraphicsView):
             return None
         method, path = _request_parts(request)
         for action in actions:
-            if action.method == method and action.path == path:
+            pattern = re.escape(str(action.path)).replace(re.escape("{customer}"), "[^/]+")
+            if action.path and action.method == method and re.fullmatch(pattern, path):
                 return str(action.name)
         return None
 
