@@ -72,7 +72,8 @@ class ApiRequest:
 
 
 class SandboxLike(Protocol):
-    def request(self, method: str, path: str, params: Any = ..., headers: Any = ...) -> Any: ...
+    def request(self, method: str, path: str, params: Any = ..., headers: Any = ...,
+                *, origin: str = ...) -> Any: ...
     def object_ids(self, kind: str | None = ...) -> list[str]: ...
     def get(self, object_id: str) -> dict[str, Any] | None: ...
 
@@ -278,7 +279,8 @@ class RequestDialog(QDialog):
         if self.validate():
             return False
         request = self.build_request()
-        response = self._sandbox.request(request.method, request.path, list(request.params))
+        response = self._sandbox.request(request.method, request.path, list(request.params),
+                                         origin="gui")
         self.last_response = response
         error = stripe_error(response.body) if response.status >= 400 else None
         if error is not None or response.status >= 400:

@@ -30,7 +30,9 @@ class FakeSandbox:
         obj = self.objects.get(object_id)
         return dict(obj) if obj is not None else None
 
-    def request(self, method: str, path: str, params: Any = None, headers: Any = None) -> Any:
+    def request(self, method: str, path: str, params: Any = None, headers: Any = None,
+                *, origin: str = "api") -> Any:
+        assert origin == "gui"
         self.sent.append((method, path, list(params or [])))
         return SimpleNamespace(status=self.status, body=self.body)
 
