@@ -1,0 +1,395 @@
+"""``Sandbox``: one in-memory Stripe account behind one Stripe-shaped entry point.
+
+See ``docs/core-api.md`` for the public surface. Design in one paragraph:
+``request`` parses and routes, then runs the handler inside a transaction of
+:class:`core.state.State`; any error rolls the transaction back (so a rejected
+request changes nothing), except a card decline that Stripe itself records (a
+failed Charge, a used token), which commits. Accepted requests are appended,
+redacted, to the action log; undo/redo/session loading replay that log.
+"""
+
+from __future__ import annotations
+
+import base64
+import copy
+import hashlib
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, overload
+
+from core import actions as actions_mod
+from core import errors, history, lifecycle, params, router
+from core.actions import Action
+from core.graph_model import GraphModel
+from core.history import LogEntry
+from core.records import CustomerRec, EventRec
+from core.serialize import event_json, object_json
+from core.state import State
+
+KINDS = ("source", "token", "customer", "charge", "card", "bank_account", "refund")
+
+
+@dataclass(frozen=True, slots=True)
+class Response:
+    """What Stripe would send back.
+
+    Attributes:
+        status: the HTTP status.
+        body: the JSON body (a fresh dict).
+        accepted: the request went into the action log (it may still be a 402 card
+            decline that left a failed Charge, §5.2); False means nothing changed.
+    """
+
+    status: int
+    body: dict[str, Any]
+    accepted: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """What one request (or undo/redo) did, for subscribers.
+
+    Attributes:
+        request: ``(method, path, params)``; params are bracket pairs, secrets redacted.
+        response: the response sent.
+        changed_ids: objects whose JSON may have changed (created ones included).
+        events: the Stripe event JSON the request fired.
+        origin: who asked (``gui``, ``lesson``, ``undo``...).
+    """
+
+    request: tuple[str, str, list[tuple[str, str]]]
+    response: Response
+    changed_ids: tuple[str, ...] = ()
+    events: tuple[dict[str, Any], ...] = ()
+    origin: str = ""
+
+
+class EventList(Sequence[dict[str, Any]]):
+    """The sandbox's events, oldest first; each item's JSON is built on access."""
+
+    def __init__(self, events: list[EventRec]) -> None:
+        self._events = events
+
+    def __len__(self) -> int:
+        return len(self._events)
+
+    @overload
+    def __getitem__(self, index: int) -> dict[str, Any]: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[dict[str, Any]]: ...
+
+    def __getitem__(self, index: int | slice) -> dict[str, Any] | list[dict[str, Any]]:
+        if isinstance(index, slice):
+            return [event_json(e) for e in self._events[index]]
+        return event_json(self._events[index])
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        for event in self._events:
+            yield event_json(event)
+
+
+def _headers(raw: object) -> dict[str, str]:
+    if raw is None:
+        return {}
+    items: Any = raw.items() if isinstance(raw, Mapping) else raw
+    out: dict[str, str] = {}
+    try:
+        for key, value in items:
+            if not isinstance(key, str) or not isinstance(value, str):
+                raise errors.bad_body("Invalid headers: names and values must be strings.")
+            out[key.lower()] = value
+    except (TypeError, ValueError) as exc:
+        raise errors.bad_body("Invalid headers.") from exc
+    return out
+
+
+def _api_key(headers: dict[str, str]) -> str | None:
+    auth = headers.get("authorization", "").strip()
+    if not auth:
+        return None
+    scheme, _, value = auth.partition(" ")
+    if scheme.lower() == "bearer":
+        return value.strip()
+    if scheme.lower() == "basic":
+        try:
+            decoded = base64.b64decode(value.strip(), validate=True).decode()
+        except (ValueError, UnicodeDecodeError):
+            return ""
+        return decoded.partition(":")[0]
+    return ""
+
+
+def _check_key(key: str | None, method: str, path: str) -> None:
+    if key is None:
+        raise errors.no_api_key()
+    if key.startswith(("sk_live_", "rk_live_", "pk_live_")):
+        raise errors.live_key_refused()
+    if key.startswith(("sk_test_", "rk_test_")) and len(key) > 8:
+        return
+    if key.startswith("pk_test_") and len(key) > 8:
+        if (method, path) in router.PUBLISHABLE_OK:
+            return
+        raise errors.publishable_key_not_allowed()
+    shown = (key[:8] + "*" * max(len(key) - 12, 0) + key[-4:]) if len(key) > 12 else "****"
+    raise errors.invalid_api_key(shown)
+
+
+class Sandbox:
+    """One simulated Stripe account (test mode).
+
+    Attributes:
+        seed: ids are derived from it, so equal seeds and requests give equal state.
+        check_keys: enforce the API-key rules (the GUI may turn this off).
+    """
+
+    def __init__(self, seed: int = 0, check_keys: bool = True) -> None:
+        self.seed = seed
+        self.check_keys = check_keys
+        self._st = State(seed)
+        self._log: list[LogEntry] = []
+        self._redo: list[LogEntry] = []
+        self._revision = 0
+        self._subscribers: list[Callable[[Change], None]] = []
+        self.subscriber_errors: list[BaseException] = []
+
+    # --- the entry point ------------------------------------------------------
+
+    def request(self, method: str, path: str, params: object = None,
+                headers: object = None, *, origin: str = "api") -> Response:
+        """Handle one request exactly as Stripe would. Never raises."""
+        try:
+            response, pairs, entry, touched, first_event = self._handle(
+                method, path, params, headers, origin)
+        except Exception:  # noqa: BLE001 - the contract: nothing escapes request()
+            err = errors.api_error()
+            response, pairs, entry, touched = Response(err.status, err.body), [], None, ()
+            first_event = len(self._st.events)
+        if entry is not None:
+            self._log.append(entry)
+            self._revision += 1
+        if self._subscribers:
+            events = tuple(event_json(e) for e in self._st.events[first_event:]) \
+                if entry is not None else ()
+            shown = (str(method), str(path), history.redact_pairs(pairs))
+            self._notify(Change(shown, response, touched, events, origin))
+        return response
+
+    def _handle(self, method: object, path: object, raw_params: object, raw_headers: object,
+                origin: str, replaying: bool = False,
+                ) -> tuple[Response, list[tuple[str, str]], LogEntry | None, tuple[str, ...],
+                           int]:
+        st = self._st
+        first_event = len(st.events)
+        pairs: list[tuple[str, str]] = []
+        try:
+            if not isinstance(method, str) or not isinstance(path, str):
+                raise errors.bad_body("Invalid request: method and path must be strings.")
+            method = method.upper()
+            path, _, query = path.partition("?")
+            headers = _headers(raw_headers)
+            if self.check_keys and not replaying:
+                _check_key(_api_key(headers), method, path)
+            pairs = params.flatten(raw_params)
+            if query:
+                pairs = params.flatten(query) + pairs
+            data = params.parse(pairs)
+            handler, args, mutates = router.match(method, path)
+        except params.ParamError as exc:
+            err = errors.bad_body(exc.message, exc.param)
+            return Response(err.status, err.body), pairs, None, (), first_event
+        except errors.StripeError as exc:
+            return Response(exc.status, exc.body), pairs, None, (), first_event
+        idem_key = headers.get("idempotency-key") if method == "POST" else None
+        digest = ""
+        if idem_key is not None:
+            digest = hashlib.blake2b(repr((method, path, pairs)).encode(),
+                                     digest_size=16).hexdigest()
+            cached = st.idempotency.get(idem_key)
+            if cached is not None and st.now - cached[3] <= 86400:
+                if cached[0] != digest:
+                    err = errors.idempotency_mismatch(idem_key)
+                    return Response(err.status, err.body), pairs, None, (), first_event
+                return (Response(cached[1], copy.deepcopy(cached[2])), pairs, None, (),
+                        first_event)
+        st.begin()
+        st.current_idempotency_key = idem_key
+        try:
+            body = handler(st, args, data)
+            status = 200
+        except errors.StripeError as exc:
+            if not exc.keep_state:
+                st.rollback()
+                return Response(exc.status, exc.body), pairs, None, (), first_event
+            status, body = exc.status, exc.body
+        except BaseException:
+            st.rollback()
+            raise
+        finally:
+            st.current_idempotency_key = None
+        touched = st.commit()
+        if not mutates:
+            return Response(status, body), pairs, None, (), first_event
+        if idem_key is not None:
+            st.idempotency[idem_key] = (digest, status, copy.deepcopy(body), st.now)
+        shown, stand_ins = history.redact(pairs)
+        entry = LogEntry(method, path, shown, stand_ins, idem_key, touched, origin)
+        if not replaying:
+            self._redo.clear()
+        return Response(status, body, True), pairs, entry, touched, first_event
+
+    def _replay_entry(self, entry: LogEntry) -> bool:
+        response, _, logged, _, _ = self._handle(entry.method, entry.path,
+                                                 entry.replay_params(), entry.headers(),
+                                                 entry.origin, replaying=True)
+        if logged is None:
+            return False
+        self._log.append(logged)
+        self._revision += 1
+        return response.accepted
+
+    def _notify(self, change: Change) -> None:
+        for callback in list(self._subscribers):
+            try:
+                callback(change)
+            except Exception as exc:  # noqa: BLE001 - a subscriber must not break request()
+                self.subscriber_errors.append(exc)
+                del self.subscriber_errors[:-20]
+
+    # --- reading state ----------------------------------------------------------
+
+    @property
+    def now(self) -> int:
+        return self._st.now
+
+    @property
+    def events(self) -> EventList:
+        return EventList(self._st.events)
+
+    @property
+    def revision(self) -> int:
+        return self._revision
+
+    def object_ids(self, kind: str | None = None) -> list[str]:
+        objects = self._st.objects
+        if kind is not None:
+            return [i for i in self._st.order.get(kind, ()) if i in objects]
+        return [i for i in objects]
+
+    def get(self, object_id: str, expand: tuple[str, ...] = ()) -> dict[str, Any] | None:
+        rec = self._st.objects.get(object_id)
+        if rec is None:
+            return None
+        return object_json(rec, self._st.get, expand)
+
+    def kind_of(self, object_id: str) -> str | None:
+        rec = self._st.objects.get(object_id)
+        return None if rec is None else str(rec.kind)
+
+    def state_of(self, object_id: str) -> str | None:
+        """The lifecycle state (``chargeable``, ``unused``, ``uncaptured``...), or None."""
+        rec = self._st.objects.get(object_id)
+        if rec is None or lifecycle.table_of(rec) is None:
+            return None
+        return lifecycle.state_of(rec)
+
+    def state_snapshot(self) -> dict[str, Any]:
+        """Every object's and event's JSON plus the clock: equal states compare equal."""
+        st = self._st
+        return {
+            "now": st.now,
+            "objects": {i: object_json(r, st.get, ("sources",)) for i, r in st.objects.items()},
+            "events": [event_json(e) for e in st.events],
+            "ids": st.ids.counter,
+        }
+
+    # --- change notification ------------------------------------------------------
+
+    def subscribe(self, callback: Callable[[Change], None]) -> None:
+        if callback not in self._subscribers:
+            self._subscribers.append(callback)
+
+    def unsubscribe(self, callback: Callable[[Change], None]) -> None:
+        if callback in self._subscribers:
+            self._subscribers.remove(callback)
+
+    # --- lifecycles and actions -----------------------------------------------------
+
+    def allowed_actions(self, object_id: str) -> list[Action]:
+        return actions_mod.allowed_actions(self._st, object_id)
+
+    def graph(self, object_id: str) -> GraphModel:
+        rec = self._st.objects.get(object_id)
+        if rec is None:
+            raise KeyError(object_id)
+        return lifecycle.graph_of(rec, object_id)
+
+    # --- history ----------------------------------------------------------------------
+
+    @property
+    def log(self) -> tuple[LogEntry, ...]:
+        return tuple(self._log)
+
+    @property
+    def redo_stack(self) -> tuple[LogEntry, ...]:
+        return tuple(self._redo)
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._log)
+
+    @property
+    def can_redo(self) -> bool:
+        return bool(self._redo)
+
+    def _adopt(self, other: Sandbox) -> None:
+        self._st = other._st
+        self._log = other._log
+
+    def undo(self) -> bool:
+        if not self._log:
+            return False
+        entry = self._log[-1]
+        rebuilt = history.replay(self.seed, self._log[:-1], self.check_keys, strict=False)
+        self._adopt(rebuilt)
+        self._redo.append(entry)
+        self._revision += 1
+        self._announce("UNDO", entry)
+        return True
+
+    def redo(self) -> bool:
+        if not self._redo:
+            return False
+        entry = self._redo.pop()
+        first = len(self._st.events)
+        accepted = self._replay_entry(entry)
+        if not accepted:
+            return False
+        self._announce("REDO", entry, first)
+        return True
+
+    def rebuild(self, entries: Sequence[LogEntry], redo: Sequence[LogEntry] = ()) -> None:
+        """Replace the state by a replay of ``entries`` (used by sessions and lessons)."""
+        rebuilt = history.replay(self.seed, list(entries), self.check_keys)
+        self._adopt(rebuilt)
+        self._redo = list(redo)
+        self._revision += 1
+        self._announce("REBUILD", None)
+
+    def _announce(self, verb: str, entry: LogEntry | None, first_event: int | None = None
+                  ) -> None:
+        if not self._subscribers:
+            return
+        if entry is None:
+            changed: tuple[str, ...] = tuple(self._st.objects)
+            request: tuple[str, str, list[tuple[str, str]]] = (verb, "", [])
+        else:
+            changed = self._log[-1].changed_ids if verb == "REDO" else entry.changed_ids
+            request = (entry.method, entry.path, list(entry.params))
+        events = tuple(event_json(e) for e in self._st.events[first_event:]) \
+            if first_event is not None else ()
+        self._notify(Change(request, Response(200, {"object": verb.lower()}, True), changed,
+                            events, verb.lower()))
+
+
+__all__ = ["Sandbox", "Response", "Change", "Action", "KINDS", "CustomerRec"]

@@ -1,0 +1,52 @@
+"""Deterministic Stripe-looking ids derived from a seed and a counter.
+
+The counter is plain state (an int), so a rejected request can restore it and
+a replay of the same accepted requests produces the same ids.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+
+
+def _base62(data: bytes, length: int) -> str:
+    number = int.from_bytes(data, "big")
+    chars = []
+    for _ in range(length):
+        number, rem = divmod(number, 62)
+        chars.append(_ALPHABET[rem])
+    return "".join(chars)
+
+
+class IdGenerator:
+    """Makes ids like ``src_1Nq3...`` from ``(seed, counter)``.
+
+    Attributes:
+        seed: the sandbox seed.
+        counter: how many ids were made so far (part of the sandbox state).
+    """
+
+    __slots__ = ("seed", "counter")
+
+    def __init__(self, seed: int, counter: int = 0) -> None:
+        self.seed = seed
+        self.counter = counter
+
+    def token(self, length: int = 24) -> str:
+        self.counter += 1
+        digest = hashlib.blake2b(
+            f"{self.seed}:{self.counter}".encode(), digest_size=20
+        ).digest()
+        return _base62(digest, length)
+
+    def make(self, prefix: str) -> str:
+        """A new id such as ``make("src_")``."""
+        return prefix + self.token()
+
+
+def fingerprint(seed: int, secret: str) -> str:
+    """A stable 16-character fingerprint of a secret (card number, IBAN...)."""
+    digest = hashlib.blake2b(f"fp:{seed}:{secret}".encode(), digest_size=16).digest()
+    return _base62(digest, 16)

@@ -1,0 +1,216 @@
+"""Records → Stripe JSON, through the pydantic models of ``core.models``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from core import catalog
+from core.models import dump
+from core.records import (
+    BankRec,
+    CardRec,
+    ChargeRec,
+    CustomerRec,
+    EventRec,
+    JSONDict,
+    RefundRec,
+    SourceRec,
+    TokenRec,
+)
+
+OWNER_KEYS = ("address", "email", "name", "phone", "verified_address", "verified_email",
+              "verified_name", "verified_phone")
+
+
+def card_json(rec: CardRec, in_token: bool = False) -> JSONDict:
+    return dump("card", {
+        "id": rec.id, "address_city": None, "address_country": None,
+        "address_line1": rec.address_line1, "address_line1_check": rec.address_line1_check,
+        "address_line2": None, "address_state": None, "address_zip": rec.address_zip,
+        "address_zip_check": rec.address_zip_check, "brand": rec.brand, "country": rec.country,
+        "customer": rec.customer, "cvc_check": rec.cvc_check, "dynamic_last4": None,
+        "exp_month": rec.exp_month, "exp_year": rec.exp_year, "fingerprint": rec.fingerprint,
+        "funding": rec.funding, "last4": rec.last4, "metadata": dict(rec.metadata),
+        "name": rec.name, "tokenization_method": None,
+    })
+
+
+def bank_json(rec: BankRec) -> JSONDict:
+    return dump("bank_account", {
+        "id": rec.id, "account_holder_name": rec.account_holder_name,
+        "account_holder_type": rec.account_holder_type, "account_type": None,
+        "bank_name": rec.bank_name, "country": rec.country, "currency": rec.currency,
+        "customer": rec.customer, "fingerprint": rec.fingerprint, "last4": rec.last4,
+        "metadata": dict(rec.metadata), "routing_number": rec.routing_number,
+        "status": rec.status,
+    })
+
+
+def token_json(rec: TokenRec) -> JSONDict:
+    fields: JSONDict = {
+        "id": rec.id, "client_ip": rec.client_ip, "created": rec.created, "livemode": False,
+        "type": rec.type, "used": rec.used,
+    }
+    if rec.card is not None:
+        fields["card"] = card_json(rec.card, in_token=True)
+    if rec.bank_account is not None:
+        fields["bank_account"] = bank_json(rec.bank_account)
+    return dump("token", fields)
+
+
+def source_json(rec: SourceRec) -> JSONDict:
+    owner = rec.owner or {}
+    fields: JSONDict = {
+        "id": rec.id, "amount": rec.amount, "client_secret": rec.client_secret,
+        "created": rec.created, "currency": rec.currency, "flow": rec.flow, "livemode": False,
+        "metadata": dict(rec.metadata),
+        "owner": {key: owner.get(key) for key in OWNER_KEYS},
+        "statement_descriptor": rec.statement_descriptor, "status": rec.status,
+        "type": rec.type, "usage": rec.usage, rec.type: dict(rec.type_data),
+    }
+    if rec.customer is not None:
+        fields["customer"] = rec.customer
+    if rec.redirect is not None:
+        fields["redirect"] = dict(rec.redirect)
+    if rec.receiver is not None:
+        fields["receiver"] = dict(rec.receiver)
+    if rec.code_verification is not None:
+        fields["code_verification"] = dict(rec.code_verification)
+    if rec.source_order is not None:
+        fields["source_order"] = rec.source_order
+    return dump("source", fields)
+
+
+def payment_source_json(rec: Any) -> JSONDict:
+    if isinstance(rec, SourceRec):
+        return source_json(rec)
+    if isinstance(rec, CardRec):
+        return card_json(rec)
+    if isinstance(rec, BankRec):
+        return bank_json(rec)
+    raise TypeError(type(rec).__name__)
+
+
+def customer_json(rec: CustomerRec, lookup: Callable[[str], Any] | None = None,
+                  expand_sources: bool = False) -> JSONDict:
+    if rec.deleted:
+        return {"id": rec.id, "object": "customer", "deleted": True}
+    fields: JSONDict = {
+        "id": rec.id, "address": None, "balance": 0, "created": rec.created, "currency": None,
+        "default_source": rec.default_source, "delinquent": False,
+        "description": rec.description, "discount": None, "email": rec.email,
+        "invoice_prefix": rec.id[4:12].upper(), "livemode": False,
+        "metadata": dict(rec.metadata), "name": rec.name, "next_invoice_sequence": 1,
+        "phone": rec.phone, "preferred_locales": [], "shipping": None, "tax_exempt": "none",
+        "test_clock": None,
+    }
+    if expand_sources and lookup is not None:
+        data = [payment_source_json(lookup(sid)) for sid in reversed(rec.sources)]
+        fields["sources"] = {"object": "list", "data": data, "has_more": False,
+                             "url": f"/v1/customers/{rec.id}/sources"}
+    return dump("customer", fields)
+
+
+def _outcome(rec: ChargeRec) -> JSONDict:
+    if rec.status == "failed":
+        blocked = rec.decline_code == "fraudulent"
+        return {
+            "network_status": "not_sent_to_network" if blocked else "declined_by_network",
+            "reason": rec.decline_code or rec.failure_code, "risk_level": rec.risk_level,
+            "risk_score": 95 if blocked else 20,
+            "seller_message": "Stripe blocked this payment as too risky." if blocked else
+            "The bank did not return any further details with this decline.",
+            "type": "blocked" if blocked else "issuer_declined",
+        }
+    return {"network_status": "approved_by_network", "reason": None,
+            "risk_level": rec.risk_level, "risk_score": 60 if rec.risk_level != "normal" else 20,
+            "seller_message": "Payment complete.", "type": "authorized"}
+
+
+def _method_details(rec: ChargeRec) -> JSONDict:
+    snap = rec.source_snapshot
+    if isinstance(snap, CardRec):
+        return {"type": "card", "card": {
+            "brand": snap.brand.lower().replace(" ", "_").replace("american_express", "amex"),
+            "checks": {"address_line1_check": snap.address_line1_check,
+                       "address_postal_code_check": snap.address_zip_check,
+                       "cvc_check": snap.cvc_check},
+            "country": snap.country, "exp_month": snap.exp_month, "exp_year": snap.exp_year,
+            "fingerprint": snap.fingerprint, "funding": snap.funding, "last4": snap.last4,
+            "network": snap.brand.lower().replace(" ", ""), "three_d_secure": None,
+            "wallet": None}}
+    if isinstance(snap, BankRec):
+        return {"type": "ach_debit", "ach_debit": {"last4": snap.last4,
+                                                    "routing_number": snap.routing_number}}
+    assert isinstance(snap, SourceRec)
+    data = dict(snap.type_data)
+    return {"type": snap.type, snap.type: data}
+
+
+def charge_json(rec: ChargeRec) -> JSONDict:
+    return dump("charge", {
+        "id": rec.id, "amount": rec.amount, "amount_captured": rec.amount_captured,
+        "amount_refunded": rec.amount_refunded, "application": None, "application_fee": None,
+        "application_fee_amount": None, "balance_transaction": None,
+        "billing_details": {"address": None, "email": None, "name": None, "phone": None},
+        "calculated_statement_descriptor": rec.statement_descriptor or "CHARGEABLE",
+        "captured": rec.captured, "created": rec.created, "currency": rec.currency,
+        "customer": rec.customer, "description": rec.description, "disputed": rec.disputed,
+        "failure_balance_transaction": None, "failure_code": rec.failure_code,
+        "failure_message": rec.failure_message, "fraud_details": {}, "invoice": None,
+        "livemode": False, "metadata": dict(rec.metadata), "on_behalf_of": None,
+        "outcome": _outcome(rec), "paid": rec.paid, "payment_intent": None,
+        "payment_method": rec.payment_method, "payment_method_details": _method_details(rec),
+        "receipt_email": rec.receipt_email, "receipt_number": None, "refunded": rec.refunded,
+        "review": None, "shipping": None,
+        "source": payment_source_json(rec.source_snapshot), "source_transfer": None,
+        "statement_descriptor": rec.statement_descriptor,
+        "statement_descriptor_suffix": rec.statement_descriptor_suffix, "status": rec.status,
+        "transfer_data": None, "transfer_group": rec.transfer_group,
+    })
+
+
+def refund_json(rec: RefundRec) -> JSONDict:
+    fields: JSONDict = {
+        "id": rec.id, "amount": rec.amount, "balance_transaction": None, "charge": rec.charge,
+        "created": rec.created, "currency": rec.currency, "metadata": dict(rec.metadata),
+        "payment_intent": None, "reason": rec.reason, "receipt_number": None,
+        "source_transfer_reversal": None, "status": rec.status, "transfer_reversal": None,
+    }
+    if rec.failure_reason is not None:
+        fields["failure_reason"] = rec.failure_reason
+    return dump("refund", fields)
+
+
+def object_json(rec: Any, lookup: Callable[[str], Any] | None = None,
+                expand: tuple[str, ...] = ()) -> JSONDict:
+    """Any record as JSON (event snapshots included)."""
+    if isinstance(rec, dict):
+        return dict(rec)
+    if isinstance(rec, SourceRec):
+        return source_json(rec)
+    if isinstance(rec, TokenRec):
+        return token_json(rec)
+    if isinstance(rec, CardRec):
+        return card_json(rec)
+    if isinstance(rec, BankRec):
+        return bank_json(rec)
+    if isinstance(rec, CustomerRec):
+        return customer_json(rec, lookup, "sources" in expand)
+    if isinstance(rec, ChargeRec):
+        return charge_json(rec)
+    if isinstance(rec, RefundRec):
+        return refund_json(rec)
+    raise TypeError(type(rec).__name__)
+
+
+def event_json(rec: EventRec) -> JSONDict:
+    data: JSONDict = {"object": object_json(rec.snapshot)}
+    if rec.previous_attributes is not None:
+        data["previous_attributes"] = rec.previous_attributes
+    return dump("event", {
+        "id": rec.id, "api_version": catalog.API_VERSION, "created": rec.created, "data": data,
+        "livemode": False, "pending_webhooks": 0,
+        "request": {"id": None, "idempotency_key": rec.idempotency_key}, "type": rec.type,
+    })
