@@ -317,9 +317,7 @@ class _Handler(BaseHTTPRequestHandler):
             type_ = "api_error" if code >= 500 else "invalid_request_error"
             body = stripe_error(f"Invalid HTTP request: {text}.", type_)
         self.close_connection = True
-        if self.request_version == "HTTP/0.9":
-            return  # nothing sensible can be sent back
-        try:
+        try:  # a full HTTP/1.1 answer even when the request line was unreadable
             self._respond(code, json.dumps(body).encode("utf-8"), new_request_id())
         except OSError:
             pass
