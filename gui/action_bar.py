@@ -112,6 +112,9 @@ class ActionBar(QWidget):
         self.reasons_label.setWordWrap(True)
         self.reasons_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.reasons_label.setStyleSheet("color: palette(placeholder-text);")
+        small = self.reasons_label.font()
+        small.setPointSizeF(small.pointSizeF() * 0.9)
+        self.reasons_label.setFont(small)
 
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
@@ -165,14 +168,15 @@ class ActionBar(QWidget):
                 else Qt.ToolButtonStyle.ToolButtonTextOnly
             )
             if blocked:
-                label = self._commands.action(action.name).text().replace("&", "").rstrip("…")
+                label = self._commands.action(action.name).iconText().replace("&", "").rstrip("…")
                 reasons.append(f"{label}: {action.reason}")
         if object_id is None:
             self.title.setText(_tr("Actions: select an object"))
         elif not wanted:
-            self.title.setText(_tr("No actions for %1").replace("%1", object_id))
+            self.title.setText(_tr("No actions"))
         else:
-            self.title.setText(_tr("Actions for %1").replace("%1", object_id))
+            self.title.setText(_tr("Actions"))
+        self.title.setToolTip(object_id or "")
         self.reasons_label.setText(_tr("Blocked — ") + "; ".join(reasons) if reasons else "")
         self.reasons_label.setVisible(bool(reasons))
         self.clock_label.setText(_tr("Clock %1").replace("%1", format_clock(self._sandbox.now)))

@@ -42,4 +42,5 @@ def run(screenshot: str | None = None) -> int:
         window.close()
         return 0
     window.show()
+    window.start_session()  # offer crash recovery, start autosave
     return app.exec()

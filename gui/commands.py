@@ -13,6 +13,7 @@ real error can be read in the event log and a message: an error is a lesson.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -101,6 +102,13 @@ SPECS: tuple[CommandSpec, ...] = (
     CommandSpec("capture", "object", "Ca&pture", "Ctrl+Shift+P", "Capture an authorized charge"),
     CommandSpec("refund", "object", "&Refund", "Ctrl+Shift+R", "Refund the charge"),
     CommandSpec(
+        "advance_clock",
+        "object",
+        "Run the Clock to Its &Timer",
+        "Ctrl+Shift+N",
+        "Move the clock to the moment the selected object's timer fires (expiry, settlement)",
+    ),
+    CommandSpec(
         "try_anyway",
         "object",
         "&Try Anyway",
@@ -168,19 +176,27 @@ MENUS: tuple[tuple[str, str], ...] = (
     ("help", "&Help"),
 )
 
+# Shorter words for the action bar's buttons (QAction.iconText).
+SHORT_TEXT = {
+    "charge": "Charge…",
+    "attach": "Attach…",
+    "detach": "Detach",
+    "set_default": "Make default",
+    "authorize": "Authorize",
+    "fail": "Fail",
+    "receive_funds": "Funds arrive…",
+    "verify": "Verify…",
+    "capture": "Capture",
+    "refund": "Refund",
+    "advance_clock": "Run to timer",
+}
+
 OBJECT_ACTIONS = tuple(s.name for s in SPECS if s.menu == "object" and s.name != "try_anyway")
+CLOCK_PATH = "/v1/test_helpers/advance_clock"
 CLOCK_SECONDS = {"clock_1h": 3600, "clock_6h": 6 * 3600, "clock_1d": 24 * 3600}
 
 # Chooser: (parameter name, core Action or None, object id) -> value, or None to cancel.
 Chooser = Callable[[str, Any, str | None], str | None]
-
-
-def as_pairs(params: Any) -> list[tuple[str, str]]:
-    """Request params (a mapping or a list of pairs) as a list of string pairs."""
-    if not params:
-        return []
-    items = params.items() if isinstance(params, dict) else params
-    return [(str(k), "" if v is None else str(v)) for k, v in items]
 
 
 def error_of(response: Any) -> dict[str, Any] | None:
@@ -229,6 +245,8 @@ class Commands(QObject):
             action.setToolTip(_tr(spec.tip))
             action.setCheckable(spec.checkable)
             action.setData(spec.name)
+            if spec.name in SHORT_TEXT:
+                action.setIconText(_tr(SHORT_TEXT[spec.name]))
             self.actions[spec.name] = action
         for name in OBJECT_ACTIONS:
             self.actions[name].triggered.connect(
@@ -334,7 +352,7 @@ class Commands(QObject):
     # ------------------------------------------------------------ requests
     def send(self, method: str, path: str, params: Any = None) -> Any:
         """Send one request through the sandbox as the GUI; report a rejection as a lesson."""
-        response = self._sandbox.request(method, path, as_pairs(params), origin=ORIGIN)
+        response = self._sandbox.request(method, path, params if params else {}, origin=ORIGIN)
         error = error_of(response)
         if error is not None:
             title = (
@@ -372,7 +390,6 @@ class Commands(QObject):
         if not core.enabled and not self.try_anyway:
             self.message.emit(_tr("Blocked: %1").replace("%1", str(core.reason)))
             return None
-        params = dict(as_pairs(core.params))
         chosen = dict(chosen or {})
         for need in core.needs or ():
             if need in chosen:
@@ -384,25 +401,14 @@ class Commands(QObject):
                     return None
                 continue  # a blocked request goes out without it: Stripe will say what is missing
             chosen[need] = value
-        params.update(chosen)
-        return self.send(core.method, core.path, params)
+        if "values" in chosen and isinstance(chosen["values"], str):
+            chosen["values"] = [v for v in re.split(r"[\s,]+", chosen["values"]) if v]
+        method, path, params = core.request_args(chosen)
+        return self.send(method, path, params)
 
     def advance_clock(self, seconds: int) -> Any:
         """Move the simulated clock on by ``seconds`` (timers may expire sources)."""
-        action = self._clock_action()
-        if action is not None:
-            params = dict(as_pairs(action.params))
-            key = next((k for k in params if "second" in k), "seconds")
-            params[key] = str(int(seconds))
-            return self.send(action.method, action.path, params)
-        return self.send("POST", "/v1/test_helpers/advance_clock", {"seconds": str(int(seconds))})
-
-    def _clock_action(self) -> Any:
-        for object_id in filter(None, [self._selection.current]):
-            for action in self._sandbox.allowed_actions(object_id):
-                if action.name == "advance_clock":
-                    return action
-        return None
+        return self.send("POST", CLOCK_PATH, {"seconds": str(int(seconds))})
 
     def advance_clock_custom(self) -> Any:
         value = self.chooser("clock_hours", None, None)

@@ -212,8 +212,10 @@ class DetailPane(QWidget):
         self._sandbox = sandbox
         self._selection = selection
         self._object_id: str | None = None
-        # object id -> list of (log length after the request, request) that changed it
-        self._requests: dict[str, list[tuple[int, Any]]] = {}
+        # object id -> [(log length after the request, (method, path, params))], built lazily
+        self._requests: dict[str, list[tuple[int, Any]]] | None = None
+        # object id -> the events about it, built lazily
+        self._events: dict[str, list[dict[str, Any]]] | None = None
         self.property_rows: list[tuple[str, str, str, str]] = []
 
         self.header_icon = QLabel(self)
@@ -280,7 +282,6 @@ class DetailPane(QWidget):
         layout.addWidget(self.subheader)
         layout.addWidget(self.tabs, 1)
 
-        self._index_log()
         selection.changed.connect(self._on_selection)
         sandbox.subscribe(self._on_change)
         self.destroyed.connect(lambda *_: _safe_unsubscribe(sandbox, self._on_change))
@@ -291,25 +292,34 @@ class DetailPane(QWidget):
         return len(self._sandbox.log)
 
     def _index_log(self) -> None:
-        """Learn, from the sandbox's action log, which request last touched each object."""
-        self._requests.clear()
+        """Learn, from the sandbox's action log, which requests touched each object."""
+        self._requests = {}
         for position, entry in enumerate(self._sandbox.log, start=1):
-            method, path, params = request_parts(getattr(entry, "request", entry))
-            for oid in _ids_named(path, params, getattr(entry, "changed_ids", None)):
-                self._requests.setdefault(oid, []).append((position, (method, path, params)))
-            created = getattr(entry, "created_id", None) or getattr(entry, "object_id", None)
-            if isinstance(created, str):
-                self._requests.setdefault(created, []).append((position, (method, path, params)))
+            parts = request_parts(entry)
+            for oid in _ids_named(parts[1], parts[2], getattr(entry, "changed_ids", None)):
+                self._requests.setdefault(oid, []).append((position, parts))
+
+    def _requests_of(self, object_id: str) -> list[tuple[int, Any]]:
+        if self._requests is None:
+            self._index_log()
+        assert self._requests is not None
+        return self._requests.get(object_id, [])
+
+    def _events_of(self, object_id: str) -> list[dict[str, Any]]:
+        if self._events is None:
+            self._events = {}
+            for event in self._sandbox.events:
+                for oid in event_object_ids(event):
+                    self._events.setdefault(oid, []).append(event)
+        return self._events.get(object_id, [])
 
     def last_request(self, object_id: str) -> tuple[str, str, Any] | None:
         """The accepted request that created or last changed ``object_id``, if known."""
-        entries = self._requests.get(object_id)
-        if not entries:
-            return None
-        return entries[-1][1]
+        entries = self._requests_of(object_id)
+        return entries[-1][1] if entries else None
 
     def first_request(self, object_id: str) -> tuple[str, str, Any] | None:
-        entries = self._requests.get(object_id)
+        entries = self._requests_of(object_id)
         return entries[0][1] if entries else None
 
     # ------------------------------------------------------------- changes
@@ -317,31 +327,30 @@ class DetailPane(QWidget):
         self.set_object(object_id or None)
 
     def _on_change(self, change: Any) -> None:
-        response = getattr(change, "response", None)
-        status = getattr(response, "status", 200)
-        log_len = self._log_len()
-        # Forget requests that an undo took back.
-        for oid in list(self._requests):
-            kept = [e for e in self._requests[oid] if e[0] <= log_len]
-            if len(kept) != len(self._requests[oid]):
-                if kept:
-                    self._requests[oid] = kept
-                else:
-                    del self._requests[oid]
+        origin = str(getattr(change, "origin", "") or "")
         changed = list(getattr(change, "changed_ids", ()) or ())
-        request = getattr(change, "request", None)
-        if request is not None and status < 400:
-            parts = request_parts(request)
-            for oid in changed:
-                entries = self._requests.setdefault(oid, [])
-                if not entries or entries[-1][0] != log_len:
-                    entries.append((log_len, parts))
+        events = list(getattr(change, "events", ()) or ())
+        if origin in ("undo", "redo", "rebuild"):
+            self._requests = None  # re-read from the log when next needed
+            self._events = None
+        else:
+            response = getattr(change, "response", None)
+            if getattr(response, "accepted", False) and self._requests is not None:
+                position = self._log_len()
+                parts = request_parts(getattr(change, "request", None))
+                for oid in changed:
+                    self._requests.setdefault(oid, []).append((position, parts))
+            if self._events is not None:
+                for event in events:
+                    for oid in event_object_ids(event):
+                        self._events.setdefault(oid, []).append(event)
         if self._object_id is None:
             return
-        touched = self._object_id in changed or any(
-            self._object_id in event_object_ids(e) for e in (getattr(change, "events", ()) or ())
-        )
-        if touched or request is None:
+        if (
+            origin in ("undo", "redo", "rebuild")
+            or self._object_id in changed
+            or any(self._object_id in event_object_ids(e) for e in events)
+        ):
             self.set_object(self._object_id)
 
     # --------------------------------------------------------------- render
@@ -394,42 +403,43 @@ class DetailPane(QWidget):
         last = self.last_request(object_id)
         request = {"method": last[0], "path": last[1], "params": last[2]} if last else None
         rows: list[tuple[str, str, str, str]] = []
-        parts = ["<table width='100%' cellspacing='0' cellpadding='3'>"]
+        blocks: list[str] = []
+        summary = ""
         for path, value in flatten(obj):
             depth = path.count(".")
             meaning = explanations.meaning(kind, path)
             reason = explanations.why(kind, path, obj, request)
             text = _value_text(value)
             rows.append((path, text, meaning, reason))
-            name = path.rsplit(".", 1)[-1]
-            indent = "&nbsp;" * 4 * depth
+            name = html.escape(path.rsplit(".", 1)[-1])
+            margin = 14 * depth
             marker = ""
             if path == "status" or (kind == "token" and path == "used"):
-                st = display_status(obj)
-                style = style_for(st)
+                style = style_for(display_status(obj))
                 marker = (
-                    f" <span style='color:{style.colour}'>&#9632;</span>"
+                    f" <span style='color:{style.colour}'>{style.glyph}</span>"
                     f" <i>{html.escape(style.gloss)}</i>"
                 )
-            parts.append(
-                "<tr><td style='white-space:nowrap' valign='top'>"
-                f"{indent}<code><b>{html.escape(name)}</b></code></td>"
-                f"<td valign='top'><code>{html.escape(text)}</code>{marker}</td></tr>"
+                if reason:
+                    summary = (
+                        "<div style='background:#eef5fb; padding:6px; margin-bottom:8px'>"
+                        f"<b>{self.tr('Why')} <code>{name} = {html.escape(text)}</code>"
+                        f"{marker}</b><br>"
+                        f"{html.escape(reason)}</div>"
+                    )
+            line = (
+                f"<div style='margin-left:{margin}px; margin-top:4px'>"
+                f"<code><b>{name}</b></code>&nbsp;&nbsp;<code>{html.escape(text)}</code>{marker}</div>"
             )
-            notes = " ".join(x for x in (meaning, reason) if x)
-            if meaning or reason:
-                why_html = (
-                    f" <span style='color:#0072B2'>{html.escape(reason)}</span>" if reason else ""
-                )
-                parts.append(
-                    f"<tr><td colspan='2' style='color:#666666; padding-bottom:6px'>{indent}"
-                    f"{html.escape(meaning)}{why_html}</td></tr>"
-                )
-            del notes
-        parts.append("</table>")
+            notes = html.escape(meaning)
+            if reason:
+                notes += f" <span style='color:#0072B2'>{html.escape(reason)}</span>"
+            if notes:
+                line += f"<div style='margin-left:{margin + 10}px; color:#5f5f5f'>{notes}</div>"
+            blocks.append(line)
         self.property_rows = rows
         scroll = self.properties.verticalScrollBar().value()
-        self.properties.setHtml("".join(parts))
+        self.properties.setHtml(summary + "".join(blocks))
         self.properties.verticalScrollBar().setValue(scroll)
 
     def _render_request(self, object_id: str) -> None:
@@ -443,7 +453,7 @@ class DetailPane(QWidget):
             return
         method, path, params = last
         first = self.first_request(object_id)
-        if first == last and len(self._requests.get(object_id, [])) == 1:
+        if first == last and len(self._requests_of(object_id)) == 1:
             label = self.tr("Created by %1 %2")
         else:
             label = self.tr("Last changed by %1 %2")
@@ -454,20 +464,19 @@ class DetailPane(QWidget):
     def _render_events(self, object_id: str) -> None:
         self.events_view.clear()
         items = []
-        for event in self._sandbox.events:
-            if object_id in event_object_ids(event):
-                item = QTreeWidgetItem(
-                    [
-                        format_clock(event.get("created")),
-                        str(event.get("type", "")),
-                        str(event.get("id", "")),
-                    ]
-                )
-                obj = (event.get("data") or {}).get("object") or {}
-                st = display_status(obj) if isinstance(obj, dict) else ""
-                if st:
-                    item.setIcon(1, status_icon(st))
-                items.append(item)
+        for event in self._events_of(object_id):
+            item = QTreeWidgetItem(
+                [
+                    format_clock(event.get("created")),
+                    str(event.get("type", "")),
+                    str(event.get("id", "")),
+                ]
+            )
+            obj = (event.get("data") or {}).get("object") or {}
+            st = display_status(obj) if isinstance(obj, dict) else ""
+            if st:
+                item.setIcon(1, status_icon(st))
+            items.append(item)
         self.events_view.addTopLevelItems(items)
         for column in range(2):
             self.events_view.resizeColumnToContents(column)

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont, QIcon
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -86,6 +86,9 @@ def _target_of(method: str, path: str, params: Any, body: Any, error: dict[str, 
     return pieces[-1] if pieces and method.upper() == "DELETE" else (pieces[0] if pieces else "")
 
 
+HISTORY_ORIGINS = ("undo", "redo", "rebuild")
+
+
 class EventLogModel(QAbstractTableModel):
     """The entries, appended as changes arrive. Columns: time, what, object."""
 
@@ -102,8 +105,28 @@ class EventLogModel(QAbstractTableModel):
         self._error_icon = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical)
         self._request_icon = style.standardIcon(QStyle.StandardPixmap.SP_ArrowRight)
         self._history_icon = style.standardIcon(QStyle.StandardPixmap.SP_BrowserReload)
+        self._seed_from_history()
         sandbox.subscribe(self._on_change)
         self.destroyed.connect(lambda *_: _safe_unsubscribe(sandbox, self._on_change))
+
+    def _seed_from_history(self) -> None:
+        """A sandbox that already has history (an opened session) shows its events first."""
+        log = self._sandbox.log
+        if not log:
+            return
+        entries = [
+            Entry(
+                "history",
+                int(self._sandbox.now),
+                _tr("Opened with %1 earlier requests; their events:").replace("%1", str(len(log))),
+                detail=_tr("Requests made before this window opened are in the action log."),
+            )
+        ]
+        # Earlier events cannot be tied to a step, so an undo never greys them out.
+        entries.extend(
+            self._event_entry(event, int(self._sandbox.now), 0) for event in self._sandbox.events
+        )
+        self.entries = entries
 
     # ---------------------------------------------------------------- Qt API
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
@@ -142,7 +165,7 @@ class EventLogModel(QAbstractTableModel):
             if entry.kind == "history":
                 return self._history_icon
             if entry.kind == "event":
-                return status_icon(entry.status) if entry.status else QIcon()
+                return status_icon(entry.status)
             return self._request_icon
         if role == Qt.ItemDataRole.ToolTipRole:
             return entry.detail or entry.text
@@ -194,47 +217,30 @@ class EventLogModel(QAbstractTableModel):
     def _on_change(self, change: Any) -> None:
         steps = len(self._sandbox.log)
         now = int(self._sandbox.now)
-        request = getattr(change, "request", None)
         origin = str(getattr(change, "origin", "") or "")
         response = getattr(change, "response", None)
-        new: list[Entry] = []
-        method, path, params = request_parts(request)
-        history = origin in ("undo", "redo") or request is None
-        if history:
-            if steps < self._steps:  # undo: grey out what was taken back
-                self._mark(lambda e: e.step > steps, True)
-                new.append(
-                    Entry(
-                        "history",
-                        now,
-                        _tr("Undo: back to step %1").replace("%1", str(steps)),
-                        step=0,
-                        detail=_tr("The sandbox replayed its first %1 requests.").replace(
-                            "%1", str(steps)
-                        ),
-                    )
-                )
-            else:  # redo
-                self._mark(lambda e: self._steps < e.step <= steps, False)
-                new.append(
-                    Entry("history", now, _tr("Redo: forward to step %1").replace("%1", str(steps)))
-                )
-            self._steps = steps
-            self._append(new)
+        method, path, params = request_parts(getattr(change, "request", None))
+        if origin in HISTORY_ORIGINS:
+            self._on_history(origin, method, path, steps, now)
             return
         status = int(getattr(response, "status", 0) or 0)
+        accepted = bool(getattr(response, "accepted", status < 400))
         body = getattr(response, "body", None)
         error = error_of(response)
-        if error is None and steps > self._steps:
+        if accepted and steps > self._steps:
             # A new accepted request drops the undone branch for good.
             for entry in self.entries:
                 if entry.undone:
                     entry.step = 0
         self._steps = steps
+        step = steps if accepted else 0
         target = _target_of(method, path, params, body, error)
+        new: list[Entry] = []
         if error is not None:
             message = str(error.get("message", ""))
-            code = str(error.get("code") or error.get("type") or "")
+            code = " · ".join(
+                str(error[k]) for k in ("type", "code", "decline_code", "param") if error.get(k)
+            )
             text = (
                 _tr("%1 %2 → error %3: %4")
                 .replace("%1", method.upper())
@@ -248,33 +254,52 @@ class EventLogModel(QAbstractTableModel):
                     f"{method.upper()} {path}",
                     f"HTTP {status} · {code}",
                     message,
-                    origin and _tr("from %1").replace("%1", origin),
+                    _tr("from %1").replace("%1", origin) if origin else "",
                 )
                 if x
             )
-            new.append(Entry("error", now, text, target, detail, step=0))
+            new.append(Entry("error", now, text, target, detail, step=step))
         else:
             text = f"{method.upper()} {path} → {status}"
             if origin and origin != "gui":
                 text += f"  [{origin}]"
-            new.append(Entry("request", now, text, target, text, step=steps))
+            new.append(Entry("request", now, text, target, text, step=step))
         for event in getattr(change, "events", ()) or ():
-            obj = (event.get("data") or {}).get("object") or {}
-            ids = event_object_ids(event)
-            object_id = str(obj.get("id", "")) if isinstance(obj, dict) else ""
-            new.append(
-                Entry(
-                    "event",
-                    int(event.get("created") or now),
-                    str(event.get("type", "")),
-                    object_id or (sorted(ids)[0] if ids else ""),
-                    f"{event.get('id', '')}: {event.get('type', '')}",
-                    step=steps if error is None else 0,
-                    status=display_status(obj) if isinstance(obj, dict) else "",
-                    event_id=str(event.get("id", "")),
-                )
-            )
+            new.append(self._event_entry(event, now, step))
         self._append(new)
+
+    def _event_entry(self, event: dict[str, Any], now: int, step: int) -> Entry:
+        obj = (event.get("data") or {}).get("object") or {}
+        ids = event_object_ids(event)
+        object_id = str(obj.get("id", "")) if isinstance(obj, dict) else ""
+        return Entry(
+            "event",
+            int(event.get("created") or now),
+            str(event.get("type", "")),
+            object_id or (sorted(ids)[0] if ids else ""),
+            f"{event.get('id', '')}: {event.get('type', '')}",
+            step=step,
+            status=display_status(obj) if isinstance(obj, dict) else "",
+            event_id=str(event.get("id", "")),
+        )
+
+    def _on_history(self, origin: str, method: str, path: str, steps: int, now: int) -> None:
+        """Undo greys out the entries it took back; redo brings them back."""
+        what = f"{method.upper()} {path}".strip()
+        if steps < self._steps or origin == "undo":
+            self._mark(lambda e: e.step > steps, True)
+            text = _tr("Undo: %1").replace("%1", what)
+        elif origin == "redo":
+            self._mark(lambda e: self._steps < e.step <= steps, False)
+            text = _tr("Redo: %1").replace("%1", what)
+        else:
+            self._mark(lambda e: e.step > steps, True)
+            text = _tr("Rebuilt from the action log")
+        self._steps = steps
+        detail = _tr("The sandbox replayed its first %1 accepted requests.").replace(
+            "%1", str(steps)
+        )
+        self._append([Entry("history", now, text, "", detail)])
 
     def alive_event_ids(self) -> list[str]:
         """Ids of the events shown and not undone, oldest first."""

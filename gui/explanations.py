@@ -218,13 +218,17 @@ def _why_source(
     attached = bool(obj.get("customer"))
     if path == "status":
         if value == "chargeable":
-            if obj.get("flow") == "none" and obj.get("type") in ("card", "sepa_debit"):
-                return _t(
-                    "Card and SEPA sources are chargeable as soon as they are created (§3.2)."
-                )
             if usage == "reusable" and attached and req_path.startswith("/v1/charges"):
                 return _t(
                     "A reusable source attached to a customer stays chargeable after a charge (§3.3 T6)."
+                )
+            if attached and req_path.startswith("/v1/customers"):
+                return _t(
+                    "Attaching keeps the status; now charge it again and again with customer + source (§3.3 T8)."
+                )
+            if obj.get("flow") == "none" and obj.get("type") in ("card", "sepa_debit"):
+                return _t(
+                    "Card and SEPA sources are chargeable as soon as they are created (§3.2)."
                 )
             flow = obj.get("flow")
             if flow == "redirect":

@@ -1,17 +1,429 @@
-"""The main window. Its panes are filled in by the window issue."""
+"""The main window: object list, state graph + action bar, detail pane, event log.
+
+Layout (stable objectNames)::
+
+    ┌ deprecationNotice (dismissible, once) ─────────────────────────────┐
+    │ lessonBar (Stripe's error after a refused request; non-modal)      │
+    ├ objectList ──┬ stateGraph ──────────────────────┬ detailPane ──────┤
+    │ (filter bar) │                                  │ Properties/JSON/ │
+    │              ├ actionBar ───────────────────────┤ Request/Events   │
+    ├──────────────┴──────────────────────────────────┴──────────────────┤
+    │ eventLog                                                           │
+    └────────────────────────────────────────────────────────────────────┘
+
+The panes share only the sandbox, a :class:`~gui.selection.Selection` and the
+:class:`~gui.commands.Commands`; each subscribes to the sandbox itself and
+never reaches into another. Splitter sizes and the window geometry are kept
+in QSettings.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QMainWindow
+import importlib
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStyle,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.action_bar import ActionBar
+from gui.commands import Commands
+from gui.detail_pane import DetailPane
+from gui.event_log import EventLogView
+from gui.object_list import ObjectListPanel
+from gui.selection import Selection
+from gui.session_controller import SessionController
+
+NOTICE_KEY = "notice/sourcesDeprecatedDismissed"
+
+# Create action -> (module, class) of part B's dialogs.
+DIALOGS = {
+    "new_source": ("gui.dialogs.new_source", "NewSourceDialog"),
+    "new_token": ("gui.dialogs.new_token", "NewTokenDialog"),
+    "new_customer": ("gui.dialogs.new_customer", "NewCustomerDialog"),
+    "new_charge": ("gui.dialogs.charge", "ChargeDialog"),
+}
+
+
+def default_sandbox() -> Any:
+    from core.api import Sandbox
+
+    return Sandbox(seed=0, check_keys=False)
+
+
+class InfoBar(QFrame):
+    """A one-line notice with an icon, rich text and a close button."""
+
+    def __init__(
+        self, object_name: str, icon: QStyle.StandardPixmap, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName(object_name)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.icon = QLabel(self)
+        self.icon.setPixmap(self.style().standardIcon(icon).pixmap(18, 18))
+        self.title = QLabel(self)
+        self.title.setObjectName(f"{object_name}Title")
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+        self.text = QLabel(self)
+        self.text.setObjectName(f"{object_name}Text")
+        self.text.setWordWrap(True)
+        self.text.setOpenExternalLinks(True)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.close_button = QToolButton(self)
+        self.close_button.setObjectName(f"{object_name}Close")
+        self.close_button.setAutoRaise(True)
+        self.close_button.setText("✕")
+        self.close_button.setToolTip(self.tr("Dismiss"))
+        self.close_button.setAccessibleName(self.tr("Dismiss"))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 4, 4)
+        layout.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
+        text_box = QVBoxLayout()
+        text_box.setSpacing(0)
+        text_box.addWidget(self.title)
+        text_box.addWidget(self.text)
+        layout.addLayout(text_box, 1)
+        layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
 
 
 class MainWindow(QMainWindow):
-    """Chargeable's one top-level window."""
+    """Chargeable's one top-level window.
 
-    def __init__(self) -> None:
+    Attributes:
+        sandbox: the core sandbox every pane shows.
+        selection: the shared selection.
+        commands: every QAction (see :mod:`gui.commands`).
+        object_panel, graph, action_bar, detail_pane, event_log: the panes.
+        notice: the Sources-deprecation info bar (``deprecationNotice``).
+        lesson_bar: Stripe's last refusal, non-modal (``lessonBar``).
+        current_dialog: the create dialog open now, or ``None``.
+    """
+
+    def __init__(
+        self,
+        sandbox: Any = None,
+        settings: QSettings | None = None,
+        *,
+        prompter: Any = None,
+        autosave_dir: str | None = None,
+    ) -> None:
         super().__init__()
-        self.setWindowTitle(self.tr("Chargeable"))
+        self.setObjectName("mainWindow")
         self.resize(1280, 800)
-        placeholder = QLabel(self.tr("Chargeable: Stripe Sources and Tokens, step by step"))
-        placeholder.setObjectName("stateGraph")
-        self.setCentralWidget(placeholder)
+        self.sandbox = sandbox if sandbox is not None else default_sandbox()
+        self.settings = settings if settings is not None else QSettings()
+        self.selection = Selection(self)
+        self.commands = Commands(self.sandbox, self.selection, self)
+        self.session = SessionController(
+            self.sandbox, self.settings, self, prompter=prompter, autosave_dir=autosave_dir
+        )
+        self.session.sandboxReplaced.connect(self.set_sandbox)
+        self.session.titleChanged.connect(self.setWindowTitle)
+        self.session.dirtyChanged.connect(self.setWindowModified)
+        self.current_dialog: QDialog | None = None
+        self._palette: QWidget | None = None
+        self._sheet: QWidget | None = None
+
+        # --- panes
+        self._build_panes()
+        centre = QWidget(self)
+        centre.setObjectName("centrePane")
+        self._centre_layout = QVBoxLayout(centre)
+        self._centre_layout.setContentsMargins(0, 6, 0, 0)
+        self._centre_layout.setSpacing(0)
+        self._centre_layout.addWidget(self.graph, 1)
+        self._centre_layout.addWidget(self.action_bar)
+
+        self.top_splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.top_splitter.setObjectName("topSplitter")
+        self.top_splitter.addWidget(self.object_panel)
+        self.top_splitter.addWidget(centre)
+        self.top_splitter.addWidget(self.detail_pane)
+        self.top_splitter.setStretchFactor(0, 0)
+        self.top_splitter.setStretchFactor(1, 1)
+        self.top_splitter.setStretchFactor(2, 0)
+        self.top_splitter.setSizes([300, 600, 380])
+        self.top_splitter.setChildrenCollapsible(False)
+
+        self.main_splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.main_splitter.setObjectName("mainSplitter")
+        self.main_splitter.addWidget(self.top_splitter)
+        self.main_splitter.addWidget(self.event_log)
+        self.main_splitter.setStretchFactor(0, 1)
+        self.main_splitter.setStretchFactor(1, 0)
+        self.main_splitter.setSizes([560, 170])
+
+        # --- info bars
+        self.notice = InfoBar(
+            "deprecationNotice", QStyle.StandardPixmap.SP_MessageBoxInformation, self
+        )
+        self.notice.title.setText(self.tr("Sources are a legacy API"))
+        self.notice.text.setText(
+            self.tr(
+                "Stripe has deprecated the Sources API (and raw Tokens) in favour of "
+                "PaymentMethods with PaymentIntents. A PaymentMethod is stateless: the payment's "
+                "state lives on the PaymentIntent, so there is no <code>chargeable</code> "
+                "(&ldquo;ready to charge&rdquo;) status to wait for. Chargeable teaches the legacy "
+                "objects so you can read and migrate old integrations."
+            )
+        )
+        self.notice.close_button.clicked.connect(self.dismiss_notice)
+        self.notice.setVisible(not _truthy(self.settings.value(NOTICE_KEY, False)))
+
+        self.lesson_bar = InfoBar("lessonBar", QStyle.StandardPixmap.SP_MessageBoxWarning, self)
+        self.lesson_bar.close_button.clicked.connect(self.lesson_bar.hide)
+        self.lesson_bar.hide()
+
+        container = QWidget(self)
+        container.setObjectName("windowBody")
+        body = QVBoxLayout(container)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        body.addWidget(self.notice)
+        body.addWidget(self.lesson_bar)
+        body.addWidget(self.main_splitter, 1)
+        self.setCentralWidget(container)
+        self.setStyleSheet(
+            "QFrame#deprecationNotice { background: #e8f1f8; border: 0;"
+            " border-bottom: 1px solid #b7cfe2; }"
+            "QFrame#lessonBar { background: #fbeee6; border: 0; border-bottom: 1px solid #e2b9a0; }"
+        )
+
+        # --- menus, status bar, wiring
+        self._build_menus()
+        self.statusBar().setObjectName("statusBar")
+        self.commands.message.connect(lambda text: self.statusBar().showMessage(text, 0))
+        self.commands.lesson.connect(self.show_lesson)
+        self.selection.changed.connect(self._on_selection)
+        self._connect_commands()
+        self._restore_layout()
+        self.setWindowTitle(self.session.window_title())
+        self.object_panel.view.setFocus()
+
+    def start_session(self) -> None:
+        """Once the window is shown: offer to recover a crashed session, start autosave."""
+        self.session.offer_recovery()
+        self.session.start_autosave()
+
+    # ------------------------------------------------------------ building
+    def _build_panes(self) -> None:
+        self.object_panel = ObjectListPanel(self.sandbox, self.selection, self)
+        self.graph = self._make_graph()
+        self.action_bar = ActionBar(self.sandbox, self.selection, self.commands, self)
+        self.detail_pane = DetailPane(self.sandbox, self.selection, self)
+        self.event_log = EventLogView(self.sandbox, self.selection, self)
+
+    def set_sandbox(self, sandbox: Any) -> None:
+        """Show another sandbox (New, Open, Recover): every pane is rebuilt around it."""
+        if sandbox is self.sandbox:
+            return
+        old = (self.object_panel, self.graph, self.action_bar, self.detail_pane, self.event_log)
+        top_sizes, main_sizes = self.top_splitter.sizes(), self.main_splitter.sizes()
+        self.selection.select(None)
+        self.sandbox = sandbox
+        self.commands.set_sandbox(sandbox)
+        self._build_panes()
+        self.top_splitter.replaceWidget(0, self.object_panel)
+        self.top_splitter.replaceWidget(2, self.detail_pane)
+        self.main_splitter.replaceWidget(1, self.event_log)
+        self._centre_layout.replaceWidget(old[1], self.graph)
+        self._centre_layout.replaceWidget(old[2], self.action_bar)
+        self.top_splitter.setSizes(top_sizes)
+        self.main_splitter.setSizes(main_sizes)
+        for widget in old:
+            widget.hide()
+            widget.setParent(None)
+            widget.deleteLater()
+        self.lesson_bar.hide()
+        self.object_panel.view.setFocus()
+
+    def _make_graph(self) -> QWidget:
+        try:
+            from gui.graph.view import StateGraphView
+        except ImportError:  # the graph issue has not landed: keep its place
+            placeholder = QLabel(self.tr("State graph"), self)
+            placeholder.setObjectName("stateGraph")
+            placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            return placeholder
+        graph = StateGraphView(self.sandbox, self)
+        graph.actionRequested.connect(self._on_graph_action)
+        return graph
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        for title, actions in self.commands.menu_layout():
+            menu = bar.addMenu(title)
+            menu.setObjectName(f"menu_{title.replace('&', '').lower()}")
+            for action in actions:
+                name = action.data()
+                if name in (
+                    "charge",
+                    "try_anyway",
+                    "clock_custom",
+                    "file_quit",
+                    "focus_list",
+                    "shortcuts",
+                ):
+                    if menu.actions():
+                        menu.addSeparator()
+                menu.addAction(action)
+
+    def _connect_commands(self) -> None:
+        a = self.commands.actions
+        for name in DIALOGS:
+            a[name].triggered.connect(lambda _checked=False, n=name: self.open_create_dialog(n))
+        a["copy_id"].triggered.connect(self.copy_selected_id)
+        a["find"].triggered.connect(self._focus_filter)
+        a["focus_list"].triggered.connect(lambda: self.object_panel.view.setFocus())
+        a["focus_graph"].triggered.connect(lambda: self.graph.setFocus())
+        a["focus_detail"].triggered.connect(lambda: self.detail_pane.tabs.setFocus())
+        a["focus_log"].triggered.connect(lambda: self.event_log.setFocus())
+        a["show_notice"].triggered.connect(self.show_notice)
+        a["file_quit"].triggered.connect(self.close)
+        a["about"].triggered.connect(self.show_about)
+        a["palette"].triggered.connect(self.open_palette)
+        a["shortcuts"].triggered.connect(self.open_shortcut_sheet)
+        a["file_new"].triggered.connect(self.session.new)
+        a["file_open"].triggered.connect(self.session.open)
+        a["file_save"].triggered.connect(self.session.save)
+        a["file_save_as"].triggered.connect(self.session.save_as)
+
+    # ------------------------------------------------------------- actions
+    def _on_selection(self, object_id: str) -> None:
+        if hasattr(self.graph, "set_object"):
+            self.graph.set_object(object_id or None)
+
+    def _on_graph_action(self, object_id: str, action_name: str) -> None:
+        self.selection.select(object_id)
+        self.commands.perform(object_id, action_name)
+
+    def show_lesson(self, title: str, text: str) -> None:
+        """Show Stripe's refusal in the (non-modal) lesson bar."""
+        self.lesson_bar.title.setText(title)
+        self.lesson_bar.text.setText(text.replace("\n", "<br>"))
+        self.lesson_bar.show()
+        self.statusBar().showMessage(title, 0)
+
+    def dismiss_notice(self) -> None:
+        self.notice.hide()
+        self.settings.setValue(NOTICE_KEY, True)
+
+    def show_notice(self) -> None:
+        self.notice.show()
+        self.settings.setValue(NOTICE_KEY, False)
+
+    def copy_selected_id(self) -> None:
+        if self.selection.current:
+            QGuiApplication.clipboard().setText(self.selection.current)
+            self.statusBar().showMessage(
+                self.tr("Copied %1").replace("%1", self.selection.current), 0
+            )
+
+    def _focus_filter(self) -> None:
+        self.object_panel.filter_bar.text_edit.setFocus()
+        self.object_panel.filter_bar.text_edit.selectAll()
+
+    def open_create_dialog(self, name: str) -> QDialog | None:
+        """Open the create dialog for ``name`` (``new_source``...) without blocking."""
+        module_name, class_name = DIALOGS[name]
+        try:
+            cls = getattr(importlib.import_module(module_name), class_name)
+        except (ImportError, AttributeError):
+            self.statusBar().showMessage(self.tr("That dialog is not available yet."), 0)
+            return None
+        if self.current_dialog is not None:
+            self.current_dialog.close()
+        dialog: QDialog = cls(self.sandbox, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if hasattr(dialog, "succeeded"):
+            dialog.succeeded.connect(self._created)
+        dialog.finished.connect(lambda _result, d=dialog: self._dialog_closed(d))
+        self.current_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _dialog_closed(self, dialog: QDialog) -> None:
+        if self.current_dialog is dialog:
+            self.current_dialog = None
+
+    def _created(self, body: dict[str, Any]) -> None:
+        object_id = body.get("id") if isinstance(body, dict) else None
+        if isinstance(object_id, str):
+            self.selection.select(object_id)
+
+    def open_palette(self) -> None:
+        from gui.command_palette import CommandPalette
+
+        palette = CommandPalette(self.commands.all_actions(), parent=self)
+        palette.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._palette = palette
+        palette.open()
+
+    def open_shortcut_sheet(self) -> None:
+        from gui.shortcut_sheet import ShortcutSheet
+
+        sheet = ShortcutSheet(self.commands.all_actions(), parent=self)
+        sheet.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._sheet = sheet
+        sheet.show()
+
+    def show_about(self) -> None:
+        box = QMessageBox(self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setWindowTitle(self.tr("About Chargeable"))
+        box.setText(
+            self.tr(
+                "Chargeable simulates Stripe's legacy Source and Token objects in a local sandbox, "
+                "so you can watch their lifecycles and read Stripe's real errors."
+            )
+        )
+        box.setWindowModality(Qt.WindowModality.NonModal)
+        box.show()
+
+    # -------------------------------------------------------------- layout
+    def _restore_layout(self) -> None:
+        for key, widget in (
+            ("window/topSplitter", self.top_splitter),
+            ("window/mainSplitter", self.main_splitter),
+        ):
+            state = self.settings.value(key)
+            if isinstance(state, QByteArray | bytes) and state:
+                widget.restoreState(QByteArray(state))
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray | bytes) and geometry:
+            self.restoreGeometry(QByteArray(geometry))
+
+    def save_layout(self) -> None:
+        """Write the splitter sizes and the window geometry to QSettings."""
+        self.settings.setValue("window/topSplitter", self.top_splitter.saveState())
+        self.settings.setValue("window/mainSplitter", self.main_splitter.saveState())
+        self.settings.setValue("window/geometry", self.saveGeometry())
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        if not self.session.maybe_save():
+            event.ignore()
+            return
+        self.session.shutdown()
+        self.save_layout()
+        super().closeEvent(event)
+
+
+def _truthy(value: Any) -> bool:
+    if isinstance(value, str):
+        return value.lower() in ("1", "true", "yes")
+    return bool(value)

@@ -33,7 +33,14 @@ def pairs_of(params: Any) -> list[tuple[str, str]]:
     if not params:
         return []
     items: Iterable[Any] = params.items() if isinstance(params, dict) else params
-    return [(str(k), "" if v is None else str(v)) for k, v in items]
+    out: list[tuple[str, str]] = []
+    for k, v in items:
+        if isinstance(v, list | tuple):
+            key = str(k) if str(k).endswith("[]") else f"{k}[]"
+            out.extend((key, str(x)) for x in v)
+        else:
+            out.append((str(k), "" if v is None else str(v)))
+    return out
 
 
 def curl(method: str, path: str, params: Any) -> str:

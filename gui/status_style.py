@@ -51,6 +51,19 @@ class Shape(Enum):
     DOT = "dot"  # small dot: no status to speak of
 
 
+_GLYPHS = {
+    Shape.RING: "○",
+    Shape.DISC: "●",
+    Shape.SQUARE: "■",
+    Shape.CROSS: "✕",
+    Shape.SLASHED: "⊘",
+    Shape.DIAMOND: "◇",
+    Shape.CHECK: "✓",
+    Shape.TRIANGLE: "◀",
+    Shape.DOT: "·",
+}
+
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate("status", text)
 
@@ -75,6 +88,11 @@ class StatusStyle:
     def gloss(self) -> str:
         """The gloss in the user's language."""
         return _tr(self.gloss_source)
+
+    @property
+    def glyph(self) -> str:
+        """A text character with the marker's shape, for rich text."""
+        return _GLYPHS[self.shape]
 
     @property
     def label(self) -> str:
