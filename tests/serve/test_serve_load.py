@@ -56,7 +56,7 @@ def test_twenty_thousand_requests_from_eight_threads(
                 out["mismatches"].append((customer.get("id"), retry.get("id")))
             token = call("POST", "/v1/tokens", CARD)
             charge_pairs = [("amount", "1000"), ("currency", "usd"),
-                            ("source", token.get("id", "")), ("customer", customer.get("id", ""))]
+                            ("source", token.get("id", "")), ("description", key)]
             charge = call("POST", "/v1/charges", charge_pairs, **{"Idempotency-Key": "h" + key})
             again = call("POST", "/v1/charges", charge_pairs, **{"Idempotency-Key": "h" + key})
             if again.get("id") != charge.get("id"):
