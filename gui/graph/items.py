@@ -61,6 +61,34 @@ def _contrast_text(colour: QColor) -> QColor:
     return style.INK if luminance > 0.45 else style.PAPER
 
 
+class PulseRing(QGraphicsItem):
+    """The expanding ring of a pulsing node: its own small item, so the node's
+    cached picture is not redrawn on every frame."""
+
+    GROW = 18.0
+
+    def __init__(self, rect: QRectF, parent: QGraphicsItem | None = None):
+        super().__init__(parent)
+        self._rect = rect
+        self.colour = QColor(style.GREY)
+        self.value = 0.0
+        self.setVisible(False)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        g = self.GROW + 4
+        return self._rect.adjusted(-g, -g, g, g)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        ring = QColor(self.colour)
+        ring.setAlphaF(0.7 * (1.0 - self.value))
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(ring, 4))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        g = self.GROW * self.value
+        painter.drawRoundedRect(self._rect.adjusted(2 - g, 2 - g, g - 2, g - 2), 12 + g, 12 + g)
+
+
 class NodeItem(QGraphicsObject):
     """One state. Animated property: ``pulse`` (0 → 1 draws an expanding ring)."""
 
@@ -73,9 +101,13 @@ class NodeItem(QGraphicsObject):
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setZValue(2)
         self.setAcceptHoverEvents(True)
+        self.ring = PulseRing(self._rect, self)
+        self.ring.setFlag(QGraphicsItem.GraphicsItemFlag.ItemStacksBehindParent)
         self.set_node(node)
 
     def set_node(self, node: GraphNode) -> None:
+        if node == self.node and self.toolTip():
+            return  # unchanged: keep the cached picture
         self.node = node
         self.setOpacity(1.0 if node.reachable or node.current or node.previous else 0.38)
         tip = f"{node.label}: {style.gloss(node.id)}" if style.gloss(node.id) else node.label
@@ -83,16 +115,17 @@ class NodeItem(QGraphicsObject):
         self.update()
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt API
-        grow = 4 + 18 * self._pulse
-        return self._rect.adjusted(-grow, -grow, grow, grow)
+        return self._rect.adjusted(-2, -2, 2, 2)
 
     def _get_pulse(self) -> float:
         return self._pulse
 
     def _set_pulse(self, value: float) -> None:
-        self.prepareGeometryChange()
         self._pulse = value
-        self.update()
+        self.ring.colour = style.status_style(self.node.id)[0]
+        self.ring.value = value
+        self.ring.setVisible(0.0 < value < 1.0)
+        self.ring.update()
 
     pulse = QtProperty(float, _get_pulse, _set_pulse)
 
@@ -114,13 +147,6 @@ class NodeItem(QGraphicsObject):
         colour, glyph = style.status_style(node.id)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = self._rect.adjusted(2, 2, -2, -2)
-        if 0.0 < self._pulse < 1.0:
-            ring = QColor(colour)
-            ring.setAlphaF(0.6 * (1.0 - self._pulse))
-            painter.setPen(QPen(ring, 4))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            g = 16 * self._pulse
-            painter.drawRoundedRect(rect.adjusted(-g, -g, g, g), 14 + g, 14 + g)
         if node.current:
             fill = QColor(colour)
             text = _contrast_text(fill)
@@ -206,8 +232,97 @@ class NodeItem(QGraphicsObject):
             painter.drawEllipse(r.adjusted(3, 3, -3, -3))
 
 
+class EdgeLabel(QGraphicsItem):
+    """An edge's label badge: a small cached picture on the edge's line."""
+
+    def __init__(self, edge: EdgeItem):
+        super().__init__(edge)
+        self._edge = edge
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemStacksBehindParent, False)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return self._edge.label_rect.adjusted(-1, -1, 1, 1)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        edge = self._edge
+        active = edge.looks_active()
+        pen = edge.pen()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        r = edge.label_rect
+        painter.setBrush(style.PAPER)
+        border = QPen(pen.color(), 2.0 if edge.edge.last_taken else 1.2)
+        if not active:
+            border.setStyle(Qt.PenStyle.DashLine)
+        painter.setPen(border)
+        painter.drawRoundedRect(r.adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
+        font = style.label_font()
+        font.setBold(active)
+        font.setItalic(not active)
+        painter.setFont(font)
+        painter.setPen(style.INK if active else style.GREY)
+        painter.drawText(r, Qt.AlignmentFlag.AlignCenter, style.edge_text(edge.edge.label))
+
+
+class EdgePiece(QGraphicsItem):
+    """One segment of an edge's route (a column stub or a gap curve), cached.
+
+    Many small pictures instead of one picture as big as the whole route: a
+    restyled edge redraws only a few thousand pixels.
+    """
+
+    def __init__(self, edge: EdgeItem, path: QPainterPath, head: bool):
+        super().__init__(edge)
+        self._edge = edge
+        self.path = path
+        self.head = head
+        self._bounds = path.controlPointRect().adjusted(-8, -8, 8, 8)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemStacksBehindParent, False)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return self._bounds
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        edge = self._edge
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pen = edge.pen()
+        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(self.path)
+        if self.head:  # filled for allowed/taken, hollow for blocked
+            painter.setPen(QPen(pen.color(), 1.4))
+            painter.setBrush(pen.color() if edge.looks_active() else style.PAPER)
+            painter.drawPolygon(edge.head_polygon())
+
+
+def _pieces(route: EdgeLayout) -> list[QPainterPath]:
+    out = []
+    here = QPointF(*route.start)
+    for seg in route.segments:
+        piece = QPainterPath(here)
+        end = QPointF(*seg.end)
+        if seg.kind == "C" and seg.c1 is not None and seg.c2 is not None:
+            piece.cubicTo(QPointF(*seg.c1), QPointF(*seg.c2), end)
+        else:
+            piece.lineTo(end)
+        out.append(piece)
+        here = end
+    return out
+
+
 class EdgeItem(QGraphicsObject):
-    """One transition. Animated properties: ``shake`` (x offset), ``glow`` (0..1).
+    """One transition. Animated property: ``shake`` (x offset of a rejected edge).
+
+    The item itself paints nothing: its route is drawn by small cached
+    ``EdgePiece`` children and its label by a cached ``EdgeLabel``, so a
+    restyle (every transition restyles the edges leaving two states) and the
+    travelling marker only redraw small areas.
 
     Signals:
         clicked(str): the edge's id, on a left click.
@@ -226,20 +341,27 @@ class EdgeItem(QGraphicsObject):
         lr = route.label_rect
         self.label_rect = QRectF(lr.x, lr.y, lr.w, lr.h)
         self._shake = 0.0
-        self._glow = 0.0
         self.setZValue(1)
         self.setAcceptHoverEvents(True)
         self.setAcceptedMouseButtons(Qt.MouseButton.LeftButton)
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
         stroker = QPainterPathStroker()
         stroker.setWidth(12)
         self._shape = stroker.createStroke(self.path)
         self._shape.addRoundedRect(self.label_rect, 6, 6)
         self._bounds = self._shape.boundingRect().adjusted(-12, -12, 12, 12)
+        self._head = QPolygonF()
+        paths = _pieces(route)
+        self.pieces = [EdgePiece(self, p, i == len(paths) - 1) for i, p in enumerate(paths)]
+        self.label = EdgeLabel(self)
+        self._styled: GraphEdge | None = None
         self.set_edge(edge)
 
     def set_edge(self, edge: GraphEdge) -> None:
+        if edge == self._styled:
+            return  # unchanged: nothing to redraw
         self.edge = edge
+        self._styled = edge
         label = tr_lifecycle(edge.label)
         if self.neutral:
             self.setToolTip(label)
@@ -251,7 +373,26 @@ class EdgeItem(QGraphicsObject):
             self.setToolTip(tr("{label}: blocked. {reason}").format(label=label, reason=reason))
             self.unsetCursor()
         self.setZValue(1.5 if edge.last_taken else (1.2 if edge.allowed else 1.0))
-        self.update()
+        look = (self.looks_active(), edge.last_taken, edge.allowed)
+        if look != getattr(self, "_look", None):
+            self._look = look
+            self._restyle()
+            for piece in self.pieces:
+                piece.update()
+            self.label.update()
+
+    def _restyle(self) -> None:
+        end = self.path.pointAtPercent(1.0)
+        angle = math.radians(self.path.angleAtPercent(0.999))
+        dx, dy = math.cos(angle), -math.sin(angle)
+        size = 11.0 if self.looks_active() else 9.0
+        back = QPointF(end.x() - dx * size, end.y() - dy * size)
+        nx, ny = -dy * size * 0.5, dx * size * 0.5
+        self._head = QPolygonF([end, QPointF(back.x() + nx, back.y() + ny),
+                                QPointF(back.x() - nx, back.y() - ny)])
+
+    def head_polygon(self) -> QPolygonF:
+        return self._head
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt API
         return self._bounds
@@ -268,15 +409,6 @@ class EdgeItem(QGraphicsObject):
 
     shake = QtProperty(float, _get_shake, _set_shake)
 
-    def _get_glow(self) -> float:
-        return self._glow
-
-    def _set_glow(self, value: float) -> None:
-        self._glow = value
-        self.update()
-
-    glow = QtProperty(float, _get_glow, _set_glow)
-
     def looks_active(self) -> bool:
         """Drawn solid (allowed, last taken, or a bare table's edge)."""
         return self.neutral or self.edge.allowed or self.edge.last_taken
@@ -286,50 +418,14 @@ class EdgeItem(QGraphicsObject):
         if self.neutral:
             return QPen(style.INK, 1.8)
         if edge.last_taken:
-            return QPen(style.LAST_TAKEN, 4.0 + 2.0 * self._glow)
+            return QPen(style.LAST_TAKEN, 4.5)
         if edge.allowed:
             return QPen(style.ALLOWED, 2.4)
         return QPen(style.BLOCKED, 1.4, Qt.PenStyle.DashLine)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        pen = self.pen()
-        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
-        painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(self.path)
-        # arrowhead: filled for allowed/taken, hollow for blocked
-        end = self.path.pointAtPercent(1.0)
-        angle = math.radians(self.path.angleAtPercent(0.999))
-        dx, dy = math.cos(angle), -math.sin(angle)
-        size = 11.0 if self.looks_active() else 9.0
-        back = QPointF(end.x() - dx * size, end.y() - dy * size)
-        nx, ny = -dy * size * 0.5, dx * size * 0.5
-        head = QPolygonF([end, QPointF(back.x() + nx, back.y() + ny),
-                          QPointF(back.x() - nx, back.y() - ny)])
-        painter.setPen(QPen(pen.color(), 1.4))
-        painter.setBrush(pen.color() if self.looks_active()
-                         else style.PAPER)
-        painter.drawPolygon(head)
-        # label badge on the line
-        r = self.label_rect
-        painter.setBrush(style.PAPER)
-        border = QPen(pen.color(), 2.0 if self.edge.last_taken else 1.2)
-        if not self.looks_active():
-            border.setStyle(Qt.PenStyle.DashLine)
-        painter.setPen(border)
-        painter.drawRoundedRect(r.adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
-        font = style.label_font()
-        font.setBold(self.looks_active())
-        font.setItalic(not self.looks_active())
-        painter.setFont(font)
-        painter.setPen(style.INK if self.looks_active() else style.GREY)
-        painter.drawText(r, Qt.AlignmentFlag.AlignCenter, style.edge_text(self.edge.label))
-
-    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:  # noqa: N802
-        self._glow = max(self._glow, 0.0)
-        super().hoverEnterEvent(event)
+        pass  # drawn by the pieces and the label
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
         event.accept()
@@ -513,10 +609,11 @@ class GraphPanel(QGraphicsObject):
     def _reset_transients(self) -> None:
         self.marker.setVisible(False)
         for item in self.nodes.values():
-            item.pulse = 0.0
+            if item.pulse:
+                item.pulse = 0.0
         for item in self.edges.values():
-            item.shake = 0.0
-            item.glow = 0.0
+            if item.shake:
+                item.shake = 0.0
 
     def _start(self, anim: QAbstractAnimation) -> QAbstractAnimation:
         self.stop_animation()
@@ -549,14 +646,8 @@ class GraphPanel(QGraphicsObject):
         travel.setEndValue(1.0)
         travel.setDuration(max(1, round(duration * 0.65)))
         travel.setEasingCurve(QEasingCurve.Type.InOutCubic)
-        glow = QPropertyAnimation(edge, b"glow")
-        glow.setObjectName("graph-glow")
-        glow.setStartValue(1.0)
-        glow.setEndValue(0.0)
-        glow.setDuration(max(1, round(duration * 0.65)))
         move = QParallelAnimationGroup()
         move.addAnimation(travel)
-        move.addAnimation(glow)
         pulse = QPropertyAnimation(target, b"pulse")
         pulse.setObjectName("graph-pulse")
         pulse.setStartValue(0.0)
