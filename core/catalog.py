@@ -112,7 +112,7 @@ SOURCE_TYPES: dict[str, SourceType] = {t.name: t for t in (
                               "Stripe documents no timer for three_d_secure (§3.4)"}),
     SourceType("sepa_debit", ("none",), ("reusable",), "chargeable", None, None, _EUR,
                charge_sync=False, settle_seconds=5 * DAY, max_amount=1_000_000,
-               required=("sepa_debit[iban]",), pull=True, refund_days=180,
+               required=("sepa_debit[iban]", "owner[name]"), pull=True, refund_days=180,
                unverified={"settle": _ASYNC_NOTE}),
     SourceType("sofort", ("redirect",), ("single_use",), "pending", HOUR, 6 * HOUR, _EUR,
                charge_sync=False, settle_seconds=2 * DAY, min_amount=100,

@@ -48,9 +48,10 @@ def _resolve(st: State, source: str | None, customer_id: str | None) -> tuple[An
             raise errors.no_active_card()
         return default, cus.id
     if cus is not None:
-        if source in cus.sources:
-            return st.objects[source], cus.id
         rec = st.get(source)
+        if rec is not None and getattr(rec, "customer", None) == cus.id \
+                and not isinstance(rec, TokenRec):
+            return rec, cus.id
         if isinstance(rec, SourceRec) and rec.customer is None:
             return rec, cus.id  # §5.1 rule 1: a single-use source with a customer, unattached
         raise errors.no_linked_source(cus.id, source)

@@ -180,4 +180,18 @@ class EventRec:
     kind: str = "event"
 
 
+def _make_copy(cls: type) -> Any:
+    """A generated ``__copy__`` for a slotted record (several times faster than the
+    generic ``copy.copy`` path, which matters: the journal and event snapshots copy)."""
+    lines = [f"    new.{name} = self.{name}" for name in cls.__slots__]
+    source = "def __copy__(self):\n    new = _new(_cls)\n" + "\n".join(lines) + \
+        "\n    return new\n"
+    namespace: dict[str, Any] = {"_new": object.__new__, "_cls": cls}
+    exec(source, namespace)  # noqa: S102 - generated from the class's own slot names
+    return namespace["__copy__"]
+
+
+for _cls in (CardRec, BankRec, TokenRec, SourceRec, CustomerRec, ChargeRec, RefundRec, EventRec):
+    _cls.__copy__ = _make_copy(_cls)  # type: ignore[attr-defined]
+
 Record = CardRec | BankRec | TokenRec | SourceRec | CustomerRec | ChargeRec | RefundRec

@@ -78,8 +78,33 @@ def source_json(rec: SourceRec) -> JSONDict:
     if rec.code_verification is not None:
         fields["code_verification"] = dict(rec.code_verification)
     if rec.source_order is not None:
-        fields["source_order"] = rec.source_order
+        fields["source_order"] = _source_order(rec, owner)
     return dump("source", fields)
+
+
+def _int_or_none(value: Any) -> int | None:
+    return int(value) if isinstance(value, str) and value.isdigit() else None
+
+
+def _source_order(rec: SourceRec, owner: JSONDict) -> JSONDict:
+    given = rec.source_order or {}
+    raw_items = given.get("items")
+    items = raw_items if isinstance(raw_items, list) else []
+    return {
+        "amount": rec.amount or 0, "currency": rec.currency or catalog.ACCOUNT_DEFAULT_CURRENCY,
+        "email": owner.get("email"),
+        "items": [_order_item(i) for i in items if isinstance(i, dict)],
+    }
+
+
+def _order_item(item: JSONDict) -> JSONDict:
+    out = {"amount": _int_or_none(item.get("amount")), "currency": item.get("currency"),
+           "description": item.get("description"), "parent": item.get("parent"),
+           "type": item.get("type")}
+    quantity = _int_or_none(item.get("quantity"))
+    if quantity is not None:
+        out["quantity"] = quantity
+    return out
 
 
 def payment_source_json(rec: Any) -> JSONDict:
@@ -128,24 +153,62 @@ def _outcome(rec: ChargeRec) -> JSONDict:
             "seller_message": "Payment complete.", "type": "authorized"}
 
 
+#: payment_method_details keys per source type (a subset of the source's type hash).
+_PMD_KEYS: dict[str, tuple[str, ...]] = {
+    "ideal": ("bank", "bic", "iban_last4"),
+    "sofort": ("bank_code", "bank_name", "bic", "country", "iban_last4", "preferred_language"),
+    "bancontact": ("bank_code", "bank_name", "bic", "iban_last4", "preferred_language"),
+    "giropay": ("bank_code", "bank_name", "bic"),
+    "p24": ("reference",),
+    "multibanco": ("entity", "reference"),
+    "sepa_debit": ("bank_code", "branch_code", "country", "fingerprint", "last4"),
+    "ach_credit_transfer": ("account_number", "bank_name", "routing_number", "swift_code"),
+    "ach_debit": ("bank_name", "country", "fingerprint", "last4", "routing_number"),
+    "acss_debit": ("bank_name", "fingerprint", "last4"),
+    "au_becs_debit": ("bsb_number", "fingerprint", "last4"),
+}
+
+
+def _card_details(brand: str, last4: Any, exp_month: Any, exp_year: Any, country: Any,
+                  fingerprint: Any, funding: Any, checks: tuple[Any, Any, Any]) -> JSONDict:
+    network = brand.lower().replace(" ", "").replace("americanexpress", "amex")
+    return {
+        "brand": network, "checks": {"address_line1_check": checks[0],
+                                     "address_postal_code_check": checks[1],
+                                     "cvc_check": checks[2]},
+        "country": country, "exp_month": exp_month, "exp_year": exp_year,
+        "fingerprint": fingerprint, "funding": funding, "last4": last4, "network": network,
+        "three_d_secure": None, "wallet": None}
+
+
 def _method_details(rec: ChargeRec) -> JSONDict:
     snap = rec.source_snapshot
     if isinstance(snap, CardRec):
-        return {"type": "card", "card": {
-            "brand": snap.brand.lower().replace(" ", "_").replace("american_express", "amex"),
-            "checks": {"address_line1_check": snap.address_line1_check,
-                       "address_postal_code_check": snap.address_zip_check,
-                       "cvc_check": snap.cvc_check},
-            "country": snap.country, "exp_month": snap.exp_month, "exp_year": snap.exp_year,
-            "fingerprint": snap.fingerprint, "funding": snap.funding, "last4": snap.last4,
-            "network": snap.brand.lower().replace(" ", ""), "three_d_secure": None,
-            "wallet": None}}
+        return {"type": "card", "card": _card_details(
+            snap.brand, snap.last4, snap.exp_month, snap.exp_year, snap.country,
+            snap.fingerprint, snap.funding,
+            (snap.address_line1_check, snap.address_zip_check, snap.cvc_check))}
     if isinstance(snap, BankRec):
         return {"type": "ach_debit", "ach_debit": {"last4": snap.last4,
                                                     "routing_number": snap.routing_number}}
     assert isinstance(snap, SourceRec)
-    data = dict(snap.type_data)
-    return {"type": snap.type, snap.type: data}
+    data = snap.type_data
+    if snap.type in ("card", "three_d_secure", "card_present"):
+        details = _card_details(
+            str(data.get("brand") or "unknown"), data.get("last4"), data.get("exp_month") or 12,
+            data.get("exp_year") or 2030, data.get("country"), data.get("fingerprint"),
+            data.get("funding"), (data.get("address_line1_check"),
+                                  data.get("address_zip_check"), data.get("cvc_check")))
+        if snap.type != "card_present":
+            return {"type": "card", "card": details}
+        details.pop("checks")
+        details.pop("three_d_secure")
+        details.pop("wallet")
+        details.update({"incremental_authorization_supported": False,
+                        "overcapture_supported": False})
+        return {"type": "card_present", "card_present": details}
+    return {"type": snap.type,
+            snap.type: {k: data.get(k) for k in _PMD_KEYS.get(snap.type, ())}}
 
 
 def charge_json(rec: ChargeRec) -> JSONDict:

@@ -72,6 +72,18 @@ TYPE_HASH_KEYS: dict[str, tuple[str, ...]] = {
 }
 TYPE_HASH_KEYS["three_d_secure"] = (*TYPE_HASH_KEYS["card"], "authenticated", "card",
                                     "customer")
+#: Type-hash keys the spec does not allow to be null: left out until they have a value.
+NOT_NULL: dict[str, frozenset[str]] = {
+    "wechat": frozenset({"prepay_id", "statement_descriptor"}),
+    "klarna": frozenset(TYPE_HASH_KEYS["klarna"]) - {"client_token"},
+    "card_present": frozenset({"application_cryptogram", "application_preferred_name",
+                               "authorization_response_code", "cvm_type",
+                               "dedicated_file_name", "emv_auth_data", "fingerprint",
+                               "pos_entry_mode", "terminal_verification_results",
+                               "transaction_status_information"}),
+    "card": frozenset({"fingerprint", "three_d_secure"}),
+    "three_d_secure": frozenset({"fingerprint", "three_d_secure"}),
+}
 _IBAN = re.compile(r"^[A-Z]{2}[0-9]{2}[A-Z0-9]{10,30}$")
 
 
@@ -202,7 +214,8 @@ def create(st: State, data: dict[str, Any]) -> JSONDict:
         status = _create_3ds_source(st, p, rec, type_data)
     else:
         status = _fill_type_hash(st, p, rec, type_data)
-    rec.type_data = type_data
+    not_null = NOT_NULL.get(type_name, frozenset())
+    rec.type_data = {k: v for k, v in type_data.items() if v is not None or k not in not_null}
     if flow == "redirect":
         rec.redirect = {
             "failure_reason": None, "return_url": return_url or "",
