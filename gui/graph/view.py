@@ -409,12 +409,15 @@ class StateGraphView(QGraphicsView):
         changed = set(getattr(change, "changed_ids", ()) or ())
         response = getattr(change, "response", None)
         status = getattr(response, "status", 200) or 200
+        # a 402 decline is accepted (it used the token, left a failed charge): a transition
+        rejected = not getattr(response, "accepted", status < 400)
+        quiet = getattr(change, "origin", "") in ("undo", "rebuild")  # no replay animation
         request = getattr(change, "request", None)
         for panel in self._panels():
             object_id = self._pinned_id if panel is self._pinned_panel else self._object_id
             if not object_id:
                 continue
-            if status >= 400:
+            if rejected:
                 if _mentions(request, object_id):
                     body = getattr(response, "body", {}) or {}
                     message = str((body.get("error") or {}).get("message", ""))
@@ -443,7 +446,7 @@ class StateGraphView(QGraphicsView):
                 continue
             taken = next((e for e in new.edges if e.last_taken), None)
             new_current = new.current.id if new.current else None
-            if taken is not None and (taken.id != old_taken or taken.source == taken.target
+            if taken is not None and not quiet and (taken.id != old_taken or taken.source == taken.target
                                       or new_current != old_current):
                 self._watch(panel.animate_transition(taken.id, self.effective_duration()))
                 if not self._auto_fit:
