@@ -47,6 +47,8 @@ from gui.selection import Selection
 from gui.session_controller import SessionController
 
 NOTICE_KEY = "notice/sourcesDeprecatedDismissed"
+ANIMATION_KEY = "graph/animation_ms"  # the graph view reads the same key
+DEFAULT_ANIMATION_MS = 600
 
 # Create action -> (module, class) of part B's dialogs.
 DIALOGS = {
@@ -262,7 +264,21 @@ class MainWindow(QMainWindow):
             return placeholder
         graph = StateGraphView(self.sandbox, self)
         graph.actionRequested.connect(self._on_graph_action)
+        graph.set_animation_duration(self.animation_ms())
         return graph
+
+    def animation_ms(self) -> int:
+        """The graph's animation length from QSettings (0 = jump)."""
+        try:
+            return max(0, int(self.settings.value(ANIMATION_KEY, DEFAULT_ANIMATION_MS)))
+        except (TypeError, ValueError):
+            return DEFAULT_ANIMATION_MS
+
+    def set_animation_ms(self, ms: int) -> None:
+        """Store the animation length and apply it to the graph."""
+        self.settings.setValue(ANIMATION_KEY, max(0, int(ms)))
+        if hasattr(self.graph, "set_animation_duration"):
+            self.graph.set_animation_duration(self.animation_ms())
 
     def _build_menus(self) -> None:
         bar = self.menuBar()

@@ -140,7 +140,7 @@ class ObjectListModel(QAbstractListModel):
         self._order: dict[str, int] = {}  # id -> position in creation order
         self._summary: dict[str, Summary] = {}
         self._rows: list[str] = []  # the ids that pass the filter, creation order
-        self._row_of: dict[str, int] | None = {}
+        self._row_of: dict[str, int] | None = None
         self._kind = ""
         self._status = ""
         self._text = ""
@@ -506,6 +506,11 @@ class ObjectListView(QListView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setItemDelegate(ObjectDelegate(self))
+        self._syncing = False
+        # Rows leaving (an undo, a filter) must not move the shared selection. Connected
+        # before setModel so this runs before the selection model moves its current index.
+        model.modelAboutToBeReset.connect(self._hold)
+        model.rowsAboutToBeRemoved.connect(self._hold)
         self.setModel(model)
         self.setAccessibleName(self.tr("Objects"))
         self._model = model
@@ -513,6 +518,7 @@ class ObjectListView(QListView):
         self._syncing = False
         self.selectionModel().currentChanged.connect(self._on_current_changed)
         model.modelReset.connect(self._follow_selection)
+        model.rowsRemoved.connect(self._follow_selection)
         model.rowsInserted.connect(self._follow_selection_if_missing)
         selection.changed.connect(self._on_selection_changed)
 
@@ -522,6 +528,9 @@ class ObjectListView(QListView):
         object_id = self._model.object_id(current.row()) if current.isValid() else None
         if object_id is not None:
             self._selection.select(object_id)
+
+    def _hold(self, *_args: object) -> None:
+        self._syncing = True
 
     def _on_selection_changed(self, object_id: str) -> None:
         self._follow_selection()
