@@ -209,8 +209,14 @@ def _raw_exchange(server: StripeServer, data: bytes) -> bytes:
         (b"POST /v1/customers HTTP/1.1\r\nContent-Length: abc\r\n\r\n", 400),
         (b"POST /v1/customers HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", 411),
         (b"GET /" + b"a" * 70000 + b" HTTP/1.1\r\n\r\n", 414),
+        (b"GET /v1/customers HTTP/1.1\r\n" + b"X-A: b\r\n" * 101 + b"\r\n", 431),
+        (b"GET /v1/customers HTTP/1.1\r\nno colon here\r\n\r\n", 400),
+        (b"GET /v1/customers HTTP/1.1\r\n folded: x\r\n\r\n", 400),
+        (b"POST /v1/customers HTTP/1.1\r\nContent-Length: 3\r\nContent-Length: 5\r\n\r\n"
+         b"a=123", 400),
     ],
-    ids=["garbage", "bad-version", "bad-length", "chunked", "uri-too-long"],
+    ids=["garbage", "bad-version", "bad-length", "chunked", "uri-too-long", "too-many-headers",
+         "no-colon", "folded-header", "two-lengths"],
 )
 def test_broken_http_gets_a_stripe_shaped_answer(
     server: StripeServer, raw: Raw, request_bytes: bytes, status: int
@@ -239,3 +245,23 @@ def test_stop_closes_idle_keep_alive_connections(sandbox: Any) -> None:
     with pytest.raises((ConnectionError, OSError)):
         idle.form("GET", "/v1/customers")
     server.stop()  # stopping twice is harmless
+
+
+def test_expect_100_continue_is_honoured(server: StripeServer) -> None:
+    body = b"email=a%40b.c"
+    with socket.create_connection(("127.0.0.1", server.port), timeout=10) as sock:
+        sock.sendall(
+            b"POST /v1/customers HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + KEY.encode()
+            + b"\r\nContent-Type: application/x-www-form-urlencoded\r\nExpect: 100-continue"
+            + b"\r\nConnection: close\r\nContent-Length: " + str(len(body)).encode()
+            + b"\r\n\r\n"
+        )
+        interim = sock.recv(4096)
+        assert interim.startswith(b"HTTP/1.1 100")
+        sock.sendall(body)
+        chunks = []
+        while chunk := sock.recv(65536):
+            chunks.append(chunk)
+    head, _, answer = b"".join(chunks).partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 200") and b"Connection: close" in head
+    assert json.loads(answer)["email"] == "a@b.c"
