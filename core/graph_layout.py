@@ -423,7 +423,8 @@ def layout_graph(
         for r in rng:
             nbrs = up if sweep % 2 == 0 else down
 
-            def bary(it: _Item, nbrs: dict[str, list[str]] = nbrs) -> tuple[float, float]:
+            def bary(it: _Item, nbrs: dict[str, list[str]] = nbrs,
+                     pos: dict[str, int] = pos) -> tuple[float, float]:
                 ns = nbrs[it.key]
                 if not ns:
                     return (float(pos[it.key]), it.tie)

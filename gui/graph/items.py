@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 
+from PySide6.QtCore import Property as QtProperty
 from PySide6.QtCore import (
     QAbstractAnimation,
     QEasingCurve,
@@ -20,7 +21,6 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtCore import Property as QtProperty
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -33,7 +33,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsObject,
-    QGraphicsSceneHoverEvent,
     QGraphicsSceneMouseEvent,
     QStyleOptionGraphicsItem,
     QWidget,

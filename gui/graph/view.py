@@ -314,13 +314,26 @@ class StateGraphView(QGraphicsView):
         return rebuilt
 
     def _relayout(self) -> None:
-        x = 0.0
-        shown = False
-        for panel in self._panels():
-            panel.setPos(x, 0)
-            if panel.model is not None:
-                x += panel.boundingRect().width() + PANEL_GAP
-                shown = True
+        """Place the panels: side by side, or the live one under the pinned one when
+        that lets the view show both larger (wide graphs on a 16:10 screen)."""
+        shown = [p for p in self._panels() if p.model is not None]
+        sizes = [p.boundingRect() for p in shown]
+        beside = True
+        if len(shown) == 2:
+            vw, vh = max(1, self.viewport().width()), max(1, self.viewport().height())
+            (a, b) = sizes
+            scale_beside = min(vw / (a.width() + PANEL_GAP + b.width()),
+                               vh / max(a.height(), b.height()))
+            scale_stacked = min(vw / max(a.width(), b.width()),
+                                vh / (a.height() + PANEL_GAP + b.height()))
+            beside = scale_beside >= scale_stacked
+        x = y = 0.0
+        for panel, rect in zip(shown, sizes, strict=True):
+            panel.setPos(x, y)
+            if beside:
+                x += rect.width() + PANEL_GAP
+            else:
+                y += rect.height() + PANEL_GAP
         self._placeholder.setVisible(not shown)
         if not shown:
             self._placeholder.setPos(0, 0)
@@ -446,8 +459,9 @@ class StateGraphView(QGraphicsView):
                 continue
             taken = next((e for e in new.edges if e.last_taken), None)
             new_current = new.current.id if new.current else None
-            if taken is not None and not quiet and (taken.id != old_taken or taken.source == taken.target
-                                      or new_current != old_current):
+            moved = (taken is not None and (taken.id != old_taken or new_current != old_current
+                                            or taken.source == taken.target))
+            if taken is not None and moved and not quiet:
                 self._watch(panel.animate_transition(taken.id, self.effective_duration()))
                 if not self._auto_fit:
                     self._follow(panel)
@@ -495,6 +509,8 @@ class StateGraphView(QGraphicsView):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
+        if self._pinned_panel is not None:
+            self._relayout()
         if self._auto_fit:
             self.fit()
 
