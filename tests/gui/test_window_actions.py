@@ -1,0 +1,167 @@
+"""The action bar: buttons from allowed_actions, blocked with reasons, Try anyway, graph edges."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from _window_support import make_window, new_sandbox, populate, select
+from PySide6.QtCore import Qt
+
+from gui.commands import OBJECT_ACTIONS
+
+
+@pytest.fixture
+def window(qtbot: Any, tmp_path: Path) -> Any:
+    sandbox = new_sandbox()
+    populate(sandbox)
+    return make_window(qtbot, tmp_path, sandbox)
+
+
+def _check_bar_matches_core(window: Any, object_id: str) -> None:
+    core = window.sandbox.allowed_actions(object_id)
+    bar = window.action_bar
+    assert list(bar.buttons) == [a.name for a in core if a.name in OBJECT_ACTIONS]
+    for action in core:
+        button = bar.button(action.name)
+        assert button is not None and button.isVisible(), action.name
+        assert button.isEnabled() == action.enabled, action.name
+        qaction = window.commands.action(action.name)
+        assert qaction.isEnabled() == action.enabled
+        if not action.enabled:
+            assert action.reason in button.toolTip()
+            assert action.reason in qaction.statusTip()
+            assert action.reason in bar.reasons_label.text()
+    for name in set(OBJECT_ACTIONS) - {a.name for a in core}:
+        assert bar.button(name) is None
+        assert not window.commands.action(name).isEnabled()
+
+
+def test_every_kind_shows_the_cores_actions_with_reasons(window: Any) -> None:
+    for object_id in window.sandbox.object_ids():
+        select(window, object_id)
+        _check_bar_matches_core(window, object_id)
+
+
+def test_nothing_selected_means_no_buttons(window: Any) -> None:
+    window.selection.select(None)
+    assert window.action_bar.buttons == {}
+    assert not window.commands.action("charge").isEnabled()
+
+
+def test_clicking_an_enabled_button_sends_its_request(qtbot: Any, window: Any) -> None:
+    sandbox = window.sandbox
+    ideal = sandbox.object_ids("source")[1]
+    select(window, ideal)
+    button = window.action_bar.button("authorize")
+    assert button.isEnabled()
+    with qtbot.waitSignal(window.commands.requestFinished) as finished:
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert finished.args[0].status == 200
+    assert sandbox.get(ideal)["status"] == "chargeable"
+    # list, detail and bar show the new state
+    model = window.object_panel.model
+    assert model.index(model.row_of(ideal), 0).data(model.StatusRole) == "chargeable"
+    assert '"status": "chargeable"' in window.detail_pane.json_view.toPlainText()
+    _check_bar_matches_core(window, ideal)
+
+
+def test_attach_asks_for_the_customer(window: Any) -> None:
+    sandbox = window.sandbox
+    source, customer = sandbox.object_ids("source")[0], sandbox.object_ids("customer")[0]
+    asked: list[str] = []
+
+    def chooser(need: str, action: Any, object_id: str | None) -> str | None:
+        asked.append(need)
+        return customer
+
+    window.commands.chooser = chooser
+    select(window, source)
+    window.commands.action("attach").trigger()
+    assert asked == ["customer"]
+    assert sandbox.get(source)["customer"] == customer
+    assert window.commands.action("detach").isEnabled()
+
+
+def test_a_cancelled_choice_sends_nothing(window: Any) -> None:
+    sandbox = window.sandbox
+    revision = sandbox.revision
+    window.commands.chooser = lambda *_: None
+    select(window, sandbox.object_ids("source")[0])
+    window.commands.action("attach").trigger()
+    assert sandbox.revision == revision
+
+
+def test_blocked_action_needs_try_anyway_and_then_shows_stripes_error(
+    qtbot: Any, window: Any
+) -> None:
+    sandbox = window.sandbox
+    ideal = sandbox.object_ids("source")[1]  # pending: charge is blocked
+    select(window, ideal)
+    charge = window.action_bar.button("charge")
+    assert not charge.isEnabled()
+    events_before = len(window.event_log.log_model.entries)
+
+    window.action_bar.try_anyway_box.setChecked(True)
+    assert window.commands.action("try_anyway").isChecked()
+    assert charge.isEnabled()
+    assert charge.property("blocked") is True  # drawn dashed, with a warning sign
+    assert not window.commands.action("charge").icon().isNull()
+    with qtbot.waitSignal(window.commands.lesson) as lesson:
+        qtbot.mouseClick(charge, Qt.MouseButton.LeftButton)
+    assert "400" in lesson.args[0]
+    # Stripe's real error, as a lesson: in the lesson bar (non-modal) and the event log.
+    assert window.lesson_bar.isVisible()
+    assert "chargeable" in window.lesson_bar.text.text()
+    entries = window.event_log.log_model.entries[events_before:]
+    assert [e.kind for e in entries] == ["error"]
+    assert "error 400" in entries[0].text
+    assert sandbox.get(ideal)["status"] == "pending"  # a rejected request changes nothing
+    assert not sandbox.subscriber_errors
+
+    window.commands.action("try_anyway").setChecked(False)
+    assert not window.action_bar.try_anyway_box.isChecked()
+    assert not charge.isEnabled()
+
+
+def test_blocked_without_try_anyway_sends_nothing(window: Any) -> None:
+    sandbox = window.sandbox
+    select(window, sandbox.object_ids("source")[1])
+    revision, log_rows = sandbox.revision, len(window.event_log.log_model.entries)
+    assert window.commands.perform(sandbox.object_ids("source")[1], "charge") is None
+    assert sandbox.revision == revision
+    assert len(window.event_log.log_model.entries) == log_rows
+
+
+def test_graph_edge_click_goes_through_the_same_path(qtbot: Any, window: Any) -> None:
+    sandbox = window.sandbox
+    ideal = sandbox.object_ids("source")[1]
+    with qtbot.waitSignal(window.commands.requestFinished):
+        window.graph.actionRequested.emit(ideal, "authorize")
+    assert window.selection.current == ideal
+    assert sandbox.get(ideal)["status"] == "chargeable"
+
+
+def test_clock_buttons_advance_the_simulated_clock(window: Any) -> None:
+    sandbox = window.sandbox
+    start = sandbox.now
+    window.commands.action("clock_1h").trigger()
+    assert sandbox.now == start + 3600
+    window.commands.action("clock_6h").trigger()
+    window.commands.action("clock_1d").trigger()
+    assert sandbox.now == start + 3600 + 6 * 3600 + 86400
+    window.commands.action("clock_custom").trigger()  # the test chooser answers 2 hours
+    assert sandbox.now == start + 3600 + 6 * 3600 + 86400 + 7200
+    assert "Clock" in window.action_bar.clock_label.text()
+
+
+def test_pending_redirect_source_expires_when_the_clock_runs(window: Any) -> None:
+    sandbox = window.sandbox
+    ideal = sandbox.object_ids("source")[1]
+    select(window, ideal)
+    window.commands.action("advance_clock").trigger()  # run to its timer
+    assert sandbox.get(ideal)["status"] == "canceled"
+    model = window.object_panel.model
+    assert model.index(model.row_of(ideal), 0).data(model.StatusRole) == "canceled"
+    _check_bar_matches_core(window, ideal)
