@@ -2,6 +2,9 @@
 
 - Qt runs offscreen unless the caller chose a platform (CI runs the GUI tests
   a second time under Xvfb with ``QT_QPA_PLATFORM=xcb``).
+- Tests never read or write the user's settings, autosaves or caches: the
+  XDG folders (and so QSettings and QStandardPaths) point into one temporary
+  folder for the whole run, subprocesses included.
 - Tests under ``tests/gui`` are marked ``gui`` so they can be selected.
 - A test that leaves a QTimer or an animation running fails: a leaked timer
   fires into the next test and makes failures appear far from their cause.
@@ -10,6 +13,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 import weakref
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,7 +23,15 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+_ISOLATED_HOME = Path(tempfile.mkdtemp(prefix="chargeable-tests-"))
+for _variable in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+    os.environ[_variable] = str(_ISOLATED_HOME / _variable.lower())
+
 _GUI_DIR = Path(__file__).parent / "gui"
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    shutil.rmtree(_ISOLATED_HOME, ignore_errors=True)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
