@@ -176,6 +176,17 @@ def start_server() -> tuple[subprocess.Popen[str], str]:
     raise SystemExit(f"chargeable serve did not start: {proc.stderr.read() if proc.stderr else ''}")
 
 
+def process_cpu(proc: subprocess.Popen[str] | None) -> float | None:
+    """User + system CPU seconds of the server child (Linux ``/proc``), else ``None``."""
+    if proc is None:
+        return None
+    try:
+        fields = Path(f"/proc/{proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def report(label: str, url: str, elapsed: float, tally: Tally) -> float:
     rate = tally.requests / elapsed
     errors = sum(tally.errors.values())
@@ -203,12 +214,17 @@ def main() -> int:
     if url is None:
         proc, url = start_server()
     try:
+        cpu_before = process_cpu(proc)
         elapsed, tally = run_workload(url, args.key, args.units, args.threads)
+        cpu_after = process_cpu(proc)
     finally:
         if proc is not None:
             proc.terminate()
             proc.wait(10)
     ours = report("chargeable", url, elapsed, tally)
+    if cpu_before is not None and cpu_after is not None:
+        per_request = 1e6 * (cpu_after - cpu_before) / tally.requests
+        print(f"    server CPU per request: {per_request:.0f} us")
     if args.peer:
         elapsed, tally = run_workload(args.peer, args.key, args.units, args.threads)
         theirs = report("peer", args.peer, elapsed, tally)

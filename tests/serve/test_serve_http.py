@@ -265,3 +265,19 @@ def test_expect_100_continue_is_honoured(server: StripeServer) -> None:
     head, _, answer = b"".join(chunks).partition(b"\r\n\r\n")
     assert head.startswith(b"HTTP/1.1 200") and b"Connection: close" in head
     assert json.loads(answer)["email"] == "a@b.c"
+
+
+def test_an_idempotency_key_replays_and_a_conflict_is_not_retried(raw: Raw) -> None:
+    first = raw.form("POST", "/v1/customers", [("email", "a@b.c")], **{"Idempotency-Key": "k"})
+    again = raw.form("POST", "/v1/customers", [("email", "a@b.c")], **{"Idempotency-Key": "k"})
+    assert first[0] == again[0] == 200 and first[2]["id"] == again[2]["id"]
+    assert again[1]["idempotency-key"] == "k"
+    status, headers, body = raw.form(
+        "POST", "/v1/customers", [("email", "x@y.z")], **{"Idempotency-Key": "k"}
+    )
+    assert body["error"]["type"] == "idempotency_error"
+    assert status in (400, 409)  # the core's choice (it answers 400 for other parameters)
+    if status == 409:
+        assert headers["stripe-should-retry"] == "false"  # stripe-python would retry a 409
+    else:
+        assert "stripe-should-retry" not in headers
