@@ -64,7 +64,7 @@ TYPE_HASH_KEYS: dict[str, tuple[str, ...]] = {
     "au_becs_debit": ("bsb_number", "fingerprint", "last4"),
     "card_present": ("application_cryptogram", "application_preferred_name",
                      "authorization_code", "authorization_response_code", "brand", "country",
-                     "cvm_method", "data_type", "dedicated_file_name", "emv_auth_data",
+                     "cvm_type", "data_type", "dedicated_file_name", "emv_auth_data",
                      "evidence_customer_signature", "evidence_transaction_certificate",
                      "exp_month", "exp_year", "fingerprint", "funding", "last4",
                      "pos_device_id", "pos_entry_mode", "read_method", "reader",
