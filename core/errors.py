@@ -77,8 +77,8 @@ def no_api_key() -> StripeError:
 
 def live_key_refused() -> StripeError:
     return _err(401, "invalid_request_error",
-                "This is a sandbox: it never accepts live API keys (sk_live_…). "
-                "Use a test key such as sk_test_123.", code="api_key_expired")
+                "This sandbox never accepts live keys (sk_live_…): it is test mode only. "
+                "Use a test key such as sk_test_123.")
 
 
 def invalid_api_key(shown: str) -> StripeError:

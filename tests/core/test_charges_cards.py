@@ -6,8 +6,8 @@ import pytest
 from core_helpers import (
     card,
     card_source,
-    chargeable_source,
     charge,
+    chargeable_source,
     customer,
     err,
     event_types,

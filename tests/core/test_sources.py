@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from core_helpers import (
     card_source,
-    chargeable_source,
     charge,
+    chargeable_source,
     customer,
     err,
     event_types,

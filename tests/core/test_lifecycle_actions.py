@@ -1,0 +1,110 @@
+"""Lifecycle tables, graphs and allowed actions (issue 3 §"Lifecycle as data")."""
+
+from __future__ import annotations
+
+import pytest
+from core_helpers import card_source, charge, customer, make_source, ok, token
+
+from core import lifecycle
+from core.actions import ACTION_NAMES
+from core.api import Sandbox
+
+
+def test_tables_cover_every_flow_and_kind() -> None:
+    assert set(lifecycle.TABLES) == {("source", "none"), ("source", "redirect"),
+                                     ("source", "receiver"), ("source", "code_verification"),
+                                     ("token", ""), ("charge", "")}
+    for table in lifecycle.TABLES.values():
+        ids = [t.id for t in table.transitions]
+        assert len(ids) == len(set(ids))
+        for t in table.transitions:
+            assert t.source in table.states and t.target in table.states
+            assert all(g in lifecycle.GUARDS for g in t.guards)
+            if t.source in table.terminal:
+                raise AssertionError(f"{t.id} leaves terminal {t.source}")  # §3.1
+
+
+def test_source_tables_carry_t1_to_t8_with_their_events() -> None:
+    # §3.3
+    table = lifecycle.TABLES[("source", "redirect")]
+    by_id = {t.id: t for t in table.transitions}
+    assert by_id["T1"].events == ("source.chargeable",)
+    assert by_id["T2"].events == ("source.failed",)
+    assert by_id["T3"].events == by_id["T4"].events == ("source.canceled",)
+    assert by_id["T5c"].events == ("customer.source.deleted",)
+    assert by_id["T6"].source == by_id["T6"].target == "chargeable"
+    assert by_id["T7"].target == "failed"
+    assert by_id["T8a"].events == ("customer.source.created",)
+
+
+def test_graph_for_is_bare() -> None:
+    graph = lifecycle.graph_for("source", "redirect")
+    assert graph.object_id == "" and graph.current is None
+    assert not any(e.allowed or e.last_taken for e in graph.edges)
+
+
+def test_graph_flags_follow_the_object(sb: Sandbox) -> None:
+    src = make_source(sb, "ideal")["id"]
+    g = sb.graph(src)
+    assert g.current is not None and g.current.id == "pending"
+    allowed = {e.id for e in g.edges if e.allowed}
+    assert allowed == {"T1", "T2", "T3", "T8a"}  # T8a: attach while pending (§5.1 rule 5)
+    assert next(e for e in g.edges if e.id == "T4").reason.startswith("the object is pending")
+    ok(sb.request("POST", f"/v1/test_helpers/sources/{src}/authorize"))
+    g = sb.graph(src)
+    assert g.node("chargeable").current and g.node("pending").previous
+    assert [e.id for e in g.edges if e.last_taken] == ["T1"]
+    assert not g.node("pending").reachable and g.node("consumed").reachable
+    blocked = next(e for e in g.edges if e.id == "T5b")
+    assert not blocked.allowed and "reusable" in blocked.reason
+
+
+def test_graph_of_token_and_charge(sb: Sandbox) -> None:
+    tok = token(sb, "4000000000000002")
+    g = sb.graph(tok)
+    edges = {e.id: e for e in g.edges}
+    assert edges["U2"].allowed and not edges["U1"].allowed  # the issuer declines it
+    assert not edges["U3"].allowed and "cannot be attached" in edges["U3"].reason
+    e = charge(sb, source=tok).body["error"]
+    assert sb.graph(tok).node("used").current
+    assert [x.id for x in sb.graph(tok).edges if x.last_taken] == ["U2"]
+    assert sb.graph(e["charge"]).node("failed").current
+    ch = ok(charge(sb, source=token(sb), capture="false"))["id"]
+    assert {x.id for x in sb.graph(ch).edges if x.allowed} == {"C3", "C4", "C5"}
+
+
+def test_allowed_actions_for_a_fresh_card_source(sb: Sandbox) -> None:
+    src = card_source(sb)
+    acts = {a.name: a for a in sb.allowed_actions(src)}
+    assert set(acts) <= set(ACTION_NAMES)
+    assert acts["charge"].enabled and acts["attach"].enabled
+    assert acts["attach"].needs == ("customer",)
+    assert not acts["detach"].enabled and acts["detach"].reason
+    assert not acts["authorize"].enabled
+
+
+@pytest.mark.parametrize("maker", ["card", "ideal", "token", "uncaptured"])
+def test_every_enabled_action_is_accepted_and_every_blocked_one_refused(sb: Sandbox,
+                                                                        maker: str) -> None:
+    # "Sending action.method, action.path, action.params | chosen performs it"
+    cus = customer(sb)
+    if maker == "card":
+        oid = card_source(sb)
+    elif maker == "ideal":
+        oid = make_source(sb, "ideal")["id"]
+    elif maker == "token":
+        oid = token(sb)
+    else:
+        oid = ok(charge(sb, source=token(sb), capture="false"))["id"]
+    for action in sb.allowed_actions(oid):
+        if not action.path:
+            continue
+        probe = Sandbox(seed=sb.seed, check_keys=False)
+        probe.rebuild(sb.log)
+        method, path, params = action.request_args(
+            {"customer": cus} if "customer" in action.needs else None)
+        resp = probe.request(method, path, params)
+        if action.enabled:
+            assert resp.status == 200, (action, resp.body)
+        else:
+            assert resp.status >= 400 or action.name == "advance_clock", (action, resp.body)
