@@ -266,7 +266,7 @@ def _where(loc: tuple[int | str, ...]) -> str:
             parts.append(f"[{item + 1}]" if parts and parts[-1] == "steps" else f"[{item}]")
         else:
             parts.append(("." if parts else "") + str(item))
-    return "".join(parts) or "(top level)"
+    return "".join(parts)
 
 
 def format_validation_error(exc: ValidationError) -> str:
@@ -274,7 +274,7 @@ def format_validation_error(exc: ValidationError) -> str:
     for err in exc.errors(include_url=False):
         loc = tuple(p for p in err["loc"] if not str(p).startswith(("function-", "tagged")))
         message = err["msg"].removeprefix("Value error, ")
-        lines.append(f"  {_where(loc)}: {message}")
+        lines.append(f"  {_where(loc)}: {message}" if loc else f"  {message}")
     return "\n".join(lines)
 
 
