@@ -43,6 +43,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from gui.graph.cli import main as export_graph
 
         return export_graph(argv[1:])
+    if argv[:1] == ["lesson"]:  # `chargeable lesson list|run|handout ...` (gui/lesson_cli.py)
+        from gui.lesson_cli import main as lesson
+
+        return lesson(argv[1:])
     args = build_parser().parse_args(argv)  # exits 2 with usage on a bad option
 
     from gui.application import run
