@@ -62,7 +62,7 @@ def _lang(lang: str) -> str:
     return "ja" if lang == "ja" else "en"
 
 
-def _check_line(result: StepResult, words: dict[str, str]) -> list[tuple[bool, str]]:
+def _check_lines(result: StepResult) -> list[tuple[bool, str]]:
     return [(c.ok, c.describe()) for c in result.checks]
 
 
@@ -99,8 +99,8 @@ def transcript_html(transcript: Transcript, lang: str = "en",
         events = ", ".join(result.events) or words["none"]
         out.append(f"<p><strong>{e(words['events'])}:</strong> <code>{e(events)}</code></p>")
         out.append(f"<p><strong>{e(words['checks'])}:</strong></p><ul>")
-        for ok, line in _check_line(result, words):
-            out.append(f'<li class="{"ok" if ok else "fail"}"><code>{e(line)}</code></li>')
+        for passed, line in _check_lines(result):
+            out.append(f'<li class="{"ok" if passed else "fail"}"><code>{e(line)}</code></li>')
         out.append("</ul>")
         if result.graph is not None and result.touched:
             out.append(f"<p><strong>{e(words['graph'])}</strong> <code>{e(result.touched)}"
@@ -135,7 +135,7 @@ def transcript_markdown(transcript: Transcript, lang: str = "en",
             out += [f"*{', '.join(result.step.cite)}*", ""]
         out += ["```", f"> {result.request_line()}", f"< {result.outcome_line()}", "```", "",
                 f"**{words['events']}:** `{', '.join(result.events) or words['none']}`", ""]
-        out += [f"- `{line}`" for _ok, line in _check_line(result, words)] + [""]
+        out += [f"- `{line}`" for _passed, line in _check_lines(result)] + [""]
         if result.graph is not None and result.touched:
             out += [f"**{words['graph']}** `{result.touched}`", "",
                     image(result.graph, result.touched), ""]

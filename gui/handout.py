@@ -6,8 +6,9 @@
 - Markdown: the PNGs go into ``<name>_images/`` beside the file.
 - ``images="mermaid"`` needs no Qt at all (Mermaid text from ``core.graph_export``).
 
-A ``QGuiApplication`` must exist for PNG images; :func:`ensure_gui_app` makes
-one (offscreen when there is no display) for the command line.
+A ``QApplication`` must exist for PNG images (the graph is a QGraphicsScene);
+:func:`ensure_gui_app` makes one (offscreen when there is no display) for the
+command line, which must keep a reference to it while it exports.
 """
 
 from __future__ import annotations
@@ -28,14 +29,14 @@ IMAGES = ("png", "mermaid")
 
 
 def ensure_gui_app() -> Any:
-    """The running QGuiApplication, or a new one (offscreen if there is no display)."""
-    from PySide6.QtGui import QGuiApplication
+    """The running QApplication, or a new one (offscreen if there is no display)."""
+    from PySide6.QtWidgets import QApplication
 
-    app = QGuiApplication.instance()
+    app = QApplication.instance()
     if app is None:
         if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        app = QGuiApplication(["chargeable"])
+        app = QApplication(["chargeable"])
     return app
 
 
@@ -46,7 +47,7 @@ def render_png(model: GraphModel, title: str) -> bytes:
     scene, rect = model_scene(model, title)
     with tempfile.TemporaryDirectory() as tmp:
         target = Path(tmp) / "graph.png"
-        if not scene_to_png(scene, rect, str(target)):
+        if not scene_to_png(scene, rect, str(target), scale=1.5):
             return b""
         data = target.read_bytes()
     scene.clear()

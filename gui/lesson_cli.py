@@ -104,8 +104,7 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None,
         transcript = run_lesson(lesson)
         from gui.handout import ensure_gui_app, write_handout
 
-        if args.images == "png":
-            ensure_gui_app()
+        app = ensure_gui_app() if args.images == "png" else None  # noqa: F841 - keep Qt alive
         try:
             path = write_handout(transcript, args.out, args.lang, images=args.images)
         except (OSError, ValueError) as exc:
