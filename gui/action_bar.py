@@ -68,6 +68,7 @@ class ActionBar(QWidget):
 
         self.title = QLabel(self)
         self.title.setObjectName("actionBarTitle")
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
@@ -95,6 +96,9 @@ class ActionBar(QWidget):
 
         self.clock_label = QLabel(self)
         self.clock_label.setObjectName("clockLabel")
+        self.clock_label.setMinimumWidth(
+            self.clock_label.fontMetrics().horizontalAdvance("Clock 2026-12-31 23:59:59") + 8
+        )
         self.clock_label.setToolTip(
             _tr("The simulated clock (UTC). Sources expire when it passes their window.")
         )
@@ -115,6 +119,9 @@ class ActionBar(QWidget):
         small = self.reasons_label.font()
         small.setPointSizeF(small.pointSizeF() * 0.9)
         self.reasons_label.setFont(small)
+        # Always two lines high, so the bar (and the graph above it) never jumps.
+        self.reasons_label.setFixedHeight(self.reasons_label.fontMetrics().lineSpacing() * 2 + 2)
+        self.reasons_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
 
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
@@ -178,7 +185,7 @@ class ActionBar(QWidget):
             self.title.setText(_tr("Actions"))
         self.title.setToolTip(object_id or "")
         self.reasons_label.setText(_tr("Blocked — ") + "; ".join(reasons) if reasons else "")
-        self.reasons_label.setVisible(bool(reasons))
+        self.reasons_label.setToolTip(self.reasons_label.text())
         self.clock_label.setText(_tr("Clock %1").replace("%1", format_clock(self._sandbox.now)))
 
     def button(self, name: str) -> QToolButton | None:

@@ -166,6 +166,8 @@ SPECS: tuple[CommandSpec, ...] = (
     CommandSpec("about", "help", "&About Chargeable", "Ctrl+F1", "What Chargeable is"),
 )
 
+SPEC_BY_NAME = {s.name: s for s in SPECS}
+
 MENUS: tuple[tuple[str, str], ...] = (
     ("file", "&File"),
     ("edit", "&Edit"),
@@ -236,6 +238,7 @@ class Commands(QObject):
         self.actions: dict[str, QAction] = {}
         self.current_actions: list[Any] = []
         self._warning: QIcon | None = None
+        self._warned: dict[str, bool] = {}
         self.chooser: Chooser = self._ask
         for spec in SPECS:
             action = QAction(_tr(spec.text), parent or self)
@@ -308,39 +311,46 @@ class Commands(QObject):
         by_name = {a.name: a for a in self.current_actions}
         try_anyway = self.try_anyway
         for name in OBJECT_ACTIONS:
-            qaction = self.actions[name]
-            spec_tip = _tr(next(s.tip for s in SPECS if s.name == name))
+            spec_tip = _tr(SPEC_BY_NAME[name].tip)
             core = by_name.get(name)
             if core is None:
-                qaction.setEnabled(False)
                 tip = (
                     _tr("Select an object first.")
                     if not object_id
                     else _tr("Does not apply to %1.").replace("%1", object_id)
                 )
-                qaction.setIcon(QIcon())
-                qaction.setToolTip(f"{spec_tip}\n{tip}")
-                qaction.setStatusTip(f"{spec_tip} — {tip}")
+                self._sync(name, False, False, f"{spec_tip}\n{tip}", f"{spec_tip} — {tip}")
             elif core.enabled:
-                qaction.setEnabled(True)
-                qaction.setIcon(QIcon())
-                qaction.setToolTip(spec_tip)
-                qaction.setStatusTip(spec_tip)
+                self._sync(name, True, False, spec_tip, spec_tip)
             else:
                 reason = str(core.reason or _tr("blocked"))
-                qaction.setEnabled(try_anyway)
-                qaction.setIcon(self._warning_icon() if try_anyway else QIcon())
                 blocked = _tr("Blocked: %1").replace("%1", reason)
                 if try_anyway:
                     blocked += "\n" + _tr(
                         "Try anyway is on: it sends the request to show Stripe's error."
                     )
-                qaction.setToolTip(blocked)
-                qaction.setStatusTip(blocked.replace("\n", " "))
-        self.actions["undo"].setEnabled(bool(self._sandbox.can_undo))
-        self.actions["redo"].setEnabled(bool(self._sandbox.can_redo))
-        self.actions["copy_id"].setEnabled(bool(object_id))
+                self._sync(name, try_anyway, try_anyway, blocked, blocked.replace("\n", " "))
+        for name, enabled in (
+            ("undo", bool(self._sandbox.can_undo)),
+            ("redo", bool(self._sandbox.can_redo)),
+            ("copy_id", bool(object_id)),
+        ):
+            if self.actions[name].isEnabled() != enabled:
+                self.actions[name].setEnabled(enabled)
         self.actionsChanged.emit()
+
+    def _sync(self, name: str, enabled: bool, warn: bool, tool_tip: str, status_tip: str) -> None:
+        """Set a QAction's state, touching only what differs (each set repaints its buttons)."""
+        qaction = self.actions[name]
+        if qaction.isEnabled() != enabled:
+            qaction.setEnabled(enabled)
+        if self._warned.get(name, False) != warn:
+            self._warned[name] = warn
+            qaction.setIcon(self._warning_icon() if warn else QIcon())
+        if qaction.toolTip() != tool_tip:
+            qaction.setToolTip(tool_tip)
+        if qaction.statusTip() != status_tip:
+            qaction.setStatusTip(status_tip)
 
     def _warning_icon(self) -> QIcon:
         if self._warning is None:

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QTabWidget,
     QTextBrowser,
     QTreeWidget,
@@ -229,6 +230,11 @@ class DetailPane(QWidget):
         self.subheader = QLabel(self)
         self.subheader.setObjectName("detailSubheader")
         self.subheader.setWordWrap(True)
+        # Fixed sizes: a new object's words must not relayout the whole window.
+        self.subheader.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.subheader.setFixedHeight(self.subheader.fontMetrics().lineSpacing() * 2 + 2)
+        self.subheader.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.header.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("detailTabs")
@@ -282,6 +288,9 @@ class DetailPane(QWidget):
         layout.addWidget(self.subheader)
         layout.addWidget(self.tabs, 1)
 
+        self._obj: dict[str, Any] | None = None
+        self._stale: set[int] = set()
+        self.tabs.currentChanged.connect(self._render_tab)
         selection.changed.connect(self._on_selection)
         sandbox.subscribe(self._on_change)
         self.destroyed.connect(lambda *_: _safe_unsubscribe(sandbox, self._on_change))
@@ -375,13 +384,33 @@ class DetailPane(QWidget):
             )
         else:
             self.subheader.setText(kind)
-        self._render_properties(object_id or "", kind, obj)
-        self.json_view.setPlainText(json.dumps(obj, indent=2, ensure_ascii=False))
-        self._render_request(object_id or "")
-        self._render_events(object_id or "")
-        self.setEnabled(True)
+        self._obj = obj
+        # Only the tab in view is rendered now; the others when they are shown.
+        self._stale = {0, 1, 2, 3}
+        self._render_tab(self.tabs.currentIndex())
+
+    def _render_tab(self, index: int) -> None:
+        if index not in self._stale or self._obj is None or not self._object_id:
+            return
+        self._stale.discard(index)
+        object_id, obj = self._object_id, self._obj
+        if index == 0:
+            self._render_properties(object_id, str(obj.get("object", "")), obj)
+        elif index == 1:
+            self.json_view.setPlainText(json.dumps(obj, indent=2, ensure_ascii=False))
+        elif index == 2:
+            self._render_request(object_id)
+        elif index == 3:
+            self._render_events(object_id)
+
+    def render_all(self) -> None:
+        """Render every tab now (tests, screenshots)."""
+        for index in range(self.tabs.count()):
+            self._render_tab(index)
 
     def _show_empty(self, object_id: str | None) -> None:
+        self._obj = None
+        self._stale = set()
         self.header_icon.clear()
         if object_id:
             self.header.setText(object_id)
@@ -490,6 +519,10 @@ class DetailPane(QWidget):
 
     def object_id(self) -> str | None:
         return self._object_id
+
+    def shown_object(self) -> dict[str, Any] | None:
+        """The object JSON the pane is showing (``None`` when empty)."""
+        return self._obj
 
 
 def _ids_named(path: str, params: Any, changed: Any) -> list[str]:

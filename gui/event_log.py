@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QHeaderView,
     QStyle,
-    QTreeView,
+    QTableView,
     QWidget,
 )
 
@@ -308,7 +308,7 @@ class EventLogModel(QAbstractTableModel):
         ]
 
 
-class EventLogView(QTreeView):
+class EventLogView(QTableView):
     """The event log view (objectName ``eventLog``); choosing an entry selects its object."""
 
     def __init__(self, sandbox: Any, selection: Selection, parent: QWidget | None = None) -> None:
@@ -317,18 +317,25 @@ class EventLogView(QTreeView):
         self.setAccessibleName(_tr("Event log"))
         self.log_model = EventLogModel(sandbox, self)
         self.setModel(self.log_model)
-        self.setRootIsDecorated(False)
-        self.setUniformRowHeights(True)
+        # A table, not a tree: QTreeView re-lays out every row on each append.
+        self.verticalHeader().hide()
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        self.setShowGrid(False)
+        self.setWordWrap(False)
         self.setAlternatingRowColors(True)
+        self.horizontalHeader().setHighlightSections(False)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        header = self.header()
+        header = self.horizontalHeader()
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed widths: ResizeToContents would read every row on each append (O(n)).
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(2, 200)
+        header.resizeSection(0, self.fontMetrics().horizontalAdvance("2026-12-31 23:59:59") + 24)
+        header.resizeSection(2, 240)
         self._selection = selection
         self.selectionModel().currentRowChanged.connect(self._on_current)
         self.log_model.rowsInserted.connect(self._scroll_to_new)

@@ -388,6 +388,7 @@ class MainWindow(QMainWindow):
         palette = CommandPalette(self.commands.all_actions(), parent=self)
         palette.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._palette = palette
+        palette.destroyed.connect(lambda *_: setattr(self, "_palette", None))
         palette.open()
 
     def open_shortcut_sheet(self) -> None:
@@ -396,6 +397,7 @@ class MainWindow(QMainWindow):
         sheet = ShortcutSheet(self.commands.all_actions(), parent=self)
         sheet.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._sheet = sheet
+        sheet.destroyed.connect(lambda *_: setattr(self, "_sheet", None))
         sheet.show()
 
     def show_about(self) -> None:

@@ -29,6 +29,7 @@ from PySide6.QtCore import (
     QRectF,
     QSize,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QFont, QFontDatabase, QPainter, QPalette
@@ -36,12 +37,14 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
-    QListView,
+    QSizePolicy,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -58,6 +61,9 @@ from gui.status_style import (
 )
 
 ModelIndex = QModelIndex | QPersistentModelIndex
+
+SYNC_INDEX_LIMIT = 2_000  # up to this many objects are summarized at once
+INDEX_CHUNK = 150  # objects summarized per idle tick (about 10 ms)
 
 # The kinds the filter offers, in this order ("" = every kind).
 KINDS = ("source", "token", "customer", "charge", "card", "refund")
@@ -124,9 +130,14 @@ def summarize(object_id: str, obj: dict[str, Any]) -> Summary:
 class ObjectListModel(QAbstractListModel):
     """The sandbox's objects, in creation order, filtered.
 
+    Signals:
+        indexed(): every object now has a summary (after a background pass).
+
     Attributes:
         IdRole, KindRole, StatusRole, DetailRole: custom data roles (``str``).
     """
+
+    indexed = Signal()
 
     IdRole = Qt.ItemDataRole.UserRole + 1
     KindRole = Qt.ItemDataRole.UserRole + 2
@@ -139,11 +150,18 @@ class ObjectListModel(QAbstractListModel):
         self._all: list[str] = []  # every object id, creation order
         self._order: dict[str, int] = {}  # id -> position in creation order
         self._summary: dict[str, Summary] = {}
+        # kinds, statuses, search texts aligned with _all (built by the first filter)
+        self._columns: tuple[list[str], list[str], list[str]] | None = None
         self._rows: list[str] = []  # the ids that pass the filter, creation order
         self._row_of: dict[str, int] | None = None
         self._kind = ""
         self._status = ""
         self._text = ""
+        self._indexer = QTimer(self)
+        self._indexer.setObjectName("objectListIndexer")
+        self._indexer.setInterval(0)
+        self._indexer.timeout.connect(self._index_chunk)
+        self._pending: list[str] = []
         self._load_all()
         self._rows = list(self._all)
         sandbox.subscribe(self._on_change)
@@ -154,22 +172,86 @@ class ObjectListModel(QAbstractListModel):
         self._all = list(self._sandbox.object_ids())
         self._order = {oid: i for i, oid in enumerate(self._all)}
         self._summary = {}
+        self._columns = None
+        # Filtering needs every object's summary. Objects created while the model
+        # lives are summarized as they arrive; a sandbox that already holds many
+        # (an opened session) is summarized in small chunks while the event loop
+        # idles, so the list shows at once.
+        if len(self._all) <= SYNC_INDEX_LIMIT:
+            self._ensure_all_summaries()
+        else:
+            self._pending = list(self._all)
+            self._indexer.start()
+
+    def _index_chunk(self) -> None:
+        get, cache = self._sandbox.get, self._summary
+        chunk, self._pending = self._pending[-INDEX_CHUNK:], self._pending[:-INDEX_CHUNK]
+        for oid in chunk:
+            if oid not in cache and oid in self._order:
+                self._set_summary(oid, summarize(oid, get(oid) or {}))
+        if not self._pending:
+            self._indexer.stop()
+            self.indexed.emit()
+
+    @property
+    def is_indexed(self) -> bool:
+        """Every object has its summary: filters apply without reading the sandbox."""
+        return not self._pending and len(self._summary) >= len(self._all)
+
+    def index_all(self) -> None:
+        """Summarize every object now (what a filter does when indexing is not finished)."""
+        self._ensure_all_summaries()
+        if self._pending:
+            self._pending = []
+            self._indexer.stop()
+            self.indexed.emit()
 
     def _summary_of(self, object_id: str) -> Summary:
         summary = self._summary.get(object_id)
         if summary is None:
             obj = self._sandbox.get(object_id) or {}
             summary = summarize(object_id, obj)
-            self._summary[object_id] = summary
+            self._set_summary(object_id, summary)
         return summary
 
+    def _set_summary(self, object_id: str, summary: Summary) -> None:
+        self._summary[object_id] = summary
+        columns = self._columns
+        if columns is not None:
+            pos = self._order.get(object_id)
+            if pos is not None and pos < len(columns[0]):
+                columns[0][pos], columns[1][pos], columns[2][pos] = (
+                    summary.kind,
+                    summary.status,
+                    summary.search,
+                )
+            else:
+                self._columns = None
+
+    def _filter_columns(self) -> tuple[list[str], list[str], list[str]]:
+        """(kinds, statuses, search texts) aligned with the creation order, for fast filters."""
+        if self._columns is None or len(self._columns[0]) != len(self._all):
+            self._ensure_all_summaries()
+            summaries = [self._summary[oid] for oid in self._all]
+            self._columns = (
+                [x.kind for x in summaries],
+                [x.status for x in summaries],
+                [x.search for x in summaries],
+            )
+        return self._columns
+
     def _ensure_all_summaries(self) -> None:
+        if self._pending:
+            self._pending = []
+            self._indexer.stop()
+            self.indexed.emit()
         if len(self._summary) < len(self._all):
             get = self._sandbox.get
             cache = self._summary
             for oid in self._all:
                 if oid not in cache:
                     cache[oid] = summarize(oid, get(oid) or {})
+            self._columns = None
 
     def _index_rows(self) -> dict[str, int]:
         if self._row_of is None:
@@ -279,16 +361,18 @@ class ObjectListModel(QAbstractListModel):
     def _filtered(self) -> list[str]:
         if not self._filtering():
             return list(self._all)
-        self._ensure_all_summaries()
-        cache = self._summary
+        kinds, statuses, searches = self._filter_columns()
         kind, status, text = self._kind, self._status, self._text
-        return [
-            oid
-            for oid in self._all
-            if (not kind or cache[oid].kind == kind)
-            and (not status or cache[oid].status == status)
-            and (not text or text in cache[oid].search)
-        ]
+        # One narrow pass per active filter, each a plain comprehension (fast on 100k).
+        positions: Any = range(len(self._all))
+        if kind:
+            positions = [i for i in positions if kinds[i] == kind]
+        if status:
+            positions = [i for i in positions if statuses[i] == status]
+        if text:
+            positions = [i for i in positions if text in searches[i]]
+        all_ids = self._all
+        return [all_ids[i] for i in positions]
 
     def _matches(self, summary: Summary) -> bool:
         return (
@@ -299,10 +383,16 @@ class ObjectListModel(QAbstractListModel):
 
     # ---------------------------------------------------------------- changes
     def _on_change(self, change: Any) -> None:
-        self.apply_changed_ids(list(getattr(change, "changed_ids", ()) or ()))
+        history = str(getattr(change, "origin", "")) in ("undo", "redo", "rebuild")
+        self.apply_changed_ids(list(getattr(change, "changed_ids", ()) or ()), appended=not history)
 
-    def apply_changed_ids(self, changed: list[str]) -> None:
-        """Re-read ``changed`` ids: update, append or remove their rows."""
+    def apply_changed_ids(self, changed: list[str], appended: bool = False) -> None:
+        """Re-read ``changed`` ids: update, append or remove their rows.
+
+        ``appended``: the new ids were created by a request, so they come last in
+        the creation order (no need to read the whole order); an undo or a
+        replay may put them anywhere.
+        """
         if not changed:
             return
         get = self._sandbox.get
@@ -318,7 +408,7 @@ class ObjectListModel(QAbstractListModel):
                 self._summary[oid] = summary
                 new.append(oid)
                 continue
-            self._summary[oid] = summary
+            self._set_summary(oid, summary)
             row = self._index_rows().get(oid)
             shows = self._matches(summary)
             if row is not None and shows:
@@ -332,16 +422,22 @@ class ObjectListModel(QAbstractListModel):
             elif shows:
                 self._insert_row(oid)
         if new:
-            self._add_new(new)
+            self._add_new(new, appended)
 
-    def _add_new(self, new: list[str]) -> None:
-        order = list(self._sandbox.object_ids())
+    def _add_new(self, new: list[str], appended: bool) -> None:
+        order = self._all + new if appended else list(self._sandbox.object_ids())
         if order[len(order) - len(new) :] == new and len(order) == len(self._all) + len(new):
             # The usual case: the new objects were created last. Append.
             base = len(self._all)
             for i, oid in enumerate(new):
                 self._order[oid] = base + i
             self._all.extend(new)
+            if self._columns is not None:
+                for oid in new:
+                    summary = self._summary[oid]
+                    self._columns[0].append(summary.kind)
+                    self._columns[1].append(summary.status)
+                    self._columns[2].append(summary.search)
             shown = [oid for oid in new if self._matches(self._summary[oid])]
             if shown:
                 first = len(self._rows)
@@ -355,6 +451,7 @@ class ObjectListModel(QAbstractListModel):
         # Objects came back in the middle of the order (an undo brought back a
         # deleted card, a replay reordered...): rebuild the order, then insert.
         self._all = order
+        self._columns = None
         self._order = {oid: i for i, oid in enumerate(order)}
         for oid in new:
             if self._matches(self._summary[oid]):
@@ -379,6 +476,7 @@ class ObjectListModel(QAbstractListModel):
             self.endRemoveRows()
         pos = self._order.pop(oid)
         del self._all[pos]
+        self._columns = None
         for i in range(pos, len(self._all)):
             self._order[self._all[i]] = i
         self._summary.pop(oid, None)
@@ -494,15 +592,30 @@ class ObjectDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-class ObjectListView(QListView):
-    """The list of objects (objectName ``objectList``); follows and sets the selection."""
+class ObjectListView(QTableView):
+    """The list of objects (objectName ``objectList``); follows and sets the selection.
+
+    A one-column ``QTableView`` with fixed row heights rather than a ``QListView``:
+    ``QListView`` re-lays out every row (two Python ``rowCount`` calls per row) on
+    each insert, which costs ~16 ms per new object at 10,000 rows; a table with
+    fixed section sizes inserts in constant time and shows 100,000 rows at once.
+    """
 
     def __init__(
         self, model: ObjectListModel, selection: Selection, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setObjectName("objectList")
-        self.setUniformItemSizes(True)
+        # The QTableView equivalent of QListView.setUniformItemSizes(True):
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.verticalHeader().setDefaultSectionSize(ObjectDelegate.ROW_HEIGHT)
+        self.verticalHeader().hide()
+        self.horizontalHeader().hide()
+        self.horizontalHeader().setStretchLastSection(True)
+        self.setShowGrid(False)
+        self.setWordWrap(False)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setItemDelegate(ObjectDelegate(self))
@@ -600,6 +713,9 @@ class FilterBar(QWidget):
         self.text_edit.setAccessibleName(self.tr("Text filter"))
         self.count_label = QLabel(self)
         self.count_label.setObjectName("objectCount")
+        # Text changes must not relayout the window: a fixed height and no width hint.
+        self.count_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.count_label.setFixedHeight(self.count_label.fontMetrics().height() + 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)

@@ -63,6 +63,8 @@ def test_clicking_an_enabled_button_sends_its_request(qtbot: Any, window: Any) -
     # list, detail and bar show the new state
     model = window.object_panel.model
     assert model.index(model.row_of(ideal), 0).data(model.StatusRole) == "chargeable"
+    assert ("status", '"chargeable"') in [r[:2] for r in window.detail_pane.property_rows]
+    window.detail_pane.tabs.setCurrentWidget(window.detail_pane.json_view)
     assert '"status": "chargeable"' in window.detail_pane.json_view.toPlainText()
     _check_bar_matches_core(window, ideal)
 

@@ -19,6 +19,7 @@ def _window(qtbot: Any, tmp_path: Path) -> tuple[Any, dict[str, str]]:
 
 def test_json_tab_is_exactly_what_the_api_returns(qtbot: Any, tmp_path: Path) -> None:
     window, ids = _window(qtbot, tmp_path)
+    window.detail_pane.tabs.setCurrentWidget(window.detail_pane.json_view)
     for object_id in ids.values():
         select(window, object_id)
         assert json.loads(window.detail_pane.json_view.toPlainText()) == window.sandbox.get(
@@ -29,6 +30,7 @@ def test_json_tab_is_exactly_what_the_api_returns(qtbot: Any, tmp_path: Path) ->
 def test_json_follows_a_change_of_the_selected_object(qtbot: Any, tmp_path: Path) -> None:
     window, ids = _window(qtbot, tmp_path)
     select(window, ids["token"])
+    window.detail_pane.tabs.setCurrentWidget(window.detail_pane.json_view)
     ok(
         window.sandbox,
         "POST",
@@ -79,6 +81,8 @@ def test_request_tab_shows_curl_and_python_and_copies(qtbot: Any, tmp_path: Path
     window, ids = _window(qtbot, tmp_path)
     pane = window.detail_pane
     select(window, ids["ideal_source"])
+    assert pane.curl_box.text() == ""  # rendered only when its tab is shown
+    pane.tabs.setCurrentIndex(2)
     assert "Created by POST /v1/sources" in pane.request_label.text()
     assert pane.curl_box.text().startswith("curl https://api.stripe.com/v1/sources")
     assert "-d type=ideal" in pane.curl_box.text()
@@ -96,6 +100,7 @@ def test_request_tab_shows_curl_and_python_and_copies(qtbot: Any, tmp_path: Path
 
 def test_events_tab_lists_this_objects_events(qtbot: Any, tmp_path: Path) -> None:
     window, ids = _window(qtbot, tmp_path)
+    window.detail_pane.tabs.setCurrentWidget(window.detail_pane.events_view)
     select(window, ids["ideal_source"])
     assert window.detail_pane.event_types() == []  # pending: nothing fired yet
     ok(window.sandbox, "POST", f"/v1/test_helpers/sources/{ids['ideal_source']}/authorize")
@@ -112,6 +117,7 @@ def test_events_tab_lists_this_objects_events(qtbot: Any, tmp_path: Path) -> Non
 def test_an_undone_object_is_reported_gone(qtbot: Any, tmp_path: Path) -> None:
     window, ids = _window(qtbot, tmp_path)
     select(window, ids["customer"])
+    window.detail_pane.render_all()
     window.commands.action("undo").trigger()
     assert window.sandbox.get(ids["customer"]) is None
     assert window.detail_pane.json_view.toPlainText() == ""
