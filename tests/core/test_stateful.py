@@ -1,0 +1,508 @@
+"""Random request sequences through ``Sandbox.request``, invariants after every step.
+
+A Hypothesis ``RuleBasedStateMachine`` sends good and bad requests (junk
+parameters and bodies, unknown ids, ids of the wrong kind, blocked actions,
+zero/negative/huge amounts, reused idempotency keys, missing or live API keys,
+clock jumps) and undo/redo. After every step it checks (stripe-domain.md §3, §6):
+
+* no request is answered 500 (``api_error``) and every 4xx is an error envelope;
+* a request that was not accepted leaves ``state_snapshot()`` exactly as it was;
+* a source that reached ``consumed``, ``failed`` or ``canceled`` never leaves it (§3.1);
+* a token's ``used`` never goes back to false, and no accepted request names an
+  already-used token as ``source``/``token`` (a token is used at most once, §6.3);
+* every new charge comes from a source that was ``chargeable`` just before, or
+  from an unused token, or from a card attached to a customer (§8.1);
+* the event list only grows, and the clock never runs backwards;
+* undo restores exactly the state before the last accepted request, and redo
+  then restores the live state;
+* replaying the log (``core.history.replay``) gives the live state: every
+  ``REPLAY_EVERY`` steps and at the end of each run.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+from typing import Any
+
+import hypothesis.strategies as st
+from hypothesis import HealthCheck, settings
+from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
+
+from core import catalog, history
+from core.api import Response, Sandbox
+
+SEED = 11
+KEY = {"Authorization": "Bearer sk_test_stateful"}
+TERMINAL = frozenset({"consumed", "failed", "canceled"})
+REPLAY_EVERY = 10
+EXAMPLES = int(os.environ.get("CHARGEABLE_STATEFUL_EXAMPLES", "500"))
+RETURN_URL = "https://example.com/return"
+
+CARD_NUMBERS = ("4242424242424242", "4000000000000002", "4000000000000341",
+                "4000000000000127", "4000000000003063", "4000000000003055",
+                "378282246310005", "4000000000007726", "4000000000005126",
+                "4242424242424241", "4111111111111111")
+TEST_TOKENS = ("tok_visa", "tok_chargeDeclined", "tok_chargeCustomerFail", "tok_amex")
+JUNK_IDS = ("src_doesnotexist", "tok_doesnotexist", "cus_doesnotexist", "ch_doesnotexist",
+            "card_doesnotexist", "re_doesnotexist", "evt_doesnotexist", "pm_card_visa",
+            "", "x" * 300, "src_../../etc", "ba_nope")
+AMOUNTS = ("0", "-1", "-500", "1", "49", "50", "100", "1000", "1500", "99999999",
+           "100000000", "999999999999", "1e3", "abc", "", " 100", "１２", "12.5")
+CURRENCIES = ("usd", "eur", "cad", "aud", "pln", "cny", "xyz", "USD", "")
+SECONDS = ("0", "1", "59", "3600", "3601", "21600", "21601", "86400", "172800",
+           "604801", "1296000", "-1", "abc", "999999999999")
+IBANS = ("DE89370400440532013000", "DE62370400440532013001", "DE35370400440532013002",
+         "DE00000000000000000000", "nonsense")
+PATHS = ("/v1/sources", "/v1/sources/{id}", "/v1/sources/{id}/verify", "/v1/tokens",
+         "/v1/tokens/{id}", "/v1/customers", "/v1/customers/{id}",
+         "/v1/customers/{id}/sources", "/v1/customers/{id}/sources/{id}", "/v1/charges",
+         "/v1/charges/{id}", "/v1/charges/{id}/capture", "/v1/refunds", "/v1/refunds/{id}",
+         "/v1/events", "/v1/events/{id}", "/v1/test_helpers/sources/{id}/authorize",
+         "/v1/test_helpers/sources/{id}/fail", "/v1/test_helpers/sources/{id}/receive_funds",
+         "/v1/test_helpers/advance_clock", "/v1/nowhere", "/v2/sources", "/", "",
+         "/v1/sources/", "/v1//sources", "v1/sources")
+
+junk_text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=12)
+junk_key = st.one_of(
+    st.sampled_from(["amount", "currency", "source", "customer", "type", "card[number]",
+                     "metadata[k]", "usage", "capture", "seconds", "values[]", "owner",
+                     "owner[email][x]", "expand[]", "limit", "starting_after", "[]", "a[",
+                     "a]b", "card", "redirect[return_url]"]),
+    junk_text.filter(bool))
+junk_params = st.one_of(
+    st.none(),
+    st.dictionaries(junk_key, junk_text, max_size=4),
+    st.lists(st.tuples(junk_key, junk_text), max_size=4),
+    junk_text,
+    st.sampled_from([["not a pair"], [("a", "b", "c")], {"a": object()}, 42, b"\xff\xfe",
+                     {"amount": ["1", "2"]}, {"metadata": {"k": {"deep": "x"}}},
+                     [("card[number]", "4242424242424242"), ("card", "x")]]),
+)
+
+
+def source_params(kind: str, data: st.DataObject, card_source: str | None) -> dict[str, str]:
+    """Mostly valid creation params for ``kind``, sometimes with one thing wrong."""
+    info = catalog.SOURCE_TYPES[kind]
+    flow = data.draw(st.sampled_from(info.flows), label="flow")
+    usage = data.draw(st.sampled_from(info.usages), label="usage")
+    currency = "usd" if info.currencies is None else (
+        "eur" if "eur" in info.currencies else sorted(info.currencies)[0])
+    params = {"type": kind, "usage": usage, "owner[email]": "jenny@example.com",
+              "owner[name]": "Jenny Rosen", "currency": currency}
+    if flow != info.flow:
+        params["flow"] = flow
+    if not (info.amount_at_creation == "forbidden" and usage == "reusable"):
+        params["amount"] = data.draw(st.sampled_from(("1500", "1500", "2000", "100")),
+                                     label="amount")
+    if flow == "redirect":
+        params["redirect[return_url]"] = RETURN_URL
+    if kind == "card":
+        params.update({"card[number]": data.draw(st.sampled_from(CARD_NUMBERS)),
+                       "card[exp_month]": "12", "card[exp_year]": "2034"})
+        if data.draw(st.booleans(), label="cvc"):
+            params["card[cvc]"] = "123"
+    elif kind == "three_d_secure":
+        params["three_d_secure[card]"] = card_source or "src_doesnotexist"
+    elif kind == "sepa_debit":
+        params["sepa_debit[iban]"] = data.draw(st.sampled_from(IBANS), label="iban")
+    elif kind == "sofort":
+        params["sofort[country]"] = "DE"
+    elif kind == "klarna" and data.draw(st.booleans(), label="source_order"):
+        params["source_order[items][0][type]"] = "sku"
+        params["source_order[items][0][amount]"] = params.get("amount", "1500")
+    if data.draw(st.integers(0, 9), label="spoil") == 0:  # one thing wrong
+        spoil = data.draw(st.sampled_from(("amount", "currency", "usage", "type", "flow",
+                                           "redirect[return_url]", "junk")), label="spoilt")
+        params[spoil] = data.draw(st.sampled_from(("", "-5", "reusable", "bogus", "0")))
+    return params
+
+
+class SandboxMachine(RuleBasedStateMachine):
+    """One sandbox, driven by random requests; the trackers follow the log."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sb = Sandbox(seed=SEED)
+        self.snapshot = self.sb.state_snapshot()
+        self.steps = 0
+        # Per accepted request: (snapshot, terminal statuses, used tokens) *before* it.
+        self.undo_stack: list[tuple[dict[str, Any], dict[str, str], frozenset[str]]] = []
+        self.redo_stack: list[tuple[dict[str, Any], dict[str, str], frozenset[str]]] = []
+        self.terminal: dict[str, str] = {}
+        self.used: frozenset[str] = frozenset()
+
+    # --- picking ids ----------------------------------------------------------------
+
+    def ids(self, *kinds: str) -> list[str]:
+        objects = self.snapshot["objects"]
+        return [i for i, o in objects.items() if not kinds or o.get("object") in kinds]
+
+    def pick(self, data: st.DataObject, *kinds: str, label: str = "id") -> str:
+        """Mostly an id of the right kind; sometimes any id, a junk id, a test token."""
+        n = data.draw(st.integers(0, 1 << 16), label=label)  # one draw: cheap, still shrinks
+        bucket, index = n % 10, n // 10
+        right = self.ids(*kinds)
+        if bucket == 0 or not (right or kinds):
+            return JUNK_IDS[index % len(JUNK_IDS)]
+        if bucket == 1 or not right:
+            anything = [*self.ids(), *(TEST_TOKENS if "token" in kinds else JUNK_IDS)]
+            return anything[index % len(anything)]
+        return right[index % len(right)]
+
+    # --- the one place requests go through ---------------------------------------------
+
+    def send(self, method: str, path: str, params: Any = None,
+             headers: Any = KEY) -> Response:
+        before, revision = self.snapshot, self.sb.revision
+        response = self.sb.request(method, path, params, headers)
+        after = self.sb.state_snapshot()
+        self.steps += 1
+        where = f"{method} {path} {params!r} -> {response.status} {response.body!r}"
+        assert response.status != 500, where
+        assert response.status in (200, 400, 401, 402, 403, 404, 409), where
+        if response.status >= 400:
+            assert set(response.body) == {"error"}, where
+            assert response.body["error"]["type"] != "api_error", where
+            if response.status != 402:
+                assert not response.accepted, where
+            else:  # a decline that leaves a failed Charge is logged (§5.2)
+                assert response.accepted is (after != before), where
+        assert self.sb.revision == revision + response.accepted, where
+        if not response.accepted:
+            assert after == before, f"a request that was not accepted changed state: {where}"
+        else:
+            assert method in ("POST", "DELETE"), where
+            self.undo_stack.append((before, dict(self.terminal), self.used))
+            self.redo_stack.clear()
+            self._check_step(before, after, params, where)
+        self.snapshot = after
+        self._track(after, where)
+        if self.steps % REPLAY_EVERY == 0:
+            self._check_replay()
+        return response
+
+    def _check_step(self, before: dict[str, Any], after: dict[str, Any], params: Any,
+                    where: str) -> None:
+        old, new = before["objects"], after["objects"]
+        assert after["now"] >= before["now"], f"the clock ran backwards: {where}"
+        assert after["events"][:len(before["events"])] == before["events"], \
+            f"past events changed: {where}"
+        named = set(params.values()) if isinstance(params, dict) else set()
+        for value in named:
+            obj = old.get(value)
+            if obj is not None and obj["object"] == "token" and obj["used"]:
+                raise AssertionError(f"an already used token was accepted: {where}")
+        for object_id, charge in new.items():
+            if object_id in old or charge["object"] != "charge":
+                continue
+            method = charge["payment_method"]
+            origin = old.get(method)
+            if method.startswith("src_"):
+                assert origin is not None and origin["status"] == "chargeable", (
+                    f"charge {object_id} from source {method} that was "
+                    f"{origin and origin['status']}: {where}")
+                continue
+            if origin is not None and origin["object"] == "card" and origin.get("customer"):
+                continue  # a card attached to a customer
+            tokens = [t for t in old.values() if t["object"] == "token"
+                      and (t.get("card") or {}).get("id") == method]
+            if tokens:
+                assert not tokens[0]["used"], f"charge from a used token: {where}"
+                continue
+            assert named & set(TEST_TOKENS), f"charge {object_id} from nowhere: {where}"
+
+    def _track(self, after: dict[str, Any], where: str) -> None:
+        objects = after["objects"]
+        for object_id, status in self.terminal.items():
+            obj = objects.get(object_id)
+            assert obj is not None, f"terminal source {object_id} vanished: {where}"
+            assert obj["status"] == status, (
+                f"source {object_id} left {status} for {obj['status']}: {where}")
+        used = set(self.used)
+        for object_id, obj in objects.items():
+            if obj["object"] == "source" and obj["status"] in TERMINAL:
+                self.terminal.setdefault(object_id, obj["status"])
+            elif obj["object"] == "token" and obj["used"]:
+                used.add(object_id)
+        for token_id in self.used:
+            obj = objects.get(token_id)
+            assert obj is not None and obj["used"], f"token {token_id} became unused: {where}"
+        self.used = frozenset(used)
+        self._check_consistency(objects, where)
+
+    @staticmethod
+    def _check_consistency(objects: dict[str, Any], where: str) -> None:
+        """Cross-object facts that must hold in any state (§7, §8)."""
+        for object_id, obj in objects.items():
+            kind = obj["object"]
+            if kind == "customer" and not obj.get("deleted"):
+                listed = [s["id"] for s in obj["sources"]["data"]]
+                assert obj["default_source"] in (None, *listed), (object_id, where)
+                for source_id in listed:
+                    assert objects[source_id].get("customer") == object_id, (source_id, where)
+            elif kind in ("source", "card") and obj.get("customer"):
+                owner = objects.get(obj["customer"])
+                assert owner is not None and not owner.get("deleted"), (object_id, where)
+                assert object_id in [s["id"] for s in owner["sources"]["data"]], \
+                    (object_id, where)
+            elif kind == "charge":
+                assert 0 <= obj["amount_refunded"] <= obj["amount"], (object_id, where)
+                assert obj["status"] in ("succeeded", "pending", "failed"), (object_id, where)
+                assert obj["paid"] == (obj["status"] == "succeeded"), (object_id, where)
+                if obj["status"] == "failed":
+                    assert obj["failure_code"] and not obj["captured"], (object_id, where)
+            if kind == "source" and obj.get("receiver"):
+                receiver = obj["receiver"]
+                assert receiver["amount_charged"] + receiver["amount_returned"] <= \
+                    receiver["amount_received"], (object_id, receiver, where)
+
+    def _check_replay(self) -> None:
+        rebuilt = history.replay(SEED, self.sb.log)
+        assert rebuilt.state_snapshot() == self.snapshot, "replaying the log differs"
+
+    # --- rules: creating things -----------------------------------------------------------
+
+    @initialize()
+    def start(self) -> None:
+        self.send("POST", "/v1/customers", {"email": "first@example.com"})
+
+    @rule(data=st.data(), kind=st.sampled_from(catalog.SOURCE_TYPE_NAMES))
+    def create_source(self, data: st.DataObject, kind: str) -> None:
+        cards = [i for i in self.ids("source") if self.snapshot["objects"][i]["type"] == "card"]
+        card = data.draw(st.sampled_from(cards)) if cards else None
+        self.send("POST", "/v1/sources", source_params(kind, data, card))
+
+    @rule(data=st.data(), number=st.sampled_from(CARD_NUMBERS), cvc=st.booleans())
+    def create_card_source(self, data: st.DataObject, number: str, cvc: bool) -> None:
+        params = {"type": "card", "card[number]": number, "card[exp_month]": "12",
+                  "card[exp_year]": data.draw(st.sampled_from(("2034", "2034", "2001")))}
+        if cvc:
+            params["card[cvc]"] = "123"
+        if data.draw(st.integers(0, 4)) == 0:
+            params = {"type": "card", "token": self.pick(data, "token")}
+        self.send("POST", "/v1/sources", params)
+
+    @rule(data=st.data(), kind=st.sampled_from(("card", "card", "bank_account", "pii",
+                                                "cvc_update", "account", "person", "none")))
+    def create_token(self, data: st.DataObject, kind: str) -> None:
+        params: dict[str, str] = {
+            "card": {"card[number]": data.draw(st.sampled_from(CARD_NUMBERS)),
+                     "card[exp_month]": "12", "card[exp_year]": "2034", "card[cvc]": "123"},
+            "bank_account": {"bank_account[country]": "US", "bank_account[currency]": "usd",
+                             "bank_account[account_number]": "000123456789",
+                             "bank_account[routing_number]": "110000000"},
+            "pii": {"pii[id_number]": "000000000"}, "cvc_update": {"cvc_update[cvc]": "123"},
+            "account": {"account[business_type]": "individual"},
+            "person": {"person[first_name]": "Jenny"}, "none": {},
+        }[kind]
+        self.send("POST", "/v1/tokens", params)
+
+    @rule(data=st.data(), with_source=st.booleans())
+    def create_customer(self, data: st.DataObject, with_source: bool) -> None:
+        params = {"email": "jenny@example.com"}
+        if with_source:
+            params["source"] = self.pick(data, "token", "source")
+        self.send("POST", "/v1/customers", params)
+
+    # --- rules: acting on things ----------------------------------------------------------
+
+    @rule(data=st.data())
+    def attach(self, data: st.DataObject) -> None:
+        customer = self.pick(data, "customer", label="customer")
+        self.send("POST", f"/v1/customers/{customer}/sources",
+                  {"source": self.pick(data, "token", "source")})
+
+    @rule(data=st.data())
+    def detach(self, data: st.DataObject) -> None:
+        customer = self.pick(data, "customer", label="customer")
+        attached = [i for i, o in self.snapshot["objects"].items()
+                    if o.get("customer") == customer and o["object"] in ("card", "source")]
+        target = data.draw(st.sampled_from([*attached, *attached, *JUNK_IDS[:3]]))
+        self.send("DELETE", f"/v1/customers/{customer}/sources/{target}")
+
+    @rule(data=st.data())
+    def update_customer(self, data: st.DataObject) -> None:
+        customer = self.pick(data, "customer", label="customer")
+        which = data.draw(st.sampled_from(("source", "default_source", "email", "usage")))
+        value = (self.pick(data, "token", "source", "card") if which != "email"
+                 else "new@example.com")
+        self.send("POST", f"/v1/customers/{customer}", {which: value})
+
+    @rule(data=st.data())
+    def delete_customer(self, data: st.DataObject) -> None:
+        self.send("DELETE", f"/v1/customers/{self.pick(data, 'customer')}")
+
+    @rule(data=st.data())
+    def update_source(self, data: st.DataObject) -> None:
+        source = self.pick(data, "source")
+        params = data.draw(st.sampled_from((
+            {"metadata[order]": "42"}, {"usage": "reusable"}, {"usage": "single_use"},
+            {"amount": "1700"}, {"amount": "-1"}, {"owner[name]": "New Name"},
+            {"card[exp_month]": "13"}, {"card[exp_year]": "2035"}, {"type": "card"})))
+        self.send("POST", f"/v1/sources/{source}", params)
+
+    @rule(data=st.data(), spoil=st.sampled_from(("", "", "", "", "amount", "currency",
+                                                 "customer", "no source", "capture")))
+    def charge(self, data: st.DataObject, spoil: str) -> None:
+        """A charge that fits its source (§8.1), or one with one thing wrong."""
+        source = self.pick(data, "source", "token", "card", label="source")
+        obj = self.snapshot["objects"].get(source, {})
+        params: dict[str, str] = {"source": source}
+        if obj.get("customer"):
+            params["customer"] = obj["customer"]
+        amount = obj.get("amount") or 1500
+        if obj.get("receiver"):
+            amount = obj["receiver"]["amount_received"] - obj["receiver"]["amount_charged"]
+        params["amount"] = str(max(amount, 50))
+        params["currency"] = obj.get("currency") or "usd"
+        if spoil == "amount":
+            params["amount"] = data.draw(st.sampled_from(AMOUNTS), label="amount")
+        elif spoil == "currency":
+            params["currency"] = data.draw(st.sampled_from(CURRENCIES), label="currency")
+        elif spoil == "customer":
+            params["customer"] = self.pick(data, "customer", label="customer")
+            if data.draw(st.booleans(), label="drop customer"):
+                del params["customer"]
+        elif spoil == "no source":
+            del params["source"]
+        elif spoil == "capture" or data.draw(st.integers(0, 5), label="uncaptured") == 0:
+            params["capture"] = data.draw(st.sampled_from(("false", "false", "true", "maybe")))
+        self.send("POST", "/v1/charges", params)
+
+    @rule(data=st.data())
+    def capture(self, data: st.DataObject) -> None:
+        params = {}
+        if data.draw(st.booleans()):
+            params["amount"] = data.draw(st.sampled_from(AMOUNTS))
+        self.send("POST", f"/v1/charges/{self.pick(data, 'charge')}/capture", params)
+
+    @rule(data=st.data())
+    def refund(self, data: st.DataObject) -> None:
+        params = {"charge": self.pick(data, "charge")}
+        if data.draw(st.booleans()):
+            params["amount"] = data.draw(st.sampled_from(AMOUNTS))
+        self.send("POST", "/v1/refunds", params)
+
+    @rule(data=st.data(), helper=st.sampled_from(("authorize", "authorize", "fail",
+                                                   "receive_funds")))
+    def source_helper(self, data: st.DataObject, helper: str) -> None:
+        source = self.pick(data, "source")
+        params: dict[str, str] = {}
+        if helper == "fail" and data.draw(st.booleans()):
+            params["failure_reason"] = data.draw(st.sampled_from(
+                ("user_abort", "declined", "processing_error", "bogus")))
+        if helper in ("receive_funds", "authorize") and data.draw(st.booleans()):
+            params["amount"] = data.draw(st.sampled_from(("1500", "500", *AMOUNTS)))
+        self.send("POST", f"/v1/test_helpers/sources/{source}/{helper}", params)
+
+    @rule(data=st.data())
+    def verify(self, data: st.DataObject) -> None:
+        values = data.draw(st.sampled_from((["32", "45"], ["45", "32"], ["1", "2"], ["32"],
+                                            [])))
+        self.send("POST", f"/v1/sources/{self.pick(data, 'source')}/verify",
+                  [("values[]", v) for v in values])
+
+    @rule(seconds=st.sampled_from(SECONDS))
+    def advance_clock(self, seconds: str) -> None:
+        self.send("POST", "/v1/test_helpers/advance_clock", {"seconds": seconds})
+
+    # --- rules: reading, and bad requests -------------------------------------------------
+
+    @rule(data=st.data())
+    def read(self, data: st.DataObject) -> None:
+        object_id = self.pick(data, label="id")
+        path = data.draw(st.sampled_from((
+            "/v1/sources/{}", "/v1/tokens/{}", "/v1/customers/{}", "/v1/charges/{}",
+            "/v1/refunds/{}", "/v1/customers/{}/sources", "/v1/events", "/v1/sources",
+            "/v1/charges", "/v1/customers", "/v1/refunds"))).format(object_id)
+        params = data.draw(st.sampled_from((None, {"limit": "3"}, {"limit": "0"},
+                                            {"limit": "101"}, {"starting_after": object_id},
+                                            {"expand[]": "sources"}, {"type": "charge.*"})))
+        self.send("GET", path, params)
+
+    @rule(method=st.sampled_from(("GET", "POST", "DELETE", "PUT", "PATCH", "get", "")),
+          path=st.sampled_from(PATHS), params=junk_params, data=st.data())
+    def junk(self, method: str, path: str, params: Any, data: st.DataObject) -> None:
+        self.send(method, path.replace("{id}", self.pick(data)), params)
+
+    @rule(data=st.data(), headers=st.sampled_from((
+        None, {}, {"Authorization": ""}, {"Authorization": "Bearer sk_live_123456789"},
+        {"Authorization": "Bearer pk_test_123456789"}, {"Authorization": "Basic !!!"},
+        {"Authorization": "Bearer sk_test_"}, [("Authorization", 5)], "junk headers")))
+    def bad_key(self, data: st.DataObject, headers: Any) -> None:
+        self.send("POST", "/v1/charges", {"amount": "1000", "currency": "usd",
+                                          "source": self.pick(data, "token")}, headers)
+
+    @rule(data=st.data(), same=st.booleans())
+    def idempotent_retry(self, data: st.DataObject, same: bool) -> None:
+        key = {**KEY, "Idempotency-Key": f"key-{self.steps}"}
+        path, params = data.draw(st.sampled_from((
+            ("/v1/customers", {"email": "idem@example.com"}),
+            ("/v1/charges", {"amount": "1000", "currency": "usd", "source": "tok_visa"}),
+            ("/v1/charges", {"amount": "1000", "currency": "usd",
+                             "source": "tok_chargeDeclined"}),
+            ("/v1/charges", {"amount": "1000", "currency": "usd",
+                             "source": self.pick(data, "token")}))), label="request")
+        first = self.send("POST", path, params, key)
+        second = self.send("POST", path, params if same else {**params, "email": "x@y.z"},
+                           key)
+        if same:
+            assert (second.status, second.body) == (first.status, first.body)
+            assert not second.accepted
+        elif first.accepted:
+            assert second.status == 400 and second.body["error"]["type"] == \
+                "idempotency_error", second.body
+
+    # --- rules: history ---------------------------------------------------------------
+
+    @rule(action=st.sampled_from(("undo_then_redo", "undo_then_redo", "undo", "redo")))
+    def time_travel(self, action: str) -> None:
+        """Undo/redo (one rule, no preconditions: cheaper for Hypothesis to schedule)."""
+        if action == "redo" and not self.sb.can_redo:
+            action = "undo"
+        if not self.sb.can_undo and action != "redo":
+            assert not self.undo_stack
+            return
+        if action == "undo_then_redo":
+            live = self.snapshot
+            previous = self.undo_stack[-1][0]
+            redo_before = len(self.sb.redo_stack)
+            assert self.sb.undo()
+            assert self.sb.state_snapshot() == previous, "undo is not the state before"
+            assert self.sb.redo()
+            assert self.sb.state_snapshot() == live, "undo then redo changed the state"
+            assert len(self.sb.redo_stack) == redo_before
+        elif action == "undo":
+            previous, terminal, used = self.undo_stack.pop()
+            self.redo_stack.append((self.snapshot, dict(self.terminal), self.used))
+            assert self.sb.undo()
+            self.snapshot = self.sb.state_snapshot()
+            assert self.snapshot == previous, "undo is not the state before the last request"
+            self.terminal, self.used = terminal, used
+        else:
+            later, terminal, used = self.redo_stack.pop()
+            self.undo_stack.append((self.snapshot, dict(self.terminal), self.used))
+            assert self.sb.redo()
+            self.snapshot = self.sb.state_snapshot()
+            assert self.snapshot == later, "redo is not the state that was undone"
+            self.terminal, self.used = terminal, used
+
+    @invariant()
+    def history_matches(self) -> None:
+        assert self.sb.can_redo == bool(self.redo_stack)
+        assert len(self.sb.log) == len(self.undo_stack)
+
+    def teardown(self) -> None:
+        self._check_replay()
+        if self.sb.can_undo:
+            live = copy.deepcopy(self.snapshot)
+            assert self.sb.undo() and self.sb.redo()
+            assert self.sb.state_snapshot() == live, "undo then redo changed the state"
+
+
+SandboxMachine.TestCase.settings = settings(
+    max_examples=EXAMPLES, stateful_step_count=30, deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+TestSandboxMachine = SandboxMachine.TestCase
