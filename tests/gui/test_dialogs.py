@@ -410,18 +410,7 @@ def test_real_card_source_is_created(qtbot, real_sandbox) -> None:
     assert real_sandbox.object_ids("source") == [source["id"]]
 
 
-_CATALOG_GAP = pytest.mark.xfail(
-    strict=True,
-    reason="core/source_rules.py requires owner[name] for sepa_debit but "
-    "core.catalog.SOURCE_TYPES['sepa_debit'].required does not list it (issue 3)",
-)
-
-
-@pytest.mark.parametrize(
-    "source_type",
-    [pytest.param(t, marks=_CATALOG_GAP) if t == "sepa_debit" else t
-     for t in catalog.SOURCE_TYPE_NAMES],
-)
+@pytest.mark.parametrize("source_type", catalog.SOURCE_TYPE_NAMES)
 def test_real_core_accepts_every_prefilled_type(qtbot, real_sandbox, source_type) -> None:
     if source_type == "three_d_secure":
         source_dialog(qtbot, real_sandbox, "card").submit()
