@@ -12,7 +12,6 @@ only when a change names the selected object.
 
 from __future__ import annotations
 
-import html
 import json
 from typing import Any
 
@@ -23,7 +22,9 @@ from PySide6.QtGui import (
     QFontDatabase,
     QGuiApplication,
     QSyntaxHighlighter,
+    QTextBlockFormat,
     QTextCharFormat,
+    QTextCursor,
     QTextDocument,
 )
 from PySide6.QtWidgets import (
@@ -290,6 +291,8 @@ class DetailPane(QWidget):
 
         self._obj: dict[str, Any] | None = None
         self._stale: set[int] = set()
+        self._fmt: dict[str, Any] | None = None
+        self._position = 0  # requests seen (ordering of _requests entries)
         self.tabs.currentChanged.connect(self._render_tab)
         selection.changed.connect(self._on_selection)
         sandbox.subscribe(self._on_change)
@@ -297,13 +300,12 @@ class DetailPane(QWidget):
         self.set_object(selection.current)
 
     # ------------------------------------------------------------ requests
-    def _log_len(self) -> int:
-        return len(self._sandbox.log)
-
     def _index_log(self) -> None:
         """Learn, from the sandbox's action log, which requests touched each object."""
         self._requests = {}
-        for position, entry in enumerate(self._sandbox.log, start=1):
+        log = self._sandbox.log
+        self._position = len(log)
+        for position, entry in enumerate(log, start=1):
             parts = request_parts(entry)
             for oid in _ids_named(parts[1], parts[2], getattr(entry, "changed_ids", None)):
                 self._requests.setdefault(oid, []).append((position, parts))
@@ -345,7 +347,8 @@ class DetailPane(QWidget):
         else:
             response = getattr(change, "response", None)
             if getattr(response, "accepted", False) and self._requests is not None:
-                position = self._log_len()
+                self._position += 1
+                position = self._position
                 parts = request_parts(getattr(change, "request", None))
                 for oid in changed:
                     self._requests.setdefault(oid, []).append((position, parts))
@@ -429,47 +432,108 @@ class DetailPane(QWidget):
         self.events_view.clear()
 
     def _render_properties(self, object_id: str, kind: str, obj: dict[str, Any]) -> None:
+        """Fill the Properties view: a "why" box for the status, then every field.
+
+        Built with a QTextCursor, not HTML: parsing HTML took most of an update's
+        frame budget.
+        """
         last = self.last_request(object_id)
         request = {"method": last[0], "path": last[1], "params": last[2]} if last else None
         rows: list[tuple[str, str, str, str]] = []
-        blocks: list[str] = []
-        summary = ""
         for path, value in flatten(obj):
-            depth = path.count(".")
             meaning = explanations.meaning(kind, path)
             reason = explanations.why(kind, path, obj, request)
-            text = _value_text(value)
-            rows.append((path, text, meaning, reason))
-            name = html.escape(path.rsplit(".", 1)[-1])
-            margin = 14 * depth
-            marker = ""
-            if path == "status" or (kind == "token" and path == "used"):
-                style = style_for(display_status(obj))
-                marker = (
-                    f" <span style='color:{style.colour}'>{style.glyph}</span>"
-                    f" <i>{html.escape(style.gloss)}</i>"
-                )
-                if reason:
-                    summary = (
-                        "<div style='background:#eef5fb; padding:6px; margin-bottom:8px'>"
-                        f"<b>{self.tr('Why')} <code>{name} = {html.escape(text)}</code>"
-                        f"{marker}</b><br>"
-                        f"{html.escape(reason)}</div>"
-                    )
-            line = (
-                f"<div style='margin-left:{margin}px; margin-top:4px'>"
-                f"<code><b>{name}</b></code>&nbsp;&nbsp;<code>{html.escape(text)}</code>{marker}</div>"
-            )
-            notes = html.escape(meaning)
-            if reason:
-                notes += f" <span style='color:#0072B2'>{html.escape(reason)}</span>"
-            if notes:
-                line += f"<div style='margin-left:{margin + 10}px; color:#5f5f5f'>{notes}</div>"
-            blocks.append(line)
+            rows.append((path, _value_text(value), meaning, reason))
         self.property_rows = rows
+        f = self._formats()
+        document = QTextDocument(self.properties)
+        document.setDefaultFont(self.properties.font())
+        cursor = QTextCursor(document)
+        status_style = style_for(display_status(obj))
+        first = True
+        for path, text, _meaning, reason in rows:
+            if reason and (path == "status" or (kind == "token" and path == "used")):
+                cursor.setBlockFormat(f["why_block"])
+                cursor.insertText(self.tr("Why "), f["bold"])
+                cursor.insertText(f"{path} = {text} ", f["mono_bold"])
+                marker = QTextCharFormat(f["bold"])
+                marker.setForeground(QColor(status_style.colour))
+                cursor.insertText(status_style.glyph + " ", marker)
+                cursor.insertText(status_style.gloss, f["italic"])
+                cursor.insertBlock(f["why_block"])
+                cursor.insertText(reason, f["plain"])
+                cursor.insertBlock(f["gap"])
+                first = False
+                break
+        for path, text, meaning, reason in rows:
+            depth = path.count(".")
+            if not first:
+                cursor.insertBlock(f[f"field{min(depth, 1)}"])
+            else:
+                cursor.setBlockFormat(f[f"field{min(depth, 1)}"])
+                first = False
+            cursor.insertText(path.rsplit(".", 1)[-1], f["mono_bold"])
+            cursor.insertText("  ", f["plain"])
+            cursor.insertText(text, f["mono"])
+            if path == "status" or (kind == "token" and path == "used"):
+                marker = QTextCharFormat(f["plain"])
+                marker.setForeground(QColor(status_style.colour))
+                cursor.insertText("  " + status_style.glyph + " ", marker)
+                cursor.insertText(status_style.gloss, f["italic"])
+            if meaning or reason:
+                cursor.insertBlock(f[f"note{min(depth, 1)}"])
+                if meaning:
+                    cursor.insertText(meaning, f["dim"])
+                if reason:
+                    cursor.insertText((" " if meaning else "") + reason, f["why"])
         scroll = self.properties.verticalScrollBar().value()
-        self.properties.setHtml(summary + "".join(blocks))
+        self.properties.setDocument(document)  # deletes the old one: the view was its parent
         self.properties.verticalScrollBar().setValue(scroll)
+
+    def _formats(self) -> dict[str, Any]:
+        if self._fmt is None:
+            mono_font = _mono()
+            plain = QTextCharFormat()
+            mono = QTextCharFormat()
+            mono.setFont(mono_font)
+            mono_bold = QTextCharFormat(mono)
+            mono_bold.setFontWeight(QFont.Weight.Bold)
+            bold = QTextCharFormat()
+            bold.setFontWeight(QFont.Weight.Bold)
+            italic = QTextCharFormat()
+            italic.setFontItalic(True)
+            dim = QTextCharFormat()
+            dim.setForeground(QColor("#5f5f5f"))
+            why = QTextCharFormat()
+            why.setForeground(QColor("#0072B2"))
+            why_block = QTextBlockFormat()
+            why_block.setBackground(QColor("#eef5fb"))
+            why_block.setLeftMargin(4)
+            why_block.setRightMargin(4)
+            gap = QTextBlockFormat()
+            gap.setTopMargin(2)
+            blocks = {}
+            for depth in (0, 1):
+                field = QTextBlockFormat()
+                field.setTopMargin(5)
+                field.setLeftMargin(14 * depth)
+                note = QTextBlockFormat()
+                note.setLeftMargin(14 * depth + 10)
+                blocks[f"field{depth}"] = field
+                blocks[f"note{depth}"] = note
+            self._fmt = {
+                "plain": plain,
+                "mono": mono,
+                "mono_bold": mono_bold,
+                "bold": bold,
+                "italic": italic,
+                "dim": dim,
+                "why": why,
+                "why_block": why_block,
+                "gap": gap,
+                **blocks,
+            }
+        return self._fmt
 
     def _render_request(self, object_id: str) -> None:
         last = self.last_request(object_id)

@@ -69,6 +69,7 @@ class Entry:
     undone: bool = False
     status: str = ""
     event_id: str = ""
+    time_text: str | None = None
 
 
 def _target_of(method: str, path: str, params: Any, body: Any, error: dict[str, Any] | None) -> str:
@@ -101,6 +102,7 @@ class EventLogModel(QAbstractTableModel):
         self._sandbox = sandbox
         self.entries: list[Entry] = []
         self._steps = len(sandbox.log)
+        self._has_undone = False
         style = QApplication.style()
         self._error_icon = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical)
         self._request_icon = style.standardIcon(QStyle.StandardPixmap.SP_ArrowRight)
@@ -153,7 +155,9 @@ class EventLogModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return format_clock(entry.time)
+                if entry.time_text is None:
+                    entry.time_text = format_clock(entry.time)
+                return entry.time_text
             if column == 1:
                 text = entry.text if entry.kind != "event" else f"    {entry.text}"
                 return f"{text}  ({_tr('undone')})" if entry.undone else text
@@ -215,23 +219,31 @@ class EventLogModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(first, 0), self.index(last, self.COLUMNS - 1))
 
     def _on_change(self, change: Any) -> None:
-        steps = len(self._sandbox.log)
+        # The log length is tracked here: reading sandbox.log copies the whole log.
         now = int(self._sandbox.now)
         origin = str(getattr(change, "origin", "") or "")
         response = getattr(change, "response", None)
         method, path, params = request_parts(getattr(change, "request", None))
         if origin in HISTORY_ORIGINS:
+            if origin == "undo":
+                steps = self._steps - 1
+            elif origin == "redo":
+                steps = self._steps + 1
+            else:
+                steps = len(self._sandbox.log)
             self._on_history(origin, method, path, steps, now)
             return
         status = int(getattr(response, "status", 0) or 0)
         accepted = bool(getattr(response, "accepted", status < 400))
         body = getattr(response, "body", None)
         error = error_of(response)
-        if accepted and steps > self._steps:
-            # A new accepted request drops the undone branch for good.
+        steps = self._steps + 1 if accepted else self._steps
+        if accepted and self._has_undone:
+            # A new accepted request drops the undone branch for good (no redo).
             for entry in self.entries:
                 if entry.undone:
                     entry.step = 0
+            self._has_undone = False
         self._steps = steps
         step = steps if accepted else 0
         target = _target_of(method, path, params, body, error)
@@ -288,6 +300,7 @@ class EventLogModel(QAbstractTableModel):
         what = f"{method.upper()} {path}".strip()
         if steps < self._steps or origin == "undo":
             self._mark(lambda e: e.step > steps, True)
+            self._has_undone = True
             text = _tr("Undo: %1").replace("%1", what)
         elif origin == "redo":
             self._mark(lambda e: self._steps < e.step <= steps, False)
