@@ -68,7 +68,10 @@ class ActionBar(QWidget):
 
         self.title = QLabel(self)
         self.title.setObjectName("actionBarTitle")
-        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.title.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
+        self.title.setFixedWidth(
+            self.title.fontMetrics().horizontalAdvance(_tr("Actions: select an object")) + 12
+        )
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)

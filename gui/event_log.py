@@ -11,6 +11,7 @@ entry selects the object it is about.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -78,15 +79,16 @@ def _target_of(method: str, path: str, params: Any, body: Any, error: dict[str, 
         return str(body["id"])
     if error is not None and error.get("charge"):
         return str(error["charge"])
-    pieces = [p for p in path.split("/") if "_" in p and not p.startswith("test")]
+    pieces = [p for p in path.split("/") if _ID.fullmatch(p)]
     pairs = params.items() if isinstance(params, dict) else (params or [])
     named = {str(k): str(v) for k, v in pairs}
     for key in ("source", "customer", "charge"):
-        if key in named and "_" in named[key]:
+        if _ID.fullmatch(named.get(key, "")):
             pieces.append(named[key])
     return pieces[-1] if pieces and method.upper() == "DELETE" else (pieces[0] if pieces else "")
 
 
+_ID = re.compile(r"(?!test_)[a-z]+_(?=[a-z]*[A-Z0-9])[A-Za-z0-9]{8,}")  # src_…, not test_helpers
 HISTORY_ORIGINS = ("undo", "redo", "rebuild")
 
 

@@ -745,7 +745,12 @@ class FilterBar(QWidget):
     def _update_count(self, *_args: object) -> None:
         shown, total = self._model.rowCount(), self._model.total
         if shown == total:
-            text = self.tr("%n object(s)", "", total)
+            if total == 0:
+                text = self.tr("No objects yet")
+            elif total == 1:
+                text = self.tr("1 object")
+            else:
+                text = self.tr("%n objects", "", total)
         else:
             text = self.tr("%1 of %2 objects").replace("%1", str(shown)).replace("%2", str(total))
         self.count_label.setText(text)
