@@ -274,7 +274,7 @@ class Sandbox:
         objects = self._st.objects
         if kind is not None:
             return [i for i in self._st.order.get(kind, ()) if i in objects]
-        return [i for i in objects]
+        return [i for i in self._st.created if i in objects]
 
     def get(self, object_id: str, expand: tuple[str, ...] = ()) -> dict[str, Any] | None:
         rec = self._st.objects.get(object_id)

@@ -43,7 +43,7 @@ def list_objects(st: State, kind: str, url: str, data: dict[str, Any]) -> dict[s
             "has_more": more, "url": url}
 
 
-def _page(st: State, kind: str, ids: list[str], p: Params,
+def _page(st: State, kind: str, ids: Any, p: Params,
           keep: Callable[[str], bool]) -> tuple[list[str], bool]:
     limit = _limit(p)
     after = p.str("starting_after")
@@ -72,18 +72,30 @@ def _page(st: State, kind: str, ids: list[str], p: Params,
     return page, False
 
 
+class _EventIds:
+    """The event ids as a read-only list view (no copy of the whole list per request)."""
+
+    def __init__(self, st: State) -> None:
+        self._events = st.events
+
+    def __len__(self) -> int:
+        return len(self._events)
+
+    def __getitem__(self, index: int) -> str:
+        return self._events[index].id
+
+
 def list_events(st: State, data: dict[str, Any]) -> dict[str, Any]:
     p = Params(data, {"limit", "starting_after", "ending_before", "type", "types", "created",
                       "delivery_success"})
     pattern = p.str("type")
     types = p.list("types")
-    ids = [e.id for e in st.events]
-    by_id = {e.id: e for e in st.events} if (pattern or types) else {}
+    ids = _EventIds(st)
 
     def keep(event_id: str) -> bool:
         if not (pattern or types):
             return True
-        etype = by_id[event_id].type
+        etype = st.events[st.event_pos[event_id]].type
         if pattern and not fnmatch.fnmatchcase(etype, pattern):
             return False
         return not types or etype in types

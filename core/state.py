@@ -27,6 +27,7 @@ class State:
         self.ids = IdGenerator(seed)
         self.now = START_TIME
         self.objects: dict[str, Any] = {}
+        self.created: list[str] = []  # every id ever added, in creation order
         self.order: dict[str, list[str]] = {}
         self.position: dict[str, int] = {}
         self.events: list[EventRec] = []
@@ -45,7 +46,7 @@ class State:
         self._journal = {}
         self._timers_backup = None
         self._marks = (self.now, self.ids.counter, self.timer_seq, len(self.events),
-                       len(self.timers), {k: len(v) for k, v in self.order.items()})
+                       len(self.created), {k: len(v) for k, v in self.order.items()})
 
     def commit(self) -> tuple[str, ...]:
         touched = tuple(self._journal or ())
@@ -60,7 +61,8 @@ class State:
                 self.objects.pop(object_id, None)
             else:
                 self.objects[object_id] = saved
-        now, counter, seq, n_events, n_timers, lengths = self._marks
+        now, counter, seq, n_events, n_created, lengths = self._marks
+        del self.created[n_created:]
         self.now, self.ids.counter, self.timer_seq = now, counter, seq
         for event in self.events[n_events:]:
             self.event_pos.pop(event.id, None)
@@ -95,6 +97,7 @@ class State:
         ids = self.order.setdefault(rec.kind, [])
         self.position[object_id] = len(ids)
         ids.append(object_id)
+        self.created.append(object_id)
 
     def mut(self, object_id: str) -> Any:
         """The record, backed up for rollback: call before changing it."""

@@ -256,3 +256,18 @@ def test_failed_save_leaves_the_old_file(sb: Sandbox, tmp_path: Path,
         session.save(sb, path)
     assert path.read_text() == old
     assert [p.name for p in tmp_path.iterdir()] == ["s.json"]
+
+
+def test_fast_dump_equals_the_validated_dump(monkeypatch: pytest.MonkeyPatch) -> None:
+    # core.models.STRICT=False (benchmarks) must emit exactly what the models emit
+    from core import models
+
+    strict = Sandbox(seed=5, check_keys=False)
+    _busy(strict)
+    expected = strict.state_snapshot()
+    monkeypatch.setattr(models, "STRICT", False)
+    fast = Sandbox(seed=5, check_keys=False)
+    _busy(fast)
+    got = fast.state_snapshot()
+    assert got == expected
+    assert json.dumps(got) == json.dumps(expected)  # same key order too
