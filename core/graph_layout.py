@@ -448,6 +448,7 @@ def layout_graph(
             if i:
                 y += items_[i - 1].below + ITEM_GAP + it.above
             it.y = y
+    nbrs_list: tuple[dict[str, list[str]], ...]
     for sweep in range(12):
         if sweep % 3 == 0:
             rng, nbrs_list = range(nranks), (up,)
@@ -478,16 +479,16 @@ def layout_graph(
         cx = col_x[it.rank] + col_w[it.rank] / 2
         return Rect(cx - it.w / 2, it.y - it.h / 2, it.w, it.h)
 
-    node_rects = {n: rect_of(items[f"n:{n}"]) for n in node_ids}
+    node_rects = {nid: rect_of(items[f"n:{nid}"]) for nid in node_ids}
 
     # ports: spread the edges leaving/entering a node along its right/left side
     out_port: dict[str, float] = {}
     in_port: dict[str, float] = {}
-    for n in node_ids:
-        rect = node_rects[n]
-        outs = sorted((eid for eid, c in chains.items() if c[0] == f"n:{n}"),
+    for nid in node_ids:
+        rect = node_rects[nid]
+        outs = sorted((eid for eid, c in chains.items() if c[0] == f"n:{nid}"),
                       key=lambda eid: (items[chains[eid][1]].y, edge_order[eid]))
-        ins = sorted((eid for eid, c in chains.items() if c[-1] == f"n:{n}"),
+        ins = sorted((eid for eid, c in chains.items() if c[-1] == f"n:{nid}"),
                      key=lambda eid: (items[chains[eid][-2]].y, edge_order[eid]))
         for group, store in ((outs, out_port), (ins, in_port)):
             k = len(group)
@@ -531,9 +532,9 @@ def layout_graph(
                                 loop=False, reversed=eid in flipped)
 
     # self-loops: nested arches over the node's top, labels on their top bar
-    for n in node_ids:
-        plan = loop_plan[n]
-        rect = node_rects[n]
+    for nid in node_ids:
+        plan = loop_plan[nid]
+        rect = node_rects[nid]
         cx, cy = rect.center
         for i, (e, y_off) in enumerate(plan):
             lw, lh = lsizes[e.id]
@@ -552,7 +553,7 @@ def layout_graph(
                 Segment("L", (cx - leg, rect.top)),
             ]
             label_rect = Rect(cx - lw / 2, bar - lh / 2, lw, lh)
-            edges[e.id] = EdgeLayout(e.id, n, n, start, tuple(segs), label_rect, loop=True)
+            edges[e.id] = EdgeLayout(e.id, nid, nid, start, tuple(segs), label_rect, loop=True)
 
     # normalise: margin around everything, edges in table order
     boxes = [r for r in node_rects.values()] + [e.label_rect for e in edges.values()]

@@ -354,7 +354,7 @@ class Check:
 
     @property
     def ok(self) -> bool:
-        return self.expected == self.actual
+        return bool(self.expected == self.actual)
 
     def describe(self) -> str:
         mark = "ok" if self.ok else "FAIL"
