@@ -179,8 +179,6 @@ _COMMON: tuple[Transition, ...] = (
        ("customer.source.deleted",), note="§5.1 rule 4 applied to a pending source"),
     _T("T6", "chargeable", "chargeable", "charge", "charge (reusable, attached, with customer)",
        ("reusable", "with_its_customer")),
-    _T("T7", "chargeable", "failed", "charge_failed", "SEPA charge fails",
-       ("sepa_debit",), ("source.failed",), note="event unverified (§3.3 T7)"),
     _T("T8a", "pending", "pending", "attach", "attach", ("unattached",),
        ("customer.source.created",)),
     _T("T8b", "chargeable", "chargeable", "attach", "attach", ("unattached",),
@@ -188,8 +186,13 @@ _COMMON: tuple[Transition, ...] = (
 )
 
 _SOURCE_FLOW_EXTRA: dict[str, tuple[Transition, ...]] = {
-    "none": (_T("T1", "pending", "chargeable", "authorize", "authorize (e.g. WeChat QR scan)",
-                events=("source.chargeable",)),),
+    "none": (
+        _T("T1", "pending", "chargeable", "authorize", "authorize (e.g. WeChat QR scan)",
+           events=("source.chargeable",)),
+        # SEPA Direct Debit is the only type that fails after a charge, and its flow is none.
+        _T("T7", "chargeable", "failed", "charge_failed", "SEPA charge fails",
+           ("sepa_debit",), ("source.failed",), note="event unverified (§3.3 T7)"),
+    ),
     "redirect": (
         _T("T1", "pending", "chargeable", "authorize", "authorize (redirect succeeded)",
            ("authorize_ok",), ("source.chargeable",)),
