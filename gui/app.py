@@ -7,9 +7,19 @@ Qt is imported only after the arguments are parsed, so ``--help``,
 from __future__ import annotations
 
 import argparse
+import importlib
+import os
 import sys
 from collections.abc import Sequence
 from importlib.metadata import PackageNotFoundError, version
+
+#: ``chargeable NAME ...`` runs ``main(args)`` of the module, which imports Qt
+#: only if it needs it (serving and lessons run without a display).
+SUBCOMMANDS: dict[str, tuple[str, str]] = {
+    "serve": ("gui.serve_cli", "run a local Stripe-compatible HTTP API"),
+    "lesson": ("gui.lesson_cli", "list, play or export the built-in lessons"),
+    "export-graph": ("gui.graph.cli", "write a lifecycle graph as SVG, PNG or Mermaid"),
+}
 
 
 def _version() -> str:
@@ -23,6 +33,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="chargeable",
         description="Explore how Stripe Sources and Tokens move through their lifecycles.",
+        epilog="commands (each has its own --help):\n"
+        + "\n".join(f"  chargeable {name:<13} {about}" for name, (_, about) in SUBCOMMANDS.items()),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"chargeable {_version()}")
     parser.add_argument(
@@ -35,18 +48,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv[:1] == ["serve"]:  # `chargeable serve ...`: the HTTP API, no Qt (gui/serve_cli.py)
-        from gui.serve_cli import main as serve
-
-        return serve(argv[1:])
-    if argv[:1] == ["export-graph"]:  # `chargeable export-graph ...` (gui/graph/cli.py)
-        from gui.graph.cli import main as export_graph
-
-        return export_graph(argv[1:])
-    if argv[:1] == ["lesson"]:  # `chargeable lesson list|run|handout ...` (gui/lesson_cli.py)
-        from gui.lesson_cli import main as lesson
-
-        return lesson(argv[1:])
+    if argv and argv[0] in SUBCOMMANDS:
+        module = importlib.import_module(SUBCOMMANDS[argv[0]][0])
+        try:
+            return int(module.main(argv[1:]))
+        except BrokenPipeError:  # `chargeable lesson list | head`: the reader left, not an error
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - Python flushes stdout at exit
+            return 0
     args = build_parser().parse_args(argv)  # exits 2 with usage on a bad option
 
     from gui.application import run
