@@ -188,6 +188,8 @@ class SandboxMachine(RuleBasedStateMachine):
         assert after["now"] >= before["now"], f"the clock ran backwards: {where}"
         assert after["events"][:len(before["events"])] == before["events"], \
             f"past events changed: {where}"
+        times = [e["created"] for e in after["events"][max(len(before["events"]) - 1, 0):]]
+        assert times == sorted(times), f"events out of time order: {times} {where}"
         named = set(params.values()) if isinstance(params, dict) else set()
         for value in named:
             obj = old.get(value)

@@ -1,0 +1,162 @@
+"""In-process requests per second of ``Sandbox.request``, and the memory of 100k objects.
+
+One *unit* of the workload is 11 requests, the three typical integrations of the
+legacy API (the same mix as ``serve_throughput.py``, without HTTP):
+
+1. token → charge (2 requests);
+2. card source → customer → attach → charge ×3 with customer + source (6);
+3. iDEAL redirect source → authorize (test helper) → charge (3).
+
+Every request carries ``Authorization: Bearer sk_test_…`` (the key check runs,
+as for an API client) and every answer must be 200: a round with any other
+status is reported and the script exits non-zero. Each round starts from a
+fresh ``Sandbox``; the figure is the median over ``--rounds`` rounds.
+
+Memory: the same workload is run until the sandbox holds ``--objects`` objects
+(``len(sandbox.object_ids())``: sources, tokens, customers, charges...; events
+come on top). It is built twice: once plain, for the resident-set growth
+(``/proc/self/statm``), once under ``tracemalloc``, for the peak of traced
+allocations.
+
+    uv run python benchmarks/core_ops.py [--units 500] [--rounds 7] [--objects 100000]
+
+The last line is the summary: ``core_ops: N req/s (median of R); K objects:
+tracemalloc peak X MB, RSS +Y MB``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import statistics
+import sys
+import time
+import tracemalloc
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from core.api import Sandbox  # noqa: E402
+
+REQUESTS_PER_UNIT = 11
+HEADERS = {"Authorization": "Bearer sk_test_core_ops"}
+CARD = [("card[number]", "4242424242424242"), ("card[exp_month]", "12"),
+        ("card[exp_year]", "2034"), ("card[cvc]", "123")]
+USD = [("amount", "2000"), ("currency", "usd")]
+IDEAL = [("type", "ideal"), ("amount", "1500"), ("currency", "eur"),
+         ("redirect[return_url]", "https://example.com/return")]
+
+
+def unit(sandbox: Sandbox, statuses: Counter[int]) -> None:
+    """One unit of the mixed workload (11 requests)."""
+    request = sandbox.request
+
+    def ok(method: str, path: str, params: list[tuple[str, str]] | None = None) -> dict:
+        response = request(method, path, params, HEADERS)
+        statuses[response.status] += 1
+        return response.body
+
+    token = ok("POST", "/v1/tokens", CARD)
+    ok("POST", "/v1/charges", [*USD, ("source", token.get("id", ""))])
+
+    source = ok("POST", "/v1/sources", [("type", "card"), *CARD]).get("id", "")
+    customer = ok("POST", "/v1/customers", [("email", "jenny@example.com")]).get("id", "")
+    ok("POST", f"/v1/customers/{customer}/sources", [("source", source)])
+    for _ in range(3):
+        ok("POST", "/v1/charges", [*USD, ("customer", customer), ("source", source)])
+
+    ideal = ok("POST", "/v1/sources", IDEAL).get("id", "")
+    ok("POST", f"/v1/test_helpers/sources/{ideal}/authorize")
+    ok("POST", "/v1/charges", [("amount", "1500"), ("currency", "eur"), ("source", ideal)])
+
+
+def throughput(units: int, rounds: int) -> tuple[list[float], Counter[int]]:
+    rates: list[float] = []
+    statuses: Counter[int] = Counter()
+    for index in range(rounds):
+        sandbox = Sandbox(seed=index)
+        gc.collect()
+        start = time.perf_counter()
+        for _ in range(units):
+            unit(sandbox, statuses)
+        elapsed = time.perf_counter() - start
+        rates.append(units * REQUESTS_PER_UNIT / elapsed)
+        print(f"  round {index + 1}: {units * REQUESTS_PER_UNIT} requests in "
+              f"{elapsed:.3f} s = {rates[-1]:,.0f} req/s", flush=True)
+    return rates, statuses
+
+
+def rss_bytes() -> int:
+    with open("/proc/self/statm", encoding="ascii") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+
+def build(objects: int) -> tuple[Sandbox, int, Counter[int]]:
+    """A sandbox holding at least ``objects`` objects, and the requests it took."""
+    sandbox = Sandbox(seed=1)
+    statuses: Counter[int] = Counter()
+    sent = 0
+    while len(sandbox.object_ids()) < objects:  # O(objects): counted every 100 units only
+        for _ in range(100):
+            unit(sandbox, statuses)
+            sent += REQUESTS_PER_UNIT
+    return sandbox, sent, statuses
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--units", type=int, default=500, help="units per round (11 req each)")
+    parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument("--objects", type=int, default=100_000)
+    args = parser.parse_args()
+
+    print(f"throughput: {args.rounds} rounds of {args.units} units "
+          f"({args.units * REQUESTS_PER_UNIT} requests), fresh sandbox each round", flush=True)
+    rates, statuses = throughput(args.units, args.rounds)
+    median = statistics.median(rates)
+    print(f"  median {median:,.0f} req/s (min {min(rates):,.0f}, max {max(rates):,.0f}); "
+          f"statuses {dict(statuses)}")
+
+    print(f"memory: a sandbox holding {args.objects:,} objects", flush=True)
+    gc.collect()
+    rss_before = rss_bytes()
+    start = time.perf_counter()
+    sandbox, sent, build_statuses = build(args.objects)
+    elapsed = time.perf_counter() - start
+    gc.collect()
+    rss_delta = rss_bytes() - rss_before
+    held = len(sandbox.object_ids())
+    kinds = Counter(sandbox.kind_of(i) for i in sandbox.object_ids())
+    events = len(sandbox.events)
+    print(f"  {sent:,} requests in {elapsed:.1f} s ({sent / elapsed:,.0f} req/s at 0 to "
+          f"{held:,} objects): {held:,} objects {dict(kinds)}, "
+          f"{events:,} events, {len(sandbox.log):,} log entries")
+    print(f"  RSS growth {rss_delta / 2**20:,.1f} MB (plain run)")
+    statuses.update(build_statuses)
+    del sandbox
+    gc.collect()
+
+    tracemalloc.start()
+    sandbox, _, traced_statuses = build(args.objects)
+    current, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    statuses.update(traced_statuses)
+    print(f"  tracemalloc: {current / 2**20:,.1f} MB held at the end, peak "
+          f"{peak / 2**20:,.1f} MB")
+
+    bad = {status: n for status, n in statuses.items() if status != 200}
+    if bad:
+        print(f"  NOT ALL REQUESTS SUCCEEDED: {bad}")
+    aims = (f"aims: >= 10,000 req/s {'met' if median >= 10_000 else 'NOT met'}; "
+            f"< 300 MB {'met' if max(peak, rss_delta) < 300 * 2**20 else 'NOT met'}")
+    print(aims)
+    print(f"core_ops: {median:,.0f} req/s (median of {args.rounds}); {held:,} objects: "
+          f"tracemalloc peak {peak / 2**20:,.1f} MB, RSS +{rss_delta / 2**20:,.1f} MB")
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
