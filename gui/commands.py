@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QApplication, QInputDialog, QStyle, QWidget
 
@@ -41,156 +41,404 @@ class CommandSpec:
     shortcut: str
     tip: str
     checkable: bool = False
+    #: more shortcuts, always on (e.g. Ctrl++ beside Ctrl+=)
+    extra: tuple[str, ...] = ()
+    #: shortcuts added only while presenter mode is on (Space, arrows, Esc)
+    presenter: tuple[str, ...] = ()
 
 
 # Every shortcut in the application lives in this table (tests check they are unique).
 SPECS: tuple[CommandSpec, ...] = (
     # File (the session controller does the work)
-    CommandSpec("file_new", "file", "&New Session", "Ctrl+N", "Start an empty sandbox"),
-    CommandSpec("file_open", "file", "&Open…", "Ctrl+O", "Open a *.chargeable.json session"),
-    CommandSpec("file_save", "file", "&Save", "Ctrl+S", "Save the session"),
     CommandSpec(
-        "file_save_as", "file", "Save &As…", "Ctrl+Shift+S", "Save the session under a new name"
+        "file_new",
+        "file",
+        QT_TRANSLATE_NOOP("Commands", "&New Session"),
+        "Ctrl+N",
+        QT_TRANSLATE_NOOP("Commands", "Start an empty sandbox"),
     ),
-    CommandSpec("file_quit", "file", "&Quit", "Ctrl+Q", "Close Chargeable"),
+    CommandSpec(
+        "file_open",
+        "file",
+        QT_TRANSLATE_NOOP("Commands", "&Open…"),
+        "Ctrl+O",
+        QT_TRANSLATE_NOOP("Commands", "Open a *.chargeable.json session"),
+    ),
+    CommandSpec(
+        "file_save",
+        "file",
+        QT_TRANSLATE_NOOP("Commands", "&Save"),
+        "Ctrl+S",
+        QT_TRANSLATE_NOOP("Commands", "Save the session"),
+    ),
+    CommandSpec(
+        "file_save_as",
+        "file",
+        QT_TRANSLATE_NOOP("Commands", "Save &As…"),
+        "Ctrl+Shift+S",
+        QT_TRANSLATE_NOOP("Commands", "Save the session under a new name"),
+    ),
+    CommandSpec(
+        "file_quit",
+        "file",
+        QT_TRANSLATE_NOOP("Commands", "&Quit"),
+        "Ctrl+Q",
+        QT_TRANSLATE_NOOP("Commands", "Close Chargeable"),
+    ),
     # Edit
-    CommandSpec("undo", "edit", "&Undo", "Ctrl+Z", "Take back the last accepted request"),
-    CommandSpec("redo", "edit", "&Redo", "Ctrl+Shift+Z", "Send again the request you took back"),
     CommandSpec(
-        "copy_id", "edit", "Copy Object &Id", "Ctrl+Shift+I", "Copy the selected object's id"
+        "undo",
+        "edit",
+        QT_TRANSLATE_NOOP("Commands", "&Undo"),
+        "Ctrl+Z",
+        QT_TRANSLATE_NOOP("Commands", "Take back the last accepted request"),
     ),
     CommandSpec(
-        "find", "edit", "&Filter Objects…", "Ctrl+F", "Filter the object list by id, type or e-mail"
+        "redo",
+        "edit",
+        QT_TRANSLATE_NOOP("Commands", "&Redo"),
+        "Ctrl+Shift+Z",
+        QT_TRANSLATE_NOOP("Commands", "Send again the request you took back"),
     ),
-    CommandSpec("palette", "edit", "Command &Palette…", "Ctrl+K", "Search every command by name"),
+    CommandSpec(
+        "copy_id",
+        "edit",
+        QT_TRANSLATE_NOOP("Commands", "Copy Object &Id"),
+        "Ctrl+Shift+I",
+        QT_TRANSLATE_NOOP("Commands", "Copy the selected object's id"),
+    ),
+    CommandSpec(
+        "find",
+        "edit",
+        QT_TRANSLATE_NOOP("Commands", "&Filter Objects…"),
+        "Ctrl+F",
+        QT_TRANSLATE_NOOP("Commands", "Filter the object list by id, type or e-mail"),
+    ),
+    CommandSpec(
+        "palette",
+        "edit",
+        QT_TRANSLATE_NOOP("Commands", "Command &Palette…"),
+        "Ctrl+K",
+        QT_TRANSLATE_NOOP("Commands", "Search every command by name"),
+    ),
     # Create (dialogs)
-    CommandSpec("new_source", "create", "New &Source…", "Ctrl+Alt+S", "POST /v1/sources"),
-    CommandSpec("new_token", "create", "New &Token…", "Ctrl+Alt+K", "POST /v1/tokens"),
-    CommandSpec("new_customer", "create", "New C&ustomer…", "Ctrl+Alt+U", "POST /v1/customers"),
-    CommandSpec("new_charge", "create", "New &Charge…", "Ctrl+Alt+C", "POST /v1/charges"),
+    CommandSpec(
+        "new_source",
+        "create",
+        QT_TRANSLATE_NOOP("Commands", "New &Source…"),
+        "Ctrl+Alt+S",
+        QT_TRANSLATE_NOOP("Commands", "POST /v1/sources"),
+    ),
+    CommandSpec(
+        "new_token",
+        "create",
+        QT_TRANSLATE_NOOP("Commands", "New &Token…"),
+        "Ctrl+Alt+K",
+        QT_TRANSLATE_NOOP("Commands", "POST /v1/tokens"),
+    ),
+    CommandSpec(
+        "new_customer",
+        "create",
+        QT_TRANSLATE_NOOP("Commands", "New C&ustomer…"),
+        "Ctrl+Alt+U",
+        QT_TRANSLATE_NOOP("Commands", "POST /v1/customers"),
+    ),
+    CommandSpec(
+        "new_charge",
+        "create",
+        QT_TRANSLATE_NOOP("Commands", "New &Charge…"),
+        "Ctrl+Alt+C",
+        QT_TRANSLATE_NOOP("Commands", "POST /v1/charges"),
+    ),
     # Object actions: names are the core's Action names.
     CommandSpec(
-        "charge", "object", "&Charge", "Ctrl+Shift+C", "Charge the selected source or token"
+        "charge",
+        "object",
+        QT_TRANSLATE_NOOP("Commands", "&Charge"),
+        "Ctrl+Shift+C",
+        QT_TRANSLATE_NOOP("Commands", "Charge the selected source or token"),
     ),
-    CommandSpec("attach", "object", "&Attach to Customer…", "Ctrl+Shift+A", "Attach to a customer"),
-    CommandSpec("detach", "object", "&Detach", "Ctrl+Shift+D", "Detach from its customer"),
+    CommandSpec(
+        "attach",
+        "object",
+        QT_TRANSLATE_NOOP("Commands", "&Attach to Customer…"),
+        "Ctrl+Shift+A",
+        QT_TRANSLATE_NOOP("Commands", "Attach to a customer"),
+    ),
+    CommandSpec(
+        "detach",
+        "object",
+        QT_TRANSLATE_NOOP("Commands", "&Detach"),
+        "Ctrl+Shift+D",
+        QT_TRANSLATE_NOOP("Commands", "Detach from its customer"),
+    ),
     CommandSpec(
         "set_default",
         "object",
-        "Set as D&efault",
+        QT_TRANSLATE_NOOP("Commands", "Set as D&efault"),
         "Ctrl+Shift+E",
-        "Make it the customer's default_source",
+        QT_TRANSLATE_NOOP("Commands", "Make it the customer's default_source"),
     ),
     CommandSpec(
         "authorize",
         "object",
-        "Customer &Authorizes",
+        QT_TRANSLATE_NOOP("Commands", "Customer &Authorizes"),
         "Ctrl+Shift+Y",
-        "The customer authorizes the redirect",
+        QT_TRANSLATE_NOOP("Commands", "The customer authorizes the redirect"),
     ),
     CommandSpec(
         "fail",
         "object",
-        "Customer &Fails",
+        QT_TRANSLATE_NOOP("Commands", "Customer &Fails"),
         "Ctrl+Shift+X",
-        "The customer declines or aborts the redirect",
+        QT_TRANSLATE_NOOP("Commands", "The customer declines or aborts the redirect"),
     ),
     CommandSpec(
-        "receive_funds", "object", "&Funds Arrive", "Ctrl+Shift+M", "The customer pushes the funds"
+        "receive_funds",
+        "object",
+        QT_TRANSLATE_NOOP("Commands", "&Funds Arrive"),
+        "Ctrl+Shift+M",
+        QT_TRANSLATE_NOOP("Commands", "The customer pushes the funds"),
     ),
-    CommandSpec("verify", "object", "&Verify Code…", "Ctrl+Shift+V", "Enter the verification code"),
-    CommandSpec("capture", "object", "Ca&pture", "Ctrl+Shift+P", "Capture an authorized charge"),
-    CommandSpec("refund", "object", "&Refund", "Ctrl+Shift+R", "Refund the charge"),
+    CommandSpec(
+        "verify",
+        "object",
+        QT_TRANSLATE_NOOP("Commands", "&Verify Code…"),
+        "Ctrl+Shift+V",
+        QT_TRANSLATE_NOOP("Commands", "Enter the verification code"),
+    ),
+    CommandSpec(
+        "capture",
+        "object",
+        QT_TRANSLATE_NOOP("Commands", "Ca&pture"),
+        "Ctrl+Shift+P",
+        QT_TRANSLATE_NOOP("Commands", "Capture an authorized charge"),
+    ),
+    CommandSpec(
+        "refund",
+        "object",
+        QT_TRANSLATE_NOOP("Commands", "&Refund"),
+        "Ctrl+Shift+R",
+        QT_TRANSLATE_NOOP("Commands", "Refund the charge"),
+    ),
     CommandSpec(
         "advance_clock",
         "object",
-        "Run the Clock to Its &Timer",
+        QT_TRANSLATE_NOOP("Commands", "Run the Clock to Its &Timer"),
         "Ctrl+Shift+N",
-        "Move the clock to the moment the selected object's timer fires (expiry, settlement)",
+        QT_TRANSLATE_NOOP(
+            "Commands",
+            "Move the clock to the moment the selected object's timer fires (expiry, settlement)",
+        ),
     ),
     CommandSpec(
         "try_anyway",
         "object",
-        "&Try Anyway",
+        QT_TRANSLATE_NOOP("Commands", "&Try Anyway"),
         "Ctrl+Shift+T",
-        "Let blocked actions send their request, to see Stripe's real error",
+        QT_TRANSLATE_NOOP(
+            "Commands", "Let blocked actions send their request, to see Stripe's real error"
+        ),
         checkable=True,
     ),
     # Clock
     CommandSpec(
-        "clock_1h", "clock", "Advance &1 Hour", "Ctrl+Alt+1", "Move the simulated clock 1 hour on"
+        "clock_1h",
+        "clock",
+        QT_TRANSLATE_NOOP("Commands", "Advance &1 Hour"),
+        "Ctrl+Alt+1",
+        QT_TRANSLATE_NOOP("Commands", "Move the simulated clock 1 hour on"),
     ),
     CommandSpec(
-        "clock_6h", "clock", "Advance &6 Hours", "Ctrl+Alt+6", "Move the simulated clock 6 hours on"
+        "clock_6h",
+        "clock",
+        QT_TRANSLATE_NOOP("Commands", "Advance &6 Hours"),
+        "Ctrl+Alt+6",
+        QT_TRANSLATE_NOOP("Commands", "Move the simulated clock 6 hours on"),
     ),
     CommandSpec(
-        "clock_1d", "clock", "Advance 1 &Day", "Ctrl+Alt+D", "Move the simulated clock 1 day on"
+        "clock_1d",
+        "clock",
+        QT_TRANSLATE_NOOP("Commands", "Advance 1 &Day"),
+        "Ctrl+Alt+D",
+        QT_TRANSLATE_NOOP("Commands", "Move the simulated clock 1 day on"),
     ),
     CommandSpec(
         "clock_custom",
         "clock",
-        "Advance &By…",
+        QT_TRANSLATE_NOOP("Commands", "Advance &By…"),
         "Ctrl+Alt+0",
-        "Move the simulated clock on by any time",
+        QT_TRANSLATE_NOOP("Commands", "Move the simulated clock on by any time"),
     ),
     # View
     CommandSpec(
         "focus_list",
         "view",
-        "Go to &Objects",
+        QT_TRANSLATE_NOOP("Commands", "Go to &Objects"),
         "Alt+1",
-        "Move the keyboard focus to the object list",
+        QT_TRANSLATE_NOOP("Commands", "Move the keyboard focus to the object list"),
     ),
     CommandSpec(
-        "focus_graph", "view", "Go to State &Graph", "Alt+2", "Move the keyboard focus to the graph"
+        "focus_graph",
+        "view",
+        QT_TRANSLATE_NOOP("Commands", "Go to State &Graph"),
+        "Alt+2",
+        QT_TRANSLATE_NOOP("Commands", "Move the keyboard focus to the graph"),
     ),
     CommandSpec(
         "focus_detail",
         "view",
-        "Go to &Details",
+        QT_TRANSLATE_NOOP("Commands", "Go to &Details"),
         "Alt+3",
-        "Move the keyboard focus to the detail pane",
+        QT_TRANSLATE_NOOP("Commands", "Move the keyboard focus to the detail pane"),
     ),
     CommandSpec(
-        "focus_log", "view", "Go to &Event Log", "Alt+4", "Move the keyboard focus to the event log"
+        "focus_log",
+        "view",
+        QT_TRANSLATE_NOOP("Commands", "Go to &Event Log"),
+        "Alt+4",
+        QT_TRANSLATE_NOOP("Commands", "Move the keyboard focus to the event log"),
     ),
     CommandSpec(
         "show_notice",
         "view",
-        "Show the Sources API &Notice",
+        QT_TRANSLATE_NOOP("Commands", "Show the Sources API &Notice"),
         "Ctrl+Alt+N",
-        "Why Sources are legacy",
+        QT_TRANSLATE_NOOP("Commands", "Why Sources are legacy"),
+    ),
+    CommandSpec(
+        "show_lessons",
+        "view",
+        QT_TRANSLATE_NOOP("Commands", "&Lessons"),
+        "Ctrl+L",
+        QT_TRANSLATE_NOOP("Commands", "Show or hide the lesson player"),
+        checkable=True,
+    ),
+    CommandSpec(
+        "presenter",
+        "view",
+        QT_TRANSLATE_NOOP("Commands", "&Presenter Mode"),
+        "F5",
+        QT_TRANSLATE_NOOP(
+            "Commands",
+            "Full screen for the classroom: the graph and the narration only (Esc leaves)",
+        ),
+        checkable=True,
+        presenter=("Esc",),
+    ),
+    CommandSpec(
+        "zoom_in",
+        "view",
+        QT_TRANSLATE_NOOP("Commands", "Zoom &In"),
+        "Ctrl+=",
+        QT_TRANSLATE_NOOP("Commands", "Larger text in every pane"),
+        extra=("Ctrl++",),
+    ),
+    CommandSpec(
+        "zoom_out",
+        "view",
+        QT_TRANSLATE_NOOP("Commands", "Zoom &Out"),
+        "Ctrl+-",
+        QT_TRANSLATE_NOOP("Commands", "Smaller text in every pane"),
+    ),
+    CommandSpec(
+        "zoom_reset",
+        "view",
+        QT_TRANSLATE_NOOP("Commands", "&Actual Size"),
+        "Ctrl+0",
+        QT_TRANSLATE_NOOP("Commands", "Text at its normal size"),
+    ),
+    CommandSpec(
+        "high_contrast",
+        "view",
+        QT_TRANSLATE_NOOP("Commands", "&High Contrast"),
+        "Ctrl+Alt+H",
+        QT_TRANSLATE_NOOP("Commands", "Black, white and yellow, with a thick focus frame"),
+        checkable=True,
+    ),
+    # View > Language: each language in its own name (never translated)
+    CommandSpec("lang_en", "language", "English", "Ctrl+Alt+E", "English", checkable=True),
+    CommandSpec("lang_ja", "language", "日本語", "Ctrl+Alt+J", "日本語", checkable=True),
+    # Lesson: the lesson player's commands (presenter mode adds Space, arrows, Page keys)
+    CommandSpec(
+        "lesson_next",
+        "lesson",
+        QT_TRANSLATE_NOOP("Commands", "&Next Step"),
+        "Alt+Right",
+        QT_TRANSLATE_NOOP("Commands", "Play the lesson's next step"),
+        presenter=("Space", "Right", "PgDown"),
+    ),
+    CommandSpec(
+        "lesson_previous",
+        "lesson",
+        QT_TRANSLATE_NOOP("Commands", "&Previous Step"),
+        "Alt+Left",
+        QT_TRANSLATE_NOOP("Commands", "Step back (the sandbox replays its log up to there)"),
+        presenter=("Left", "PgUp"),
+    ),
+    CommandSpec(
+        "lesson_restart",
+        "lesson",
+        QT_TRANSLATE_NOOP("Commands", "&Restart Lesson"),
+        "Alt+Home",
+        QT_TRANSLATE_NOOP("Commands", "Back to the start of the lesson"),
+    ),
+    CommandSpec(
+        "lesson_autoplay",
+        "lesson",
+        QT_TRANSLATE_NOOP("Commands", "&Autoplay"),
+        "Alt+P",
+        QT_TRANSLATE_NOOP("Commands", "Play the steps one after another"),
+        checkable=True,
     ),
     # Help
-    CommandSpec("shortcuts", "help", "&Keyboard Shortcuts", "F1", "Every command and its shortcut"),
-    CommandSpec("about", "help", "&About Chargeable", "Ctrl+F1", "What Chargeable is"),
+    CommandSpec(
+        "shortcuts",
+        "help",
+        QT_TRANSLATE_NOOP("Commands", "&Keyboard Shortcuts"),
+        "F1",
+        QT_TRANSLATE_NOOP("Commands", "Every command and its shortcut"),
+    ),
+    CommandSpec(
+        "about",
+        "help",
+        QT_TRANSLATE_NOOP("Commands", "&About Chargeable"),
+        "Ctrl+F1",
+        QT_TRANSLATE_NOOP("Commands", "What Chargeable is"),
+    ),
 )
 
 SPEC_BY_NAME = {s.name: s for s in SPECS}
 
 MENUS: tuple[tuple[str, str], ...] = (
-    ("file", "&File"),
-    ("edit", "&Edit"),
-    ("create", "&Create"),
-    ("object", "&Object"),
-    ("clock", "C&lock"),
-    ("view", "&View"),
-    ("help", "&Help"),
+    ("file", QT_TRANSLATE_NOOP("Commands", "&File")),
+    ("edit", QT_TRANSLATE_NOOP("Commands", "&Edit")),
+    ("create", QT_TRANSLATE_NOOP("Commands", "&Create")),
+    ("object", QT_TRANSLATE_NOOP("Commands", "&Object")),
+    ("clock", QT_TRANSLATE_NOOP("Commands", "C&lock")),
+    ("view", QT_TRANSLATE_NOOP("Commands", "&View")),
+    ("lesson", QT_TRANSLATE_NOOP("Commands", "Le&sson")),
+    ("help", QT_TRANSLATE_NOOP("Commands", "&Help")),
 )
+
+#: submenus: key -> (parent menu key, title)
+SUBMENUS: dict[str, tuple[str, str]] = {
+    "language": ("view", QT_TRANSLATE_NOOP("Commands", "&Language")),
+}
 
 # Shorter words for the action bar's buttons (QAction.iconText).
 SHORT_TEXT = {
-    "charge": "Charge…",
-    "attach": "Attach…",
-    "detach": "Detach",
-    "set_default": "Make default",
-    "authorize": "Authorize",
-    "fail": "Fail",
-    "receive_funds": "Funds arrive…",
-    "verify": "Verify…",
-    "capture": "Capture",
-    "refund": "Refund",
-    "advance_clock": "Run to timer",
+    "charge": QT_TRANSLATE_NOOP("Commands", "Charge…"),
+    "attach": QT_TRANSLATE_NOOP("Commands", "Attach…"),
+    "detach": QT_TRANSLATE_NOOP("Commands", "Detach"),
+    "set_default": QT_TRANSLATE_NOOP("Commands", "Make default"),
+    "authorize": QT_TRANSLATE_NOOP("Commands", "Authorize"),
+    "fail": QT_TRANSLATE_NOOP("Commands", "Fail"),
+    "receive_funds": QT_TRANSLATE_NOOP("Commands", "Funds arrive…"),
+    "verify": QT_TRANSLATE_NOOP("Commands", "Verify…"),
+    "capture": QT_TRANSLATE_NOOP("Commands", "Capture"),
+    "refund": QT_TRANSLATE_NOOP("Commands", "Refund"),
+    "advance_clock": QT_TRANSLATE_NOOP("Commands", "Run to timer"),
 }
 
 OBJECT_ACTIONS = tuple(s.name for s in SPECS if s.menu == "object" and s.name != "try_anyway")
@@ -240,17 +488,15 @@ class Commands(QObject):
         self._warning: QIcon | None = None
         self._warned: dict[str, bool] = {}
         self.chooser: Chooser = self._ask
+        self._presenter_keys = False
         for spec in SPECS:
-            action = QAction(_tr(spec.text), parent or self)
+            action = QAction(parent or self)
             action.setObjectName(f"action_{spec.name}")
-            action.setShortcut(QKeySequence(spec.shortcut))
-            action.setStatusTip(_tr(spec.tip))
-            action.setToolTip(_tr(spec.tip))
+            action.setShortcuts([QKeySequence(k) for k in (spec.shortcut, *spec.extra)])
             action.setCheckable(spec.checkable)
             action.setData(spec.name)
-            if spec.name in SHORT_TEXT:
-                action.setIconText(_tr(SHORT_TEXT[spec.name]))
             self.actions[spec.name] = action
+        self._set_texts()
         for name in OBJECT_ACTIONS:
             self.actions[name].triggered.connect(
                 lambda _checked=False, n=name: self.perform_on_selection(n)
@@ -290,6 +536,56 @@ class Commands(QObject):
             for key, title in MENUS
         ]
 
+    def menu_keys(self) -> list[tuple[str, str, list[QAction]]]:
+        """(menu key, translated title, its actions) for each menu and submenu, in order.
+
+        A submenu's key is listed after its parent's (see :data:`SUBMENUS`).
+        """
+        menus = [*MENUS, *((key, title) for key, (_parent, title) in SUBMENUS.items())]
+        return [
+            (key, _tr(title), [self.actions[s.name] for s in SPECS if s.menu == key])
+            for key, title in menus
+        ]
+
+    @staticmethod
+    def menu_title(key: str) -> str:
+        """The translated title of the menu or submenu ``key``."""
+        titles = dict(MENUS) | {k: t for k, (_p, t) in SUBMENUS.items()}
+        return _tr(titles[key])
+
+    def _set_texts(self) -> None:
+        """(Re)set every QAction's text and tips in the current language."""
+        for spec in SPECS:
+            action = self.actions[spec.name]
+            action.setText(_tr(spec.text))
+            action.setStatusTip(_tr(spec.tip))
+            action.setToolTip(_tr(spec.tip))
+            if spec.name in SHORT_TEXT:
+                action.setIconText(_tr(SHORT_TEXT[spec.name]))
+
+    def retranslate(self) -> None:
+        """After a language change: every text again, then the object actions' tips."""
+        self._set_texts()
+        self.refresh()
+
+    def set_presenter_keys(self, on: bool) -> None:
+        """Add (or remove) the presenter-mode keys: Space/arrows/Page keys step, Esc leaves.
+
+        They are window shortcuts, so they work whichever pane has the focus.
+        """
+        self._presenter_keys = bool(on)
+        for spec in SPECS:
+            if not spec.presenter:
+                continue
+            keys = (spec.shortcut, *spec.extra, *(spec.presenter if on else ()))
+            action = self.actions[spec.name]
+            action.setShortcuts([QKeySequence(k) for k in keys])
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+
+    @property
+    def presenter_keys(self) -> bool:
+        return self._presenter_keys
+
     @property
     def try_anyway(self) -> bool:
         return self.actions["try_anyway"].isChecked()
@@ -315,19 +611,23 @@ class Commands(QObject):
             core = by_name.get(name)
             if core is None:
                 tip = (
-                    _tr("Select an object first.")
+                    QCoreApplication.translate("Commands", "Select an object first.")
                     if not object_id
-                    else _tr("Does not apply to %1.").replace("%1", object_id)
+                    else QCoreApplication.translate("Commands", "Does not apply to %1.").replace(
+                        "%1", object_id
+                    )
                 )
                 self._sync(name, False, False, f"{spec_tip}\n{tip}", f"{spec_tip} — {tip}")
             elif core.enabled:
                 self._sync(name, True, False, spec_tip, spec_tip)
             else:
-                reason = str(core.reason or _tr("blocked"))
-                blocked = _tr("Blocked: %1").replace("%1", reason)
+                reason = str(core.reason or QCoreApplication.translate("Commands", "blocked"))
+                blocked = QCoreApplication.translate("Commands", "Blocked: %1").replace(
+                    "%1", reason
+                )
                 if try_anyway:
-                    blocked += "\n" + _tr(
-                        "Try anyway is on: it sends the request to show Stripe's error."
+                    blocked += "\n" + QCoreApplication.translate(
+                        "Commands", "Try anyway is on: it sends the request to show Stripe's error."
                     )
                 self._sync(name, try_anyway, try_anyway, blocked, blocked.replace("\n", " "))
         for name, enabled in (
@@ -366,7 +666,7 @@ class Commands(QObject):
         error = error_of(response)
         if error is not None:
             title = (
-                _tr("Stripe said no: %1 %2 → %3")
+                QCoreApplication.translate("Commands", "Stripe said no: %1 %2 → %3")
                 .replace("%1", method.upper())
                 .replace("%2", path)
                 .replace("%3", str(response.status))
@@ -381,7 +681,7 @@ class Commands(QObject):
     def perform_on_selection(self, name: str) -> Any:
         object_id = self._selection.current
         if not object_id:
-            self.message.emit(_tr("Select an object first."))
+            self.message.emit(QCoreApplication.translate("Commands", "Select an object first."))
             return None
         return self.perform(object_id, name)
 
@@ -394,11 +694,17 @@ class Commands(QObject):
         core = next((a for a in self._sandbox.allowed_actions(object_id) if a.name == name), None)
         if core is None:
             self.message.emit(
-                _tr("%1 does not apply to %2.").replace("%1", name).replace("%2", object_id)
+                QCoreApplication.translate("Commands", "%1 does not apply to %2.")
+                .replace("%1", name)
+                .replace("%2", object_id)
             )
             return None
         if not core.enabled and not self.try_anyway:
-            self.message.emit(_tr("Blocked: %1").replace("%1", str(core.reason)))
+            self.message.emit(
+                QCoreApplication.translate("Commands", "Blocked: %1").replace(
+                    "%1", str(core.reason)
+                )
+            )
             return None
         chosen = dict(chosen or {})
         for need in core.needs or ():
@@ -407,7 +713,7 @@ class Commands(QObject):
             value = self.chooser(need, core, object_id)
             if value is None:
                 if core.enabled:
-                    self.message.emit(_tr("Cancelled."))
+                    self.message.emit(QCoreApplication.translate("Commands", "Cancelled."))
                     return None
                 continue  # a blocked request goes out without it: Stripe will say what is missing
             chosen[need] = value
@@ -427,21 +733,35 @@ class Commands(QObject):
         try:
             hours = float(value)
         except ValueError:
-            self.message.emit(_tr("Not a number of hours: %1").replace("%1", value))
+            self.message.emit(
+                QCoreApplication.translate("Commands", "Not a number of hours: %1").replace(
+                    "%1", value
+                )
+            )
             return None
         if hours <= 0:
-            self.message.emit(_tr("The clock only moves forward."))
+            self.message.emit(
+                QCoreApplication.translate("Commands", "The clock only moves forward.")
+            )
             return None
         return self.advance_clock(int(hours * 3600))
 
     def undo(self) -> bool:
         done = bool(self._sandbox.undo())
-        self.message.emit(_tr("Undone.") if done else _tr("Nothing to undo."))
+        self.message.emit(
+            QCoreApplication.translate("Commands", "Undone.")
+            if done
+            else QCoreApplication.translate("Commands", "Nothing to undo.")
+        )
         return done
 
     def redo(self) -> bool:
         done = bool(self._sandbox.redo())
-        self.message.emit(_tr("Redone.") if done else _tr("Nothing to redo."))
+        self.message.emit(
+            QCoreApplication.translate("Commands", "Redone.")
+            if done
+            else QCoreApplication.translate("Commands", "Nothing to redo.")
+        )
         return done
 
     # ------------------------------------------------------------- asking
@@ -451,8 +771,8 @@ class Commands(QObject):
         if need == "clock_hours":
             value, ok = QInputDialog.getDouble(
                 parent,
-                _tr("Advance the clock"),
-                _tr("Hours to move the simulated clock on:"),
+                QCoreApplication.translate("Commands", "Advance the clock"),
+                QCoreApplication.translate("Commands", "Hours to move the simulated clock on:"),
                 2.0,
                 0.01,
                 24 * 400,
@@ -462,12 +782,16 @@ class Commands(QObject):
         if need == "customer":
             customers = list(self._sandbox.object_ids("customer"))
             if not customers:
-                self.message.emit(_tr("Create a customer first (Create ▸ New Customer)."))
+                self.message.emit(
+                    QCoreApplication.translate(
+                        "Commands", "Create a customer first (Create ▸ New Customer)."
+                    )
+                )
                 return None
             value, ok = QInputDialog.getItem(
                 parent,
-                _tr("Choose a customer"),
-                _tr("customer (the customer to attach to):"),
+                QCoreApplication.translate("Commands", "Choose a customer"),
+                QCoreApplication.translate("Commands", "customer (the customer to attach to):"),
                 customers,
                 0,
                 False,
@@ -483,19 +807,30 @@ class Commands(QObject):
                     c for c in choices if (self._sandbox.get(c) or {}).get("customer") == object_id
                 ]
             if not choices:
-                self.message.emit(_tr("No source to choose."))
+                self.message.emit(QCoreApplication.translate("Commands", "No source to choose."))
                 return None
             value, ok = QInputDialog.getItem(
-                parent, _tr("Choose a source"), _tr("source:"), choices, 0, False
+                parent,
+                QCoreApplication.translate("Commands", "Choose a source"),
+                QCoreApplication.translate("Commands", "source:"),
+                choices,
+                0,
+                False,
             )
             return value if ok else None
         if need in ("amount",):
             value_int, ok = QInputDialog.getInt(
-                parent, _tr("Amount"), _tr("amount (smallest currency unit):"), 1000, 1
+                parent,
+                QCoreApplication.translate("Commands", "Amount"),
+                QCoreApplication.translate("Commands", "amount (smallest currency unit):"),
+                1000,
+                1,
             )
             return str(value_int) if ok else None
-        label = _tr("%1:").replace("%1", need)
-        text, ok = QInputDialog.getText(parent, _tr("A value is needed"), label)
+        label = QCoreApplication.translate("Commands", "%1:").replace("%1", need)
+        text, ok = QInputDialog.getText(
+            parent, QCoreApplication.translate("Commands", "A value is needed"), label
+        )
         return text if ok else None
 
 

@@ -23,13 +23,14 @@ import importlib
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtGui import QActionGroup, QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QStyle,
@@ -39,7 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.action_bar import ActionBar
-from gui.commands import Commands
+from gui.commands import SUBMENUS, Commands
 from gui.detail_pane import DetailPane
 from gui.event_log import EventLogView
 from gui.object_list import ObjectListPanel
@@ -49,6 +50,22 @@ from gui.session_controller import SessionController
 NOTICE_KEY = "notice/sourcesDeprecatedDismissed"
 ANIMATION_KEY = "graph/animation_ms"  # the graph view reads the same key
 DEFAULT_ANIMATION_MS = 600
+
+#: a menu separator goes before these commands
+MENU_SEPARATORS_BEFORE = frozenset(
+    {
+        "charge",
+        "try_anyway",
+        "clock_custom",
+        "file_quit",
+        "focus_list",
+        "shortcuts",
+        "show_lessons",
+        "zoom_in",
+        "high_contrast",
+        "lesson_autoplay",
+    }
+)
 
 # Create action -> (module, class) of part B's dialogs.
 DIALOGS = {
@@ -281,23 +298,33 @@ class MainWindow(QMainWindow):
             self.graph.set_animation_duration(self.animation_ms())
 
     def _build_menus(self) -> None:
+        """One menu per key of :data:`gui.commands.MENUS` (objectName ``menu_<key>``);
+        submenus (View ▸ Language) go at the end of their parent menu."""
         bar = self.menuBar()
-        for title, actions in self.commands.menu_layout():
-            menu = bar.addMenu(title)
-            menu.setObjectName(f"menu_{title.replace('&', '').lower()}")
+        self.menus: dict[str, QMenu] = {}
+        layout = self.commands.menu_keys()
+        for key, title, actions in layout:
+            parent = SUBMENUS.get(key, (None, ""))[0]
+            if parent is None:
+                menu = bar.addMenu(title)
+            else:
+                holder = self.menus[parent]
+                holder.addSeparator()
+                menu = holder.addMenu(title)
+            menu.setObjectName(f"menu_{key}")
+            self.menus[key] = menu
             for action in actions:
-                name = action.data()
-                if name in (
-                    "charge",
-                    "try_anyway",
-                    "clock_custom",
-                    "file_quit",
-                    "focus_list",
-                    "shortcuts",
-                ):
-                    if menu.actions():
-                        menu.addSeparator()
+                if action.data() in MENU_SEPARATORS_BEFORE and menu.actions():
+                    menu.addSeparator()
                 menu.addAction(action)
+        language_group = QActionGroup(self)
+        language_group.setExclusive(True)
+        for name in ("lang_en", "lang_ja"):
+            language_group.addAction(self.commands.actions[name])
+
+    def _retranslate_menus(self) -> None:
+        for key, menu in self.menus.items():
+            menu.setTitle(self.commands.menu_title(key))
 
     def _connect_commands(self) -> None:
         a = self.commands.actions
