@@ -17,6 +17,10 @@ clock jumps) and undo/redo. After every step it checks (stripe-domain.md §3, §
   then restores the live state;
 * replaying the log (``core.history.replay``) gives the live state: every
   ``REPLAY_EVERY`` steps and at the end of each run.
+
+Beyond the JSON, the records behind it (``Sandbox._st``: expiry and settle timers,
+test-card keys, the idempotency cache) are compared too, for rejected requests and
+for replays: hidden state that drifts would surface only later.
 """
 
 from __future__ import annotations
@@ -118,6 +122,20 @@ def source_params(kind: str, data: st.DataObject, card_source: str | None) -> di
     return params
 
 
+def hidden_state(sandbox: Sandbox) -> dict[str, Any] | None:
+    """The records behind the JSON (``Sandbox._st``, a core internal), shallow-copied.
+
+    Records are copy-on-write (core/records.py), so a shallow copy is a snapshot.
+    None when the internals moved: the JSON-level checks still run.
+    """
+    state = getattr(sandbox, "_st", None)
+    objects = getattr(state, "objects", None)
+    if not isinstance(objects, dict):
+        return None
+    return {"objects": {k: copy.copy(v) for k, v in objects.items()},
+            "idempotency": dict(getattr(state, "idempotency", {}))}
+
+
 class SandboxMachine(RuleBasedStateMachine):
     """One sandbox, driven by random requests; the trackers follow the log."""
 
@@ -155,6 +173,7 @@ class SandboxMachine(RuleBasedStateMachine):
     def send(self, method: str, path: str, params: Any = None,
              headers: Any = KEY) -> Response:
         before, revision = self.snapshot, self.sb.revision
+        hidden = hidden_state(self.sb)
         response = self.sb.request(method, path, params, headers)
         after = self.sb.state_snapshot()
         self.steps += 1
@@ -171,6 +190,7 @@ class SandboxMachine(RuleBasedStateMachine):
         assert self.sb.revision == revision + response.accepted, where
         if not response.accepted:
             assert after == before, f"a request that was not accepted changed state: {where}"
+            assert hidden_state(self.sb) == hidden, f"... changed hidden state: {where}"
         else:
             assert method in ("POST", "DELETE"), where
             self.undo_stack.append((before, dict(self.terminal), self.used))
@@ -262,6 +282,9 @@ class SandboxMachine(RuleBasedStateMachine):
     def _check_replay(self) -> None:
         rebuilt = history.replay(SEED, self.sb.log)
         assert rebuilt.state_snapshot() == self.snapshot, "replaying the log differs"
+        # What the JSON does not show (timers due, test-card keys, settle outcomes) must
+        # match too, or a replayed session would diverge later.
+        assert hidden_state(rebuilt) == hidden_state(self.sb), "replay differs in hidden state"
 
     # --- rules: creating things -----------------------------------------------------------
 
