@@ -79,6 +79,18 @@ SPECS: tuple[CommandSpec, ...] = (
         QT_TRANSLATE_NOOP("Commands", "Save the session under a new name"),
     ),
     CommandSpec(
+        "serve",
+        "file",
+        QT_TRANSLATE_NOOP("Commands", "Serve the &API on 127.0.0.1:12111"),
+        "Ctrl+Alt+A",
+        QT_TRANSLATE_NOOP(
+            "Commands",
+            "Run a local Stripe-compatible API: objects your own client code creates "
+            "appear here live (chargeable --serve)",
+        ),
+        checkable=True,
+    ),
+    CommandSpec(
         "file_quit",
         "file",
         QT_TRANSLATE_NOOP("Commands", "&Quit"),
