@@ -45,6 +45,7 @@ from gui.detail_pane import DetailPane
 from gui.event_log import EventLogView
 from gui.object_list import ObjectListPanel
 from gui.selection import Selection
+from gui.serve_controller import ServeController
 from gui.session_controller import SessionController
 
 NOTICE_KEY = "notice/sourcesDeprecatedDismissed"
@@ -57,6 +58,7 @@ MENU_SEPARATORS_BEFORE = frozenset(
         "charge",
         "try_anyway",
         "clock_custom",
+        "serve",
         "file_quit",
         "focus_list",
         "shortcuts",
@@ -131,6 +133,7 @@ class MainWindow(QMainWindow):
         notice: the Sources-deprecation info bar (``deprecationNotice``).
         lesson_bar: Stripe's last refusal, non-modal (``lessonBar``).
         current_dialog: the create dialog open now, or ``None``.
+        serve: the in-window API server (:mod:`gui.serve_controller`).
     """
 
     def __init__(
@@ -230,6 +233,7 @@ class MainWindow(QMainWindow):
         self.commands.lesson.connect(self.show_lesson)
         self.selection.changed.connect(self._on_selection)
         self._connect_commands()
+        self.serve = ServeController.for_window(self)
         self._restore_layout()
         self.setWindowTitle(self.session.window_title())
         self.object_panel.view.setFocus()
@@ -463,6 +467,7 @@ class MainWindow(QMainWindow):
         if not self.session.maybe_save():
             event.ignore()
             return
+        self.serve.stop()
         self.session.shutdown()
         self.save_layout()
         super().closeEvent(event)
