@@ -9,6 +9,7 @@ passed and stays absent. ``exclude_none`` is never used.
 
 from __future__ import annotations
 
+import json
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -294,17 +295,41 @@ MODELS: dict[str, type[_Stripe]] = {
 }
 
 
-#: Validate every emitted object through its model (the default). Benchmarks may turn
-#: it off: the dicts are then emitted as built, in the model's field order, unchecked.
-STRICT = True
+#: Validate every emitted object through its model. Off in production: the serializers
+#: build exactly Stripe's JSON and the models only check it. The test suite turns it on
+#: (tests/core/conftest.py), and then every dump is also compared with the model's own
+#: dump, so any difference between the two paths fails the tests.
+STRICT = False
 _ORDER: dict[str, tuple[str, ...]] = {k: tuple(m.model_fields) for k, m in MODELS.items()}
+_OBJECT: dict[str, str] = {k: str(m.model_fields["object"].default)
+                           for k, m in MODELS.items() if "object" in m.model_fields}
+
+
+class DumpMismatch(AssertionError):
+    """The built JSON and the model's dump of it differ (a serializer bug)."""
 
 
 def dump(kind: str, fields: Json) -> Json:
-    """Validate ``fields`` as a ``kind`` model and dump it as Stripe's JSON."""
-    model = MODELS[kind]
-    if "object" in model.model_fields and "object" not in fields:
-        fields = {"object": model.model_fields["object"].default, **fields}
-    if not STRICT:
-        return {k: fields[k] for k in _ORDER[kind] if k in fields}
-    return model.model_validate(fields).json_dict()
+    """``fields`` as Stripe's JSON for a ``kind`` object, in the model's field order.
+
+    ``fields`` is a fresh dict the caller hands over. Under :data:`STRICT` the
+    result is validated by the model and must equal the model's dump, key order
+    included.
+    """
+    if kind in _OBJECT:
+        fields.setdefault("object", _OBJECT[kind])
+    ordered = {k: fields[k] for k in _ORDER[kind] if k in fields}
+    if len(ordered) != len(fields):  # a field the model does not declare
+        unknown = sorted(set(fields) - set(ordered))
+        raise DumpMismatch(f"{kind}: fields the model does not declare: {unknown}")
+    if STRICT:
+        return _validated(kind, ordered)
+    return ordered
+
+
+def _validated(kind: str, built: Json) -> Json:
+    dumped = MODELS[kind].model_validate(built).json_dict()
+    if json.dumps(dumped) != json.dumps(built):
+        raise DumpMismatch(f"{kind} {built.get('id')}: built JSON {json.dumps(built)} != "
+                           f"model dump {json.dumps(dumped)}")
+    return dumped

@@ -23,6 +23,16 @@ OWNER_KEYS = ("address", "email", "name", "phone", "verified_address", "verified
               "verified_name", "verified_phone")
 
 
+def fresh(value: Any) -> Any:
+    """A copy of nested JSON containers held by a record, so that a caller who edits a
+    response can never edit the sandbox's state through it (scalars are shared)."""
+    if isinstance(value, dict):
+        return {k: fresh(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [fresh(v) for v in value]
+    return value
+
+
 def card_json(rec: CardRec, in_token: bool = False) -> JSONDict:
     return dump("card", {
         "id": rec.id, "address_city": None, "address_country": None,
@@ -65,7 +75,7 @@ def source_json(rec: SourceRec) -> JSONDict:
         "id": rec.id, "amount": rec.amount, "client_secret": rec.client_secret,
         "created": rec.created, "currency": rec.currency, "flow": rec.flow, "livemode": False,
         "metadata": dict(rec.metadata),
-        "owner": {key: owner.get(key) for key in OWNER_KEYS},
+        "owner": {key: fresh(owner.get(key)) for key in OWNER_KEYS},
         "statement_descriptor": rec.statement_descriptor, "status": rec.status,
         "type": rec.type, "usage": rec.usage, rec.type: dict(rec.type_data),
     }
@@ -98,9 +108,9 @@ def _source_order(rec: SourceRec, owner: JSONDict) -> JSONDict:
 
 
 def _order_item(item: JSONDict) -> JSONDict:
-    out = {"amount": _int_or_none(item.get("amount")), "currency": item.get("currency"),
-           "description": item.get("description"), "parent": item.get("parent"),
-           "type": item.get("type")}
+    out = {"amount": _int_or_none(item.get("amount")), "currency": fresh(item.get("currency")),
+           "description": fresh(item.get("description")), "parent": fresh(item.get("parent")),
+           "type": fresh(item.get("type"))}
     quantity = _int_or_none(item.get("quantity"))
     if quantity is not None:
         out["quantity"] = quantity
@@ -250,7 +260,7 @@ def object_json(rec: Any, lookup: Callable[[str], Any] | None = None,
                 expand: tuple[str, ...] = ()) -> JSONDict:
     """Any record as JSON (event snapshots included)."""
     if isinstance(rec, dict):
-        return dict(rec)
+        return {k: fresh(v) for k, v in rec.items()}
     if isinstance(rec, SourceRec):
         return source_json(rec)
     if isinstance(rec, TokenRec):
@@ -271,7 +281,7 @@ def object_json(rec: Any, lookup: Callable[[str], Any] | None = None,
 def event_json(rec: EventRec) -> JSONDict:
     data: JSONDict = {"object": object_json(rec.snapshot)}
     if rec.previous_attributes is not None:
-        data["previous_attributes"] = rec.previous_attributes
+        data["previous_attributes"] = fresh(rec.previous_attributes)
     return dump("event", {
         "id": rec.id, "api_version": catalog.API_VERSION, "created": rec.created, "data": data,
         "livemode": False, "pending_webhooks": 0,

@@ -1,8 +1,19 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
+from core import models
 from core.api import Sandbox
+
+
+@pytest.fixture(autouse=True)
+def strict_models(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Core tests run on the strict path: every emitted object is validated by its
+    pydantic model, and the fast JSON production emits must equal the model's dump."""
+    monkeypatch.setattr(models, "STRICT", True)
+    yield
 
 
 @pytest.fixture
