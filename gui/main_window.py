@@ -22,10 +22,11 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt
 from PySide6.QtGui import QActionGroup, QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
+    QDockWidget,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -43,10 +44,13 @@ from gui.action_bar import ActionBar
 from gui.commands import SUBMENUS, Commands
 from gui.detail_pane import DetailPane
 from gui.event_log import EventLogView
+from gui.i18n import LANGUAGES, LanguageManager, TranslationError
 from gui.object_list import ObjectListPanel
 from gui.selection import Selection
 from gui.serve_controller import ServeController
 from gui.session_controller import SessionController
+from gui.theme import ThemeController
+from gui.zoom import ZoomController
 
 NOTICE_KEY = "notice/sourcesDeprecatedDismissed"
 ANIMATION_KEY = "graph/animation_ms"  # the graph view reads the same key
@@ -109,8 +113,7 @@ class InfoBar(QFrame):
         self.close_button.setObjectName(f"{object_name}Close")
         self.close_button.setAutoRaise(True)
         self.close_button.setText("✕")
-        self.close_button.setToolTip(self.tr("Dismiss"))
-        self.close_button.setAccessibleName(self.tr("Dismiss"))
+        self.retranslate()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 4, 4)
         layout.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
@@ -120,6 +123,15 @@ class InfoBar(QFrame):
         text_box.addWidget(self.text)
         layout.addLayout(text_box, 1)
         layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
+
+    def retranslate(self) -> None:
+        self.close_button.setToolTip(self.tr("Dismiss"))
+        self.close_button.setAccessibleName(self.tr("Dismiss"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
 
 class MainWindow(QMainWindow):
@@ -134,6 +146,14 @@ class MainWindow(QMainWindow):
         lesson_bar: Stripe's last refusal, non-modal (``lessonBar``).
         current_dialog: the create dialog open now, or ``None``.
         serve: the in-window API server (:mod:`gui.serve_controller`).
+        languages: the :class:`~gui.i18n.LanguageManager` (View ▸ Language).
+        zoom: the global text zoom (:mod:`gui.zoom`).
+        theme: the high-contrast switch (:mod:`gui.theme`).
+        presenter: presenter mode (:mod:`gui.presenter`), built on first use.
+        lesson_host: the :class:`~gui.lesson_player.SandboxHost` the lesson player
+            shares with the session controller.
+        lesson_player, lesson_dock: the lesson player and its dock (``lessonDock``),
+            ``None`` until View ▸ Lessons (or a lesson command) first needs them.
     """
 
     def __init__(
@@ -149,6 +169,13 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         self.sandbox = sandbox if sandbox is not None else default_sandbox()
         self.settings = settings if settings is not None else QSettings()
+        # language, zoom and theme first, so every pane is built with them
+        self.languages = LanguageManager(self.settings, self)
+        self._restore_language()
+        self.zoom = ZoomController(self.settings, self)
+        self.zoom.apply()
+        self.theme = ThemeController(self.settings, self)
+        self.theme.apply()
         self.selection = Selection(self)
         self.commands = Commands(self.sandbox, self.selection, self)
         self.session = SessionController(
@@ -160,6 +187,16 @@ class MainWindow(QMainWindow):
         self.current_dialog: QDialog | None = None
         self._palette: QWidget | None = None
         self._sheet: QWidget | None = None
+        self.lesson_player: Any = None
+        self.lesson_dock: QDockWidget | None = None
+        self.presenter: Any = None
+        self._lesson_position = 0
+        self._lesson_sandbox: Any = None
+        from gui.lesson_player import SandboxHost  # light: the player itself is built lazily
+
+        self.lesson_host = SandboxHost(self.sandbox, self)
+        self.session.sandboxReplaced.connect(self.lesson_host.set_sandbox)
+        self.lesson_host.sandboxChanged.connect(self.session.adopt)
 
         # --- panes
         self._build_panes()
@@ -194,16 +231,6 @@ class MainWindow(QMainWindow):
         self.notice = InfoBar(
             "deprecationNotice", QStyle.StandardPixmap.SP_MessageBoxInformation, self
         )
-        self.notice.title.setText(self.tr("Sources are a legacy API"))
-        self.notice.text.setText(
-            self.tr(
-                "Stripe has deprecated the Sources API (and raw Tokens) in favour of "
-                "PaymentMethods with PaymentIntents. A PaymentMethod is stateless: the payment's "
-                "state lives on the PaymentIntent, so there is no <code>chargeable</code> "
-                "(&ldquo;ready to charge&rdquo;) status to wait for. Chargeable teaches the legacy "
-                "objects so you can read and migrate old integrations."
-            )
-        )
         self.notice.close_button.clicked.connect(self.dismiss_notice)
         self.notice.setVisible(not _truthy(self.settings.value(NOTICE_KEY, False)))
 
@@ -220,11 +247,7 @@ class MainWindow(QMainWindow):
         body.addWidget(self.lesson_bar)
         body.addWidget(self.main_splitter, 1)
         self.setCentralWidget(container)
-        self.setStyleSheet(
-            "QFrame#deprecationNotice { background: #e8f1f8; border: 0;"
-            " border-bottom: 1px solid #b7cfe2; }"
-            "QFrame#lessonBar { background: #fbeee6; border: 0; border-bottom: 1px solid #e2b9a0; }"
-        )
+        self._apply_window_style()
 
         # --- menus, status bar, wiring
         self._build_menus()
@@ -233,9 +256,10 @@ class MainWindow(QMainWindow):
         self.commands.lesson.connect(self.show_lesson)
         self.selection.changed.connect(self._on_selection)
         self._connect_commands()
+        self._connect_classroom()
         self.serve = ServeController.for_window(self)
         self._restore_layout()
-        self.setWindowTitle(self.session.window_title())
+        self.retranslate()
         self.object_panel.view.setFocus()
 
     def start_session(self) -> None:
@@ -273,7 +297,12 @@ class MainWindow(QMainWindow):
             widget.setParent(None)
             widget.deleteLater()
         self.lesson_bar.hide()
-        self.object_panel.view.setFocus()
+        if self.presenting:  # a lesson started in presenter mode: keep the projection
+            for pane in (self.object_panel, self.detail_pane, self.event_log):
+                pane.hide()
+            self.graph.setFocus()
+        else:
+            self.object_panel.view.setFocus()
 
     def _make_graph(self) -> QWidget:
         try:
@@ -349,6 +378,231 @@ class MainWindow(QMainWindow):
         a["file_open"].triggered.connect(self.session.open)
         a["file_save"].triggered.connect(self.session.save)
         a["file_save_as"].triggered.connect(self.session.save_as)
+
+    # ----------------------------------------------------------- classroom
+    def _connect_classroom(self) -> None:
+        a = self.commands.actions
+        # window shortcuts keep working while the menu bar is hidden (presenter mode)
+        self.addActions(self.commands.all_actions())
+        a["show_lessons"].toggled.connect(self.show_lessons)
+        a["presenter"].toggled.connect(self.set_presenter_mode)
+        a["zoom_in"].triggered.connect(self.zoom.zoom_in)
+        a["zoom_out"].triggered.connect(self.zoom.zoom_out)
+        a["zoom_reset"].triggered.connect(self.zoom.reset)
+        self.zoom.zoomChanged.connect(self._sync_zoom_actions)
+        self._sync_zoom_actions()
+        a["high_contrast"].setChecked(self.theme.high_contrast)
+        a["high_contrast"].toggled.connect(self.theme.set_high_contrast)
+        self.theme.themeChanged.connect(lambda _on: self._apply_window_style())
+        for code in LANGUAGES:
+            a[f"lang_{code}"].triggered.connect(lambda _checked=False, c=code: self.set_language(c))
+        a[f"lang_{self.languages.language}"].setChecked(True)
+        a["lesson_next"].triggered.connect(lambda: self._lesson_command("next"))
+        a["lesson_previous"].triggered.connect(lambda: self._lesson_command("previous"))
+        a["lesson_restart"].triggered.connect(lambda: self._lesson_command("restart"))
+        a["lesson_autoplay"].toggled.connect(self._lesson_autoplay)
+
+    def _apply_window_style(self) -> None:
+        from gui.theme import is_high_contrast
+
+        if is_high_contrast():
+            self.setStyleSheet(
+                "QFrame#deprecationNotice, QFrame#lessonBar { background: #000000;"
+                " border: 0; border-bottom: 2px solid #FFFF00; }"
+            )
+        else:
+            self.setStyleSheet(
+                "QFrame#deprecationNotice { background: #e8f1f8; border: 0;"
+                " border-bottom: 1px solid #b7cfe2; }"
+                "QFrame#lessonBar { background: #fbeee6; border: 0;"
+                " border-bottom: 1px solid #e2b9a0; }"
+            )
+
+    def _sync_zoom_actions(self, *_args: object) -> None:
+        self.commands.actions["zoom_in"].setEnabled(self.zoom.can_zoom_in)
+        self.commands.actions["zoom_out"].setEnabled(self.zoom.can_zoom_out)
+
+    # lessons
+    def lesson_panel(self) -> Any:
+        """The lesson player, built and docked on first use (it loads every lesson)."""
+        if self.lesson_player is not None:
+            return self.lesson_player
+        from gui.lesson_player import LessonPlayer
+
+        dock = QDockWidget(self)
+        dock.setObjectName("lessonDock")
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
+        player = LessonPlayer(self.lesson_host, dock)
+        player.set_language(self.languages.language)
+        dock.setWidget(player)
+        dock.hide()
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        dock.visibilityChanged.connect(self._dock_visibility)
+        self.lesson_player, self.lesson_dock = player, dock
+        a = self.commands.actions
+        # the panel's buttons run the window's commands (shortcuts, unsaved-work guard)
+        for name, theirs in (
+            ("next", player.next_action),
+            ("previous", player.previous_action),
+            ("restart", player.restart_action),
+            ("autoplay", player.autoplay_action),
+        ):
+            mine = a[f"lesson_{name}"]
+            player.buttons[name].setDefaultAction(mine)
+            theirs.changed.connect(lambda m=mine, t=theirs: self._sync_lesson_action(m, t))
+            self._sync_lesson_action(mine, theirs)
+        player.objectTouched.connect(self._on_lesson_touched)
+        player.stepShown.connect(self._on_lesson_step)
+        player.lessonChanged.connect(lambda _name: self._on_lesson_step(0))
+        self._retranslate_dock()
+        return player
+
+    @staticmethod
+    def _sync_lesson_action(mine: Any, theirs: Any) -> None:
+        if mine.isEnabled() != theirs.isEnabled():
+            mine.setEnabled(theirs.isEnabled())
+        mine.setIcon(theirs.icon())
+        if mine.isCheckable() and mine.isChecked() != theirs.isChecked():
+            blocked = mine.blockSignals(True)
+            mine.setChecked(theirs.isChecked())
+            mine.blockSignals(blocked)
+
+    def show_lessons(self, visible: bool = True) -> None:
+        """Show (building it if needed) or hide the lesson player (View ▸ Lessons)."""
+        if not visible and self.lesson_dock is None:
+            return
+        self.lesson_panel()
+        assert self.lesson_dock is not None
+        self.lesson_dock.setVisible(bool(visible))
+        if visible:
+            self.lesson_dock.raise_()
+
+    def _dock_visibility(self, _visible: bool) -> None:
+        action = self.commands.actions["show_lessons"]
+        shown = self.lesson_dock is not None and not self.lesson_dock.isHidden()
+        if action.isChecked() != shown:
+            blocked = action.blockSignals(True)
+            action.setChecked(shown)
+            action.blockSignals(blocked)
+
+    def _lesson_command(self, name: str) -> None:
+        player = self.lesson_panel()
+        self.show_lessons(True)
+        if name in ("next", "restart") and not self._lesson_may_replace_sandbox(player):
+            return
+        getattr(player, name)()
+
+    def _lesson_autoplay(self, on: bool) -> None:
+        player = self.lesson_panel()
+        if on:
+            self.show_lessons(True)
+            if not self._lesson_may_replace_sandbox(player):
+                self._sync_lesson_action(
+                    self.commands.actions["lesson_autoplay"], player.autoplay_action
+                )
+                return
+        player.set_autoplay(on)
+
+    def _lesson_may_replace_sandbox(self, player: Any) -> bool:
+        """Before a lesson starts in a fresh sandbox: offer to save unsaved work."""
+        run = player.run
+        if run is not None and run.sandbox is self.sandbox:
+            return True  # the lesson plays on in the sandbox shown now
+        if self.sandbox is self._lesson_sandbox:
+            return True  # the sandbox shown is an earlier lesson's: nothing of the user's
+        return bool(self.session.maybe_save())
+
+    def _on_lesson_step(self, position: int) -> None:
+        player = self.lesson_player
+        if player is not None and player.run is not None:
+            self._lesson_sandbox = player.run.sandbox
+        self._forward = position > self._lesson_position
+        self._lesson_position = position
+
+    def _on_lesson_touched(self, object_id: str) -> None:
+        """Select what the step touched; a new object's graph shows its last transition."""
+        shown = self.graph.object_id() if hasattr(self.graph, "object_id") else None
+        self.selection.select(object_id or None)
+        if not object_id or shown == object_id or not getattr(self, "_forward", False):
+            return
+        graph = self.graph
+        if not hasattr(graph, "panel"):
+            return
+        model = graph.panel().model
+        taken = next((e for e in model.edges if e.last_taken), None) if model else None
+        if taken is not None:
+            graph.panel().animate_transition(taken.id, graph.effective_duration())
+
+    # presenter mode
+    def set_presenter_mode(self, on: bool) -> None:
+        """Enter or leave presenter mode (F5; Esc leaves)."""
+        if self.presenter is None:
+            if not on:
+                return
+            from gui.presenter import PresenterMode
+
+            self.presenter = PresenterMode(self)
+        self.presenter.set_active(on)
+
+    @property
+    def presenting(self) -> bool:
+        return self.presenter is not None and self.presenter.active
+
+    # language
+    def _restore_language(self) -> None:
+        language = self.languages.saved_language()
+        if language == self.languages.language:
+            return
+        try:
+            self.languages.set_language(language)
+        except TranslationError:
+            pass  # stays English; the menu shows English checked
+
+    def set_language(self, language: str) -> bool:
+        """Switch the whole interface to ``language`` now (View ▸ Language); remembered."""
+        try:
+            self.languages.set_language(language)
+        except TranslationError as exc:
+            self.statusBar().showMessage(str(exc), 0)
+            ok = False
+        else:
+            ok = True
+        current = self.languages.language
+        self.commands.actions[f"lang_{current}"].setChecked(True)
+        if self.lesson_player is not None:
+            self.lesson_player.set_language(current)
+        return ok
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Every text the window itself sets, in the current language."""
+        self.notice.title.setText(self.tr("Sources are a legacy API"))
+        self.notice.text.setText(
+            self.tr(
+                "Stripe has deprecated the Sources API (and raw Tokens) in favour of "
+                "PaymentMethods with PaymentIntents. A PaymentMethod is stateless: the payment's "
+                "state lives on the PaymentIntent, so there is no <code>chargeable</code> "
+                "(&ldquo;ready to charge&rdquo;) status to wait for. Chargeable teaches the legacy "
+                "objects so you can read and migrate old integrations."
+            )
+        )
+        self.commands.retranslate()
+        if hasattr(self, "menus"):
+            self._retranslate_menus()
+        self._retranslate_dock()
+        self.setWindowTitle(self.session.window_title())
+
+    def _retranslate_dock(self) -> None:
+        if self.lesson_dock is not None:
+            self.lesson_dock.setWindowTitle(self.tr("Lessons"))
 
     # ------------------------------------------------------------- actions
     def _on_selection(self, object_id: str) -> None:

@@ -254,6 +254,16 @@ class SessionController(QObject):
 
     # -- commands ---------------------------------------------------------------
 
+    def adopt(self, sandbox: Any) -> None:
+        """Make ``sandbox`` (e.g. a lesson's) the current, untitled session.
+
+        The window shows it (``sandboxReplaced``) and File ▸ Save saves it. Nothing
+        is asked: the caller offers to save unsaved work first (see ``maybe_save``).
+        """
+        if sandbox is self.sandbox:
+            return
+        self._replace(sandbox, None)
+
     def maybe_save(self) -> bool:
         """True when it is fine to drop the current session (saved, discarded or clean)."""
         if not self._dirty:

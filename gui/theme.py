@@ -1,0 +1,144 @@
+"""The high-contrast theme (View ▸ High Contrast): black, white and yellow, thick focus.
+
+For a projector in a bright classroom and for low vision. The theme is an
+application palette (so every widget, dialog and menu follows) plus a small
+style sheet that draws a 3 px yellow frame around the focused widget.
+Widgets that paint with colours of their own ask :func:`is_high_contrast` (or
+simply read the palette) when they receive ``QEvent.PaletteChange``.
+
+The state graph keeps its light paper and its Okabe–Ito colours (status is
+also shape + text there): its own drawing stays readable on either theme; in
+high contrast it gets pure white paper and a yellow frame.
+
+The choice is kept in QSettings under ``ui/highContrast``.
+
+Signals:
+    ThemeController.themeChanged(bool): high contrast switched on/off.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
+
+THEME_KEY = "ui/highContrast"
+PROPERTY = "chargeableHighContrast"
+
+BLACK = QColor("#000000")
+WHITE = QColor("#FFFFFF")
+YELLOW = QColor("#FFFF00")
+CYAN = QColor("#00FFFF")
+#: disabled text: still 7:1 on black
+GREY = QColor("#A6A6A6")
+
+FOCUS_QSS = """
+QAbstractItemView:focus, QAbstractScrollArea:focus, QLineEdit:focus, QComboBox:focus,
+QAbstractSpinBox:focus, QTabBar:focus, QSlider:focus, QTextEdit:focus, QPlainTextEdit:focus {
+    border: 3px solid #FFFF00;
+}
+QPushButton, QToolButton {
+    border: 1px solid #FFFFFF; border-radius: 2px; padding: 3px 8px;
+    background: #000000; color: #FFFFFF;
+}
+QPushButton:focus, QToolButton:focus { border: 3px solid #FFFF00; }
+QPushButton:hover, QToolButton:hover { border-color: #FFFF00; }
+QPushButton:checked, QToolButton:checked { background: #FFFF00; color: #000000; }
+QPushButton:disabled, QToolButton:disabled { border: 1px dashed #A6A6A6; color: #A6A6A6; }
+QCheckBox:focus, QRadioButton:focus { border: 3px solid #FFFF00; }
+QMenu { border: 1px solid #FFFFFF; }
+QMenuBar::item:selected, QMenu::item:selected { background: #FFFF00; color: #000000; }
+QToolTip { color: #FFFFFF; background: #000000; border: 1px solid #FFFF00; }
+QSplitter::handle { background: #FFFFFF; }
+QHeaderView::section {
+    background: #000000; color: #FFFF00; border: 1px solid #FFFFFF; padding: 2px 4px;
+}
+"""
+
+_original_palette: QPalette | None = None
+
+
+def high_contrast_palette() -> QPalette:
+    """Black backgrounds, white text, yellow selection and links."""
+    p = QPalette()
+    groups = (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive)
+    roles = {
+        QPalette.ColorRole.Window: BLACK,
+        QPalette.ColorRole.WindowText: WHITE,
+        QPalette.ColorRole.Base: BLACK,
+        QPalette.ColorRole.AlternateBase: QColor("#1A1A1A"),
+        QPalette.ColorRole.Text: WHITE,
+        QPalette.ColorRole.BrightText: YELLOW,
+        QPalette.ColorRole.Button: BLACK,
+        QPalette.ColorRole.ButtonText: WHITE,
+        QPalette.ColorRole.Highlight: YELLOW,
+        QPalette.ColorRole.HighlightedText: BLACK,
+        QPalette.ColorRole.Link: YELLOW,
+        QPalette.ColorRole.LinkVisited: CYAN,
+        QPalette.ColorRole.ToolTipBase: BLACK,
+        QPalette.ColorRole.ToolTipText: WHITE,
+        QPalette.ColorRole.PlaceholderText: GREY,
+        QPalette.ColorRole.Light: WHITE,
+        QPalette.ColorRole.Midlight: GREY,
+        QPalette.ColorRole.Mid: GREY,
+        QPalette.ColorRole.Dark: WHITE,
+        QPalette.ColorRole.Shadow: WHITE,
+    }
+    for group in groups:
+        for role, colour in roles.items():
+            p.setColor(group, role, colour)
+    for role, colour in roles.items():
+        p.setColor(QPalette.ColorGroup.Disabled, role, colour)
+    for role in (
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.ButtonText,
+    ):
+        p.setColor(QPalette.ColorGroup.Disabled, role, GREY)
+    return p
+
+
+def is_high_contrast() -> bool:
+    app = QApplication.instance()
+    return bool(app is not None and app.property(PROPERTY))
+
+
+def apply_high_contrast(on: bool) -> None:
+    """Install (or remove) the high-contrast palette and focus style on the application."""
+    global _original_palette
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    if bool(app.property(PROPERTY)) == bool(on):
+        return
+    if on:
+        if _original_palette is None:
+            _original_palette = QPalette(app.palette())
+        app.setPalette(high_contrast_palette())
+        app.setStyleSheet(FOCUS_QSS)
+    else:
+        app.setStyleSheet("")
+        app.setPalette(_original_palette if _original_palette is not None else QPalette())
+    app.setProperty(PROPERTY, bool(on))
+
+
+class ThemeController(QObject):
+    """Remembers and applies the high-contrast choice."""
+
+    themeChanged = Signal(bool)
+
+    def __init__(self, settings: QSettings, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._settings = settings
+        self.high_contrast = str(settings.value(THEME_KEY, False)).lower() in ("1", "true")
+
+    def apply(self) -> None:
+        apply_high_contrast(self.high_contrast)
+
+    def set_high_contrast(self, on: bool) -> None:
+        on = bool(on)
+        self._settings.setValue(THEME_KEY, on)
+        changed = on != self.high_contrast or on != is_high_contrast()
+        self.high_contrast = on
+        apply_high_contrast(on)
+        if changed:
+            self.themeChanged.emit(on)
