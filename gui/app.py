@@ -13,6 +13,9 @@ import sys
 from collections.abc import Sequence
 from importlib.metadata import PackageNotFoundError, version
 
+from gui.serve_cli import DEFAULT_PORT
+from gui.serve_cli import _port as port_number
+
 #: ``chargeable NAME ...`` runs ``main(args)`` of the module, which imports Qt
 #: only if it needs it (serving and lessons run without a display).
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
@@ -43,6 +46,19 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="build the window, render it once to a PNG at PATH, and exit",
     )
+    parser.add_argument(
+        "--serve",
+        action="store_true",
+        help="serve the Stripe API from the window at start, on 127.0.0.1 "
+        "(File > Serve the API; objects your client code creates appear live)",
+    )
+    parser.add_argument(
+        "--port",
+        metavar="N",
+        type=port_number,
+        default=DEFAULT_PORT,
+        help=f"the port the window serves on (default: {DEFAULT_PORT}; 0 picks a free one)",
+    )
     return parser
 
 
@@ -59,7 +75,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from gui.application import run
 
-    return run(screenshot=args.screenshot)
+    return run(screenshot=args.screenshot, serve=args.serve, port=args.port)
 
 
 if __name__ == "__main__":

@@ -32,9 +32,13 @@ def create_main_window() -> MainWindow:
     return MainWindow()
 
 
-def run(screenshot: str | None = None) -> int:
+def run(screenshot: str | None = None, *, serve: bool = False, port: int | None = None) -> int:
     app = _application()
     window = create_main_window()
+    if port is not None:
+        window.serve.set_port(port)
+    if serve and not window.serve.start():  # the window says why in its status bar too
+        print(f"chargeable: {window.serve.last_error}", file=sys.stderr)
     if screenshot is not None:
         if not save_screenshot(window, screenshot):
             print(f"chargeable: could not write the screenshot to {screenshot}", file=sys.stderr)
