@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -69,9 +69,6 @@ class ActionBar(QWidget):
         self.title = QLabel(self)
         self.title.setObjectName("actionBarTitle")
         self.title.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
-        self.title.setFixedWidth(
-            self.title.fontMetrics().horizontalAdvance(_tr("Actions: select an object")) + 12
-        )
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
@@ -90,7 +87,7 @@ class ActionBar(QWidget):
             self._button_row.addWidget(button)
         self._button_row.addStretch(1)
 
-        self.try_anyway_box = QCheckBox(_tr("Try anyway"), self)
+        self.try_anyway_box = QCheckBox(self)
         self.try_anyway_box.setObjectName("tryAnyway")
         self.try_anyway_box.setToolTip(commands.action("try_anyway").toolTip())
         self.try_anyway_box.setStatusTip(commands.action("try_anyway").statusTip())
@@ -99,12 +96,6 @@ class ActionBar(QWidget):
 
         self.clock_label = QLabel(self)
         self.clock_label.setObjectName("clockLabel")
-        self.clock_label.setMinimumWidth(
-            self.clock_label.fontMetrics().horizontalAdvance("Clock 2026-12-31 23:59:59") + 8
-        )
-        self.clock_label.setToolTip(
-            _tr("The simulated clock (UTC). Sources expire when it passes their window.")
-        )
         self.clock_button = QToolButton(self)
         self.clock_button.setObjectName("clockButton")
         self.clock_button.setDefaultAction(commands.action("clock_1h"))
@@ -122,8 +113,6 @@ class ActionBar(QWidget):
         small = self.reasons_label.font()
         small.setPointSizeF(small.pointSizeF() * 0.9)
         self.reasons_label.setFont(small)
-        # Always two lines high, so the bar (and the graph above it) never jumps.
-        self.reasons_label.setFixedHeight(self.reasons_label.fontMetrics().lineSpacing() * 2 + 2)
         self.reasons_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
 
         top = QHBoxLayout()
@@ -142,7 +131,48 @@ class ActionBar(QWidget):
         layout.addWidget(self.reasons_label)
 
         commands.actionsChanged.connect(self.rebuild)
+        self._fix_sizes()
+        self.retranslate()
+
+    def _fix_sizes(self) -> None:
+        """Fixed sizes from the font and the words now (again after a zoom or a language change).
+
+        The title's width and the reasons' two lines never change with the selection,
+        so the bar (and the graph above it) never jumps.
+        """
+        words = (
+            QCoreApplication.translate("ActionBar", "Actions: select an object"),
+            QCoreApplication.translate("ActionBar", "No actions"),
+            QCoreApplication.translate("ActionBar", "Actions"),
+        )
+        metrics = self.title.fontMetrics()
+        self.title.setFixedWidth(max(metrics.horizontalAdvance(w) for w in words) + 12)
+        clock = QCoreApplication.translate("ActionBar", "Clock %1").replace(
+            "%1", "2026-12-31 23:59:59"
+        )
+        clock_width = self.clock_label.fontMetrics().horizontalAdvance(clock) + 8
+        self.clock_label.setMinimumWidth(clock_width)
+        self.reasons_label.setFixedHeight(self.reasons_label.fontMetrics().lineSpacing() * 2 + 2)
+
+    def retranslate(self) -> None:
+        self.try_anyway_box.setText(QCoreApplication.translate("ActionBar", "Try anyway"))
+        self.try_anyway_box.setToolTip(self._commands.action("try_anyway").toolTip())
+        self.try_anyway_box.setStatusTip(self._commands.action("try_anyway").statusTip())
+        self.clock_label.setToolTip(
+            QCoreApplication.translate(
+                "ActionBar",
+                "The simulated clock (UTC). Sources expire when it passes their window.",
+            )
+        )
+        self._fix_sizes()
         self.rebuild()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        elif event.type() == QEvent.Type.FontChange:
+            self._fix_sizes()
+        super().changeEvent(event)
 
     def _sync_switch(self, checked: bool) -> None:
         blocked = self.try_anyway_box.blockSignals(True)

@@ -15,12 +15,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QRegularExpression, Qt, QTimeZone, Signal
+from PySide6.QtCore import QDateTime, QEvent, QRegularExpression, Qt, QTimeZone, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
     QFontDatabase,
     QGuiApplication,
+    QPalette,
     QSyntaxHighlighter,
     QTextBlockFormat,
     QTextCharFormat,
@@ -164,9 +165,8 @@ class CodeBox(QWidget):
         font = self.caption.font()
         font.setBold(True)
         self.caption.setFont(font)
-        self.copy_button = QPushButton(self.tr("Copy"), self)
+        self.copy_button = QPushButton(self)
         self.copy_button.setObjectName(f"{object_name}Copy")
-        self.copy_button.setToolTip(self.tr("Copy this code to the clipboard"))
         self.editor = QPlainTextEdit(self)
         self.editor.setReadOnly(True)
         self.editor.setFont(_mono())
@@ -182,6 +182,20 @@ class CodeBox(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.editor, 1)
         self.copy_button.clicked.connect(self.copy)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.copy_button.setText(self.tr("Copy"))
+        self.copy_button.setToolTip(self.tr("Copy this code to the clipboard"))
+
+    def set_caption(self, caption: str) -> None:
+        self.caption.setText(caption)
+        self.editor.setAccessibleName(caption)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def set_text(self, text: str) -> None:
         self.editor.setPlainText(text)
@@ -298,6 +312,31 @@ class DetailPane(QWidget):
         sandbox.subscribe(self._on_change)
         self.destroyed.connect(lambda *_: _safe_unsubscribe(sandbox, self._on_change))
         self.set_object(selection.current)
+
+    def retranslate(self) -> None:
+        """Tab titles, captions and headers in the current language; the object again."""
+        for index, text in enumerate(
+            (self.tr("Properties"), self.tr("JSON"), self.tr("Request"), self.tr("Events"))
+        ):
+            self.tabs.setTabText(index, text)
+        self.curl_box.set_caption(self.tr("curl"))
+        self.python_box.set_caption(self.tr("stripe-python"))
+        self.events_view.setHeaderLabels(
+            [self.tr("Simulated time"), self.tr("Event"), self.tr("Id")]
+        )
+        self.set_object(self._object_id)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        elif event.type() == QEvent.Type.FontChange:
+            self.subheader.setFixedHeight(self.subheader.fontMetrics().lineSpacing() * 2 + 2)
+            self._fmt = None
+            self.set_object(self._object_id)
+        elif event.type() == QEvent.Type.PaletteChange:
+            self._fmt = None  # the Properties colours follow the palette (high contrast)
+            self.set_object(self._object_id)
+        super().changeEvent(event)
 
     # ------------------------------------------------------------ requests
     def _index_log(self) -> None:
@@ -493,6 +532,9 @@ class DetailPane(QWidget):
     def _formats(self) -> dict[str, Any]:
         if self._fmt is None:
             mono_font = _mono()
+            if self.font().pointSizeF() > 0:  # follows the zoom
+                mono_font.setPointSizeF(self.font().pointSizeF())
+            high_contrast = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
             plain = QTextCharFormat()
             mono = QTextCharFormat()
             mono.setFont(mono_font)
@@ -503,11 +545,11 @@ class DetailPane(QWidget):
             italic = QTextCharFormat()
             italic.setFontItalic(True)
             dim = QTextCharFormat()
-            dim.setForeground(QColor("#5f5f5f"))
+            dim.setForeground(QColor("#C8C8C8" if high_contrast else "#5f5f5f"))
             why = QTextCharFormat()
-            why.setForeground(QColor("#0072B2"))
+            why.setForeground(QColor("#FFFF00" if high_contrast else "#0072B2"))
             why_block = QTextBlockFormat()
-            why_block.setBackground(QColor("#eef5fb"))
+            why_block.setBackground(QColor("#000000" if high_contrast else "#eef5fb"))
             why_block.setLeftMargin(4)
             why_block.setRightMargin(4)
             gap = QTextBlockFormat()

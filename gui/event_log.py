@@ -18,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -354,6 +355,18 @@ class EventLogView(QTableView):
         self._selection = selection
         self.selectionModel().currentRowChanged.connect(self._on_current)
         self.log_model.rowsInserted.connect(self._scroll_to_new)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.LanguageChange:
+            # entries keep the words they were logged with; the headers follow the language
+            self.setAccessibleName(QCoreApplication.translate("EventLog", "Event log"))
+            self.log_model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 2)
+        elif event.type() == QEvent.Type.FontChange:
+            self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+            self.horizontalHeader().resizeSection(
+                0, self.fontMetrics().horizontalAdvance("2026-12-31 23:59:59") + 24
+            )
+        super().changeEvent(event)
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():

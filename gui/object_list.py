@@ -21,6 +21,7 @@ from typing import Any, NamedTuple
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QEvent,
     QItemSelectionModel,
     QModelIndex,
     QObject,
@@ -32,7 +33,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QFont, QFontDatabase, QPainter, QPalette
+from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -506,8 +507,14 @@ class ObjectDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
 
+    @classmethod
+    def row_height(cls, font: QFont) -> int:
+        """Two lines of ``font`` (the second 0.9 of it), never less than ``ROW_HEIGHT``."""
+        line = QFontMetrics(font).height()
+        return max(cls.ROW_HEIGHT, int(line * 1.9) + 12)
+
     def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:  # noqa: N802
-        return QSize(220, self.ROW_HEIGHT)
+        return QSize(220, self.row_height(option.font))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
         opt = QStyleOptionViewItem(option)
@@ -539,22 +546,29 @@ class ObjectDelegate(QStyledItemDelegate):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         pad = 6
-        badge = QRectF(rect.left() + pad, rect.top() + 7, 30, 14)
-        paint_kind_badge(painter, badge, kind)
-        # status: marker + word on the right of the first line
         font = QFont(opt.font)
         painter.setFont(font)
         fm = painter.fontMetrics()
+        line = max(18, fm.height() + 2)  # the first line's height: grows with the zoom
+        badge_h = max(14.0, line - 4.0)
+        badge = QRectF(
+            rect.left() + pad, rect.top() + 4 + (line - badge_h) / 2, badge_h * 30 / 14, badge_h
+        )
+        paint_kind_badge(painter, badge, kind)
+        # status: marker + word on the right of the first line
         status_w = fm.horizontalAdvance(status) if status else 0
         marker = 12
         right = rect.right() - pad
         if status:
-            text_rect = QRect(right - status_w, rect.top() + 4, status_w, 18)
+            text_rect = QRect(right - status_w, rect.top() + 4, status_w, line)
             painter.setPen(text_colour)
             painter.drawText(
                 text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, status
             )
-            marker_rect = QRectF(right - status_w - marker - 4, rect.top() + 7, marker, marker)
+            marker = max(12, line - 6)
+            marker_rect = QRectF(
+                right - status_w - marker - 4, rect.top() + 4 + (line - marker) / 2, marker, marker
+            )
             if selected:
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(opt.palette.color(QPalette.ColorRole.Base))
@@ -566,7 +580,7 @@ class ObjectDelegate(QStyledItemDelegate):
         mono.setPointSizeF(font.pointSizeF() if font.pointSizeF() > 0 else 9)
         painter.setFont(mono)
         id_left = int(badge.right()) + 6
-        id_rect = QRect(id_left, rect.top() + 4, max(0, right - id_left), 18)
+        id_rect = QRect(id_left, rect.top() + 4, max(0, right - id_left), line)
         painter.setPen(text_colour)
         painter.drawText(
             id_rect,
@@ -581,7 +595,10 @@ class ObjectDelegate(QStyledItemDelegate):
             small.setPointSizeF(small.pointSizeF() * 0.9)
         painter.setFont(small)
         painter.setPen(dim_colour)
-        detail_rect = QRect(rect.left() + pad, rect.top() + 21, rect.width() - 2 * pad, 16)
+        detail_h = max(16, painter.fontMetrics().height() + 2)
+        detail_rect = QRect(
+            rect.left() + pad, rect.top() + 3 + line, rect.width() - 2 * pad, detail_h
+        )
         painter.drawText(
             detail_rect,
             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
@@ -626,6 +643,7 @@ class ObjectListView(QTableView):
         model.rowsAboutToBeRemoved.connect(self._hold)
         self.setModel(model)
         self.setAccessibleName(self.tr("Objects"))
+        self._delegate_rows()
         self._model = model
         self._selection = selection
         self._syncing = False
@@ -634,6 +652,17 @@ class ObjectListView(QTableView):
         model.rowsRemoved.connect(self._follow_selection)
         model.rowsInserted.connect(self._follow_selection_if_missing)
         selection.changed.connect(self._on_selection_changed)
+
+    def _delegate_rows(self) -> None:
+        self.verticalHeader().setDefaultSectionSize(ObjectDelegate.row_height(self.font()))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.LanguageChange:
+            self.setAccessibleName(self.tr("Objects"))
+            self.viewport().update()  # tooltips and glosses are read when shown
+        elif event.type() == QEvent.Type.FontChange:
+            self._delegate_rows()  # the zoom: rows grow with the text
+        super().changeEvent(event)
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self._syncing:
@@ -685,32 +714,17 @@ class FilterBar(QWidget):
         self._model = model
         self.kind_box = QComboBox(self)
         self.kind_box.setObjectName("kindFilter")
-        self.kind_box.setAccessibleName(self.tr("Kind"))
-        self.kind_box.addItem(self.tr("All kinds"), "")
-        names = {
-            "source": self.tr("Sources"),
-            "token": self.tr("Tokens"),
-            "customer": self.tr("Customers"),
-            "charge": self.tr("Charges"),
-            "card": self.tr("Cards"),
-            "refund": self.tr("Refunds"),
-        }
+        self.kind_box.addItem("", "")
         for kind in KINDS:
-            self.kind_box.addItem(kind_icon(kind), names[kind], kind)
+            self.kind_box.addItem(kind_icon(kind), kind, kind)
         self.status_box = QComboBox(self)
         self.status_box.setObjectName("statusFilter")
-        self.status_box.setAccessibleName(self.tr("Status"))
-        self.status_box.addItem(self.tr("Any status"), "")
+        self.status_box.addItem("", "")
         for status in known_statuses():
             self.status_box.addItem(status_icon(status), status, status)
-            self.status_box.setItemData(
-                self.status_box.count() - 1, style_for(status).gloss, Qt.ItemDataRole.ToolTipRole
-            )
         self.text_edit = QLineEdit(self)
         self.text_edit.setObjectName("textFilter")
-        self.text_edit.setPlaceholderText(self.tr("Filter by id, type, email…"))
         self.text_edit.setClearButtonEnabled(True)
-        self.text_edit.setAccessibleName(self.tr("Text filter"))
         self.count_label = QLabel(self)
         self.count_label.setObjectName("objectCount")
         # Text changes must not relayout the window: a fixed height and no width hint.
@@ -732,7 +746,38 @@ class FilterBar(QWidget):
         model.modelReset.connect(self._update_count)
         model.rowsInserted.connect(self._update_count)
         model.rowsRemoved.connect(self._update_count)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every text in the current language (the Stripe status names stay)."""
+        self.kind_box.setAccessibleName(self.tr("Kind"))
+        self.kind_box.setItemText(0, self.tr("All kinds"))
+        names = {
+            "source": self.tr("Sources"),
+            "token": self.tr("Tokens"),
+            "customer": self.tr("Customers"),
+            "charge": self.tr("Charges"),
+            "card": self.tr("Cards"),
+            "refund": self.tr("Refunds"),
+        }
+        for row in range(1, self.kind_box.count()):
+            kind = str(self.kind_box.itemData(row))
+            self.kind_box.setItemText(row, names.get(kind, kind))
+        self.status_box.setAccessibleName(self.tr("Status"))
+        self.status_box.setItemText(0, self.tr("Any status"))
+        for row in range(1, self.status_box.count()):
+            status = str(self.status_box.itemData(row))
+            self.status_box.setItemData(row, style_for(status).gloss, Qt.ItemDataRole.ToolTipRole)
+        self.text_edit.setPlaceholderText(self.tr("Filter by id, type, email…"))
+        self.text_edit.setAccessibleName(self.tr("Text filter"))
         self._update_count()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        elif event.type() == QEvent.Type.FontChange:
+            self.count_label.setFixedHeight(self.count_label.fontMetrics().height() + 2)
+        super().changeEvent(event)
 
     def _apply(self, *_args: object) -> None:
         self._model.set_filter(

@@ -519,6 +519,21 @@ class StateGraphView(QGraphicsView):
             self._auto_fit = False  # the user pans
         super().mouseMoveEvent(event)
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.LanguageChange:
+            self.setAccessibleName(tr("State graph"))
+            self._placeholder.set_text(
+                tr("Select a source, a token or a charge to see its lifecycle.")
+            )
+            self._metrics = style.Metrics()  # the status words have another width now
+            for panel in self._panels():  # rebuilt: node and edge words are set when built
+                panel._metrics = self._metrics
+                panel.set_model(None)
+            self.refresh()
+            if self._auto_fit:
+                self.fit()
+        super().changeEvent(event)
+
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
         menu = QMenu(self)
         menu.addAction(tr("Fit to view (F)"), self.fit)
