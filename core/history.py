@@ -22,6 +22,7 @@ CARD_NUMBER_KEYS = frozenset({"card[number]"})
 CVC_KEYS = frozenset({"card[cvc]", "cvc_update[cvc]"})
 ID_NUMBER_KEYS = frozenset({"pii[id_number]", "person[id_number]",
                             "account[individual][id_number]"})
+SECRET_KEYS = CARD_NUMBER_KEYS | CVC_KEYS | ID_NUMBER_KEYS
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +94,8 @@ class LogEntry:
 def redact(pairs: list[tuple[str, str]]) -> tuple[tuple[tuple[str, str], ...],
                                                    tuple[tuple[str, str], ...]]:
     """Pairs with secrets replaced, and the stand-in specs that undo it for replay."""
+    if SECRET_KEYS.isdisjoint([key for key, _ in pairs]):
+        return tuple(pairs), ()
     out: list[tuple[str, str]] = []
     subs: list[tuple[str, str]] = []
     for key, value in pairs:

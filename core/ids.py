@@ -27,17 +27,18 @@ class IdGenerator:
         counter: how many ids were made so far (part of the sandbox state).
     """
 
-    __slots__ = ("seed", "counter")
+    __slots__ = ("seed", "counter", "_prefix")
 
     def __init__(self, seed: int, counter: int = 0) -> None:
         self.seed = seed
         self.counter = counter
+        self._prefix = f"{seed}:".encode()
 
     def token(self, length: int = 24) -> str:
         self.counter += 1
-        digest = hashlib.blake2b(
-            f"{self.seed}:{self.counter}".encode(), digest_size=32
-        ).digest()
+        # hashes b"<seed>:<counter>": changing these bytes would change every id and
+        # break saved sessions, whose logs name ids in their paths
+        digest = hashlib.blake2b(self._prefix + b"%d" % self.counter, digest_size=32).digest()
         return _base62(digest, length)
 
     def make(self, prefix: str) -> str:

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -41,6 +42,10 @@ def flatten(params: object) -> list[tuple[str, str]]:
     """Any accepted ``params`` shape as a list of ``(bracket_key, str)`` pairs."""
     if params is None:
         return []
+    if isinstance(params, list | tuple):
+        plain = _plain_pairs(params)
+        if plain is not None:
+            return plain
     if isinstance(params, Mapping):
         items: list[tuple[object, object]] = list(params.items())
     elif isinstance(params, list | tuple):
@@ -65,6 +70,19 @@ def flatten(params: object) -> list[tuple[str, str]]:
     return out
 
 
+def _plain_pairs(params: list[Any] | tuple[Any, ...]) -> list[tuple[str, str]] | None:
+    """The common case, already flat: ``(str, str)`` tuples with non-empty keys.
+
+    None when anything else is in there; the general path then handles (or
+    refuses) it.
+    """
+    for pair in params:
+        if type(pair) is not tuple or len(pair) != 2 or type(pair[0]) is not str \
+                or type(pair[1]) is not str or not pair[0]:
+            return None
+    return list(params)
+
+
 def _flatten_into(out: list[tuple[str, str]], key: str, value: object) -> None:
     if isinstance(value, Mapping):
         for sub, val in value.items():
@@ -79,13 +97,34 @@ def _flatten_into(out: list[tuple[str, str]], key: str, value: object) -> None:
 def parse(pairs: list[tuple[str, str]]) -> Params:
     """Bracket-syntax pairs as a nested dict (lists for ``[]`` and ``[0]``)."""
     root: Params = {}
+    indexed = False  # some key has a [] or [0] part: hashes may turn into lists
     for key, value in pairs:
-        match = _KEY.match(key)
-        if match is None:
-            raise ParamError(f"Invalid parameter name: {key[:80]}", key[:80])
-        parts = [match.group(1), *_PART.findall(match.group(2))]
-        _assign(root, parts, value, key)
-    return _lists(root)
+        parts = _key_parts(key)
+        if len(parts) == 1:
+            if isinstance(root.get(key), dict):
+                raise ParamError(f"Invalid parameter: {key} is given twice.", key)
+            root[key] = value
+            continue
+        indexed = indexed or any(not part or part.isdigit() for part in parts[1:])
+        _assign(root, list(parts), value, key)
+    return _lists(root) if indexed else root
+
+
+def _key_parts(key: str) -> tuple[str, ...]:
+    """``card[number]`` → ``("card", "number")``."""
+    return _cached_key_parts(key) if len(key) <= 100 else _split_key(key)
+
+
+@functools.lru_cache(maxsize=2048)  # clients reuse their keys; long ones are not kept
+def _cached_key_parts(key: str) -> tuple[str, ...]:
+    return _split_key(key)
+
+
+def _split_key(key: str) -> tuple[str, ...]:
+    match = _KEY.match(key)
+    if match is None:
+        raise ParamError(f"Invalid parameter name: {key[:80]}", key[:80])
+    return (match.group(1), *_PART.findall(match.group(2)))
 
 
 def _assign(node: Params, parts: list[str], value: str, key: str) -> None:

@@ -75,7 +75,7 @@ def source_json(rec: SourceRec) -> JSONDict:
         "id": rec.id, "amount": rec.amount, "client_secret": rec.client_secret,
         "created": rec.created, "currency": rec.currency, "flow": rec.flow, "livemode": False,
         "metadata": dict(rec.metadata),
-        "owner": {key: fresh(owner.get(key)) for key in OWNER_KEYS},
+        "owner": _owner_json(owner),
         "statement_descriptor": rec.statement_descriptor, "status": rec.status,
         "type": rec.type, "usage": rec.usage, rec.type: dict(rec.type_data),
     }
@@ -90,6 +90,14 @@ def source_json(rec: SourceRec) -> JSONDict:
     if rec.source_order is not None:
         fields["source_order"] = _source_order(rec, owner)
     return dump("source", fields)
+
+
+def _owner_json(owner: JSONDict) -> JSONDict:
+    out: JSONDict = dict.fromkeys(OWNER_KEYS)
+    for key, value in owner.items():
+        if key in out:
+            out[key] = fresh(value)
+    return out
 
 
 def _int_or_none(value: Any) -> int | None:

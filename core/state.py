@@ -1,6 +1,8 @@
 """The sandbox's mutable state and its per-request rollback journal.
 
-Every mutation goes through :meth:`State.mut` (backs the record up once per
+Records copy themselves with their generated ``__copy__`` (core.records), called
+directly: ``copy.copy``'s dispatch would cost more than the copy. Every mutation goes
+through :meth:`State.mut` (backs the record up once per
 request), :meth:`State.add` or :meth:`State.delete`; scalars and append-only
 lists are restored from marks. So a rejected request is undone in time
 proportional to what it touched: no deep copy of the whole state.
@@ -8,7 +10,6 @@ proportional to what it touched: no deep copy of the whole state.
 
 from __future__ import annotations
 
-import copy
 import heapq
 from typing import Any
 
@@ -83,7 +84,7 @@ class State:
         journal = self._journal
         if journal is not None and object_id not in journal:
             current = self.objects.get(object_id, _ABSENT)
-            journal[object_id] = current if current is _ABSENT else copy.copy(current)
+            journal[object_id] = current if current is _ABSENT else current.__copy__()
 
     # --- objects ------------------------------------------------------------
 
@@ -116,7 +117,7 @@ class State:
     def fire(self, type_: str, snapshot: Any, previous: dict[str, Any] | None = None,
              created: int | None = None) -> EventRec:
         rec = EventRec(self.new_id("evt_"), type_, self.now if created is None else created,
-                       snapshot if isinstance(snapshot, dict) else copy.copy(snapshot),
+                       snapshot if isinstance(snapshot, dict) else snapshot.__copy__(),
                        self.current_idempotency_key, previous)
         self.event_pos[rec.id] = len(self.events)
         self.events.append(rec)
