@@ -263,6 +263,8 @@ class EventLogModel(QAbstractTableModel):
                 .replace("%3", str(status))
                 .replace("%4", message)
             )
+            if origin and origin != "gui":  # an outside client's refusal says whose it was
+                text += f"  [{origin}]"
             detail = "\n".join(
                 x
                 for x in (

@@ -129,6 +129,16 @@ def test_objects_an_outside_client_creates_appear_live_with_their_origin(
                for e in window.event_log.log_model.entries)
     qtbot.waitUntil(lambda: "3 requests" in indicator.text(), timeout=TIMEOUT)
 
+    def declined() -> str:
+        token = client.v1.tokens.create(params={"card": CARD | {"number": "4000000000000002"}})
+        with pytest.raises(stripe.CardError):
+            client.v1.charges.create(params={"amount": 500, "currency": "usd", "source": token.id})
+        return token.id
+
+    Worker(declined).wait(qtbot)
+    qtbot.waitUntil(lambda: "error 402" in log_texts(window)[-2], timeout=TIMEOUT)
+    assert "[http 127.0.0.1:" in log_texts(window)[-2]  # a refusal names its origin too
+
 
 def test_the_graph_follows_an_outside_change_to_the_selected_object(
     qtbot: Any, window: Any
@@ -283,6 +293,15 @@ def test_a_bad_port_is_a_usage_error(capsys: Any) -> None:
     assert "port out of range" in capsys.readouterr().err
 
 
+def own_settings(tmp_path: Path) -> dict[str, str]:
+    """The subprocess keeps its settings to itself: closing saves the window geometry,
+    which the other command-line tests' screenshots must not pick up."""
+    env = dict(os.environ)
+    for variable in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        env[variable] = str(tmp_path / variable.lower())
+    return env
+
+
 def test_chargeable_serve_on_a_busy_port_says_so_and_still_opens(tmp_path: Path) -> None:
     with socket.socket() as blocker:
         blocker.bind(("127.0.0.1", 0))
@@ -292,7 +311,7 @@ def test_chargeable_serve_on_a_busy_port_says_so_and_still_opens(tmp_path: Path)
         result = subprocess.run(
             [sys.executable, "-m", "gui.app", "--serve", "--port", str(port),
              "--screenshot", str(out)],
-            cwd=ROOT, env=dict(os.environ), capture_output=True, text=True, timeout=120,
+            cwd=ROOT, env=own_settings(tmp_path), capture_output=True, text=True, timeout=120,
         )
     assert result.returncode == 0, result.stderr
     assert f"127.0.0.1:{port}" in result.stderr and "already in use" in result.stderr
