@@ -265,16 +265,16 @@ class ServeController(QObject):
     def _failure_text(self, exc: OSError) -> str:
         where = f"{self.host}:{self.configured_port}"
         if exc.errno == errno.EADDRINUSE:
-            return (
-                _tr(
-                    "Cannot serve the API on %1: the port is already in use (another "
-                    "Chargeable window or `chargeable serve`?). Stop it, or start with "
-                    "--port N to choose another port."
-                ).replace("%1", where)
-            )
+            return _tr(
+                "Cannot serve the API on %1: the port is already in use (another "
+                "Chargeable window or `chargeable serve`?). Stop it, or start with "
+                "--port N to choose another port."
+            ).replace("%1", where)
         if exc.errno == errno.EACCES:
-            return _tr("Cannot serve the API on %1: permission denied (ports below 1024 "
-                       "need privileges; choose another with --port N).").replace("%1", where)
+            return _tr(
+                "Cannot serve the API on %1: permission denied (ports below 1024 "
+                "need privileges; choose another with --port N)."
+            ).replace("%1", where)
         reason = exc.strerror or str(exc)
         return _tr("Cannot serve the API on %1: %2").replace("%1", where).replace("%2", reason)
 
@@ -343,7 +343,7 @@ class ServeIndicator(QLabel):
             .replace("%2", str(count))
         )
         tip = _tr(
-            "Point the stripe library here: stripe.api_base = \"%1\" (any sk_test_ key). "
+            'Point the stripe library here: stripe.api_base = "%1" (any sk_test_ key). '
             "Outside requests appear in the event log with their origin."
         ).replace("%1", controller.url)
         self.setToolTip(tip)

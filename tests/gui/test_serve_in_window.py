@@ -21,9 +21,9 @@ from typing import Any
 
 import pytest
 import stripe
+from _window_support import make_window, new_sandbox, select
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel
-from _window_support import make_window, new_sandbox, select
 
 from gui import app as app_module
 from gui.serve_controller import ServeController
@@ -125,8 +125,10 @@ def test_objects_an_outside_client_creates_appear_live_with_their_origin(
         "POST /v1/charges",
     ]
     assert all(t.split(" → ")[1].startswith("200") for t in requests)
-    assert any(e.kind == "event" and e.object_id == ids["charge"]
-               for e in window.event_log.log_model.entries)
+    assert any(
+        e.kind == "event" and e.object_id == ids["charge"]
+        for e in window.event_log.log_model.entries
+    )
     qtbot.waitUntil(lambda: "3 requests" in indicator.text(), timeout=TIMEOUT)
 
     def declined() -> str:
@@ -245,8 +247,12 @@ def test_stopping_answers_a_request_the_gui_has_not_picked_up(qtbot: Any) -> Non
 
     def post() -> tuple[int, bytes]:
         conn = http.client.HTTPConnection(host, int(port), timeout=10)
-        conn.request("POST", "/v1/customers", body="email=a%40b.c",
-                     headers={"Content-Type": "application/x-www-form-urlencoded"})
+        conn.request(
+            "POST",
+            "/v1/customers",
+            body="email=a%40b.c",
+            headers={"Content-Type": "application/x-www-form-urlencoded"},
+        )
         response = conn.getresponse()
         result = response.status, response.read()
         conn.close()
@@ -309,9 +315,21 @@ def test_chargeable_serve_on_a_busy_port_says_so_and_still_opens(tmp_path: Path)
         port = blocker.getsockname()[1]
         out = tmp_path / "window.png"
         result = subprocess.run(
-            [sys.executable, "-m", "gui.app", "--serve", "--port", str(port),
-             "--screenshot", str(out)],
-            cwd=ROOT, env=own_settings(tmp_path), capture_output=True, text=True, timeout=120,
+            [
+                sys.executable,
+                "-m",
+                "gui.app",
+                "--serve",
+                "--port",
+                str(port),
+                "--screenshot",
+                str(out),
+            ],
+            cwd=ROOT,
+            env=own_settings(tmp_path),
+            capture_output=True,
+            text=True,
+            timeout=120,
         )
     assert result.returncode == 0, result.stderr
     assert f"127.0.0.1:{port}" in result.stderr and "already in use" in result.stderr
