@@ -233,12 +233,20 @@ def classify(number: str) -> TestCard | Decline:
     is not a test card gives ``test_mode_live_card`` (§10) and must not be kept.
     """
     digits = normalize(number)
+    card = _VALID_TEST_NUMBERS.get(digits)  # the usual case, already checked below
+    if card is not None:
+        return card
     if not digits.isdigit() or not 12 <= len(digits) <= 19 or not luhn_ok(digits):
         return INCORRECT_NUMBER
     card = BY_NUMBER.get(digits)
     if card is None:
         return LIVE_CARD
     return card
+
+
+#: Test cards whose number passes classify's checks (all of them, but do not assume it).
+_VALID_TEST_NUMBERS = {number: card for number, card in BY_NUMBER.items()
+                       if number.isdigit() and 12 <= len(number) <= 19 and luhn_ok(number)}
 
 
 def redact(number: str) -> str:

@@ -100,13 +100,9 @@ def parse(pairs: list[tuple[str, str]]) -> Params:
     indexed = False  # some key has a [] or [0] part: hashes may turn into lists
     for key, value in pairs:
         parts = _key_parts(key)
-        if len(parts) == 1:
-            if isinstance(root.get(key), dict):
-                raise ParamError(f"Invalid parameter: {key} is given twice.", key)
-            root[key] = value
-            continue
-        indexed = indexed or any(not part or part.isdigit() for part in parts[1:])
-        _assign(root, list(parts), value, key)
+        if not indexed and len(parts) > 1:
+            indexed = any(not part or part.isdigit() for part in parts[1:])
+        _assign(root, parts, value, key)
     return _lists(root) if indexed else root
 
 
@@ -127,24 +123,21 @@ def _split_key(key: str) -> tuple[str, ...]:
     return (match.group(1), *_PART.findall(match.group(2)))
 
 
-def _assign(node: Params, parts: list[str], value: str, key: str) -> None:
-    head, rest = parts[0], parts[1:]
-    if not rest:
-        if head in node and isinstance(node[head], dict):
-            raise ParamError(f"Invalid parameter: {key} is given twice.", key)
+def _assign(root: Params, parts: tuple[str, ...], value: str, key: str) -> None:
+    node = root
+    for head in parts[:-1]:
         if head == "":
-            node[str(len(node))] = value
-        else:
-            node[head] = value
-        return
-    if head == "":
-        head = str(len(node))
-    child = node.get(head)
-    if child is None:
-        child = node[head] = {}
-    if not isinstance(child, dict):
-        raise ParamError(f"Invalid parameter: {key} mixes a value and a hash.", key)
-    _assign(child, rest, value, key)
+            head = str(len(node))
+        child = node.get(head)
+        if child is None:
+            child = node[head] = {}
+        if not isinstance(child, dict):
+            raise ParamError(f"Invalid parameter: {key} mixes a value and a hash.", key)
+        node = child
+    last = parts[-1]
+    if isinstance(node.get(last), dict):
+        raise ParamError(f"Invalid parameter: {key} is given twice.", key)
+    node[str(len(node)) if last == "" else last] = value
 
 
 def _lists(node: Params) -> Params:
