@@ -60,6 +60,9 @@ def child(kind: str) -> None:
 
 def measure(kind: str) -> float:
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    # A user's machine keeps compiled bytecode; the warm-up run writes it here too,
+    # so neither kind pays for compiling Python source on every start.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     started = time.monotonic()
     result = subprocess.run(
         [sys.executable, __file__, "--child", kind],
