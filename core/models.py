@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 Json = dict[str, Any]
 
@@ -296,13 +296,11 @@ MODELS: dict[str, type[_Stripe]] = {
 
 
 #: Validate every emitted object through its model. Off in production: the serializers
-#: build exactly Stripe's JSON and the models only check it. The test suite turns it on
-#: (tests/core/conftest.py), and then every dump is also compared with the model's own
-#: dump, so any difference between the two paths fails the tests.
+#: (core.serialize) build exactly Stripe's JSON, keys in the model's field order, and the
+#: models only check it. The test suite turns it on (tests/core/conftest.py); then every
+#: dump must also equal the model's own dump, key order included, so any difference
+#: between the two paths fails the tests.
 STRICT = False
-_ORDER: dict[str, tuple[str, ...]] = {k: tuple(m.model_fields) for k, m in MODELS.items()}
-_OBJECT: dict[str, str] = {k: str(m.model_fields["object"].default)
-                           for k, m in MODELS.items() if "object" in m.model_fields}
 
 
 class DumpMismatch(AssertionError):
@@ -310,26 +308,19 @@ class DumpMismatch(AssertionError):
 
 
 def dump(kind: str, fields: Json) -> Json:
-    """``fields`` as Stripe's JSON for a ``kind`` object, in the model's field order.
+    """``fields`` (a fresh dict, keys in the model's order) as a ``kind`` object's JSON.
 
-    ``fields`` is a fresh dict the caller hands over. Under :data:`STRICT` the
-    result is validated by the model and must equal the model's dump, key order
-    included.
+    Under :data:`STRICT` it is validated by the model and must equal the model's
+    dump exactly: an undeclared field, a value the model would coerce, or a key
+    out of order raises :class:`DumpMismatch`.
     """
-    if kind in _OBJECT:
-        fields.setdefault("object", _OBJECT[kind])
-    ordered = {k: fields[k] for k in _ORDER[kind] if k in fields}
-    if len(ordered) != len(fields):  # a field the model does not declare
-        unknown = sorted(set(fields) - set(ordered))
-        raise DumpMismatch(f"{kind}: fields the model does not declare: {unknown}")
-    if STRICT:
-        return _validated(kind, ordered)
-    return ordered
-
-
-def _validated(kind: str, built: Json) -> Json:
-    dumped = MODELS[kind].model_validate(built).json_dict()
-    if json.dumps(dumped) != json.dumps(built):
-        raise DumpMismatch(f"{kind} {built.get('id')}: built JSON {json.dumps(built)} != "
+    if not STRICT:
+        return fields
+    try:
+        dumped = MODELS[kind].model_validate(fields).json_dict()
+    except ValidationError as exc:
+        raise DumpMismatch(f"{kind} {fields.get('id')}: {exc}") from exc
+    if json.dumps(dumped) != json.dumps(fields):
+        raise DumpMismatch(f"{kind} {fields.get('id')}: built JSON {json.dumps(fields)} != "
                            f"model dump {json.dumps(dumped)}")
     return dumped

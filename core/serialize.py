@@ -1,4 +1,9 @@
-"""Records → Stripe JSON, through the pydantic models of ``core.models``."""
+"""Records → Stripe JSON, through the pydantic models of ``core.models``.
+
+Every builder writes its keys in the model's field order, ``object`` included:
+production emits the dicts as built, and under ``core.models.STRICT`` (the tests)
+each one must equal its model's dump, order included.
+"""
 
 from __future__ import annotations
 
@@ -35,7 +40,7 @@ def fresh(value: Any) -> Any:
 
 def card_json(rec: CardRec, in_token: bool = False) -> JSONDict:
     return dump("card", {
-        "id": rec.id, "address_city": None, "address_country": None,
+        "id": rec.id, "object": "card", "address_city": None, "address_country": None,
         "address_line1": rec.address_line1, "address_line1_check": rec.address_line1_check,
         "address_line2": None, "address_state": None, "address_zip": rec.address_zip,
         "address_zip_check": rec.address_zip_check, "brand": rec.brand, "country": rec.country,
@@ -48,7 +53,7 @@ def card_json(rec: CardRec, in_token: bool = False) -> JSONDict:
 
 def bank_json(rec: BankRec) -> JSONDict:
     return dump("bank_account", {
-        "id": rec.id, "account_holder_name": rec.account_holder_name,
+        "id": rec.id, "object": "bank_account", "account_holder_name": rec.account_holder_name,
         "account_holder_type": rec.account_holder_type, "account_type": None,
         "bank_name": rec.bank_name, "country": rec.country, "currency": rec.currency,
         "customer": rec.customer, "fingerprint": rec.fingerprint, "last4": rec.last4,
@@ -58,30 +63,27 @@ def bank_json(rec: BankRec) -> JSONDict:
 
 
 def token_json(rec: TokenRec) -> JSONDict:
-    fields: JSONDict = {
-        "id": rec.id, "client_ip": rec.client_ip, "created": rec.created, "livemode": False,
-        "type": rec.type, "used": rec.used,
-    }
-    if rec.card is not None:
-        fields["card"] = card_json(rec.card, in_token=True)
+    fields: JSONDict = {"id": rec.id, "object": "token"}
     if rec.bank_account is not None:
         fields["bank_account"] = bank_json(rec.bank_account)
+    if rec.card is not None:
+        fields["card"] = card_json(rec.card, in_token=True)
+    fields.update(client_ip=rec.client_ip, created=rec.created, livemode=False, type=rec.type,
+                  used=rec.used)
     return dump("token", fields)
 
 
 def source_json(rec: SourceRec) -> JSONDict:
     owner = rec.owner or {}
     fields: JSONDict = {
-        "id": rec.id, "amount": rec.amount, "client_secret": rec.client_secret,
-        "created": rec.created, "currency": rec.currency, "flow": rec.flow, "livemode": False,
-        "metadata": dict(rec.metadata),
-        "owner": _owner_json(owner),
-        "statement_descriptor": rec.statement_descriptor, "status": rec.status,
-        "type": rec.type, "usage": rec.usage, rec.type: dict(rec.type_data),
+        "id": rec.id, "object": "source", "amount": rec.amount,
+        "client_secret": rec.client_secret, "created": rec.created, "currency": rec.currency,
     }
-    if rec.customer is not None:
+    if rec.customer is not None:  # absent until attached (§2.1)
         fields["customer"] = rec.customer
-    if rec.redirect is not None:
+    fields.update(flow=rec.flow, livemode=False, metadata=dict(rec.metadata),
+                  owner=_owner_json(owner))
+    if rec.redirect is not None:  # only the source's own flow hash is present
         fields["redirect"] = dict(rec.redirect)
     if rec.receiver is not None:
         fields["receiver"] = dict(rec.receiver)
@@ -89,6 +91,9 @@ def source_json(rec: SourceRec) -> JSONDict:
         fields["code_verification"] = dict(rec.code_verification)
     if rec.source_order is not None:
         fields["source_order"] = _source_order(rec, owner)
+    fields.update(statement_descriptor=rec.statement_descriptor, status=rec.status,
+                  type=rec.type, usage=rec.usage)
+    fields[rec.type] = dict(rec.type_data)  # the type hashes come last in the model
     return dump("source", fields)
 
 
@@ -140,18 +145,18 @@ def customer_json(rec: CustomerRec, lookup: Callable[[str], Any] | None = None,
     if rec.deleted:
         return {"id": rec.id, "object": "customer", "deleted": True}
     fields: JSONDict = {
-        "id": rec.id, "address": None, "balance": 0, "created": rec.created, "currency": None,
-        "default_source": rec.default_source, "delinquent": False,
-        "description": rec.description, "discount": None, "email": rec.email,
-        "invoice_prefix": rec.id[4:12].upper(), "livemode": False,
+        "id": rec.id, "object": "customer", "address": None, "balance": 0,
+        "created": rec.created, "currency": None, "default_source": rec.default_source,
+        "delinquent": False, "description": rec.description, "discount": None,
+        "email": rec.email, "invoice_prefix": rec.id[4:12].upper(), "livemode": False,
         "metadata": dict(rec.metadata), "name": rec.name, "next_invoice_sequence": 1,
-        "phone": rec.phone, "preferred_locales": [], "shipping": None, "tax_exempt": "none",
-        "test_clock": None,
+        "phone": rec.phone, "preferred_locales": [], "shipping": None,
     }
     if expand_sources and lookup is not None:
         data = [payment_source_json(lookup(sid)) for sid in reversed(rec.sources)]
         fields["sources"] = {"object": "list", "data": data, "has_more": False,
                              "url": f"/v1/customers/{rec.id}/sources"}
+    fields.update(tax_exempt="none", test_clock=None)
     return dump("customer", fields)
 
 
@@ -231,7 +236,8 @@ def _method_details(rec: ChargeRec) -> JSONDict:
 
 def charge_json(rec: ChargeRec) -> JSONDict:
     return dump("charge", {
-        "id": rec.id, "amount": rec.amount, "amount_captured": rec.amount_captured,
+        "id": rec.id, "object": "charge", "amount": rec.amount,
+        "amount_captured": rec.amount_captured,
         "amount_refunded": rec.amount_refunded, "application": None, "application_fee": None,
         "application_fee_amount": None, "balance_transaction": None,
         "billing_details": {"address": None, "email": None, "name": None, "phone": None},
@@ -254,13 +260,14 @@ def charge_json(rec: ChargeRec) -> JSONDict:
 
 def refund_json(rec: RefundRec) -> JSONDict:
     fields: JSONDict = {
-        "id": rec.id, "amount": rec.amount, "balance_transaction": None, "charge": rec.charge,
-        "created": rec.created, "currency": rec.currency, "metadata": dict(rec.metadata),
-        "payment_intent": None, "reason": rec.reason, "receipt_number": None,
-        "source_transfer_reversal": None, "status": rec.status, "transfer_reversal": None,
+        "id": rec.id, "object": "refund", "amount": rec.amount, "balance_transaction": None,
+        "charge": rec.charge, "created": rec.created, "currency": rec.currency,
     }
     if rec.failure_reason is not None:
         fields["failure_reason"] = rec.failure_reason
+    fields.update(metadata=dict(rec.metadata), payment_intent=None, reason=rec.reason,
+                  receipt_number=None, source_transfer_reversal=None, status=rec.status,
+                  transfer_reversal=None)
     return dump("refund", fields)
 
 
@@ -291,7 +298,8 @@ def event_json(rec: EventRec) -> JSONDict:
     if rec.previous_attributes is not None:
         data["previous_attributes"] = fresh(rec.previous_attributes)
     return dump("event", {
-        "id": rec.id, "api_version": catalog.API_VERSION, "created": rec.created, "data": data,
+        "id": rec.id, "object": "event", "api_version": catalog.API_VERSION,
+        "created": rec.created, "data": data,
         "livemode": False, "pending_webhooks": 0,
         "request": {"id": None, "idempotency_key": rec.idempotency_key}, "type": rec.type,
     })
