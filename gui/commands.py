@@ -574,6 +574,8 @@ class Commands(QObject):
             action.setToolTip(_tr(spec.tip))
             if spec.name in SHORT_TEXT:
                 action.setIconText(_tr(SHORT_TEXT[spec.name]))
+            else:  # a button's words: no mnemonic, not even Japanese-style "(&N)"
+                action.setIconText(re.sub(r"\s*\(&\w\)", "", action.text()).replace("&", ""))
 
     def retranslate(self) -> None:
         """After a language change: every text again, then the object actions' tips."""

@@ -59,6 +59,7 @@ from gui.status_style import (
     paint_marker,
     status_icon,
     style_for,
+    with_gloss,
 )
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -542,6 +543,7 @@ class ObjectDelegate(QStyledItemDelegate):
         object_id = str(index.data(ObjectListModel.IdRole) or "")
         kind = str(index.data(ObjectListModel.KindRole) or "")
         status = str(index.data(ObjectListModel.StatusRole) or "")
+        status_text = with_gloss(status) if status else ""  # Stripe's word + a gloss (ja)
         detail = str(index.data(ObjectListModel.DetailRole) or "")
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -556,14 +558,16 @@ class ObjectDelegate(QStyledItemDelegate):
         )
         paint_kind_badge(painter, badge, kind)
         # status: marker + word on the right of the first line
-        status_w = fm.horizontalAdvance(status) if status else 0
+        status_w = fm.horizontalAdvance(status_text) if status else 0
         marker = 12
         right = rect.right() - pad
         if status:
             text_rect = QRect(right - status_w, rect.top() + 4, status_w, line)
             painter.setPen(text_colour)
             painter.drawText(
-                text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, status
+                text_rect,
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
+                status_text,
             )
             marker = max(12, line - 6)
             marker_rect = QRectF(
@@ -767,6 +771,7 @@ class FilterBar(QWidget):
         self.status_box.setItemText(0, self.tr("Any status"))
         for row in range(1, self.status_box.count()):
             status = str(self.status_box.itemData(row))
+            self.status_box.setItemText(row, with_gloss(status))
             self.status_box.setItemData(row, style_for(status).gloss, Qt.ItemDataRole.ToolTipRole)
         self.text_edit.setPlaceholderText(self.tr("Filter by id, type, email…"))
         self.text_edit.setAccessibleName(self.tr("Text filter"))

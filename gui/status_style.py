@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
 
 
@@ -100,48 +100,123 @@ class StatusStyle:
         return self.status
 
 
-# QT_TRANSLATE_NOOP-style markers so lupdate finds the glosses.
-def _noop(text: str) -> str:
-    return text
-
-
 _STYLES: dict[str, StatusStyle] = {
     s.status: s
     for s in (
         # Source statuses (§3.1)
         StatusStyle(
-            "pending", OkabeIto.ORANGE, Shape.RING, _noop("waiting for the customer or for funds")
+            "pending",
+            OkabeIto.ORANGE,
+            Shape.RING,
+            QT_TRANSLATE_NOOP("status", "waiting for the customer or for funds"),
         ),
-        StatusStyle("chargeable", OkabeIto.BLUISH_GREEN, Shape.DISC, _noop("can be charged now")),
         StatusStyle(
-            "consumed", OkabeIto.BLACK, Shape.SQUARE, _noop("used up; can never be charged again")
+            "chargeable",
+            OkabeIto.BLUISH_GREEN,
+            Shape.DISC,
+            QT_TRANSLATE_NOOP("status", "can be charged now"),
         ),
-        StatusStyle("failed", OkabeIto.VERMILLION, Shape.CROSS, _noop("failed; no way back")),
         StatusStyle(
-            "canceled", OkabeIto.REDDISH_PURPLE, Shape.SLASHED, _noop("expired or abandoned")
+            "consumed",
+            OkabeIto.BLACK,
+            Shape.SQUARE,
+            QT_TRANSLATE_NOOP("status", "used up; can never be charged again"),
+        ),
+        StatusStyle(
+            "failed",
+            OkabeIto.VERMILLION,
+            Shape.CROSS,
+            QT_TRANSLATE_NOOP("status", "failed; no way back"),
+        ),
+        StatusStyle(
+            "canceled",
+            OkabeIto.REDDISH_PURPLE,
+            Shape.SLASHED,
+            QT_TRANSLATE_NOOP("status", "expired or abandoned"),
         ),
         # Token `used` (§6.1)
         StatusStyle(
-            "unused", OkabeIto.SKY_BLUE, Shape.DIAMOND, _noop("not used yet; can be used once")
+            "unused",
+            OkabeIto.SKY_BLUE,
+            Shape.DIAMOND,
+            QT_TRANSLATE_NOOP("status", "not used yet; can be used once"),
         ),
         StatusStyle(
-            "used", OkabeIto.BLACK, Shape.SQUARE, _noop("already used; a token works once")
+            "used",
+            OkabeIto.BLACK,
+            Shape.SQUARE,
+            QT_TRANSLATE_NOOP("status", "already used; a token works once"),
         ),
         # Charge / refund statuses (§8.2, §8.4)
-        StatusStyle("succeeded", OkabeIto.BLUE, Shape.CHECK, _noop("the money moved")),
-        StatusStyle("refunded", OkabeIto.YELLOW, Shape.TRIANGLE, _noop("the money went back")),
-        StatusStyle("requires_action", OkabeIto.ORANGE, Shape.RING, _noop("waiting for an action")),
-        # Bank accounts (§7)
-        StatusStyle("new", OkabeIto.SKY_BLUE, Shape.DIAMOND, _noop("not verified yet")),
-        StatusStyle("verified", OkabeIto.BLUE, Shape.CHECK, _noop("verified")),
         StatusStyle(
-            "verification_failed", OkabeIto.VERMILLION, Shape.CROSS, _noop("verification failed")
+            "succeeded", OkabeIto.BLUE, Shape.CHECK, QT_TRANSLATE_NOOP("status", "the money moved")
         ),
-        StatusStyle("errored", OkabeIto.VERMILLION, Shape.CROSS, _noop("errored")),
+        StatusStyle(
+            "refunded",
+            OkabeIto.YELLOW,
+            Shape.TRIANGLE,
+            QT_TRANSLATE_NOOP("status", "the money went back"),
+        ),
+        StatusStyle(
+            "requires_action",
+            OkabeIto.ORANGE,
+            Shape.RING,
+            QT_TRANSLATE_NOOP("status", "waiting for an action"),
+        ),
+        # Bank accounts (§7)
+        StatusStyle(
+            "new", OkabeIto.SKY_BLUE, Shape.DIAMOND, QT_TRANSLATE_NOOP("status", "not verified yet")
+        ),
+        StatusStyle(
+            "verified", OkabeIto.BLUE, Shape.CHECK, QT_TRANSLATE_NOOP("status", "verified")
+        ),
+        StatusStyle(
+            "verification_failed",
+            OkabeIto.VERMILLION,
+            Shape.CROSS,
+            QT_TRANSLATE_NOOP("status", "verification failed"),
+        ),
+        StatusStyle(
+            "errored", OkabeIto.VERMILLION, Shape.CROSS, QT_TRANSLATE_NOOP("status", "errored")
+        ),
     )
 }
 
-_NO_STATUS = StatusStyle("", "#767676", Shape.DOT, _noop("no status"))
+_NO_STATUS = StatusStyle("", "#767676", Shape.DOT, QT_TRANSLATE_NOOP("status", "no status"))
+
+
+#: Short glosses of Stripe's status and usage words, shown beside the word itself
+#: (the word stays English: it is what the API returns). The English "translation"
+#: of each is the word itself, so English shows no gloss. Japanese: pending 保留中,
+#: chargeable 請求可能, consumed 消費した, failed 失敗, canceled キャンセル,
+#: reusable 再利用可能, single_use 使い捨て.
+WORD_GLOSSES: dict[str, str] = {
+    "pending": QT_TRANSLATE_NOOP("StatusWord", "pending"),
+    "chargeable": QT_TRANSLATE_NOOP("StatusWord", "chargeable"),
+    "consumed": QT_TRANSLATE_NOOP("StatusWord", "consumed"),
+    "failed": QT_TRANSLATE_NOOP("StatusWord", "failed"),
+    "canceled": QT_TRANSLATE_NOOP("StatusWord", "canceled"),
+    "reusable": QT_TRANSLATE_NOOP("StatusWord", "reusable"),
+    "single_use": QT_TRANSLATE_NOOP("StatusWord", "single_use"),
+    "unused": QT_TRANSLATE_NOOP("StatusWord", "unused"),
+    "used": QT_TRANSLATE_NOOP("StatusWord", "used"),
+    "succeeded": QT_TRANSLATE_NOOP("StatusWord", "succeeded"),
+    "refunded": QT_TRANSLATE_NOOP("StatusWord", "refunded"),
+}
+
+
+def gloss_word(word: str) -> str:
+    """The translated gloss of a Stripe status/usage word, or "" (English, unknown)."""
+    if word not in WORD_GLOSSES:
+        return ""
+    translated = QCoreApplication.translate("StatusWord", WORD_GLOSSES[word])
+    return "" if translated == word else translated
+
+
+def with_gloss(word: str) -> str:
+    """``chargeable (請求可能)`` in Japanese, ``chargeable`` in English."""
+    gloss = gloss_word(word)
+    return f"{word} ({gloss})" if gloss else word
 
 
 def style_for(status: str) -> StatusStyle:
@@ -151,7 +226,7 @@ def style_for(status: str) -> StatusStyle:
         return known
     if not status:
         return _NO_STATUS
-    return StatusStyle(status, "#767676", Shape.DOT, _noop("status"))
+    return StatusStyle(status, "#767676", Shape.DOT, QT_TRANSLATE_NOOP("status", "status"))
 
 
 def known_statuses() -> list[str]:
