@@ -271,10 +271,8 @@ class Sandbox:
         return self._revision
 
     def object_ids(self, kind: str | None = None) -> list[str]:
-        objects = self._st.objects
-        if kind is not None:
-            return [i for i in self._st.order.get(kind, ()) if i in objects]
-        return [i for i in self._st.created if i in objects]
+        st = self._st
+        return st.live_ids(st.created if kind is None else st.order.get(kind, []))
 
     def get(self, object_id: str, expand: tuple[str, ...] = ()) -> dict[str, Any] | None:
         rec = self._st.objects.get(object_id)

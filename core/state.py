@@ -29,6 +29,7 @@ class State:
         self.now = START_TIME
         self.objects: dict[str, Any] = {}
         self.created: list[str] = []  # every id ever added, in creation order
+        self.removed = 0  # how many of those ids were deleted since (0: created is exact)
         self.order: dict[str, list[str]] = {}
         self.position: dict[str, int] = {}
         self.events: list[EventRec] = []
@@ -47,7 +48,8 @@ class State:
         self._journal = {}
         self._timers_backup = None
         self._marks = (self.now, self.ids.counter, self.timer_seq, len(self.events),
-                       len(self.created), {k: len(v) for k, v in self.order.items()})
+                       len(self.created), {k: len(v) for k, v in self.order.items()},
+                       self.removed)
 
     def commit(self) -> tuple[str, ...]:
         touched = tuple(self._journal or ())
@@ -62,9 +64,9 @@ class State:
                 self.objects.pop(object_id, None)
             else:
                 self.objects[object_id] = saved
-        now, counter, seq, n_events, n_created, lengths = self._marks
+        now, counter, seq, n_events, n_created, lengths, removed = self._marks
         del self.created[n_created:]
-        self.now, self.ids.counter, self.timer_seq = now, counter, seq
+        self.now, self.ids.counter, self.timer_seq, self.removed = now, counter, seq, removed
         for event in self.events[n_events:]:
             self.event_pos.pop(event.id, None)
         del self.events[n_events:]
@@ -108,6 +110,14 @@ class State:
     def delete(self, object_id: str) -> None:
         self._save(object_id)
         del self.objects[object_id]
+        self.removed += 1
+
+    def live_ids(self, ids: list[str]) -> list[str]:
+        """``ids`` (``created`` or an ``order`` list) without deleted objects."""
+        if not self.removed:  # nothing was ever deleted: a copy, not 100k lookups
+            return list(ids)
+        objects = self.objects
+        return [i for i in ids if i in objects]
 
     def get(self, object_id: str) -> Any | None:
         return self.objects.get(object_id)
