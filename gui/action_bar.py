@@ -211,15 +211,20 @@ class ActionBar(QWidget):
                 label = self._commands.action(action.name).iconText().replace("&", "").rstrip("…")
                 reasons.append(f"{label}: {action.reason}")
         if object_id is None:
-            self.title.setText(_tr("Actions: select an object"))
+            self.title.setText(QCoreApplication.translate("ActionBar", "Actions: select an object"))
         elif not wanted:
-            self.title.setText(_tr("No actions"))
+            self.title.setText(QCoreApplication.translate("ActionBar", "No actions"))
         else:
-            self.title.setText(_tr("Actions"))
+            self.title.setText(QCoreApplication.translate("ActionBar", "Actions"))
         self.title.setToolTip(object_id or "")
-        self.reasons_label.setText(_tr("Blocked — ") + "; ".join(reasons) if reasons else "")
+        blocked = QCoreApplication.translate("ActionBar", "Blocked — ")
+        self.reasons_label.setText(blocked + "; ".join(reasons) if reasons else "")
         self.reasons_label.setToolTip(self.reasons_label.text())
-        self.clock_label.setText(_tr("Clock %1").replace("%1", format_clock(self._sandbox.now)))
+        self.clock_label.setText(
+            QCoreApplication.translate("ActionBar", "Clock %1").replace(
+                "%1", format_clock(self._sandbox.now)
+            )
+        )
 
     def button(self, name: str) -> QToolButton | None:
         """The visible button for action ``name``, or ``None`` when it is not shown."""

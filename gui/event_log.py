@@ -123,8 +123,12 @@ class EventLogModel(QAbstractTableModel):
             Entry(
                 "history",
                 int(self._sandbox.now),
-                _tr("Opened with %1 earlier requests; their events:").replace("%1", str(len(log))),
-                detail=_tr("Requests made before this window opened are in the action log."),
+                QCoreApplication.translate(
+                    "EventLog", "Opened with %1 earlier requests; their events:"
+                ).replace("%1", str(len(log))),
+                detail=QCoreApplication.translate(
+                    "EventLog", "Requests made before this window opened are in the action log."
+                ),
             )
         ]
         # Earlier events cannot be tied to a step, so an undo never greys them out.
@@ -145,7 +149,11 @@ class EventLogModel(QAbstractTableModel):
     ) -> Any:  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return (
-                (_tr("Simulated time"), _tr("What happened"), _tr("Object"))[section]
+                (
+                    QCoreApplication.translate("EventLog", "Simulated time"),
+                    QCoreApplication.translate("EventLog", "What happened"),
+                    QCoreApplication.translate("EventLog", "Object"),
+                )[section]
                 if 0 <= section < 3
                 else None
             )
@@ -163,7 +171,11 @@ class EventLogModel(QAbstractTableModel):
                 return entry.time_text
             if column == 1:
                 text = entry.text if entry.kind != "event" else f"    {entry.text}"
-                return f"{text}  ({_tr('undone')})" if entry.undone else text
+                return (
+                    f"{text}  ({QCoreApplication.translate('EventLog', 'undone')})"
+                    if entry.undone
+                    else text
+                )
             if column == 2:
                 return entry.object_id
         if role == Qt.ItemDataRole.DecorationRole and column == 1:
@@ -257,7 +269,7 @@ class EventLogModel(QAbstractTableModel):
                 str(error[k]) for k in ("type", "code", "decline_code", "param") if error.get(k)
             )
             text = (
-                _tr("%1 %2 → error %3: %4")
+                QCoreApplication.translate("EventLog", "%1 %2 → error %3: %4")
                 .replace("%1", method.upper())
                 .replace("%2", path)
                 .replace("%3", str(status))
@@ -271,7 +283,9 @@ class EventLogModel(QAbstractTableModel):
                     f"{method.upper()} {path}",
                     f"HTTP {status} · {code}",
                     message,
-                    _tr("from %1").replace("%1", origin) if origin else "",
+                    QCoreApplication.translate("EventLog", "from %1").replace("%1", origin)
+                    if origin
+                    else "",
                 )
                 if x
             )
@@ -306,17 +320,17 @@ class EventLogModel(QAbstractTableModel):
         if steps < self._steps or origin == "undo":
             self._mark(lambda e: e.step > steps, True)
             self._has_undone = True
-            text = _tr("Undo: %1").replace("%1", what)
+            text = QCoreApplication.translate("EventLog", "Undo: %1").replace("%1", what)
         elif origin == "redo":
             self._mark(lambda e: self._steps < e.step <= steps, False)
-            text = _tr("Redo: %1").replace("%1", what)
+            text = QCoreApplication.translate("EventLog", "Redo: %1").replace("%1", what)
         else:
             self._mark(lambda e: e.step > steps, True)
-            text = _tr("Rebuilt from the action log")
+            text = QCoreApplication.translate("EventLog", "Rebuilt from the action log")
         self._steps = steps
-        detail = _tr("The sandbox replayed its first %1 accepted requests.").replace(
-            "%1", str(steps)
-        )
+        detail = QCoreApplication.translate(
+            "EventLog", "The sandbox replayed its first %1 accepted requests."
+        ).replace("%1", str(steps))
         self._append([Entry("history", now, text, "", detail)])
 
     def alive_event_ids(self) -> list[str]:
@@ -332,7 +346,7 @@ class EventLogView(QTableView):
     def __init__(self, sandbox: Any, selection: Selection, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("eventLog")
-        self.setAccessibleName(_tr("Event log"))
+        self.setAccessibleName(QCoreApplication.translate("EventLog", "Event log"))
         self.log_model = EventLogModel(sandbox, self)
         self.setModel(self.log_model)
         # A table, not a tree: QTreeView re-lays out every row on each append.

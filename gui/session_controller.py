@@ -111,41 +111,69 @@ class Prompter:
 
     def ask_save_changes(self, name: str) -> str:
         """``"save"``, ``"discard"`` or ``"cancel"``."""
-        box = QMessageBox(QMessageBox.Icon.Warning, _tr("Unsaved changes"),
-                          _tr("Save the changes to {name}?").format(name=name),
-                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-                          | QMessageBox.StandardButton.Cancel, self.parent)
-        box.setInformativeText(_tr("If you don't save, your changes will be lost."))
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            QCoreApplication.translate("SessionController", "Unsaved changes"),
+            QCoreApplication.translate("SessionController", "Save the changes to {name}?").format(
+                name=name
+            ),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            self.parent,
+        )
+        box.setInformativeText(
+            QCoreApplication.translate(
+                "SessionController", "If you don't save, your changes will be lost."
+            )
+        )
         box.setDefaultButton(QMessageBox.StandardButton.Save)
         answer = box.exec()
-        return {QMessageBox.StandardButton.Save: "save",
-                QMessageBox.StandardButton.Discard: "discard"}.get(
-            QMessageBox.StandardButton(answer), "cancel")
+        return {
+            QMessageBox.StandardButton.Save: "save",
+            QMessageBox.StandardButton.Discard: "discard",
+        }.get(QMessageBox.StandardButton(answer), "cancel")
 
     def ask_recover(self, when: str) -> bool:
         answer = QMessageBox.question(
-            self.parent, _tr("Recover session"),
-            _tr("Chargeable did not close properly last time. An autosaved session from "
-                "{when} was found. Recover it?").format(when=when),
+            self.parent,
+            QCoreApplication.translate("SessionController", "Recover session"),
+            QCoreApplication.translate(
+                "SessionController",
+                "Chargeable did not close properly last time. An autosaved session from "
+                "{when} was found. Recover it?",
+            ).format(when=when),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.Yes)
+            QMessageBox.StandardButton.Yes,
+        )
         return answer == QMessageBox.StandardButton.Yes
 
     def open_path(self, directory: str) -> str | None:
         path, _ = QFileDialog.getOpenFileName(
-            self.parent, _tr("Open session"), directory,
-            _tr("Chargeable sessions (*{suffix});;All files (*)").format(suffix=SUFFIX))
+            self.parent,
+            QCoreApplication.translate("SessionController", "Open session"),
+            directory,
+            QCoreApplication.translate(
+                "SessionController", "Chargeable sessions (*{suffix});;All files (*)"
+            ).format(suffix=SUFFIX),
+        )
         return path or None
 
     def save_path(self, suggested: str) -> str | None:
         path, _ = QFileDialog.getSaveFileName(
-            self.parent, _tr("Save session as"), suggested,
-            _tr("Chargeable sessions (*{suffix})").format(suffix=SUFFIX))
+            self.parent,
+            QCoreApplication.translate("SessionController", "Save session as"),
+            suggested,
+            QCoreApplication.translate(
+                "SessionController", "Chargeable sessions (*{suffix})"
+            ).format(suffix=SUFFIX),
+        )
         return path or None
 
     def error(self, title: str, message: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Critical, title, message,
-                          QMessageBox.StandardButton.Ok, self.parent)
+        box = QMessageBox(
+            QMessageBox.Icon.Critical, title, message, QMessageBox.StandardButton.Ok, self.parent
+        )
         box.setObjectName("sessionError")
         box.exec()
 
@@ -193,7 +221,8 @@ class SessionController(QObject):
         self._io = session_io if session_io is not None else _CoreSessionIO()
         if autosave_dir is None:
             autosave_dir = QStandardPaths.writableLocation(
-                QStandardPaths.StandardLocation.AppDataLocation)
+                QStandardPaths.StandardLocation.AppDataLocation
+            )
         self.autosave_path = Path(autosave_dir) / AUTOSAVE_NAME
         self.path: Path | None = None
         self.sandbox: Any = None
@@ -214,11 +243,13 @@ class SessionController(QObject):
 
     def display_name(self) -> str:
         if self.path is None:
-            return _tr("Untitled session")
+            return QCoreApplication.translate("SessionController", "Untitled session")
         return self.path.name.removesuffix(SUFFIX)
 
     def window_title(self) -> str:
-        return _tr("{name}[*] — Chargeable").format(name=self.display_name())
+        return QCoreApplication.translate("SessionController", "{name}[*] — Chargeable").format(
+            name=self.display_name()
+        )
 
     def _error_types(self) -> tuple[type[BaseException], ...]:
         types = getattr(self._io, "error_types", None)
@@ -294,9 +325,11 @@ class SessionController(QObject):
             sandbox = self._io.load(path)
         except self._error_types() as exc:
             self._prompter.error(
-                _tr("Could not open the session"),
-                _tr("{path} could not be opened:\n{reason}").format(
-                    path=path, reason=getattr(exc, "message", None) or exc))
+                QCoreApplication.translate("SessionController", "Could not open the session"),
+                QCoreApplication.translate(
+                    "SessionController", "{path} could not be opened:\n{reason}"
+                ).format(path=path, reason=getattr(exc, "message", None) or exc),
+            )
             return False
         self._replace(sandbox, path)
         return True
@@ -309,7 +342,9 @@ class SessionController(QObject):
 
     def save_as(self, path: str | Path | None = None) -> bool:
         if path is None or path is False:
-            suggested = self.path or self._directory() / (_tr("session") + SUFFIX)
+            suggested = self.path or self._directory() / (
+                QCoreApplication.translate("SessionController", "session") + SUFFIX
+            )
             chosen = self._prompter.save_path(str(suggested))
             if not chosen:
                 return False
@@ -325,9 +360,12 @@ class SessionController(QObject):
             self.write_atomically(target)
         except self._error_types() as exc:
             self._prompter.error(
-                _tr("Could not save the session"),
-                _tr("{path} was not written (the file on disk is unchanged):\n{reason}")
-                .format(path=target, reason=getattr(exc, "message", None) or exc))
+                QCoreApplication.translate("SessionController", "Could not save the session"),
+                QCoreApplication.translate(
+                    "SessionController",
+                    "{path} was not written (the file on disk is unchanged):\n{reason}",
+                ).format(path=target, reason=getattr(exc, "message", None) or exc),
+            )
             return False
         self._clean_revision = self.sandbox.revision
         self._set_dirty(False)
@@ -353,8 +391,10 @@ class SessionController(QObject):
         last = self.last_session_path()
         if last is not None:
             return last.parent
-        return Path(QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
+        return Path(
+            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+            or Path.home()
+        )
 
     def last_session_path(self) -> Path | None:
         """The last file opened or saved (QSettings), if it still exists."""
@@ -409,8 +449,10 @@ class SessionController(QObject):
         try:
             sandbox = self._io.load(path)
         except self._error_types() as exc:
-            self._prompter.error(_tr("Could not recover the session"),
-                                 str(getattr(exc, "message", None) or exc))
+            self._prompter.error(
+                QCoreApplication.translate("SessionController", "Could not recover the session"),
+                str(getattr(exc, "message", None) or exc),
+            )
             return False
         original = str(self._settings.value("session/autosaveOf", "") or "")
         self._replace(sandbox, Path(original) if original else None, dirty=True)

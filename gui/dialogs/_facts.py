@@ -73,22 +73,24 @@ def card_outcome(card: TestCard) -> str:
     parts: list[str] = []
     if card.charge_decline is None:
         if not card.note.startswith("succeeds"):
-            parts.append(_tr("charge succeeds"))
+            parts.append(QCoreApplication.translate("facts", "charge succeeds"))
     else:
         code = card.charge_decline.code
         if card.charge_decline.decline_code:
             code += f" / {card.charge_decline.decline_code}"
-        parts.append(_tr("charge declined: {code}").format(code=code))
+        parts.append(
+            QCoreApplication.translate("facts", "charge declined: {code}").format(code=code)
+        )
     if not card.attach_ok:
-        parts.append(_tr("cannot be attached to a customer"))
+        parts.append(QCoreApplication.translate("facts", "cannot be attached to a customer"))
     if card.three_d_secure != "optional":
         parts.append(f"three_d_secure: {card.three_d_secure}")
     if card.disputed:
-        parts.append(_tr("then a dispute"))
+        parts.append(QCoreApplication.translate("facts", "then a dispute"))
     if card.refund == "async_success":
-        parts.append(_tr("refund pending → succeeded"))
+        parts.append(QCoreApplication.translate("facts", "refund pending → succeeded"))
     elif card.refund == "async_failure":
-        parts.append(_tr("refund succeeded → failed"))
+        parts.append(QCoreApplication.translate("facts", "refund succeeded → failed"))
     names = ("cvc_check", "address_zip_check", "address_line1_check")
     checks = dict(zip(names, card.checks, strict=True))
     failing = [f"{name}: {value}" for name, value in checks.items() if value != "pass"]
@@ -129,38 +131,61 @@ def source_presets(source_type: str) -> tuple[Preset, ...]:
     """The test presets of §4 for ``source_type`` (may be empty)."""
     presets: list[Preset] = []
     if source_type in _REDIRECT_HOOK_TYPES:
-        presets.append(Preset(
-            _tr("Becomes chargeable within seconds (owner[email] …_chargeable@example.com)"),
-            {"owner[email]": "jenny_chargeable@example.com"}))
+        presets.append(
+            Preset(
+                QCoreApplication.translate(
+                    "facts",
+                    "Becomes chargeable within seconds (owner[email] …_chargeable@example.com)",
+                ),
+                {"owner[email]": "jenny_chargeable@example.com"},
+            )
+        )
     if source_type == "multibanco":
         presets += [
-            Preset(_tr("Funds arrive at once (+fill_now)"),
-                   {"owner[email]": "jenny+fill_now@example.com"}),
-            Preset(_tr("Funds never arrive (+fill_never)"),
-                   {"owner[email]": "jenny+fill_never@example.com"}),
+            Preset(
+                QCoreApplication.translate("facts", "Funds arrive at once (+fill_now)"),
+                {"owner[email]": "jenny+fill_now@example.com"},
+            ),
+            Preset(
+                QCoreApplication.translate("facts", "Funds never arrive (+fill_never)"),
+                {"owner[email]": "jenny+fill_never@example.com"},
+            ),
         ]
     if source_type == "sofort":
         presets += [
-            Preset(_tr("Charge succeeds after pending (owner[name] succeeding_charge, unverified)"),
-                   {"owner[name]": "succeeding_charge"}),
-            Preset(_tr("Charge fails after pending (owner[name] failing_charge, unverified)"),
-                   {"owner[name]": "failing_charge"}),
+            Preset(
+                QCoreApplication.translate(
+                    "facts",
+                    "Charge succeeds after pending (owner[name] succeeding_charge, unverified)",
+                ),
+                {"owner[name]": "succeeding_charge"},
+            ),
+            Preset(
+                QCoreApplication.translate(
+                    "facts", "Charge fails after pending (owner[name] failing_charge, unverified)"
+                ),
+                {"owner[name]": "failing_charge"},
+            ),
         ]
     return tuple(presets)
 
 
 def sepa_test_ibans() -> tuple[tuple[str, str], ...]:
     """(IBAN, outcome) of the SEPA test IBANs (§4); the failing/dispute sets come from the core."""
-    ibans = ["DE89370400440532013000", "AT611904300234573201",
-             *sorted(_catalog.SEPA_FAILING_IBANS), *sorted(_catalog.SEPA_DISPUTE_IBANS)]
+    ibans = [
+        "DE89370400440532013000",
+        "AT611904300234573201",
+        *sorted(_catalog.SEPA_FAILING_IBANS),
+        *sorted(_catalog.SEPA_DISPUTE_IBANS),
+    ]
     out = []
     for iban in ibans:
         if iban in _catalog.SEPA_FAILING_IBANS:
-            outcome = _tr("charge pending → failed")
+            outcome = QCoreApplication.translate("facts", "charge pending → failed")
         elif iban in _catalog.SEPA_DISPUTE_IBANS:
-            outcome = _tr("charge succeeds, then a dispute")
+            outcome = QCoreApplication.translate("facts", "charge succeeds, then a dispute")
         else:
-            outcome = _tr("charge pending → succeeded")
+            outcome = QCoreApplication.translate("facts", "charge pending → succeeded")
         out.append((iban, outcome))
     return tuple(out)
 
@@ -171,12 +196,12 @@ SOFORT_COUNTRIES = ("DE", "AT", "BE", "NL", "ES", "IT")
 def ach_test_accounts() -> tuple[tuple[str, str], ...]:
     """(account number, outcome) for routing 110000000 (§10, ACH test numbers)."""
     return (
-        ("000123456789", _tr("succeeds")),
-        ("000111111116", _tr("fails on use")),
-        ("000111111113", _tr("account closed")),
-        ("000222222227", _tr("insufficient funds (NSF)")),
-        ("000333333335", _tr("debit not authorized")),
-        ("000444444440", _tr("invalid currency")),
+        ("000123456789", QCoreApplication.translate("facts", "succeeds")),
+        ("000111111116", QCoreApplication.translate("facts", "fails on use")),
+        ("000111111113", QCoreApplication.translate("facts", "account closed")),
+        ("000222222227", QCoreApplication.translate("facts", "insufficient funds (NSF)")),
+        ("000333333335", QCoreApplication.translate("facts", "debit not authorized")),
+        ("000444444440", QCoreApplication.translate("facts", "invalid currency")),
     )
 
 

@@ -49,30 +49,56 @@ class ChargeMode:
 
     def title(self) -> str:
         return {
-            "token": _tr("A token"),
-            "source": _tr("A source, not attached"),
-            "customer": _tr("A customer (its default source)"),
-            "customer_attached": _tr("A customer and one of its attached sources"),
-            "customer_single_use": _tr("A customer and an unattached single-use source"),
-            "customer_token": _tr("A customer and a token that is not attached"),
+            "token": QCoreApplication.translate("ChargeDialog", "A token"),
+            "source": QCoreApplication.translate("ChargeDialog", "A source, not attached"),
+            "customer": QCoreApplication.translate(
+                "ChargeDialog", "A customer (its default source)"
+            ),
+            "customer_attached": QCoreApplication.translate(
+                "ChargeDialog", "A customer and one of its attached sources"
+            ),
+            "customer_single_use": QCoreApplication.translate(
+                "ChargeDialog", "A customer and an unattached single-use source"
+            ),
+            "customer_token": QCoreApplication.translate(
+                "ChargeDialog", "A customer and a token that is not attached"
+            ),
         }[self.key]
 
     def explanation(self) -> str:
         return {
-            "token": _tr("Charges the card in the token. The token becomes used, even if "
-                         "the charge is declined."),
-            "source": _tr("Charges the source. A single-use source becomes consumed; a "
-                          "reusable source is consumed too: attach it to a customer first "
-                          "to charge it again."),
-            "customer": _tr("Charges the customer's default_source. Stripe refuses it when "
-                            "the customer has none."),
-            "customer_attached": _tr("The required form for attached cards, bank accounts "
-                                     "and sources. A reusable source stays chargeable."),
-            "customer_single_use": _tr("Charges the source and records the customer on the "
-                                       "charge, without attaching the source."),
-            "customer_token": _tr("Stripe refuses it: the customer does not have a linked "
-                                  "source with that token's id. Attach the token first, then "
-                                  "charge the card_… it becomes."),
+            "token": QCoreApplication.translate(
+                "ChargeDialog",
+                "Charges the card in the token. The token becomes used, even if "
+                "the charge is declined.",
+            ),
+            "source": QCoreApplication.translate(
+                "ChargeDialog",
+                "Charges the source. A single-use source becomes consumed; a "
+                "reusable source is consumed too: attach it to a customer first "
+                "to charge it again.",
+            ),
+            "customer": QCoreApplication.translate(
+                "ChargeDialog",
+                "Charges the customer's default_source. Stripe refuses it when "
+                "the customer has none.",
+            ),
+            "customer_attached": QCoreApplication.translate(
+                "ChargeDialog",
+                "The required form for attached cards, bank accounts "
+                "and sources. A reusable source stays chargeable.",
+            ),
+            "customer_single_use": QCoreApplication.translate(
+                "ChargeDialog",
+                "Charges the source and records the customer on the "
+                "charge, without attaching the source.",
+            ),
+            "customer_token": QCoreApplication.translate(
+                "ChargeDialog",
+                "Stripe refuses it: the customer does not have a linked "
+                "source with that token's id. Attach the token first, then "
+                "charge the card_… it becomes.",
+            ),
         }[self.key]
 
 
@@ -80,10 +106,16 @@ MODES: tuple[ChargeMode, ...] = (
     ChargeMode("token", "source=tok_…", False, True, ("tok_", "btok_")),
     ChargeMode("source", "source=src_…", False, True, ("src_",)),
     ChargeMode("customer", "customer=cus_…", True, False, ()),
-    ChargeMode("customer_attached", "customer=cus_… + source=card_…/ba_…/src_…", True, True,
-               ("card_", "ba_", "src_")),
-    ChargeMode("customer_single_use", "customer=cus_… + source=src_… (single_use)", True,
-               True, ("src_",)),
+    ChargeMode(
+        "customer_attached",
+        "customer=cus_… + source=card_…/ba_…/src_…",
+        True,
+        True,
+        ("card_", "ba_", "src_"),
+    ),
+    ChargeMode(
+        "customer_single_use", "customer=cus_… + source=src_… (single_use)", True, True, ("src_",)
+    ),
     ChargeMode("customer_token", "customer=cus_… + source=tok_…", True, True, ("tok_",)),
 )
 MODE_BY_KEY = {m.key: m for m in MODES}
@@ -140,9 +172,15 @@ class ChargeDialog(RequestDialog):
         self.capture_check = QCheckBox(self.tr("Capture now"), self)
         self.capture_check.setChecked(True)
         self.capture_check.toggled.connect(self.refresh)
-        self.add_field("capture", "", self.capture_check,
-                       self.tr("Untick to only authorize (capture=false): an uncaptured "
-                               "charge expires after 7 days."))
+        self.add_field(
+            "capture",
+            "",
+            self.capture_check,
+            self.tr(
+                "Untick to only authorize (capture=false): an uncaptured "
+                "charge expires after 7 days."
+            ),
+        )
         self.description_edit = QLineEdit(self)
         self.description_edit.setPlaceholderText(self.tr("optional"))
         self.add_field("description", self.tr("Description"), self.description_edit)
@@ -150,13 +188,16 @@ class ChargeDialog(RequestDialog):
         self.mode_combo.currentIndexChanged.connect(self._mode_changed)
         self.customer_combo.currentTextChanged.connect(self._customer_changed)
         self.customer_combo.activated.connect(
-            lambda i: self.customer_combo.setEditText(str(self.customer_combo.itemData(i))))
+            lambda i: self.customer_combo.setEditText(str(self.customer_combo.itemData(i)))
+        )
         self.source_combo.activated.connect(self._source_chosen)
         self.currency_combo.currentTextChanged.connect(self._update_amount_hint)
         self.amount_edit.textChanged.connect(self._update_amount_hint)
 
-        fill_combo(self.customer_combo,
-                   [(self._describe(c), c) for c in reversed(sandbox.object_ids("customer"))])
+        fill_combo(
+            self.customer_combo,
+            [(self._describe(c), c) for c in reversed(sandbox.object_ids("customer"))],
+        )
         self.customer_combo.setEditText("")
         self.preselect(source_id, customer_id)
         self._update_amount_hint()
@@ -171,16 +212,21 @@ class ChargeDialog(RequestDialog):
             bits = [str(obj.get("email") or ""), f"default_source={obj.get('default_source')}"]
         elif kind == "token":
             card = obj.get("card") or {}
-            bits = [str(obj.get("type", "")), f"····{card.get('last4', '')}" if card else "",
-                    "used" if obj.get("used") else "unused"]
+            bits = [
+                str(obj.get("type", "")),
+                f"····{card.get('last4', '')}" if card else "",
+                "used" if obj.get("used") else "unused",
+            ]
         elif kind == "source":
-            bits = [str(obj.get("type", "")), str(obj.get("usage", "")),
-                    str(obj.get("status", ""))]
+            bits = [str(obj.get("type", "")), str(obj.get("usage", "")), str(obj.get("status", ""))]
             if obj.get("amount") is not None:
                 bits.append(f"{obj.get('amount')} {obj.get('currency', '')}")
         elif kind in ("card", "bank_account"):
-            bits = [kind, str(obj.get("brand") or obj.get("bank_name") or ""),
-                    f"····{obj.get('last4', '')}"]
+            bits = [
+                kind,
+                str(obj.get("brand") or obj.get("bank_name") or ""),
+                f"····{obj.get('last4', '')}",
+            ]
         return f"{object_id}  ({', '.join(b for b in bits if b)})"
 
     def _candidates(self, mode: ChargeMode, customer: str) -> list[str]:
@@ -244,8 +290,13 @@ class ChargeDialog(RequestDialog):
         mode = self.mode()
         self.set_field_visible("customer", mode.needs_customer)
         self.set_field_visible("source", mode.needs_source)
-        self.mode_note.setText(wrap(self.tr("Sends: {request}\n{explanation}").format(
-            request=mode.request, explanation=mode.explanation())))
+        self.mode_note.setText(
+            wrap(
+                self.tr("Sends: {request}\n{explanation}").format(
+                    request=mode.request, explanation=mode.explanation()
+                )
+            )
+        )
         self._fill_sources()
         self.refresh()
 
@@ -258,8 +309,9 @@ class ChargeDialog(RequestDialog):
         ids = self._candidates(mode, self.customer_id())
         items = [(self._describe(i), i) for i in ids]
         if mode.key == "token":
-            items += [(self.tr("{token}  (test token)").format(token=t), t)
-                      for t in _facts.TEST_TOKENS]
+            items += [
+                (self.tr("{token}  (test token)").format(token=t), t) for t in _facts.TEST_TOKENS
+            ]
         current = self.source_combo.currentText()
         fill_combo(self.source_combo, items, keep=False)
         keep = current.split()[0] if current.strip() else ""
@@ -288,7 +340,9 @@ class ChargeDialog(RequestDialog):
         text, currency = self.amount_edit.text().strip(), self.currency()
         self.amount_hint.setText(
             f"= {_facts.format_amount(int(text), currency)} {currency}"
-            if text.isdigit() and currency in _facts.CURRENCIES else "")
+            if text.isdigit() and currency in _facts.CURRENCIES
+            else ""
+        )
 
     # -- values, validation, request ------------------------------------------
 
@@ -316,11 +370,12 @@ class ChargeDialog(RequestDialog):
             source = self.source_id()
             if not source:
                 errors["source"] = self.tr("Choose or type what to charge ({prefixes}).").format(
-                    prefixes=", ".join(p + "…" for p in mode.prefixes))
+                    prefixes=", ".join(p + "…" for p in mode.prefixes)
+                )
             elif not source.startswith(mode.prefixes):
                 errors["source"] = self.tr(
-                    "In this combination the source starts with {prefixes}.").format(
-                    prefixes=" or ".join(mode.prefixes))
+                    "In this combination the source starts with {prefixes}."
+                ).format(prefixes=" or ".join(mode.prefixes))
         currency = self.currency()
         if currency not in _facts.CURRENCIES:
             errors["currency"] = self.tr("A three-letter currency the sandbox knows, e.g. usd.")
@@ -331,15 +386,18 @@ class ChargeDialog(RequestDialog):
             low = _facts.min_charge(currency)
             if int(text) < low:
                 errors["amount"] = self.tr("Stripe's minimum charge is {min} {currency}.").format(
-                    min=_facts.format_amount(low, currency), currency=currency)
+                    min=_facts.format_amount(low, currency), currency=currency
+                )
             elif int(text) > _facts.MAX_AMOUNT:
                 errors["amount"] = self.tr("At most 8 digits.")
         return errors
 
     def build_request(self) -> ApiRequest:
         mode = self.mode()
-        params: list[tuple[str, str]] = [("amount", self.amount_edit.text().strip()),
-                                         ("currency", self.currency())]
+        params: list[tuple[str, str]] = [
+            ("amount", self.amount_edit.text().strip()),
+            ("currency", self.currency()),
+        ]
         if mode.needs_customer:
             params.append(("customer", self.customer_id()))
         if mode.needs_source:

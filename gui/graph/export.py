@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
@@ -60,7 +60,9 @@ def scene_to_svg(scene: QGraphicsScene, rect: QRectF, path: str, title: str = ""
     generator.setSize(size)
     generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
     generator.setTitle(title)
-    generator.setDescription(style.tr("Lifecycle graph exported by Chargeable"))
+    generator.setDescription(
+        QCoreApplication.translate("StateGraph", "Lifecycle graph exported by Chargeable")
+    )
     painter = QPainter()
     if not painter.begin(generator):
         return False

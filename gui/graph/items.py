@@ -12,6 +12,7 @@ import math
 from PySide6.QtCore import Property as QtProperty
 from PySide6.QtCore import (
     QAbstractAnimation,
+    QCoreApplication,
     QEasingCurve,
     QParallelAnimationGroup,
     QPointF,
@@ -41,7 +42,7 @@ from PySide6.QtWidgets import (
 from core.graph_layout import EdgeLayout, GraphLayout, NodeLayout, layout_graph
 from core.graph_model import GraphEdge, GraphModel, GraphNode
 from gui.graph import style
-from gui.graph.style import tr, tr_lifecycle
+from gui.graph.style import tr_lifecycle
 
 
 def route_path(edge: EdgeLayout) -> QPainterPath:
@@ -365,11 +366,23 @@ class EdgeItem(QGraphicsObject):
         if self.neutral:
             self.setToolTip(label)
         elif edge.allowed:
-            self.setToolTip(tr("{label}: click to do it now").format(label=label))
+            self.setToolTip(
+                QCoreApplication.translate("StateGraph", "{label}: click to do it now").format(
+                    label=label
+                )
+            )
             self.setCursor(Qt.CursorShape.PointingHandCursor)
         else:
-            reason = tr_lifecycle(edge.reason) if edge.reason else tr("not possible now")
-            self.setToolTip(tr("{label}: blocked. {reason}").format(label=label, reason=reason))
+            reason = (
+                tr_lifecycle(edge.reason)
+                if edge.reason
+                else QCoreApplication.translate("StateGraph", "not possible now")
+            )
+            self.setToolTip(
+                QCoreApplication.translate("StateGraph", "{label}: blocked. {reason}").format(
+                    label=label, reason=reason
+                )
+            )
             self.unsetCursor()
         self.setZValue(1.5 if edge.last_taken else (1.2 if edge.allowed else 1.0))
         look = (self.looks_active(), edge.last_taken, edge.allowed)
@@ -387,8 +400,9 @@ class EdgeItem(QGraphicsObject):
         size = 11.0 if self.looks_active() else 9.0
         back = QPointF(end.x() - dx * size, end.y() - dy * size)
         nx, ny = -dy * size * 0.5, dx * size * 0.5
-        self._head = QPolygonF([end, QPointF(back.x() + nx, back.y() + ny),
-                                QPointF(back.x() - nx, back.y() - ny)])
+        self._head = QPolygonF(
+            [end, QPointF(back.x() + nx, back.y() + ny), QPointF(back.x() - nx, back.y() - ny)]
+        )
 
     def head_polygon(self) -> QPolygonF:
         return self._head
@@ -422,8 +436,9 @@ class EdgeItem(QGraphicsObject):
             return QPen(style.ALLOWED, 2.4)
         return QPen(style.BLOCKED, 1.4, Qt.PenStyle.DashLine)
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
-              widget: QWidget | None = None) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
         pass  # drawn by the pieces and the label
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
@@ -456,8 +471,9 @@ class MarkerItem(QGraphicsObject):
         r = self.RADIUS + 3
         return QRectF(-r, -r, 2 * r, 2 * r)
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
-              widget: QWidget | None = None) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(QPen(style.PAPER, 2.5))
         painter.setBrush(QBrush(style.MARKER))
@@ -500,12 +516,14 @@ class TextItem(QGraphicsObject):
     def boundingRect(self) -> QRectF:  # noqa: N802
         return self._rect
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
-              widget: QWidget | None = None) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
         painter.setFont(self._font)
         painter.setPen(self._colour)
-        painter.drawText(self._rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         self._text)
+        painter.drawText(
+            self._rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self._text
+        )
 
 
 class GraphPanel(QGraphicsObject):
@@ -538,8 +556,9 @@ class GraphPanel(QGraphicsObject):
     def boundingRect(self) -> QRectF:  # noqa: N802
         return self._rect
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
-              widget: QWidget | None = None) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
         pass
 
     def set_title(self, text: str) -> None:
@@ -548,7 +567,8 @@ class GraphPanel(QGraphicsObject):
     def set_model(self, model: GraphModel | None) -> bool:
         """Show ``model``; returns True if the structure changed (items rebuilt)."""
         same = (
-            self.model is not None and model is not None
+            self.model is not None
+            and model is not None
             and [n.id for n in self.model.nodes] == [n.id for n in model.nodes]
             and [(e.id, e.source, e.target, e.label) for e in self.model.edges]
             == [(e.id, e.source, e.target, e.label) for e in model.edges]
@@ -571,8 +591,9 @@ class GraphPanel(QGraphicsObject):
             self.layout = None
             self._rect = self.title.boundingRect()
             return True
-        self.layout = layout_graph(model, node_size=self._metrics.node_size,
-                                   label_size=self._metrics.label_size)
+        self.layout = layout_graph(
+            model, node_size=self._metrics.node_size, label_size=self._metrics.label_size
+        )
         self._graph_top = self.title.boundingRect().height() + self.TITLE_GAP
         for e in model.edges:
             item = EdgeItem(e, self.layout.edges[e.id], self, neutral=not model.object_id)
@@ -584,9 +605,12 @@ class GraphPanel(QGraphicsObject):
             item.moveBy(0, self._graph_top)
             self.nodes[n.id] = item
         self.banner.setPos(MARGIN_X, self._graph_top + self.layout.height)
-        self._rect = QRectF(0, 0, max(self.layout.width, self.title.boundingRect().width()),
-                            self._graph_top + self.layout.height
-                            + self.banner.boundingRect().height())
+        self._rect = QRectF(
+            0,
+            0,
+            max(self.layout.width, self.title.boundingRect().width()),
+            self._graph_top + self.layout.height + self.banner.boundingRect().height(),
+        )
         return True
 
     def _on_edge_clicked(self, edge_id: str) -> None:
@@ -659,18 +683,22 @@ class GraphPanel(QGraphicsObject):
         group.addAnimation(pulse)
         return self._start(group)
 
-    def animate_rejection(self, edge_id: str | None, message: str,
-                          duration: int) -> QAbstractAnimation | None:
+    def animate_rejection(
+        self, edge_id: str | None, message: str, duration: int
+    ) -> QAbstractAnimation | None:
         """Show ``message``; shake the blocked edge (if known)."""
-        self.banner.set_text(tr("Rejected: {message}").format(message=message) if message else "")
+        self.banner.set_text(
+            QCoreApplication.translate("StateGraph", "Rejected: {message}").format(message=message)
+            if message
+            else ""
+        )
         edge = self.edges.get(edge_id) if edge_id else None
         if edge is None or duration <= 0:
             return None
         shake = QPropertyAnimation(edge, b"shake")
         shake.setObjectName("graph-shake")
         shake.setDuration(max(1, round(max(duration, 300) * 0.6)))
-        for t, v in ((0.0, 0.0), (0.15, -7.0), (0.35, 7.0), (0.55, -5.0), (0.75, 4.0),
-                     (1.0, 0.0)):
+        for t, v in ((0.0, 0.0), (0.15, -7.0), (0.35, 7.0), (0.55, -5.0), (0.75, 4.0), (1.0, 0.0)):
             shake.setKeyValueAt(t, v)
         return self._start(shake)
 

@@ -62,25 +62,27 @@ def tr_lifecycle(text: str) -> str:
 def gloss(status: str) -> str:
     """A translated explanation of a Stripe status (the status itself stays English)."""
     glosses = {
-        "pending": tr("waiting for the customer (or for funds)"),
-        "chargeable": tr("can be charged now"),
-        "consumed": tr("used up: can never be charged again"),
-        "failed": tr("authentication or verification failed"),
-        "canceled": tr("expired or abandoned"),
-        "unused": tr("not used yet: can be used once"),
-        "used": tr("used once: cannot be used again"),
-        "succeeded": tr("the money was taken"),
-        "refunded": tr("the money was given back"),
+        "pending": QCoreApplication.translate(
+            "StateGraph", "waiting for the customer (or for funds)"
+        ),
+        "chargeable": QCoreApplication.translate("StateGraph", "can be charged now"),
+        "consumed": QCoreApplication.translate("StateGraph", "used up: can never be charged again"),
+        "failed": QCoreApplication.translate("StateGraph", "authentication or verification failed"),
+        "canceled": QCoreApplication.translate("StateGraph", "expired or abandoned"),
+        "unused": QCoreApplication.translate("StateGraph", "not used yet: can be used once"),
+        "used": QCoreApplication.translate("StateGraph", "used once: cannot be used again"),
+        "succeeded": QCoreApplication.translate("StateGraph", "the money was taken"),
+        "refunded": QCoreApplication.translate("StateGraph", "the money was given back"),
     }
     return glosses.get(status, "")
 
 
 def status_words() -> dict[str, str]:
     return {
-        "current": tr("● current"),
-        "previous": tr("previous"),
-        "unreachable": tr("unreachable"),
-        "terminal": tr("final"),
+        "current": QCoreApplication.translate("StateGraph", "● current"),
+        "previous": QCoreApplication.translate("StateGraph", "previous"),
+        "unreachable": QCoreApplication.translate("StateGraph", "unreachable"),
+        "terminal": QCoreApplication.translate("StateGraph", "final"),
     }
 
 

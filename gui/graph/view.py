@@ -13,7 +13,16 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractAnimation, QEvent, QObject, QRectF, QSettings, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractAnimation,
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QRectF,
+    QSettings,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -28,7 +37,6 @@ from core.graph_model import GraphModel
 from gui.graph import export as graph_export
 from gui.graph import style
 from gui.graph.items import GraphPanel
-from gui.graph.style import tr
 
 #: Default animation length (ms); QSettings key ``graph/animation_ms`` overrides it.
 DEFAULT_DURATION_MS = 600
@@ -53,11 +61,17 @@ def reduced_motion_preferred() -> bool:
 
 
 def kind_title(model: GraphModel) -> str:
-    kinds = {"source": tr("Source"), "token": tr("Token"), "charge": tr("Charge")}
+    kinds = {
+        "source": QCoreApplication.translate("StateGraph", "Source"),
+        "token": QCoreApplication.translate("StateGraph", "Token"),
+        "charge": QCoreApplication.translate("StateGraph", "Charge"),
+    }
     kind = kinds.get(model.kind, model.kind)
     if model.kind == "source" and model.variant:
         # the flow name is a Stripe identifier: not translated
-        kind = tr("{kind}, flow {flow}").format(kind=kind, flow=model.variant)
+        kind = QCoreApplication.translate("StateGraph", "{kind}, flow {flow}").format(
+            kind=kind, flow=model.variant
+        )
     if model.object_id:
         return f"{model.object_id} · {kind}"
     return kind
@@ -90,7 +104,7 @@ class StateGraphView(QGraphicsView):
     def __init__(self, sandbox: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("stateGraph")
-        self.setAccessibleName(tr("State graph"))
+        self.setAccessibleName(QCoreApplication.translate("StateGraph", "State graph"))
         self._sandbox = sandbox
         self._object_id: str | None = None
         self._pinned_id: str | None = None
@@ -114,7 +128,10 @@ class StateGraphView(QGraphicsView):
         self._panel = self._new_panel()
         self._pinned_panel: GraphPanel | None = None
         self._placeholder = graph_export.placeholder_item(
-            tr("Select a source, a token or a charge to see its lifecycle."))
+            QCoreApplication.translate(
+                "StateGraph", "Select a source, a token or a charge to see its lifecycle."
+            )
+        )
         scene.addItem(self._placeholder)
 
         self._bridge = _Bridge(self)
@@ -249,8 +266,12 @@ class StateGraphView(QGraphicsView):
 
     def export_svg(self, path: str) -> bool:
         self.stop_animations()
-        return graph_export.scene_to_svg(self.scene(), self._drawn_rect(), path,
-                                         title=tr("Chargeable state graph"))
+        return graph_export.scene_to_svg(
+            self.scene(),
+            self._drawn_rect(),
+            path,
+            title=QCoreApplication.translate("StateGraph", "Chargeable state graph"),
+        )
 
     def export_mermaid(self, path: str) -> bool:
         from core.graph_export import to_mermaid
@@ -267,13 +288,19 @@ class StateGraphView(QGraphicsView):
 
     def export_with_dialog(self, fmt: str) -> bool:
         """Ask where to save, then export as ``png``, ``svg`` or ``mermaid``."""
-        filters = {"png": tr("PNG image (*.png)"), "svg": tr("SVG drawing (*.svg)"),
-                   "mermaid": tr("Mermaid text (*.mmd)")}
-        path, _ = QFileDialog.getSaveFileName(self, tr("Export graph"), "", filters[fmt])
+        filters = {
+            "png": QCoreApplication.translate("StateGraph", "PNG image (*.png)"),
+            "svg": QCoreApplication.translate("StateGraph", "SVG drawing (*.svg)"),
+            "mermaid": QCoreApplication.translate("StateGraph", "Mermaid text (*.mmd)"),
+        }
+        path, _ = QFileDialog.getSaveFileName(
+            self, QCoreApplication.translate("StateGraph", "Export graph"), "", filters[fmt]
+        )
         if not path:
             return False
-        return {"png": self.export_png, "svg": self.export_svg,
-                "mermaid": self.export_mermaid}[fmt](path)
+        return {"png": self.export_png, "svg": self.export_svg, "mermaid": self.export_mermaid}[
+            fmt
+        ](path)
 
     def show_rejected(self, object_id: str, action_name: str, message: str) -> None:
         """Shake the edge of a rejected ``action_name`` and show ``message``."""
@@ -309,7 +336,7 @@ class StateGraphView(QGraphicsView):
         rebuilt = panel.set_model(model)
         title = kind_title(model) if model is not None else ""
         if panel is self._pinned_panel and model is not None:
-            title = tr("Pinned: {title}").format(title=title)
+            title = QCoreApplication.translate("StateGraph", "Pinned: {title}").format(title=title)
         panel.set_title(title)
         return rebuilt
 
@@ -322,10 +349,12 @@ class StateGraphView(QGraphicsView):
         if len(shown) == 2:
             vw, vh = max(1, self.viewport().width()), max(1, self.viewport().height())
             (a, b) = sizes
-            scale_beside = min(vw / (a.width() + PANEL_GAP + b.width()),
-                               vh / max(a.height(), b.height()))
-            scale_stacked = min(vw / max(a.width(), b.width()),
-                                vh / (a.height() + PANEL_GAP + b.height()))
+            scale_beside = min(
+                vw / (a.width() + PANEL_GAP + b.width()), vh / max(a.height(), b.height())
+            )
+            scale_stacked = min(
+                vw / max(a.width(), b.width()), vh / (a.height() + PANEL_GAP + b.height())
+            )
             beside = scale_beside >= scale_stacked
         x = y = 0.0
         for panel, rect in zip(shown, sizes, strict=True):
@@ -369,8 +398,10 @@ class StateGraphView(QGraphicsView):
             return
 
     def _on_edge_clicked(self, object_id: str, edge_id: str) -> None:
-        panel = next((p for p in self._panels()
-                      if p.model is not None and p.model.object_id == object_id), None)
+        panel = next(
+            (p for p in self._panels() if p.model is not None and p.model.object_id == object_id),
+            None,
+        )
         if panel is None or panel.model is None:
             return
         edge = next(e for e in panel.model.edges if e.id == edge_id)
@@ -379,9 +410,15 @@ class StateGraphView(QGraphicsView):
             self.actionRequested.emit(object_id, action)
             return
         if edge.allowed:
-            reason = tr("this happens by itself: no action performs it")
+            reason = QCoreApplication.translate(
+                "StateGraph", "this happens by itself: no action performs it"
+            )
         else:
-            reason = style.tr_lifecycle(edge.reason) if edge.reason else tr("not possible now")
+            reason = (
+                style.tr_lifecycle(edge.reason)
+                if edge.reason
+                else QCoreApplication.translate("StateGraph", "not possible now")
+            )
         self._watch(panel.animate_rejection(edge_id, reason, self.effective_duration()))
         self.actionBlocked.emit(object_id, action or edge.trigger, reason)
 
@@ -400,8 +437,9 @@ class StateGraphView(QGraphicsView):
     @staticmethod
     def _edge_for_action(model: GraphModel, action_name: str) -> str | None:
         current = model.current
-        candidates = [e for e in model.edges
-                      if TRIGGER_ACTIONS.get(e.trigger, e.trigger) == action_name]
+        candidates = [
+            e for e in model.edges if TRIGGER_ACTIONS.get(e.trigger, e.trigger) == action_name
+        ]
         here = [e for e in candidates if current is not None and e.source == current.id]
         chosen = (here or candidates or [None])[0]
         return chosen.id if chosen is not None else None
@@ -459,8 +497,9 @@ class StateGraphView(QGraphicsView):
                 continue
             taken = next((e for e in new.edges if e.last_taken), None)
             new_current = new.current.id if new.current else None
-            moved = (taken is not None and (taken.id != old_taken or new_current != old_current
-                                            or taken.source == taken.target))
+            moved = taken is not None and (
+                taken.id != old_taken or new_current != old_current or taken.source == taken.target
+            )
             if taken is not None and moved and not quiet:
                 self._watch(panel.animate_transition(taken.id, self.effective_duration()))
                 if not self._auto_fit:
@@ -480,8 +519,7 @@ class StateGraphView(QGraphicsView):
         mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         if mods & ~Qt.KeyboardModifier.ShiftModifier:
             return False  # Ctrl+=, Ctrl+-, Ctrl+0 are the window's zoom
-        return event.key() in (Qt.Key.Key_Plus, Qt.Key.Key_Equal, Qt.Key.Key_Minus,
-                               Qt.Key.Key_F)
+        return event.key() in (Qt.Key.Key_Plus, Qt.Key.Key_Equal, Qt.Key.Key_Minus, Qt.Key.Key_F)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
         if not self._is_view_key(event):
@@ -504,7 +542,7 @@ class StateGraphView(QGraphicsView):
         if delta == 0:
             super().wheelEvent(event)
             return
-        self._zoom(1.0015 ** delta)
+        self._zoom(1.0015**delta)
         event.accept()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
@@ -521,9 +559,11 @@ class StateGraphView(QGraphicsView):
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
         if event.type() == QEvent.Type.LanguageChange:
-            self.setAccessibleName(tr("State graph"))
+            self.setAccessibleName(QCoreApplication.translate("StateGraph", "State graph"))
             self._placeholder.set_text(
-                tr("Select a source, a token or a charge to see its lifecycle.")
+                QCoreApplication.translate(
+                    "StateGraph", "Select a source, a token or a charge to see its lifecycle."
+                )
             )
             self._metrics = style.Metrics()  # the status words have another width now
             for panel in self._panels():  # rebuilt: node and edge words are set when built
@@ -536,19 +576,34 @@ class StateGraphView(QGraphicsView):
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
         menu = QMenu(self)
-        menu.addAction(tr("Fit to view (F)"), self.fit)
-        menu.addAction(tr("Zoom in (+)"), self.zoom_in)
-        menu.addAction(tr("Zoom out (−)"), self.zoom_out)
+        menu.addAction(QCoreApplication.translate("StateGraph", "Fit to view (F)"), self.fit)
+        menu.addAction(QCoreApplication.translate("StateGraph", "Zoom in (+)"), self.zoom_in)
+        menu.addAction(QCoreApplication.translate("StateGraph", "Zoom out (−)"), self.zoom_out)
         menu.addSeparator()
         if self._pinned_id:
-            menu.addAction(tr("Unpin {object_id}").format(object_id=self._pinned_id), self.unpin)
-        pin = menu.addAction(tr("Pin this graph to compare"), self.pin)
+            menu.addAction(
+                QCoreApplication.translate("StateGraph", "Unpin {object_id}").format(
+                    object_id=self._pinned_id
+                ),
+                self.unpin,
+            )
+        pin = menu.addAction(
+            QCoreApplication.translate("StateGraph", "Pin this graph to compare"), self.pin
+        )
         pin.setEnabled(bool(self._object_id))
         menu.addSeparator()
-        menu.addAction(tr("Export graph as PNG…"), lambda: self.export_with_dialog("png"))
-        menu.addAction(tr("Export graph as SVG…"), lambda: self.export_with_dialog("svg"))
-        menu.addAction(tr("Export graph as Mermaid…"),
-                       lambda: self.export_with_dialog("mermaid"))
+        menu.addAction(
+            QCoreApplication.translate("StateGraph", "Export graph as PNG…"),
+            lambda: self.export_with_dialog("png"),
+        )
+        menu.addAction(
+            QCoreApplication.translate("StateGraph", "Export graph as SVG…"),
+            lambda: self.export_with_dialog("svg"),
+        )
+        menu.addAction(
+            QCoreApplication.translate("StateGraph", "Export graph as Mermaid…"),
+            lambda: self.export_with_dialog("mermaid"),
+        )
         menu.exec(event.globalPos())
 
 
@@ -573,8 +628,11 @@ def _mentions(request: Any, object_id: str) -> bool:
     _method, path = _request_parts(request)
     if object_id in path:
         return True
-    params = request[2] if isinstance(request, tuple | list) and len(request) > 2 else getattr(
-        request, "params", None)
+    params = (
+        request[2]
+        if isinstance(request, tuple | list) and len(request) > 2
+        else getattr(request, "params", None)
+    )
     if isinstance(params, dict):
         return object_id in (str(v) for v in params.values())
     if isinstance(params, list | tuple):
