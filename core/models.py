@@ -9,10 +9,9 @@ passed and stays absent. ``exclude_none`` is never used.
 
 from __future__ import annotations
 
-import json
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 
 Json = dict[str, Any]
 
@@ -294,33 +293,3 @@ MODELS: dict[str, type[_Stripe]] = {
     "list": ListObject,
 }
 
-
-#: Validate every emitted object through its model. Off in production: the serializers
-#: (core.serialize) build exactly Stripe's JSON, keys in the model's field order, and the
-#: models only check it. The test suite turns it on (tests/core/conftest.py); then every
-#: dump must also equal the model's own dump, key order included, so any difference
-#: between the two paths fails the tests.
-STRICT = False
-
-
-class DumpMismatch(AssertionError):
-    """The built JSON and the model's dump of it differ (a serializer bug)."""
-
-
-def dump(kind: str, fields: Json) -> Json:
-    """``fields`` (a fresh dict, keys in the model's order) as a ``kind`` object's JSON.
-
-    Under :data:`STRICT` it is validated by the model and must equal the model's
-    dump exactly: an undeclared field, a value the model would coerce, or a key
-    out of order raises :class:`DumpMismatch`.
-    """
-    if not STRICT:
-        return fields
-    try:
-        dumped = MODELS[kind].model_validate(fields).json_dict()
-    except ValidationError as exc:
-        raise DumpMismatch(f"{kind} {fields.get('id')}: {exc}") from exc
-    if json.dumps(dumped) != json.dumps(fields):
-        raise DumpMismatch(f"{kind} {fields.get('id')}: built JSON {json.dumps(fields)} != "
-                           f"model dump {json.dumps(dumped)}")
-    return dumped

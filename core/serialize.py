@@ -1,7 +1,7 @@
 """Records → Stripe JSON, through the pydantic models of ``core.models``.
 
 Every builder writes its keys in the model's field order, ``object`` included:
-production emits the dicts as built, and under ``core.models.STRICT`` (the tests)
+production emits the dicts as built, and under ``core.emit.STRICT`` (the tests)
 each one must equal its model's dump, order included.
 """
 
@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from core import catalog
-from core.models import dump
+from core.emit import dump
 from core.records import (
     BankRec,
     CardRec,

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from core import models
+from core import emit
 from core.api import Sandbox
 
 
@@ -12,7 +12,7 @@ from core.api import Sandbox
 def strict_models(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Core tests run on the strict path: every emitted object is validated by its
     pydantic model, and the fast JSON production emits must equal the model's dump."""
-    monkeypatch.setattr(models, "STRICT", True)
+    monkeypatch.setattr(emit, "STRICT", True)
     yield
 
 

@@ -259,13 +259,13 @@ def test_failed_save_leaves_the_old_file(sb: Sandbox, tmp_path: Path,
 
 
 def test_fast_dump_equals_the_validated_dump(monkeypatch: pytest.MonkeyPatch) -> None:
-    # core.models.STRICT=False (benchmarks) must emit exactly what the models emit
-    from core import models
+    # core.emit.STRICT=False (benchmarks) must emit exactly what the models emit
+    from core import emit
 
     strict = Sandbox(seed=5, check_keys=False)
     _busy(strict)
     expected = strict.state_snapshot()
-    monkeypatch.setattr(models, "STRICT", False)
+    monkeypatch.setattr(emit, "STRICT", False)
     fast = Sandbox(seed=5, check_keys=False)
     _busy(fast)
     got = fast.state_snapshot()

@@ -1,4 +1,4 @@
-"""Production emits JSON without pydantic validation (``core.models.STRICT`` off).
+"""Production emits JSON without pydantic validation (``core.emit.STRICT`` off).
 
 The core tests run strict (conftest.py): there every dump is validated and must
 equal the model's own dump, so the whole suite checks the fast path. These tests
@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from test_schema_conformance import KEY, SOURCE_CASES, drive
 
-from core import models
+from core import emit
 from core.api import Sandbox
 
 
@@ -66,7 +66,7 @@ def _scribble(value: Any) -> None:
 
 def _run(strict: bool, monkeypatch: pytest.MonkeyPatch, scribble: bool = False,
          cases: list[tuple[str, str, str]] = SOURCE_CASES) -> RecordingBox:
-    monkeypatch.setattr(models, "STRICT", strict)
+    monkeypatch.setattr(emit, "STRICT", strict)
     box = RecordingBox(scribble)
     for source_type, flow, usage in cases:
         drive(box, source_type, flow, usage)  # type: ignore[arg-type]
@@ -105,16 +105,16 @@ def test_editing_a_response_never_edits_the_state(strict: bool,
 
 
 def test_strict_path_refuses_json_that_differs_from_the_model() -> None:
-    assert models.STRICT
+    assert emit.STRICT
     refund = {"id": "re_1", "object": "refund", "amount": 1, "created": 0, "currency": "usd"}
-    assert models.dump("refund", dict(refund)) == refund
-    with pytest.raises(models.DumpMismatch):  # the model would coerce "1" to 1
-        models.dump("refund", {**refund, "amount": "1"})
-    with pytest.raises(models.DumpMismatch):  # a key out of the model's order
-        models.dump("refund", {"amount": 1, **refund})
-    with pytest.raises(models.DumpMismatch):  # a field the model does not declare
-        models.dump("refund", {**refund, "bogus": 1})
-    with pytest.raises(models.DumpMismatch):  # nested keys out of the model's order
-        models.dump("event", {"id": "evt_1", "object": "event", "api_version": "x",
+    assert emit.dump("refund", dict(refund)) == refund
+    with pytest.raises(emit.DumpMismatch):  # the model would coerce "1" to 1
+        emit.dump("refund", {**refund, "amount": "1"})
+    with pytest.raises(emit.DumpMismatch):  # a key out of the model's order
+        emit.dump("refund", {"amount": 1, **refund})
+    with pytest.raises(emit.DumpMismatch):  # a field the model does not declare
+        emit.dump("refund", {**refund, "bogus": 1})
+    with pytest.raises(emit.DumpMismatch):  # nested keys out of the model's order
+        emit.dump("event", {"id": "evt_1", "object": "event", "api_version": "x",
                               "created": 0, "data": {"previous_attributes": None, "object": {}},
                               "livemode": False, "pending_webhooks": 0, "type": "t"})
