@@ -40,7 +40,7 @@ Signals:
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont
@@ -58,7 +58,9 @@ from PySide6.QtWidgets import (
 )
 
 from core.api import Sandbox
-from core.lessons import Lesson, LessonError, LessonRun, StepResult, builtin_lessons, load_lesson
+
+if TYPE_CHECKING:
+    from core.lessons import Lesson, LessonRun, StepResult
 
 DEFAULT_SECONDS = 5
 MIN_SECONDS, MAX_SECONDS = 1, 20
@@ -122,9 +124,11 @@ class LessonPlayer(QWidget):
         self._detached = False
         self._error = ""
         if lessons is None:
+            from core import lessons as lesson_files  # pydantic models: only once a player exists
+
             try:
-                lessons = builtin_lessons()
-            except LessonError as exc:
+                lessons = lesson_files.builtin_lessons()
+            except lesson_files.LessonError as exc:
                 lessons, self._error = [], str(exc)
         self.lessons = list(lessons)
         self.lesson: Lesson | None = self.lessons[0] if self.lessons else None
@@ -248,6 +252,8 @@ class LessonPlayer(QWidget):
 
     def open_file(self, path: str | Path) -> bool:
         """Load a lesson file; on a bad file the panel shows why and returns False."""
+        from core.lessons import LessonError, load_lesson
+
         try:
             lesson = load_lesson(path)
         except LessonError as exc:
@@ -328,6 +334,8 @@ class LessonPlayer(QWidget):
     def _start(self) -> None:
         assert self.lesson is not None
         sandbox = Sandbox(seed=self.lesson.seed, check_keys=False)
+        from core.lessons import LessonRun
+
         self.run = LessonRun(self.lesson, sandbox)
         self._detached = False
         self.host.set_sandbox(sandbox)
