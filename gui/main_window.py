@@ -25,6 +25,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt
 from PySide6.QtGui import QActionGroup, QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDockWidget,
     QFrame,
@@ -438,6 +439,11 @@ class MainWindow(QMainWindow):
         )
         player = LessonPlayer(self.lesson_host, dock)
         player.set_language(self.languages.language)
+        # long lesson titles must not widen the dock (and the window) beyond the screen
+        player.chooser.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        player.chooser.setMinimumContentsLength(12)
         dock.setWidget(player)
         dock.hide()
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
@@ -452,14 +458,30 @@ class MainWindow(QMainWindow):
             ("autoplay", player.autoplay_action),
         ):
             mine = a[f"lesson_{name}"]
-            player.buttons[name].setDefaultAction(mine)
+            button = player.buttons[name]
+            button.removeAction(theirs)  # else the button counts two actions: a menu arrow
+            button.setDefaultAction(mine)
             theirs.changed.connect(lambda m=mine, t=theirs: self._sync_lesson_action(m, t))
             self._sync_lesson_action(mine, theirs)
+        self.set_lesson_buttons_compact(True)
         player.objectTouched.connect(self._on_lesson_touched)
         player.stepShown.connect(self._on_lesson_step)
         player.lessonChanged.connect(lambda _name: self._on_lesson_step(0))
         self._retranslate_dock()
         return player
+
+    def set_lesson_buttons_compact(self, compact: bool) -> None:
+        """Icons only beside the other panes (the dock stays narrow); words in presenter mode."""
+        if self.lesson_player is None:
+            return
+        style = (
+            Qt.ToolButtonStyle.ToolButtonIconOnly
+            if compact
+            else Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+        )
+        for button in self.lesson_player.buttons.values():
+            button.setToolButtonStyle(style)
+        self.lesson_player.speed_label.setVisible(not compact)  # the slider's tooltip says it
 
     @staticmethod
     def _sync_lesson_action(mine: Any, theirs: Any) -> None:
@@ -477,9 +499,19 @@ class MainWindow(QMainWindow):
             return
         self.lesson_panel()
         assert self.lesson_dock is not None
+        if visible == self.lesson_dock.isVisible():
+            return
+        size = self.size()
         self.lesson_dock.setVisible(bool(visible))
         if visible:
             self.lesson_dock.raise_()
+            # QMainWindow grows the window by the dock's width; on a projector that pushes
+            # the window off the screen. Keep the width: the panes make room instead.
+            layout = self.layout()
+            if layout is not None:
+                layout.activate()
+            if not self.isFullScreen() and not self.isMaximized():
+                self.resize(size.expandedTo(self.minimumSizeHint()))
 
     def _dock_visibility(self, _visible: bool) -> None:
         action = self.commands.actions["show_lessons"]

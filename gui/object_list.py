@@ -726,6 +726,11 @@ class FilterBar(QWidget):
         self.status_box.addItem("", "")
         for status in known_statuses():
             self.status_box.addItem(status_icon(status), status, status)
+        for box in (self.kind_box, self.status_box):  # long glosses must not widen the pane
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            box.setMinimumContentsLength(8)
         self.text_edit = QLineEdit(self)
         self.text_edit.setObjectName("textFilter")
         self.text_edit.setClearButtonEnabled(True)

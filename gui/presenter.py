@@ -25,7 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QRect, Qt, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, QRect, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
 #: the narration and lesson title grow by this much in presenter mode
@@ -108,10 +108,19 @@ class PresenterMode(QObject):
             label.setFont(font)
         for part in parts.values():
             part.hide()
-        dock.show()
-        dock.raise_()
+        w.set_lesson_buttons_compact(False)
+        w.show_lessons(True)
         w.commands.set_presenter_keys(True)
+        # the hidden panes must leave the minimum size before the window takes the screen's
+        for _level in range(6):  # each level of splitters posts the next level's request
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        layout = w.layout()
+        if layout is not None:
+            layout.activate()
+        if w.screen() is not None:  # without a window manager (bare Xvfb) nobody resizes it
+            w.setGeometry(w.screen().geometry())
         w.showFullScreen()
+        w.installEventFilter(self)
         width = w.screen().availableGeometry().width() if w.screen() else w.width()
         w.resizeDocks([dock], [int(width * PANEL_SHARE)], Qt.Orientation.Horizontal)
         w.graph.setFocus()
@@ -125,6 +134,7 @@ class PresenterMode(QObject):
         self._saved = None
         w = self._window
         w.commands.set_presenter_keys(False)
+        w.set_lesson_buttons_compact(True)
         player = w.lesson_player
         if player is not None:
             for name, ratio in saved.fonts.items():
@@ -160,6 +170,13 @@ class PresenterMode(QObject):
         self._window.main_splitter.setSizes(main)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if watched is self._window and event.type() == QEvent.Type.Resize and self.active:
+            # keep the projection on the screen (Qt grows a window when a dock's hint grows,
+            # and under bare Xvfb no window manager enforces full screen)
+            screen = self._window.screen()
+            if screen is not None and self._window.width() > screen.geometry().width():
+                self._window.setGeometry(screen.geometry())
+            return False
         if watched is self._window and event.type() == QEvent.Type.Resize and not self.active:
             self._restore_sizes()
             if not self._window.isFullScreen():
