@@ -499,7 +499,7 @@ class MainWindow(QMainWindow):
             return
         self.lesson_panel()
         assert self.lesson_dock is not None
-        if visible == self.lesson_dock.isVisible():
+        if bool(visible) == (not self.lesson_dock.isHidden()):
             return
         size = self.size()
         self.lesson_dock.setVisible(bool(visible))

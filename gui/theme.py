@@ -46,6 +46,13 @@ QPushButton:hover, QToolButton:hover { border-color: #FFFF00; }
 QPushButton:checked, QToolButton:checked { background: #FFFF00; color: #000000; }
 QPushButton:disabled, QToolButton:disabled { border: 1px dashed #A6A6A6; color: #A6A6A6; }
 QCheckBox:focus, QRadioButton:focus { border: 3px solid #FFFF00; }
+QCheckBox::indicator, QRadioButton::indicator {
+    width: 14px; height: 14px; border: 2px solid #FFFFFF; background: #000000;
+}
+QCheckBox::indicator:checked, QRadioButton::indicator:checked { background: #FFFF00; }
+QWidget#lessonPlayer QToolButton { background: #FFFFFF; color: #000000; }
+QWidget#lessonPlayer QToolButton:disabled { background: #595959; color: #000000; }
+QWidget#lessonPlayer QToolButton:checked { background: #FFFF00; }
 QMenu { border: 1px solid #FFFFFF; }
 QMenuBar::item:selected, QMenu::item:selected { background: #FFFF00; color: #000000; }
 QToolTip { color: #FFFFFF; background: #000000; border: 1px solid #FFFF00; }
