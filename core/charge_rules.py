@@ -294,9 +294,13 @@ def capture(st: State, charge_id: str, data: dict[str, Any]) -> JSONDict:
     if rec.captured:
         raise errors.invalid(f"Charge {charge_id} has already been captured.",
                              code="charge_already_captured")
-    if rec.refunded:
+    if rec.refunded and _expired(st, rec):  # C4: the 7-day authorization ran out
         raise errors.invalid(f"Charge {charge_id} has expired for capture.",
                              code="charge_expired_for_capture")
+    if rec.refunded:  # C5: a refund released the authorization
+        raise errors.invalid(f"Charge {charge_id} has already been refunded; its "
+                             "authorization is released and it cannot be captured.",
+                             code="charge_already_refunded")
     amount = rec.amount if amount is None else amount
     if amount > rec.amount:
         raise errors.invalid(f"You cannot capture more than the authorized amount "
@@ -309,6 +313,11 @@ def capture(st: State, charge_id: str, data: dict[str, Any]) -> JSONDict:
         rec.amount_refunded = rec.amount - amount
     engine.fire(st, tr, rec)
     return charge_json(rec)
+
+
+def _expired(st: State, rec: ChargeRec) -> bool:
+    return any(getattr(st.objects.get(refund_id), "reason", None) == "expired_uncaptured_charge"
+               for refund_id in rec.refunds)
 
 
 def expire_authorization(st: State, charge_id: str) -> None:
@@ -345,6 +354,12 @@ def create_refund(st: State, data: dict[str, Any]) -> JSONDict:
         raise errors.invalid(f"Charge {charge_id} has already been refunded.",
                              code="charge_already_refunded")
     remaining = rec.amount - rec.amount_refunded
+    if not rec.captured and amount is not None and amount != remaining:
+        # Refunding an authorization releases all of it (C5); a smaller capture is the way
+        # to take less. Stripe's wording, as commonly quoted (not in the reference).
+        raise errors.invalid("You cannot partially refund an uncaptured charge. Instead, "
+                             "capture the charge for an amount less than the original amount",
+                             param="amount")
     amount = remaining if amount is None else amount
     if amount > remaining:
         raise errors.invalid(f"Refund amount ({catalog.format_amount(amount, rec.currency)}) "
@@ -368,7 +383,6 @@ def create_refund(st: State, data: dict[str, Any]) -> JSONDict:
     rec = st.mut(charge_id)
     if not rec.captured:
         rec.capture_expires_at = None
-        amount = remaining
     rec.amount_refunded += amount
     rec.refunded = rec.amount_refunded >= rec.amount
     rec.refunds = (*rec.refunds, refund.id)

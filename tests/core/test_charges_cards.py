@@ -176,6 +176,21 @@ def test_uncaptured_charge_expires_after_7_days(sb: Sandbox) -> None:
     assert refunds[0]["reason"] == "expired_uncaptured_charge"
 
 
+def test_refunding_an_authorization_releases_all_of_it(sb: Sandbox) -> None:
+    # §8.4 with §8.1 capture=false: a refund of an uncaptured charge releases the whole
+    # authorization, so the refund and the charge agree; a partial one is refused.
+    ch = ok(charge(sb, source=token(sb), capture="false"))
+    revision = sb.revision
+    e = err(sb.request("POST", "/v1/refunds", {"charge": ch["id"], "amount": "300"}))
+    assert e["param"] == "amount" and "partially refund an uncaptured" in e["message"]
+    assert sb.revision == revision
+    refund = ok(sb.request("POST", "/v1/refunds", {"charge": ch["id"]}))
+    after = sb.get(ch["id"])
+    assert refund["amount"] == after["amount_refunded"] == 1000 and after["refunded"] is True
+    e = err(sb.request("POST", f"/v1/charges/{ch['id']}/capture"))
+    assert e["code"] == "charge_already_refunded"
+
+
 # --- refunds (§8.4) ------------------------------------------------------------------
 
 def test_partial_then_full_refund(sb: Sandbox) -> None:
