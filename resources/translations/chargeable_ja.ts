@@ -1,0 +1,2992 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja_JP">
+<context>
+    <name>ActionBar</name>
+    <message>
+        <location filename="../../gui/action_bar.py" line="+144"/>
+        <location line="+70"/>
+        <source>Actions: select an object</source>
+        <translation>操作: オブジェクトを選択してください</translation>
+    </message>
+    <message>
+        <location line="-69"/>
+        <location line="+71"/>
+        <source>No actions</source>
+        <translation>操作なし</translation>
+    </message>
+    <message>
+        <location line="-70"/>
+        <location line="+72"/>
+        <source>Actions</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="-68"/>
+        <location line="+74"/>
+        <source>Clock %1</source>
+        <translation>時計 %1</translation>
+    </message>
+    <message>
+        <location line="-66"/>
+        <source>Try anyway</source>
+        <translation>とにかく試す</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The simulated clock (UTC). Sources expire when it passes their window.</source>
+        <translation>模擬時計 (UTC)。時計が期限を過ぎると、ソースは期限切れになります。</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Blocked — </source>
+        <translation>ブロック中 — </translation>
+    </message>
+</context>
+<context>
+    <name>CardPicker</name>
+    <message>
+        <location filename="../../gui/dialogs/_widgets.py" line="+40"/>
+        <source>Type a number…</source>
+        <translation>番号を入力…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Card number, digits only</source>
+        <translation>カード番号 (数字のみ)</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Type a card number or pick a test card.</source>
+        <translation>カード番号を入力するか、テストカードを選んでください。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A card number has digits only.</source>
+        <translation>カード番号は数字のみです。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A card number has 12 to 19 digits.</source>
+        <translation>カード番号は 12〜19 桁です。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Fails the Luhn check: Stripe answers incorrect_number.</source>
+        <translation>Luhn チェックに通りません: Stripe は incorrect_number を返します。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not a test card: in test mode Stripe declines it (test_mode_live_card). Never type a real card number.</source>
+        <translation>テストカードではありません: テストモードでは Stripe が拒否します (test_mode_live_card)。本物のカード番号は絶対に入力しないでください。</translation>
+    </message>
+</context>
+<context>
+    <name>ChargeDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/charge.py" line="+52"/>
+        <source>A token</source>
+        <translation>トークン</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A source, not attached</source>
+        <translation>ソース (関連付けなし)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A customer (its default source)</source>
+        <translation>顧客 (そのデフォルトのソース)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A customer and one of its attached sources</source>
+        <translation>顧客と、関連付け済みのソースの 1 つ</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A customer and an unattached single-use source</source>
+        <translation>顧客と、関連付けていない single_use (使い捨て) のソース</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A customer and a token that is not attached</source>
+        <translation>顧客と、関連付けていないトークン</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Charges the card in the token. The token becomes used, even if the charge is declined.</source>
+        <translation>トークン内のカードに請求します。請求が拒否されても、トークンは使用済み (used) になります。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Charges the source. A single-use source becomes consumed; a reusable source is consumed too: attach it to a customer first to charge it again.</source>
+        <translation>ソースに請求します。single_use (使い捨て) のソースは consumed (消費した) になります。reusable (再利用可能) のソースも consumed になります。再度請求するには、先に顧客に関連付けてください。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Charges the customer&apos;s default_source. Stripe refuses it when the customer has none.</source>
+        <translation>顧客の default_source に請求します。顧客に default_source がなければ Stripe は拒否します。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The required form for attached cards, bank accounts and sources. A reusable source stays chargeable.</source>
+        <translation>関連付け済みのカード、銀行口座、ソースにはこの形式が必要です。reusable (再利用可能) のソースは chargeable (請求可能) のままです。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Charges the source and records the customer on the charge, without attaching the source.</source>
+        <translation>ソースに請求し、ソースを関連付けずに請求に顧客を記録します。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Stripe refuses it: the customer does not have a linked source with that token&apos;s id. Attach the token first, then charge the card_… it becomes.</source>
+        <translation>Stripe は拒否します: 顧客にはそのトークンの ID を持つソースが紐付いていません。先にトークンを関連付け、その結果できる card_… に請求してください。</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <location line="+1"/>
+        <location line="+7"/>
+        <source>Charge</source>
+        <translation>請求</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Customer</source>
+        <translation>顧客</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Source</source>
+        <translation>ソース</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>in the currency&apos;s smallest unit</source>
+        <translation>通貨の最小単位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount</source>
+        <translation>金額</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Currency</source>
+        <translation>通貨</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Capture now</source>
+        <translation>今すぐキャプチャー</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Untick to only authorize (capture=false): an uncaptured charge expires after 7 days.</source>
+        <translation>オーソリのみにするにはチェックを外します (capture=false)。キャプチャーされない請求は 7 日後に期限切れになります。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>optional</source>
+        <translation>任意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Description</source>
+        <translation>説明</translation>
+    </message>
+    <message>
+        <location line="+109"/>
+        <source>Sends: {request}
+{explanation}</source>
+        <translation>送信: {request}
+{explanation}</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>{token}  (test token)</source>
+        <translation>{token}  (テストトークン)</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Choose or type a customer (cus_…).</source>
+        <translation>顧客を選ぶか入力してください (cus_…)。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A customer id starts with cus_.</source>
+        <translation>顧客 ID は cus_ で始まります。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose or type what to charge ({prefixes}).</source>
+        <translation>請求する対象を選ぶか入力してください ({prefixes})。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>In this combination the source starts with {prefixes}.</source>
+        <translation>この組み合わせでは、source は {prefixes} で始まります。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A three-letter currency the sandbox knows, e.g. usd.</source>
+        <translation>サンドボックスが対応する 3 文字の通貨コード (例: usd)。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Whole number in the smallest unit (1099 means 10.99).</source>
+        <translation>最小単位の整数 (1099 は 10.99 を表します)。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stripe&apos;s minimum charge is {min} {currency}.</source>
+        <translation>Stripe の最低請求額は {min} {currency} です。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>At most 8 digits.</source>
+        <translation>8 桁までです。</translation>
+    </message>
+</context>
+<context>
+    <name>CodeBox</name>
+    <message>
+        <location filename="../../gui/detail_pane.py" line="+188"/>
+        <source>Copy</source>
+        <translation>コピー</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy this code to the clipboard</source>
+        <translation>このコードをクリップボードにコピー</translation>
+    </message>
+</context>
+<context>
+    <name>CommandPalette</name>
+    <message>
+        <location filename="../../gui/command_palette.py" line="+104"/>
+        <source>Command palette</source>
+        <translation>コマンドパレット</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Type a command…</source>
+        <translation>コマンドを入力…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No command matches.</source>
+        <translation>一致するコマンドはありません。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>↑ ↓ to choose, Enter to run, Esc to close</source>
+        <translation>↑ ↓ で選択、Enter で実行、Esc で閉じる</translation>
+    </message>
+</context>
+<context>
+    <name>Commands</name>
+    <message>
+        <location filename="../../gui/commands.py" line="+56"/>
+        <source>&amp;New Session</source>
+        <extracomment>more shortcuts, always on (e.g. Ctrl++ beside Ctrl+=) shortcuts added only while presenter mode is on (Space, arrows, Esc)</extracomment>
+        <translation>新規セッション(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start an empty sandbox</source>
+        <translation>空のサンドボックスで始める</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Open…</source>
+        <translation>開く(&amp;O)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open a *.chargeable.json session</source>
+        <translation>*.chargeable.json のセッションを開く</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the session</source>
+        <translation>セッションを保存</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save &amp;As…</source>
+        <translation>名前を付けて保存(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the session under a new name</source>
+        <translation>セッションを新しい名前で保存</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Serve the &amp;API on 127.0.0.1:12111</source>
+        <translation>127.0.0.1:12111 で API を提供(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run a local Stripe-compatible API: objects your own client code creates appear here live (chargeable --serve)</source>
+        <translation>Stripe 互換の API をローカルで動かします: 自分のクライアントコードが作成したオブジェクトがここにリアルタイムで表示されます (chargeable --serve)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close Chargeable</source>
+        <translation>Chargeable を閉じる</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Undo</source>
+        <translation>元に戻す(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Take back the last accepted request</source>
+        <translation>最後に受理されたリクエストを取り消す</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Redo</source>
+        <translation>やり直す(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send again the request you took back</source>
+        <translation>取り消したリクエストをもう一度送信</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Copy Object &amp;Id</source>
+        <translation>オブジェクト ID をコピー(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy the selected object&apos;s id</source>
+        <translation>選択したオブジェクトの ID をコピー</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Filter Objects…</source>
+        <translation>オブジェクトを絞り込む(&amp;F)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Filter the object list by id, type or e-mail</source>
+        <translation>オブジェクト一覧を ID、種類、メールアドレスで絞り込む</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Command &amp;Palette…</source>
+        <translation>コマンドパレット(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search every command by name</source>
+        <translation>すべてのコマンドを名前で検索</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>New &amp;Source…</source>
+        <translation>新規ソース(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>POST /v1/sources</source>
+        <translation>POST /v1/sources</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>New &amp;Token…</source>
+        <translation>新規トークン(&amp;T)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>POST /v1/tokens</source>
+        <translation>POST /v1/tokens</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>New C&amp;ustomer…</source>
+        <translation>新規顧客(&amp;U)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>POST /v1/customers</source>
+        <translation>POST /v1/customers</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>New &amp;Charge…</source>
+        <translation>新規請求(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>POST /v1/charges</source>
+        <translation>POST /v1/charges</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Charge</source>
+        <translation>請求(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Charge the selected source or token</source>
+        <translation>選択したソースまたはトークンに請求</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Attach to Customer…</source>
+        <translation>顧客に関連付け(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Attach to a customer</source>
+        <translation>顧客に関連付ける</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Detach</source>
+        <translation>関連付けを解除(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Detach from its customer</source>
+        <translation>顧客との関連付けを解除</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Set as D&amp;efault</source>
+        <translation>デフォルトに設定(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Make it the customer&apos;s default_source</source>
+        <translation>顧客の default_source にする</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Customer &amp;Authorizes</source>
+        <translation>顧客が承認(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The customer authorizes the redirect</source>
+        <translation>顧客がリダイレクト先で承認する</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Customer &amp;Fails</source>
+        <translation>顧客が失敗(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The customer declines or aborts the redirect</source>
+        <translation>顧客がリダイレクト先で拒否または中断する</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Funds Arrive</source>
+        <translation>入金あり(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The customer pushes the funds</source>
+        <translation>顧客が資金を送金する</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Verify Code…</source>
+        <translation>コードを確認(&amp;V)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter the verification code</source>
+        <translation>確認コードを入力</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ca&amp;pture</source>
+        <translation>キャプチャー(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Capture an authorized charge</source>
+        <translation>オーソリ済みの請求をキャプチャー</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Refund</source>
+        <translation>返金(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refund the charge</source>
+        <translation>請求を返金</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Run the Clock to Its &amp;Timer</source>
+        <translation>タイマーまで時計を進める(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move the clock to the moment the selected object&apos;s timer fires (expiry, settlement)</source>
+        <translation>選択したオブジェクトのタイマーが作動する時刻 (期限切れ、決済確定) まで時計を進める</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Try Anyway</source>
+        <translation>とにかく試す(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Let blocked actions send their request, to see Stripe&apos;s real error</source>
+        <translation>ブロックされた操作でもリクエストを送信し、Stripe の実際のエラーを確認する</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Advance &amp;1 Hour</source>
+        <translation>1 時間進める(&amp;1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move the simulated clock 1 hour on</source>
+        <translation>模擬時計を 1 時間進める</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Advance &amp;6 Hours</source>
+        <translation>6 時間進める(&amp;6)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move the simulated clock 6 hours on</source>
+        <translation>模擬時計を 6 時間進める</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Advance 1 &amp;Day</source>
+        <translation>1 日進める(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move the simulated clock 1 day on</source>
+        <translation>模擬時計を 1 日進める</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Advance &amp;By…</source>
+        <translation>時間を指定して進める(&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move the simulated clock on by any time</source>
+        <translation>模擬時計を任意の時間だけ進める</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Go to &amp;Objects</source>
+        <translation>オブジェクトへ移動(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move the keyboard focus to the object list</source>
+        <translation>キーボードフォーカスをオブジェクト一覧へ移動</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Go to State &amp;Graph</source>
+        <translation>状態グラフへ移動(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move the keyboard focus to the graph</source>
+        <translation>キーボードフォーカスをグラフへ移動</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Go to &amp;Details</source>
+        <translation>詳細へ移動(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move the keyboard focus to the detail pane</source>
+        <translation>キーボードフォーカスを詳細ペインへ移動</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Go to &amp;Event Log</source>
+        <translation>イベントログへ移動(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move the keyboard focus to the event log</source>
+        <translation>キーボードフォーカスをイベントログへ移動</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Show the Sources API &amp;Notice</source>
+        <translation>Sources API のお知らせを表示(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Why Sources are legacy</source>
+        <translation>Sources がレガシーである理由</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Lessons</source>
+        <translation>レッスン(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show or hide the lesson player</source>
+        <translation>レッスンプレーヤーの表示/非表示</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Presenter Mode</source>
+        <translation>プレゼンターモード(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Full screen for the classroom: the graph and the narration only (Esc leaves)</source>
+        <translation>教室向けの全画面表示: グラフとナレーションのみ (Esc で終了)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Zoom &amp;In</source>
+        <translation>拡大(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Larger text in every pane</source>
+        <translation>すべてのペインの文字を大きく</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Zoom &amp;Out</source>
+        <translation>縮小(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Smaller text in every pane</source>
+        <translation>すべてのペインの文字を小さく</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Actual Size</source>
+        <translation>実際のサイズ(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Text at its normal size</source>
+        <translation>文字を標準のサイズに</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;High Contrast</source>
+        <translation>ハイコントラスト(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Black, white and yellow, with a thick focus frame</source>
+        <translation>黒・白・黄色と太いフォーカス枠</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Next Step</source>
+        <translation>次のステップ(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Play the lesson&apos;s next step</source>
+        <translation>レッスンの次のステップを再生</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Previous Step</source>
+        <translation>前のステップ(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Step back (the sandbox replays its log up to there)</source>
+        <translation>1 ステップ戻る (サンドボックスはそこまでのログを再実行します)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Restart Lesson</source>
+        <translation>レッスンを最初から(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Back to the start of the lesson</source>
+        <translation>レッスンの最初に戻る</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Autoplay</source>
+        <translation>自動再生(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Play the steps one after another</source>
+        <translation>ステップを順に続けて再生</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>キーボードショートカット(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every command and its shortcut</source>
+        <translation>すべてのコマンドとそのショートカット</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;About Chargeable</source>
+        <translation>Chargeable について(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What Chargeable is</source>
+        <translation>Chargeable とは</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Edit</source>
+        <translation>編集(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Create</source>
+        <translation>作成(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Object</source>
+        <translation>オブジェクト(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;lock</source>
+        <translation>時計(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Le&amp;sson</source>
+        <translation>レッスン(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Language</source>
+        <extracomment>submenus: key -&gt; (parent menu key, title)</extracomment>
+        <translation>言語(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Charge…</source>
+        <translation>請求…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attach…</source>
+        <translation>関連付け…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Detach</source>
+        <translation>関連付けを解除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make default</source>
+        <translation>デフォルトにする</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Authorize</source>
+        <translation>承認</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fail</source>
+        <translation>失敗させる</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Funds arrive…</source>
+        <translation>入金…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verify…</source>
+        <translation>確認…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Capture</source>
+        <translation>キャプチャー</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refund</source>
+        <translation>返金</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run to timer</source>
+        <translation>タイマーまで進める</translation>
+    </message>
+    <message>
+        <location line="+175"/>
+        <location line="+70"/>
+        <source>Select an object first.</source>
+        <translation>先にオブジェクトを選択してください。</translation>
+    </message>
+    <message>
+        <location line="-68"/>
+        <source>Does not apply to %1.</source>
+        <translation>%1 には適用できません。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>blocked</source>
+        <translation>ブロック中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+79"/>
+        <source>Blocked: %1</source>
+        <translation>ブロック中: %1</translation>
+    </message>
+    <message>
+        <location line="-75"/>
+        <source>Try anyway is on: it sends the request to show Stripe&apos;s error.</source>
+        <translation>「とにかく試す」がオンです: リクエストを送信して Stripe のエラーを表示します。</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Stripe said no: %1 %2 → %3</source>
+        <translation>Stripe が拒否しました: %1 %2 → %3</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>%1 does not apply to %2.</source>
+        <translation>%1 は %2 には適用できません。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Cancelled.</source>
+        <translation>キャンセルしました。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Not a number of hours: %1</source>
+        <translation>時間数ではありません: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The clock only moves forward.</source>
+        <translation>時計は先にしか進みません。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Undone.</source>
+        <translation>元に戻しました。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing to undo.</source>
+        <translation>元に戻す操作はありません。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Redone.</source>
+        <translation>やり直しました。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing to redo.</source>
+        <translation>やり直す操作はありません。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Advance the clock</source>
+        <translation>時計を進める</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hours to move the simulated clock on:</source>
+        <translation>模擬時計を進める時間数:</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Create a customer first (Create ▸ New Customer).</source>
+        <translation>先に顧客を作成してください (作成 ▸ 新規顧客)。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Choose a customer</source>
+        <translation>顧客を選択</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>customer (the customer to attach to):</source>
+        <translation>customer (関連付け先の顧客):</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>No source to choose.</source>
+        <translation>選択できるソースがありません。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose a source</source>
+        <translation>ソースを選択</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>source:</source>
+        <translation>source:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Amount</source>
+        <translation>金額</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>amount (smallest currency unit):</source>
+        <translation>amount (通貨の最小単位):</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1:</source>
+        <translation>%1:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A value is needed</source>
+        <translation>値が必要です</translation>
+    </message>
+</context>
+<context>
+    <name>DetailPane</name>
+    <message>
+        <location filename="../../gui/detail_pane.py" line="+72"/>
+        <location line="+58"/>
+        <source>Properties</source>
+        <translation>プロパティ</translation>
+    </message>
+    <message>
+        <location line="-50"/>
+        <location line="+50"/>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <location line="-43"/>
+        <location line="+46"/>
+        <source>curl</source>
+        <translation>curl</translation>
+    </message>
+    <message>
+        <location line="-45"/>
+        <location line="+46"/>
+        <source>stripe-python</source>
+        <translation>stripe-python</translation>
+    </message>
+    <message>
+        <location line="-40"/>
+        <location line="+36"/>
+        <source>Request</source>
+        <translation>リクエスト</translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <location line="+37"/>
+        <source>Simulated time</source>
+        <translation>模擬時刻</translation>
+    </message>
+    <message>
+        <location line="-37"/>
+        <location line="+37"/>
+        <source>Event</source>
+        <translation>イベント</translation>
+    </message>
+    <message>
+        <location line="-37"/>
+        <location line="+37"/>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="-32"/>
+        <location line="+26"/>
+        <source>Events</source>
+        <translation>イベント</translation>
+    </message>
+    <message>
+        <location line="+103"/>
+        <source>%1 · status %2 — %3</source>
+        <translation>%1 · status %2 — %3</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>This object no longer exists (an undo took it back).</source>
+        <translation>このオブジェクトはもう存在しません (元に戻す操作で取り消されました)。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing selected</source>
+        <translation>何も選択されていません</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pick an object in the list, or create one from the Create menu.</source>
+        <translation>一覧からオブジェクトを選ぶか、[作成] メニューから作成してください。</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Why </source>
+        <translation>理由: </translation>
+    </message>
+    <message>
+        <location line="+88"/>
+        <source>No request in this session created or changed this object.</source>
+        <translation>このセッションのリクエストでは、このオブジェクトは作成も変更もされていません。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Created by %1 %2</source>
+        <translation>%1 %2 で作成</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last changed by %1 %2</source>
+        <translation>%1 %2 で最終変更</translation>
+    </message>
+</context>
+<context>
+    <name>EventLog</name>
+    <message>
+        <location filename="../../gui/event_log.py" line="+126"/>
+        <source>Opened with %1 earlier requests; their events:</source>
+        <translation>開いた時点で %1 件のリクエストがありました。そのイベント:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Requests made before this window opened are in the action log.</source>
+        <translation>このウィンドウを開く前のリクエストは操作ログにあります。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Simulated time</source>
+        <translation>模擬時刻</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What happened</source>
+        <translation>出来事</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Object</source>
+        <translation>オブジェクト</translation>
+    </message>
+    <message>
+        <location line="+117"/>
+        <source>%1 %2 → error %3: %4</source>
+        <translation>%1 %2 → エラー %3: %4</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>from %1</source>
+        <translation>送信元: %1</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Undo: %1</source>
+        <translation>元に戻す: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Redo: %1</source>
+        <translation>やり直し: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rebuilt from the action log</source>
+        <translation>操作ログから再構築しました</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The sandbox replayed its first %1 accepted requests.</source>
+        <translation>サンドボックスは受理済みリクエストの最初の %1 件を再実行しました。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+29"/>
+        <source>Event log</source>
+        <translation>イベントログ</translation>
+    </message>
+</context>
+<context>
+    <name>ExpiryCvc</name>
+    <message>
+        <location filename="../../gui/dialogs/_widgets.py" line="+27"/>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>CVC</source>
+        <translation>CVC</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The expiry month is 1 to 12.</source>
+        <translation>有効期限の月は 1〜12 です。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The expiry year has 2 or 4 digits.</source>
+        <translation>有効期限の年は 2 桁または 4 桁です。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A CVC has 3 or 4 digits (or leave it empty to send none).</source>
+        <translation>CVC は 3 桁または 4 桁です (空欄にすると送信しません)。</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../gui/object_list.py" line="+762"/>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All kinds</source>
+        <translation>すべての種類</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sources</source>
+        <translation>ソース</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tokens</source>
+        <translation>トークン</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customers</source>
+        <translation>顧客</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Charges</source>
+        <translation>請求</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cards</source>
+        <translation>カード</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refunds</source>
+        <translation>返金</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Status</source>
+        <translation>ステータス</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Any status</source>
+        <translation>すべてのステータス</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Filter by id, type, email…</source>
+        <translation>ID、種類、メールアドレスで絞り込み…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text filter</source>
+        <translation>テキストフィルター</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>No objects yet</source>
+        <translation>オブジェクトはまだありません</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 object</source>
+        <translation>オブジェクト 1 個</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n objects</source>
+        <translation>
+            <numerusform>オブジェクト %n 個</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 of %2 objects</source>
+        <translation>オブジェクト %2 個中 %1 個</translation>
+    </message>
+</context>
+<context>
+    <name>InfoBar</name>
+    <message>
+        <location filename="../../gui/main_window.py" line="+129"/>
+        <location line="+1"/>
+        <source>Dismiss</source>
+        <extracomment>a menu separator goes before these commands</extracomment>
+        <translation>閉じる</translation>
+    </message>
+</context>
+<context>
+    <name>LessonPlayer</name>
+    <message numerus="yes">
+        <location filename="../../gui/lesson_player.py" line="+369"/>
+        <source>%n s per step</source>
+        <translation>
+            <numerusform>1 ステップ %n 秒</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Previous</source>
+        <translation>前へ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Step back (the sandbox replays its log up to the step before)</source>
+        <translation>1 ステップ戻る (サンドボックスは前のステップまでのログを再実行します)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next</source>
+        <translation>次へ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Play the next step</source>
+        <translation>次のステップを再生</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restart</source>
+        <translation>最初から</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to the start of the lesson</source>
+        <translation>レッスンの最初に戻る</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Autoplay</source>
+        <translation>自動再生</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Play the steps one after another</source>
+        <translation>ステップを順に続けて再生</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Autoplay speed: seconds per step</source>
+        <translation>自動再生の速さ: 1 ステップあたりの秒数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lesson</source>
+        <translation>レッスン</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>No lessons</source>
+        <translation>レッスンがありません</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>This lesson file cannot be used</source>
+        <translation>このレッスンファイルは使用できません</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lesson interrupted</source>
+        <translation>レッスンが中断されました</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The window now shows another sandbox. Press Restart to play this lesson again.</source>
+        <translation>ウィンドウは別のサンドボックスを表示しています。このレッスンをもう一度再生するには [最初から] を押してください。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n step(s)</source>
+        <translation>
+            <numerusform>%n ステップ</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Press Next to play the first step.</source>
+        <translation>[次へ] を押すと最初のステップを再生します。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Step %1 of %2</source>
+        <translation>ステップ %1 / %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>As the lesson expects</source>
+        <translation>レッスンの想定どおりです</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The sandbox disagrees with the lesson:</source>
+        <translation>サンドボックスの結果がレッスンと一致しません:</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../gui/main_window.py" line="+182"/>
+        <source>State graph</source>
+        <translation>状態グラフ</translation>
+    </message>
+    <message>
+        <location line="+307"/>
+        <source>Sources are a legacy API</source>
+        <translation>Sources はレガシー API です</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stripe has deprecated the Sources API (and raw Tokens) in favour of PaymentMethods with PaymentIntents. A PaymentMethod is stateless: the payment&apos;s state lives on the PaymentIntent, so there is no &lt;code&gt;chargeable&lt;/code&gt; (&amp;ldquo;ready to charge&amp;rdquo;) status to wait for. Chargeable teaches the legacy objects so you can read and migrate old integrations.</source>
+        <translation>Stripe は Sources API (および素の Tokens) を非推奨とし、PaymentMethods と PaymentIntents を推奨しています。PaymentMethod は状態を持たず、支払いの状態は PaymentIntent にあるため、待つべき &lt;code&gt;chargeable&lt;/code&gt; (「請求可能」) ステータスはありません。Chargeable はレガシーなオブジェクトを学ぶためのもので、古い実装を読み解き、移行するのに役立ちます。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Lessons</source>
+        <translation>レッスン</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Copied %1</source>
+        <translation>%1 をコピーしました</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>That dialog is not available yet.</source>
+        <translation>そのダイアログはまだ使用できません。</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>About Chargeable</source>
+        <translation>Chargeable について</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Chargeable simulates Stripe&apos;s legacy Source and Token objects in a local sandbox, so you can watch their lifecycles and read Stripe&apos;s real errors.</source>
+        <translation>Chargeable は Stripe のレガシーな Source オブジェクトと Token オブジェクトをローカルのサンドボックスで再現します。ライフサイクルを観察し、Stripe の実際のエラーを確認できます。</translation>
+    </message>
+</context>
+<context>
+    <name>NewCustomerDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/new_customer.py" line="+59"/>
+        <source>New Customer</source>
+        <translation>新規顧客</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create customer</source>
+        <translation>顧客を作成</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Email</source>
+        <translation>メールアドレス</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>optional</source>
+        <translation>任意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Description</source>
+        <translation>説明</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(no payment source)</source>
+        <translation>(支払い元なし)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{token}  (test token)</source>
+        <translation>{token}  (テストトークン)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Payment source</source>
+        <translation>支払い元</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A token or Source to attach; it becomes the default_source. A token is used up, and the customer gets a card_… in its place.</source>
+        <translation>関連付けるトークンまたは Source。これが default_source になります。トークンは使い切られ、代わりに顧客には card_… が付きます。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>This is not an email address.</source>
+        <translation>メールアドレスではありません。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A payment source id starts with tok_, btok_ or src_.</source>
+        <translation>支払い元の ID は tok_、btok_、src_ のいずれかで始まります。</translation>
+    </message>
+</context>
+<context>
+    <name>NewSourceDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/new_source.py" line="+54"/>
+        <source>New Source</source>
+        <translation>新規ソース</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create source</source>
+        <translation>ソースを作成</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Type</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Flow</source>
+        <translation>フロー</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Usage</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>in the currency&apos;s smallest unit, e.g. 1099</source>
+        <translation>通貨の最小単位 (例: 1099)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount</source>
+        <translation>金額</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Currency</source>
+        <translation>通貨</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Test behaviour</source>
+        <translation>テスト時の動作</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Card</source>
+        <translation>カード</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Expires</source>
+        <translation>有効期限</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Card source</source>
+        <translation>カードのソース</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The card Source (src_…) to authenticate with 3D Secure.</source>
+        <translation>3D セキュアで認証するカードの Source (src_…)。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>IBAN</source>
+        <translation>IBAN</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Bank country</source>
+        <translation>銀行の国</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Return URL</source>
+        <translation>戻り先 URL</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where the customer comes back after the redirect.</source>
+        <translation>リダイレクトの後で顧客が戻ってくる場所。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Jenny Rosen</source>
+        <translation>Jenny Rosen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owner name</source>
+        <translation>所有者の名前</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Owner email</source>
+        <translation>所有者のメールアドレス</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Owner phone</source>
+        <translation>所有者の電話番号</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>(none)</source>
+        <translation>(なし)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>any</source>
+        <translation>任意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>required</source>
+        <translation>必須</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>optional</source>
+        <translation>任意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not accepted at creation</source>
+        <translation>作成時には指定不可</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Flow: {flow} · usage: {usages} (default {default}) · starts {status}</source>
+        <translation>フロー: {flow} · 用途 (usage): {usages} (既定 {default}) · 初期状態: {status}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Currency: {currencies} · amount: {amount} · {kind} payment, charge {sync}</source>
+        <translation>通貨: {currencies} · 金額: {amount} · {kind}型の支払い、請求は{sync}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>pull</source>
+        <translation>プル</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>push</source>
+        <translation>プッシュ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>synchronous</source>
+        <translation>同期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>asynchronous</source>
+        <translation>非同期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unverified ({topic}): {note}</source>
+        <translation>未検証 ({topic}): {note}</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>A {type} source needs an amount.</source>
+        <translation>{type} のソースには金額が必要です。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Whole number in the smallest unit (1099 means 10.99).</source>
+        <translation>最小単位の整数 (1099 は 10.99 を表します)。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>At least {min} for {type}.</source>
+        <translation>{type} では {min} 以上です。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>At most {max} for {type}.</source>
+        <translation>{type} では {max} 以下です。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This is not an email address.</source>
+        <translation>メールアドレスではありません。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A {type} source needs the owner&apos;s email.</source>
+        <translation>{type} のソースには所有者のメールアドレスが必要です。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A {type} source needs the owner&apos;s name.</source>
+        <translation>{type} のソースには所有者の名前が必要です。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Create a card source first, then pick it here.</source>
+        <translation>先にカードのソースを作成し、ここで選んでください。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A card Source id starts with src_.</source>
+        <translation>カードの Source ID は src_ で始まります。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>An IBAN is 2 letters, 2 digits, then 11 to 30 letters or digits.</source>
+        <translation>IBAN は英字 2 文字、数字 2 桁、続いて英数字 11〜30 文字です。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The return URL starts with https:// or http://.</source>
+        <translation>戻り先 URL は https:// または http:// で始まります。</translation>
+    </message>
+</context>
+<context>
+    <name>NewTokenDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/new_token.py" line="+39"/>
+        <source>New Token</source>
+        <translation>新規トークン</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create token</source>
+        <translation>トークンを作成</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+10"/>
+        <source>Card</source>
+        <translation>カード</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Bank account</source>
+        <translation>銀行口座</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PII (personal id number)</source>
+        <translation>PII (個人識別番号)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Expires</source>
+        <translation>有効期限</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>optional</source>
+        <translation>任意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name on card</source>
+        <translation>カードの名義</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Country</source>
+        <translation>国</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Currency</source>
+        <translation>通貨</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Account holder</source>
+        <translation>口座名義人</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>individual</source>
+        <translation>個人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>company</source>
+        <translation>法人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Holder type</source>
+        <translation>名義人の種類</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Routing number</source>
+        <translation>ルーティング番号</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Account number</source>
+        <translation>口座番号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Test numbers work with routing number 110000000.</source>
+        <translation>テスト用の番号はルーティング番号 110000000 と組み合わせて使えます。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ID number</source>
+        <translation>識別番号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A PII token replaces an id_number in Account or Person updates, once only.</source>
+        <translation>PII トークンは Account または Person の更新で id_number の代わりに 1 回だけ使えます。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>A token is used once: by a charge or by attaching it to a customer (then the customer&apos;s card_… id is what you charge).</source>
+        <translation>トークンは 1 回しか使えません: 請求か、顧客への関連付けのどちらかです (関連付けた後は、顧客の card_… ID に請求します)。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bank-account tokens are attached to a customer (source=btok_…), then verified with microdeposits.</source>
+        <translation>銀行口座トークンは顧客に関連付け (source=btok_…)、少額入金 (microdeposits) で確認します。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PII tokens carry a personal id number for Connect accounts.</source>
+        <translation>PII トークンは Connect アカウント用の個人識別番号を運びます。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Two letters, e.g. US.</source>
+        <translation>英字 2 文字 (例: US)。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A three-letter currency the sandbox knows, e.g. usd.</source>
+        <translation>サンドボックスが対応する 3 文字の通貨コード (例: usd)。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The account holder&apos;s name is needed.</source>
+        <translation>口座名義人の名前が必要です。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A US routing number has 9 digits.</source>
+        <translation>米国のルーティング番号は 9 桁です。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>An account number has 4 to 17 digits.</source>
+        <translation>口座番号は 4〜17 桁です。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type an id number (000000000 in test mode).</source>
+        <translation>識別番号を入力してください (テストモードでは 000000000)。</translation>
+    </message>
+</context>
+<context>
+    <name>ObjectListModel</name>
+    <message>
+        <location filename="../../gui/object_list.py" line="-521"/>
+        <source>status {0}: {1}</source>
+        <translation>status {0}: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>ObjectListView</name>
+    <message>
+        <location line="+360"/>
+        <location line="+16"/>
+        <source>Objects</source>
+        <translation>オブジェクト</translation>
+    </message>
+</context>
+<context>
+    <name>RequestDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/_base.py" line="+146"/>
+        <source>The request this dialog sends to the sandbox</source>
+        <extracomment>text of the OK button; subclasses set it (through tr) in their __init__</extracomment>
+        <translation>このダイアログがサンドボックスに送信するリクエスト</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Request</source>
+        <translation>リクエスト</translation>
+    </message>
+    <message>
+        <location line="+109"/>
+        <source>Fix the fields marked {glyph} first</source>
+        <translation>先に {glyph} の付いた項目を修正してください</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <location line="+10"/>
+        <source>The request was refused.</source>
+        <translation>リクエストは拒否されました。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stripe refused the request:</source>
+        <translation>Stripe はリクエストを拒否しました:</translation>
+    </message>
+</context>
+<context>
+    <name>SessionController</name>
+    <message>
+        <location filename="../../gui/session_controller.py" line="+116"/>
+        <source>Unsaved changes</source>
+        <translation>未保存の変更</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the changes to {name}?</source>
+        <translation>{name} への変更を保存しますか?</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>If you don&apos;t save, your changes will be lost.</source>
+        <translation>保存しないと、変更は失われます。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Recover session</source>
+        <translation>セッションの復元</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chargeable did not close properly last time. An autosaved session from {when} was found. Recover it?</source>
+        <translation>前回 Chargeable は正しく終了しませんでした。{when} に自動保存されたセッションが見つかりました。復元しますか?</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Open session</source>
+        <translation>セッションを開く</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chargeable sessions (*{suffix});;All files (*)</source>
+        <translation>Chargeable セッション (*{suffix});;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Save session as</source>
+        <translation>名前を付けてセッションを保存</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chargeable sessions (*{suffix})</source>
+        <translation>Chargeable セッション (*{suffix})</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>Untitled session</source>
+        <translation>無題のセッション</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{name}[*] — Chargeable</source>
+        <translation>{name}[*] — Chargeable</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>Could not open the session</source>
+        <translation>セッションを開けませんでした</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} could not be opened:
+{reason}</source>
+        <translation>{path} を開けませんでした:
+{reason}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>session</source>
+        <translation>セッション</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Could not save the session</source>
+        <translation>セッションを保存できませんでした</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} was not written (the file on disk is unchanged):
+{reason}</source>
+        <translation>{path} は書き込まれませんでした (ディスク上のファイルは変更されていません):
+{reason}</translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <source>Could not recover the session</source>
+        <translation>セッションを復元できませんでした</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutSheet</name>
+    <message>
+        <location filename="../../gui/shortcut_sheet.py" line="+67"/>
+        <source>Keyboard shortcuts</source>
+        <translation>キーボードショートカット</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Filter commands…</source>
+        <translation>コマンドを絞り込む…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Command</source>
+        <translation>コマンド</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Shortcut</source>
+        <translation>ショートカット</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Menu</source>
+        <translation>メニュー</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What it does</source>
+        <translation>動作</translation>
+    </message>
+</context>
+<context>
+    <name>StateGraph</name>
+    <message>
+        <location filename="../../gui/graph/export.py" line="+64"/>
+        <source>Lifecycle graph exported by Chargeable</source>
+        <translation>Chargeable で書き出したライフサイクルグラフ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/graph/items.py" line="+370"/>
+        <source>{label}: click to do it now</source>
+        <extracomment>a bare table (no object): no edge is allowed or blocked, all look alike</extracomment>
+        <translation>{label}: クリックで今すぐ実行</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location filename="../../gui/graph/view.py" line="+420"/>
+        <source>not possible now</source>
+        <translation>今はできません</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{label}: blocked. {reason}</source>
+        <translation>{label}: ブロック中。{reason}</translation>
+    </message>
+    <message>
+        <location line="+309"/>
+        <source>Rejected: {message}</source>
+        <translation>拒否されました: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/graph/style.py" line="+65"/>
+        <source>waiting for the customer (or for funds)</source>
+        <extracomment>status name -&gt; (colour, glyph). Glyphs: clock, check, disc, cross, slash, arrow. edges</extracomment>
+        <translation>顧客 (または入金) を待っています</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>can be charged now</source>
+        <translation>今すぐ請求できます</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>used up: can never be charged again</source>
+        <translation>使い切りました: 二度と請求できません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>authentication or verification failed</source>
+        <translation>認証または確認に失敗しました</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>expired or abandoned</source>
+        <translation>期限切れまたは放棄</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not used yet: can be used once</source>
+        <translation>未使用: 1 回だけ使えます</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>used once: cannot be used again</source>
+        <translation>使用済み: 再度は使えません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the money was taken</source>
+        <translation>代金を受け取りました</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the money was given back</source>
+        <translation>代金を返しました</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>● current</source>
+        <translation>● 現在</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>previous</source>
+        <translation>直前</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unreachable</source>
+        <translation>到達不能</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>final</source>
+        <translation>最終</translation>
+    </message>
+    <message>
+        <location filename="../../gui/graph/view.py" line="-355"/>
+        <source>Source</source>
+        <extracomment>Default animation length (ms); QSettings key ``graph/animation_ms`` overrides it. Edge triggers that are not action names: the action that makes them happen.</extracomment>
+        <translation>ソース</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Token</source>
+        <translation>トークン</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Charge</source>
+        <translation>請求</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{kind}, flow {flow}</source>
+        <translation>{kind}、フロー {flow}</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <location line="+455"/>
+        <source>State graph</source>
+        <translation>状態グラフ</translation>
+    </message>
+    <message>
+        <location line="-431"/>
+        <location line="+433"/>
+        <source>Select a source, a token or a charge to see its lifecycle.</source>
+        <translation>ソース、トークン、請求のいずれかを選ぶと、そのライフサイクルが表示されます。</translation>
+    </message>
+    <message>
+        <location line="-291"/>
+        <source>Chargeable state graph</source>
+        <translation>Chargeable 状態グラフ</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 画像 (*.png)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SVG drawing (*.svg)</source>
+        <translation>SVG 図 (*.svg)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mermaid text (*.mmd)</source>
+        <translation>Mermaid テキスト (*.mmd)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export graph</source>
+        <translation>グラフを書き出す</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Pinned: {title}</source>
+        <translation>固定: {title}</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>this happens by itself: no action performs it</source>
+        <translation>これは自動的に起こります: 実行する操作はありません</translation>
+    </message>
+    <message>
+        <location line="+166"/>
+        <source>Fit to view (F)</source>
+        <translation>全体を表示 (F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom in (+)</source>
+        <translation>拡大 (+)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom out (−)</source>
+        <translation>縮小 (−)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unpin {object_id}</source>
+        <translation>{object_id} の固定を解除</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Pin this graph to compare</source>
+        <translation>このグラフを固定して比較</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Export graph as PNG…</source>
+        <translation>グラフを PNG で書き出す…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export graph as SVG…</source>
+        <translation>グラフを SVG で書き出す…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export graph as Mermaid…</source>
+        <translation>グラフを Mermaid で書き出す…</translation>
+    </message>
+</context>
+<context>
+    <name>StatusWord</name>
+    <message>
+        <location filename="../../gui/status_style.py" line="+194"/>
+        <source>pending</source>
+        <extracomment>Short glosses of Stripe&apos;s status and usage words, shown beside the word itself (the word stays English: it is what the API returns). The English &quot;translation&quot; of each is the word itself, so English shows no gloss. Japanese: pending 保留中, chargeable 請求可能, consumed 消費した, failed 失敗, canceled キャンセル, reusable 再利用可能, single_use 使い捨て.</extracomment>
+        <translation>保留中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>chargeable</source>
+        <translation>請求可能</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>consumed</source>
+        <translation>消費した</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>canceled</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reusable</source>
+        <translation>再利用可能</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>single_use</source>
+        <translation>使い捨て</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unused</source>
+        <translation>未使用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>used</source>
+        <translation>使用済み</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>succeeded</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>refunded</source>
+        <translation>返金済み</translation>
+    </message>
+</context>
+<context>
+    <name>explain</name>
+    <message>
+        <location filename="../../gui/explanations.py" line="+27"/>
+        <source>The object&apos;s id; its prefix names its kind.</source>
+        <translation>オブジェクトの ID。接頭辞がその種類を表します。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The kind of object, as Stripe names it.</source>
+        <translation>Stripe での呼び名によるオブジェクトの種類。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When it was created, in Unix seconds on the simulated clock.</source>
+        <translation>作成日時 (模擬時計での Unix 秒)。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>false: a test-mode object; no real money moves.</source>
+        <translation>false: テストモードのオブジェクト。実際のお金は動きません。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your own key/value notes; Stripe never reads them.</source>
+        <translation>独自のキー/値のメモ。Stripe が読むことはありません。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The three-letter ISO currency, lower case.</source>
+        <translation>3 文字の ISO 通貨コード (小文字)。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The amount in the currency&apos;s smallest unit (cents for usd/eur).</source>
+        <translation>通貨の最小単位での金額 (usd/eur ならセント)。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Free text you attached to the object.</source>
+        <translation>オブジェクトに付けた自由記述のテキスト。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The source&apos;s lifecycle state; only a chargeable source can be charged.</source>
+        <translation>ソースのライフサイクル上の状態。請求できるのは chargeable (請求可能) のソースだけです。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>single_use: pays once. reusable: pays many times, but only once attached to a customer.</source>
+        <translation>single_use (使い捨て): 1 回だけ支払えます。reusable (再利用可能): 何度でも支払えますが、顧客に関連付けた後に限ります。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>How the customer authorizes: redirect, receiver (push funds), code_verification or none.</source>
+        <translation>顧客が承認する方法: redirect、receiver (資金を送金)、code_verification、none のいずれか。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The payment method; its hash (e.g. card) holds the type&apos;s details.</source>
+        <translation>支払い方法。同名のハッシュ (例: card) にその種類の詳細が入ります。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The customer the source is attached to; absent while unattached.</source>
+        <translation>ソースが関連付けられている顧客。関連付けられていない間は存在しません。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lets a publishable key retrieve the source in the browser.</source>
+        <translation>公開可能キーでブラウザーからソースを取得できるようにします。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Who owns the payment method: what you sent, plus verified_* values Stripe fills in.</source>
+        <translation>支払い方法の所有者: 送信した値と、Stripe が入れる verified_* の値。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The owner&apos;s e-mail. In test mode an address ending in _chargeable@example.com authorizes a redirect source (§4).</source>
+        <translation>所有者のメールアドレス。テストモードでは、_chargeable@example.com で終わるアドレスにすると redirect のソースが承認されます (§4)。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Text on the customer&apos;s statement for each charge.</source>
+        <translation>請求のたびに顧客の明細書に表示されるテキスト。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The redirect flow: where to send the customer and what happened there.</source>
+        <translation>redirect フロー: 顧客の送り先と、そこで起きたこと。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>pending: not back yet. succeeded: authorized. failed: declined or aborted. not_required: no redirect needed.</source>
+        <translation>pending: まだ戻っていない。succeeded: 承認された。failed: 拒否または中断された。not_required: リダイレクト不要。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Where to send the customer to authorize the payment.</source>
+        <translation>支払いを承認してもらうために顧客を送る先。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Where Stripe sends the customer back afterwards.</source>
+        <translation>その後 Stripe が顧客を戻す先。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Why the redirect failed: user_abort, declined or processing_error.</source>
+        <translation>リダイレクトが失敗した理由: user_abort、declined、processing_error のいずれか。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The receiver flow: where the customer pushes funds and how much arrived.</source>
+        <translation>receiver フロー: 顧客が資金を送金する先と、届いた金額。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Where the customer must send the funds.</source>
+        <translation>顧客が資金を送金すべき先。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Total pushed by the customer so far.</source>
+        <translation>これまでに顧客が送金した合計。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Total moved to your balance by charges.</source>
+        <translation>請求によって残高に移された合計。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Total returned to the customer.</source>
+        <translation>顧客に返された合計。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The code-verification flow: the code the customer must enter.</source>
+        <translation>code_verification フロー: 顧客が入力すべきコード。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>pending: waiting for the code. succeeded: verified. failed: no tries left.</source>
+        <translation>pending: コード待ち。succeeded: 確認済み。failed: 試行回数が残っていない。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>How many wrong codes may still be entered.</source>
+        <translation>あと何回まで誤ったコードを入力できるか。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The card&apos;s details (brand, last4, checks).</source>
+        <translation>カードの詳細 (ブランド、last4、チェック結果)。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The 3D Secure details; card names the card source it protects.</source>
+        <translation>3D セキュアの詳細。card は保護対象のカードのソースを示します。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Whether the token was already used. A token works exactly once (§6.3).</source>
+        <translation>トークンが使用済みかどうか。トークンはちょうど 1 回だけ使えます (§6.3)。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What the token stands for: card, bank_account, pii...</source>
+        <translation>トークンが表すもの: card、bank_account、pii など。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The card the token carries; it gets its own card_ id.</source>
+        <translation>トークンが運ぶカード。独自の card_ ID を持ちます。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The bank account the token carries.</source>
+        <translation>トークンが運ぶ銀行口座。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The IP address of the client that created the token.</source>
+        <translation>トークンを作成したクライアントの IP アドレス。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The source charged when you charge the customer without naming a source.</source>
+        <translation>ソースを指定せずに顧客に請求したときに請求されるソース。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The customer&apos;s attached payment sources (only when expanded since API 2020-08-27).</source>
+        <translation>顧客に関連付けられた支払い元 (API 2020-08-27 以降は expand したときのみ)。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The customer&apos;s e-mail address.</source>
+        <translation>顧客のメールアドレス。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Credit (negative) or debt (positive) carried to the next invoice.</source>
+        <translation>次の請求書に繰り越されるクレジット (負) または未払い (正)。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>succeeded, pending (asynchronous methods) or failed.</source>
+        <translation>succeeded、pending (非同期の支払い方法)、failed のいずれか。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>true when the charge succeeded or was authorized for later capture.</source>
+        <translation>請求が成功したか、後でキャプチャーするためにオーソリされたときに true。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>false for an authorization not yet captured (capture=false); it expires after 7 days.</source>
+        <translation>まだキャプチャーされていないオーソリ (capture=false) では false。7 日後に期限切れになります。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>true only when the whole amount was refunded.</source>
+        <translation>全額が返金されたときだけ true。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>How much of the charge was refunded so far.</source>
+        <translation>これまでに返金された金額。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The payment source charged (undocumented since 2019 but still returned, §8.3).</source>
+        <translation>請求された支払い元 (2019 年以降はドキュメントにないが、今も返される、§8.3)。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The id of the payment instrument used.</source>
+        <translation>使われた支払い手段の ID。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The customer the charge belongs to, if one was given.</source>
+        <translation>請求が属する顧客 (指定された場合)。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Why the charge failed, as a code.</source>
+        <translation>請求が失敗した理由 (コード)。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why the charge failed, in words.</source>
+        <translation>請求が失敗した理由 (文章)。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the card network and Radar decided.</source>
+        <translation>カードネットワークと Radar の判定。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The customer this saved card belongs to.</source>
+        <translation>この保存済みカードが属する顧客。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The card number&apos;s last four digits.</source>
+        <translation>カード番号の下 4 桁。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The card brand.</source>
+        <translation>カードのブランド。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>pending, succeeded or failed.</source>
+        <translation>pending、succeeded、failed のいずれか。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The charge this refund gives money back from.</source>
+        <translation>この返金が代金を返す元の請求。</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>A charge used it. Even a declined charge uses up a token (§6.3, observed).</source>
+        <translation>請求で使用されました。拒否された請求でもトークンは使い切られます (§6.3、実測)。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Attaching it to a customer used it: a card_ was saved; charge that card_ from now on (§12.5).</source>
+        <translation>顧客への関連付けで使用されました: card_ が保存されたので、今後はその card_ に請求します (§12.5)。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>It was used once; any second use fails with token_already_used.</source>
+        <translation>1 回使用済みです。2 回目の使用はすべて token_already_used で失敗します。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing has used it yet: one charge or one attach will.</source>
+        <translation>まだ何にも使われていません: 1 回の請求か 1 回の関連付けで使用されます。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tokens never carry card.customer (since API 2014-12-22).</source>
+        <translation>トークンが card.customer を持つことはありません (API 2014-12-22 以降)。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No source attached yet, or the last one was detached.</source>
+        <translation>ソースがまだ関連付けられていないか、最後のソースの関連付けが解除されました。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>You set it with default_source.</source>
+        <translation>default_source で設定しました。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The first source attached becomes the default; attaching more never changes it (§7).</source>
+        <translation>最初に関連付けたソースがデフォルトになり、さらに関連付けても変わりません (§7)。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The issuer declined it; the failed charge is still recorded (§5.2).</source>
+        <translation>カード発行会社が拒否しました。失敗した請求も記録されます (§5.2)。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>An asynchronous method (SEPA, SOFORT, ACH): the outcome comes days later (§8.2).</source>
+        <translation>非同期の支払い方法 (SEPA、SOFORT、ACH): 結果は数日後に出ます (§8.2)。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A synchronous method: it succeeded at once (§8.2).</source>
+        <translation>同期の支払い方法: すぐに成功しました (§8.2)。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Created with capture=false: only authorized; capture it within 7 days.</source>
+        <translation>capture=false で作成: オーソリのみです。7 日以内にキャプチャーしてください。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Fully refunded.</source>
+        <translation>全額返金済み。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not (fully) refunded.</source>
+        <translation>(全額は) 返金されていません。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Chargeable is a test-mode sandbox.</source>
+        <translation>Chargeable はテストモードのサンドボックスです。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stamped by the simulated clock when the object was created.</source>
+        <translation>オブジェクト作成時に模擬時計が記録した時刻。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>A reusable source attached to a customer stays chargeable after a charge (§3.3 T6).</source>
+        <translation>顧客に関連付けた reusable (再利用可能) のソースは、請求後も chargeable (請求可能) のままです (§3.3 T6)。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Attaching keeps the status; now charge it again and again with customer + source (§3.3 T8).</source>
+        <translation>関連付けてもステータスは変わりません。以後は customer + source で何度でも請求できます (§3.3 T8)。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Card and SEPA sources are chargeable as soon as they are created (§3.2).</source>
+        <translation>カードと SEPA のソースは作成と同時に chargeable (請求可能) になります (§3.2)。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The customer authorized the redirect (§3.3 T1).</source>
+        <translation>顧客がリダイレクト先で承認しました (§3.3 T1)。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The customer pushed the funds (§3.3 T1).</source>
+        <translation>顧客が資金を送金しました (§3.3 T1)。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The right verification code was entered (§3.3 T1).</source>
+        <translation>正しい確認コードが入力されました (§3.3 T1)。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>It can be charged now.</source>
+        <translation>今すぐ請求できます。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Waiting for the customer to authorize the redirect; canceled if not within the pending window (§3.4).</source>
+        <translation>顧客がリダイレクト先で承認するのを待っています。pending の期限内に承認されなければ canceled (キャンセル) になります (§3.4)。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Waiting for the customer to push funds (§3.2).</source>
+        <translation>顧客が資金を送金するのを待っています (§3.2)。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Waiting for the verification code (§3.2; exact behaviour unverified).</source>
+        <translation>確認コードを待っています (§3.2。正確な動作は未検証)。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Waiting for the customer to authorize (e.g. scan the WeChat QR code, §12.7).</source>
+        <translation>顧客の承認を待っています (例: WeChat の QR コードを読み取る、§12.7)。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>It was detached from its customer: detaching a source consumes it for good (§5.1 rule 4).</source>
+        <translation>顧客との関連付けが解除されました: 関連付けを解除したソースは永久に consumed (消費した) になります (§5.1 ルール 4)。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A single-use source is consumed by its one charge (§5.1 rule 1).</source>
+        <translation>single_use (使い捨て) のソースは 1 回の請求で consumed (消費した) になります (§5.1 ルール 1)。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A reusable source charged while not attached to a customer is consumed (§12.1); attach it first to reuse it.</source>
+        <translation>顧客に関連付けずに請求した reusable (再利用可能) のソースは consumed (消費した) になります (§12.1)。再利用するには先に関連付けてください。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>It was used up; it can never be charged again.</source>
+        <translation>使い切られました。二度と請求できません。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The verification attempts ran out (§3.3 T2).</source>
+        <translation>確認の試行回数を使い切りました (§3.3 T2)。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The customer declined or aborted the authorization (§3.3 T2).</source>
+        <translation>顧客が承認を拒否または中断しました (§3.3 T2)。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The clock ran past its window: 1 h pending or 6 h chargeable for most single-use push sources (§3.4); the customer&apos;s money is refunded automatically.</source>
+        <translation>時計が期限を過ぎました: 多くの single_use (使い捨て) のプッシュ型ソースでは pending で 1 時間、chargeable で 6 時間です (§3.4)。顧客のお金は自動的に返金されます。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Reusable: attach it to a customer before the first charge, or that charge consumes it.</source>
+        <translation>reusable (再利用可能): 最初の請求の前に顧客に関連付けてください。さもないと、その請求で consumed (消費した) になります。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Single-use: create a fresh source for each payment.</source>
+        <translation>single_use (使い捨て): 支払いごとに新しいソースを作成してください。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Attached to this customer; charge with customer + source to keep it reusable.</source>
+        <translation>この顧客に関連付けられています。再利用できる状態を保つには customer + source で請求してください。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Set by the source type (§4).</source>
+        <translation>ソースの種類で決まります (§4)。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The card is not enrolled in 3D Secure: no redirect needed (§3.2).</source>
+        <translation>このカードは 3D セキュアに登録されていません: リダイレクトは不要です (§3.2)。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This test address makes a redirect source authorize itself (§4).</source>
+        <translation>このテスト用アドレスにすると、redirect のソースが自動的に承認されます (§4)。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Each wrong code costs one attempt; at 0 the source fails.</source>
+        <translation>誤ったコードごとに試行回数が 1 減り、0 になるとソースは failed (失敗) になります。</translation>
+    </message>
+</context>
+<context>
+    <name>facts</name>
+    <message>
+        <location filename="../../gui/dialogs/_facts.py" line="+76"/>
+        <source>charge succeeds</source>
+        <translation>請求は成功</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>charge declined: {code}</source>
+        <translation>請求は拒否: {code}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cannot be attached to a customer</source>
+        <translation>顧客に関連付けできない</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>then a dispute</source>
+        <translation>その後に不審請求の申し立て (dispute)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>refund pending → succeeded</source>
+        <translation>返金は pending → succeeded</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>refund succeeded → failed</source>
+        <translation>返金は succeeded → failed</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Becomes chargeable within seconds (owner[email] …_chargeable@example.com)</source>
+        <translation>数秒で chargeable (請求可能) になる (owner[email] …_chargeable@example.com)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Funds arrive at once (+fill_now)</source>
+        <translation>すぐに入金される (+fill_now)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Funds never arrive (+fill_never)</source>
+        <translation>入金されない (+fill_never)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Charge succeeds after pending (owner[name] succeeding_charge, unverified)</source>
+        <translation>請求は pending の後に成功 (owner[name] succeeding_charge、未検証)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Charge fails after pending (owner[name] failing_charge, unverified)</source>
+        <translation>請求は pending の後に失敗 (owner[name] failing_charge、未検証)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>charge pending → failed</source>
+        <translation>請求は pending → failed</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>charge succeeds, then a dispute</source>
+        <translation>請求は成功し、その後に不審請求の申し立て (dispute)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>charge pending → succeeded</source>
+        <translation>請求は pending → succeeded</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>succeeds</source>
+        <translation>成功する</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>fails on use</source>
+        <translation>使うと失敗する</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>account closed</source>
+        <translation>口座は解約済み</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>insufficient funds (NSF)</source>
+        <translation>残高不足 (NSF)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>debit not authorized</source>
+        <translation>引き落としが承認されていない</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>invalid currency</source>
+        <translation>無効な通貨</translation>
+    </message>
+</context>
+<context>
+    <name>status</name>
+    <message>
+        <location filename="../../gui/status_style.py" line="-93"/>
+        <source>waiting for the customer or for funds</source>
+        <translation>顧客または入金を待っています</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>can be charged now</source>
+        <translation>今すぐ請求できます</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>used up; can never be charged again</source>
+        <translation>使い切りました。二度と請求できません</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>failed; no way back</source>
+        <translation>失敗しました。元には戻りません</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>expired or abandoned</source>
+        <translation>期限切れまたは放棄</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>not used yet; can be used once</source>
+        <translation>未使用。1 回だけ使えます</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>already used; a token works once</source>
+        <translation>使用済み。トークンは 1 回しか使えません</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the money moved</source>
+        <translation>代金が移動しました</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the money went back</source>
+        <translation>代金が戻りました</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>waiting for an action</source>
+        <translation>操作を待っています</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>not verified yet</source>
+        <translation>未確認</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>verified</source>
+        <translation>確認済み</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>verification failed</source>
+        <translation>確認に失敗しました</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>errored</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>no status</source>
+        <translation>ステータスなし</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>status</source>
+        <translation>ステータス</translation>
+    </message>
+</context>
+</TS>
