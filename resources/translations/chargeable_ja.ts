@@ -96,7 +96,7 @@
     <message>
         <location line="+1"/>
         <source>A customer (its default source)</source>
-        <translation>顧客 (そのデフォルトのソース)</translation>
+        <translation>顧客 (その既定のソース)</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -470,7 +470,7 @@
     <message>
         <location line="+5"/>
         <source>Set as D&amp;efault</source>
-        <translation>デフォルトに設定(&amp;E)</translation>
+        <translation>既定に設定(&amp;E)</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -826,12 +826,12 @@
     <message>
         <location line="+1"/>
         <source>Detach</source>
-        <translation>関連付けを解除</translation>
+        <translation>関連解除</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Make default</source>
-        <translation>デフォルトにする</translation>
+        <translation>既定にする</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -841,7 +841,7 @@
     <message>
         <location line="+1"/>
         <source>Fail</source>
-        <translation>失敗させる</translation>
+        <translation>失敗</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -866,7 +866,7 @@
     <message>
         <location line="+1"/>
         <source>Run to timer</source>
-        <translation>タイマーまで進める</translation>
+        <translation>タイマーまで</translation>
     </message>
     <message>
         <location line="+175"/>
@@ -2048,6 +2048,19 @@
     </message>
 </context>
 <context>
+    <name>StartupFrame</name>
+    <message>
+        <location filename="../../gui/startup_frame.py" line="+21"/>
+        <source>Chargeable</source>
+        <translation>Chargeable</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Starting Chargeable…</source>
+        <translation>Chargeable を起動しています…</translation>
+    </message>
+</context>
+<context>
     <name>StateGraph</name>
     <message>
         <location filename="../../gui/graph/export.py" line="+64"/>
@@ -2635,7 +2648,7 @@
     <message>
         <location line="+1"/>
         <source>The first source attached becomes the default; attaching more never changes it (§7).</source>
-        <translation>最初に関連付けたソースがデフォルトになり、さらに関連付けても変わりません (§7)。</translation>
+        <translation>最初に関連付けたソースが既定になり、さらに関連付けても変わりません (§7)。</translation>
     </message>
     <message>
         <location line="+7"/>
