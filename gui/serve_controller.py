@@ -50,10 +50,6 @@ REQUEST_TIMEOUT = 30.0  # seconds a request may wait for the GUI thread
 _POLL = 0.05  # seconds between checks for a stop while waiting
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ServeController", text)
-
-
 class _Job:
     """One request handed from a server thread to the GUI thread."""
 
@@ -125,12 +121,18 @@ class _GuiThreadSandbox:
         origin: str = "api",
     ) -> Any:
         if self.closed.is_set():
-            return _Unavailable(_tr("The Chargeable window stopped serving the API."))
+            return _Unavailable(
+                QCoreApplication.translate(
+                    "ServeController", "The Chargeable window stopped serving the API."
+                )
+            )
         job = _Job((method, path, params, headers, origin))
         try:
             self._dispatcher.submitted.emit(job)
         except RuntimeError:  # the window is gone
-            return _Unavailable(_tr("The Chargeable window is closed."))
+            return _Unavailable(
+                QCoreApplication.translate("ServeController", "The Chargeable window is closed.")
+            )
         deadline = time.monotonic() + self._timeout
         while not job.done.wait(_POLL):
             if self.closed.is_set() or time.monotonic() >= deadline:
@@ -139,9 +141,14 @@ class _GuiThreadSandbox:
                         job.withdrawn = True
                 if job.withdrawn:
                     message = (
-                        _tr("The Chargeable window stopped serving the API.")
+                        QCoreApplication.translate(
+                            "ServeController", "The Chargeable window stopped serving the API."
+                        )
                         if self.closed.is_set()
-                        else _tr("The Chargeable window did not answer in time; nothing changed.")
+                        else QCoreApplication.translate(
+                            "ServeController",
+                            "The Chargeable window did not answer in time; nothing changed.",
+                        )
                     )
                     return _Unavailable(message)
                 # the GUI thread is running it now: it finishes (the lock-free wait above)
@@ -265,18 +272,24 @@ class ServeController(QObject):
     def _failure_text(self, exc: OSError) -> str:
         where = f"{self.host}:{self.configured_port}"
         if exc.errno == errno.EADDRINUSE:
-            return _tr(
+            return QCoreApplication.translate(
+                "ServeController",
                 "Cannot serve the API on %1: the port is already in use (another "
                 "Chargeable window or `chargeable serve`?). Stop it, or start with "
-                "--port N to choose another port."
+                "--port N to choose another port.",
             ).replace("%1", where)
         if exc.errno == errno.EACCES:
-            return _tr(
+            return QCoreApplication.translate(
+                "ServeController",
                 "Cannot serve the API on %1: permission denied (ports below 1024 "
-                "need privileges; choose another with --port N)."
+                "need privileges; choose another with --port N).",
             ).replace("%1", where)
         reason = exc.strerror or str(exc)
-        return _tr("Cannot serve the API on %1: %2").replace("%1", where).replace("%2", reason)
+        return (
+            QCoreApplication.translate("ServeController", "Cannot serve the API on %1: %2")
+            .replace("%1", where)
+            .replace("%2", reason)
+        )
 
     # ------------------------------------------------------------- served
     def _on_served(self, args: tuple[Any, ...], response: Any) -> None:
@@ -306,10 +319,18 @@ class ServeController(QObject):
 
         controller.started.connect(lambda url: sync(True))
         controller.started.connect(
-            lambda url: report(_tr("Serving the Stripe API at %1").replace("%1", url))
+            lambda url: report(
+                QCoreApplication.translate(
+                    "ServeController", "Serving the Stripe API at %1"
+                ).replace("%1", url)
+            )
         )
         controller.stopped.connect(lambda: sync(False))
-        controller.stopped.connect(lambda: report(_tr("Stopped serving the API.")))
+        controller.stopped.connect(
+            lambda: report(
+                QCoreApplication.translate("ServeController", "Stopped serving the API.")
+            )
+        )
         controller.failed.connect(lambda _message: sync(False))
         controller.failed.connect(report)
         if action is not None:
@@ -338,13 +359,14 @@ class ServeIndicator(QLabel):
             return
         count = controller.requests_served
         self.setText(
-            _tr("● Serving %1 · %2 requests")
+            QCoreApplication.translate("ServeController", "● Serving %1 · %2 requests")
             .replace("%1", controller.url)
             .replace("%2", str(count))
         )
-        tip = _tr(
+        tip = QCoreApplication.translate(
+            "ServeController",
             'Point the stripe library here: stripe.api_base = "%1" (any sk_test_ key). '
-            "Outside requests appear in the event log with their origin."
+            "Outside requests appear in the event log with their origin.",
         ).replace("%1", controller.url)
         self.setToolTip(tip)
         self.setAccessibleName(self.text())
