@@ -1923,6 +1923,60 @@
     </message>
 </context>
 <context>
+    <name>ServeController</name>
+    <message>
+        <location filename="../../gui/serve_controller.py" line="+125"/>
+        <location line="+19"/>
+        <source>The Chargeable window stopped serving the API.</source>
+        <translation>Chargeable のウィンドウは API の提供を停止しました。</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>The Chargeable window is closed.</source>
+        <translation>Chargeable のウィンドウは閉じられています。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The Chargeable window did not answer in time; nothing changed.</source>
+        <translation>Chargeable のウィンドウが時間内に応答しませんでした。何も変更されていません。</translation>
+    </message>
+    <message>
+        <location line="+127"/>
+        <source>Cannot serve the API on %1: the port is already in use (another Chargeable window or `chargeable serve`?). Stop it, or start with --port N to choose another port.</source>
+        <translation>%1 で API を提供できません: ポートは既に使用中です (別の Chargeable のウィンドウか `chargeable serve` ?)。それを停止するか、--port N で別のポートを指定して起動してください。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot serve the API on %1: permission denied (ports below 1024 need privileges; choose another with --port N).</source>
+        <translation>%1 で API を提供できません: 権限がありません (1024 未満のポートには特権が必要です。--port N で別のポートを指定してください)。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot serve the API on %1: %2</source>
+        <translation>%1 で API を提供できません: %2</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Serving the Stripe API at %1</source>
+        <translation>%1 で Stripe API を提供しています</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Stopped serving the API.</source>
+        <translation>API の提供を停止しました。</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>● Serving %1 · %2 requests</source>
+        <translation>● %1 で提供中 · リクエスト %2 件</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Point the stripe library here: stripe.api_base = &quot;%1&quot; (any sk_test_ key). Outside requests appear in the event log with their origin.</source>
+        <translation>stripe ライブラリの接続先をここにします: stripe.api_base = &quot;%1&quot; (sk_test_ キーなら何でも可)。外部からのリクエストは送信元付きでイベントログに表示されます。</translation>
+    </message>
+</context>
+<context>
     <name>SessionController</name>
     <message>
         <location filename="../../gui/session_controller.py" line="+116"/>
