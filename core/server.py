@@ -284,6 +284,10 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _handle(self) -> None:
         owner = self.server.owner
+        with owner._in_flight:  # stop() lets this answer reach the client before closing
+            self._handle_one(owner)
+
+    def _handle_one(self, owner: StripeServer) -> None:
         request_id = new_request_id()
         method = self.command
         target = urlsplit(self.path)
@@ -483,6 +487,7 @@ class StripeServer:
         self._local = threading.local()
         self._connections: set[socket.socket] = set()
         self._connections_lock = threading.Lock()
+        self._in_flight = _Counter()
         self._forwarded: set[str] = set()
         self._passes_origin = _accepts_keyword(sandbox.request, "origin")
         self._subscribed = False
@@ -526,6 +531,8 @@ class StripeServer:
         httpd.shutdown()
         if self._thread is not None:
             self._thread.join(timeout)
+        # Requests being answered finish first; only idle keep-alives are cut below.
+        self._in_flight.wait_idle(timeout)
         with self._connections_lock:
             connections = list(self._connections)
         for conn in connections:  # wake handler threads blocked on idle keep-alives
@@ -601,6 +608,28 @@ class StripeServer:
     def _connection_closed(self, conn: socket.socket) -> None:
         with self._connections_lock:
             self._connections.discard(conn)
+
+
+class _Counter:
+    """How many requests are being answered; a context manager around each one."""
+
+    def __init__(self) -> None:
+        self._count = 0
+        self._idle = threading.Condition()
+
+    def __enter__(self) -> None:
+        with self._idle:
+            self._count += 1
+
+    def __exit__(self, *exc: object) -> None:
+        with self._idle:
+            self._count -= 1
+            if self._count == 0:
+                self._idle.notify_all()
+
+    def wait_idle(self, timeout: float) -> bool:
+        with self._idle:
+            return self._idle.wait_for(lambda: self._count == 0, timeout)
 
 
 def _accepts_keyword(func: Callable[..., Any], name: str) -> bool:
