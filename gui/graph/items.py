@@ -497,13 +497,15 @@ class TextItem(QGraphicsObject):
         super().__init__(parent)
         self._font = font_fn()
         self._colour = colour
-        self._text = ""
+        self._text: str | None = None
         self._rect = QRectF()
         self.set_text(text)
 
     def set_text(self, text: str) -> None:
         from PySide6.QtGui import QFontMetricsF
 
+        if text == self._text:
+            return  # the title and the empty banner are set again after every action
         self.prepareGeometryChange()
         self._text = text
         fm = QFontMetricsF(self._font)
@@ -511,7 +513,7 @@ class TextItem(QGraphicsObject):
         self.update()
 
     def text(self) -> str:
-        return self._text
+        return self._text or ""
 
     def boundingRect(self) -> QRectF:  # noqa: N802
         return self._rect
@@ -522,7 +524,7 @@ class TextItem(QGraphicsObject):
         painter.setFont(self._font)
         painter.setPen(self._colour)
         painter.drawText(
-            self._rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self._text
+            self._rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self._text or ""
         )
 
 
