@@ -174,6 +174,7 @@ class StateGraphView(QGraphicsView):
         self._object_id = object_id or None
         self._panel.clear_banner()
         self._show(self._panel, self._object_id)
+        self._panel.want_pictures()  # every look ready before the first action
         self._relayout()
         if self._auto_fit:
             self.fit()
@@ -220,6 +221,7 @@ class StateGraphView(QGraphicsView):
         if self._pinned_panel is None:
             self._pinned_panel = self._new_panel()
         self._show(self._pinned_panel, object_id)
+        self._pinned_panel.want_pictures()
         self._relayout()
         if self._auto_fit:
             self.fit()
