@@ -2122,14 +2122,14 @@
         <translation>Chargeable で書き出したライフサイクルグラフ</translation>
     </message>
     <message>
-        <location filename="../../gui/graph/items.py" line="+370"/>
+        <location filename="../../gui/graph/items.py" line="+555"/>
         <source>{label}: click to do it now</source>
-        <extracomment>a bare table (no object): no edge is allowed or blocked, all look alike</extracomment>
+        <extracomment>paint every look ahead at the next cache fill (new items; after ``want_pictures``) looks, by precedence (a node both current and previous looks current) a bare table (no object): no edge is allowed or blocked, all look alike</extracomment>
         <translation>{label}: クリックで今すぐ実行</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../../gui/graph/view.py" line="+420"/>
+        <location filename="../../gui/graph/view.py" line="+422"/>
         <source>not possible now</source>
         <translation>今はできません</translation>
     </message>
@@ -2139,7 +2139,7 @@
         <translation>{label}: ブロック中。{reason}</translation>
     </message>
     <message>
-        <location line="+309"/>
+        <location line="+339"/>
         <source>Rejected: {message}</source>
         <translation>拒否されました: {message}</translation>
     </message>
@@ -2210,7 +2210,7 @@
         <translation>最終</translation>
     </message>
     <message>
-        <location filename="../../gui/graph/view.py" line="-355"/>
+        <location filename="../../gui/graph/view.py" line="-357"/>
         <source>Source</source>
         <extracomment>Default animation length (ms); QSettings key ``graph/animation_ms`` overrides it. Edge triggers that are not action names: the action that makes them happen.</extracomment>
         <translation>ソース</translation>
@@ -2232,13 +2232,13 @@
     </message>
     <message>
         <location line="+35"/>
-        <location line="+455"/>
+        <location line="+457"/>
         <source>State graph</source>
         <translation>状態グラフ</translation>
     </message>
     <message>
-        <location line="-431"/>
-        <location line="+433"/>
+        <location line="-433"/>
+        <location line="+435"/>
         <source>Select a source, a token or a charge to see its lifecycle.</source>
         <translation>ソース、トークン、請求のいずれかを選ぶと、そのライフサイクルが表示されます。</translation>
     </message>
