@@ -30,12 +30,12 @@ from PySide6.QtWidgets import (
     QApplication,
     QHeaderView,
     QStyle,
-    QTableView,
     QWidget,
 )
 
 from gui.commands import error_of
 from gui.detail_pane import event_object_ids, format_clock, request_parts
+from gui.object_list import AppendingTableView
 from gui.selection import Selection
 from gui.status_style import display_status, status_icon
 
@@ -340,7 +340,7 @@ class EventLogModel(QAbstractTableModel):
         ]
 
 
-class EventLogView(QTableView):
+class EventLogView(AppendingTableView):
     """The event log view (objectName ``eventLog``); choosing an entry selects its object."""
 
     def __init__(self, sandbox: Any, selection: Selection, parent: QWidget | None = None) -> None:
@@ -349,6 +349,7 @@ class EventLogView(QTableView):
         self.setAccessibleName(QCoreApplication.translate("EventLog", "Event log"))
         self.log_model = EventLogModel(sandbox, self)
         self.setModel(self.log_model)
+        self.watch_appends()  # an append repaints the new rows, not the whole log
         # A table, not a tree: QTreeView re-lays out every row on each append.
         self.verticalHeader().hide()
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)

@@ -613,7 +613,62 @@ class ObjectDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-class ObjectListView(QTableView):
+class AppendingTableView(QTableView):
+    """A ``QTableView`` that does not repaint its whole viewport when rows are appended.
+
+    Qt answers every row insert with a delayed items layout that ends in a full
+    viewport update (``QTableView::rowCountChanged`` → ``doItemsLayout``). With fixed
+    row heights, rows appended after the last row move nothing already shown: only
+    the scroll bar and the new rows' area (when it is in view) need painting. On
+    100,000 rows that full repaint was most of a new object's frame.
+
+    Subclasses call :meth:`watch_appends` once their model is set.
+    """
+
+    _appended_from: int | None = None  # first row appended since the last layout
+
+    def watch_appends(self) -> None:
+        model = self.model()
+        model.rowsInserted.connect(self._on_rows_inserted)
+        for signal in (
+            model.modelReset,
+            model.rowsRemoved,
+            model.rowsMoved,
+            model.layoutChanged,
+            model.columnsInserted,
+            model.columnsRemoved,
+        ):
+            signal.connect(self._full_layout)
+
+    def _on_rows_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
+        appended = not parent.isValid() and last == self.model().rowCount() - 1
+        if appended and self._appended_from != -1:
+            previous = self._appended_from
+            self._appended_from = first if previous is None else min(first, previous)
+        else:
+            self._appended_from = -1  # rows moved down: everything below repaints
+
+    def _full_layout(self, *_args: object) -> None:
+        self._appended_from = -1
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._appended_from = -1
+        super().changeEvent(event)
+
+    def doItemsLayout(self) -> None:  # noqa: N802 - Qt API
+        first, self._appended_from = self._appended_from, None
+        if first is None or first < 0:
+            super().doItemsLayout()
+            return
+        self.updateGeometries()
+        top = self.rowViewportPosition(first)
+        viewport = self.viewport()
+        if top < viewport.height():
+            viewport.update(QRect(0, max(0, top), viewport.width(), viewport.height()))
+
+
+class ObjectListView(AppendingTableView):
     """The list of objects (objectName ``objectList``); follows and sets the selection.
 
     A one-column ``QTableView`` with fixed row heights rather than a ``QListView``:
@@ -646,6 +701,7 @@ class ObjectListView(QTableView):
         model.modelAboutToBeReset.connect(self._hold)
         model.rowsAboutToBeRemoved.connect(self._hold)
         self.setModel(model)
+        self.watch_appends()
         self.setAccessibleName(self.tr("Objects"))
         self._delegate_rows()
         self._model = model
