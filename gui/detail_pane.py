@@ -559,20 +559,19 @@ class DetailPane(QWidget):
         """Rewrite, in the document shown, only the blocks whose words changed."""
         document = self.properties.document()
         cursor = QTextCursor(document)
-        edited = False
 
         def rewrite(number: int, write: Any) -> None:
-            nonlocal edited
-            if not edited:
-                cursor.beginEditBlock()  # one layout pass for every rewritten block
-                edited = True
+            # One edit block per text block: the layout redoes just that block (one
+            # edit block around them all would lay out everything in between).
             block = document.findBlockByNumber(number)
+            cursor.beginEditBlock()
             cursor.setPosition(block.position())
             cursor.setPosition(
                 block.position() + block.length() - 1, QTextCursor.MoveMode.KeepAnchor
             )
             cursor.removeSelectedText()
             write()
+            cursor.endEditBlock()
 
         number = 0
         if why_row is not None:
@@ -597,8 +596,6 @@ class DetailPane(QWidget):
                 if (meaning, reason) != (old_meaning, old_reason):
                     rewrite(number, lambda m=meaning, r=reason: self._write_note(cursor, m, r))
                 number += 1
-        if edited:
-            cursor.endEditBlock()
 
     def _write_why(self, cursor: QTextCursor, path: str, text: str, style: Any) -> None:
         f = self._formats()
