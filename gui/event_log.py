@@ -343,6 +343,8 @@ class EventLogModel(QAbstractTableModel):
 class EventLogView(AppendingTableView):
     """The event log view (objectName ``eventLog``); choosing an entry selects its object."""
 
+    follows_end = True  # every append scrolls to the bottom (_scroll_to_new)
+
     def __init__(self, sandbox: Any, selection: Selection, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("eventLog")
@@ -393,7 +395,13 @@ class EventLogView(AppendingTableView):
             self._selection.select(object_id)
 
     def _scroll_to_new(self, *_args: object) -> None:
-        self.scrollToBottom()
+        if self.appended_in_place():
+            # The scroll range is already updated and the rows kept where they are on
+            # screen: this scroll moves the pixels and paints only the new rows.
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.maximum())
+        else:
+            self.scrollToBottom()
 
     def select_entry(self, row: int) -> None:
         """Make ``row`` the current entry (as a click would)."""

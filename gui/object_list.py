@@ -620,12 +620,24 @@ class AppendingTableView(QTableView):
     viewport update (``QTableView::rowCountChanged`` → ``doItemsLayout``). With fixed
     row heights, rows appended after the last row move nothing already shown: only
     the scroll bar and the new rows' area (when it is in view) need painting. On
-    100,000 rows that full repaint was most of a new object's frame.
+    10,000 rows that full repaint was ~9 ms of a new object's frame.
+
+    One exception is kept: scrolled to the very end in ``ScrollPerItem`` mode, the
+    rows are aligned to the bottom edge, and the new scroll range re-aligns them to
+    the top one (a shift of part of a row, no pixel scroll). Then the whole viewport
+    repaints as before, unless :attr:`follows_end` says the view scrolls to its new
+    end right away (the event log): the alignment is kept, so that scroll moves the
+    pixels by exactly the new rows and paints just them.
 
     Subclasses call :meth:`watch_appends` once their model is set.
     """
 
-    _appended_from: int | None = None  # first row appended since the last layout
+    follows_end = False  # the view scrolls to its end after every append
+    # None: nothing pending; -1: a full layout is due; a row: rows appended from there
+    # wait for the layout (the view was hidden); _PAINTED: appended rows laid out and
+    # painted at once, the delayed layout has nothing left to do but the geometries.
+    _appended_from: int | None = None
+    _PAINTED = -2
 
     def watch_appends(self) -> None:
         model = self.model()
@@ -642,30 +654,62 @@ class AppendingTableView(QTableView):
 
     def _on_rows_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
         appended = not parent.isValid() and last == self.model().rowCount() - 1
-        if appended and self._appended_from != -1:
-            previous = self._appended_from
-            self._appended_from = first if previous is None else min(first, previous)
-        else:
+        pending = self._appended_from
+        if not appended or pending == -1:
             self._appended_from = -1  # rows moved down: everything below repaints
+            return
+        if pending is not None and pending >= 0:
+            first = min(first, pending)
+        if not self.isVisible():
+            self._appended_from = first
+            return
+        # Lay out now, so the scroll bar and the new rows paint in this frame rather
+        # than in a second one after Qt's delayed layout.
+        self._appended_from = self._PAINTED
+        self._lay_out_appended(first)
 
     def _full_layout(self, *_args: object) -> None:
         self._appended_from = -1
+
+    def appended_in_place(self) -> bool:
+        """Rows were just appended and laid out in place (no full layout is due)."""
+        return self._appended_from == self._PAINTED
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._appended_from = -1
         super().changeEvent(event)
 
+    def _lay_out_appended(self, first: int | None) -> None:
+        """``updateGeometries``; repaint the rows from ``first`` if they show.
+
+        If the new scroll range moved the rows without scrolling, the whole viewport
+        repaints (and ``_appended_from`` becomes -1), unless :attr:`follows_end`.
+        """
+        header = self.verticalHeader()
+        offset = header.offset()
+        self.updateGeometries()
+        if header.offset() != offset:
+            if self.follows_end:
+                header.setOffset(offset)  # what is on screen; the scroll to the end follows
+            else:
+                self._appended_from = -1
+                self.viewport().update()
+                return
+        if first is not None:
+            top = self.rowViewportPosition(first)
+            viewport = self.viewport()
+            if top < viewport.height():
+                viewport.update(QRect(0, max(0, top), viewport.width(), viewport.height()))
+
     def doItemsLayout(self) -> None:  # noqa: N802 - Qt API
-        first, self._appended_from = self._appended_from, None
-        if first is None or first < 0:
+        pending, self._appended_from = self._appended_from, None
+        if pending is None or pending == -1:
             super().doItemsLayout()
             return
-        self.updateGeometries()
-        top = self.rowViewportPosition(first)
-        viewport = self.viewport()
-        if top < viewport.height():
-            viewport.update(QRect(0, max(0, top), viewport.width(), viewport.height()))
+        self._appended_from = self._PAINTED
+        self._lay_out_appended(None if pending == self._PAINTED else pending)
+        self._appended_from = None
 
 
 class ObjectListView(AppendingTableView):
