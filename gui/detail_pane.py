@@ -306,6 +306,7 @@ class DetailPane(QWidget):
         self._obj: dict[str, Any] | None = None
         self._stale: set[int] = set()
         self._fmt: dict[str, Any] | None = None
+        self._header_kind: str | None = None  # the kind whose icon the header shows
         # (blocks' shape, formats, rows, status style) of the Properties text shown
         self._shown_properties: tuple[Any, Any, Any, Any] | None = None
         self._position = 0  # requests seen (ordering of _requests entries)
@@ -337,6 +338,7 @@ class DetailPane(QWidget):
             self.set_object(self._object_id)
         elif event.type() == QEvent.Type.PaletteChange:
             self._fmt = None  # the Properties colours follow the palette (high contrast)
+            self._header_kind = None  # and so may the kind icon
             self.set_object(self._object_id)
         super().changeEvent(event)
 
@@ -416,7 +418,9 @@ class DetailPane(QWidget):
             return
         kind = str(obj.get("object", ""))
         status = display_status(obj)
-        self.header_icon.setPixmap(kind_icon(kind).pixmap(26, 16))
+        if self._header_kind != kind:  # setPixmap relayouts the pane, even with the same icon
+            self._header_kind = kind
+            self.header_icon.setPixmap(kind_icon(kind).pixmap(26, 16))
         self.header.setText(object_id or "")
         if status:
             style = style_for(status)
@@ -455,6 +459,7 @@ class DetailPane(QWidget):
     def _show_empty(self, object_id: str | None) -> None:
         self._obj = None
         self._stale = set()
+        self._header_kind = None
         self.header_icon.clear()
         if object_id:
             self.header.setText(object_id)
