@@ -88,6 +88,10 @@ def make_window(qtbot: Any, tmp_path: Path, sandbox: Any = None) -> Any:
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
+    # Under Xvfb with no window manager nothing activates a new window, and
+    # shortcuts and focus need an active one.
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
     return window
 
 
