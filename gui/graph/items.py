@@ -703,7 +703,19 @@ class TextItem(QGraphicsObject):
         self._colour = colour
         self._text: str | None = None
         self._rect = QRectF()
+        self._max_width = 0.0  # 0: one line, as wide as the text
         self.set_text(text)
+
+    def set_max_width(self, width: float) -> None:
+        """Wrap the text to ``width`` (an error message must not run off the graph)."""
+        if width != self._max_width:
+            self._max_width = width
+            text, self._text = self._text, None
+            self.set_text(text or "")
+
+    def _flags(self) -> int:
+        wrap = Qt.TextFlag.TextWordWrap if self._max_width > 0 else 0
+        return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter) | int(wrap)
 
     def set_text(self, text: str) -> None:
         from PySide6.QtGui import QFontMetricsF
@@ -713,7 +725,11 @@ class TextItem(QGraphicsObject):
         self.prepareGeometryChange()
         self._text = text
         fm = QFontMetricsF(self._font)
-        self._rect = QRectF(0, 0, fm.horizontalAdvance(text) + 4, fm.height() + 4)
+        if self._max_width > 0 and fm.horizontalAdvance(text) > self._max_width:
+            bounds = fm.boundingRect(QRectF(0, 0, self._max_width, 1e6), self._flags(), text)
+            self._rect = QRectF(0, 0, bounds.width() + 4, bounds.height() + 4)
+        else:
+            self._rect = QRectF(0, 0, fm.horizontalAdvance(text) + 4, fm.height() + 4)
         self.update()
 
     def text(self) -> str:
@@ -727,9 +743,7 @@ class TextItem(QGraphicsObject):
     ) -> None:
         painter.setFont(self._font)
         painter.setPen(self._colour)
-        painter.drawText(
-            self._rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self._text or ""
-        )
+        painter.drawText(self._rect, self._flags(), self._text or "")
 
 
 class GraphPanel(QGraphicsObject):
@@ -754,6 +768,7 @@ class GraphPanel(QGraphicsObject):
         self.edges: dict[str, EdgeItem] = {}
         self.title = TextItem("", style.title_font, style.INK, self)
         self.banner = TextItem("", style.label_font, style.VERMILLION, self)
+        self._rejection = ""  # Stripe's message of the last rejected request, shown in the banner
         self.marker = MarkerItem(self)
         self.animation: QAbstractAnimation | None = None
         self._graph_top = 0.0
@@ -811,13 +826,19 @@ class GraphPanel(QGraphicsObject):
             item.moveBy(0, self._graph_top)
             self.nodes[n.id] = item
         self.banner.setPos(MARGIN_X, self._graph_top + self.layout.height)
+        self.banner.set_max_width(max(self.layout.width - MARGIN_X, 100.0))
+        self._fit_rect()
+        return True
+
+    def _fit_rect(self) -> None:
+        """Cover the title, the graph and the (possibly wrapped) banner."""
+        assert self.layout is not None
         self._rect = QRectF(
             0,
             0,
             max(self.layout.width, self.title.boundingRect().width()),
             self._graph_top + self.layout.height + self.banner.boundingRect().height(),
         )
-        return True
 
     def want_pictures(self) -> None:
         """Paint every look of the nodes, edges and labels ahead, after the next frame."""
@@ -902,11 +923,11 @@ class GraphPanel(QGraphicsObject):
         self, edge_id: str | None, message: str, duration: int
     ) -> QAbstractAnimation | None:
         """Show ``message``; shake the blocked edge (if known)."""
-        self.banner.set_text(
-            QCoreApplication.translate("StateGraph", "Rejected: {message}").format(message=message)
-            if message
-            else ""
-        )
+        self._rejection = message
+        self._show_rejection()
+        if self.layout is not None:
+            self.prepareGeometryChange()
+            self._fit_rect()
         edge = self.edges.get(edge_id) if edge_id else None
         if edge is None or duration <= 0:
             return None
@@ -917,7 +938,21 @@ class GraphPanel(QGraphicsObject):
             shake.setKeyValueAt(t, v)
         return self._start(shake)
 
+    def _show_rejection(self) -> None:
+        self.banner.set_text(
+            QCoreApplication.translate("StateGraph", "Rejected: {message}").format(
+                message=self._rejection
+            )
+            if self._rejection
+            else ""
+        )
+
+    def retranslate(self) -> None:
+        """Say the shown rejection again in the new language (Stripe's message stays)."""
+        self._show_rejection()
+
     def clear_banner(self) -> None:
+        self._rejection = ""
         self.banner.set_text("")
 
 

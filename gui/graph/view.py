@@ -571,6 +571,7 @@ class StateGraphView(QGraphicsView):
             for panel in self._panels():  # rebuilt: node and edge words are set when built
                 panel._metrics = self._metrics
                 panel.set_model(None)
+                panel.retranslate()
             self.refresh()
             if self._auto_fit:
                 self.fit()

@@ -236,6 +236,18 @@ def test_a_rejected_action_shakes_the_blocked_edge(qtbot: Any, view: StateGraphV
     assert all(item.x() == 0 for item in view.panel().edges.values())
 
 
+def test_a_long_rejection_wraps_inside_the_graph(view: StateGraphView,
+                                                 sandbox: TableSandbox) -> None:
+    view.set_object(sandbox.add("tok_1", "token", "", "used"))
+    panel = view.panel()
+    message = "You cannot use a Stripe token more than once: " + "tok_" + "x" * 24 + ". " * 40
+    sandbox.reject("tok_1", "charge", message)
+    banner = panel.banner.boundingRect()
+    assert banner.width() <= panel.layout.width  # wrapped, not run off the right edge
+    assert banner.height() > 2 * panel.banner._font.pointSizeF()  # on several lines
+    assert panel.boundingRect().bottom() >= panel.banner.y() + banner.height()  # the fit sees it
+
+
 def test_zero_duration_and_reduced_motion_jump(view: StateGraphView,
                                                sandbox: TableSandbox) -> None:
     view.set_object(sandbox.add("src_1", "source", "redirect", "pending"))
