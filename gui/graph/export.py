@@ -11,13 +11,9 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from core.graph_model import GraphModel
 from gui.graph import style
-from gui.graph.items import GraphPanel, TextItem
+from gui.graph.items import GraphPanel
 
 BACKGROUND = QColor("#FFFFFF")
-
-
-def placeholder_item(text: str) -> TextItem:
-    return TextItem(text, style.title_font, style.GREY)
 
 
 def _render(scene: QGraphicsScene, rect: QRectF, painter: QPainter, target: QRectF) -> None:

@@ -34,9 +34,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFileDialog, QGraphicsScene, QGraphicsView, QMenu, QWidget
 
 from core.graph_model import GraphModel
-from gui.graph import export as graph_export
 from gui.graph import style
-from gui.graph.items import GraphPanel
+from gui.graph.items import GraphPanel, TextItem
 
 #: Default animation length (ms); QSettings key ``graph/animation_ms`` overrides it.
 DEFAULT_DURATION_MS = 600
@@ -127,10 +126,12 @@ class StateGraphView(QGraphicsView):
 
         self._panel = self._new_panel()
         self._pinned_panel: GraphPanel | None = None
-        self._placeholder = graph_export.placeholder_item(
+        self._placeholder = TextItem(
             QCoreApplication.translate(
                 "StateGraph", "Select a source, a token or a charge to see its lifecycle."
-            )
+            ),
+            style.title_font,
+            style.GREY,
         )
         scene.addItem(self._placeholder)
 
@@ -262,11 +263,16 @@ class StateGraphView(QGraphicsView):
         return self.transform().m11()
 
     # export
+    # gui.graph.export (QtSvg, QImage) is imported on the first export, not at start
     def export_png(self, path: str, scale: float = 2.0) -> bool:
+        from gui.graph import export as graph_export
+
         self.stop_animations()
         return graph_export.scene_to_png(self.scene(), self._drawn_rect(), path, scale)
 
     def export_svg(self, path: str) -> bool:
+        from gui.graph import export as graph_export
+
         self.stop_animations()
         return graph_export.scene_to_svg(
             self.scene(),
