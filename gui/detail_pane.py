@@ -44,7 +44,6 @@ from PySide6.QtWidgets import (
 )
 
 from gui import explanations
-from gui.request_code import curl, python
 from gui.selection import Selection
 from gui.status_style import display_status, kind_icon, status_icon, style_for
 
@@ -695,6 +694,8 @@ class DetailPane(QWidget):
         else:
             label = self.tr("Last changed by %1 %2")
         self.request_label.setText(label.replace("%1", method.upper()).replace("%2", path))
+        from gui.request_code import curl, python  # first needed once an object is selected
+
         self.curl_box.set_text(curl(method, path, params))
         self.python_box.set_text(python(method, path, params))
 
