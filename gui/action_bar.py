@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.commands import OBJECT_ACTIONS, Commands
+from gui.core_texts import translate as core_text
 from gui.detail_pane import format_clock
 from gui.selection import Selection
 
@@ -209,7 +210,7 @@ class ActionBar(QWidget):
             )
             if blocked:
                 label = self._commands.action(action.name).iconText().replace("&", "").rstrip("…")
-                reasons.append(f"{label}: {action.reason}")
+                reasons.append(f"{label}: {core_text(action.reason)}")
         if object_id is None:
             self.title.setText(QCoreApplication.translate("ActionBar", "Actions: select an object"))
         elif not wanted:
