@@ -22,6 +22,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Sig
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QApplication, QInputDialog, QStyle, QWidget
 
+from gui.core_texts import translate as core_text
 from gui.selection import Selection
 
 ORIGIN = "gui"
@@ -635,7 +636,9 @@ class Commands(QObject):
             elif core.enabled:
                 self._sync(name, True, False, spec_tip, spec_tip)
             else:
-                reason = str(core.reason or QCoreApplication.translate("Commands", "blocked"))
+                reason = core_text(str(core.reason)) or QCoreApplication.translate(
+                    "Commands", "blocked"
+                )
                 blocked = QCoreApplication.translate("Commands", "Blocked: %1").replace(
                     "%1", reason
                 )
@@ -716,7 +719,7 @@ class Commands(QObject):
         if not core.enabled and not self.try_anyway:
             self.message.emit(
                 QCoreApplication.translate("Commands", "Blocked: %1").replace(
-                    "%1", str(core.reason)
+                    "%1", core_text(str(core.reason))
                 )
             )
             return None

@@ -20,6 +20,7 @@ from PySide6.QtCore import QCoreApplication
 
 from core import cards as _cards
 from core import catalog as _catalog
+from gui.core_texts import translate as core_text
 
 SourceType = _catalog.SourceType
 TestCard = _cards.TestCard
@@ -96,7 +97,7 @@ def card_outcome(card: TestCard) -> str:
     failing = [f"{name}: {value}" for name, value in checks.items() if value != "pass"]
     parts.extend(failing)
     if card.note and card.note not in " ".join(parts):
-        parts.append(card.note)
+        parts.append(core_text(card.note))
     return " · ".join(parts)
 
 

@@ -20,6 +20,7 @@ import re
 
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
+from gui.core_texts import translate as core_text
 from gui.dialogs import _facts
 from gui.dialogs._base import ApiRequest, RequestDialog, SandboxLike, fill_combo, wrap
 from gui.dialogs._widgets import CardPicker, ExpiryCvc
@@ -198,8 +199,8 @@ class NewSourceDialog(RequestDialog):
                     kind=self.tr("pull") if facts.pull else self.tr("push"),
                     sync=self.tr("synchronous") if facts.charge_sync else self.tr("asynchronous")),
         ]
-        lines += [self.tr("Unverified ({topic}): {note}").format(topic=key.replace("_", " "),
-                                                                    note=note)
+        lines += [self.tr("Unverified ({topic}): {note}").format(
+                      topic=core_text(key.replace("_", " ")), note=core_text(note))
                   for key, note in facts.unverified.items()]
         self.facts_label.setText(wrap("\n".join(lines)))
 

@@ -55,8 +55,10 @@ def tr(text: str) -> str:
 
 
 def tr_lifecycle(text: str) -> str:
-    """Words that come from the core's tables (edge labels, reasons)."""
-    return QCoreApplication.translate("lifecycle", text)
+    """Words that come from the core's tables (edge labels, reasons): see gui.core_texts."""
+    from gui.core_texts import translate
+
+    return translate(text)
 
 
 def gloss(status: str) -> str:

@@ -4,7 +4,7 @@
 <context>
     <name>ActionBar</name>
     <message>
-        <location filename="../../gui/action_bar.py" line="+144"/>
+        <location filename="../../gui/action_bar.py" line="+145"/>
         <location line="+70"/>
         <source>Actions: select an object</source>
         <translation>操作: オブジェクトを選択してください</translation>
@@ -251,7 +251,7 @@
 <context>
     <name>CodeBox</name>
     <message>
-        <location filename="../../gui/detail_pane.py" line="+188"/>
+        <location filename="../../gui/detail_pane.py" line="+187"/>
         <source>Copy</source>
         <translation>コピー</translation>
     </message>
@@ -287,7 +287,7 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../gui/commands.py" line="+56"/>
+        <location filename="../../gui/commands.py" line="+57"/>
         <source>&amp;New Session</source>
         <extracomment>more shortcuts, always on (e.g. Ctrl++ beside Ctrl+=) shortcuts added only while presenter mode is on (Space, arrows, Esc)</extracomment>
         <translation>新規セッション(&amp;N)</translation>
@@ -870,12 +870,12 @@
     </message>
     <message>
         <location line="+175"/>
-        <location line="+70"/>
+        <location line="+72"/>
         <source>Select an object first.</source>
         <translation>先にオブジェクトを選択してください。</translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="-70"/>
         <source>Does not apply to %1.</source>
         <translation>%1 には適用できません。</translation>
     </message>
@@ -885,7 +885,7 @@
         <translation>ブロック中</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <location line="+79"/>
         <source>Blocked: %1</source>
         <translation>ブロック中: %1</translation>
@@ -1005,65 +1005,65 @@
     <name>DetailPane</name>
     <message>
         <location filename="../../gui/detail_pane.py" line="+72"/>
-        <location line="+58"/>
+        <location line="+61"/>
         <source>Properties</source>
         <translation>プロパティ</translation>
     </message>
     <message>
-        <location line="-50"/>
-        <location line="+50"/>
+        <location line="-53"/>
+        <location line="+53"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location line="-43"/>
-        <location line="+46"/>
+        <location line="-46"/>
+        <location line="+49"/>
         <source>curl</source>
         <translation>curl</translation>
     </message>
     <message>
-        <location line="-45"/>
-        <location line="+46"/>
+        <location line="-48"/>
+        <location line="+49"/>
         <source>stripe-python</source>
         <translation>stripe-python</translation>
     </message>
     <message>
-        <location line="-40"/>
-        <location line="+36"/>
+        <location line="-43"/>
+        <location line="+39"/>
         <source>Request</source>
         <translation>リクエスト</translation>
     </message>
     <message>
-        <location line="-31"/>
-        <location line="+37"/>
+        <location line="-34"/>
+        <location line="+40"/>
         <source>Simulated time</source>
         <translation>模擬時刻</translation>
     </message>
     <message>
-        <location line="-37"/>
-        <location line="+37"/>
+        <location line="-40"/>
+        <location line="+40"/>
         <source>Event</source>
         <translation>イベント</translation>
     </message>
     <message>
-        <location line="-37"/>
-        <location line="+37"/>
+        <location line="-40"/>
+        <location line="+40"/>
         <source>Id</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location line="-32"/>
-        <location line="+26"/>
+        <location line="-35"/>
+        <location line="+29"/>
         <source>Events</source>
         <translation>イベント</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+106"/>
         <source>%1 · status %2 — %3</source>
         <translation>%1 · status %2 — %3</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>This object no longer exists (an undo took it back).</source>
         <translation>このオブジェクトはもう存在しません (元に戻す操作で取り消されました)。</translation>
     </message>
@@ -1078,12 +1078,13 @@
         <translation>一覧からオブジェクトを選ぶか、[作成] メニューから作成してください。</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+43"/>
+        <location line="+94"/>
         <source>Why </source>
         <translation>理由: </translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+79"/>
         <source>No request in this session created or changed this object.</source>
         <translation>このセッションのリクエストでは、このオブジェクトは作成も変更もされていません。</translation>
     </message>
@@ -1156,8 +1157,8 @@
         <translation>サンドボックスは受理済みリクエストの最初の %1 件を再実行しました。</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <location line="+29"/>
+        <location line="+20"/>
+        <location line="+30"/>
         <source>Event log</source>
         <translation>イベントログ</translation>
     </message>
@@ -1193,7 +1194,7 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../gui/object_list.py" line="+762"/>
+        <location filename="../../gui/object_list.py" line="+862"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
@@ -1400,7 +1401,7 @@
         <translation>状態グラフ</translation>
     </message>
     <message>
-        <location line="+307"/>
+        <location line="+305"/>
         <source>Sources are a legacy API</source>
         <translation>Sources はレガシー API です</translation>
     </message>
@@ -1506,7 +1507,7 @@
 <context>
     <name>NewSourceDialog</name>
     <message>
-        <location filename="../../gui/dialogs/new_source.py" line="+54"/>
+        <location filename="../../gui/dialogs/new_source.py" line="+55"/>
         <source>New Source</source>
         <translation>新規ソース</translation>
     </message>
@@ -1878,7 +1879,7 @@
 <context>
     <name>ObjectListModel</name>
     <message>
-        <location filename="../../gui/object_list.py" line="-521"/>
+        <location filename="../../gui/object_list.py" line="-621"/>
         <source>status {0}: {1}</source>
         <translation>status {0}: {1}</translation>
     </message>
@@ -1886,7 +1887,7 @@
 <context>
     <name>ObjectListView</name>
     <message>
-        <location line="+360"/>
+        <location line="+460"/>
         <location line="+16"/>
         <source>Objects</source>
         <translation>オブジェクト</translation>
@@ -2117,7 +2118,7 @@
 <context>
     <name>StateGraph</name>
     <message>
-        <location filename="../../gui/graph/export.py" line="+64"/>
+        <location filename="../../gui/graph/export.py" line="+60"/>
         <source>Lifecycle graph exported by Chargeable</source>
         <translation>Chargeable で書き出したライフサイクルグラフ</translation>
     </message>
@@ -2129,7 +2130,7 @@
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../../gui/graph/view.py" line="+422"/>
+        <location filename="../../gui/graph/view.py" line="+428"/>
         <source>not possible now</source>
         <translation>今はできません</translation>
     </message>
@@ -2139,12 +2140,12 @@
         <translation>{label}: ブロック中。{reason}</translation>
     </message>
     <message>
-        <location line="+339"/>
+        <location line="+376"/>
         <source>Rejected: {message}</source>
         <translation>拒否されました: {message}</translation>
     </message>
     <message>
-        <location filename="../../gui/graph/style.py" line="+65"/>
+        <location filename="../../gui/graph/style.py" line="+67"/>
         <source>waiting for the customer (or for funds)</source>
         <extracomment>status name -&gt; (colour, glyph). Glyphs: clock, check, disc, cross, slash, arrow. edges</extracomment>
         <translation>顧客 (または入金) を待っています</translation>
@@ -2210,7 +2211,7 @@
         <translation>最終</translation>
     </message>
     <message>
-        <location filename="../../gui/graph/view.py" line="-357"/>
+        <location filename="../../gui/graph/view.py" line="-364"/>
         <source>Source</source>
         <extracomment>Default animation length (ms); QSettings key ``graph/animation_ms`` overrides it. Edge triggers that are not action names: the action that makes them happen.</extracomment>
         <translation>ソース</translation>
@@ -2232,13 +2233,13 @@
     </message>
     <message>
         <location line="+35"/>
-        <location line="+457"/>
+        <location line="+464"/>
         <source>State graph</source>
         <translation>状態グラフ</translation>
     </message>
     <message>
-        <location line="-433"/>
-        <location line="+435"/>
+        <location line="-440"/>
+        <location line="+442"/>
         <source>Select a source, a token or a charge to see its lifecycle.</source>
         <translation>ソース、トークン、請求のいずれかを選ぶと、そのライフサイクルが表示されます。</translation>
     </message>
@@ -2278,7 +2279,7 @@
         <translation>これは自動的に起こります: 実行する操作はありません</translation>
     </message>
     <message>
-        <location line="+166"/>
+        <location line="+167"/>
         <source>Fit to view (F)</source>
         <translation>全体を表示 (F)</translation>
     </message>
@@ -2375,6 +2376,626 @@
         <location line="+1"/>
         <source>refunded</source>
         <translation>返金済み</translation>
+    </message>
+</context>
+<context>
+    <name>core</name>
+    <message>
+        <location filename="../../gui/core_texts.py" line="+35"/>
+        <source>fail (customer declines/aborts)</source>
+        <extracomment>Texts the core makes without variable parts.</extracomment>
+        <translation>失敗 (顧客が拒否・中止)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>expire (pending window)</source>
+        <translation>期限切れ (pending の期限)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>expire (chargeable window)</source>
+        <translation>期限切れ (chargeable の期限)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>charge (single_use)</source>
+        <translation>請求 (single_use)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>charge (reusable, not attached)</source>
+        <translation>請求 (reusable、顧客に未関連付け)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>detach</source>
+        <translation>関連付けを解除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>detach (while pending)</source>
+        <translation>関連付けを解除 (pending の間)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>charge (reusable, attached, with customer)</source>
+        <translation>請求 (reusable、関連付け済み、customer を指定)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>attach</source>
+        <translation>顧客に関連付け</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>authorize (e.g. WeChat QR scan)</source>
+        <translation>承認 (例: WeChat の QR スキャン)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SEPA charge fails</source>
+        <translation>SEPA の請求が失敗</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>authorize (redirect succeeded)</source>
+        <translation>承認 (リダイレクト成功)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>authorize fails (3DS processing error)</source>
+        <translation>承認に失敗 (3DS の処理エラー)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>authorize (full amount pushed)</source>
+        <translation>承認 (全額を送金済み)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>receive funds (amount reached)</source>
+        <translation>資金を受領 (金額に到達)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>receive funds (partial)</source>
+        <translation>資金を受領 (一部)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>receive more funds</source>
+        <translation>さらに資金を受領</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>authorize (code entered)</source>
+        <translation>承認 (コード入力済み)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>verify (right values)</source>
+        <translation>確認 (正しい値)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>verify (wrong values, attempts left)</source>
+        <translation>確認 (誤った値、試行回数が残る)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>verify (wrong values, last attempt)</source>
+        <translation>確認 (誤った値、最後の試行)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>charge (succeeds)</source>
+        <translation>請求 (成功)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>charge (declined: still uses the token)</source>
+        <translation>請求 (拒否: それでもトークンは使用済みになる)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>attach to a customer (becomes a card_)</source>
+        <translation>顧客に関連付け (card_ になる)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>create a card source from it</source>
+        <translation>このトークンからカードのソースを作成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>settles (succeeded)</source>
+        <translation>決済確定 (succeeded)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>settles (failed)</source>
+        <translation>決済確定 (failed)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>capture</source>
+        <translation>キャプチャー</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>authorization expires (7 days)</source>
+        <translation>オーソリの期限切れ (7 日)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>refund (releases the authorization)</source>
+        <translation>返金 (オーソリを解放)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>refund (partial)</source>
+        <translation>返金 (一部)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>refund (full)</source>
+        <translation>返金 (全額)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>only a single_use source takes this edge</source>
+        <translation>この遷移をたどるのは single_use (使い捨て) のソースだけです</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>only a reusable source takes this edge</source>
+        <translation>この遷移をたどるのは reusable (再利用可能) のソースだけです</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the source is attached to a customer</source>
+        <translation>ソースは顧客に関連付けられています</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the source is not attached to a customer</source>
+        <translation>ソースは顧客に関連付けられていません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>charge it together with the customer it is attached to (customer + source, §5.1 rule 3)</source>
+        <translation>関連付けられている顧客と一緒に請求してください (customer + source、§5.1 ルール 3)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no expiry timer applies to this source (§3.4)</source>
+        <translation>このソースには有効期限のタイマーがありません (§3.4)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>only SEPA Direct Debit sources fail after a failed charge (§3.3 T7)</source>
+        <translation>請求の失敗後に failed になるのは SEPA ダイレクトデビットのソースだけです (§3.3 T7)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the customer has not pushed the full amount yet</source>
+        <translation>顧客はまだ全額を送金していません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>this push completes the amount</source>
+        <translation>この送金で金額に達します</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the verification values are wrong</source>
+        <translation>確認の値が誤っています</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>attempts would be exhausted, or the values are right</source>
+        <translation>試行回数を使い切るか、値が正しいかのどちらかです</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>attempts remain, or the values are right</source>
+        <translation>試行回数が残っているか、値が正しいかのどちらかです</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>completing 3D Secure fails on this card (§10)</source>
+        <translation>このカードでは 3D セキュアの完了に失敗します (§10)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>completing the redirect succeeds on this source</source>
+        <translation>このソースではリダイレクトの完了に成功します</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the issuer declines this card</source>
+        <translation>カード発行会社がこのカードを拒否します</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the issuer accepts this card</source>
+        <translation>カード発行会社がこのカードを受け入れます</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>this decline card cannot be attached: attaching validates the card (§10)</source>
+        <translation>この拒否カードは関連付けできません: 関連付けの際にカードが検証されます (§10)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>only card tokens become card sources</source>
+        <translation>カードのソースになれるのはカードのトークンだけです</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>this charge will fail when it settles</source>
+        <translation>この請求は決済確定の時に失敗します</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>this charge will succeed when it settles</source>
+        <translation>この請求は決済確定の時に成功します</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the amount leaves part of the charge unrefunded</source>
+        <translation>この金額では請求の一部が返金されずに残ります</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the amount refunds the whole remainder</source>
+        <translation>この金額で残りが全額返金されます</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the authorization has no expiry timer</source>
+        <translation>このオーソリには有効期限のタイマーがありません</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>this object has no lifecycle</source>
+        <translation>このオブジェクトにはライフサイクルがありません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no timer is running for this object</source>
+        <translation>このオブジェクトには動いているタイマーがありません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>consumed: it was charged without being attached to a customer, or was detached (§5.2)</source>
+        <translation>consumed (消費した): 顧客に関連付けずに請求されたか、関連付けを解除されました (§5.2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>only chargeable sources can be charged; this one is pending (§2.1)</source>
+        <translation>請求できるのは chargeable (請求可能) のソースだけです。このソースは pending (保留中) です (§2.1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>nothing left to charge: the customer has not pushed more funds</source>
+        <translation>請求できる残額がありません: 顧客はまだ追加の資金を送金していません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>klarna sources need source_order before charging (§4)</source>
+        <translation>klarna のソースは請求の前に source_order が必要です (§4)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>this source needs no authorization</source>
+        <translation>このソースに承認は不要です</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not attached to a customer</source>
+        <translation>顧客に関連付けられていません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>already the customer&apos;s default source</source>
+        <translation>すでに顧客の既定のソースです</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You cannot use a Stripe token more than once (§6.3)</source>
+        <translation>Stripe のトークンは 2 回以上使えません (§6.3)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>this decline card cannot be attached: attaching validates it (§10)</source>
+        <translation>この拒否カードは関連付けできません: 関連付けの際に検証されます (§10)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bank accounts must be verified before an ACH charge (not simulated)</source>
+        <translation>ACH で請求する前に銀行口座の確認が必要です (シミュレートしていません)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the customer has no default source</source>
+        <translation>顧客に既定のソースがありません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the customer is deleted</source>
+        <translation>顧客は削除されています</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>succeeds; 3DS not enrolled (not_required)</source>
+        <translation>成功。3DS 未登録 (not_required)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>3DS not supported: a 3DS source is born failed</source>
+        <translation>3DS 非対応: 3DS のソースは作成時から failed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>fails only when a CVC was sent (§10)</source>
+        <translation>CVC を送ったときだけ失敗 (§10)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>attaches to a customer, but every charge fails (§10)</source>
+        <translation>顧客に関連付けできるが、請求はすべて失敗 (§10)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Radar: always blocked</source>
+        <translation>Radar: 常にブロック</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Radar: highest risk, blocked</source>
+        <translation>Radar: 最高リスク、ブロック</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Radar: elevated risk, succeeds</source>
+        <translation>Radar: 高リスク、成功</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>refund pending, then succeeded</source>
+        <translation>返金は pending の後に succeeded</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>refund succeeded, then failed (charge.refund.updated)</source>
+        <translation>返金は succeeded の後に failed (charge.refund.updated)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>legacy 3DS test card: 3DS required; a plain charge is declined</source>
+        <translation>旧 3DS テストカード: 3DS 必須。通常の請求は拒否</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>legacy table only (UNVERIFIED officially)</source>
+        <translation>旧一覧にのみ記載 (公式には未検証)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>3DS2: Charges without 3DS declined; a 3DS source reported not_required (obs, no maintainer confirmation)</source>
+        <translation>3DS2: 3DS なしの請求は拒否。3DS のソースは not_required と報告 (観察のみ、メンテナーの確認なし)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>expiry</source>
+        <translation>有効期限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>settle</source>
+        <translation>決済確定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>refund window</source>
+        <translation>返金期間</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>test names</source>
+        <translation>テスト用の名前</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>amount</source>
+        <translation>amount</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>usage</source>
+        <translation>usage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>currency</source>
+        <translation>currency</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>flow</source>
+        <translation>flow</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>charge</source>
+        <translation>請求</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>code</source>
+        <translation>コード</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>all</source>
+        <translation>全般</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>settle delay is a plausible sandbox choice; the docs give a range (§8.2) and the sandbox settles at this fixed delay</source>
+        <translation>決済確定までの遅延はサンドボックスが選んだもっともらしい値です。ドキュメントには幅があり (§8.2)、サンドボックスはこの固定の遅延で確定します</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 h pending / 6 h chargeable copied from the redirect types; Stripe documents no timer for three_d_secure (§3.4)</source>
+        <translation>pending 1 時間 / chargeable 6 時間はリダイレクト型から流用。Stripe は three_d_secure のタイマーを記載していません (§3.4)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown (§4)</source>
+        <translation>不明 (§4)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>owner[name]=failing_charge makes the charge fail; from a third-party copy of Stripe&apos;s page (§4)</source>
+        <translation>owner[name]=failing_charge で請求が失敗します。出典は Stripe のページの第三者による写しです (§4)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 h / 6 h assumed from the other redirect types (§3.4)</source>
+        <translation>1 時間 / 6 時間は他のリダイレクト型からの推定 (§3.4)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>single-use receiver: amount is required (it is the sum to push), although §5.1 rule 6 says receivers take no amount; that rule is applied to reusable receivers</source>
+        <translation>使い捨ての receiver: amount は必須 (送金すべき合計額) です。§5.1 ルール 6 には receiver は amount を取らないとありますが、このルールは再利用可能な receiver に適用しています</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reusable Alipay was a closed beta: the sandbox refuses it (§4)</source>
+        <translation>再利用可能な Alipay はクローズドベータでした: サンドボックスでは拒否します (§4)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WeChat takes aud/cad/eur/gbp/hkd/jpy/sgd/usd but only the account&apos;s default currency; the sandbox account is a US account (usd)</source>
+        <translation>WeChat は aud/cad/eur/gbp/hkd/jpy/sgd/usd を扱いますが、使えるのはアカウントの既定通貨だけです。サンドボックスのアカウントは米国のアカウント (usd) です</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no timer documented; the sandbox sets none (§3.4)</source>
+        <translation>タイマーの記載はなく、サンドボックスも設定しません (§3.4)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>redirect inferred from its *_redirect_url fields (§4)</source>
+        <translation>*_redirect_url フィールドから redirect と推定 (§4)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>single_use (§4, unverified)</source>
+        <translation>single_use (使い捨て) (§4、未検証)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 h / 6 h assumed (§3.4)</source>
+        <translation>1 時間 / 6 時間と仮定 (§3.4)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sync; needs source_order before charging (§4)</source>
+        <translation>同期。請求の前に source_order が必要 (§4)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>code_verification (microdeposits) by default, redirect on request (§4 table, partly unverified)</source>
+        <translation>既定は code_verification (少額入金)、指定すれば redirect (§4 の表、一部未検証)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reusable (unverified)</source>
+        <translation>reusable (再利用可能) (未検証)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>values[]=32&amp;values[]=45 verifies, 3 attempts (ACH microdeposit rules, §7)</source>
+        <translation>values[]=32&amp;values[]=45 で確認できます。試行は 3 回まで (ACH 少額入金のルール、§7)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>flow, usage and initial status are unverified (§4); modelled like sepa_debit, a mandate-based debit</source>
+        <translation>flow、usage、初期ステータスは未検証 (§4)。マンデートに基づく引き落としである sepa_debit と同様にモデル化</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>legacy Terminal type: flow none, single_use and chargeable at creation are sandbox choices (§4)</source>
+        <translation>旧 Terminal の種類: flow none、single_use、作成時に chargeable はサンドボックスの選択 (§4)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the object is {state}; this edge leaves {source}</source>
+        <extracomment>Texts the core makes with variable parts: ``{name}`` stands for one value.</extracomment>
+        <translation>オブジェクトは {state} です。この遷移は {source} から出ます</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{state} is terminal: nothing leaves it (§3.1)</source>
+        <translation>{state} は終端状態です: ここから出る遷移はありません (§3.1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{status} is terminal (§3.1)</source>
+        <translation>{status} は終端状態です (§3.1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not possible while {state}</source>
+        <translation>{state} の間はできません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>already attached to {customer}</source>
+        <translation>すでに {customer} に関連付けられています</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a source can only be attached while chargeable or pending (§5.1 rule 5); this one is {status}</source>
+        <translation>ソースを関連付けられるのは chargeable (請求可能) か pending (保留中) の間だけです (§5.1 ルール 5)。このソースは {status} です</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>only a pending source can be authorized; this one is {status}</source>
+        <translation>承認できるのは pending (保留中) のソースだけです。このソースは {status} です</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>only a pending source can be failed; this one is {status}</source>
+        <translation>失敗にできるのは pending (保留中) のソースだけです。このソースは {status} です</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>only a pending source can be verified; this one is {status}</source>
+        <translation>確認できるのは pending (保留中) のソースだけです。このソースは {status} です</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a {type} token cannot be charged</source>
+        <translation>{type} トークンには請求できません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a {type} token cannot be attached</source>
+        <translation>{type} トークンは関連付けできません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>only an uncaptured charge can be captured; this one is {state}</source>
+        <translation>キャプチャーできるのは未キャプチャーの請求だけです。この請求は {state} です</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its default source is {status}</source>
+        <translation>既定のソースが {status} です</translation>
     </message>
 </context>
 <context>
@@ -2873,7 +3494,7 @@
 <context>
     <name>facts</name>
     <message>
-        <location filename="../../gui/dialogs/_facts.py" line="+76"/>
+        <location filename="../../gui/dialogs/_facts.py" line="+77"/>
         <source>charge succeeds</source>
         <translation>請求は成功</translation>
     </message>
