@@ -23,6 +23,7 @@ from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QApplication, QInputDialog, QStyle, QWidget
 
 from gui.core_texts import translate as core_text
+from gui.error_codes import explain as explain_error
 from gui.selection import Selection
 
 ORIGIN = "gui"
@@ -691,7 +692,8 @@ class Commands(QObject):
             code = " · ".join(
                 str(error[k]) for k in ("type", "code", "decline_code", "param") if error.get(k)
             )
-            self.lesson.emit(title, f"{error.get('message', '')}\n{code}".strip())
+            meaning = explain_error(error)
+            self.lesson.emit(title, f"{error.get('message', '')}\n{code}\n{meaning}".strip())
         self.requestFinished.emit(response)
         return response
 

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from gui.commands import error_of
 from gui.detail_pane import event_object_ids, format_clock, request_parts
+from gui.error_codes import explain as explain_error
 from gui.object_list import AppendingTableView
 from gui.selection import Selection
 from gui.status_style import display_status, status_icon
@@ -283,6 +284,7 @@ class EventLogModel(QAbstractTableModel):
                     f"{method.upper()} {path}",
                     f"HTTP {status} · {code}",
                     message,
+                    explain_error(error),
                     QCoreApplication.translate("EventLog", "from %1").replace("%1", origin)
                     if origin
                     else "",

@@ -17,7 +17,8 @@ the core answers. Subclasses implement :meth:`validate` and
 
 from __future__ import annotations
 
-import textwrap
+import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -36,6 +37,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from gui.error_codes import explain as explain_error
 
 ERROR_GLYPH = "⚠"
 WRAP = 66  # characters per line of a hint, an error or a fact (see wrap())
@@ -78,14 +81,53 @@ class SandboxLike(Protocol):
     def get(self, object_id: str) -> dict[str, Any] | None: ...
 
 
+# A word, a run of spaces, or one wide (CJK) character with the punctuation that holds
+# to it: a line never starts with a closing mark nor ends with an opening one
+# (Japanese kinsoku shori, simplified).
+_WIDE = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
+_TOKEN = re.compile(
+    r"[（「『【〔〈《(\[{]*"  # opening marks hold to what follows
+    rf"(?:[{_WIDE}]|[^\s{_WIDE}]+)"
+    r"[、。，．・：；？！）」』】〕〉》ー～…)\]},.;:!?]*"  # closing marks hold to what precedes
+    r"|\s+"
+)
+
+
+def text_width(text: str) -> int:
+    """Columns ``text`` takes: a wide (CJK) character counts two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _fill(paragraph: str, width: int) -> list[str]:
+    lines: list[str] = []
+    line = ""
+    for token in _TOKEN.findall(paragraph):
+        if token.isspace():
+            if line:
+                line += token
+            continue
+        if line and text_width(line.rstrip() + token) > width:
+            lines.append(line.rstrip())
+            line = token
+        else:
+            line += token
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines or [""]
+
+
 def wrap(text: str, width: int = WRAP) -> str:
-    """Break ``text`` into lines of at most ``width`` characters.
+    """Break ``text`` into lines of at most ``width`` columns (a CJK character is two).
+
+    Latin text breaks at spaces (a longer word keeps its own line); Japanese,
+    which has no spaces, breaks between characters, never before a closing
+    mark (、。」) nor after an opening one (「（).
 
     Labels in a QFormLayout with ``wordWrap`` on get a wrong height until the
     dialog is resized; labels with explicit line breaks always measure right.
     """
     return "\n".join(
-        textwrap.fill(paragraph, width, break_long_words=False) if paragraph else ""
+        "\n".join(_fill(paragraph, width)) if paragraph else ""
         for paragraph in text.split("\n")
     )
 
@@ -300,6 +342,9 @@ class RequestDialog(QDialog):
         text = f"{ERROR_GLYPH} {head} {message}"
         if codes:
             text += f"\n({' · '.join(codes)})"
+        meaning = explain_error(error)
+        if meaning:
+            text += f"\n{meaning}"
         self.error_banner.setText(text)
         self.error_banner.show()
         param = error.get("param")

@@ -287,7 +287,7 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../gui/commands.py" line="+57"/>
+        <location filename="../../gui/commands.py" line="+58"/>
         <source>&amp;New Session</source>
         <extracomment>more shortcuts, always on (e.g. Ctrl++ beside Ctrl+=) shortcuts added only while presenter mode is on (Space, arrows, Esc)</extracomment>
         <translation>新規セッション(&amp;N)</translation>
@@ -870,12 +870,12 @@
     </message>
     <message>
         <location line="+175"/>
-        <location line="+72"/>
+        <location line="+73"/>
         <source>Select an object first.</source>
         <translation>先にオブジェクトを選択してください。</translation>
     </message>
     <message>
-        <location line="-70"/>
+        <location line="-71"/>
         <source>Does not apply to %1.</source>
         <translation>%1 には適用できません。</translation>
     </message>
@@ -886,12 +886,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+79"/>
+        <location line="+80"/>
         <source>Blocked: %1</source>
         <translation>ブロック中: %1</translation>
     </message>
     <message>
-        <location line="-75"/>
+        <location line="-76"/>
         <source>Try anyway is on: it sends the request to show Stripe&apos;s error.</source>
         <translation>「とにかく試す」がオンです: リクエストを送信して Stripe のエラーを表示します。</translation>
     </message>
@@ -901,7 +901,7 @@
         <translation>Stripe が拒否しました: %1 %2 → %3</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>%1 does not apply to %2.</source>
         <translation>%1 は %2 には適用できません。</translation>
     </message>
@@ -1102,7 +1102,7 @@
 <context>
     <name>EventLog</name>
     <message>
-        <location filename="../../gui/event_log.py" line="+126"/>
+        <location filename="../../gui/event_log.py" line="+127"/>
         <source>Opened with %1 earlier requests; their events:</source>
         <translation>開いた時点で %1 件のリクエストがありました。そのイベント:</translation>
     </message>
@@ -1132,7 +1132,7 @@
         <translation>%1 %2 → エラー %3: %4</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>from %1</source>
         <translation>送信元: %1</translation>
     </message>
@@ -1896,7 +1896,7 @@
 <context>
     <name>RequestDialog</name>
     <message>
-        <location filename="../../gui/dialogs/_base.py" line="+146"/>
+        <location filename="../../gui/dialogs/_base.py" line="+188"/>
         <source>The request this dialog sends to the sandbox</source>
         <extracomment>text of the OK button; subclasses set it (through tr) in their __init__</extracomment>
         <translation>このダイアログがサンドボックスに送信するリクエスト</translation>
@@ -2996,6 +2996,217 @@
         <location line="+1"/>
         <source>its default source is {status}</source>
         <translation>既定のソースが {status} です</translation>
+    </message>
+</context>
+<context>
+    <name>errorcode</name>
+    <message>
+        <location filename="../../gui/error_codes.py" line="+21"/>
+        <source>A required parameter was not sent; param names it.</source>
+        <extracomment>error ``code`` -&gt; what it means.</extracomment>
+        <translation>必須のパラメーターが送られていません。param がそのパラメーターを示します。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The request sent a parameter this endpoint does not take (or one that cannot change after creation, like usage).</source>
+        <translation>このエンドポイントが受け付けないパラメーター (または usage のように作成後は変更できないもの) が送られました。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The amount is below Stripe&apos;s minimum charge in this currency (§8.1).</source>
+        <translation>金額がこの通貨での Stripe の最低請求額を下回っています (§8.1)。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The amount is above the maximum: 8 digits in the currency&apos;s smallest unit.</source>
+        <translation>金額が上限 (通貨の最小単位で 8 桁) を超えています。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No object with this id exists in this account: a typo, a deleted object, or an id from elsewhere.</source>
+        <translation>この ID のオブジェクトはこのアカウントにありません: 入力ミス、削除済みのオブジェクト、または別の場所の ID です。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The customer has no such source attached, or no usable default source to charge.</source>
+        <translation>顧客にそのソースが関連付けられていないか、請求に使える既定のソースがありません。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The source&apos;s status or usage does not allow this: only a chargeable source can be charged, and only a pending or chargeable one attached.</source>
+        <translation>ソースの status または usage がこの操作を許しません: 請求できるのは chargeable (請求可能) のソースだけで、関連付けできるのは pending (保留中) か chargeable のソースだけです。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The source is in a terminal status (consumed, failed or canceled): nothing can happen to it any more.</source>
+        <translation>ソースは終端のステータス (consumed、failed、canceled) にあり、もう何も起こりません。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A token can be used only once: create a new one, or attach the card to a customer to charge it again.</source>
+        <translation>トークンは 1 回しか使えません: 新しいトークンを作るか、カードを顧客に関連付けて再び請求してください。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only an uncaptured charge (created with capture=false) can be captured.</source>
+        <translation>キャプチャーできるのは未キャプチャーの請求 (capture=false で作成) だけです。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This charge was captured already; a charge is captured only once.</source>
+        <translation>この請求はすでにキャプチャー済みです。キャプチャーは 1 回だけです。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The authorization expired (after 7 days) before it was captured; the money was released.</source>
+        <translation>キャプチャーされる前にオーソリの期限 (7 日) が切れ、資金は解放されました。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The charge was refunded in full: nothing is left to refund.</source>
+        <translation>請求は全額返金済みです: 返金できる残額はありません。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The card&apos;s expiry month is not a month from 1 to 12.</source>
+        <translation>カードの有効期限の月が 1〜12 の月ではありません。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The card&apos;s expiry year is not valid, or lies in the past.</source>
+        <translation>カードの有効期限の年が正しくないか、過去の年です。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The card&apos;s security code (CVC) is malformed: 3 digits, or 4 for American Express.</source>
+        <translation>カードのセキュリティコード (CVC) の形式が正しくありません: 3 桁 (American Express は 4 桁) です。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The amount is outside what this source type accepts.</source>
+        <translation>金額がこの種類のソースで受け付ける範囲の外です。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This source type needs the account owner&apos;s full name (at least 3 characters).</source>
+        <translation>この種類のソースには口座名義人のフルネーム (3 文字以上) が必要です。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The IBAN is not valid: wrong country, length or check digits.</source>
+        <translation>IBAN が正しくありません: 国、長さ、またはチェックディジットが誤っています。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The iDEAL bank is not one Stripe knows.</source>
+        <translation>iDEAL の銀行が Stripe の知らないものです。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SOFORT is not offered in this country.</source>
+        <translation>この国では SOFORT を利用できません。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This source type does not take that currency.</source>
+        <translation>この種類のソースはその通貨を受け付けません。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The bank account number is not valid.</source>
+        <translation>銀行口座番号が正しくありません。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The routing number is not a valid US bank routing number.</source>
+        <translation>ルーティング番号が米国の銀行の有効なルーティング番号ではありません。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The card issuer refused the charge; decline_code says why. The failed charge is still recorded.</source>
+        <translation>カード発行会社が請求を拒否しました。理由は decline_code に示されます。失敗した請求も記録されます。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The card has expired.</source>
+        <translation>カードの有効期限が切れています。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The security code (CVC) does not match the card.</source>
+        <translation>セキュリティコード (CVC) がカードと一致しません。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Something went wrong while processing the card; trying again may work.</source>
+        <translation>カードの処理中に問題が起きました。再試行すると成功することがあります。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The card number is wrong: it fails the Luhn check or is not a card.</source>
+        <translation>カード番号が誤っています: Luhn チェックに通らないか、カードの番号ではありません。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The issuer declined without saying why.</source>
+        <extracomment>``decline_code`` -&gt; what it means.</extracomment>
+        <translation>カード発行会社が理由を示さずに拒否しました。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The card has too little money for this amount.</source>
+        <translation>カードの残高がこの金額に足りません。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The card was reported lost.</source>
+        <translation>カードは紛失の届けが出ています。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The card was reported stolen.</source>
+        <translation>カードは盗難の届けが出ています。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Too many charges, or too much money, on this card in a short time.</source>
+        <translation>短時間にこのカードでの請求の回数または金額が多すぎます。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stripe&apos;s Radar or the issuer suspects fraud.</source>
+        <translation>Stripe の Radar またはカード発行会社が不正を疑っています。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The card needs 3D Secure authentication, which a plain charge does not do.</source>
+        <translation>このカードには 3D セキュア認証が必要ですが、通常の請求では認証を行いません。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A real (live) card number was used in test mode: use a test card.</source>
+        <translation>テストモードで実際の (本番の) カード番号が使われました: テストカードを使ってください。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The request itself is wrong (a parameter, an id or the object&apos;s state); it changed nothing.</source>
+        <extracomment>error ``type`` -&gt; what it means (shown when the error has no code).</extracomment>
+        <translation>リクエスト自体に誤りがあります (パラメーター、ID、またはオブジェクトの状態)。何も変更されていません。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The card could not be charged.</source>
+        <translation>カードに請求できませんでした。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Something went wrong on the server&apos;s side; the request changed nothing.</source>
+        <translation>サーバー側で問題が起きました。リクエストは何も変更していません。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This idempotency key was used before with different parameters.</source>
+        <translation>この冪等キーは以前に別のパラメーターで使われています。</translation>
     </message>
 </context>
 <context>
