@@ -10,6 +10,11 @@ a ``LanguageChange`` event, which the widgets answer by setting their texts
 again (``retranslate()``). The choice is kept in ``QSettings`` under
 ``ui/language``.
 
+Qt's own words (the Cancel/OK/Save/Discard of standard dialog buttons, the
+context menu of a text field) come from Qt's ``qtbase_<language>.qm``, which
+PySide6 ships in ``QLibraryInfo``'s translations folder: it is installed beside
+the app's translator when present, and removed with it.
+
 Japanese needs a CJK font. IPAexGothic is bundled in ``resources/fonts`` (IPA
 Font License, beside it) and registered with ``QFontDatabase`` when Japanese is
 first chosen, so Japanese renders on a machine without any CJK font.
@@ -23,7 +28,15 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, QStandardPaths, QTranslator, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLibraryInfo,
+    QObject,
+    QSettings,
+    QStandardPaths,
+    QTranslator,
+    Signal,
+)
 from PySide6.QtGui import QFontDatabase
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
@@ -96,6 +109,16 @@ def ensure_cjk_font() -> list[str]:
     return list(_cjk_font_families)
 
 
+def qt_translator(language: str, parent: QObject | None = None) -> QTranslator | None:
+    """Qt's own translation (``qtbase_<language>.qm``) as PySide6 ships it, or None."""
+    translator = QTranslator(parent)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(f"qtbase_{language}", folder):
+        return translator
+    translator.deleteLater()
+    return None
+
+
 class LanguageManager(QObject):
     """Owns the installed translator and switches it live.
 
@@ -110,6 +133,7 @@ class LanguageManager(QObject):
         super().__init__(parent)
         self._settings = settings
         self._translator: QTranslator | None = None
+        self._qt_translator: QTranslator | None = None
         self.language = SOURCE_LANGUAGE
 
     def saved_language(self) -> str:
@@ -133,12 +157,16 @@ class LanguageManager(QObject):
             if not new_translator.load(str(compiled_qm(language))):
                 raise TranslationError(f"could not load the {LANGUAGES[language]} translation")
             ensure_cjk_font()
-        if self._translator is not None:
-            app.removeTranslator(self._translator)
-            self._translator.deleteLater()
-        self._translator = new_translator
-        if new_translator is not None:
-            app.installTranslator(new_translator)
+        new_qt = qt_translator(language, self) if language != SOURCE_LANGUAGE else None
+        for old in (self._translator, self._qt_translator):
+            if old is not None:
+                app.removeTranslator(old)
+                old.deleteLater()
+        self._translator, self._qt_translator = new_translator, new_qt
+        # Qt's own words first, so the app's translation wins where both have a text.
+        for translator in (new_qt, new_translator):
+            if translator is not None:
+                app.installTranslator(translator)
         self.language = language
         if self._settings is not None:
             self._settings.setValue(SETTINGS_KEY, language)
