@@ -22,9 +22,6 @@ first chosen, so Japanese renders on a machine without any CJK font.
 
 from __future__ import annotations
 
-import hashlib
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -59,6 +56,8 @@ def ts_file(language: str) -> Path:
 
 def _tool(name: str) -> str:
     """The path of a PySide6 Linguist tool (``lrelease``, ``lupdate``)."""
+    import shutil  # only for a language other than English: not at every start
+
     beside_python = Path(sys.executable).parent / f"pyside6-{name}"
     if beside_python.exists():
         return str(beside_python)
@@ -75,6 +74,9 @@ def _cache_dir() -> Path:
 
 def compiled_qm(language: str, cache_dir: Path | None = None) -> Path:
     """The ``.qm`` for ``language``, compiled from its ``.ts`` if not cached yet."""
+    import hashlib
+    import subprocess  # only for a language other than English: ~10 ms not paid at start
+
     source = ts_file(language)
     if not source.exists():
         raise TranslationError(f"no translation for {language!r} ({source.name} is missing)")
