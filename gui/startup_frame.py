@@ -8,8 +8,12 @@ geometry), and is closed as soon as the window is shown.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+import time
+
+from PySide6.QtCore import QByteArray, QEventLoop, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
+
+EXPOSE_WAIT_S = 0.5  # a display that never exposes the frame must not delay the app longer
 
 
 class StartupFrame(QWidget):
@@ -30,8 +34,17 @@ class StartupFrame(QWidget):
 
     @classmethod
     def show_now(cls) -> StartupFrame:
-        """Show the frame and paint it before returning."""
+        """Show the frame and paint it before returning.
+
+        On X11 the window is exposed only after the server's round trip, so one
+        processEvents() may paint nothing; wait (bounded) for the exposure.
+        """
         frame = cls()
         frame.show()
+        deadline = time.monotonic() + EXPOSE_WAIT_S
+        handle = frame.windowHandle()
         QApplication.processEvents()
+        while handle is not None and not handle.isExposed() and time.monotonic() < deadline:
+            QApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 10)
+        frame.repaint()  # painted now, before the main window is built
         return frame
