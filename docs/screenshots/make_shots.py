@@ -1,0 +1,153 @@
+"""Screenshots of what the issues ask to see, for review.
+
+    xvfb-run -a env QT_QPA_PLATFORM=xcb uv run python docs/screenshots/make_shots.py [OUT_DIR]
+
+Writes redirect_authorized.png (an iDEAL source after authorize),
+single_use_consumed.png (the same source charged once), japanese.png (the
+window in Japanese), presenter_ja.png / presenter_en.png (presenter mode
+mid-lesson) and serve.png (the in-window server while stripe-python, in a
+thread, creates objects; two of its requests are refused). Settings and
+autosave go to temporary directories.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import threading
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+CARD = {"number": "4242424242424242", "exp_month": 12, "exp_year": 2034}
+
+
+class _Prompter:
+    def ask_save_changes(self, name: str) -> str:
+        return "discard"
+
+    def error(self, title: str, message: str) -> None:
+        print(f"{title}: {message}", file=sys.stderr)
+
+
+def _window(check_keys: bool = False) -> Any:
+    from PySide6.QtCore import QSettings
+
+    from core.api import Sandbox
+    from gui.main_window import MainWindow
+
+    tmp = tempfile.mkdtemp()
+    settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
+    settings.setValue("graph/animation_ms", 0)  # the graph jumps to the new state
+    window = MainWindow(
+        Sandbox(seed=0, check_keys=check_keys), settings, prompter=_Prompter(), autosave_dir=tmp
+    )
+    window.resize(1280, 800)
+    window.show()
+    return window
+
+
+def _shot(window: Any, path: Path) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    for _ in range(5):
+        QApplication.processEvents()
+    if not window.grab().save(str(path), "PNG"):
+        raise SystemExit(f"could not write {path}")
+    print(path)
+
+
+def _close(window: Any) -> None:
+    window.session.stop_autosave()
+    window.close()
+
+
+def lifecycles(out: Path) -> None:
+    window = _window()
+    send = window.commands.send
+    ideal = send(
+        "POST",
+        "/v1/sources",
+        [("type", "ideal"), ("amount", "1500"), ("currency", "eur"),
+         ("redirect[return_url]", "https://example.com/return")],
+    ).body["id"]
+    window.selection.select(ideal)
+    send("POST", f"/v1/test_helpers/sources/{ideal}/authorize")
+    _shot(window, out / "redirect_authorized.png")
+    send("POST", "/v1/charges", [("source", ideal), ("amount", "1500"), ("currency", "eur")])
+    _shot(window, out / "single_use_consumed.png")
+    window.set_language("ja")
+    _shot(window, out / "japanese.png")
+    window.set_language("en")
+    _close(window)
+
+    window = _window()
+    window.set_language("ja")
+    window.lesson_panel()
+    window.set_presenter_mode(True)
+    for _ in range(3):  # step 3 of "a token can be used only once": the refused second charge
+        window.commands.action("lesson_next").trigger()
+    _shot(window, out / "presenter_ja.png")
+    window.set_language("en")
+    _shot(window, out / "presenter_en.png")
+    window.set_presenter_mode(False)
+    _close(window)
+
+
+def _outside_client(url: str, results: list[str]) -> None:
+    import stripe
+
+    stripe.api_key, stripe.api_base = "sk_test_123", url
+    token = stripe.Token.create(card=CARD)
+    stripe.Charge.create(amount=1000, currency="usd", source=token.id)
+    try:
+        stripe.Charge.create(amount=1000, currency="usd", source=token.id)
+    except stripe.error.InvalidRequestError as error:
+        results.append(f"second charge of a token: {error.code}")
+    card = stripe.Token.create(card={**CARD, "number": "4000000000000077"})
+    source = stripe.Source.create(type="card", token=card.id)
+    customer = stripe.Customer.create(email="dev@example.com", source=source.id)
+    for _ in range(3):
+        stripe.Charge.create(amount=500, currency="usd", customer=customer.id)
+    declined = stripe.Token.create(card={**CARD, "number": "4000000000000002"})
+    try:
+        stripe.Charge.create(amount=500, currency="usd", source=declined.id)
+    except stripe.error.CardError as error:
+        results.append(f"declined card: {error.code}")
+    results.append(source.id)
+
+
+def serving(out: Path) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    window = _window(check_keys=True)
+    window.serve.set_port(0)
+    if not window.serve.start():
+        raise SystemExit(window.serve.last_error)
+    results: list[str] = []
+    client = threading.Thread(target=_outside_client, args=(window.serve.url, results))
+    client.start()
+    while client.is_alive():  # the server's requests are answered on this (the GUI) thread
+        QApplication.processEvents()
+    print(*results[:-1], sep="\n")
+    window.selection.select(results[-1])
+    _shot(window, out / "serve.png")
+    window.serve.stop()
+    _close(window)
+
+
+def main() -> int:
+    from PySide6.QtWidgets import QApplication
+
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parent
+    out.mkdir(parents=True, exist_ok=True)
+    QApplication(sys.argv[:1])
+    lifecycles(out)
+    serving(out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
