@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from gui.commands import error_of
 from gui.detail_pane import event_object_ids, format_clock, request_parts
 from gui.error_codes import explain as explain_error
-from gui.object_list import AppendingTableView
+from gui.object_list import AppendingTableView, SteadyScrollBar
 from gui.selection import Selection
 from gui.status_style import display_status, status_icon
 
@@ -404,6 +404,9 @@ class EventLogView(AppendingTableView):
             bar.setValue(bar.maximum())
         else:
             self.scrollToBottom()
+        bar = self.verticalScrollBar()
+        if isinstance(bar, SteadyScrollBar):
+            bar.release()  # held since the rows were laid out: repaints if its pixels changed
 
     def select_entry(self, row: int) -> None:
         """Make ``row`` the current entry (as a click would)."""
