@@ -217,10 +217,13 @@ class ActionBar(QWidget):
             self.title.setText(QCoreApplication.translate("ActionBar", "No actions"))
         else:
             self.title.setText(QCoreApplication.translate("ActionBar", "Actions"))
-        self.title.setToolTip(object_id or "")
+        # Tooltips only when they differ: each set sends a ToolTipChange event.
+        if self.title.toolTip() != (object_id or ""):
+            self.title.setToolTip(object_id or "")
         blocked = QCoreApplication.translate("ActionBar", "Blocked — ")
         self.reasons_label.setText(blocked + "; ".join(reasons) if reasons else "")
-        self.reasons_label.setToolTip(self.reasons_label.text())
+        if self.reasons_label.toolTip() != self.reasons_label.text():
+            self.reasons_label.setToolTip(self.reasons_label.text())
         self.clock_label.setText(
             QCoreApplication.translate("ActionBar", "Clock %1").replace(
                 "%1", format_clock(self._sandbox.now)
