@@ -17,6 +17,10 @@ from core.state import State
 ACTION_NAMES = ("charge", "attach", "detach", "set_default", "authorize", "fail",
                 "receive_funds", "verify", "capture", "refund", "advance_clock")
 DEFAULT_AMOUNT = "1000"
+#: §5.1 rule 1 advises against it; §13 lists whether Stripe refuses it as unverified.
+SINGLE_USE_ATTACH_NOTE = ("the sandbox allows it; whether Stripe refuses it is unverified "
+                          "(§13). Stripe advises charging a single-use source directly "
+                          "(§5.1 rule 1)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +36,9 @@ class Action:
             chosen ``customer`` (see :meth:`request_args`).
         params: the defaults the request would send.
         needs: parameters the user must still choose (e.g. ``customer``).
+        note: where the reference marks the outcome unverified (§13), what the
+            sandbox does instead; empty otherwise. Shown beside the action so a
+            learner does not take a sandbox choice for Stripe's behaviour.
     """
 
     name: str
@@ -42,6 +49,7 @@ class Action:
     path: str
     params: dict[str, Any] = field(default_factory=dict)
     needs: tuple[str, ...] = ()
+    note: str = ""
 
     def request_args(self, chosen: dict[str, Any] | None = None) -> tuple[str, str, dict[str,
                                                                                         Any]]:
@@ -77,8 +85,9 @@ def _blocked(rec: Any, trigger: str, ctx: Ctx | None = None) -> str:
 
 
 def _act(name: str, label: str, reason: str, method: str, path: str,
-         params: dict[str, Any] | None = None, needs: tuple[str, ...] = ()) -> Action:
-    return Action(name, label, not reason, reason, method, path, params or {}, needs)
+         params: dict[str, Any] | None = None, needs: tuple[str, ...] = (),
+         note: str = "") -> Action:
+    return Action(name, label, not reason, reason, method, path, params or {}, needs, note)
 
 
 def _clock(rec: Any, st: State, due: int | None, label: str) -> Action:
@@ -116,8 +125,11 @@ def for_source(st: State, rec: SourceRec) -> list[Action]:
     elif rec.status not in ("pending", "chargeable"):
         attach_reason = f"a source can only be attached while chargeable or pending (§5.1 " \
                         f"rule 5); this one is {rec.status}"
+    attach_note = SINGLE_USE_ATTACH_NOTE if rec.usage == "single_use" and not attach_reason \
+        else ""
     actions.append(_act("attach", "Attach to customer", attach_reason, "POST",
-                        "/v1/customers/{customer}/sources", {"source": sid}, ("customer",)))
+                        "/v1/customers/{customer}/sources", {"source": sid}, ("customer",),
+                        attach_note))
     actions += _customer_actions(st, rec.id, rec.customer)
     pending = rec.status == "pending"
     not_pending = "" if pending else f"only a pending source can be {{}}; this one is " \

@@ -471,6 +471,11 @@ def error_of(response: Any) -> dict[str, Any] | None:
     return None
 
 
+def unverified_note(note: str) -> str:
+    """A core ``Action.note`` in words: what the sandbox did where Stripe's answer is unknown."""
+    return QCoreApplication.translate("Commands", "Unverified: %1").replace("%1", core_text(note))
+
+
 class Commands(QObject):
     """The window's QActions and the request path they share.
 
@@ -634,6 +639,9 @@ class Commands(QObject):
                     )
                 )
                 self._sync(name, False, False, f"{spec_tip}\n{tip}", f"{spec_tip} — {tip}")
+            elif core.enabled and core.note:
+                caveat = unverified_note(core.note)
+                self._sync(name, True, False, f"{spec_tip}\n{caveat}", f"{spec_tip} — {caveat}")
             elif core.enabled:
                 self._sync(name, True, False, spec_tip, spec_tip)
             else:
@@ -739,7 +747,10 @@ class Commands(QObject):
         if "values" in chosen and isinstance(chosen["values"], str):
             chosen["values"] = [v for v in re.split(r"[\s,]+", chosen["values"]) if v]
         method, path, params = core.request_args(chosen)
-        return self.send(method, path, params)
+        response = self.send(method, path, params)
+        if core.enabled and core.note and error_of(response) is None:
+            self.message.emit(unverified_note(core.note))  # accepted here; maybe not by Stripe
+        return response
 
     def advance_clock(self, seconds: int) -> Any:
         """Move the simulated clock on by ``seconds`` (timers may expire sources)."""

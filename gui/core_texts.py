@@ -1,9 +1,9 @@
 # ruff: noqa: E501 - a table of sentences reads better unbroken
-"""The core's words, translated: edge labels, blocked reasons, card notes, unverified notes.
+"""The core's words, translated: edge labels, blocked reasons and notes, card notes, unverified notes.
 
 ``core/`` is pure Python and cannot call Qt's ``tr()``, so the English it
 makes (``core.lifecycle`` edge labels and guard reasons, ``core.actions``
-blocked reasons, ``core.cards`` notes, ``core.catalog`` unverified notes) is
+blocked reasons and notes, ``core.cards`` notes, ``core.catalog`` unverified notes) is
 listed here in ``QT_TRANSLATE_NOOP("core", …)`` calls, where lupdate sees it.
 :func:`translate` looks a core text up at display time:
 
@@ -103,6 +103,8 @@ EXACT: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "bank accounts must be verified before an ACH charge (not simulated)"),
     QT_TRANSLATE_NOOP("core", "the customer has no default source"),
     QT_TRANSLATE_NOOP("core", "the customer is deleted"),
+    # core.actions: what the sandbox does where Stripe's behaviour is unverified (Action.note)
+    QT_TRANSLATE_NOOP("core", "the sandbox allows it; whether Stripe refuses it is unverified (§13). Stripe advises charging a single-use source directly (§5.1 rule 1)"),
     # core.cards: what a test card stands for (TestCard.note)
     QT_TRANSLATE_NOOP("core", "succeeds; 3DS not enrolled (not_required)"),
     QT_TRANSLATE_NOOP("core", "3DS not supported: a 3DS source is born failed"),

@@ -4,31 +4,31 @@
 <context>
     <name>ActionBar</name>
     <message>
-        <location filename="../../gui/action_bar.py" line="+145"/>
-        <location line="+70"/>
+        <location filename="../../gui/action_bar.py" line="+147"/>
+        <location line="+73"/>
         <source>Actions: select an object</source>
         <translation>操作: オブジェクトを選択してください</translation>
     </message>
     <message>
-        <location line="-69"/>
-        <location line="+71"/>
+        <location line="-72"/>
+        <location line="+74"/>
         <source>No actions</source>
         <translation>操作なし</translation>
     </message>
     <message>
-        <location line="-70"/>
-        <location line="+72"/>
+        <location line="-73"/>
+        <location line="+75"/>
         <source>Actions</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location line="-68"/>
-        <location line="+74"/>
+        <location line="-71"/>
+        <location line="+86"/>
         <source>Clock %1</source>
         <translation>時計 %1</translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="-78"/>
         <source>Try anyway</source>
         <translation>とにかく試す</translation>
     </message>
@@ -38,7 +38,12 @@
         <translation>模擬時計 (UTC)。時計が期限を過ぎると、ソースは期限切れになります。</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+65"/>
+        <source>Unverified — </source>
+        <translation>未検証 — </translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Blocked — </source>
         <translation>ブロック中 — </translation>
     </message>
@@ -869,18 +874,23 @@
         <translation>タイマーまで</translation>
     </message>
     <message>
-        <location line="+175"/>
-        <location line="+73"/>
+        <location line="+21"/>
+        <source>Unverified: %1</source>
+        <translation>未検証: %1</translation>
+    </message>
+    <message>
+        <location line="+159"/>
+        <location line="+76"/>
         <source>Select an object first.</source>
         <translation>先にオブジェクトを選択してください。</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-74"/>
         <source>Does not apply to %1.</source>
         <translation>%1 には適用できません。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>blocked</source>
         <translation>ブロック中</translation>
     </message>
@@ -911,7 +921,7 @@
         <translation>キャンセルしました。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>Not a number of hours: %1</source>
         <translation>時間数ではありません: %1</translation>
     </message>
@@ -1194,7 +1204,7 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../gui/object_list.py" line="+862"/>
+        <location filename="../../gui/object_list.py" line="+934"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
@@ -1879,7 +1889,7 @@
 <context>
     <name>ObjectListModel</name>
     <message>
-        <location filename="../../gui/object_list.py" line="-621"/>
+        <location filename="../../gui/object_list.py" line="-691"/>
         <source>status {0}: {1}</source>
         <translation>status {0}: {1}</translation>
     </message>
@@ -1887,7 +1897,7 @@
 <context>
     <name>ObjectListView</name>
     <message>
-        <location line="+460"/>
+        <location line="+530"/>
         <location line="+16"/>
         <source>Objects</source>
         <translation>オブジェクト</translation>
@@ -2105,7 +2115,7 @@
 <context>
     <name>StartupFrame</name>
     <message>
-        <location filename="../../gui/startup_frame.py" line="+21"/>
+        <location filename="../../gui/startup_frame.py" line="+25"/>
         <source>Chargeable</source>
         <translation>Chargeable</translation>
     </message>
@@ -2725,6 +2735,11 @@
         <location line="+1"/>
         <source>the customer is deleted</source>
         <translation>顧客は削除されています</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the sandbox allows it; whether Stripe refuses it is unverified (§13). Stripe advises charging a single-use source directly (§5.1 rule 1)</source>
+        <translation>サンドボックスでは許可されます。Stripe が拒否するかは未検証です (§13)。Stripe は使い捨てのソースを直接請求するよう勧めています (§5.1 ルール 1)</translation>
     </message>
     <message>
         <location line="+2"/>

@@ -86,6 +86,20 @@ def test_allowed_actions_for_a_fresh_card_source(sb: Sandbox) -> None:
     assert not acts["authorize"].enabled
 
 
+def test_attaching_a_single_use_source_is_allowed_but_flagged_unverified(sb: Sandbox) -> None:
+    # §13: whether Stripe refuses to attach a single-use source is unverified; §5.1 rule 1
+    # only advises against it. The sandbox allows it and the action says so.
+    ideal = make_source(sb, "ideal")["id"]
+    attach = {a.name: a for a in sb.allowed_actions(ideal)}["attach"]
+    assert attach.enabled and "§13" in attach.note and "§5.1 rule 1" in attach.note
+    reusable = {a.name: a for a in sb.allowed_actions(card_source(sb))}["attach"]
+    assert reusable.enabled and reusable.note == ""  # §5.1 rule 2: documented, no caveat
+    cus = customer(sb)
+    ok(sb.request("POST", f"/v1/customers/{cus}/sources", {"source": ideal}))
+    attached = {a.name: a for a in sb.allowed_actions(ideal)}["attach"]
+    assert not attached.enabled and attached.note == ""  # a note only where the action applies
+
+
 @pytest.mark.parametrize("maker", ["card", "ideal", "token", "uncaptured"])
 def test_every_enabled_action_is_accepted_and_every_blocked_one_refused(sb: Sandbox,
                                                                         maker: str) -> None:

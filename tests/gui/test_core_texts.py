@@ -1,7 +1,7 @@
 """Every text the core makes and the GUI shows is listed in gui.core_texts, so it is translated.
 
 The core's tables are read directly (edge labels, guard reasons, card notes,
-unverified notes); the blocked reasons of ``allowed_actions`` and of the graph's
+unverified notes); the blocked reasons and notes of ``allowed_actions`` and of the graph's
 edges, which depend on the object's state, are collected by walking the
 sandbox: one object of every source type/usage/flow and a token of every test
 card, then every enabled action (with the choices a user can make) three steps
@@ -121,7 +121,8 @@ def _choices(sb: Sandbox, action: Any) -> list[dict[str, Any]]:
 
 def _collect(sb: Sandbox, into: set[str]) -> None:
     for object_id in sb.object_ids():
-        into.update(a.reason for a in sb.allowed_actions(object_id) if a.reason)
+        for action in sb.allowed_actions(object_id):
+            into.update(text for text in (action.reason, action.note) if text)
         into.update(e.reason for e in sb.graph(object_id).edges if e.reason)
 
 

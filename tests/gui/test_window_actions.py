@@ -32,7 +32,7 @@ def _check_bar_matches_core(window: Any, object_id: str) -> None:
         if not action.enabled:
             assert action.reason in button.toolTip()
             assert action.reason in qaction.statusTip()
-            assert action.reason in bar.reasons_label.text()
+            assert action.reason in bar.reasons_label.full_text()
     for name in set(OBJECT_ACTIONS) - {a.name for a in core}:
         assert bar.button(name) is None
         assert not window.commands.action(name).isEnabled()
@@ -84,6 +84,27 @@ def test_attach_asks_for_the_customer(window: Any) -> None:
     assert asked == ["customer"]
     assert sandbox.get(source)["customer"] == customer
     assert window.commands.action("detach").isEnabled()
+
+
+def test_an_unverified_outcome_is_said_before_and_after_the_action(window: Any) -> None:
+    # §13: attaching a single-use source is unverified; the sandbox allows it (core Action.note)
+    sandbox = window.sandbox
+    ideal = next(s for s in sandbox.object_ids("source") if sandbox.get(s)["usage"] == "single_use")
+    customer = sandbox.object_ids("customer")[0]
+    note = {a.name: a for a in sandbox.allowed_actions(ideal)}["attach"].note
+    assert note
+    select(window, ideal)
+    attach = window.commands.action("attach")
+    assert attach.isEnabled()
+    assert f"Unverified: {note}" in attach.toolTip()
+    assert f"Unverified — Attach: {note}" in window.action_bar.reasons_label.full_text()
+    messages: list[str] = []
+    window.commands.message.connect(messages.append)
+    window.commands.chooser = lambda *_: customer
+    attach.trigger()
+    assert sandbox.get(ideal)["customer"] == customer
+    assert messages[-1] == f"Unverified: {note}"
+    assert "Unverified" not in window.action_bar.reasons_label.full_text()  # attached: no longer
 
 
 def test_a_cancelled_choice_sends_nothing(window: Any) -> None:
