@@ -5,9 +5,10 @@ One button per action in ``sandbox.allowed_actions(id)`` (read through
 *is* the command's QAction (``QToolButton.setDefaultAction``), so the bar, the
 menu and the shortcut can never disagree. A blocked action stays visible but
 disabled, with the core's reason as tooltip and status tip, and the reason
-also written under the buttons. With *Try anyway* on, blocked buttons are
-enabled, drawn with a dashed outline and a warning sign, and send their
-request to show Stripe's real error.
+also written under the buttons. An enabled action whose outcome the reference
+marks unverified (the core's ``Action.note``) says so there too. With
+*Try anyway* on, blocked buttons are enabled, drawn with a dashed outline and
+a warning sign, and send their request to show Stripe's real error.
 
 The clock is global: its buttons sit at the right whatever is selected.
 """
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 from gui.commands import OBJECT_ACTIONS, Commands
 from gui.core_texts import translate as core_text
 from gui.detail_pane import format_clock
+from gui.elided_label import ElidedLabel
 from gui.selection import Selection
 
 
@@ -45,7 +47,8 @@ class ActionBar(QWidget):
         buttons: the visible action buttons by action name, in the core's order.
         try_anyway_box: the switch (objectName ``tryAnyway``), bound to the QAction.
         clock_label: the simulated clock (objectName ``clockLabel``).
-        reasons_label: why the blocked buttons are blocked (objectName ``blockedReasons``).
+        reasons_label: what is unverified and why the blocked buttons are blocked
+            (objectName ``blockedReasons``).
     """
 
     STYLE = """
@@ -106,15 +109,12 @@ class ActionBar(QWidget):
             clock_menu.addAction(commands.action(name))
         self.clock_button.setMenu(clock_menu)
 
-        self.reasons_label = QLabel(self)
+        self.reasons_label = ElidedLabel(2, self)  # the whole text is its tooltip
         self.reasons_label.setObjectName("blockedReasons")
-        self.reasons_label.setWordWrap(True)
-        self.reasons_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.reasons_label.setStyleSheet("color: palette(placeholder-text);")
         small = self.reasons_label.font()
         small.setPointSizeF(small.pointSizeF() * 0.9)
         self.reasons_label.setFont(small)
-        self.reasons_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
 
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
@@ -153,7 +153,7 @@ class ActionBar(QWidget):
         )
         clock_width = self.clock_label.fontMetrics().horizontalAdvance(clock) + 8
         self.clock_label.setMinimumWidth(clock_width)
-        self.reasons_label.setFixedHeight(self.reasons_label.fontMetrics().lineSpacing() * 2 + 2)
+        self.reasons_label.set_height_probe(QCoreApplication.translate("ActionBar", "Blocked — "))
 
     def retranslate(self) -> None:
         self.try_anyway_box.setText(QCoreApplication.translate("ActionBar", "Try anyway"))
@@ -187,6 +187,7 @@ class ActionBar(QWidget):
         wanted = [a.name for a in actions]
         try_anyway = self._commands.try_anyway
         reasons: list[str] = []
+        notes: list[str] = []  # sandbox choices where Stripe's answer is unverified
         for name, button in self._pool.items():
             button.setVisible(name in wanted)
         # Keep the core's order: re-insert the visible buttons in sequence.
@@ -208,9 +209,11 @@ class ActionBar(QWidget):
                 if blocked and try_anyway
                 else Qt.ToolButtonStyle.ToolButtonTextOnly
             )
+            label = self._commands.action(action.name).iconText().replace("&", "").rstrip("…")
             if blocked:
-                label = self._commands.action(action.name).iconText().replace("&", "").rstrip("…")
                 reasons.append(f"{label}: {core_text(action.reason)}")
+            elif action.note:
+                notes.append(f"{label}: {core_text(action.note)}")
         if object_id is None:
             self.title.setText(QCoreApplication.translate("ActionBar", "Actions: select an object"))
         elif not wanted:
@@ -220,10 +223,16 @@ class ActionBar(QWidget):
         # Tooltips only when they differ: each set sends a ToolTipChange event.
         if self.title.toolTip() != (object_id or ""):
             self.title.setToolTip(object_id or "")
-        blocked = QCoreApplication.translate("ActionBar", "Blocked — ")
-        self.reasons_label.setText(blocked + "; ".join(reasons) if reasons else "")
-        if self.reasons_label.toolTip() != self.reasons_label.text():
-            self.reasons_label.setToolTip(self.reasons_label.text())
+        parts = []
+        if notes:  # first: the two lines may not hold every blocked reason
+            unverified = QCoreApplication.translate("ActionBar", "Unverified — ")
+            parts.append(unverified + "; ".join(notes))
+        if reasons:
+            blocked = QCoreApplication.translate("ActionBar", "Blocked — ")
+            parts.append(blocked + "; ".join(reasons))
+        self.reasons_label.set_full_text(" · ".join(parts))
+        if self.reasons_label.toolTip() != self.reasons_label.full_text():
+            self.reasons_label.setToolTip(self.reasons_label.full_text())
         self.clock_label.setText(
             QCoreApplication.translate("ActionBar", "Clock %1").replace(
                 "%1", format_clock(self._sandbox.now)

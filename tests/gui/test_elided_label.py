@@ -1,0 +1,59 @@
+"""ElidedLabel: at most N whole lines, the last one ellipsised, the full text kept."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from gui.elided_label import ElidedLabel
+
+pytestmark = pytest.mark.gui
+
+LONG = "; ".join(f"Action {n}: blocked because reason number {n} applies here" for n in range(12))
+
+
+@pytest.fixture
+def label(qtbot: Any) -> ElidedLabel:
+    widget = ElidedLabel(2)
+    qtbot.addWidget(widget)
+    widget.resize(240, widget.height())
+    widget.show()
+    return widget
+
+
+def _lines(widget: ElidedLabel) -> list[str]:
+    return widget.text().split("\n")
+
+
+def test_a_long_text_shows_two_lines_ending_in_an_ellipsis(label: ElidedLabel) -> None:
+    label.set_full_text(LONG)
+    lines = _lines(label)
+    assert len(lines) == 2
+    assert lines[-1].endswith("…")
+    assert label.full_text() == LONG
+    width = label.contentsRect().width()
+    assert all(label.fontMetrics().horizontalAdvance(line) <= width for line in lines)
+    assert LONG.startswith(lines[0])  # the first line is the text's own start
+
+
+def test_a_short_text_is_shown_whole(label: ElidedLabel) -> None:
+    label.set_full_text("Detach: not attached")
+    assert label.text() == "Detach: not attached"
+
+
+def test_a_wider_label_shows_more_and_then_everything(label: ElidedLabel) -> None:
+    label.set_full_text(LONG)
+    narrow = len(label.text())
+    label.resize(600, label.height())
+    assert len(label.text()) > narrow
+    label.resize(label.fontMetrics().horizontalAdvance(LONG) + 50, label.height())
+    assert label.text() == LONG
+
+
+def test_the_height_holds_exactly_the_lines(label: ElidedLabel) -> None:
+    spacing = label.fontMetrics().lineSpacing()
+    assert 2 * spacing <= label.height() < 3 * spacing
+    before = label.height()
+    label.set_full_text(LONG)
+    assert label.height() == before  # the text never moves what is below it
