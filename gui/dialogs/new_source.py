@@ -199,10 +199,32 @@ class NewSourceDialog(RequestDialog):
                     kind=self.tr("pull") if facts.pull else self.tr("push"),
                     sync=self.tr("synchronous") if facts.charge_sync else self.tr("asynchronous")),
         ]
+        lines.append(self._expiry(facts))
         lines += [self.tr("Unverified ({topic}): {note}").format(
                       topic=core_text(key.replace("_", " ")), note=core_text(note))
                   for key, note in facts.unverified.items()]
         self.facts_label.setText(wrap("\n".join(lines)))
+
+    def _expiry(self, facts: _facts.SourceType) -> str:
+        """The type's own timers (§3.4): they differ by type, not by flow."""
+        if facts.pending_expiry is None and facts.chargeable_expiry is None:
+            return self.tr("Expiry: none; the source waits until used or canceled (§3.4)")
+        line = self.tr("Expiry (§3.4): pending canceled after {pending} · chargeable canceled "
+                       "after {chargeable}").format(
+            pending=self._duration(facts.pending_expiry),
+            chargeable=self._duration(facts.chargeable_expiry))
+        if facts.china_cutoff:
+            line += self.tr(", or at 23:45 China time, whichever comes first")
+        return line
+
+    def _duration(self, seconds: int | None) -> str:
+        if seconds is None:
+            return self.tr("never")
+        if seconds % 86400 == 0:
+            days = seconds // 86400
+            return self.tr("1 day") if days == 1 else self.tr("{n} days").format(n=days)
+        hours = max(1, seconds // 3600)
+        return self.tr("1 hour") if hours == 1 else self.tr("{n} hours").format(n=hours)
 
     def _fill_tds_cards(self) -> None:
         ids = []

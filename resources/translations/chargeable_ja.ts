@@ -4,7 +4,7 @@
 <context>
     <name>ActionBar</name>
     <message>
-        <location filename="../../gui/action_bar.py" line="+147"/>
+        <location filename="../../gui/action_bar.py" line="+145"/>
         <location line="+73"/>
         <source>Actions: select an object</source>
         <translation>操作: オブジェクトを選択してください</translation>
@@ -43,7 +43,8 @@
         <translation>未検証 — </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-72"/>
+        <location line="+75"/>
         <source>Blocked — </source>
         <translation>ブロック中 — </translation>
     </message>
@@ -1677,12 +1678,52 @@
         <translation>非同期</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Unverified ({topic}): {note}</source>
         <translation>未検証 ({topic}): {note}</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+8"/>
+        <source>Expiry: none; the source waits until used or canceled (§3.4)</source>
+        <translation>期限: なし。使われるかキャンセルされるまで待ちます (§3.4)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expiry (§3.4): pending canceled after {pending} · chargeable canceled after {chargeable}</source>
+        <translation>期限 (§3.4): pending は {pending}後にキャンセル · chargeable は {chargeable}後にキャンセル</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>, or at 23:45 China time, whichever comes first</source>
+        <translation>、または中国時間 23:45 のいずれか早いほう</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>never</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>1 day</source>
+        <translation>1 日</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n} days</source>
+        <translation>{n} 日</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 hour</source>
+        <translation>1 時間</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n} hours</source>
+        <translation>{n} 時間</translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>A {type} source needs an amount.</source>
         <translation>{type} のソースには金額が必要です。</translation>
     </message>

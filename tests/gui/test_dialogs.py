@@ -71,6 +71,17 @@ def source_dialog(qtbot: Any, sandbox: Any, source_type: str) -> NewSourceDialog
 # -- New Source ---------------------------------------------------------------------
 
 
+@pytest.mark.parametrize(("source_type", "expected"), [
+    ("ideal", "pending canceled after 1 hour · chargeable canceled after 6 hours"),  # §3.4
+    ("multibanco", "pending canceled after 7 days · chargeable canceled after 6 hours"),  # §3.4
+    ("wechat", "after 6 hours, or at 23:45 China time"),  # §3.4: China settlement cut-off
+    ("card", "Expiry: none"),  # §3.4: card sources do not expire
+])
+def test_the_types_own_expiry_timers_are_said(qtbot, sandbox, source_type, expected) -> None:
+    dialog = source_dialog(qtbot, sandbox, source_type)
+    assert expected in " ".join(dialog.facts_label.text().split())
+
+
 @pytest.mark.parametrize("source_type", catalog.SOURCE_TYPE_NAMES)
 def test_every_type_is_prefilled_from_the_core(qtbot, sandbox, source_type) -> None:
     facts = catalog.SOURCE_TYPES[source_type]
