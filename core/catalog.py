@@ -203,8 +203,8 @@ EVENT_NOTES: dict[str, str] = {
     "attach_single_use": "Whether Stripe rejects attaching a single-use source is unverified "
                          "(§5.2); the sandbox allows it, as the docs only advise against it.",
     "card_without_customer": "The message for charging an attached card/source without "
-                             "customer is unverified (§8.1); the sandbox answers 'Customer "
-                             "... does not have a linked source' style errors.",
+                             "customer is unverified (§8.1); the sandbox refuses it with code "
+                             "missing on param customer, in its own marked wording.",
     "delete_customer": "Deleting a customer deletes its cards and detaches (consumes) its "
                        "sources: sandbox choice, not documented.",
 }

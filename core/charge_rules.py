@@ -61,10 +61,7 @@ def _resolve(st: State, source: str | None, customer_id: str | None) -> tuple[An
             raise errors.no_such_token(source)  # §7.1 quirk
         attached_to = getattr(rec, "customer", None)
         if attached_to is not None:
-            # §8.1: the message for a missing customer is unverified (catalog.EVENT_NOTES).
-            raise errors.invalid(f"The source {source} is attached to customer {attached_to}: "
-                                 f"charge it with customer={attached_to} and source={source}.",
-                                 code="missing", param="customer")
+            raise errors.attached_source_needs_customer(source, attached_to)
         return rec, None
     token = engine.resolve_token(st, source)
     if token is None:

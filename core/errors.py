@@ -219,12 +219,17 @@ def invalid_usage_value() -> StripeError:
     return invalid("Invalid usage: must be one of reusable or single_use", param="usage")
 
 
+#: Ends every message whose wording Stripe never published (§13), so a learner
+#: reading the error knows the refusal is documented but these words are ours.
+SANDBOX_WORDING = ("(Sandbox wording: Stripe documents that this request fails but not the "
+                   "exact message.)")
+
+
 def usage_not_supported(source_type: str, usage: str, allowed: tuple[str, ...]) -> StripeError:
     """§5.2 UNVERIFIED: Stripe documents that an error is returned, not its wording."""
     return invalid(
         f"Sources of type {source_type} cannot be created with usage {usage}; "
-        f"supported: {', '.join(allowed)}. (Sandbox wording: Stripe documents that this "
-        "request fails but not the exact message.)", param="usage")
+        f"supported: {', '.join(allowed)}. {SANDBOX_WORDING}", param="usage")
 
 
 def usage_immutable() -> StripeError:
@@ -241,7 +246,24 @@ def already_attached(source_id: str) -> StripeError:
 def attach_requires_pending_or_chargeable(status: str) -> StripeError:
     """§5.1 rule 5. UNVERIFIED wording: only the rule itself is documented."""
     return invalid(f"A source can only be attached while it is chargeable or pending; "
-                   f"this one is {status}.", code="invalid_source_usage", param="source")
+                   f"this one is {status}. {SANDBOX_WORDING}", code="invalid_source_usage",
+                   param="source")
+
+
+def attached_source_needs_customer(source_id: str, customer: str) -> StripeError:
+    """§5.1 rule 3, §8.1: an attached source charged without ``customer``.
+
+    UNVERIFIED wording and code (§13): only that the customer must be passed is documented.
+    """
+    return invalid(f"The source {source_id} is attached to customer {customer}: charge it "
+                   f"with customer={customer} and source={source_id}. {SANDBOX_WORDING}",
+                   code="missing", param="customer")
+
+
+def source_amount_fixed() -> StripeError:
+    """Updating ``amount`` once a source is past pending: a sandbox rule (UNVERIFIED)."""
+    return invalid("The amount of a source can only change while it is pending. "
+                   f"{SANDBOX_WORDING}", param="amount")
 
 
 def helper_terminal(source_id: str, status: str) -> StripeError:

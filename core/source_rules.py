@@ -357,8 +357,7 @@ def update(st: State, source_id: str, data: dict[str, Any]) -> JSONDict:
         card_p = p.hash("card", {"exp_month", "exp_year"})
     amount = p.amount("amount")
     if amount is not None and rec.status != "pending":
-        raise errors.invalid("The amount of a source can only change while it is pending "
-                             "(sandbox rule; unverified).", param="amount")
+        raise errors.source_amount_fixed()
     owner = _owner(p)
     metadata = p.metadata()
     raw_metadata = data.get("metadata")

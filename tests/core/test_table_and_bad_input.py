@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from core_helpers import card, card_source, charge, customer, make_source, ok, token
+from core_helpers import card, card_source, charge, customer, err, make_source, ok, token
 
 from core.api import Sandbox
+from core.errors import SANDBOX_WORDING
 
 CLOCK = "/v1/test_helpers/advance_clock"
 
@@ -308,3 +309,34 @@ def test_internal_error_becomes_500_and_rolls_back(sb: Sandbox,
     resp = charge(sb, source=src)
     assert resp.status == 500 and resp.body["error"]["type"] == "api_error"
     assert sb.state_snapshot() == before
+
+
+def test_refusals_with_unpublished_wording_say_so_and_documented_ones_do_not(
+    sb: Sandbox,
+) -> None:
+    # §13: only the refusal is documented for these, not Stripe's words; the sandbox's own
+    # wording ends with errors.SANDBOX_WORDING so a learner never quotes it as Stripe's.
+    consumed = _ideal_in(sb, "consumed")
+    cus = customer(sb)
+    attach = err(sb.request("POST", f"/v1/customers/{cus}/sources", {"source": consumed}))
+    assert attach["code"] == "invalid_source_usage"  # §5.1 rule 5
+    attached = card_source(sb)
+    ok(sb.request("POST", f"/v1/customers/{cus}/sources", {"source": attached}))
+    no_customer = err(charge(sb, source=attached))  # §5.1 rule 3
+    assert (no_customer["code"], no_customer["param"]) == ("missing", "customer")
+    usage = err(sb.request("POST", "/v1/sources", {"type": "card", "token": token(sb),
+                                                    "usage": "single_use"}))
+    assert usage["param"] == "usage"  # §4: card sources are reusable only
+    amount = err(sb.request("POST", f"/v1/sources/{card_source(sb)}", {"amount": "500"}))
+    assert amount["param"] == "amount"
+    for unpublished in (attach, no_customer, usage, amount):
+        assert unpublished["message"].endswith(SANDBOX_WORDING), unpublished
+    reused = err(charge(sb, source=_used_token(sb)))  # §5.2: Stripe's published words
+    assert reused["code"] == "token_already_used"
+    assert SANDBOX_WORDING not in reused["message"]
+
+
+def _used_token(sb: Sandbox) -> str:
+    tok = token(sb)
+    ok(charge(sb, source=tok))
+    return tok
