@@ -43,11 +43,19 @@ from core.api import Sandbox  # noqa: E402
 
 REQUESTS_PER_UNIT = 11
 HEADERS = {"Authorization": "Bearer sk_test_core_ops"}
-CARD = [("card[number]", "4242424242424242"), ("card[exp_month]", "12"),
-        ("card[exp_year]", "2034"), ("card[cvc]", "123")]
+CARD = [
+    ("card[number]", "4242424242424242"),
+    ("card[exp_month]", "12"),
+    ("card[exp_year]", "2034"),
+    ("card[cvc]", "123"),
+]
 USD = [("amount", "2000"), ("currency", "usd")]
-IDEAL = [("type", "ideal"), ("amount", "1500"), ("currency", "eur"),
-         ("redirect[return_url]", "https://example.com/return")]
+IDEAL = [
+    ("type", "ideal"),
+    ("amount", "1500"),
+    ("currency", "eur"),
+    ("redirect[return_url]", "https://example.com/return"),
+]
 
 
 def unit(sandbox: Sandbox, statuses: Counter[int]) -> None:
@@ -84,8 +92,11 @@ def throughput(units: int, rounds: int) -> tuple[list[float], Counter[int]]:
             unit(sandbox, statuses)
         elapsed = time.perf_counter() - start
         rates.append(units * REQUESTS_PER_UNIT / elapsed)
-        print(f"  round {index + 1}: {units * REQUESTS_PER_UNIT} requests in "
-              f"{elapsed:.3f} s = {rates[-1]:,.0f} req/s", flush=True)
+        print(
+            f"  round {index + 1}: {units * REQUESTS_PER_UNIT} requests in "
+            f"{elapsed:.3f} s = {rates[-1]:,.0f} req/s",
+            flush=True,
+        )
     return rates, statuses
 
 
@@ -113,12 +124,17 @@ def main() -> int:
     parser.add_argument("--objects", type=int, default=100_000)
     args = parser.parse_args()
 
-    print(f"throughput: {args.rounds} rounds of {args.units} units "
-          f"({args.units * REQUESTS_PER_UNIT} requests), fresh sandbox each round", flush=True)
+    print(
+        f"throughput: {args.rounds} rounds of {args.units} units "
+        f"({args.units * REQUESTS_PER_UNIT} requests), fresh sandbox each round",
+        flush=True,
+    )
     rates, statuses = throughput(args.units, args.rounds)
     median = statistics.median(rates)
-    print(f"  median {median:,.0f} req/s (min {min(rates):,.0f}, max {max(rates):,.0f}); "
-          f"statuses {dict(statuses)}")
+    print(
+        f"  median {median:,.0f} req/s (min {min(rates):,.0f}, max {max(rates):,.0f}); "
+        f"statuses {dict(statuses)}"
+    )
 
     print(f"memory: a sandbox holding {args.objects:,} objects", flush=True)
     gc.collect()
@@ -131,9 +147,11 @@ def main() -> int:
     held = len(sandbox.object_ids())
     kinds = Counter(sandbox.kind_of(i) for i in sandbox.object_ids())
     events = len(sandbox.events)
-    print(f"  {sent:,} requests in {elapsed:.1f} s ({sent / elapsed:,.0f} req/s at 0 to "
-          f"{held:,} objects): {held:,} objects {dict(kinds)}, "
-          f"{events:,} events, {len(sandbox.log):,} log entries")
+    print(
+        f"  {sent:,} requests in {elapsed:.1f} s ({sent / elapsed:,.0f} req/s at 0 to "
+        f"{held:,} objects): {held:,} objects {dict(kinds)}, "
+        f"{events:,} events, {len(sandbox.log):,} log entries"
+    )
     print(f"  RSS growth {rss_delta / 2**20:,.1f} MB (plain run)")
     statuses.update(build_statuses)
     del sandbox
@@ -144,17 +162,20 @@ def main() -> int:
     current, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     statuses.update(traced_statuses)
-    print(f"  tracemalloc: {current / 2**20:,.1f} MB held at the end, peak "
-          f"{peak / 2**20:,.1f} MB")
+    print(f"  tracemalloc: {current / 2**20:,.1f} MB held at the end, peak {peak / 2**20:,.1f} MB")
 
     bad = {status: n for status, n in statuses.items() if status != 200}
     if bad:
         print(f"  NOT ALL REQUESTS SUCCEEDED: {bad}")
-    aims = (f"aims: >= 10,000 req/s {'met' if median >= 10_000 else 'NOT met'}; "
-            f"< 300 MB {'met' if max(peak, rss_delta) < 300 * 2**20 else 'NOT met'}")
+    aims = (
+        f"aims: >= 10,000 req/s {'met' if median >= 10_000 else 'NOT met'}; "
+        f"< 300 MB {'met' if max(peak, rss_delta) < 300 * 2**20 else 'NOT met'}"
+    )
     print(aims)
-    print(f"core_ops: {median:,.0f} req/s (median of {args.rounds}); {held:,} objects: "
-          f"tracemalloc peak {peak / 2**20:,.1f} MB, RSS +{rss_delta / 2**20:,.1f} MB")
+    print(
+        f"core_ops: {median:,.0f} req/s (median of {args.rounds}); {held:,} objects: "
+        f"tracemalloc peak {peak / 2**20:,.1f} MB, RSS +{rss_delta / 2**20:,.1f} MB"
+    )
     return 1 if bad else 0
 
 

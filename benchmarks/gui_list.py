@@ -96,7 +96,7 @@ def _paint(widget: Any) -> None:
 def bench_list(sandbox: Any, runs: int) -> tuple[Clock, float, Clock]:
     from PySide6.QtWidgets import QApplication
 
-    from gui.object_list import ObjectListPanel
+    from gui.panes.object_list import ObjectListPanel
     from gui.selection import Selection
 
     shows = Clock()

@@ -69,8 +69,9 @@ class Client:
         self.tally = tally
         self.conn = http.client.HTTPConnection(self.host, self.port, timeout=30)
 
-    def call(self, method: str, path: str, params: list[tuple[str, str]] | None = None,
-             step: str = "") -> dict:
+    def call(
+        self, method: str, path: str, params: list[tuple[str, str]] | None = None, step: str = ""
+    ) -> dict:
         body = urllib.parse.urlencode(params or [])
         headers = {"Authorization": f"Bearer {self.key}"}
         target = self.prefix + path
@@ -109,28 +110,45 @@ class Client:
 
 def unit(client: Client, n: int) -> None:
     tok = client.call("POST", "/v1/tokens", CARD, "token")
-    client.call("POST", "/v1/charges",
-                [("amount", "1000"), ("currency", "usd"), ("source", tok.get("id", ""))],
-                "token charge")
+    client.call(
+        "POST",
+        "/v1/charges",
+        [("amount", "1000"), ("currency", "usd"), ("source", tok.get("id", ""))],
+        "token charge",
+    )
 
     src = client.call("POST", "/v1/sources", [("type", "card"), *CARD], "card source")
     cus = client.call("POST", "/v1/customers", [("email", f"bench{n}@example.com")], "customer")
     cus_id, src_id = cus.get("id", "cus_missing"), src.get("id", "")
     client.call("POST", f"/v1/customers/{cus_id}/sources", [("source", src_id)], "attach")
     for _ in range(3):
-        client.call("POST", "/v1/charges",
-                    [("amount", "500"), ("currency", "usd"), ("customer", cus_id),
-                     ("source", src_id)], "customer charge")
+        client.call(
+            "POST",
+            "/v1/charges",
+            [("amount", "500"), ("currency", "usd"), ("customer", cus_id), ("source", src_id)],
+            "customer charge",
+        )
 
-    redirect = client.call("POST", "/v1/sources", [
-        ("type", "ideal"), ("amount", "1500"), ("currency", "eur"),
-        ("owner[name]", "Jenny Rosen"),
-        ("redirect[return_url]", "https://example.com/return"),
-    ], "ideal source")
+    redirect = client.call(
+        "POST",
+        "/v1/sources",
+        [
+            ("type", "ideal"),
+            ("amount", "1500"),
+            ("currency", "eur"),
+            ("owner[name]", "Jenny Rosen"),
+            ("redirect[return_url]", "https://example.com/return"),
+        ],
+        "ideal source",
+    )
     rid = redirect.get("id", "src_missing")
     client.call("POST", f"/v1/test_helpers/sources/{rid}/authorize", [], "authorize")
-    client.call("POST", "/v1/charges",
-                [("amount", "1500"), ("currency", "eur"), ("source", rid)], "ideal charge")
+    client.call(
+        "POST",
+        "/v1/charges",
+        [("amount", "1500"), ("currency", "eur"), ("source", rid)],
+        "ideal charge",
+    )
 
 
 def run_workload(url: str, key: str, units: int, threads: int) -> tuple[float, Tally]:
@@ -166,7 +184,11 @@ def start_server() -> tuple[subprocess.Popen[str], str]:
     env = dict(os.environ, PYTHONUNBUFFERED="1")
     proc = subprocess.Popen(
         [sys.executable, "-m", "gui.app", "serve", "--port", "0", "--quiet"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     assert proc.stdout is not None
     for line in proc.stdout:
@@ -190,8 +212,10 @@ def process_cpu(proc: subprocess.Popen[str] | None) -> float | None:
 def report(label: str, url: str, elapsed: float, tally: Tally) -> float:
     rate = tally.requests / elapsed
     errors = sum(tally.errors.values())
-    print(f"{label}: {url}: {tally.requests} requests in {elapsed:.2f} s = {rate:,.0f} req/s, "
-          f"{errors} non-2xx/errors")
+    print(
+        f"{label}: {url}: {tally.requests} requests in {elapsed:.2f} s = {rate:,.0f} req/s, "
+        f"{errors} non-2xx/errors"
+    )
     for key, n in sorted(tally.errors.items()):
         print(f"    {key}: {n}")
     return rate
@@ -199,16 +223,22 @@ def report(label: str, url: str, elapsed: float, tally: Tally) -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--units", type=int, default=600,
-                        help=f"workload units ({REQUESTS_PER_UNIT} requests each; default 600)")
+    parser.add_argument(
+        "--units",
+        type=int,
+        default=600,
+        help=f"workload units ({REQUESTS_PER_UNIT} requests each; default 600)",
+    )
     parser.add_argument("--threads", type=int, default=8)
     parser.add_argument("--url", help="measure this running server instead of starting one")
     parser.add_argument("--peer", help="another Stripe-compatible server to compare with")
     parser.add_argument("--key", default="sk_test_benchmark")
     args = parser.parse_args()
 
-    print(f"workload: {args.units} units x {REQUESTS_PER_UNIT} requests, "
-          f"{args.threads} threads, persistent connections; {os.cpu_count()} CPUs")
+    print(
+        f"workload: {args.units} units x {REQUESTS_PER_UNIT} requests, "
+        f"{args.threads} threads, persistent connections; {os.cpu_count()} CPUs"
+    )
     proc = None
     url = args.url
     if url is None:
@@ -228,8 +258,10 @@ def main() -> int:
     if args.peer:
         elapsed, tally = run_workload(args.peer, args.key, args.units, args.threads)
         theirs = report("peer", args.peer, elapsed, tally)
-        print(f"serve throughput: {ours:,.0f} req/s; peer {theirs:,.0f} req/s; "
-              f"ratio: {ours / theirs:.2f}")
+        print(
+            f"serve throughput: {ours:,.0f} req/s; peer {theirs:,.0f} req/s; "
+            f"ratio: {ours / theirs:.2f}"
+        )
     else:
         print(f"serve throughput: {ours:,.0f} req/s")
     return 0

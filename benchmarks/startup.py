@@ -112,10 +112,12 @@ def main() -> None:
         first = [t[0] for t in times[kind]]
         ready = [t[1] for t in times[kind]]
         medians[kind] = (statistics.median(first), statistics.median(ready))
-        print(f"{label:<28} first frame median {medians[kind][0] * 1000:4.0f} ms "
-              f"(min {min(first) * 1000:.0f}, max {max(first) * 1000:.0f}); "
-              f"window ready median {medians[kind][1] * 1000:4.0f} ms "
-              f"(min {min(ready) * 1000:.0f}, max {max(ready) * 1000:.0f})")
+        print(
+            f"{label:<28} first frame median {medians[kind][0] * 1000:4.0f} ms "
+            f"(min {min(first) * 1000:.0f}, max {max(first) * 1000:.0f}); "
+            f"window ready median {medians[kind][1] * 1000:4.0f} ms "
+            f"(min {min(ready) * 1000:.0f}, max {max(ready) * 1000:.0f})"
+        )
     print(f"window-ready ratio: {medians['chargeable'][1] / medians['bare'][1]:.2f}")
     print(f"startup ratio: {medians['chargeable'][0] / medians['bare'][0]:.2f}")
 

@@ -2,7 +2,7 @@
 
 See ``docs/core-api.md`` for the public surface. Design in one paragraph:
 ``request`` parses and routes, then runs the handler inside a transaction of
-:class:`core.state.State`; any error rolls the transaction back (so a rejected
+:class:`core.store.state.State`; any error rolls the transaction back (so a rejected
 request changes nothing), except a card decline that Stripe itself records (a
 failed Charge, a used token), which commits. Accepted requests are appended,
 redacted, to the action log; undo/redo/session loading replay that log.
@@ -17,14 +17,17 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, overload
 
-from core import actions as actions_mod
-from core import errors, history, lifecycle, params, router
-from core.actions import Action
-from core.graph_model import GraphModel
+from core import history
+from core.facts import errors
+from core.graph.model import GraphModel
 from core.history import LogEntry
-from core.records import CustomerRec, EventRec
-from core.serialize import event_json, object_json
-from core.state import State
+from core.lifecycle import actions as actions_mod
+from core.lifecycle import tables as lifecycle
+from core.lifecycle.actions import Action
+from core.rules import params, router
+from core.store.records import CustomerRec, EventRec
+from core.store.state import State
+from core.wire.serialize import event_json, object_json
 
 KINDS = ("source", "token", "customer", "charge", "card", "bank_account", "refund")
 
@@ -155,12 +158,20 @@ class Sandbox:
 
     # --- the entry point ------------------------------------------------------
 
-    def request(self, method: str, path: str, params: object = None,
-                headers: object = None, *, origin: str = "api") -> Response:
+    def request(
+        self,
+        method: str,
+        path: str,
+        params: object = None,
+        headers: object = None,
+        *,
+        origin: str = "api",
+    ) -> Response:
         """Handle one request exactly as Stripe would. Never raises."""
         try:
             response, pairs, entry, touched, first_event = self._handle(
-                method, path, params, headers, origin)
+                method, path, params, headers, origin
+            )
         except Exception:  # noqa: BLE001 - the contract: nothing escapes request()
             err = errors.api_error()
             response, pairs, entry, touched = Response(err.status, err.body), [], None, ()
@@ -169,16 +180,24 @@ class Sandbox:
             self._log.append(entry)
             self._revision += 1
         if self._subscribers:
-            events = tuple(event_json(e) for e in self._st.events[first_event:]) \
-                if entry is not None else ()
+            events = (
+                tuple(event_json(e) for e in self._st.events[first_event:])
+                if entry is not None
+                else ()
+            )
             shown = (str(method), str(path), history.redact_pairs(pairs))
             self._notify(Change(shown, response, touched, events, origin))
         return response
 
-    def _handle(self, method: object, path: object, raw_params: object, raw_headers: object,
-                origin: str, replaying: bool = False,
-                ) -> tuple[Response, list[tuple[str, str]], LogEntry | None, tuple[str, ...],
-                           int]:
+    def _handle(
+        self,
+        method: object,
+        path: object,
+        raw_params: object,
+        raw_headers: object,
+        origin: str,
+        replaying: bool = False,
+    ) -> tuple[Response, list[tuple[str, str]], LogEntry | None, tuple[str, ...], int]:
         st = self._st
         first_event = len(st.events)
         pairs: list[tuple[str, str]] = []
@@ -203,15 +222,15 @@ class Sandbox:
         idem_key = headers.get("idempotency-key") if method == "POST" else None
         digest = ""
         if idem_key is not None:
-            digest = hashlib.blake2b(repr((method, path, pairs)).encode(),
-                                     digest_size=16).hexdigest()
+            digest = hashlib.blake2b(
+                repr((method, path, pairs)).encode(), digest_size=16
+            ).hexdigest()
             cached = st.idempotency.get(idem_key)
             if cached is not None and st.now - cached[3] <= 86400:
                 if cached[0] != digest:
                     err = errors.idempotency_mismatch(idem_key)
                     return Response(err.status, err.body), pairs, None, (), first_event
-                return (Response(cached[1], copy.deepcopy(cached[2])), pairs, None, (),
-                        first_event)
+                return (Response(cached[1], copy.deepcopy(cached[2])), pairs, None, (), first_event)
         st.begin()
         st.current_idempotency_key = idem_key
         try:
@@ -239,9 +258,14 @@ class Sandbox:
         return Response(status, body, True), pairs, entry, touched, first_event
 
     def _replay_entry(self, entry: LogEntry) -> bool:
-        response, _, logged, _, _ = self._handle(entry.method, entry.path,
-                                                 entry.replay_params(), entry.headers(),
-                                                 entry.origin, replaying=True)
+        response, _, logged, _, _ = self._handle(
+            entry.method,
+            entry.path,
+            entry.replay_params(),
+            entry.headers(),
+            entry.origin,
+            replaying=True,
+        )
         if logged is None:
             return False
         self._log.append(logged)
@@ -374,8 +398,7 @@ class Sandbox:
         self._revision += 1
         self._announce("REBUILD", None)
 
-    def _announce(self, verb: str, entry: LogEntry | None, first_event: int | None = None
-                  ) -> None:
+    def _announce(self, verb: str, entry: LogEntry | None, first_event: int | None = None) -> None:
         if not self._subscribers:
             return
         if entry is None:
@@ -384,10 +407,20 @@ class Sandbox:
         else:
             changed = self._log[-1].changed_ids if verb == "REDO" else entry.changed_ids
             request = (entry.method, entry.path, list(entry.params))
-        events = tuple(event_json(e) for e in self._st.events[first_event:]) \
-            if first_event is not None else ()
-        self._notify(Change(request, Response(200, {"object": verb.lower()}, True), changed,
-                            events, verb.lower()))
+        events = (
+            tuple(event_json(e) for e in self._st.events[first_event:])
+            if first_event is not None
+            else ()
+        )
+        self._notify(
+            Change(
+                request,
+                Response(200, {"object": verb.lower()}, True),
+                changed,
+                events,
+                verb.lower(),
+            )
+        )
 
 
 __all__ = ["Sandbox", "Response", "Change", "Action", "KINDS", "CustomerRec"]

@@ -13,15 +13,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from core import cards
+from core.facts import cards
 
 if TYPE_CHECKING:
     from core.api import Sandbox
 
 CARD_NUMBER_KEYS = frozenset({"card[number]"})
 CVC_KEYS = frozenset({"card[cvc]", "cvc_update[cvc]"})
-ID_NUMBER_KEYS = frozenset({"pii[id_number]", "person[id_number]",
-                            "account[individual][id_number]"})
+ID_NUMBER_KEYS = frozenset(
+    {"pii[id_number]", "person[id_number]", "account[individual][id_number]"}
+)
 SECRET_KEYS = CARD_NUMBER_KEYS | CVC_KEYS | ID_NUMBER_KEYS
 
 
@@ -64,11 +65,15 @@ class LogEntry:
         return {"Idempotency-Key": self.idempotency_key} if self.idempotency_key else {}
 
     def to_json(self) -> dict[str, Any]:
-        return {"method": self.method, "path": self.path,
-                "params": [list(p) for p in self.params],
-                "stand_ins": [list(s) for s in self.stand_ins],
-                "idempotency_key": self.idempotency_key, "origin": self.origin,
-                "changed_ids": list(self.changed_ids)}
+        return {
+            "method": self.method,
+            "path": self.path,
+            "params": [list(p) for p in self.params],
+            "stand_ins": [list(s) for s in self.stand_ins],
+            "idempotency_key": self.idempotency_key,
+            "origin": self.origin,
+            "changed_ids": list(self.changed_ids),
+        }
 
     @classmethod
     def from_json(cls, data: Any) -> LogEntry:
@@ -79,8 +84,10 @@ class LogEntry:
         stand_ins = tuple((str(k), str(v)) for k, v in data.get("stand_ins", []))
         for key, spec in stand_ins:
             kind, _, arg = spec.partition(":")
-            if not ((kind == "card" and arg in cards.BY_KEY) or
-                    (kind == "digits" and arg.isdigit() and int(arg) < 40)):
+            if not (
+                (kind == "card" and arg in cards.BY_KEY)
+                or (kind == "digits" and arg.isdigit() and int(arg) < 40)
+            ):
                 raise ValueError(f"bad stand-in for {key}")
         idem = data.get("idempotency_key")
         if not isinstance(method, str) or not isinstance(path, str):
@@ -91,8 +98,9 @@ class LogEntry:
         return cls(method, path, params, stand_ins, idem, changed, str(data.get("origin", "")))
 
 
-def redact(pairs: list[tuple[str, str]]) -> tuple[tuple[tuple[str, str], ...],
-                                                   tuple[tuple[str, str], ...]]:
+def redact(
+    pairs: list[tuple[str, str]],
+) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
     """Pairs with secrets replaced, and the stand-in specs that undo it for replay."""
     if SECRET_KEYS.isdisjoint([key for key, _ in pairs]):
         return tuple(pairs), ()
@@ -116,8 +124,12 @@ def redact_pairs(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return list(redact(pairs)[0])
 
 
-def replay(seed: int, entries: list[LogEntry] | tuple[LogEntry, ...],
-           check_keys: bool = True, strict: bool = True) -> Sandbox:
+def replay(
+    seed: int,
+    entries: list[LogEntry] | tuple[LogEntry, ...],
+    check_keys: bool = True,
+    strict: bool = True,
+) -> Sandbox:
     """A new Sandbox rebuilt by re-sending ``entries``.
 
     With ``strict``, an entry that is not accepted again raises ``ValueError``
@@ -129,7 +141,8 @@ def replay(seed: int, entries: list[LogEntry] | tuple[LogEntry, ...],
     for index, entry in enumerate(entries):
         accepted = sandbox._replay_entry(entry)
         if strict and not accepted:
-            raise ValueError(f"log entry {index} ({entry.method} {entry.path}) was not "
-                             "accepted on replay")
+            raise ValueError(
+                f"log entry {index} ({entry.method} {entry.path}) was not accepted on replay"
+            )
     sandbox.check_keys = check_keys
     return sandbox

@@ -29,8 +29,11 @@ class SessionError(Exception):
 
 def to_json(sandbox: Sandbox) -> dict[str, Any]:
     return {
-        "format": FORMAT, "version": VERSION, "seed": sandbox.seed,
-        "check_keys": sandbox.check_keys, "now": sandbox.now,
+        "format": FORMAT,
+        "version": VERSION,
+        "seed": sandbox.seed,
+        "check_keys": sandbox.check_keys,
+        "now": sandbox.now,
         "log": [e.to_json() for e in sandbox.log],
         "redo": [e.to_json() for e in sandbox.redo_stack],
     }
@@ -41,11 +44,13 @@ def save(sandbox: Sandbox, path: str | os.PathLike[str]) -> None:
     target = Path(path)
     data = json.dumps(to_json(sandbox), ensure_ascii=False, separators=(",", ":"))
     if len(data.encode()) > MAX_BYTES:
-        raise SessionError(f"The session is larger than {MAX_BYTES // 2**20} MB and cannot be "
-                           "saved.")
+        raise SessionError(
+            f"The session is larger than {MAX_BYTES // 2**20} MB and cannot be saved."
+        )
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
-                                   dir=target.parent or Path("."))
+        fd, tmp = tempfile.mkstemp(
+            prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or Path(".")
+        )
     except OSError as exc:
         raise SessionError(f"Cannot write {target}: {exc.strerror or exc}") from exc
     try:
@@ -67,8 +72,10 @@ def from_json(data: Any, where: str = "the session") -> Sandbox:
         raise SessionError(f"{where} is not a Chargeable session file.")
     version = data.get("version")
     if version != VERSION:
-        raise SessionError(f"{where} is a version {version!r} session; this Chargeable reads "
-                           f"version {VERSION} only.")
+        raise SessionError(
+            f"{where} is a version {version!r} session; this Chargeable reads "
+            f"version {VERSION} only."
+        )
     seed, check_keys = data.get("seed"), data.get("check_keys", True)
     if not isinstance(seed, int) or isinstance(seed, bool) or not isinstance(check_keys, bool):
         raise SessionError(f"{where} is damaged: bad seed or settings.")
@@ -93,8 +100,10 @@ def load(path: str | os.PathLike[str]) -> Sandbox:
     try:
         size = source.stat().st_size
         if size > MAX_BYTES:
-            raise SessionError(f"{source.name} is {size / 2**20:.1f} MB; session files over "
-                               f"{MAX_BYTES // 2**20} MB are refused.")
+            raise SessionError(
+                f"{source.name} is {size / 2**20:.1f} MB; session files over "
+                f"{MAX_BYTES // 2**20} MB are refused."
+            )
         raw = source.read_bytes()
     except OSError as exc:
         raise SessionError(f"Cannot read {source}: {exc.strerror or exc}") from exc
@@ -105,6 +114,8 @@ def load(path: str | os.PathLike[str]) -> Sandbox:
     except UnicodeDecodeError as exc:
         raise SessionError(f"{source.name} is not a text file (corrupt).") from exc
     except json.JSONDecodeError as exc:
-        raise SessionError(f"{source.name} is corrupt or truncated (invalid JSON at line "
-                           f"{exc.lineno}, column {exc.colno}).") from exc
+        raise SessionError(
+            f"{source.name} is corrupt or truncated (invalid JSON at line "
+            f"{exc.lineno}, column {exc.colno})."
+        ) from exc
     return from_json(data, source.name)

@@ -49,19 +49,34 @@ def main(out: str) -> int:
     ideal = send(
         "POST",
         "/v1/sources",
-        [("type", "ideal"), ("amount", "1500"), ("currency", "eur"),
-         ("redirect[return_url]", "https://example.com/return")],
+        [
+            ("type", "ideal"),
+            ("amount", "1500"),
+            ("currency", "eur"),
+            ("redirect[return_url]", "https://example.com/return"),
+        ],
     ).body["id"]
     token = send("POST", "/v1/tokens", CARD).body["id"]
     send("POST", f"/v1/customers/{customer}/sources", [("source", source)])
-    send("POST", "/v1/charges", [("customer", customer), ("source", source), ("amount", "2500"),
-                                 ("currency", "usd")])
+    send(
+        "POST",
+        "/v1/charges",
+        [("customer", customer), ("source", source), ("amount", "2500"), ("currency", "usd")],
+    )
     send("POST", f"/v1/test_helpers/sources/{ideal}/authorize")
     send("POST", "/v1/charges", [("source", token), ("amount", "1000"), ("currency", "usd")])
     send("POST", "/v1/charges", [("source", token), ("amount", "1000"), ("currency", "usd")])
-    send("POST", "/v1/sources", [("type", "sofort"), ("amount", "1000"), ("currency", "eur"),
-                                 ("sofort[country]", "DE"),
-                                 ("redirect[return_url]", "https://example.com/return")])
+    send(
+        "POST",
+        "/v1/sources",
+        [
+            ("type", "sofort"),
+            ("amount", "1000"),
+            ("currency", "eur"),
+            ("sofort[country]", "DE"),
+            ("redirect[return_url]", "https://example.com/return"),
+        ],
+    )
     window.commands.advance_clock(2 * 3600)
     window.selection.select(source)
     window.show()

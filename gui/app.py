@@ -13,14 +13,14 @@ import sys
 from collections.abc import Sequence
 from importlib.metadata import PackageNotFoundError, version
 
-from gui.serve_cli import DEFAULT_PORT
-from gui.serve_cli import _port as port_number
+from gui.cli.serve import DEFAULT_PORT
+from gui.cli.serve import _port as port_number
 
 #: ``chargeable NAME ...`` runs ``main(args)`` of the module, which imports Qt
 #: only if it needs it (serving and lessons run without a display).
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
-    "serve": ("gui.serve_cli", "run a local Stripe-compatible HTTP API"),
-    "lesson": ("gui.lesson_cli", "list, play or export the built-in lessons"),
+    "serve": ("gui.cli.serve", "run a local Stripe-compatible HTTP API"),
+    "lesson": ("gui.cli.lesson", "list, play or export the built-in lessons"),
     "export-graph": ("gui.graph.cli", "write a lifecycle graph as SVG, PNG or Mermaid"),
 }
 

@@ -41,7 +41,7 @@ def launch() -> MainWindow:
 
     The start-up benchmark calls this too, so it measures what a user sees.
     """
-    from gui.startup_frame import StartupFrame
+    from gui.widgets.startup_frame import StartupFrame
 
     frame = StartupFrame.show_now()
     window = create_main_window()

@@ -22,9 +22,9 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Sig
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QApplication, QInputDialog, QStyle, QWidget
 
-from gui.core_texts import translate as core_text
-from gui.error_codes import explain as explain_error
 from gui.selection import Selection
+from gui.words.core_texts import translate as core_text
+from gui.words.error_codes import explain as explain_error
 
 ORIGIN = "gui"
 

@@ -41,16 +41,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.action_bar import ActionBar
 from gui.commands import SUBMENUS, Commands
-from gui.detail_pane import DetailPane
-from gui.event_log import EventLogView
-from gui.i18n import LANGUAGES, LanguageManager, TranslationError
-from gui.object_list import ObjectListPanel
+from gui.panes.action_bar import ActionBar
+from gui.panes.detail_pane import DetailPane
+from gui.panes.event_log import EventLogView
+from gui.panes.object_list import ObjectListPanel
 from gui.selection import Selection
 from gui.serve_controller import ServeController
 from gui.session_controller import SessionController
 from gui.theme import ThemeController
+from gui.words.i18n import LANGUAGES, LanguageManager, TranslationError
 from gui.zoom import ZoomController
 
 NOTICE_KEY = "notice/sourcesDeprecatedDismissed"
@@ -147,11 +147,11 @@ class MainWindow(QMainWindow):
         lesson_bar: Stripe's last refusal, non-modal (``lessonBar``).
         current_dialog: the create dialog open now, or ``None``.
         serve: the in-window API server (:mod:`gui.serve_controller`).
-        languages: the :class:`~gui.i18n.LanguageManager` (View ▸ Language).
+        languages: the :class:`~gui.words.i18n.LanguageManager` (View ▸ Language).
         zoom: the global text zoom (:mod:`gui.zoom`).
         theme: the high-contrast switch (:mod:`gui.theme`).
-        presenter: presenter mode (:mod:`gui.presenter`), built on first use.
-        lesson_host: the :class:`~gui.lesson_player.SandboxHost` the lesson player
+        presenter: presenter mode (:mod:`gui.panes.presenter`), built on first use.
+        lesson_host: the :class:`~gui.panes.lesson_player.SandboxHost` the lesson player
             shares with the session controller.
         lesson_player, lesson_dock: the lesson player and its dock (``lessonDock``),
             ``None`` until View ▸ Lessons (or a lesson command) first needs them.
@@ -193,7 +193,7 @@ class MainWindow(QMainWindow):
         self.presenter: Any = None
         self._lesson_position = 0
         self._lesson_sandbox: Any = None
-        from gui.lesson_player import SandboxHost  # light: the player itself is built lazily
+        from gui.panes.lesson_player import SandboxHost  # light: the player itself is built lazily
 
         self.lesson_host = SandboxHost(self.sandbox, self)
         self.session.sandboxReplaced.connect(self.lesson_host.set_sandbox)
@@ -426,7 +426,7 @@ class MainWindow(QMainWindow):
         """The lesson player, built and docked on first use (it loads every lesson)."""
         if self.lesson_player is not None:
             return self.lesson_player
-        from gui.lesson_player import LessonPlayer
+        from gui.panes.lesson_player import LessonPlayer
 
         dock = QDockWidget(self)
         dock.setObjectName("lessonDock")
@@ -573,7 +573,7 @@ class MainWindow(QMainWindow):
         if self.presenter is None:
             if not on:
                 return
-            from gui.presenter import PresenterMode
+            from gui.panes.presenter import PresenterMode
 
             self.presenter = PresenterMode(self)
         self.presenter.set_active(on)
@@ -698,7 +698,7 @@ class MainWindow(QMainWindow):
             self.selection.select(object_id)
 
     def open_palette(self) -> None:
-        from gui.command_palette import CommandPalette
+        from gui.panes.command_palette import CommandPalette
 
         palette = CommandPalette(self.commands.all_actions(), parent=self)
         palette.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -707,7 +707,7 @@ class MainWindow(QMainWindow):
         palette.open()
 
     def open_shortcut_sheet(self) -> None:
-        from gui.shortcut_sheet import ShortcutSheet
+        from gui.panes.shortcut_sheet import ShortcutSheet
 
         sheet = ShortcutSheet(self.commands.all_actions(), parent=self)
         sheet.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -1,6 +1,6 @@
 """The in-window server: File ▸ Serve the API (``chargeable --serve``).
 
-:class:`ServeController` runs :class:`core.server.StripeServer` over the
+:class:`ServeController` runs :class:`core.http.server.StripeServer` over the
 sandbox the window shows now, and follows it when New, Open, Recover or a
 lesson replaces that sandbox: an outside client (the official ``stripe``
 library, curl, your own integration) creates and changes objects, and the
@@ -163,7 +163,7 @@ class ServeController(QObject):
     Attributes:
         host, port: where to listen (``port`` is the bound one while running;
             ``0`` picks a free port).
-        server: the running :class:`core.server.StripeServer`, or ``None``.
+        server: the running :class:`core.http.server.StripeServer`, or ``None``.
         requests_served: requests outside clients sent since serving started.
         last_error: the message of the last failure to start, or ``""``.
 
@@ -239,7 +239,7 @@ class ServeController(QObject):
         """Listen and serve; ``failed`` (and False) if the port cannot be had."""
         if self.server is not None:
             return True
-        from core.server import StripeServer  # http.server: only when serving
+        from core.http.server import StripeServer  # http.server: only when serving
 
         self.last_error = ""
         self.requests_served = 0

@@ -70,8 +70,12 @@ def lifecycles(out: Path) -> None:
     ideal = send(
         "POST",
         "/v1/sources",
-        [("type", "ideal"), ("amount", "1500"), ("currency", "eur"),
-         ("redirect[return_url]", "https://example.com/return")],
+        [
+            ("type", "ideal"),
+            ("amount", "1500"),
+            ("currency", "eur"),
+            ("redirect[return_url]", "https://example.com/return"),
+        ],
     ).body["id"]
     window.selection.select(ideal)
     send("POST", f"/v1/test_helpers/sources/{ideal}/authorize")

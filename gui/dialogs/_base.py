@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.error_codes import explain as explain_error
+from gui.words.error_codes import explain as explain_error
 
 ERROR_GLYPH = "⚠"
 WRAP = 66  # characters per line of a hint, an error or a fact (see wrap())
@@ -75,8 +75,9 @@ class ApiRequest:
 
 
 class SandboxLike(Protocol):
-    def request(self, method: str, path: str, params: Any = ..., headers: Any = ...,
-                *, origin: str = ...) -> Any: ...
+    def request(
+        self, method: str, path: str, params: Any = ..., headers: Any = ..., *, origin: str = ...
+    ) -> Any: ...
     def object_ids(self, kind: str | None = ...) -> list[str]: ...
     def get(self, object_id: str) -> dict[str, Any] | None: ...
 
@@ -127,8 +128,7 @@ def wrap(text: str, width: int = WRAP) -> str:
     dialog is resized; labels with explicit line breaks always measure right.
     """
     return "\n".join(
-        "\n".join(_fill(paragraph, width)) if paragraph else ""
-        for paragraph in text.split("\n")
+        "\n".join(_fill(paragraph, width)) if paragraph else "" for paragraph in text.split("\n")
     )
 
 
@@ -295,11 +295,13 @@ class RequestDialog(QDialog):
                 label.setVisible(bool(message))
             self.ok_button.setEnabled(not errors)
             self.ok_button.setToolTip(
-                "" if not errors else self.tr("Fix the fields marked {glyph} first").format(
-                    glyph=ERROR_GLYPH)
+                ""
+                if not errors
+                else self.tr("Fix the fields marked {glyph} first").format(glyph=ERROR_GLYPH)
             )
-            self.preview.setPlainText(self.build_request().as_text() if not errors else
-                                      self._partial_preview())
+            self.preview.setPlainText(
+                self.build_request().as_text() if not errors else self._partial_preview()
+            )
         finally:
             self._refreshing = False
 
@@ -321,8 +323,9 @@ class RequestDialog(QDialog):
         if self.validate():
             return False
         request = self.build_request()
-        response = self._sandbox.request(request.method, request.path, list(request.params),
-                                         origin="gui")
+        response = self._sandbox.request(
+            request.method, request.path, list(request.params), origin="gui"
+        )
         self.last_response = response
         error = stripe_error(response.body) if response.status >= 400 else None
         if error is not None or response.status >= 400:

@@ -1,8 +1,8 @@
 """The one place the dialogs read Stripe facts from: the core's catalog and test cards.
 
 Per-type flow, usages, currencies and amount limits come from
-``core.catalog``; test cards, test tokens and the Luhn check from
-``core.cards``. Nothing here copies a fact: it only adapts the core's tables
+``core.facts.catalog``; test cards, test tokens and the Luhn check from
+``core.facts.cards``. Nothing here copies a fact: it only adapts the core's tables
 to what a form needs (lists to fill combo boxes, outcome words for a card).
 
 The *presets* below are example inputs that trigger the test-mode behaviours
@@ -18,9 +18,9 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
-from core import cards as _cards
-from core import catalog as _catalog
-from gui.core_texts import translate as core_text
+from core.facts import cards as _cards
+from core.facts import catalog as _catalog
+from gui.words.core_texts import translate as core_text
 
 SourceType = _catalog.SourceType
 TestCard = _cards.TestCard

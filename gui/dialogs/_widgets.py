@@ -35,8 +35,9 @@ class CardPicker(QWidget):
         self.combo.setObjectName("cardChoice")
         for card in _facts.TEST_CARDS:
             self.combo.addItem(_facts.card_title(card), card.number)
-            self.combo.setItemData(self.combo.count() - 1, _facts.card_outcome(card),
-                                   role=3)  # Qt.ToolTipRole
+            self.combo.setItemData(
+                self.combo.count() - 1, _facts.card_outcome(card), role=3
+            )  # Qt.ToolTipRole
         self.combo.addItem(self.tr("Type a number…"), OTHER)
         self.combo.setMaxVisibleItems(16)
         self.number_edit = QLineEdit(self)
@@ -156,8 +157,10 @@ class ExpiryCvc(QWidget):
         return ""
 
     def params(self, prefix: str) -> list[tuple[str, str]]:
-        out = [(f"{prefix}[exp_month]", self.month.text().strip()),
-               (f"{prefix}[exp_year]", self.year.text().strip())]
+        out = [
+            (f"{prefix}[exp_month]", self.month.text().strip()),
+            (f"{prefix}[exp_year]", self.year.text().strip()),
+        ]
         if self.cvc.text():
             out.append((f"{prefix}[cvc]", self.cvc.text()))
         return out

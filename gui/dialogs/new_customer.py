@@ -32,14 +32,22 @@ def attachable_sources(sandbox: SandboxLike) -> list[tuple[str, str]]:
         token = sandbox.get(object_id) or {}
         if not token.get("used"):
             card = token.get("card") or {}
-            what = f"{card.get('brand', '')} ····{card.get('last4', '')}" if card else token.get(
-                "type", "")
+            what = (
+                f"{card.get('brand', '')} ····{card.get('last4', '')}"
+                if card
+                else token.get("type", "")
+            )
             out.append((object_id, f"{object_id}  (token, {what})"))
     for object_id in reversed(sandbox.object_ids("source")):
         source = sandbox.get(object_id) or {}
         if source.get("status") in ("pending", "chargeable") and not source.get("customer"):
-            out.append((object_id, f"{object_id}  ({source.get('type')}, "
-                                   f"{source.get('usage')}, {source.get('status')})"))
+            out.append(
+                (
+                    object_id,
+                    f"{object_id}  ({source.get('type')}, "
+                    f"{source.get('usage')}, {source.get('status')})",
+                )
+            )
     return out
 
 
@@ -76,11 +84,17 @@ class NewCustomerDialog(RequestDialog):
         for token in _facts.TEST_TOKENS:
             self.source_combo.addItem(self.tr("{token}  (test token)").format(token=token), token)
         self.source_combo.activated.connect(
-            lambda i: self.source_combo.setEditText(str(self.source_combo.itemData(i) or "")))
+            lambda i: self.source_combo.setEditText(str(self.source_combo.itemData(i) or ""))
+        )
         self.add_field(
-            "source", self.tr("Payment source"), self.source_combo,
-            self.tr("A token or Source to attach; it becomes the default_source. "
-                    "A token is used up, and the customer gets a card_… in its place."))
+            "source",
+            self.tr("Payment source"),
+            self.source_combo,
+            self.tr(
+                "A token or Source to attach; it becomes the default_source. "
+                "A token is used up, and the customer gets a card_… in its place."
+            ),
+        )
         self.source_combo.setEditText(source_id or "")
         self.refresh()
 
@@ -95,14 +109,16 @@ class NewCustomerDialog(RequestDialog):
             errors["email"] = self.tr("This is not an email address.")
         source = self.source_id()
         if source and not source.startswith(ID_PREFIXES):
-            errors["source"] = self.tr(
-                "A payment source id starts with tok_, btok_ or src_.")
+            errors["source"] = self.tr("A payment source id starts with tok_, btok_ or src_.")
         return errors
 
     def build_request(self) -> ApiRequest:
         params: list[tuple[str, str]] = []
-        for key, edit in (("email", self.email_edit), ("name", self.name_edit),
-                          ("description", self.description_edit)):
+        for key, edit in (
+            ("email", self.email_edit),
+            ("name", self.name_edit),
+            ("description", self.description_edit),
+        ):
             if edit.text().strip():
                 params.append((key, edit.text().strip()))
         if self.source_id():

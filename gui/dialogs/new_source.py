@@ -7,7 +7,7 @@ Usage::
     dialog.open()
 
 Choosing a type fills flow, allowed usages (default selected), currency and
-amount from ``core.catalog``, shows the type's own fields (card number, IBAN,
+amount from ``core.facts.catalog``, shows the type's own fields (card number, IBAN,
 ``three_d_secure[card]``, ``sofort[country]``, ``redirect[return_url]``...)
 and offers the reference's test presets (``…_chargeable@example.com``,
 ``+fill_now``/``+fill_never``, SEPA test IBANs). What the reference marks
@@ -20,10 +20,10 @@ import re
 
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
-from gui.core_texts import translate as core_text
 from gui.dialogs import _facts
 from gui.dialogs._base import ApiRequest, RequestDialog, SandboxLike, fill_combo, wrap
 from gui.dialogs._widgets import CardPicker, ExpiryCvc
+from gui.words.core_texts import translate as core_text
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 IBAN = re.compile(r"^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$")
@@ -81,7 +81,8 @@ class NewSourceDialog(RequestDialog):
 
         self.preset_combo = QComboBox(self)
         self.preset_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.preset_combo.setMinimumContentsLength(24)
         self.add_field("preset", self.tr("Test behaviour"), self.preset_combo)
 
@@ -91,23 +92,32 @@ class NewSourceDialog(RequestDialog):
         self.add_field("card[exp_month]", self.tr("Expires"), self.expiry)
         self.tds_card_combo = QComboBox(self)
         self.tds_card_combo.setEditable(True)
-        self.add_field("three_d_secure[card]", self.tr("Card source"), self.tds_card_combo,
-                       self.tr("The card Source (src_…) to authenticate with 3D Secure."))
+        self.add_field(
+            "three_d_secure[card]",
+            self.tr("Card source"),
+            self.tds_card_combo,
+            self.tr("The card Source (src_…) to authenticate with 3D Secure."),
+        )
         self.iban_combo = QComboBox(self)
         self.iban_combo.setEditable(True)
         for iban, outcome in _facts.sepa_test_ibans():
             self.iban_combo.addItem(f"{iban} — {outcome}", iban)
         self.iban_combo.lineEdit().setText(self.iban_combo.itemData(0))
         self.iban_combo.activated.connect(
-            lambda i: self.iban_combo.lineEdit().setText(self.iban_combo.itemData(i)))
+            lambda i: self.iban_combo.lineEdit().setText(self.iban_combo.itemData(i))
+        )
         self.add_field("sepa_debit[iban]", self.tr("IBAN"), self.iban_combo)
         self.country_combo = QComboBox(self)
         for code in _facts.SOFORT_COUNTRIES:
             self.country_combo.addItem(code, code)
         self.add_field("sofort[country]", self.tr("Bank country"), self.country_combo)
         self.return_url_edit = QLineEdit(RETURN_URL, self)
-        self.add_field("redirect[return_url]", self.tr("Return URL"), self.return_url_edit,
-                       self.tr("Where the customer comes back after the redirect."))
+        self.add_field(
+            "redirect[return_url]",
+            self.tr("Return URL"),
+            self.return_url_edit,
+            self.tr("Where the customer comes back after the redirect."),
+        )
 
         self.name_edit = QLineEdit(self)
         self.name_edit.setPlaceholderText(self.tr("Jenny Rosen"))
@@ -123,7 +133,8 @@ class NewSourceDialog(RequestDialog):
         self.amount_edit.textChanged.connect(self._update_amount_hint)
         self.preset_combo.activated.connect(self._apply_preset)
         self.tds_card_combo.activated.connect(
-            lambda i: self.tds_card_combo.setEditText(str(self.tds_card_combo.itemData(i) or "")))
+            lambda i: self.tds_card_combo.setEditText(str(self.tds_card_combo.itemData(i) or ""))
+        )
         self.set_source_type(source_type)
 
     # -- type switching ---------------------------------------------------
@@ -149,8 +160,9 @@ class NewSourceDialog(RequestDialog):
         self.flow_combo.setEnabled(len(facts.flows) > 1)
         fill_combo(self.usage_combo, [(u, u) for u in facts.usages], keep=False)
         self.usage_combo.setEnabled(len(facts.usages) > 1)
-        fill_combo(self.currency_combo, [(c, c) for c in _facts.currencies_for(facts.name)],
-                   keep=False)
+        fill_combo(
+            self.currency_combo, [(c, c) for c in _facts.currencies_for(facts.name)], keep=False
+        )
         self.currency_combo.setEnabled(self.currency_combo.count() > 1)
         if facts.amount_at_creation == "forbidden":
             self.amount_edit.clear()
@@ -164,16 +176,21 @@ class NewSourceDialog(RequestDialog):
         if "owner[email]" in required and not self.email_edit.text().strip():
             self.email_edit.setText("jenny.rosen@example.com")
         presets = _facts.source_presets(facts.name)
-        fill_combo(self.preset_combo,
-                   [(self.tr("(none)"), -1)] + [(p.label, i) for i, p in enumerate(presets)],
-                   keep=False)
+        fill_combo(
+            self.preset_combo,
+            [(self.tr("(none)"), -1)] + [(p.label, i) for i, p in enumerate(presets)],
+            keep=False,
+        )
         self._fill_tds_cards()
 
         visible = {
-            "flow": True, "usage": True, "currency": True,
+            "flow": True,
+            "usage": True,
+            "currency": True,
             "amount": facts.amount_at_creation != "forbidden",
             "preset": bool(presets),
-            "card[number]": facts.name == "card", "card[exp_month]": facts.name == "card",
+            "card[number]": facts.name == "card",
+            "card[exp_month]": facts.name == "card",
             "three_d_secure[card]": "three_d_secure[card]" in required,
             "sepa_debit[iban]": "sepa_debit[iban]" in required,
             "sofort[country]": "sofort[country]" in required,
@@ -188,31 +205,47 @@ class NewSourceDialog(RequestDialog):
 
     def _describe(self, facts: _facts.SourceType) -> None:
         currencies = ", ".join(facts.currencies and sorted(facts.currencies) or [self.tr("any")])
-        amount = {"required": self.tr("required"), "optional": self.tr("optional"),
-                  "forbidden": self.tr("not accepted at creation")}[facts.amount_at_creation]
+        amount = {
+            "required": self.tr("required"),
+            "optional": self.tr("optional"),
+            "forbidden": self.tr("not accepted at creation"),
+        }[facts.amount_at_creation]
         lines = [
             self.tr("Flow: {flow} · usage: {usages} (default {default}) · starts {status}").format(
-                flow=" / ".join(facts.flows), usages=" / ".join(facts.usages),
-                default=facts.default_usage, status=facts.initial_status),
-            self.tr("Currency: {currencies} · amount: {amount} · {kind} payment, charge {sync}")
-            .format(currencies=currencies, amount=amount,
-                    kind=self.tr("pull") if facts.pull else self.tr("push"),
-                    sync=self.tr("synchronous") if facts.charge_sync else self.tr("asynchronous")),
+                flow=" / ".join(facts.flows),
+                usages=" / ".join(facts.usages),
+                default=facts.default_usage,
+                status=facts.initial_status,
+            ),
+            self.tr(
+                "Currency: {currencies} · amount: {amount} · {kind} payment, charge {sync}"
+            ).format(
+                currencies=currencies,
+                amount=amount,
+                kind=self.tr("pull") if facts.pull else self.tr("push"),
+                sync=self.tr("synchronous") if facts.charge_sync else self.tr("asynchronous"),
+            ),
         ]
         lines.append(self._expiry(facts))
-        lines += [self.tr("Unverified ({topic}): {note}").format(
-                      topic=core_text(key.replace("_", " ")), note=core_text(note))
-                  for key, note in facts.unverified.items()]
+        lines += [
+            self.tr("Unverified ({topic}): {note}").format(
+                topic=core_text(key.replace("_", " ")), note=core_text(note)
+            )
+            for key, note in facts.unverified.items()
+        ]
         self.facts_label.setText(wrap("\n".join(lines)))
 
     def _expiry(self, facts: _facts.SourceType) -> str:
         """The type's own timers (§3.4): they differ by type, not by flow."""
         if facts.pending_expiry is None and facts.chargeable_expiry is None:
             return self.tr("Expiry: none; the source waits until used or canceled (§3.4)")
-        line = self.tr("Expiry (§3.4): pending canceled after {pending} · chargeable canceled "
-                       "after {chargeable}").format(
+        line = self.tr(
+            "Expiry (§3.4): pending canceled after {pending} · chargeable canceled "
+            "after {chargeable}"
+        ).format(
             pending=self._duration(facts.pending_expiry),
-            chargeable=self._duration(facts.chargeable_expiry))
+            chargeable=self._duration(facts.chargeable_expiry),
+        )
         if facts.china_cutoff:
             line += self.tr(", or at 23:45 China time, whichever comes first")
         return line
@@ -252,7 +285,9 @@ class NewSourceDialog(RequestDialog):
         amount = parse_amount(self.amount_edit.text())
         self.amount_hint.setText(
             "= " + _facts.format_amount(amount, self.currency()) + f" {self.currency()}"
-            if amount is not None and self.currency() else "")
+            if amount is not None and self.currency()
+            else ""
+        )
 
     # -- validation and request -------------------------------------------
 
@@ -267,25 +302,29 @@ class NewSourceDialog(RequestDialog):
             if not text:
                 if facts.amount_at_creation == "required":
                     errors["amount"] = self.tr("A {type} source needs an amount.").format(
-                        type=facts.name)
+                        type=facts.name
+                    )
             elif amount is None:
-                errors["amount"] = self.tr(
-                    "Whole number in the smallest unit (1099 means 10.99).")
+                errors["amount"] = self.tr("Whole number in the smallest unit (1099 means 10.99).")
             elif amount < low:
                 errors["amount"] = self.tr("At least {min} for {type}.").format(
-                    min=_facts.format_amount(low, self.currency()), type=facts.name)
+                    min=_facts.format_amount(low, self.currency()), type=facts.name
+                )
             elif amount > high:
                 errors["amount"] = self.tr("At most {max} for {type}.").format(
-                    max=_facts.format_amount(high, self.currency()), type=facts.name)
+                    max=_facts.format_amount(high, self.currency()), type=facts.name
+                )
         email = self.email_edit.text().strip()
         if email and not EMAIL.match(email):
             errors["owner[email]"] = self.tr("This is not an email address.")
         elif not email and "owner[email]" in required:
             errors["owner[email]"] = self.tr("A {type} source needs the owner's email.").format(
-                type=facts.name)
+                type=facts.name
+            )
         if "owner[name]" in required and not self.name_edit.text().strip():
             errors["owner[name]"] = self.tr("A {type} source needs the owner's name.").format(
-                type=facts.name)
+                type=facts.name
+            )
         if facts.name == "card":
             problem = self.card_picker.problem()
             if problem:
@@ -297,19 +336,22 @@ class NewSourceDialog(RequestDialog):
             card = self.tds_card_combo.currentText().strip()
             if not card:
                 errors["three_d_secure[card]"] = self.tr(
-                    "Create a card source first, then pick it here.")
+                    "Create a card source first, then pick it here."
+                )
             elif not card.startswith("src_"):
                 errors["three_d_secure[card]"] = self.tr("A card Source id starts with src_.")
         if "sepa_debit[iban]" in required:
             iban = self._iban()
             if not IBAN.match(iban):
                 errors["sepa_debit[iban]"] = self.tr(
-                    "An IBAN is 2 letters, 2 digits, then 11 to 30 letters or digits.")
+                    "An IBAN is 2 letters, 2 digits, then 11 to 30 letters or digits."
+                )
         if "redirect[return_url]" in required:
             url = self.return_url_edit.text().strip()
             if not url.startswith(("https://", "http://")):
                 errors["redirect[return_url]"] = self.tr(
-                    "The return URL starts with https:// or http://.")
+                    "The return URL starts with https:// or http://."
+                )
         return errors
 
     def _iban(self) -> str:
@@ -339,8 +381,11 @@ class NewSourceDialog(RequestDialog):
             params.append(("sofort[country]", str(self.country_combo.currentData())))
         if "redirect[return_url]" in required:
             params.append(("redirect[return_url]", self.return_url_edit.text().strip()))
-        for key, edit in (("owner[name]", self.name_edit), ("owner[email]", self.email_edit),
-                          ("owner[phone]", self.phone_edit)):
+        for key, edit in (
+            ("owner[name]", self.name_edit),
+            ("owner[email]", self.email_edit),
+            ("owner[phone]", self.phone_edit),
+        ):
             if edit.text().strip():
                 params.append((key, edit.text().strip()))
         return ApiRequest("POST", "/v1/sources", tuple(params))

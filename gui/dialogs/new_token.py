@@ -65,30 +65,37 @@ class NewTokenDialog(RequestDialog):
         self.ba_currency.setMaxLength(3)
         self.add_field("bank_account[currency]", self.tr("Currency"), self.ba_currency)
         self.ba_holder = QLineEdit("Jenny Rosen", self)
-        self.add_field("bank_account[account_holder_name]", self.tr("Account holder"),
-                       self.ba_holder)
+        self.add_field(
+            "bank_account[account_holder_name]", self.tr("Account holder"), self.ba_holder
+        )
         self.ba_type = QComboBox(self)
         self.ba_type.addItem(self.tr("individual"), "individual")
         self.ba_type.addItem(self.tr("company"), "company")
         self.add_field("bank_account[account_holder_type]", self.tr("Holder type"), self.ba_type)
         self.ba_routing = QLineEdit(_facts.ACH_TEST_ROUTING, self)
-        self.add_field("bank_account[routing_number]", self.tr("Routing number"),
-                       self.ba_routing)
+        self.add_field("bank_account[routing_number]", self.tr("Routing number"), self.ba_routing)
         self.ba_account = QComboBox(self)
         self.ba_account.setEditable(True)
         for number, outcome in _facts.ach_test_accounts():
             self.ba_account.addItem(f"{number} — {outcome}", number)
         self.ba_account.setEditText(_facts.ach_test_accounts()[0][0])
         self.ba_account.activated.connect(
-            lambda i: self.ba_account.setEditText(str(self.ba_account.itemData(i))))
-        self.add_field("bank_account[account_number]", self.tr("Account number"),
-                       self.ba_account,
-                       self.tr("Test numbers work with routing number 110000000."))
+            lambda i: self.ba_account.setEditText(str(self.ba_account.itemData(i)))
+        )
+        self.add_field(
+            "bank_account[account_number]",
+            self.tr("Account number"),
+            self.ba_account,
+            self.tr("Test numbers work with routing number 110000000."),
+        )
 
         self.pii_number = QLineEdit("000000000", self)
-        self.add_field("pii[id_number]", self.tr("ID number"), self.pii_number,
-                       self.tr("A PII token replaces an id_number in Account or Person "
-                               "updates, once only."))
+        self.add_field(
+            "pii[id_number]",
+            self.tr("ID number"),
+            self.pii_number,
+            self.tr("A PII token replaces an id_number in Account or Person updates, once only."),
+        )
 
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)
         self.set_kind(kind)
@@ -112,10 +119,14 @@ class NewTokenDialog(RequestDialog):
                 continue
             self.set_field_visible(name, name.startswith(kind + "["))
         note = {
-            "card": self.tr("A token is used once: by a charge or by attaching it to a "
-                            "customer (then the customer's card_… id is what you charge)."),
-            "bank_account": self.tr("Bank-account tokens are attached to a customer "
-                                    "(source=btok_…), then verified with microdeposits."),
+            "card": self.tr(
+                "A token is used once: by a charge or by attaching it to a "
+                "customer (then the customer's card_… id is what you charge)."
+            ),
+            "bank_account": self.tr(
+                "Bank-account tokens are attached to a customer "
+                "(source=btok_…), then verified with microdeposits."
+            ),
             "pii": self.tr("PII tokens carry a personal id number for Connect accounts."),
         }[kind]
         self.kind_note.setText(wrap(note))
@@ -137,18 +148,22 @@ class NewTokenDialog(RequestDialog):
             currency = self.ba_currency.text().strip().lower()
             if currency not in _facts.CURRENCIES:
                 errors["bank_account[currency]"] = self.tr(
-                    "A three-letter currency the sandbox knows, e.g. usd.")
+                    "A three-letter currency the sandbox knows, e.g. usd."
+                )
             if not self.ba_holder.text().strip():
                 errors["bank_account[account_holder_name]"] = self.tr(
-                    "The account holder's name is needed.")
+                    "The account holder's name is needed."
+                )
             routing = self.ba_routing.text().strip()
             if not (routing.isdigit() and len(routing) == 9):
                 errors["bank_account[routing_number]"] = self.tr(
-                    "A US routing number has 9 digits.")
+                    "A US routing number has 9 digits."
+                )
             account = self._account_number()
             if not (account.isdigit() and 4 <= len(account) <= 17):
                 errors["bank_account[account_number]"] = self.tr(
-                    "An account number has 4 to 17 digits.")
+                    "An account number has 4 to 17 digits."
+                )
         elif not self.pii_number.text().strip():
             errors["pii[id_number]"] = self.tr("Type an id number (000000000 in test mode).")
         return errors

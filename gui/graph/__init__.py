@@ -1,4 +1,4 @@
-"""The animated lifecycle graph: a Qt renderer of ``core.graph_model.GraphModel``."""
+"""The animated lifecycle graph: a Qt renderer of ``core.graph.model.GraphModel``."""
 
 from gui.graph.view import StateGraphView
 

@@ -23,18 +23,23 @@ def build_parser() -> argparse.ArgumentParser:
         "tables) as SVG, PNG or Mermaid text.",
     )
     parser.add_argument("--kind", choices=KINDS, default="source", help="object kind")
-    parser.add_argument("--flow", choices=FLOWS, default=None,
-                        help="source flow (sources only; default: redirect)")
-    parser.add_argument("--format", choices=FORMATS, default=None, dest="fmt",
-                        help="output format (default: from OUT's extension, else svg)")
+    parser.add_argument(
+        "--flow", choices=FLOWS, default=None, help="source flow (sources only; default: redirect)"
+    )
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        default=None,
+        dest="fmt",
+        help="output format (default: from OUT's extension, else svg)",
+    )
     parser.add_argument("out", metavar="OUT", help="file to write ('-' for Mermaid on stdout)")
     return parser
 
 
 def _format_of(out: str) -> str:
     ext = os.path.splitext(out)[1].lower()
-    return {".png": "png", ".svg": "svg", ".mmd": "mermaid", ".mermaid": "mermaid"}.get(
-        ext, "svg")
+    return {".png": "png", ".svg": "svg", ".mmd": "mermaid", ".mermaid": "mermaid"}.get(ext, "svg")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -45,11 +50,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     fmt = args.fmt or _format_of(args.out)
     variant = (args.flow or "redirect") if args.kind == "source" else ""
 
-    from core.lifecycle import graph_for
+    from core.lifecycle.tables import graph_for
 
     model = graph_for(args.kind, variant)
     if fmt == "mermaid":
-        from core.graph_export import to_mermaid
+        from core.graph.mermaid import to_mermaid
 
         text = to_mermaid(model)
         if args.out == "-":
@@ -59,8 +64,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             with open(args.out, "w", encoding="utf-8") as fh:
                 fh.write(text)
         except OSError as exc:
-            print(f"chargeable export-graph: cannot write {args.out}: {exc.strerror}",
-                  file=sys.stderr)
+            print(
+                f"chargeable export-graph: cannot write {args.out}: {exc.strerror}", file=sys.stderr
+            )
             return 1
         return 0
     if args.out == "-":

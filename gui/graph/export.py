@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
-from core.graph_model import GraphModel
+from core.graph.model import GraphModel
 from gui.graph import style
 from gui.graph.items import GraphPanel
 
@@ -80,7 +80,7 @@ def model_scene(model: GraphModel, title: str) -> tuple[QGraphicsScene, QRectF]:
 def export_model(model: GraphModel, fmt: str, path: str, title: str = "") -> bool:
     """Write ``model`` as ``png``, ``svg`` or ``mermaid`` to ``path``."""
     if fmt == "mermaid":
-        from core.graph_export import to_mermaid
+        from core.graph.mermaid import to_mermaid
 
         try:
             Path(path).write_text(to_mermaid(model), encoding="utf-8")

@@ -1,8 +1,8 @@
 """Graphics items of the state graph: nodes, edges, the travelling marker, a panel.
 
 Every item is a ``QGraphicsObject`` so it can be animated with
-``QPropertyAnimation``. Geometry comes only from ``core.graph_layout``; state
-(current, previous, allowed...) only from ``core.graph_model``.
+``QPropertyAnimation``. Geometry comes only from ``core.graph.layout``; state
+(current, previous, allowed...) only from ``core.graph.model``.
 """
 
 from __future__ import annotations
@@ -43,8 +43,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.graph_layout import EdgeLayout, GraphLayout, NodeLayout, layout_graph
-from core.graph_model import GraphEdge, GraphModel, GraphNode
+from core.graph.layout import EdgeLayout, GraphLayout, NodeLayout, layout_graph
+from core.graph.model import GraphEdge, GraphModel, GraphNode
 from gui.graph import style
 from gui.graph.style import tr_lifecycle
 
@@ -105,8 +105,9 @@ class Pictured:
         """Paint every look ahead after the next cache fill (a new object is shown)."""
         self._want_pictures = True
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
-              widget: QWidget | None = None) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
         device = painter.device()
         if not isinstance(device, QPixmap):  # exports (NoCache, onto an image or SVG): vectors
             self.paint_look(painter, self.look())
@@ -222,8 +223,9 @@ class PulseRing(QGraphicsItem):
         g = self.GROW + 4
         return self._rect.adjusted(-g, -g, g, g)
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
-              widget: QWidget | None = None) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
         ring = QColor(self.colour)
         ring.setAlphaF(0.7 * (1.0 - self.value))
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -355,26 +357,35 @@ class NodeItem(Pictured, QGraphicsObject):
             x0 = rect.center().x() - (line_w + extra) / 2
             y = top + i * line_h
             if i == 0:
-                glyph_colour = text if current else colour.darker(150 if
-                                                                  colour == style.YELLOW
-                                                                  else 120)
-                self._paint_glyph(painter, glyph, QRectF(x0, y + (line_h - gsize) / 2, gsize,
-                                                         gsize), glyph_colour)
+                glyph_colour = (
+                    text if current else colour.darker(150 if colour == style.YELLOW else 120)
+                )
+                self._paint_glyph(
+                    painter, glyph, QRectF(x0, y + (line_h - gsize) / 2, gsize, gsize), glyph_colour
+                )
             painter.setPen(text)
-            painter.drawText(QRectF(x0 + extra, y, line_w + 2, line_h),
-                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, line)
+            painter.drawText(
+                QRectF(x0 + extra, y, line_w + 2, line_h),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                line,
+            )
         word = self._word(state, terminal)
         if word:
             name_h = len(lines) * line_h
             painter.setFont(style.small_font())
-            painter.drawText(QRectF(rect.left(), top + name_h + 2, rect.width(),
-                                    rect.bottom() - top - name_h - 6),
-                             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter, word)
+            painter.drawText(
+                QRectF(
+                    rect.left(), top + name_h + 2, rect.width(), rect.bottom() - top - name_h - 6
+                ),
+                Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter,
+                word,
+            )
 
     @staticmethod
     def _paint_glyph(painter: QPainter, glyph: str, r: QRectF, colour: QColor) -> None:
-        pen = QPen(colour, 2.2, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
-                   Qt.PenJoinStyle.RoundJoin)
+        pen = QPen(
+            colour, 2.2, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin
+        )
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         c = r.center()
@@ -383,9 +394,15 @@ class NodeItem(Pictured, QGraphicsObject):
             painter.drawLine(c, QPointF(c.x(), r.top() + 4))
             painter.drawLine(c, QPointF(r.right() - 4, c.y()))
         elif glyph == "check":
-            painter.drawPolyline(QPolygonF([QPointF(r.left() + 2, c.y()),
-                                            QPointF(c.x() - 1, r.bottom() - 3),
-                                            QPointF(r.right() - 1, r.top() + 2)]))
+            painter.drawPolyline(
+                QPolygonF(
+                    [
+                        QPointF(r.left() + 2, c.y()),
+                        QPointF(c.x() - 1, r.bottom() - 3),
+                        QPointF(r.right() - 1, r.top() + 2),
+                    ]
+                )
+            )
         elif glyph == "cross":
             painter.drawLine(r.topLeft() + QPointF(3, 3), r.bottomRight() - QPointF(3, 3))
             painter.drawLine(r.topRight() + QPointF(-3, 3), r.bottomLeft() + QPointF(3, -3))
@@ -514,8 +531,13 @@ class EdgeItem(QGraphicsObject):
 
     clicked = Signal(str)
 
-    def __init__(self, edge: GraphEdge, route: EdgeLayout, parent: QGraphicsItem | None = None,
-                 neutral: bool = False):
+    def __init__(
+        self,
+        edge: GraphEdge,
+        route: EdgeLayout,
+        parent: QGraphicsItem | None = None,
+        neutral: bool = False,
+    ):
         super().__init__(parent)
         self.edge = edge
         #: a bare table (no object): no edge is allowed or blocked, all look alike

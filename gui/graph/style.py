@@ -55,8 +55,8 @@ def tr(text: str) -> str:
 
 
 def tr_lifecycle(text: str) -> str:
-    """Words that come from the core's tables (edge labels, reasons): see gui.core_texts."""
-    from gui.core_texts import translate
+    """Words that come from the core's tables (edge labels, reasons): see gui.words.core_texts."""
+    from gui.words.core_texts import translate
 
     return translate(text)
 
@@ -115,7 +115,7 @@ def title_font(scale: float = 1.0) -> QFont:
 
 
 class Metrics:
-    """Exact text sizes for ``core.graph_layout.layout_graph``."""
+    """Exact text sizes for ``core.graph.layout.layout_graph``."""
 
     def __init__(self) -> None:
         self.node = QFontMetricsF(node_font())
@@ -139,13 +139,13 @@ class Metrics:
 
 
 def node_lines(label: str) -> list[str]:
-    from core.graph_layout import wrap_label
+    from core.graph.layout import wrap_label
 
     return wrap_label(label, 16).split("\n")
 
 
 def edge_text(label: str) -> str:
-    """An edge label, translated, wrapped as ``core.graph_layout`` wraps it."""
-    from core.graph_layout import wrap_label
+    """An edge label, translated, wrapped as ``core.graph.layout`` wraps it."""
+    from core.graph.layout import wrap_label
 
     return wrap_label(tr_lifecycle(label))

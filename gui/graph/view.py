@@ -1,7 +1,7 @@
 """``StateGraphView``: the selected object's lifecycle, animated as the user acts.
 
 The view draws only from ``sandbox.graph(object_id)`` (a
-``core.graph_model.GraphModel``) laid out by ``core.graph_layout``; it never
+``core.graph.model.GraphModel``) laid out by ``core.graph.layout``; it never
 holds a copy of a state machine. It subscribes to the sandbox and re-reads the
 graph after every request, undo and redo.
 """
@@ -33,7 +33,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFileDialog, QGraphicsScene, QGraphicsView, QMenu, QWidget
 
-from core.graph_model import GraphModel
+from core.graph.model import GraphModel
 from gui.graph import style
 from gui.graph.items import GraphPanel, TextItem
 
@@ -282,7 +282,7 @@ class StateGraphView(QGraphicsView):
         )
 
     def export_mermaid(self, path: str) -> bool:
-        from core.graph_export import to_mermaid
+        from core.graph.mermaid import to_mermaid
 
         model = self._panel.model
         if model is None:

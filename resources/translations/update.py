@@ -20,7 +20,7 @@ What it does
    by anyone, or Qt Linguist, gives a small diff).
 4. Lists the messages still without a translation and exits 1 if there are any.
 
-The ``.qm`` is never committed: ``gui.i18n.compiled_qm`` compiles it from the
+The ``.qm`` is never committed: ``gui.words.i18n.compiled_qm`` compiles it from the
 ``.ts`` on first use. ``tests/gui/test_translations.py`` fails when a string in
 the sources is missing from the ``.ts`` or unfinished in it.
 

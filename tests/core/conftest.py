@@ -4,8 +4,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from core import emit
 from core.api import Sandbox
+from core.wire import emit
 
 
 @pytest.fixture(autouse=True)

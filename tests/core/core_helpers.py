@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from core import catalog
 from core.api import Response, Sandbox
+from core.facts import catalog
 
 CARD = {"card[exp_month]": "12", "card[exp_year]": "2030"}
 
@@ -44,8 +44,11 @@ def customer(sb: Sandbox, **params: str) -> str:
 def source_params(type_name: str, **extra: Any) -> dict[str, Any]:
     """Valid creation params for any source type (card uses 4242)."""
     info = catalog.SOURCE_TYPES[type_name]
-    params: dict[str, Any] = {"type": type_name, "owner[email]": "jenny@example.com",
-                              "owner[name]": "Jenny Rosen"}
+    params: dict[str, Any] = {
+        "type": type_name,
+        "owner[email]": "jenny@example.com",
+        "owner[name]": "Jenny Rosen",
+    }
     if info.flow == "redirect":
         params["redirect[return_url]"] = "https://example.com/return"
     params["currency"] = sorted(info.currencies)[0] if info.currencies else "usd"
@@ -74,8 +77,13 @@ def make_source(sb: Sandbox, type_name: str, **extra: Any) -> dict[str, Any]:
 def chargeable_source(sb: Sandbox, type_name: str, **extra: Any) -> dict[str, Any]:
     src = make_source(sb, type_name, **extra)
     if src["status"] == "pending":
-        src = ok(sb.request("POST", f"/v1/test_helpers/sources/{src['id']}/authorize",
-                            {"amount": "1000"} if src["flow"] == "receiver" else None))
+        src = ok(
+            sb.request(
+                "POST",
+                f"/v1/test_helpers/sources/{src['id']}/authorize",
+                {"amount": "1000"} if src["flow"] == "receiver" else None,
+            )
+        )
     assert src["status"] == "chargeable", src
     return src
 

@@ -18,15 +18,19 @@ KEY = {"Authorization": "Bearer sk_test_123"}
 
 # --- API keys ---------------------------------------------------------------------
 
+
 def test_key_rules() -> None:
     sb = Sandbox()
     assert sb.request("GET", "/v1/charges").status == 401
     live = sb.request("GET", "/v1/charges", headers={"Authorization": "Bearer sk_live_abc"})
     assert live.status == 401 and "never accepts live keys" in live.body["error"]["message"]
     assert sb.request("GET", "/v1/charges", headers=KEY).status == 200
-    assert sb.request("GET", "/v1/charges",
-                      headers={"authorization": "Bearer nonsense_key"}).status == 401
+    assert (
+        sb.request("GET", "/v1/charges", headers={"authorization": "Bearer nonsense_key"}).status
+        == 401
+    )
     import base64
+
     basic = "Basic " + base64.b64encode(b"sk_test_123:").decode()
     assert sb.request("GET", "/v1/charges", headers={"Authorization": basic}).status == 200
     pk = {"Authorization": "Bearer pk_test_123"}
@@ -43,6 +47,7 @@ def test_check_keys_off_changes_nothing_else() -> None:
 
 # --- idempotency ------------------------------------------------------------------
 
+
 def test_idempotency_same_key_same_params_same_response(sb: Sandbox) -> None:
     h = {"Idempotency-Key": "k1"}
     first = sb.request("POST", "/v1/customers", {"email": "a@b.co"}, headers=h)
@@ -56,21 +61,25 @@ def test_idempotency_same_key_same_params_same_response(sb: Sandbox) -> None:
 def test_idempotent_decline_replays_the_same_error(sb: Sandbox) -> None:
     tok = token(sb, "4000000000000002")
     h = {"Idempotency-Key": "pay-1"}
-    first = sb.request("POST", "/v1/charges", {"source": tok, "amount": "1000",
-                                               "currency": "usd"}, headers=h)
-    again = sb.request("POST", "/v1/charges", {"source": tok, "amount": "1000",
-                                               "currency": "usd"}, headers=h)
+    first = sb.request(
+        "POST", "/v1/charges", {"source": tok, "amount": "1000", "currency": "usd"}, headers=h
+    )
+    again = sb.request(
+        "POST", "/v1/charges", {"source": tok, "amount": "1000", "currency": "usd"}, headers=h
+    )
     assert first.status == again.status == 402 and first.body == again.body
     assert len(sb.object_ids("charge")) == 1
 
 
 def test_events_carry_the_idempotency_key(sb: Sandbox) -> None:
-    sb.request("POST", "/v1/sources", {"type": "card", **card()},
-               headers={"Idempotency-Key": "abc"})
+    sb.request(
+        "POST", "/v1/sources", {"type": "card", **card()}, headers={"Idempotency-Key": "abc"}
+    )
     assert sb.events[0]["request"]["idempotency_key"] == "abc"
 
 
 # --- reading state, subscribe -------------------------------------------------------
+
 
 def test_object_ids_get_kind_of(sb: Sandbox) -> None:
     src = card_source(sb)
@@ -120,8 +129,12 @@ def test_events_list_filters_and_pages(sb: Sandbox) -> None:
     cus = customer(sb)
     ok(sb.request("POST", f"/v1/customers/{cus}/sources", {"source": token(sb)}))
     every = ok(sb.request("GET", "/v1/events"))["data"]
-    assert [e["type"] for e in every] == ["customer.updated", "customer.source.created",
-                                          "customer.created", "source.chargeable"]
+    assert [e["type"] for e in every] == [
+        "customer.updated",
+        "customer.source.created",
+        "customer.created",
+        "source.chargeable",
+    ]
     only = ok(sb.request("GET", "/v1/events", {"type": "customer.*"}))["data"]
     assert len(only) == 3
     page = ok(sb.request("GET", "/v1/events", {"limit": "1", "starting_after": every[0]["id"]}))
@@ -132,13 +145,17 @@ def test_events_list_filters_and_pages(sb: Sandbox) -> None:
 
 # --- history --------------------------------------------------------------------------
 
+
 def _busy(sb: Sandbox) -> None:
     src = card_source(sb, cvc="123")
     cus = ok(sb.request("POST", "/v1/customers", {"source": src}))["id"]
     ok(charge(sb, customer=cus))
     ok(charge(sb, source=token(sb, "5555555555554444", "123"), capture="false"))
-    sb.request("POST", "/v1/charges", {"source": token(sb, "4000000000000002"),
-                                       "amount": "700", "currency": "usd"})
+    sb.request(
+        "POST",
+        "/v1/charges",
+        {"source": token(sb, "4000000000000002"), "amount": "700", "currency": "usd"},
+    )
     ideal = make_source(sb, "ideal")["id"]
     ok(sb.request("POST", f"/v1/test_helpers/sources/{ideal}/authorize"))
     make_source(sb, "multibanco")
@@ -191,6 +208,7 @@ def test_log_never_holds_a_card_number(sb: Sandbox) -> None:
 
 # --- sessions -------------------------------------------------------------------------
 
+
 def test_session_round_trip(sb: Sandbox, tmp_path: Path) -> None:
     _busy(sb)
     sb.undo()
@@ -203,8 +221,9 @@ def test_session_round_trip(sb: Sandbox, tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["s.chargeable.json"]  # no temp left
 
 
-@pytest.mark.parametrize("damage", ["truncate", "junk", "version", "not_session", "bad_entry",
-                                    "unreplayable", "clock"])
+@pytest.mark.parametrize(
+    "damage", ["truncate", "junk", "version", "not_session", "bad_entry", "unreplayable", "clock"]
+)
 def test_session_refuses_damaged_files(sb: Sandbox, tmp_path: Path, damage: str) -> None:
     _busy(sb)
     path = tmp_path / "s.json"
@@ -241,8 +260,9 @@ def test_session_refuses_big_files(tmp_path: Path) -> None:
         session.load(path)
 
 
-def test_failed_save_leaves_the_old_file(sb: Sandbox, tmp_path: Path,
-                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failed_save_leaves_the_old_file(
+    sb: Sandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "s.json"
     session.save(sb, path)
     old = path.read_text()
@@ -259,8 +279,8 @@ def test_failed_save_leaves_the_old_file(sb: Sandbox, tmp_path: Path,
 
 
 def test_fast_dump_equals_the_validated_dump(monkeypatch: pytest.MonkeyPatch) -> None:
-    # core.emit.STRICT=False (benchmarks) must emit exactly what the models emit
-    from core import emit
+    # core.wire.emit.STRICT=False (benchmarks) must emit exactly what the models emit
+    from core.wire import emit
 
     strict = Sandbox(seed=5, check_keys=False)
     _busy(strict)

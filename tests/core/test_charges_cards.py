@@ -16,13 +16,14 @@ from core_helpers import (
     token,
 )
 
-from core import cards, catalog
 from core.api import Sandbox
+from core.facts import cards, catalog
 
 DAY = 86400
 
 
 # --- §8.1 parameter combinations -------------------------------------------------
+
 
 def test_source_token(sb: Sandbox) -> None:
     tok = token(sb)
@@ -53,8 +54,13 @@ def test_customer_only_uses_default_source(sb: Sandbox) -> None:
 def test_customer_without_default_source(sb: Sandbox) -> None:
     cus = customer(sb)
     e = err(charge(sb, customer=cus), 402)
-    assert e == {**e, "type": "card_error", "code": "missing", "param": "card",
-                 "message": "Cannot charge a customer that has no active card"}
+    assert e == {
+        **e,
+        "type": "card_error",
+        "code": "missing",
+        "param": "card",
+        "message": "Cannot charge a customer that has no active card",
+    }
 
 
 def test_customer_whose_default_source_is_pending(sb: Sandbox) -> None:
@@ -88,17 +94,25 @@ def test_attached_source_without_customer_is_refused(sb: Sandbox) -> None:
 def test_no_such_token_quirk_for_src_ids(sb: Sandbox) -> None:
     # §7.1, §12.3
     e = err(charge(sb, source="src_doesnotexist"))
-    assert e == {**e, "code": "resource_missing", "param": "source",
-                 "message": "No such token: 'src_doesnotexist'"}
+    assert e == {
+        **e,
+        "code": "resource_missing",
+        "param": "source",
+        "message": "No such token: 'src_doesnotexist'",
+    }
 
 
 # --- §8.2 sync/async -----------------------------------------------------------------
 
+
 @pytest.mark.parametrize("type_name", catalog.SOURCE_TYPE_NAMES)
 def test_charge_every_source_type(sb: Sandbox, type_name: str) -> None:
     info = catalog.SOURCE_TYPES[type_name]
-    src = chargeable_source(sb, type_name, number="4242424242424242") \
-        if type_name == "three_d_secure" else chargeable_source(sb, type_name)
+    src = (
+        chargeable_source(sb, type_name, number="4242424242424242")
+        if type_name == "three_d_secure"
+        else chargeable_source(sb, type_name)
+    )
     currency = src["currency"] or "usd"
     n = len(sb.events)
     ch = ok(charge(sb, source=src["id"], currency=currency))
@@ -108,8 +122,11 @@ def test_charge_every_source_type(sb: Sandbox, type_name: str) -> None:
     else:
         assert ch["status"] == "pending" and ch["paid"] is False
         assert event_types(sb, n) == ["charge.pending"]
-        ok(sb.request("POST", "/v1/test_helpers/advance_clock",
-                      {"seconds": str(info.settle_seconds - 1)}))
+        ok(
+            sb.request(
+                "POST", "/v1/test_helpers/advance_clock", {"seconds": str(info.settle_seconds - 1)}
+            )
+        )
         assert sb.get(ch["id"])["status"] == "pending"
         ok(sb.request("POST", "/v1/test_helpers/advance_clock", {"seconds": "1"}))
         assert sb.get(ch["id"])["status"] == "succeeded"
@@ -135,14 +152,19 @@ def test_charge_must_match_a_single_use_source(sb: Sandbox) -> None:
 
 
 def test_klarna_needs_source_order(sb: Sandbox) -> None:
-    params = {"type": "klarna", "amount": "1000", "currency": "usd",
-              "redirect[return_url]": "https://x"}
+    params = {
+        "type": "klarna",
+        "amount": "1000",
+        "currency": "usd",
+        "redirect[return_url]": "https://x",
+    }
     bare = ok(sb.request("POST", "/v1/sources", params))
     ok(sb.request("POST", f"/v1/test_helpers/sources/{bare['id']}/authorize"))
     assert "source_order" in err(charge(sb, source=bare["id"]))["message"]
 
 
 # --- capture and authorization expiry -------------------------------------------------
+
 
 def test_capture_false_then_capture(sb: Sandbox) -> None:
     ch = ok(charge(sb, source=token(sb), capture="false"))
@@ -151,8 +173,10 @@ def test_capture_false_then_capture(sb: Sandbox) -> None:
     cap = ok(sb.request("POST", f"/v1/charges/{ch['id']}/capture"))
     assert cap["captured"] is True and cap["amount_captured"] == 1000
     assert event_types(sb)[-1] == "charge.captured"
-    assert err(sb.request("POST", f"/v1/charges/{ch['id']}/capture"))["code"] == \
-        "charge_already_captured"
+    assert (
+        err(sb.request("POST", f"/v1/charges/{ch['id']}/capture"))["code"]
+        == "charge_already_captured"
+    )
 
 
 def test_partial_capture_releases_the_rest(sb: Sandbox) -> None:
@@ -193,6 +217,7 @@ def test_refunding_an_authorization_releases_all_of_it(sb: Sandbox) -> None:
 
 # --- refunds (§8.4) ------------------------------------------------------------------
 
+
 def test_partial_then_full_refund(sb: Sandbox) -> None:
     ch = ok(charge(sb, source=token(sb)))
     r1 = ok(sb.request("POST", "/v1/refunds", {"charge": ch["id"], "amount": "300"}))
@@ -206,8 +231,10 @@ def test_partial_then_full_refund(sb: Sandbox) -> None:
     end = sb.get(ch["id"])
     assert end["amount_refunded"] == 1000 and end["refunded"] is True
     assert event_types(sb).count("charge.refunded") == 2
-    assert err(sb.request("POST", "/v1/refunds", {"charge": ch["id"]}))["code"] == \
-        "charge_already_refunded"
+    assert (
+        err(sb.request("POST", "/v1/refunds", {"charge": ch["id"]}))["code"]
+        == "charge_already_refunded"
+    )
     listed = ok(sb.request("GET", "/v1/refunds", {"charge": ch["id"]}))["data"]
     assert [r["id"] for r in listed] == [r2["id"], r1["id"]]
 
@@ -220,8 +247,10 @@ def test_refund_failed_or_pending_charge_is_refused(sb: Sandbox) -> None:
     err(sb.request("POST", "/v1/refunds", {"charge": pending["id"]}))
 
 
-@pytest.mark.parametrize(("number", "first", "then"), [
-    ("4000000000007726", "pending", "succeeded"), ("4000000000005126", "succeeded", "failed")])
+@pytest.mark.parametrize(
+    ("number", "first", "then"),
+    [("4000000000007726", "pending", "succeeded"), ("4000000000005126", "succeeded", "failed")],
+)
 def test_async_refund_cards(sb: Sandbox, number: str, first: str, then: str) -> None:
     ch = ok(charge(sb, source=token(sb, number)))
     re = ok(sb.request("POST", "/v1/refunds", {"charge": ch["id"]}))
@@ -234,6 +263,7 @@ def test_async_refund_cards(sb: Sandbox, number: str, first: str, then: str) -> 
 
 
 # --- §10: every test card ---------------------------------------------------------------
+
 
 @pytest.mark.parametrize("test", cards.TEST_CARDS, ids=lambda c: c.key)
 def test_every_test_card(sb: Sandbox, test: cards.TestCard) -> None:
@@ -254,8 +284,9 @@ def test_every_test_card(sb: Sandbox, test: cards.TestCard) -> None:
         assert e.get("param") == decline.param and e["message"] == decline.message
         assert sb.get(e["charge"])["failure_code"] == decline.code
     cus = customer(sb)
-    attach = sb.request("POST", f"/v1/customers/{cus}/sources",
-                        {"source": token(sb, test.number, "123")})
+    attach = sb.request(
+        "POST", f"/v1/customers/{cus}/sources", {"source": token(sb, test.number, "123")}
+    )
     assert (attach.status == 200) is test.attach_ok
 
 
@@ -269,8 +300,13 @@ def test_incorrect_cvc_needs_a_cvc(sb: Sandbox) -> None:
 def test_incorrect_number_fails_luhn_at_tokenization(sb: Sandbox) -> None:
     before = sb.state_snapshot()
     e = err(sb.request("POST", "/v1/tokens", card("4242424242424241")), 402)
-    assert e == {**e, "type": "card_error", "code": "incorrect_number", "param": "number",
-                 "message": "Your card number is incorrect."}
+    assert e == {
+        **e,
+        "type": "card_error",
+        "code": "incorrect_number",
+        "param": "number",
+        "message": "Your card number is incorrect.",
+    }
     assert sb.state_snapshot() == before
 
 
@@ -283,8 +319,9 @@ def test_live_card_declined_and_never_stored(sb: Sandbox, path: str) -> None:
     resp = sb.request("POST", path, params)
     e = err(resp, 402)
     assert e["code"] == "card_declined" and e["decline_code"] == "test_mode_live_card"
-    assert e["message"].startswith("Your card was declined. Your request was in test mode, "
-                                   "but used a non test (live) card.")
+    assert e["message"].startswith(
+        "Your card was declined. Your request was in test mode, but used a non test (live) card."
+    )
     assert live not in repr(resp.body)
     assert sb.state_snapshot() == before and not sb.log
 
@@ -298,9 +335,11 @@ def test_three_ds_required_card_direct_charge_is_declined(sb: Sandbox) -> None:
 
 
 def test_card_validation_errors(sb: Sandbox) -> None:
-    bad = [({"card[exp_month]": "13"}, "invalid_expiry_month"),
-           ({"card[exp_year]": "2001"}, "invalid_expiry_year"),
-           ({"card[cvc]": "12a"}, "invalid_cvc")]
+    bad = [
+        ({"card[exp_month]": "13"}, "invalid_expiry_month"),
+        ({"card[exp_year]": "2001"}, "invalid_expiry_year"),
+        ({"card[cvc]": "12a"}, "invalid_cvc"),
+    ]
     for override, code in bad:
         e = err(sb.request("POST", "/v1/tokens", {**card(), **override}), 402)
         assert e["code"] == code

@@ -1,4 +1,4 @@
-"""Production emits JSON without pydantic validation (``core.emit.STRICT`` off).
+"""Production emits JSON without pydantic validation (``core.wire.emit.STRICT`` off).
 
 The core tests run strict (conftest.py): there every dump is validated and must
 equal the model's own dump, so the whole suite checks the fast path. These tests
@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 from test_schema_conformance import KEY, SOURCE_CASES, drive
 
-from core import emit
 from core.api import Sandbox
+from core.wire import emit
 
 
 class RecordingBox:
@@ -28,8 +28,14 @@ class RecordingBox:
         self.bodies: list[str] = []
         self.scribble = scribble
 
-    def request(self, method: str, path: str, params: Any = None,
-                headers: dict[str, str] | None = None, expect: int | None = 200) -> Any:
+    def request(
+        self,
+        method: str,
+        path: str,
+        params: Any = None,
+        headers: dict[str, str] | None = None,
+        expect: int | None = 200,
+    ) -> Any:
         response = self.sandbox.request(method, path, params, {**KEY, **(headers or {})})
         assert response.status != 500, (method, path, response.body)
         if expect is not None:
@@ -64,14 +70,21 @@ def _scribble(value: Any) -> None:
         value.append("scribbled")
 
 
-def _run(strict: bool, monkeypatch: pytest.MonkeyPatch, scribble: bool = False,
-         cases: list[tuple[str, str, str]] = SOURCE_CASES) -> RecordingBox:
+def _run(
+    strict: bool,
+    monkeypatch: pytest.MonkeyPatch,
+    scribble: bool = False,
+    cases: list[tuple[str, str, str]] = SOURCE_CASES,
+) -> RecordingBox:
     monkeypatch.setattr(emit, "STRICT", strict)
     box = RecordingBox(scribble)
     for source_type, flow, usage in cases:
         drive(box, source_type, flow, usage)  # type: ignore[arg-type]
-    box.request("POST", "/v1/tokens", {"card[number]": "4000000000000002",
-                                       "card[exp_month]": "12", "card[exp_year]": "2034"})
+    box.request(
+        "POST",
+        "/v1/tokens",
+        {"card[number]": "4000000000000002", "card[exp_month]": "12", "card[exp_year]": "2034"},
+    )
     box.request("POST", "/v1/customers", {"metadata[a]": "b", "source": "tok_visa"})
     box.request("POST", "/v1/charges", {"amount": "nope"}, expect=400)
     box.request("GET", "/v1/events", {"limit": "100"})
@@ -88,18 +101,31 @@ def test_fast_and_strict_paths_emit_identical_json(monkeypatch: pytest.MonkeyPat
 
 
 @pytest.mark.parametrize("strict", [False, True], ids=["fast", "strict"])
-def test_editing_a_response_never_edits_the_state(strict: bool,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    cases = [c for c in SOURCE_CASES if c[0] in ("card", "ideal", "klarna", "ach_credit_transfer",
-                                                 "three_d_secure", "multibanco")]
+def test_editing_a_response_never_edits_the_state(
+    strict: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cases = [
+        c
+        for c in SOURCE_CASES
+        if c[0]
+        in ("card", "ideal", "klarna", "ach_credit_transfer", "three_d_secure", "multibanco")
+    ]
     box = _run(strict, monkeypatch, scribble=True, cases=cases)
     sb = box.sandbox
     cus = box.request("POST", "/v1/customers", {"email": "a@example.com"})["id"]
     box.request("POST", f"/v1/customers/{cus}", {"metadata[k]": "v", "email": "b@example.com"})
-    src = box.request("POST", "/v1/sources", {
-        "type": "ideal", "amount": "100", "currency": "eur",
-        "redirect[return_url]": "https://example.com", "owner[address][city]": "Utrecht",
-        "source_order[items][0][parent][sku]": "x"})["id"]
+    src = box.request(
+        "POST",
+        "/v1/sources",
+        {
+            "type": "ideal",
+            "amount": "100",
+            "currency": "eur",
+            "redirect[return_url]": "https://example.com",
+            "owner[address][city]": "Utrecht",
+            "source_order[items][0][parent][sku]": "x",
+        },
+    )["id"]
     box.request("POST", f"/v1/sources/{src}", {"owner[address][line1]": "Main 1"})
     box.assert_isolated(sb.get(src))
 
@@ -115,6 +141,16 @@ def test_strict_path_refuses_json_that_differs_from_the_model() -> None:
     with pytest.raises(emit.DumpMismatch):  # a field the model does not declare
         emit.dump("refund", {**refund, "bogus": 1})
     with pytest.raises(emit.DumpMismatch):  # nested keys out of the model's order
-        emit.dump("event", {"id": "evt_1", "object": "event", "api_version": "x",
-                              "created": 0, "data": {"previous_attributes": None, "object": {}},
-                              "livemode": False, "pending_webhooks": 0, "type": "t"})
+        emit.dump(
+            "event",
+            {
+                "id": "evt_1",
+                "object": "event",
+                "api_version": "x",
+                "created": 0,
+                "data": {"previous_attributes": None, "object": {}},
+                "livemode": False,
+                "pending_webhooks": 0,
+                "type": "t",
+            },
+        )

@@ -9,8 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.graph_export import to_mermaid
-from core.graph_layout import (
+from core.graph.layout import (
     EdgeLayout,
     GraphLayout,
     Rect,
@@ -18,8 +17,9 @@ from core.graph_layout import (
     layout_graph,
     wrap_label,
 )
-from core.graph_model import GraphEdge, GraphModel, GraphNode
-from core.lifecycle import TABLES, graph_for
+from core.graph.mermaid import to_mermaid
+from core.graph.model import GraphEdge, GraphModel, GraphNode
+from core.lifecycle.tables import TABLES, graph_for
 
 TABLE_KEYS = sorted(TABLES)
 
@@ -33,8 +33,10 @@ def _points_along(edge: EdgeLayout, steps: int = 24) -> list[tuple[float, float]
             t = i / steps
             if seg.kind == "C" and seg.c1 and seg.c2:
                 p = [
-                    (1 - t) ** 3 * here[k] + 3 * (1 - t) ** 2 * t * seg.c1[k]
-                    + 3 * (1 - t) * t**2 * seg.c2[k] + t**3 * seg.end[k]
+                    (1 - t) ** 3 * here[k]
+                    + 3 * (1 - t) ** 2 * t * seg.c1[k]
+                    + 3 * (1 - t) * t**2 * seg.c2[k]
+                    + t**3 * seg.end[k]
                     for k in (0, 1)
                 ]
             else:
@@ -45,8 +47,7 @@ def _points_along(edge: EdgeLayout, steps: int = 24) -> list[tuple[float, float]
 
 
 def _inside(p: tuple[float, float], r: Rect, shrink: float) -> bool:
-    return (r.left + shrink < p[0] < r.right - shrink
-            and r.top + shrink < p[1] < r.bottom - shrink)
+    return r.left + shrink < p[0] < r.right - shrink and r.top + shrink < p[1] < r.bottom - shrink
 
 
 def _on_border(p: tuple[float, float], r: Rect, tol: float = 0.5) -> bool:
@@ -77,8 +78,9 @@ def check_layout(model: GraphModel, layout: GraphLayout) -> None:
                     assert not _inside(p, other.label_rect, 1.0), (e.id, "crosses", other.id)
         # the route passes through its own label
         lr = route.label_rect
-        assert any(_inside(p, lr, 0.0) or _on_border(p, lr, 1.0)
-                   for p in _points_along(route, 60)), e.id
+        assert any(
+            _inside(p, lr, 0.0) or _on_border(p, lr, 1.0) for p in _points_along(route, 60)
+        ), e.id
     for box in layout.boxes():
         rect = box[1]
         assert rect.left >= 0 and rect.top >= 0
@@ -105,8 +107,9 @@ def test_layers_run_left_to_right_along_the_lifecycle() -> None:
 
 def test_text_sizes_come_from_the_callbacks() -> None:
     model = graph_for("token")
-    layout = layout_graph(model, node_size=lambda n: (200.0, 80.0),
-                          label_size=lambda e: (90.0, 30.0))
+    layout = layout_graph(
+        model, node_size=lambda n: (200.0, 80.0), label_size=lambda e: (90.0, 30.0)
+    )
     assert {(b.rect.w, b.rect.h) for b in layout.nodes.values()} == {(200.0, 80.0)}
     assert {(e.label_rect.w, e.label_rect.h) for e in layout.edges.values()} == {(90.0, 30.0)}
 
@@ -114,7 +117,8 @@ def test_text_sizes_come_from_the_callbacks() -> None:
 def test_long_labels_wrap_at_natural_breaks() -> None:
     assert wrap_label("attach") == "attach"
     assert wrap_label("authorize fails (3DS processing error)") == (
-        "authorize fails\n(3DS processing error)")
+        "authorize fails\n(3DS processing error)"
+    )
     assert wrap_label("succeeded · captured: false", 16) == "succeeded\ncaptured: false"
     w1, h1 = estimate_text_size("one line")
     w2, h2 = estimate_text_size("one line\nand another")
@@ -123,8 +127,11 @@ def test_long_labels_wrap_at_natural_breaks() -> None:
 
 def test_a_cycle_is_drawn_with_a_reversed_edge() -> None:
     nodes = tuple(GraphNode(n, n) for n in ("a", "b", "c"))
-    edges = (GraphEdge("e1", "a", "b", "go", "go"), GraphEdge("e2", "b", "c", "go", "go"),
-             GraphEdge("e3", "c", "a", "back", "back"))
+    edges = (
+        GraphEdge("e1", "a", "b", "go", "go"),
+        GraphEdge("e2", "b", "c", "go", "go"),
+        GraphEdge("e3", "c", "a", "back", "back"),
+    )
     model = GraphModel("x", "", "", nodes, edges)
     layout = layout_graph(model)
     check_layout(model, layout)
@@ -140,15 +147,29 @@ def test_empty_graph() -> None:
 def graphs(draw: st.DrawFn) -> GraphModel:
     n = draw(st.integers(1, 7))
     names = [f"s{i}" for i in range(n)]
-    nodes = tuple(GraphNode(name, draw(st.sampled_from(["a", "pending", "chargeable x y",
-                                                           "succeeded · captured: false"])))
-                  for name in names)
+    nodes = tuple(
+        GraphNode(
+            name,
+            draw(
+                st.sampled_from(["a", "pending", "chargeable x y", "succeeded · captured: false"])
+            ),
+        )
+        for name in names
+    )
     count = draw(st.integers(0, 12))
-    words = st.sampled_from(["go", "charge (single_use)", "expire (chargeable window)",
-                             "attach", "a much longer label, with a comma, and more words"])
+    words = st.sampled_from(
+        [
+            "go",
+            "charge (single_use)",
+            "expire (chargeable window)",
+            "attach",
+            "a much longer label, with a comma, and more words",
+        ]
+    )
     edges = tuple(
-        GraphEdge(f"e{i}", draw(st.sampled_from(names)), draw(st.sampled_from(names)), "t",
-                  draw(words))
+        GraphEdge(
+            f"e{i}", draw(st.sampled_from(names)), draw(st.sampled_from(names)), "t", draw(words)
+        )
         for i in range(count)
     )
     return GraphModel("x", "", "", nodes, edges)
@@ -183,11 +204,20 @@ def test_mermaid_has_every_state_and_transition(key: tuple[str, str]) -> None:
 
 def test_mermaid_marks_the_objects_flags() -> None:
     bare = graph_for("token")
-    nodes = (GraphNode("unused", "unused", previous=True),
-             GraphNode("used", "used", terminal=True, current=True))
+    nodes = (
+        GraphNode("unused", "unused", previous=True),
+        GraphNode("used", "used", terminal=True, current=True),
+    )
     edges = tuple(
-        GraphEdge(e.id, e.source, e.target, e.trigger, e.label, last_taken=e.id == "U1",
-                  reason="" if e.id == "U1" else "the token is used")
+        GraphEdge(
+            e.id,
+            e.source,
+            e.target,
+            e.trigger,
+            e.label,
+            last_taken=e.id == "U1",
+            reason="" if e.id == "U1" else "the token is used",
+        )
         for e in bare.edges
     )
     text = to_mermaid(GraphModel("token", "", "tok_1", nodes, edges))

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from core.api import Sandbox
-from core.lessons import (
+from core.lessons.runner import (
     ABSENT,
     LessonError,
     LessonRun,
@@ -24,9 +24,15 @@ from core.lessons import (
 
 BUILTIN = builtin_paths()
 REFERENCE = Path("/work/shared/reference/stripe-domain.md")
-GLOSSES = {"pending": "保留中", "chargeable": "請求可能", "consumed": "消費した",
-           "failed": "失敗", "canceled": "キャンセル", "reusable": "再利用可能",
-           "single_use": "使い捨て"}
+GLOSSES = {
+    "pending": "保留中",
+    "chargeable": "請求可能",
+    "consumed": "消費した",
+    "failed": "失敗",
+    "canceled": "キャンセル",
+    "reusable": "再利用可能",
+    "single_use": "使い捨て",
+}
 KANA_OR_KANJI = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
 
@@ -55,8 +61,9 @@ def test_every_builtin_lesson_cites_the_reference_and_speaks_japanese(path: Path
     assert lesson.references
     headings = set()
     if REFERENCE.is_file():
-        headings = set(re.findall(r"^#{2,3} (\d+(?:\.\d+)?)\.? ", REFERENCE.read_text("utf-8"),
-                                  re.MULTILINE))
+        headings = set(
+            re.findall(r"^#{2,3} (\d+(?:\.\d+)?)\.? ", REFERENCE.read_text("utf-8"), re.MULTILINE)
+        )
     for step in lesson.steps:
         assert step.cite, f"{lesson.name}: a step cites no §"
         for section in [*lesson.references, *step.cite]:
@@ -79,10 +86,20 @@ def test_builtin_lessons_are_found_by_name_number_or_path() -> None:
 
 def test_the_required_topics_are_covered() -> None:
     text = json.dumps([_raw(p.stem[3:]) for p in BUILTIN], ensure_ascii=False)
-    for must in ("token_already_used", "generic_decline", "default_source", "consumed",
-                 "customer.source.deleted", "source.canceled", "source.failed",
-                 "receive_funds", "Invalid usage", "No such token", "4000000000000341",
-                 "invalid_source_usage"):
+    for must in (
+        "token_already_used",
+        "generic_decline",
+        "default_source",
+        "consumed",
+        "customer.source.deleted",
+        "source.canceled",
+        "source.failed",
+        "receive_funds",
+        "Invalid usage",
+        "No such token",
+        "4000000000000341",
+        "invalid_source_usage",
+    ):
         assert must in text, must
 
 
@@ -189,13 +206,26 @@ def test_requests_carry_the_lesson_origin() -> None:
 
 def _minimal() -> dict[str, Any]:
     return {
-        "title": {"en": "T", "ja": "題"}, "goal": {"en": "G", "ja": "目的"},
+        "title": {"en": "T", "ja": "題"},
+        "goal": {"en": "G", "ja": "目的"},
         "references": ["§6.3"],
-        "steps": [{"narration": {"en": "n", "ja": "説明"}, "cite": ["§6.3"],
-                   "request": {"method": "POST", "path": "/v1/tokens",
-                               "params": {"card[number]": "4242424242424242",
-                                          "card[exp_month]": 12, "card[exp_year]": 2034}},
-                   "save_as": "token", "expect": {"http": 200}}],
+        "steps": [
+            {
+                "narration": {"en": "n", "ja": "説明"},
+                "cite": ["§6.3"],
+                "request": {
+                    "method": "POST",
+                    "path": "/v1/tokens",
+                    "params": {
+                        "card[number]": "4242424242424242",
+                        "card[exp_month]": 12,
+                        "card[exp_year]": 2034,
+                    },
+                },
+                "save_as": "token",
+                "expect": {"http": 200},
+            }
+        ],
     }
 
 
@@ -214,24 +244,46 @@ def test_a_minimal_lesson_loads_from_a_file(tmp_path: Path) -> None:
         (lambda d: d["goal"].pop("ja"), "goal.ja: Field required"),
         (lambda d: d.update(references=["6.3"]), "references[0]: String should match"),
         (lambda d: d.update(steps=[]), "steps: List should have at least 1 item"),
-        (lambda d: d["steps"][0].update(helper={"action": "advance_clock", "seconds": 5}),
-         "steps[1]: Value error, a step needs exactly one of 'request' or 'helper'"
-         .replace("Value error, ", "")),
+        (
+            lambda d: d["steps"][0].update(helper={"action": "advance_clock", "seconds": 5}),
+            "steps[1]: Value error, a step needs exactly one of 'request' or 'helper'".replace(
+                "Value error, ", ""
+            ),
+        ),
         (lambda d: d["steps"][0].update(expect={}), "steps[1]: 'expect' is empty"),
         (lambda d: d["steps"][0].update(colour="red"), "steps[1].colour: Extra inputs"),
-        (lambda d: d["steps"][0]["request"].update(method="PATCH"),
-         "steps[1].request.method: Input should be 'GET', 'POST' or 'DELETE'"),
-        (lambda d: d["steps"][0]["request"].update(path="/v1/charges/{charge}"),
-         "step 1: {charge} is used before an earlier step saves it"),
-        (lambda d: d["steps"][0]["expect"].update(objects={"{card}": {"used": False}}),
-         "step 1: the expectation uses {card}, which no step saves"),
-        (lambda d: d["steps"].append({"narration": {"en": "x", "ja": "エ"}, "expect": {"http": 1},
-                                      "helper": {"action": "fail"}}),
-         "steps[2]"),
-        (lambda d: d["steps"].append({"narration": {"en": "x", "ja": "エ"},
-                                      "expect": {"http": 200},
-                                      "helper": {"action": "authorize"}}),
-         "authorize needs 'source'"),
+        (
+            lambda d: d["steps"][0]["request"].update(method="PATCH"),
+            "steps[1].request.method: Input should be 'GET', 'POST' or 'DELETE'",
+        ),
+        (
+            lambda d: d["steps"][0]["request"].update(path="/v1/charges/{charge}"),
+            "step 1: {charge} is used before an earlier step saves it",
+        ),
+        (
+            lambda d: d["steps"][0]["expect"].update(objects={"{card}": {"used": False}}),
+            "step 1: the expectation uses {card}, which no step saves",
+        ),
+        (
+            lambda d: d["steps"].append(
+                {
+                    "narration": {"en": "x", "ja": "エ"},
+                    "expect": {"http": 1},
+                    "helper": {"action": "fail"},
+                }
+            ),
+            "steps[2]",
+        ),
+        (
+            lambda d: d["steps"].append(
+                {
+                    "narration": {"en": "x", "ja": "エ"},
+                    "expect": {"http": 200},
+                    "helper": {"action": "authorize"},
+                }
+            ),
+            "authorize needs 'source'",
+        ),
     ],
 )
 def test_bad_lessons_are_refused_with_where_and_why(mutate: Any, message: str) -> None:

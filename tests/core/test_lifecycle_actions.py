@@ -5,15 +5,20 @@ from __future__ import annotations
 import pytest
 from core_helpers import card_source, charge, customer, make_source, ok, token
 
-from core import lifecycle
-from core.actions import ACTION_NAMES
 from core.api import Sandbox
+from core.lifecycle import tables as lifecycle
+from core.lifecycle.actions import ACTION_NAMES
 
 
 def test_tables_cover_every_flow_and_kind() -> None:
-    assert set(lifecycle.TABLES) == {("source", "none"), ("source", "redirect"),
-                                     ("source", "receiver"), ("source", "code_verification"),
-                                     ("token", ""), ("charge", "")}
+    assert set(lifecycle.TABLES) == {
+        ("source", "none"),
+        ("source", "redirect"),
+        ("source", "receiver"),
+        ("source", "code_verification"),
+        ("token", ""),
+        ("charge", ""),
+    }
     for table in lifecycle.TABLES.values():
         ids = [t.id for t in table.transitions]
         assert len(ids) == len(set(ids))
@@ -101,8 +106,9 @@ def test_attaching_a_single_use_source_is_allowed_but_flagged_unverified(sb: San
 
 
 @pytest.mark.parametrize("maker", ["card", "ideal", "token", "uncaptured"])
-def test_every_enabled_action_is_accepted_and_every_blocked_one_refused(sb: Sandbox,
-                                                                        maker: str) -> None:
+def test_every_enabled_action_is_accepted_and_every_blocked_one_refused(
+    sb: Sandbox, maker: str
+) -> None:
     # "Sending action.method, action.path, action.params | chosen performs it"
     cus = customer(sb)
     if maker == "card":
@@ -119,7 +125,8 @@ def test_every_enabled_action_is_accepted_and_every_blocked_one_refused(sb: Sand
         probe = Sandbox(seed=sb.seed, check_keys=False)
         probe.rebuild(sb.log)
         method, path, params = action.request_args(
-            {"customer": cus} if "customer" in action.needs else None)
+            {"customer": cus} if "customer" in action.needs else None
+        )
         resp = probe.request(method, path, params)
         if action.enabled:
             assert resp.status == 200, (action, resp.body)

@@ -9,8 +9,9 @@ from core.api import Sandbox
 
 def test_object_ids_leave_out_a_deleted_card_and_survive_rollback(sb: Sandbox) -> None:
     cus = customer(sb)
-    card = ok(sb.request("POST", f"/v1/customers/{cus}/sources",
-                         {"source": token(sb, cvc="123")}))["id"]
+    card = ok(sb.request("POST", f"/v1/customers/{cus}/sources", {"source": token(sb, cvc="123")}))[
+        "id"
+    ]
     assert card in sb.object_ids() and sb.object_ids("card") == [card]
     ok(sb.request("DELETE", f"/v1/customers/{cus}/sources/{card}"))
     assert card not in sb.object_ids() and sb.object_ids("card") == []

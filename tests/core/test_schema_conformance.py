@@ -46,8 +46,8 @@ import pytest
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import best_match
 
-from core import catalog
 from core.api import Sandbox
+from core.facts import catalog
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 REFERENCE_DIR = REPO_ROOT.parent / "shared" / "reference"
@@ -75,8 +75,7 @@ def to_json_schema(node: Any, strict: bool = False) -> Any:
             out[key] = {name: to_json_schema(sub, strict) for name, sub in value.items()}
         elif key in _SCHEMA_LISTS:
             out[key] = [to_json_schema(sub, strict) for sub in value]
-        elif key in ("items", "not") or (key == "additionalProperties"
-                                         and isinstance(value, dict)):
+        elif key in ("items", "not") or (key == "additionalProperties" and isinstance(value, dict)):
             out[key] = to_json_schema(value, strict)
         elif key == "nullable":
             continue
@@ -110,24 +109,35 @@ EVENT_SCHEMAS: dict[str, Any] = {
             "livemode": {"type": "boolean"},
             "object": {"type": "string", "enum": ["event"]},
             "pending_webhooks": {"type": "integer"},
-            "request": {"anyOf": [{"$ref": REF_PREFIX + "notification_event_request"}],
-                        "nullable": True},
+            "request": {
+                "anyOf": [{"$ref": REF_PREFIX + "notification_event_request"}],
+                "nullable": True,
+            },
             "type": {"type": "string", "maxLength": 5000},
         },
-        "required": ["api_version", "created", "data", "id", "livemode", "object",
-                     "pending_webhooks", "request", "type"],
+        "required": [
+            "api_version",
+            "created",
+            "data",
+            "id",
+            "livemode",
+            "object",
+            "pending_webhooks",
+            "request",
+            "type",
+        ],
     },
     "notification_event_data": {
         "type": "object",
-        "properties": {"object": {"type": "object"},
-                       "previous_attributes": {"type": "object"}},
+        "properties": {"object": {"type": "object"}, "previous_attributes": {"type": "object"}},
         "required": ["object"],
     },
     "notification_event_request": {
         "type": "object",
-        "properties": {"id": {"type": "string", "maxLength": 5000, "nullable": True},
-                       "idempotency_key": {"type": "string", "maxLength": 5000,
-                                           "nullable": True}},
+        "properties": {
+            "id": {"type": "string", "maxLength": 5000, "nullable": True},
+            "idempotency_key": {"type": "string", "maxLength": 5000, "nullable": True},
+        },
         "required": ["id", "idempotency_key"],
     },
 }
@@ -137,12 +147,16 @@ HELPER_SCHEMAS = {"authorize": "source", "fail": "source", "receive_funds": "sou
 
 
 def _list_schema(item: dict[str, Any]) -> dict[str, Any]:
-    return {"type": "object",
-            "properties": {"object": {"type": "string", "enum": ["list"]},
-                           "data": {"type": "array", "items": item},
-                           "has_more": {"type": "boolean"},
-                           "url": {"type": "string", "maxLength": 5000}},
-            "required": ["object", "data", "has_more", "url"]}
+    return {
+        "type": "object",
+        "properties": {
+            "object": {"type": "string", "enum": ["list"]},
+            "data": {"type": "array", "items": item},
+            "has_more": {"type": "boolean"},
+            "url": {"type": "string", "maxLength": 5000},
+        },
+        "required": ["object", "data", "has_more", "url"],
+    }
 
 
 class Spec:
@@ -154,16 +168,22 @@ class Spec:
         components["sandbox_source_list"] = _list_schema({"$ref": REF_PREFIX + "source"})
         components["sandbox_event_list"] = _list_schema({"$ref": REF_PREFIX + "event"})
         historical = copy.deepcopy(raw["historical"]["charge_source_property"]["schema"])
-        historical["anyOf"] = [branch for branch in historical["anyOf"]
-                               if branch["$ref"].removeprefix(REF_PREFIX) in components]
+        historical["anyOf"] = [
+            branch
+            for branch in historical["anyOf"]
+            if branch["$ref"].removeprefix(REF_PREFIX) in components
+        ]
         self.roots: dict[bool, dict[str, Any]] = {}
         for strict in (False, True):
-            converted = {name: to_json_schema(schema, strict)
-                         for name, schema in components.items()}
+            converted = {
+                name: to_json_schema(schema, strict) for name, schema in components.items()
+            }
             charge = converted["charge"]
             assert "source" not in charge["properties"], "OAS23 charge has no source (§8.3)"
-            charge["properties"] = {**charge["properties"],
-                                    "source": to_json_schema(historical, strict)}
+            charge["properties"] = {
+                **charge["properties"],
+                "source": to_json_schema(historical, strict),
+            }
             self.roots[strict] = {"components": {"schemas": converted}}
         self.paths: dict[tuple[str, re.Pattern[str]], Any] = {}
         for template, ops in raw["paths"].items():
@@ -171,8 +191,13 @@ class Spec:
             for method, op in ops.items():
                 if not isinstance(op, dict):
                     continue
-                schema = (op.get("responses", {}).get("200", {}).get("content", {})
-                          .get("application/json", {}).get("schema"))
+                schema = (
+                    op.get("responses", {})
+                    .get("200", {})
+                    .get("content", {})
+                    .get("application/json", {})
+                    .get("schema")
+                )
                 if schema is not None:
                     self.paths[(method.upper(), pattern)] = schema
 
@@ -196,8 +221,9 @@ class Spec:
                 worst = best_match(errors)
                 where = "/".join(str(p) for p in worst.absolute_path) or "(top)"
                 label = "strict: undeclared or " if strict else ""
-                found.append(f"{label}{len(errors)} error(s); first at {where}: "
-                             f"{worst.message[:400]}")
+                found.append(
+                    f"{label}{len(errors)} error(s); first at {where}: {worst.message[:400]}"
+                )
                 break  # strict failures repeat plain ones
         return found
 
@@ -221,9 +247,12 @@ class Spec:
 @functools.cache
 def load_spec() -> Spec:
     if not SPEC_PATH.is_file():
-        pytest.fail(f"The OpenAPI subset is missing: expected {SPEC_PATH} (the shared/ "
-                    "checkout must sit beside the repository, as in CI: "
-                    f"{REPO_ROOT.parent}/shared/reference/).", pytrace=False)
+        pytest.fail(
+            f"The OpenAPI subset is missing: expected {SPEC_PATH} (the shared/ "
+            "checkout must sit beside the repository, as in CI: "
+            f"{REPO_ROOT.parent}/shared/reference/).",
+            pytrace=False,
+        )
     try:
         raw = json.loads(SPEC_PATH.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
@@ -240,10 +269,17 @@ def spec() -> Spec:
 # A sandbox that checks every response as it comes back
 # ---------------------------------------------------------------------------------------
 
-KIND_SCHEMA = {"source": "source", "token": "token", "card": "card",
-               "bank_account": "bank_account", "customer": "customer", "charge": "charge",
-               "refund": "refund", "source_transaction": "source_transaction",
-               "event": "event"}
+KIND_SCHEMA = {
+    "source": "source",
+    "token": "token",
+    "card": "card",
+    "bank_account": "bank_account",
+    "customer": "customer",
+    "charge": "charge",
+    "refund": "refund",
+    "source_transaction": "source_transaction",
+    "event": "event",
+}
 KEY = {"Authorization": "Bearer sk_test_schema"}
 RETURN_URL = "https://example.com/return"
 
@@ -263,8 +299,14 @@ class CheckedSandbox:
         for problem in self.spec.problems(instance, schema):
             self.failures.append(f"{label} [{name}]: {problem}")
 
-    def request(self, method: str, path: str, params: Any = None,
-                headers: dict[str, str] | None = None, expect: int | None = 200) -> Any:
+    def request(
+        self,
+        method: str,
+        path: str,
+        params: Any = None,
+        headers: dict[str, str] | None = None,
+        expect: int | None = 200,
+    ) -> Any:
         response = self.sandbox.request(method, path, params, {**KEY, **(headers or {})})
         label = f"{method} {path}"
         if expect is not None:
@@ -292,8 +334,9 @@ class CheckedSandbox:
         for event in sb.events:
             self.check(f"event {event['id']} {event['type']}", event, "event")
             obj = event["data"]["object"]
-            self.check(f"event {event['id']} {event['type']} data.object", obj,
-                       KIND_SCHEMA[obj["object"]])
+            self.check(
+                f"event {event['id']} {event['type']} data.object", obj, KIND_SCHEMA[obj["object"]]
+            )
 
     def assert_clean(self) -> None:
         self.check_everything()
@@ -310,8 +353,12 @@ def checked(spec: Spec) -> Iterator[CheckedSandbox]:
 # Recipes: how to create each source type, and drive it to each status
 # ---------------------------------------------------------------------------------------
 
-CARD = {"card[number]": "4242424242424242", "card[exp_month]": "12", "card[exp_year]": "2034",
-        "card[cvc]": "123"}
+CARD = {
+    "card[number]": "4242424242424242",
+    "card[exp_month]": "12",
+    "card[exp_year]": "2034",
+    "card[cvc]": "123",
+}
 TDS_PENDING_CARD = {**CARD, "card[number]": "4000000000003055"}  # 3DS optional: pending
 
 
@@ -322,12 +369,19 @@ def _currency(source_type: str) -> str:
     return "eur" if "eur" in currencies else sorted(currencies)[0]
 
 
-def create_params(box: CheckedSandbox, source_type: str, flow: str, usage: str,
-                  ) -> dict[str, str]:
+def create_params(
+    box: CheckedSandbox,
+    source_type: str,
+    flow: str,
+    usage: str,
+) -> dict[str, str]:
     info = catalog.SOURCE_TYPES[source_type]
-    params: dict[str, str] = {"type": source_type, "usage": usage,
-                              "owner[email]": "jenny@example.com",
-                              "owner[name]": "Jenny Rosen"}
+    params: dict[str, str] = {
+        "type": source_type,
+        "usage": usage,
+        "owner[email]": "jenny@example.com",
+        "owner[name]": "Jenny Rosen",
+    }
     if flow != info.flow:
         params["flow"] = flow
     currency = _currency(source_type)
@@ -355,15 +409,20 @@ def create_params(box: CheckedSandbox, source_type: str, flow: str, usage: str,
     return params
 
 
-SOURCE_CASES = [(t, flow, usage) for t, info in catalog.SOURCE_TYPES.items()
-                for flow in info.flows for usage in info.usages]
+SOURCE_CASES = [
+    (t, flow, usage)
+    for t, info in catalog.SOURCE_TYPES.items()
+    for flow in info.flows
+    for usage in info.usages
+]
 
 
 def _authorize(box: CheckedSandbox, src: dict[str, Any]) -> dict[str, Any]:
     params = {"amount": str(src["amount"] or 1500)} if src["flow"] == "receiver" else {}
     if src["flow"] == "code_verification":
-        return box.request("POST", f"/v1/sources/{src['id']}/verify",
-                           [("values[]", "32"), ("values[]", "45")])
+        return box.request(
+            "POST", f"/v1/sources/{src['id']}/verify", [("values[]", "32"), ("values[]", "45")]
+        )
     return box.request("POST", f"/v1/test_helpers/sources/{src['id']}/authorize", params)
 
 
@@ -371,10 +430,14 @@ def _charge_params(src: dict[str, Any]) -> dict[str, str]:
     amount = src["amount"] or 1500
     if src["flow"] == "receiver":
         receiver = src["receiver"]
-        amount = (receiver["amount_received"] - receiver["amount_charged"]
-                  - receiver["amount_returned"]) or amount
-    return {"amount": str(amount), "currency": src["currency"] or _currency(src["type"]),
-            "source": src["id"]}
+        amount = (
+            receiver["amount_received"] - receiver["amount_charged"] - receiver["amount_returned"]
+        ) or amount
+    return {
+        "amount": str(amount),
+        "currency": src["currency"] or _currency(src["type"]),
+        "source": src["id"],
+    }
 
 
 def drive(box: CheckedSandbox, source_type: str, flow: str, usage: str) -> set[str]:
@@ -401,8 +464,9 @@ def drive(box: CheckedSandbox, source_type: str, flow: str, usage: str) -> set[s
     # pending -> failed (T2), pending -> canceled (T3)
     src = new()
     if src["status"] == "pending":
-        box.request("POST", f"/v1/test_helpers/sources/{src['id']}/fail",
-                    {"failure_reason": "declined"})
+        box.request(
+            "POST", f"/v1/test_helpers/sources/{src['id']}/fail", {"failure_reason": "declined"}
+        )
         note(src["id"])
         src = new()
         box.request("POST", "/v1/test_helpers/advance_clock", {"seconds": str(8 * 86400)})
@@ -422,8 +486,7 @@ def drive(box: CheckedSandbox, source_type: str, flow: str, usage: str) -> set[s
     # attach (T8), charge with the customer (T6), detach (T5c)
     src = chargeable()
     customer = box.request("POST", "/v1/customers", {"email": "jenny@example.com"})
-    attached = box.request("POST", f"/v1/customers/{customer['id']}/sources",
-                           {"source": src["id"]})
+    attached = box.request("POST", f"/v1/customers/{customer['id']}/sources", {"source": src["id"]})
     assert attached["customer"] == customer["id"]
     box.request("GET", f"/v1/customers/{customer['id']}", {"expand[]": "sources"})
     box.request("GET", f"/v1/customers/{customer['id']}/sources")
@@ -431,10 +494,16 @@ def drive(box: CheckedSandbox, source_type: str, flow: str, usage: str) -> set[s
     if attached["status"] == "chargeable" and usage == "reusable":
         for _ in range(2):
             if flow == "receiver":  # each charge spends what the customer pushed
-                box.request("POST", f"/v1/test_helpers/sources/{src['id']}/receive_funds",
-                            {"amount": "1500"})
-            box.request("POST", "/v1/charges",
-                        {**_charge_params(note(src["id"])), "customer": customer["id"]})
+                box.request(
+                    "POST",
+                    f"/v1/test_helpers/sources/{src['id']}/receive_funds",
+                    {"amount": "1500"},
+                )
+            box.request(
+                "POST",
+                "/v1/charges",
+                {**_charge_params(note(src["id"])), "customer": customer["id"]},
+            )
     detached = box.request("DELETE", f"/v1/customers/{customer['id']}/sources/{src['id']}")
     seen.add(detached["status"])
     # a pending source attached then detached (T5d)
@@ -458,8 +527,9 @@ def expected_statuses(source_type: str, flow: str, usage: str) -> set[str]:
     return expected
 
 
-@pytest.mark.parametrize(("source_type", "flow", "usage"), SOURCE_CASES,
-                         ids=[f"{t}-{f}-{u}" for t, f, u in SOURCE_CASES])
+@pytest.mark.parametrize(
+    ("source_type", "flow", "usage"), SOURCE_CASES, ids=[f"{t}-{f}-{u}" for t, f, u in SOURCE_CASES]
+)
 def test_every_source_type_flow_and_status_validates(spec, source_type, flow, usage) -> None:
     box = CheckedSandbox(spec)
     seen = drive(box, source_type, flow, usage)
@@ -471,22 +541,32 @@ def test_every_source_type_flow_and_status_validates(spec, source_type, flow, us
 
 def test_all_eighteen_types_are_covered(spec) -> None:
     enum = spec.raw["components"]["source"]["properties"]["type"]["enum"]
-    assert sorted({t for t, _, _ in SOURCE_CASES}) == sorted(enum) == sorted(
-        catalog.SOURCE_TYPE_NAMES)
+    assert (
+        sorted({t for t, _, _ in SOURCE_CASES}) == sorted(enum) == sorted(catalog.SOURCE_TYPE_NAMES)
+    )
     assert len(enum) == 18
-    assert {f for _, f, _ in SOURCE_CASES} == {"none", "redirect", "receiver",
-                                                "code_verification"}
+    assert {f for _, f, _ in SOURCE_CASES} == {"none", "redirect", "receiver", "code_verification"}
 
 
-@pytest.mark.parametrize("card_number", ["4242424242424242", "4000000000003055",
-                                         "378282246310005", "4000000000003097"])
+@pytest.mark.parametrize(
+    "card_number", ["4242424242424242", "4000000000003055", "378282246310005", "4000000000003097"]
+)
 def test_three_d_secure_born_in_each_state_validates(checked, card_number) -> None:
     """§3.2: a 3DS source starts chargeable (not_required), pending or failed."""
-    card = checked.request("POST", "/v1/sources",
-                           {"type": "card", **CARD, "card[number]": card_number})
-    src = checked.request("POST", "/v1/sources", {
-        "type": "three_d_secure", "amount": "1500", "currency": "usd",
-        "three_d_secure[card]": card["id"], "redirect[return_url]": RETURN_URL})
+    card = checked.request(
+        "POST", "/v1/sources", {"type": "card", **CARD, "card[number]": card_number}
+    )
+    src = checked.request(
+        "POST",
+        "/v1/sources",
+        {
+            "type": "three_d_secure",
+            "amount": "1500",
+            "currency": "usd",
+            "three_d_secure[card]": card["id"],
+            "redirect[return_url]": RETURN_URL,
+        },
+    )
     if src["status"] == "pending":
         checked.request("POST", f"/v1/test_helpers/sources/{src['id']}/authorize")
     checked.assert_clean()
@@ -494,12 +574,20 @@ def test_three_d_secure_born_in_each_state_validates(checked, card_number) -> No
 
 def test_sepa_failing_iban_reaches_failed_and_validates(checked) -> None:
     """T7: a failed SEPA charge fails the source; the pending charge settles failed."""
-    src = checked.request("POST", "/v1/sources", {
-        "type": "sepa_debit", "sepa_debit[iban]": "DE62370400440532013001",
-        "owner[name]": "Jenny Rosen", "currency": "eur"})
+    src = checked.request(
+        "POST",
+        "/v1/sources",
+        {
+            "type": "sepa_debit",
+            "sepa_debit[iban]": "DE62370400440532013001",
+            "owner[name]": "Jenny Rosen",
+            "currency": "eur",
+        },
+    )
     customer = checked.request("POST", "/v1/customers", {"source": src["id"]})
-    charge = checked.request("POST", "/v1/charges", {"amount": "1000", "currency": "eur",
-                                                     "customer": customer["id"]})
+    charge = checked.request(
+        "POST", "/v1/charges", {"amount": "1000", "currency": "eur", "customer": customer["id"]}
+    )
     assert charge["status"] == "pending"
     checked.request("POST", "/v1/test_helpers/advance_clock", {"seconds": str(30 * 86400)})
     assert checked.request("GET", f"/v1/charges/{charge['id']}")["status"] == "failed"
@@ -513,19 +601,27 @@ def test_sepa_failing_iban_reaches_failed_and_validates(checked) -> None:
 
 TOKEN_PARAMS: dict[str, dict[str, str]] = {
     "card": {f"card[{k[5:-1]}]": v for k, v in CARD.items()},
-    "bank_account": {"bank_account[country]": "US", "bank_account[currency]": "usd",
-                     "bank_account[account_number]": "000123456789",
-                     "bank_account[routing_number]": "110000000",
-                     "bank_account[account_holder_name]": "Jenny Rosen",
-                     "bank_account[account_holder_type]": "individual"},
+    "bank_account": {
+        "bank_account[country]": "US",
+        "bank_account[currency]": "usd",
+        "bank_account[account_number]": "000123456789",
+        "bank_account[routing_number]": "110000000",
+        "bank_account[account_holder_name]": "Jenny Rosen",
+        "bank_account[account_holder_type]": "individual",
+    },
     "pii": {"pii[id_number]": "000000000"},
     "cvc_update": {"cvc_update[cvc]": "123"},
-    "account": {"account[business_type]": "individual", "account[tos_shown_and_accepted]":
-                "true"},
+    "account": {"account[business_type]": "individual", "account[tos_shown_and_accepted]": "true"},
     "person": {"person[first_name]": "Jenny", "person[last_name]": "Rosen"},
 }
-TOKEN_PREFIX = {"card": "tok_", "bank_account": "btok_", "pii": "pii_",
-                "cvc_update": "cvctok_", "account": "ct_", "person": "cpt_"}
+TOKEN_PREFIX = {
+    "card": "tok_",
+    "bank_account": "btok_",
+    "pii": "pii_",
+    "cvc_update": "cvctok_",
+    "account": "ct_",
+    "person": "cpt_",
+}
 
 
 @pytest.mark.parametrize("token_type", list(TOKEN_PARAMS))
@@ -543,52 +639,69 @@ def test_every_token_type_validates_unused_and_used(checked, token_type) -> None
 
 def test_token_charges_succeeded_failed_and_test_tokens_validate(checked) -> None:
     token = checked.request("POST", "/v1/tokens", TOKEN_PARAMS["card"])
-    charge = checked.request("POST", "/v1/charges", {"amount": "2000", "currency": "usd",
-                                                     "source": token["id"]})
+    charge = checked.request(
+        "POST", "/v1/charges", {"amount": "2000", "currency": "usd", "source": token["id"]}
+    )
     assert charge["status"] == "succeeded"
-    declined = checked.request("POST", "/v1/tokens", {
-        **TOKEN_PARAMS["card"], "card[number]": "4000000000000002"})
-    error = checked.request("POST", "/v1/charges", {"amount": "2000", "currency": "usd",
-                                                    "source": declined["id"]}, expect=402)
+    declined = checked.request(
+        "POST", "/v1/tokens", {**TOKEN_PARAMS["card"], "card[number]": "4000000000000002"}
+    )
+    error = checked.request(
+        "POST",
+        "/v1/charges",
+        {"amount": "2000", "currency": "usd", "source": declined["id"]},
+        expect=402,
+    )
     failed = checked.request("GET", f"/v1/charges/{error['error']['charge']}")
     assert failed["status"] == "failed"
     for test_token in ("tok_visa", "tok_mastercard", "tok_amex", "tok_chargeDeclined"):
-        checked.request("POST", "/v1/charges", {"amount": "2000", "currency": "usd",
-                                                "source": test_token}, expect=None)
-    checked.request("POST", "/v1/charges", {"amount": "2000", "currency": "usd",
-                                            "source": token["id"]}, expect=400)
+        checked.request(
+            "POST",
+            "/v1/charges",
+            {"amount": "2000", "currency": "usd", "source": test_token},
+            expect=None,
+        )
+    checked.request(
+        "POST",
+        "/v1/charges",
+        {"amount": "2000", "currency": "usd", "source": token["id"]},
+        expect=400,
+    )
     checked.assert_clean()
 
 
 def test_customers_cards_and_deleted_objects_validate(checked) -> None:
-    bare = checked.request("POST", "/v1/customers", {"email": "a@example.com",
-                                                     "name": "Ann", "metadata[k]": "v"})
+    bare = checked.request(
+        "POST", "/v1/customers", {"email": "a@example.com", "name": "Ann", "metadata[k]": "v"}
+    )
     checked.request("GET", f"/v1/customers/{bare['id']}")
     checked.request("GET", f"/v1/customers/{bare['id']}", {"expand[]": "sources"})
     with_card = checked.request("POST", "/v1/customers", {"source": "tok_visa"})
     card_id = with_card["default_source"]
     assert card_id.startswith("card_")
-    checked.request("POST", f"/v1/customers/{with_card['id']}/sources",
-                    {"source": "tok_mastercard"})
+    checked.request(
+        "POST", f"/v1/customers/{with_card['id']}/sources", {"source": "tok_mastercard"}
+    )
     src = checked.request("POST", "/v1/sources", {"type": "card", **CARD})
     checked.request("POST", f"/v1/customers/{with_card['id']}/sources", {"source": src["id"]})
-    expanded = checked.request("GET", f"/v1/customers/{with_card['id']}",
-                               {"expand[]": "sources"})
+    expanded = checked.request("GET", f"/v1/customers/{with_card['id']}", {"expand[]": "sources"})
     assert {item["object"] for item in expanded["sources"]["data"]} == {"card", "source"}
     checked.request("GET", f"/v1/customers/{with_card['id']}/sources", {"limit": "1"})
     checked.request("GET", f"/v1/customers/{with_card['id']}/sources/{card_id}")
-    checked.request("POST", "/v1/charges", {"amount": "700", "currency": "usd",
-                                            "customer": with_card["id"]})
+    checked.request(
+        "POST", "/v1/charges", {"amount": "700", "currency": "usd", "customer": with_card["id"]}
+    )
     checked.request("POST", f"/v1/customers/{with_card['id']}", {"default_source": src["id"]})
     checked.request("POST", f"/v1/customers/{with_card['id']}", {"source": "tok_amex"})
-    deleted_card = checked.request("DELETE",
-                                   f"/v1/customers/{with_card['id']}/sources/{card_id}",
-                                   expect=None)
+    deleted_card = checked.request(
+        "DELETE", f"/v1/customers/{with_card['id']}/sources/{card_id}", expect=None
+    )
     if deleted_card.get("deleted"):
         checked.check("deleted card", deleted_card, "deleted_payment_source")
     other = checked.request("POST", "/v1/customers", {"source": "tok_visa"})
-    gone = checked.request("DELETE",
-                           f"/v1/customers/{other['id']}/sources/{other['default_source']}")
+    gone = checked.request(
+        "DELETE", f"/v1/customers/{other['id']}/sources/{other['default_source']}"
+    )
     assert gone == {"id": other["default_source"], "object": "card", "deleted": True}
     checked.check("deleted card", gone, "deleted_card")
     checked.request("DELETE", f"/v1/customers/{bare['id']}")
@@ -600,44 +713,67 @@ def test_customers_cards_and_deleted_objects_validate(checked) -> None:
 # Charges, refunds, events, errors, lists
 # ---------------------------------------------------------------------------------------
 
+
 def _charge(box: CheckedSandbox, **params: str) -> dict[str, Any]:
-    return box.request("POST", "/v1/charges",
-                       {"amount": "5000", "currency": "usd", "source": "tok_visa", **params})
+    return box.request(
+        "POST", "/v1/charges", {"amount": "5000", "currency": "usd", "source": "tok_visa", **params}
+    )
 
 
 def test_charges_in_every_status_and_refunds_validate(checked) -> None:
     succeeded = _charge(checked)
     uncaptured = _charge(checked, capture="false")
     assert uncaptured["captured"] is False and uncaptured["status"] == "succeeded"
-    captured = checked.request("POST", f"/v1/charges/{uncaptured['id']}/capture",
-                               {"amount": "3000"})
+    captured = checked.request(
+        "POST", f"/v1/charges/{uncaptured['id']}/capture", {"amount": "3000"}
+    )
     assert captured["captured"] is True
     expiring = _charge(checked, capture="false")
-    partial = checked.request("POST", "/v1/refunds", {"charge": succeeded["id"],
-                                                      "amount": "1000",
-                                                      "reason": "requested_by_customer"})
+    partial = checked.request(
+        "POST",
+        "/v1/refunds",
+        {"charge": succeeded["id"], "amount": "1000", "reason": "requested_by_customer"},
+    )
     assert partial["object"] == "refund"
     checked.request("POST", "/v1/refunds", {"charge": succeeded["id"]})
     refunded = checked.request("GET", f"/v1/charges/{succeeded['id']}")
     assert refunded["refunded"] is True and refunded["amount_refunded"] == 5000
     for number in ("4000000000007726", "4000000000005126"):  # async refund outcomes
-        tok = checked.request("POST", "/v1/tokens", {**TOKEN_PARAMS["card"],
-                                                     "card[number]": number})
+        tok = checked.request(
+            "POST", "/v1/tokens", {**TOKEN_PARAMS["card"], "card[number]": number}
+        )
         charge = _charge(checked, source=tok["id"])
         checked.request("POST", "/v1/refunds", {"charge": charge["id"]})
-    sepa = checked.request("POST", "/v1/sources", {
-        "type": "sepa_debit", "sepa_debit[iban]": "DE89370400440532013000",
-        "owner[name]": "Jenny Rosen", "currency": "eur"})
+    sepa = checked.request(
+        "POST",
+        "/v1/sources",
+        {
+            "type": "sepa_debit",
+            "sepa_debit[iban]": "DE89370400440532013000",
+            "owner[name]": "Jenny Rosen",
+            "currency": "eur",
+        },
+    )
     pending = _charge(checked, source=sepa["id"], currency="eur")
     assert pending["status"] == "pending"
-    checked.request("POST", "/v1/charges/" + pending["id"], {"description": "d",
-                                                             "metadata[a]": "b"})
-    for code in ("4000000000000002", "4000000000009995", "4000000000000069",
-                 "4000000000000127", "4000000000000119", "4100000000000019"):
-        tok = checked.request("POST", "/v1/tokens", {**TOKEN_PARAMS["card"],
-                                                     "card[number]": code})
-        checked.request("POST", "/v1/charges", {"amount": "5000", "currency": "usd",
-                                                "source": tok["id"]}, expect=402)
+    checked.request(
+        "POST", "/v1/charges/" + pending["id"], {"description": "d", "metadata[a]": "b"}
+    )
+    for code in (
+        "4000000000000002",
+        "4000000000009995",
+        "4000000000000069",
+        "4000000000000127",
+        "4000000000000119",
+        "4100000000000019",
+    ):
+        tok = checked.request("POST", "/v1/tokens", {**TOKEN_PARAMS["card"], "card[number]": code})
+        checked.request(
+            "POST",
+            "/v1/charges",
+            {"amount": "5000", "currency": "usd", "source": tok["id"]},
+            expect=402,
+        )
     checked.request("POST", "/v1/test_helpers/advance_clock", {"seconds": str(8 * 86400)})
     expired = checked.request("GET", f"/v1/charges/{expiring['id']}")
     assert expired["refunded"] is True
@@ -646,8 +782,9 @@ def test_charges_in_every_status_and_refunds_validate(checked) -> None:
     checked.request("GET", "/v1/refunds", {"limit": "100"})
     refunds = checked.request("GET", "/v1/refunds", {"limit": "1"})
     checked.request("GET", f"/v1/refunds/{refunds['data'][0]['id']}")
-    statuses = {c["status"] for c in checked.request("GET", "/v1/charges",
-                                                     {"limit": "100"})["data"]}
+    statuses = {
+        c["status"] for c in checked.request("GET", "/v1/charges", {"limit": "100"})["data"]
+    }
     assert statuses == {"succeeded", "failed"}
     checked.assert_clean()
 
@@ -656,11 +793,19 @@ def test_events_retrieved_and_listed_validate(checked) -> None:
     _charge(checked)
     customer = checked.request("POST", "/v1/customers", {"source": "tok_visa"})
     checked.request("POST", f"/v1/customers/{customer['id']}", {"email": "b@example.com"})
-    src = checked.request("POST", "/v1/sources", {
-        "type": "multibanco", "amount": "1500", "currency": "eur",
-        "owner[email]": "a@example.com"})
-    checked.request("POST", f"/v1/test_helpers/sources/{src['id']}/receive_funds",
-                    {"amount": "500"})
+    src = checked.request(
+        "POST",
+        "/v1/sources",
+        {
+            "type": "multibanco",
+            "amount": "1500",
+            "currency": "eur",
+            "owner[email]": "a@example.com",
+        },
+    )
+    checked.request(
+        "POST", f"/v1/test_helpers/sources/{src['id']}/receive_funds", {"amount": "500"}
+    )
     events = checked.request("GET", "/v1/events", {"limit": "100"})["data"]
     assert events, "no events"
     for event in events:
@@ -673,24 +818,42 @@ def test_events_retrieved_and_listed_validate(checked) -> None:
 BAD_REQUESTS: list[tuple[str, str, Any, dict[str, str], int]] = [
     ("POST", "/v1/charges", {"amount": "100", "currency": "usd"}, {}, 400),
     ("POST", "/v1/charges", {"amount": "-1", "currency": "usd", "source": "tok_visa"}, {}, 400),
-    ("POST", "/v1/charges", {"amount": "999999999", "currency": "usd", "source": "tok_visa"},
-     {}, 400),
-    ("POST", "/v1/charges", {"amount": "100", "currency": "xyz", "source": "tok_visa"}, {},
-     400),
-    ("POST", "/v1/charges", {"amount": "100", "currency": "usd", "source": "src_nope"}, {},
-     400),
+    (
+        "POST",
+        "/v1/charges",
+        {"amount": "999999999", "currency": "usd", "source": "tok_visa"},
+        {},
+        400,
+    ),
+    ("POST", "/v1/charges", {"amount": "100", "currency": "xyz", "source": "tok_visa"}, {}, 400),
+    ("POST", "/v1/charges", {"amount": "100", "currency": "usd", "source": "src_nope"}, {}, 400),
     ("POST", "/v1/sources", {"type": "bogus"}, {}, 400),
-    ("POST", "/v1/sources", {"type": "ideal", "usage": "reusable", "amount": "100",
-                             "currency": "eur"}, {}, 400),
+    (
+        "POST",
+        "/v1/sources",
+        {"type": "ideal", "usage": "reusable", "amount": "100", "currency": "eur"},
+        {},
+        400,
+    ),
     ("POST", "/v1/sources", {"junk": "1"}, {}, 400),
     ("GET", "/v1/sources/src_nope", None, {}, 404),
     ("GET", "/v1/customers/tok_wrongkind", None, {}, 404),
     ("DELETE", "/v1/tokens/tok_x", None, {}, 404),
     ("GET", "/v1/nowhere", None, {}, 404),
-    ("POST", "/v1/tokens", {"card[number]": "4242424242424241", "card[exp_month]": "12",
-                            "card[exp_year]": "2034"}, {}, 402),
-    ("POST", "/v1/tokens", {"card[number]": "4111111111111111", "card[exp_month]": "12",
-                            "card[exp_year]": "2034"}, {}, 402),
+    (
+        "POST",
+        "/v1/tokens",
+        {"card[number]": "4242424242424241", "card[exp_month]": "12", "card[exp_year]": "2034"},
+        {},
+        402,
+    ),
+    (
+        "POST",
+        "/v1/tokens",
+        {"card[number]": "4111111111111111", "card[exp_month]": "12", "card[exp_year]": "2034"},
+        {},
+        402,
+    ),
     ("POST", "/v1/test_helpers/advance_clock", {"seconds": "-5"}, {}, 400),
     ("POST", "/v1/customers", None, {"Authorization": ""}, 401),
     ("POST", "/v1/customers", None, {"Authorization": "Bearer sk_live_abcdefgh"}, 401),
@@ -699,8 +862,11 @@ BAD_REQUESTS: list[tuple[str, str, Any, dict[str, str], int]] = [
 ]
 
 
-@pytest.mark.parametrize(("method", "path", "params", "headers", "status"), BAD_REQUESTS,
-                         ids=[f"{m} {p} {s}" for m, p, _, _, s in BAD_REQUESTS])
+@pytest.mark.parametrize(
+    ("method", "path", "params", "headers", "status"),
+    BAD_REQUESTS,
+    ids=[f"{m} {p} {s}" for m, p, _, _, s in BAD_REQUESTS],
+)
 def test_error_envelopes_validate(checked, method, path, params, headers, status) -> None:
     body = checked.request(method, path, params, headers, expect=status)
     assert set(body) == {"error"} and body["error"]["message"]
@@ -710,8 +876,7 @@ def test_error_envelopes_validate(checked, method, path, params, headers, status
 def test_idempotency_conflict_envelope_validates(checked) -> None:
     key = {"Idempotency-Key": "k1"}
     checked.request("POST", "/v1/customers", {"email": "a@example.com"}, key)
-    body = checked.request("POST", "/v1/customers", {"email": "b@example.com"}, key,
-                           expect=None)
+    body = checked.request("POST", "/v1/customers", {"email": "b@example.com"}, key, expect=None)
     assert body["error"]["type"] == "idempotency_error"
     checked.assert_clean()
 
@@ -720,14 +885,19 @@ def test_idempotency_conflict_envelope_validates(checked) -> None:
 # The checker itself can fail
 # ---------------------------------------------------------------------------------------
 
+
 def test_nullable_conversion() -> None:
     assert to_json_schema({"type": "string", "nullable": True}) == {"type": ["string", "null"]}
     assert to_json_schema({"type": "string", "enum": ["a"], "nullable": True}) == {
-        "type": ["string", "null"], "enum": ["a", None]}
+        "type": ["string", "null"],
+        "enum": ["a", None],
+    }
     assert to_json_schema({"anyOf": [{"$ref": "#/x"}], "nullable": True}) == {
-        "anyOf": [{"anyOf": [{"$ref": "#/x"}]}, {"type": "null"}]}
-    strict = to_json_schema({"type": "object", "properties": {"a": {"type": "integer"}}},
-                            strict=True)
+        "anyOf": [{"anyOf": [{"$ref": "#/x"}]}, {"type": "null"}]
+    }
+    strict = to_json_schema(
+        {"type": "object", "properties": {"a": {"type": "integer"}}}, strict=True
+    )
     assert strict["additionalProperties"] is False
 
 
@@ -749,10 +919,12 @@ def test_checker_rejects_broken_objects(spec) -> None:
 
 def test_spec_never_forbids_additional_properties_hence_the_strict_pass(spec) -> None:
     """The decision documented at the top: plain validation alone would let any field in."""
+
     def forbids(node: Any) -> bool:
         if isinstance(node, dict):
             return node.get("additionalProperties") is False or any(
-                forbids(v) for v in node.values())
+                forbids(v) for v in node.values()
+            )
         return isinstance(node, list) and any(forbids(v) for v in node)
 
     assert not forbids(spec.raw["components"])

@@ -15,16 +15,20 @@ from core_helpers import (
     source_params,
 )
 
-from core import catalog
 from core.api import Sandbox
+from core.facts import catalog
 
-PENDING_TYPES = [t for t, i in catalog.SOURCE_TYPES.items()
-                 if i.initial_status == "pending" and t != "three_d_secure"]
+PENDING_TYPES = [
+    t
+    for t, i in catalog.SOURCE_TYPES.items()
+    if i.initial_status == "pending" and t != "three_d_secure"
+]
 
 
 @pytest.mark.parametrize("type_name", catalog.SOURCE_TYPE_NAMES)
-def test_every_type_created_with_its_flow_usage_and_initial_status(sb: Sandbox,
-                                                                    type_name: str) -> None:
+def test_every_type_created_with_its_flow_usage_and_initial_status(
+    sb: Sandbox, type_name: str
+) -> None:
     # §3.2 initial status, §4 flow and default usage, §2.1 presence rules
     info = catalog.SOURCE_TYPES[type_name]
     src = make_source(sb, type_name)
@@ -42,8 +46,7 @@ def test_every_type_created_with_its_flow_usage_and_initial_status(sb: Sandbox,
         assert (flow in src) == (src["flow"] == flow)  # §2.1: only its flow's hash
     assert "customer" not in src  # §2.1: absent until attached
     assert src["livemode"] is False
-    for nullable in ("amount", "currency", "metadata", "owner", "statement_descriptor",
-                     "usage"):
+    for nullable in ("amount", "currency", "metadata", "owner", "statement_descriptor", "usage"):
         assert nullable in src  # nullable fields are present (null when unset)
 
 
@@ -61,13 +64,17 @@ def test_wechat_is_flow_none_but_starts_pending(sb: Sandbox) -> None:
     assert src["wechat"]["qr_code_url"]
 
 
-@pytest.mark.parametrize(("number", "status", "redirect_status"), [
-    ("4242424242424242", "chargeable", "not_required"),  # §3.2, §10: not enrolled
-    ("4000000000003063", "pending", "pending"),  # §10: 3DS required
-    ("378282246310005", "failed", "failed"),  # §3.2: card does not support 3DS
-])
-def test_three_d_secure_initial_status_follows_the_card(sb: Sandbox, number: str, status: str,
-                                                        redirect_status: str) -> None:
+@pytest.mark.parametrize(
+    ("number", "status", "redirect_status"),
+    [
+        ("4242424242424242", "chargeable", "not_required"),  # §3.2, §10: not enrolled
+        ("4000000000003063", "pending", "pending"),  # §10: 3DS required
+        ("378282246310005", "failed", "failed"),  # §3.2: card does not support 3DS
+    ],
+)
+def test_three_d_secure_initial_status_follows_the_card(
+    sb: Sandbox, number: str, status: str, redirect_status: str
+) -> None:
     src = make_source(sb, "three_d_secure", number=number)
     assert src["status"] == status
     assert src["redirect"]["status"] == redirect_status
@@ -107,11 +114,11 @@ def test_t1_authorize_pending_to_chargeable(sb: Sandbox, type_name: str) -> None
 def test_t2_fail_pending_to_failed_sets_failure_reason(sb: Sandbox, reason: str) -> None:
     src = make_source(sb, "ideal")
     n = len(sb.events)
-    after = ok(sb.request("POST", f"/v1/test_helpers/sources/{src['id']}/fail",
-                          {"failure_reason": reason}))
+    after = ok(
+        sb.request("POST", f"/v1/test_helpers/sources/{src['id']}/fail", {"failure_reason": reason})
+    )
     assert after["status"] == "failed"
-    assert after["redirect"] == {**src["redirect"], "status": "failed",
-                                 "failure_reason": reason}
+    assert after["redirect"] == {**src["redirect"], "status": "failed", "failure_reason": reason}
     assert event_types(sb, n) == ["source.failed"]
 
 
@@ -131,18 +138,29 @@ def test_t2_verification_attempts_run_out(sb: Sandbox) -> None:
 
 def test_t1_verification_with_right_values(sb: Sandbox) -> None:
     src = make_source(sb, "ach_debit")
-    after = ok(sb.request("POST", f"/v1/sources/{src['id']}/verify",
-                          [("values[]", "32"), ("values[]", "45")]))
+    after = ok(
+        sb.request(
+            "POST", f"/v1/sources/{src['id']}/verify", [("values[]", "32"), ("values[]", "45")]
+        )
+    )
     assert after["status"] == "chargeable"
     assert after["code_verification"]["status"] == "succeeded"
 
 
-@pytest.mark.parametrize(("type_name", "pending_s", "chargeable_s"), [
-    ("ideal", 3600, 6 * 3600), ("bancontact", 3600, 6 * 3600), ("giropay", 3600, 6 * 3600),
-    ("sofort", 3600, 6 * 3600), ("p24", 3600, 6 * 3600), ("multibanco", 7 * 86400, 6 * 3600),
-])
-def test_t3_t4_expiry_timers(sb: Sandbox, type_name: str, pending_s: int,
-                             chargeable_s: int) -> None:
+@pytest.mark.parametrize(
+    ("type_name", "pending_s", "chargeable_s"),
+    [
+        ("ideal", 3600, 6 * 3600),
+        ("bancontact", 3600, 6 * 3600),
+        ("giropay", 3600, 6 * 3600),
+        ("sofort", 3600, 6 * 3600),
+        ("p24", 3600, 6 * 3600),
+        ("multibanco", 7 * 86400, 6 * 3600),
+    ],
+)
+def test_t3_t4_expiry_timers(
+    sb: Sandbox, type_name: str, pending_s: int, chargeable_s: int
+) -> None:
     # §3.4
     src = make_source(sb, type_name)
     clock = "/v1/test_helpers/advance_clock"
@@ -209,8 +227,10 @@ def test_t5b_reusable_unattached_charge_consumes(sb: Sandbox) -> None:
     ok(charge(sb, source=src))
     assert sb.get(src)["status"] == "consumed"
     e = err(charge(sb, source=src))
-    assert e["message"].startswith("The reusable source you provided is consumed because it "
-                                   "was previously charged without being attached")
+    assert e["message"].startswith(
+        "The reusable source you provided is consumed because it "
+        "was previously charged without being attached"
+    )
     assert sb.graph(src).node("consumed").current
     assert [e.id for e in sb.graph(src).edges if e.last_taken] == ["T5b"]
 
@@ -255,8 +275,7 @@ def test_t7_sepa_failed_charge_fails_the_source(sb: Sandbox) -> None:
 
 @pytest.mark.parametrize("status_maker", ["pending", "chargeable"])
 def test_t8_attach_keeps_status_and_sets_customer(sb: Sandbox, status_maker: str) -> None:
-    src = make_source(sb, "ideal") if status_maker == "pending" else \
-        chargeable_source(sb, "ideal")
+    src = make_source(sb, "ideal") if status_maker == "pending" else chargeable_source(sb, "ideal")
     cus = customer(sb)
     n = len(sb.events)
     body = ok(sb.request("POST", f"/v1/customers/{cus}/sources", {"source": src["id"]}))
@@ -293,15 +312,17 @@ def test_attach_twice_is_refused(sb: Sandbox) -> None:
 
 # --- usage (§5.1, §5.2) ---------------------------------------------------------
 
+
 def test_bad_usage_value(sb: Sandbox) -> None:
     e = err(sb.request("POST", "/v1/sources", source_params("card", usage="forever")))
     assert e["message"] == "Invalid usage: must be one of reusable or single_use"
     assert e["param"] == "usage"
 
 
-@pytest.mark.parametrize(("type_name", "usage"), [("ideal", "reusable"),
-                                                  ("card", "single_use"),
-                                                  ("sepa_debit", "single_use")])
+@pytest.mark.parametrize(
+    ("type_name", "usage"),
+    [("ideal", "reusable"), ("card", "single_use"), ("sepa_debit", "single_use")],
+)
 def test_usage_the_type_does_not_support(sb: Sandbox, type_name: str, usage: str) -> None:
     e = err(sb.request("POST", "/v1/sources", source_params(type_name, usage=usage)))
     assert e["param"] == "usage" and e["type"] == "invalid_request_error"
@@ -323,10 +344,20 @@ def test_usage_cannot_change_on_update(sb: Sandbox) -> None:
 
 def test_update_accepts_only_documented_params(sb: Sandbox) -> None:
     src = card_source(sb)
-    body = ok(sb.request("POST", f"/v1/sources/{src}", {
-        "metadata[order]": "42", "owner[name]": "Jenny", "card[exp_month]": "3",
-        "card[exp_year]": "2031", "source_order[items][0][type]": "sku",
-        "mandate[notification_method]": "email"}))
+    body = ok(
+        sb.request(
+            "POST",
+            f"/v1/sources/{src}",
+            {
+                "metadata[order]": "42",
+                "owner[name]": "Jenny",
+                "card[exp_month]": "3",
+                "card[exp_year]": "2031",
+                "source_order[items][0][type]": "sku",
+                "mandate[notification_method]": "email",
+            },
+        )
+    )
     assert body["metadata"] == {"order": "42"} and body["owner"]["name"] == "Jenny"
     assert body["card"]["exp_month"] == 3 and body["card"]["exp_year"] == 2031
     for bad in ("type", "currency", "statement_descriptor", "flow"):
@@ -352,14 +383,14 @@ def test_single_use_needs_amount_and_currency(sb: Sandbox) -> None:
 
 def test_reusable_receiver_refuses_amount(sb: Sandbox) -> None:
     # §5.1 rule 6
-    e = err(sb.request("POST", "/v1/sources", source_params("ach_credit_transfer",
-                                                            amount="1000")))
+    e = err(sb.request("POST", "/v1/sources", source_params("ach_credit_transfer", amount="1000")))
     assert e["param"] == "amount"
 
 
-@pytest.mark.parametrize(("type_name", "currency"), [("ideal", "usd"), ("ach_credit_transfer",
-                                                                        "eur"),
-                                                     ("wechat", "eur"), ("p24", "gbp")])
+@pytest.mark.parametrize(
+    ("type_name", "currency"),
+    [("ideal", "usd"), ("ach_credit_transfer", "eur"), ("wechat", "eur"), ("p24", "gbp")],
+)
 def test_type_currency_limits(sb: Sandbox, type_name: str, currency: str) -> None:
     # §4 currency column
     e = err(sb.request("POST", "/v1/sources", source_params(type_name, currency=currency)))
@@ -376,8 +407,7 @@ def test_type_minimum_amounts(sb: Sandbox) -> None:
 def test_per_type_creation_errors(sb: Sandbox) -> None:
     # §4 documented creation error codes
     bad_iban = source_params("sepa_debit", **{"sepa_debit[iban]": "DE00123"})
-    assert err(sb.request("POST", "/v1/sources", bad_iban))["code"] == \
-        "invalid_bank_account_iban"
+    assert err(sb.request("POST", "/v1/sources", bad_iban))["code"] == "invalid_bank_account_iban"
     short = source_params("bancontact", **{"owner[name]": "Al"})
     assert err(sb.request("POST", "/v1/sources", short))["code"] == "invalid_owner_name"
     bank = source_params("ideal", **{"ideal[bank]": "nope"})
@@ -388,6 +418,7 @@ def test_per_type_creation_errors(sb: Sandbox) -> None:
 
 def test_card_source_from_token(sb: Sandbox) -> None:
     from core_helpers import token
+
     tok = token(sb)
     src = ok(sb.request("POST", "/v1/sources", {"type": "card", "token": tok}))
     assert src["card"]["last4"] == "4242" and src["status"] == "chargeable"
@@ -397,6 +428,7 @@ def test_card_source_from_token(sb: Sandbox) -> None:
 
 
 # --- simulator helpers ----------------------------------------------------------
+
 
 @pytest.mark.parametrize("helper", ["authorize", "fail", "receive_funds"])
 @pytest.mark.parametrize("end", ["consumed", "failed", "canceled"])
@@ -410,8 +442,13 @@ def test_helpers_on_terminal_sources_change_nothing(sb: Sandbox, helper: str, en
         ok(sb.request("POST", f"/v1/test_helpers/sources/{src['id']}/authorize"))
         ok(charge(sb, source=src["id"], currency="eur"))
     before = sb.state_snapshot()
-    e = err(sb.request("POST", f"/v1/test_helpers/sources/{src['id']}/{helper}",
-                       {"amount": "100"} if helper == "receive_funds" else None))
+    e = err(
+        sb.request(
+            "POST",
+            f"/v1/test_helpers/sources/{src['id']}/{helper}",
+            {"amount": "100"} if helper == "receive_funds" else None,
+        )
+    )
     assert end in e["message"] and "terminal" in e["message"]
     assert sb.state_snapshot() == before
 
@@ -431,8 +468,9 @@ def test_receive_funds_partial_then_full(sb: Sandbox) -> None:
 
 def test_receive_funds_only_for_receivers(sb: Sandbox) -> None:
     src = make_source(sb, "ideal")
-    err(sb.request("POST", f"/v1/test_helpers/sources/{src['id']}/receive_funds",
-                   {"amount": "100"}))
+    err(
+        sb.request("POST", f"/v1/test_helpers/sources/{src['id']}/receive_funds", {"amount": "100"})
+    )
 
 
 def test_authorize_on_a_card_source_says_why(sb: Sandbox) -> None:

@@ -33,8 +33,9 @@ import hypothesis.strategies as st
 from hypothesis import HealthCheck, settings
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
-from core import catalog, history
+from core import history
 from core.api import Response, Sandbox
+from core.facts import catalog
 
 SEED = 11
 KEY = {"Authorization": "Bearer sk_test_stateful"}
@@ -43,45 +44,154 @@ REPLAY_EVERY = 10
 EXAMPLES = int(os.environ.get("CHARGEABLE_STATEFUL_EXAMPLES", "500"))
 RETURN_URL = "https://example.com/return"
 
-CARD_NUMBERS = ("4242424242424242", "4000000000000002", "4000000000000341",
-                "4000000000000127", "4000000000003063", "4000000000003055",
-                "378282246310005", "4000000000007726", "4000000000005126",
-                "4242424242424241", "4111111111111111")
+CARD_NUMBERS = (
+    "4242424242424242",
+    "4000000000000002",
+    "4000000000000341",
+    "4000000000000127",
+    "4000000000003063",
+    "4000000000003055",
+    "378282246310005",
+    "4000000000007726",
+    "4000000000005126",
+    "4242424242424241",
+    "4111111111111111",
+)
 TEST_TOKENS = ("tok_visa", "tok_chargeDeclined", "tok_chargeCustomerFail", "tok_amex")
-JUNK_IDS = ("src_doesnotexist", "tok_doesnotexist", "cus_doesnotexist", "ch_doesnotexist",
-            "card_doesnotexist", "re_doesnotexist", "evt_doesnotexist", "pm_card_visa",
-            "", "x" * 300, "src_../../etc", "ba_nope")
-AMOUNTS = ("0", "-1", "-500", "1", "49", "50", "100", "1000", "1500", "99999999",
-           "100000000", "999999999999", "1e3", "abc", "", " 100", "１２", "12.5")
+JUNK_IDS = (
+    "src_doesnotexist",
+    "tok_doesnotexist",
+    "cus_doesnotexist",
+    "ch_doesnotexist",
+    "card_doesnotexist",
+    "re_doesnotexist",
+    "evt_doesnotexist",
+    "pm_card_visa",
+    "",
+    "x" * 300,
+    "src_../../etc",
+    "ba_nope",
+)
+AMOUNTS = (
+    "0",
+    "-1",
+    "-500",
+    "1",
+    "49",
+    "50",
+    "100",
+    "1000",
+    "1500",
+    "99999999",
+    "100000000",
+    "999999999999",
+    "1e3",
+    "abc",
+    "",
+    " 100",
+    "１２",
+    "12.5",
+)
 CURRENCIES = ("usd", "eur", "cad", "aud", "pln", "cny", "xyz", "USD", "")
-SECONDS = ("0", "1", "59", "3600", "3601", "21600", "21601", "86400", "172800",
-           "604801", "1296000", "-1", "abc", "999999999999")
-IBANS = ("DE89370400440532013000", "DE62370400440532013001", "DE35370400440532013002",
-         "DE00000000000000000000", "nonsense")
-PATHS = ("/v1/sources", "/v1/sources/{id}", "/v1/sources/{id}/verify", "/v1/tokens",
-         "/v1/tokens/{id}", "/v1/customers", "/v1/customers/{id}",
-         "/v1/customers/{id}/sources", "/v1/customers/{id}/sources/{id}", "/v1/charges",
-         "/v1/charges/{id}", "/v1/charges/{id}/capture", "/v1/refunds", "/v1/refunds/{id}",
-         "/v1/events", "/v1/events/{id}", "/v1/test_helpers/sources/{id}/authorize",
-         "/v1/test_helpers/sources/{id}/fail", "/v1/test_helpers/sources/{id}/receive_funds",
-         "/v1/test_helpers/advance_clock", "/v1/nowhere", "/v2/sources", "/", "",
-         "/v1/sources/", "/v1//sources", "v1/sources")
+SECONDS = (
+    "0",
+    "1",
+    "59",
+    "3600",
+    "3601",
+    "21600",
+    "21601",
+    "86400",
+    "172800",
+    "604801",
+    "1296000",
+    "-1",
+    "abc",
+    "999999999999",
+)
+IBANS = (
+    "DE89370400440532013000",
+    "DE62370400440532013001",
+    "DE35370400440532013002",
+    "DE00000000000000000000",
+    "nonsense",
+)
+PATHS = (
+    "/v1/sources",
+    "/v1/sources/{id}",
+    "/v1/sources/{id}/verify",
+    "/v1/tokens",
+    "/v1/tokens/{id}",
+    "/v1/customers",
+    "/v1/customers/{id}",
+    "/v1/customers/{id}/sources",
+    "/v1/customers/{id}/sources/{id}",
+    "/v1/charges",
+    "/v1/charges/{id}",
+    "/v1/charges/{id}/capture",
+    "/v1/refunds",
+    "/v1/refunds/{id}",
+    "/v1/events",
+    "/v1/events/{id}",
+    "/v1/test_helpers/sources/{id}/authorize",
+    "/v1/test_helpers/sources/{id}/fail",
+    "/v1/test_helpers/sources/{id}/receive_funds",
+    "/v1/test_helpers/advance_clock",
+    "/v1/nowhere",
+    "/v2/sources",
+    "/",
+    "",
+    "/v1/sources/",
+    "/v1//sources",
+    "v1/sources",
+)
 
 junk_text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=12)
 junk_key = st.one_of(
-    st.sampled_from(["amount", "currency", "source", "customer", "type", "card[number]",
-                     "metadata[k]", "usage", "capture", "seconds", "values[]", "owner",
-                     "owner[email][x]", "expand[]", "limit", "starting_after", "[]", "a[",
-                     "a]b", "card", "redirect[return_url]"]),
-    junk_text.filter(bool))
+    st.sampled_from(
+        [
+            "amount",
+            "currency",
+            "source",
+            "customer",
+            "type",
+            "card[number]",
+            "metadata[k]",
+            "usage",
+            "capture",
+            "seconds",
+            "values[]",
+            "owner",
+            "owner[email][x]",
+            "expand[]",
+            "limit",
+            "starting_after",
+            "[]",
+            "a[",
+            "a]b",
+            "card",
+            "redirect[return_url]",
+        ]
+    ),
+    junk_text.filter(bool),
+)
 junk_params = st.one_of(
     st.none(),
     st.dictionaries(junk_key, junk_text, max_size=4),
     st.lists(st.tuples(junk_key, junk_text), max_size=4),
     junk_text,
-    st.sampled_from([["not a pair"], [("a", "b", "c")], {"a": object()}, 42, b"\xff\xfe",
-                     {"amount": ["1", "2"]}, {"metadata": {"k": {"deep": "x"}}},
-                     [("card[number]", "4242424242424242"), ("card", "x")]]),
+    st.sampled_from(
+        [
+            ["not a pair"],
+            [("a", "b", "c")],
+            {"a": object()},
+            42,
+            b"\xff\xfe",
+            {"amount": ["1", "2"]},
+            {"metadata": {"k": {"deep": "x"}}},
+            [("card[number]", "4242424242424242"), ("card", "x")],
+        ]
+    ),
 )
 
 
@@ -90,20 +200,34 @@ def source_params(kind: str, data: st.DataObject, card_source: str | None) -> di
     info = catalog.SOURCE_TYPES[kind]
     flow = data.draw(st.sampled_from(info.flows), label="flow")
     usage = data.draw(st.sampled_from(info.usages), label="usage")
-    currency = "usd" if info.currencies is None else (
-        "eur" if "eur" in info.currencies else sorted(info.currencies)[0])
-    params = {"type": kind, "usage": usage, "owner[email]": "jenny@example.com",
-              "owner[name]": "Jenny Rosen", "currency": currency}
+    currency = (
+        "usd"
+        if info.currencies is None
+        else ("eur" if "eur" in info.currencies else sorted(info.currencies)[0])
+    )
+    params = {
+        "type": kind,
+        "usage": usage,
+        "owner[email]": "jenny@example.com",
+        "owner[name]": "Jenny Rosen",
+        "currency": currency,
+    }
     if flow != info.flow:
         params["flow"] = flow
     if not (info.amount_at_creation == "forbidden" and usage == "reusable"):
-        params["amount"] = data.draw(st.sampled_from(("1500", "1500", "2000", "100")),
-                                     label="amount")
+        params["amount"] = data.draw(
+            st.sampled_from(("1500", "1500", "2000", "100")), label="amount"
+        )
     if flow == "redirect":
         params["redirect[return_url]"] = RETURN_URL
     if kind == "card":
-        params.update({"card[number]": data.draw(st.sampled_from(CARD_NUMBERS)),
-                       "card[exp_month]": "12", "card[exp_year]": "2034"})
+        params.update(
+            {
+                "card[number]": data.draw(st.sampled_from(CARD_NUMBERS)),
+                "card[exp_month]": "12",
+                "card[exp_year]": "2034",
+            }
+        )
         if data.draw(st.booleans(), label="cvc"):
             params["card[cvc]"] = "123"
     elif kind == "three_d_secure":
@@ -116,8 +240,12 @@ def source_params(kind: str, data: st.DataObject, card_source: str | None) -> di
         params["source_order[items][0][type]"] = "sku"
         params["source_order[items][0][amount]"] = params.get("amount", "1500")
     if data.draw(st.integers(0, 9), label="spoil") == 0:  # one thing wrong
-        spoil = data.draw(st.sampled_from(("amount", "currency", "usage", "type", "flow",
-                                           "redirect[return_url]", "junk")), label="spoilt")
+        spoil = data.draw(
+            st.sampled_from(
+                ("amount", "currency", "usage", "type", "flow", "redirect[return_url]", "junk")
+            ),
+            label="spoilt",
+        )
         params[spoil] = data.draw(st.sampled_from(("", "-5", "reusable", "bogus", "0")))
     return params
 
@@ -132,8 +260,10 @@ def hidden_state(sandbox: Sandbox) -> dict[str, Any] | None:
     objects = getattr(state, "objects", None)
     if not isinstance(objects, dict):
         return None
-    return {"objects": {k: copy.copy(v) for k, v in objects.items()},
-            "idempotency": dict(getattr(state, "idempotency", {}))}
+    return {
+        "objects": {k: copy.copy(v) for k, v in objects.items()},
+        "idempotency": dict(getattr(state, "idempotency", {})),
+    }
 
 
 class SandboxMachine(RuleBasedStateMachine):
@@ -170,8 +300,7 @@ class SandboxMachine(RuleBasedStateMachine):
 
     # --- the one place requests go through ---------------------------------------------
 
-    def send(self, method: str, path: str, params: Any = None,
-             headers: Any = KEY) -> Response:
+    def send(self, method: str, path: str, params: Any = None, headers: Any = KEY) -> Response:
         before, revision = self.snapshot, self.sb.revision
         hidden = hidden_state(self.sb)
         response = self.sb.request(method, path, params, headers)
@@ -202,13 +331,15 @@ class SandboxMachine(RuleBasedStateMachine):
             self._check_replay()
         return response
 
-    def _check_step(self, before: dict[str, Any], after: dict[str, Any], params: Any,
-                    where: str) -> None:
+    def _check_step(
+        self, before: dict[str, Any], after: dict[str, Any], params: Any, where: str
+    ) -> None:
         old, new = before["objects"], after["objects"]
         assert after["now"] >= before["now"], f"the clock ran backwards: {where}"
-        assert after["events"][:len(before["events"])] == before["events"], \
+        assert after["events"][: len(before["events"])] == before["events"], (
             f"past events changed: {where}"
-        times = [e["created"] for e in after["events"][max(len(before["events"]) - 1, 0):]]
+        )
+        times = [e["created"] for e in after["events"][max(len(before["events"]) - 1, 0) :]]
         assert times == sorted(times), f"events out of time order: {times} {where}"
         named = set(params.values()) if isinstance(params, dict) else set()
         for value in named:
@@ -223,12 +354,16 @@ class SandboxMachine(RuleBasedStateMachine):
             if method.startswith("src_"):
                 assert origin is not None and origin["status"] == "chargeable", (
                     f"charge {object_id} from source {method} that was "
-                    f"{origin and origin['status']}: {where}")
+                    f"{origin and origin['status']}: {where}"
+                )
                 continue
             if origin is not None and origin["object"] == "card" and origin.get("customer"):
                 continue  # a card attached to a customer
-            tokens = [t for t in old.values() if t["object"] == "token"
-                      and (t.get("card") or {}).get("id") == method]
+            tokens = [
+                t
+                for t in old.values()
+                if t["object"] == "token" and (t.get("card") or {}).get("id") == method
+            ]
             if tokens:
                 assert not tokens[0]["used"], f"charge from a used token: {where}"
                 continue
@@ -240,7 +375,8 @@ class SandboxMachine(RuleBasedStateMachine):
             obj = objects.get(object_id)
             assert obj is not None, f"terminal source {object_id} vanished: {where}"
             assert obj["status"] == status, (
-                f"source {object_id} left {status} for {obj['status']}: {where}")
+                f"source {object_id} left {status} for {obj['status']}: {where}"
+            )
         used = set(self.used)
         for object_id, obj in objects.items():
             if obj["object"] == "source" and obj["status"] in TERMINAL:
@@ -266,8 +402,7 @@ class SandboxMachine(RuleBasedStateMachine):
             elif kind in ("source", "card") and obj.get("customer"):
                 owner = objects.get(obj["customer"])
                 assert owner is not None and not owner.get("deleted"), (object_id, where)
-                assert object_id in [s["id"] for s in owner["sources"]["data"]], \
-                    (object_id, where)
+                assert object_id in [s["id"] for s in owner["sources"]["data"]], (object_id, where)
             elif kind == "charge":
                 assert 0 <= obj["amount_refunded"] <= obj["amount"], (object_id, where)
                 assert obj["status"] in ("succeeded", "pending", "failed"), (object_id, where)
@@ -276,8 +411,10 @@ class SandboxMachine(RuleBasedStateMachine):
                     assert obj["failure_code"] and not obj["captured"], (object_id, where)
             if kind == "source" and obj.get("receiver"):
                 receiver = obj["receiver"]
-                assert receiver["amount_charged"] + receiver["amount_returned"] <= \
-                    receiver["amount_received"], (object_id, receiver, where)
+                assert (
+                    receiver["amount_charged"] + receiver["amount_returned"]
+                    <= receiver["amount_received"]
+                ), (object_id, receiver, where)
 
     def _check_replay(self) -> None:
         rebuilt = history.replay(SEED, self.sb.log)
@@ -300,26 +437,43 @@ class SandboxMachine(RuleBasedStateMachine):
 
     @rule(data=st.data(), number=st.sampled_from(CARD_NUMBERS), cvc=st.booleans())
     def create_card_source(self, data: st.DataObject, number: str, cvc: bool) -> None:
-        params = {"type": "card", "card[number]": number, "card[exp_month]": "12",
-                  "card[exp_year]": data.draw(st.sampled_from(("2034", "2034", "2001")))}
+        params = {
+            "type": "card",
+            "card[number]": number,
+            "card[exp_month]": "12",
+            "card[exp_year]": data.draw(st.sampled_from(("2034", "2034", "2001"))),
+        }
         if cvc:
             params["card[cvc]"] = "123"
         if data.draw(st.integers(0, 4)) == 0:
             params = {"type": "card", "token": self.pick(data, "token")}
         self.send("POST", "/v1/sources", params)
 
-    @rule(data=st.data(), kind=st.sampled_from(("card", "card", "bank_account", "pii",
-                                                "cvc_update", "account", "person", "none")))
+    @rule(
+        data=st.data(),
+        kind=st.sampled_from(
+            ("card", "card", "bank_account", "pii", "cvc_update", "account", "person", "none")
+        ),
+    )
     def create_token(self, data: st.DataObject, kind: str) -> None:
         params: dict[str, str] = {
-            "card": {"card[number]": data.draw(st.sampled_from(CARD_NUMBERS)),
-                     "card[exp_month]": "12", "card[exp_year]": "2034", "card[cvc]": "123"},
-            "bank_account": {"bank_account[country]": "US", "bank_account[currency]": "usd",
-                             "bank_account[account_number]": "000123456789",
-                             "bank_account[routing_number]": "110000000"},
-            "pii": {"pii[id_number]": "000000000"}, "cvc_update": {"cvc_update[cvc]": "123"},
+            "card": {
+                "card[number]": data.draw(st.sampled_from(CARD_NUMBERS)),
+                "card[exp_month]": "12",
+                "card[exp_year]": "2034",
+                "card[cvc]": "123",
+            },
+            "bank_account": {
+                "bank_account[country]": "US",
+                "bank_account[currency]": "usd",
+                "bank_account[account_number]": "000123456789",
+                "bank_account[routing_number]": "110000000",
+            },
+            "pii": {"pii[id_number]": "000000000"},
+            "cvc_update": {"cvc_update[cvc]": "123"},
             "account": {"account[business_type]": "individual"},
-            "person": {"person[first_name]": "Jenny"}, "none": {},
+            "person": {"person[first_name]": "Jenny"},
+            "none": {},
         }[kind]
         self.send("POST", "/v1/tokens", params)
 
@@ -335,14 +489,20 @@ class SandboxMachine(RuleBasedStateMachine):
     @rule(data=st.data())
     def attach(self, data: st.DataObject) -> None:
         customer = self.pick(data, "customer", label="customer")
-        self.send("POST", f"/v1/customers/{customer}/sources",
-                  {"source": self.pick(data, "token", "source")})
+        self.send(
+            "POST",
+            f"/v1/customers/{customer}/sources",
+            {"source": self.pick(data, "token", "source")},
+        )
 
     @rule(data=st.data())
     def detach(self, data: st.DataObject) -> None:
         customer = self.pick(data, "customer", label="customer")
-        attached = [i for i, o in self.snapshot["objects"].items()
-                    if o.get("customer") == customer and o["object"] in ("card", "source")]
+        attached = [
+            i
+            for i, o in self.snapshot["objects"].items()
+            if o.get("customer") == customer and o["object"] in ("card", "source")
+        ]
         target = data.draw(st.sampled_from([*attached, *attached, *JUNK_IDS[:3]]))
         self.send("DELETE", f"/v1/customers/{customer}/sources/{target}")
 
@@ -350,8 +510,9 @@ class SandboxMachine(RuleBasedStateMachine):
     def update_customer(self, data: st.DataObject) -> None:
         customer = self.pick(data, "customer", label="customer")
         which = data.draw(st.sampled_from(("source", "default_source", "email", "usage")))
-        value = (self.pick(data, "token", "source", "card") if which != "email"
-                 else "new@example.com")
+        value = (
+            self.pick(data, "token", "source", "card") if which != "email" else "new@example.com"
+        )
         self.send("POST", f"/v1/customers/{customer}", {which: value})
 
     @rule(data=st.data())
@@ -361,14 +522,29 @@ class SandboxMachine(RuleBasedStateMachine):
     @rule(data=st.data())
     def update_source(self, data: st.DataObject) -> None:
         source = self.pick(data, "source")
-        params = data.draw(st.sampled_from((
-            {"metadata[order]": "42"}, {"usage": "reusable"}, {"usage": "single_use"},
-            {"amount": "1700"}, {"amount": "-1"}, {"owner[name]": "New Name"},
-            {"card[exp_month]": "13"}, {"card[exp_year]": "2035"}, {"type": "card"})))
+        params = data.draw(
+            st.sampled_from(
+                (
+                    {"metadata[order]": "42"},
+                    {"usage": "reusable"},
+                    {"usage": "single_use"},
+                    {"amount": "1700"},
+                    {"amount": "-1"},
+                    {"owner[name]": "New Name"},
+                    {"card[exp_month]": "13"},
+                    {"card[exp_year]": "2035"},
+                    {"type": "card"},
+                )
+            )
+        )
         self.send("POST", f"/v1/sources/{source}", params)
 
-    @rule(data=st.data(), spoil=st.sampled_from(("", "", "", "", "amount", "currency",
-                                                 "customer", "no source", "capture")))
+    @rule(
+        data=st.data(),
+        spoil=st.sampled_from(
+            ("", "", "", "", "amount", "currency", "customer", "no source", "capture")
+        ),
+    )
     def charge(self, data: st.DataObject, spoil: str) -> None:
         """A charge that fits its source (§8.1), or one with one thing wrong."""
         source = self.pick(data, "source", "token", "card", label="source")
@@ -409,24 +585,28 @@ class SandboxMachine(RuleBasedStateMachine):
             params["amount"] = data.draw(st.sampled_from(AMOUNTS))
         self.send("POST", "/v1/refunds", params)
 
-    @rule(data=st.data(), helper=st.sampled_from(("authorize", "authorize", "fail",
-                                                   "receive_funds")))
+    @rule(
+        data=st.data(), helper=st.sampled_from(("authorize", "authorize", "fail", "receive_funds"))
+    )
     def source_helper(self, data: st.DataObject, helper: str) -> None:
         source = self.pick(data, "source")
         params: dict[str, str] = {}
         if helper == "fail" and data.draw(st.booleans()):
-            params["failure_reason"] = data.draw(st.sampled_from(
-                ("user_abort", "declined", "processing_error", "bogus")))
+            params["failure_reason"] = data.draw(
+                st.sampled_from(("user_abort", "declined", "processing_error", "bogus"))
+            )
         if helper in ("receive_funds", "authorize") and data.draw(st.booleans()):
             params["amount"] = data.draw(st.sampled_from(("1500", "500", *AMOUNTS)))
         self.send("POST", f"/v1/test_helpers/sources/{source}/{helper}", params)
 
     @rule(data=st.data())
     def verify(self, data: st.DataObject) -> None:
-        values = data.draw(st.sampled_from((["32", "45"], ["45", "32"], ["1", "2"], ["32"],
-                                            [])))
-        self.send("POST", f"/v1/sources/{self.pick(data, 'source')}/verify",
-                  [("values[]", v) for v in values])
+        values = data.draw(st.sampled_from((["32", "45"], ["45", "32"], ["1", "2"], ["32"], [])))
+        self.send(
+            "POST",
+            f"/v1/sources/{self.pick(data, 'source')}/verify",
+            [("values[]", v) for v in values],
+        )
 
     @rule(seconds=st.sampled_from(SECONDS))
     def advance_clock(self, seconds: str) -> None:
@@ -437,47 +617,100 @@ class SandboxMachine(RuleBasedStateMachine):
     @rule(data=st.data())
     def read(self, data: st.DataObject) -> None:
         object_id = self.pick(data, label="id")
-        path = data.draw(st.sampled_from((
-            "/v1/sources/{}", "/v1/tokens/{}", "/v1/customers/{}", "/v1/charges/{}",
-            "/v1/refunds/{}", "/v1/customers/{}/sources", "/v1/events", "/v1/sources",
-            "/v1/charges", "/v1/customers", "/v1/refunds"))).format(object_id)
-        params = data.draw(st.sampled_from((None, {"limit": "3"}, {"limit": "0"},
-                                            {"limit": "101"}, {"starting_after": object_id},
-                                            {"expand[]": "sources"}, {"type": "charge.*"})))
+        path = data.draw(
+            st.sampled_from(
+                (
+                    "/v1/sources/{}",
+                    "/v1/tokens/{}",
+                    "/v1/customers/{}",
+                    "/v1/charges/{}",
+                    "/v1/refunds/{}",
+                    "/v1/customers/{}/sources",
+                    "/v1/events",
+                    "/v1/sources",
+                    "/v1/charges",
+                    "/v1/customers",
+                    "/v1/refunds",
+                )
+            )
+        ).format(object_id)
+        params = data.draw(
+            st.sampled_from(
+                (
+                    None,
+                    {"limit": "3"},
+                    {"limit": "0"},
+                    {"limit": "101"},
+                    {"starting_after": object_id},
+                    {"expand[]": "sources"},
+                    {"type": "charge.*"},
+                )
+            )
+        )
         self.send("GET", path, params)
 
-    @rule(method=st.sampled_from(("GET", "POST", "DELETE", "PUT", "PATCH", "get", "")),
-          path=st.sampled_from(PATHS), params=junk_params, data=st.data())
+    @rule(
+        method=st.sampled_from(("GET", "POST", "DELETE", "PUT", "PATCH", "get", "")),
+        path=st.sampled_from(PATHS),
+        params=junk_params,
+        data=st.data(),
+    )
     def junk(self, method: str, path: str, params: Any, data: st.DataObject) -> None:
         self.send(method, path.replace("{id}", self.pick(data)), params)
 
-    @rule(data=st.data(), headers=st.sampled_from((
-        None, {}, {"Authorization": ""}, {"Authorization": "Bearer sk_live_123456789"},
-        {"Authorization": "Bearer pk_test_123456789"}, {"Authorization": "Basic !!!"},
-        {"Authorization": "Bearer sk_test_"}, [("Authorization", 5)], "junk headers")))
+    @rule(
+        data=st.data(),
+        headers=st.sampled_from(
+            (
+                None,
+                {},
+                {"Authorization": ""},
+                {"Authorization": "Bearer sk_live_123456789"},
+                {"Authorization": "Bearer pk_test_123456789"},
+                {"Authorization": "Basic !!!"},
+                {"Authorization": "Bearer sk_test_"},
+                [("Authorization", 5)],
+                "junk headers",
+            )
+        ),
+    )
     def bad_key(self, data: st.DataObject, headers: Any) -> None:
-        self.send("POST", "/v1/charges", {"amount": "1000", "currency": "usd",
-                                          "source": self.pick(data, "token")}, headers)
+        self.send(
+            "POST",
+            "/v1/charges",
+            {"amount": "1000", "currency": "usd", "source": self.pick(data, "token")},
+            headers,
+        )
 
     @rule(data=st.data(), same=st.booleans())
     def idempotent_retry(self, data: st.DataObject, same: bool) -> None:
         key = {**KEY, "Idempotency-Key": f"key-{self.steps}"}
-        path, params = data.draw(st.sampled_from((
-            ("/v1/customers", {"email": "idem@example.com"}),
-            ("/v1/charges", {"amount": "1000", "currency": "usd", "source": "tok_visa"}),
-            ("/v1/charges", {"amount": "1000", "currency": "usd",
-                             "source": "tok_chargeDeclined"}),
-            ("/v1/charges", {"amount": "1000", "currency": "usd",
-                             "source": self.pick(data, "token")}))), label="request")
+        path, params = data.draw(
+            st.sampled_from(
+                (
+                    ("/v1/customers", {"email": "idem@example.com"}),
+                    ("/v1/charges", {"amount": "1000", "currency": "usd", "source": "tok_visa"}),
+                    (
+                        "/v1/charges",
+                        {"amount": "1000", "currency": "usd", "source": "tok_chargeDeclined"},
+                    ),
+                    (
+                        "/v1/charges",
+                        {"amount": "1000", "currency": "usd", "source": self.pick(data, "token")},
+                    ),
+                )
+            ),
+            label="request",
+        )
         first = self.send("POST", path, params, key)
-        second = self.send("POST", path, params if same else {**params, "email": "x@y.z"},
-                           key)
+        second = self.send("POST", path, params if same else {**params, "email": "x@y.z"}, key)
         if same:
             assert (second.status, second.body) == (first.status, first.body)
             assert not second.accepted
         elif first.accepted:
-            assert second.status == 400 and second.body["error"]["type"] == \
-                "idempotency_error", second.body
+            assert second.status == 400 and second.body["error"]["type"] == "idempotency_error", (
+                second.body
+            )
 
     # --- rules: history ---------------------------------------------------------------
 
@@ -527,7 +760,9 @@ class SandboxMachine(RuleBasedStateMachine):
 
 
 SandboxMachine.TestCase.settings = settings(
-    max_examples=EXAMPLES, stateful_step_count=30, deadline=None,
+    max_examples=EXAMPLES,
+    stateful_step_count=30,
+    deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
 TestSandboxMachine = SandboxMachine.TestCase

@@ -8,7 +8,7 @@ import pytest
 from core_helpers import card, card_source, charge, customer, err, make_source, ok, token
 
 from core.api import Sandbox
-from core.errors import SANDBOX_WORDING
+from core.facts.errors import SANDBOX_WORDING
 
 CLOCK = "/v1/test_helpers/advance_clock"
 
@@ -47,8 +47,7 @@ def _do(sb: Sandbox, action: str, src: str, spare: str) -> Any:
             params["customer"] = cus
         return charge(sb, **params)
     if action == "charge_with_new_customer":
-        return charge(sb, source=src, customer=spare,
-                      currency=sb.get(src)["currency"] or "usd")
+        return charge(sb, source=src, customer=spare, currency=sb.get(src)["currency"] or "usd")
     if action == "attach":
         return sb.request("POST", f"/v1/customers/{spare}/sources", {"source": src})
     if action == "detach":
@@ -86,8 +85,9 @@ for _end in ("consumed", "failed", "canceled"):
 
 
 @pytest.mark.parametrize(("status", "action", "http", "outcome"), SINGLE_USE_TABLE)
-def test_single_use_source_status_action_table(sb: Sandbox, status: str, action: str,
-                                               http: int, outcome: str) -> None:
+def test_single_use_source_status_action_table(
+    sb: Sandbox, status: str, action: str, http: int, outcome: str
+) -> None:
     src = _ideal_in(sb, status)
     spare = customer(sb)
     before = sb.state_snapshot()
@@ -115,8 +115,9 @@ REUSABLE_TABLE = [
 
 
 @pytest.mark.parametrize(("status", "action", "http", "outcome"), REUSABLE_TABLE)
-def test_reusable_source_status_action_table(sb: Sandbox, status: str, action: str,
-                                             http: int, outcome: str) -> None:
+def test_reusable_source_status_action_table(
+    sb: Sandbox, status: str, action: str, http: int, outcome: str
+) -> None:
     src = _card_in(sb, status)
     spare = customer(sb)
     before = sb.state_snapshot()
@@ -130,14 +131,17 @@ def test_reusable_source_status_action_table(sb: Sandbox, status: str, action: s
 
 
 TOKEN_TABLE = [
-    (False, "charge", 200), (False, "attach", 200), (False, "source", 200),
-    (True, "charge", 400), (True, "attach", 400), (True, "source", 400),
+    (False, "charge", 200),
+    (False, "attach", 200),
+    (False, "source", 200),
+    (True, "charge", 400),
+    (True, "attach", 400),
+    (True, "source", 400),
 ]
 
 
 @pytest.mark.parametrize(("used", "action", "http"), TOKEN_TABLE)
-def test_token_used_state_action_table(sb: Sandbox, used: bool, action: str,
-                                       http: int) -> None:
+def test_token_used_state_action_table(sb: Sandbox, used: bool, action: str, http: int) -> None:
     tok = token(sb)
     if used:
         ok(charge(sb, source=tok))
@@ -157,26 +161,33 @@ def test_token_used_state_action_table(sb: Sandbox, used: bool, action: str,
 
 
 CHARGE_TABLE = [
-    ("uncaptured", "capture", 200, "succeeded"), ("uncaptured", "refund", 200, "refunded"),
+    ("uncaptured", "capture", 200, "succeeded"),
+    ("uncaptured", "refund", 200, "refunded"),
     ("uncaptured", "expire", 200, "refunded"),
-    ("succeeded", "capture", 400, ""), ("succeeded", "refund", 200, "refunded"),
-    ("refunded", "capture", 400, ""), ("refunded", "refund", 400, ""),
-    ("failed", "capture", 400, ""), ("failed", "refund", 400, ""),
-    ("pending", "capture", 400, ""), ("pending", "refund", 400, ""),
+    ("succeeded", "capture", 400, ""),
+    ("succeeded", "refund", 200, "refunded"),
+    ("refunded", "capture", 400, ""),
+    ("refunded", "refund", 400, ""),
+    ("failed", "capture", 400, ""),
+    ("failed", "refund", 400, ""),
+    ("pending", "capture", 400, ""),
+    ("pending", "refund", 400, ""),
     ("pending", "expire", 200, "succeeded"),
 ]
 
 
 @pytest.mark.parametrize(("state", "action", "http", "after"), CHARGE_TABLE)
-def test_charge_state_action_table(sb: Sandbox, state: str, action: str, http: int,
-                                   after: str) -> None:
+def test_charge_state_action_table(
+    sb: Sandbox, state: str, action: str, http: int, after: str
+) -> None:
     if state == "failed":
         ch = charge(sb, source=token(sb, "4000000000000002")).body["error"]["charge"]
     elif state == "pending":
         ch = ok(charge(sb, source=make_source(sb, "sepa_debit")["id"], currency="eur"))["id"]
     else:
-        ch = ok(charge(sb, source=token(sb), capture="false" if state == "uncaptured"
-                       else "true"))["id"]
+        ch = ok(charge(sb, source=token(sb), capture="false" if state == "uncaptured" else "true"))[
+            "id"
+        ]
         if state == "refunded":
             ok(sb.request("POST", "/v1/refunds", {"charge": ch}))
     assert sb.state_of(ch) == state
@@ -201,20 +212,30 @@ BAD_REQUESTS: list[tuple[str, str, Any, int]] = [
     ("POST", "/v1/charges", {"currency": "usd", "source": "tok_visa"}, 400),  # missing amount
     ("POST", "/v1/charges", {"amount": "-5", "currency": "usd", "source": "tok_visa"}, 400),
     ("POST", "/v1/charges", {"amount": "0", "currency": "usd", "source": "tok_visa"}, 400),
-    ("POST", "/v1/charges", {"amount": "123456789", "currency": "usd", "source": "tok_visa"},
-     400),
+    ("POST", "/v1/charges", {"amount": "123456789", "currency": "usd", "source": "tok_visa"}, 400),
     ("POST", "/v1/charges", {"amount": "12.5", "currency": "usd", "source": "tok_visa"}, 400),
     ("POST", "/v1/charges", {"amount": "ten", "currency": "usd", "source": "tok_visa"}, 400),
     ("POST", "/v1/charges", {"amount": "49", "currency": "usd", "source": "tok_visa"}, 400),
     ("POST", "/v1/charges", {"amount": "1000", "currency": "xyz", "source": "tok_visa"}, 400),
-    ("POST", "/v1/charges", {"amount": "1000", "currency": "usd", "source": "tok_visa",
-                             "bogus": "1"}, 400),
-    ("POST", "/v1/charges", {"amount": "1000", "currency": "usd", "source": "tok_visa",
-                             "capture": "maybe"}, 400),
-    ("POST", "/v1/charges", {"amount": "1000", "currency": "usd",
-                             "source[number]": "4242"}, 400),  # wrong type: hash
-    ("POST", "/v1/charges", {"amount": "1000", "currency": "usd", "customer": "cus_nope"},
-     404),
+    (
+        "POST",
+        "/v1/charges",
+        {"amount": "1000", "currency": "usd", "source": "tok_visa", "bogus": "1"},
+        400,
+    ),
+    (
+        "POST",
+        "/v1/charges",
+        {"amount": "1000", "currency": "usd", "source": "tok_visa", "capture": "maybe"},
+        400,
+    ),
+    (
+        "POST",
+        "/v1/charges",
+        {"amount": "1000", "currency": "usd", "source[number]": "4242"},
+        400,
+    ),  # wrong type: hash
+    ("POST", "/v1/charges", {"amount": "1000", "currency": "usd", "customer": "cus_nope"}, 404),
     ("POST", "/v1/charges", {"amount": "1000", "currency": "usd", "customer": "ch_x"}, 404),
     ("GET", "/v1/charges/src_x", None, 404),  # wrong-kind id
     ("GET", "/v1/customers/tok_x", None, 404),
@@ -226,8 +247,12 @@ BAD_REQUESTS: list[tuple[str, str, Any, int]] = [
     ("POST", "/v1/sources", {"type": "bitcoin"}, 400),
     ("POST", "/v1/sources", {"type": "card", "card": "4242"}, 400),
     ("POST", "/v1/sources", {"type": "card", "card[number]": "4242424242424242"}, 400),
-    ("POST", "/v1/tokens", {"card[number]": "4242424242424242", "card[exp_month]": "x",
-                            "card[exp_year]": "2030"}, 400),
+    (
+        "POST",
+        "/v1/tokens",
+        {"card[number]": "4242424242424242", "card[exp_month]": "x", "card[exp_year]": "2030"},
+        400,
+    ),
     ("POST", "/v1/customers", {"metadata": "x"}, 400),
     ("POST", "/v1/customers", [("a[", "1")], 400),
     ("POST", "/v1/customers", "%%%junk=&&==", 400),
@@ -247,8 +272,9 @@ BAD_REQUESTS: list[tuple[str, str, Any, int]] = [
 
 
 @pytest.mark.parametrize(("method", "path", "params", "status"), BAD_REQUESTS)
-def test_bad_input_is_a_stripe_error_and_changes_nothing(sb: Sandbox, method: str, path: str,
-                                                         params: Any, status: int) -> None:
+def test_bad_input_is_a_stripe_error_and_changes_nothing(
+    sb: Sandbox, method: str, path: str, params: Any, status: int
+) -> None:
     src = card_source(sb)
     ok(sb.request("POST", "/v1/customers", {"source": src}))
     before, log, revision = sb.state_snapshot(), len(sb.log), sb.revision
@@ -262,8 +288,7 @@ def test_bad_input_is_a_stripe_error_and_changes_nothing(sb: Sandbox, method: st
 
 def test_bad_failure_reason(sb: Sandbox) -> None:
     src = make_source(sb, "ideal")["id"]
-    resp = sb.request("POST", f"/v1/test_helpers/sources/{src}/fail",
-                      {"failure_reason": "bored"})
+    resp = sb.request("POST", f"/v1/test_helpers/sources/{src}/fail", {"failure_reason": "bored"})
     assert resp.status == 400 and resp.body["error"]["param"] == "failure_reason"
     assert sb.get(src)["status"] == "pending"
 
@@ -280,8 +305,10 @@ def test_amount_errors_name_their_codes(sb: Sandbox) -> None:
     assert big["code"] == "amount_too_large"
     small = charge(sb, source="tok_visa", amount="49").body["error"]
     assert small["code"] == "amount_too_small"
-    assert charge(sb, source="tok_visa", amount="-1").body["error"]["message"] == \
-        "Invalid positive integer"
+    assert (
+        charge(sb, source="tok_visa", amount="-1").body["error"]["message"]
+        == "Invalid positive integer"
+    )
 
 
 def test_unknown_path_message(sb: Sandbox) -> None:
@@ -295,9 +322,10 @@ def test_non_string_method_or_path_never_raises(sb: Sandbox) -> None:
         assert resp.status == 400
 
 
-def test_internal_error_becomes_500_and_rolls_back(sb: Sandbox,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    from core import charge_rules
+def test_internal_error_becomes_500_and_rolls_back(
+    sb: Sandbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from core.rules import charge as charge_rules
 
     src = card_source(sb)
     before = sb.state_snapshot()
@@ -324,8 +352,11 @@ def test_refusals_with_unpublished_wording_say_so_and_documented_ones_do_not(
     ok(sb.request("POST", f"/v1/customers/{cus}/sources", {"source": attached}))
     no_customer = err(charge(sb, source=attached))  # §5.1 rule 3
     assert (no_customer["code"], no_customer["param"]) == ("missing", "customer")
-    usage = err(sb.request("POST", "/v1/sources", {"type": "card", "token": token(sb),
-                                                    "usage": "single_use"}))
+    usage = err(
+        sb.request(
+            "POST", "/v1/sources", {"type": "card", "token": token(sb), "usage": "single_use"}
+        )
+    )
     assert usage["param"] == "usage"  # §4: card sources are reusable only
     amount = err(sb.request("POST", f"/v1/sources/{card_source(sb)}", {"amount": "500"}))
     assert amount["param"] == "amount"

@@ -5,14 +5,21 @@ from __future__ import annotations
 import pytest
 from core_helpers import card, card_source, charge, customer, err, event_types, ok, token
 
-from core import cards
 from core.api import Sandbox
+from core.facts import cards
 
 TOKEN_CASES = [
     ("card", "tok_", card()),
-    ("bank_account", "btok_", {"bank_account[country]": "US", "bank_account[currency]": "usd",
-                               "bank_account[routing_number]": "110000000",
-                               "bank_account[account_number]": "000123456789"}),
+    (
+        "bank_account",
+        "btok_",
+        {
+            "bank_account[country]": "US",
+            "bank_account[currency]": "usd",
+            "bank_account[routing_number]": "110000000",
+            "bank_account[account_number]": "000123456789",
+        },
+    ),
     ("pii", "pii_", {"pii[id_number]": "000000000"}),
     ("cvc_update", "cvctok_", {"cvc_update[cvc]": "123"}),
     ("account", "ct_", {"account[business_type]": "individual"}),
@@ -21,8 +28,9 @@ TOKEN_CASES = [
 
 
 @pytest.mark.parametrize(("type_name", "prefix", "params"), TOKEN_CASES)
-def test_every_token_type_and_prefix(sb: Sandbox, type_name: str, prefix: str,
-                                     params: dict[str, str]) -> None:
+def test_every_token_type_and_prefix(
+    sb: Sandbox, type_name: str, prefix: str, params: dict[str, str]
+) -> None:
     # §1 prefixes, §6.1 fields
     tok = ok(sb.request("POST", "/v1/tokens", params))
     assert tok["object"] == "token" and tok["type"] == type_name
@@ -46,8 +54,10 @@ def test_token_card_is_redacted(sb: Sandbox) -> None:
 def test_same_number_same_fingerprint(sb: Sandbox) -> None:
     a, b = token(sb), token(sb)
     assert sb.get(a)["card"]["fingerprint"] == sb.get(b)["card"]["fingerprint"]
-    assert sb.get(token(sb, "5555555555554444"))["card"]["fingerprint"] != \
-        sb.get(a)["card"]["fingerprint"]
+    assert (
+        sb.get(token(sb, "5555555555554444"))["card"]["fingerprint"]
+        != sb.get(a)["card"]["fingerprint"]
+    )
 
 
 def test_token_single_use_after_charge(sb: Sandbox) -> None:
@@ -130,11 +140,13 @@ def test_bank_account_token_attaches_as_ba(sb: Sandbox) -> None:
     assert ba["object"] == "bank_account" and ba["id"].startswith("ba_")
     assert ba["status"] == "new" and ba["last4"] == "6789"
     e = err(charge(sb, customer=cus))
-    assert e["message"] == ("The customer's bank account must be verified in order to create "
-                            "an ACH payment.")
+    assert e["message"] == (
+        "The customer's bank account must be verified in order to create an ACH payment."
+    )
 
 
 # --- customers (§7) --------------------------------------------------------------
+
 
 def test_create_with_source_sets_default(sb: Sandbox) -> None:
     src = card_source(sb)
@@ -165,8 +177,11 @@ def test_update_with_source_replaces_and_detaches_the_default(sb: Sandbox) -> No
     body = ok(sb.request("POST", f"/v1/customers/{cus}", {"source": second}))
     assert body["default_source"] == second
     assert sb.get(first)["status"] == "consumed" and "customer" not in sb.get(first)
-    assert event_types(sb, n) == ["customer.source.created", "customer.source.deleted",
-                                  "customer.updated"]
+    assert event_types(sb, n) == [
+        "customer.source.created",
+        "customer.source.deleted",
+        "customer.updated",
+    ]
     assert sb.events[-1]["data"]["previous_attributes"] == {"default_source": first}
 
 
@@ -181,16 +196,19 @@ def test_set_default_source(sb: Sandbox) -> None:
     a, b = card_source(sb), card_source(sb)
     cus = ok(sb.request("POST", "/v1/customers", {"source": a}))["id"]
     ok(sb.request("POST", f"/v1/customers/{cus}/sources", {"source": b}))
-    assert ok(sb.request("POST", f"/v1/customers/{cus}", {"default_source": b}))[
-        "default_source"] == b
+    assert (
+        ok(sb.request("POST", f"/v1/customers/{cus}", {"default_source": b}))["default_source"] == b
+    )
     e = err(sb.request("POST", f"/v1/customers/{cus}", {"default_source": "card_x"}), 404)
     assert e["param"] == "default_source"
 
 
 def test_delete_default_card_makes_the_most_recent_default(sb: Sandbox) -> None:
     cus = customer(sb)
-    ids = [ok(sb.request("POST", f"/v1/customers/{cus}/sources", {"source": token(sb)}))["id"]
-           for _ in range(3)]
+    ids = [
+        ok(sb.request("POST", f"/v1/customers/{cus}/sources", {"source": token(sb)}))["id"]
+        for _ in range(3)
+    ]
     assert sb.get(cus)["default_source"] == ids[0]
     body = ok(sb.request("DELETE", f"/v1/customers/{cus}/sources/{ids[0]}"))
     assert body == {"id": ids[0], "object": "card", "deleted": True}
@@ -221,8 +239,11 @@ def test_decline_cards_cannot_be_attached_but_0341_can(sb: Sandbox) -> None:
     e = err(sb.request("POST", f"/v1/customers/{cus}/sources", {"source": tok}), 402)
     assert e["code"] == "card_declined" and "charge" not in e
     assert sb.state_snapshot() == before  # refused: token unused, nothing attached
-    fine = ok(sb.request("POST", f"/v1/customers/{cus}/sources",
-                         {"source": token(sb, "4000000000000341")}))
+    fine = ok(
+        sb.request(
+            "POST", f"/v1/customers/{cus}/sources", {"source": token(sb, "4000000000000341")}
+        )
+    )
     e = err(charge(sb, customer=cus), 402)
     assert e["code"] == "card_declined" and sb.get(e["charge"])["customer"] == cus
     assert sb.get(fine["id"])["customer"] == cus

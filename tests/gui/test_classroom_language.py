@@ -10,8 +10,8 @@ import pytest
 from _window_support import make_window, populate
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
 
-import gui.i18n
-from gui.status_style import gloss_word, with_gloss
+import gui.words.i18n
+from gui.widgets.status_style import gloss_word, with_gloss
 
 # A small Japanese translation (the real one is being written): a few strings of each
 # context the test looks at. Contexts must match what the code translates with.
@@ -64,7 +64,7 @@ def japanese(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     folder = tmp_path / "translations"
     folder.mkdir()
     (folder / "chargeable_ja.ts").write_text(_ts(), encoding="utf-8")
-    monkeypatch.setattr(gui.i18n, "TRANSLATIONS", folder)
+    monkeypatch.setattr(gui.words.i18n, "TRANSLATIONS", folder)
     yield folder
 
 
@@ -116,7 +116,7 @@ def test_switching_to_japanese_and_back_updates_visible_texts_live(
     assert window.commands.action("lang_ja").isChecked()
     assert window.lesson_player.language == "ja"
     assert window.settings.value("ui/language") == "ja"
-    assert gui.i18n.ensure_cjk_font()  # the bundled font is registered for Japanese
+    assert gui.words.i18n.ensure_cjk_font()  # the bundled font is registered for Japanese
     # Stripe's words stay, with a translated gloss
     assert gloss_word("chargeable") == "請求可能"
     assert with_gloss("chargeable") == "chargeable (請求可能)"
@@ -145,8 +145,8 @@ def test_english_start_loads_no_translator_and_no_cjk_font(
     qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     calls: list[str] = []
-    monkeypatch.setattr(gui.i18n, "compiled_qm", lambda *a, **k: calls.append("qm"))
-    monkeypatch.setattr(gui.i18n, "ensure_cjk_font", lambda: calls.append("font") or [])
+    monkeypatch.setattr(gui.words.i18n, "compiled_qm", lambda *a, **k: calls.append("qm"))
+    monkeypatch.setattr(gui.words.i18n, "ensure_cjk_font", lambda: calls.append("font") or [])
     window = make_window(qtbot, tmp_path)
     assert window.languages.language == "en" and calls == []
     assert window.lesson_player is None  # the lesson panel is built when first shown
@@ -155,7 +155,7 @@ def test_english_start_loads_no_translator_and_no_cjk_font(
 def test_a_missing_translation_keeps_english_and_says_why(
     qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(gui.i18n, "TRANSLATIONS", tmp_path / "nowhere")
+    monkeypatch.setattr(gui.words.i18n, "TRANSLATIONS", tmp_path / "nowhere")
     window = make_window(qtbot, tmp_path)
     assert not window.set_language("ja")
     assert window.languages.language == "en"

@@ -1,4 +1,4 @@
-"""Every text the core makes and the GUI shows is listed in gui.core_texts, so it is translated.
+"""Every text the core makes and the GUI shows is in gui.words.core_texts, so it is translated.
 
 The core's tables are read directly (edge labels, guard reasons, card notes,
 unverified notes); the blocked reasons and notes of ``allowed_actions`` and of the graph's
@@ -18,10 +18,11 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
 
-import gui.i18n
-from core import cards, catalog, lifecycle
+import gui.words.i18n
 from core.api import Sandbox
-from gui import core_texts
+from core.facts import cards, catalog
+from core.lifecycle import tables as lifecycle
+from gui.words import core_texts
 
 CARD = {"card[exp_month]": "12", "card[exp_year]": "2030", "card[cvc]": "123"}
 DEPTH = 3
@@ -47,9 +48,14 @@ def test_card_notes_and_unverified_notes_are_listed() -> None:
 
 def _source_params(type_name: str, usage: str, flow: str) -> dict[str, Any]:
     info = catalog.SOURCE_TYPES[type_name]
-    params: dict[str, Any] = {"type": type_name, "usage": usage, "flow": flow,
-                              "owner[email]": "jenny@example.com", "owner[name]": "Jenny Rosen",
-                              "currency": sorted(info.currencies)[0] if info.currencies else "usd"}
+    params: dict[str, Any] = {
+        "type": type_name,
+        "usage": usage,
+        "flow": flow,
+        "owner[email]": "jenny@example.com",
+        "owner[name]": "Jenny Rosen",
+        "currency": sorted(info.currencies)[0] if info.currencies else "usd",
+    }
     if "redirect" in info.flows:
         params["redirect[return_url]"] = "https://example.com/return"
     if info.amount_at_creation != "forbidden":
@@ -67,8 +73,12 @@ def _starts() -> Iterator[Sandbox]:
             for flow in info.flows:
                 numbers = ["4242424242424242"]
                 if type_name in ("card", "three_d_secure"):
-                    numbers = ["4242424242424242", "4000000000003063", "4000000000003097",
-                               "4000000000000002"]
+                    numbers = [
+                        "4242424242424242",
+                        "4000000000003063",
+                        "4000000000003097",
+                        "4000000000000002",
+                    ]
                 for number in numbers:
                     sb = Sandbox(seed=1, check_keys=False)
                     sb.request("POST", "/v1/customers", {})
@@ -76,8 +86,9 @@ def _starts() -> Iterator[Sandbox]:
                     if type_name == "card":
                         params.update({"card[number]": number, **CARD})
                     if type_name == "three_d_secure":
-                        base = sb.request("POST", "/v1/sources",
-                                          {"type": "card", "card[number]": number, **CARD})
+                        base = sb.request(
+                            "POST", "/v1/sources", {"type": "card", "card[number]": number, **CARD}
+                        )
                         params["three_d_secure[card]"] = base.body["id"]
                     if type_name == "klarna":
                         yield _with(sb, "/v1/sources", params)  # no source_order yet
@@ -90,12 +101,18 @@ def _starts() -> Iterator[Sandbox]:
         yield _with(sb, "/v1/tokens", {"card[number]": card.number, **CARD})
     sb = Sandbox(seed=1, check_keys=False)
     sb.request("POST", "/v1/customers", {})
-    sb.request("POST", "/v1/tokens", {
-        "bank_account[country]": "US", "bank_account[currency]": "usd",
-        "bank_account[routing_number]": "110000000",
-        "bank_account[account_number]": "000123456789",
-        "bank_account[account_holder_name]": "Jenny Rosen",
-        "bank_account[account_holder_type]": "individual"})
+    sb.request(
+        "POST",
+        "/v1/tokens",
+        {
+            "bank_account[country]": "US",
+            "bank_account[currency]": "usd",
+            "bank_account[routing_number]": "110000000",
+            "bank_account[account_number]": "000123456789",
+            "bank_account[account_holder_name]": "Jenny Rosen",
+            "bank_account[account_holder_type]": "individual",
+        },
+    )
     yield _with(sb, "/v1/tokens", {"pii[id_number]": "000000000"})
 
 
@@ -170,7 +187,7 @@ def test_every_template_is_reached(reachable_reasons: set[str]) -> None:
 @pytest.fixture
 def japanese(qapp: Any, tmp_path: Path) -> Iterator[None]:
     translator = QTranslator()
-    assert translator.load(str(gui.i18n.compiled_qm("ja", tmp_path)))
+    assert translator.load(str(gui.words.i18n.compiled_qm("ja", tmp_path)))
     QCoreApplication.installTranslator(translator)
     yield
     QCoreApplication.removeTranslator(translator)

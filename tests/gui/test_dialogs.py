@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QDialog
 
-from core import cards, catalog
+from core.facts import cards, catalog
 from gui.dialogs import ChargeDialog, NewCustomerDialog, NewSourceDialog, NewTokenDialog
 from gui.dialogs.charge import MODES
 
@@ -17,8 +17,12 @@ from gui.dialogs.charge import MODES
 class FakeSandbox:
     """Records requests and answers with a canned response."""
 
-    def __init__(self, objects: dict[str, dict[str, Any]] | None = None,
-                 status: int = 200, body: dict[str, Any] | None = None) -> None:
+    def __init__(
+        self,
+        objects: dict[str, dict[str, Any]] | None = None,
+        status: int = 200,
+        body: dict[str, Any] | None = None,
+    ) -> None:
         self.objects = objects or {}
         self.status, self.body = status, body or {"id": "obj_1"}
         self.sent: list[tuple[str, str, list[tuple[str, str]]]] = []
@@ -30,31 +34,62 @@ class FakeSandbox:
         obj = self.objects.get(object_id)
         return dict(obj) if obj is not None else None
 
-    def request(self, method: str, path: str, params: Any = None, headers: Any = None,
-                *, origin: str = "api") -> Any:
+    def request(
+        self,
+        method: str,
+        path: str,
+        params: Any = None,
+        headers: Any = None,
+        *,
+        origin: str = "api",
+    ) -> Any:
         assert origin == "gui"
         self.sent.append((method, path, list(params or [])))
         return SimpleNamespace(status=self.status, body=self.body)
 
 
 OBJECTS: dict[str, dict[str, Any]] = {
-    "src_card": {"object": "source", "type": "card", "usage": "reusable",
-                 "status": "chargeable"},
-    "src_ideal": {"object": "source", "type": "ideal", "usage": "single_use",
-                  "status": "chargeable", "amount": 2500, "currency": "eur"},
-    "src_attached": {"object": "source", "type": "sepa_debit", "usage": "reusable",
-                     "status": "chargeable", "customer": "cus_1", "currency": "eur"},
-    "tok_new": {"object": "token", "type": "card", "used": False,
-                "card": {"brand": "Visa", "last4": "4242"}},
-    "tok_old": {"object": "token", "type": "card", "used": True,
-                "card": {"brand": "Visa", "last4": "0002"}},
+    "src_card": {"object": "source", "type": "card", "usage": "reusable", "status": "chargeable"},
+    "src_ideal": {
+        "object": "source",
+        "type": "ideal",
+        "usage": "single_use",
+        "status": "chargeable",
+        "amount": 2500,
+        "currency": "eur",
+    },
+    "src_attached": {
+        "object": "source",
+        "type": "sepa_debit",
+        "usage": "reusable",
+        "status": "chargeable",
+        "customer": "cus_1",
+        "currency": "eur",
+    },
+    "tok_new": {
+        "object": "token",
+        "type": "card",
+        "used": False,
+        "card": {"brand": "Visa", "last4": "4242"},
+    },
+    "tok_old": {
+        "object": "token",
+        "type": "card",
+        "used": True,
+        "card": {"brand": "Visa", "last4": "0002"},
+    },
     "cus_1": {"object": "customer", "email": "j@example.com", "default_source": "card_1"},
     "card_1": {"object": "card", "brand": "Visa", "last4": "4242", "customer": "cus_1"},
 }
 
-STRIPE_ERROR = {"error": {"type": "invalid_request_error", "code": "invalid_owner_name",
-                          "param": "owner[name]",
-                          "message": "The owner name must be at least 3 characters."}}
+STRIPE_ERROR = {
+    "error": {
+        "type": "invalid_request_error",
+        "code": "invalid_owner_name",
+        "param": "owner[name]",
+        "message": "The owner name must be at least 3 characters.",
+    }
+}
 
 
 @pytest.fixture
@@ -71,12 +106,15 @@ def source_dialog(qtbot: Any, sandbox: Any, source_type: str) -> NewSourceDialog
 # -- New Source ---------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("source_type", "expected"), [
-    ("ideal", "pending canceled after 1 hour · chargeable canceled after 6 hours"),  # §3.4
-    ("multibanco", "pending canceled after 7 days · chargeable canceled after 6 hours"),  # §3.4
-    ("wechat", "after 6 hours, or at 23:45 China time"),  # §3.4: China settlement cut-off
-    ("card", "Expiry: none"),  # §3.4: card sources do not expire
-])
+@pytest.mark.parametrize(
+    ("source_type", "expected"),
+    [
+        ("ideal", "pending canceled after 1 hour · chargeable canceled after 6 hours"),  # §3.4
+        ("multibanco", "pending canceled after 7 days · chargeable canceled after 6 hours"),  # §3.4
+        ("wechat", "after 6 hours, or at 23:45 China time"),  # §3.4: China settlement cut-off
+        ("card", "Expiry: none"),  # §3.4: card sources do not expire
+    ],
+)
 def test_the_types_own_expiry_timers_are_said(qtbot, sandbox, source_type, expected) -> None:
     dialog = source_dialog(qtbot, sandbox, source_type)
     assert expected in " ".join(dialog.facts_label.text().split())
@@ -91,7 +129,8 @@ def test_every_type_is_prefilled_from_the_core(qtbot, sandbox, source_type) -> N
     assert request.param("type") == source_type
     assert request.param("usage") == facts.default_usage
     assert [dialog.usage_combo.itemData(i) for i in range(dialog.usage_combo.count())] == list(
-        facts.usages)
+        facts.usages
+    )
     assert dialog.flow_combo.currentData() == facts.flow
     assert request.param("flow") is None  # the default flow is not sent
     if facts.currencies is not None:
@@ -179,11 +218,15 @@ def test_redirect_types_offer_the_chargeable_email(qtbot, sandbox, source_type) 
 def test_sepa_test_ibans_with_outcomes(qtbot, sandbox) -> None:
     dialog = source_dialog(qtbot, sandbox, "sepa_debit")
     items = [dialog.iban_combo.itemText(i) for i in range(dialog.iban_combo.count())]
-    for iban in ("DE89370400440532013000", *catalog.SEPA_FAILING_IBANS,
-                 *catalog.SEPA_DISPUTE_IBANS):
+    for iban in (
+        "DE89370400440532013000",
+        *catalog.SEPA_FAILING_IBANS,
+        *catalog.SEPA_DISPUTE_IBANS,
+    ):
         assert any(item.startswith(iban) for item in items)
     dialog.iban_combo.activated.emit(
-        next(i for i, t in enumerate(items) if t.startswith("DE62370400440532013001")))
+        next(i for i, t in enumerate(items) if t.startswith("DE62370400440532013001"))
+    )
     assert dialog.request().param("sepa_debit[iban]") == "DE62370400440532013001"
     dialog.iban_combo.setEditText("DE12")
     assert "IBAN" in dialog.error_text("sepa_debit[iban]")
@@ -321,14 +364,16 @@ def test_customer_preselected_source(qtbot, sandbox) -> None:
     ("source_id", "customer_id", "mode", "params"),
     [
         ("tok_new", None, "token", {"source": "tok_new"}),
-        ("src_ideal", None, "source", {"source": "src_ideal", "amount": "2500",
-                                       "currency": "eur"}),
+        ("src_ideal", None, "source", {"source": "src_ideal", "amount": "2500", "currency": "eur"}),
         (None, "cus_1", "customer", {"customer": "cus_1"}),
-        ("src_attached", None, "customer_attached", {"customer": "cus_1",
-                                                     "source": "src_attached"}),
+        (
+            "src_attached",
+            None,
+            "customer_attached",
+            {"customer": "cus_1", "source": "src_attached"},
+        ),
         ("card_1", "cus_1", "customer_attached", {"customer": "cus_1", "source": "card_1"}),
-        ("src_ideal", "cus_1", "customer_single_use", {"customer": "cus_1",
-                                                       "source": "src_ideal"}),
+        ("src_ideal", "cus_1", "customer_single_use", {"customer": "cus_1", "source": "src_ideal"}),
         ("tok_new", "cus_1", "customer_token", {"customer": "cus_1", "source": "tok_new"}),
     ],
 )
@@ -390,9 +435,14 @@ def test_charge_validation_and_capture(qtbot, sandbox) -> None:
 
 
 def test_charge_error_is_shown_and_input_kept(qtbot) -> None:
-    error = {"error": {"type": "invalid_request_error", "code": "missing", "param": "source",
-                       "message": "Customer cus_1 does not have a linked source with ID "
-                                  "tok_new."}}
+    error = {
+        "error": {
+            "type": "invalid_request_error",
+            "code": "missing",
+            "param": "source",
+            "message": "Customer cus_1 does not have a linked source with ID tok_new.",
+        }
+    }
     sandbox = FakeSandbox(OBJECTS, status=400, body=error)
     dialog = ChargeDialog(sandbox, source_id="tok_new", customer_id="cus_1")
     qtbot.addWidget(dialog)

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from gui.elided_label import ElidedLabel
+from gui.widgets.elided_label import ElidedLabel
 
 pytestmark = pytest.mark.gui
 

@@ -2,7 +2,7 @@
 
 The codes are read from the core's sources (``code="…"`` and ``decline_code="…"``
 arguments, ``code = "…"`` assignments, the error types given to ``_err``) and
-from the declines of ``core.cards``, so a new code in the core fails here
+from the declines of ``core.facts.cards``, so a new code in the core fails here
 until ``gui/error_codes.py`` explains it.
 """
 
@@ -15,8 +15,8 @@ from typing import Any
 from _window_support import make_window, populate, select
 from PySide6.QtCore import QCoreApplication, Qt
 
-from core import cards
-from gui import error_codes
+from core.facts import cards
+from gui.words import error_codes
 
 CORE = Path(__file__).resolve().parents[2] / "core"
 
@@ -34,7 +34,7 @@ def _core_catalogue() -> tuple[set[str], set[str], set[str]]:
     codes: set[str] = set()
     declines: set[str] = set()
     types: set[str] = set()
-    for path in sorted(CORE.glob("*.py")):
+    for path in sorted(CORE.rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Call):
                 for keyword in node.keywords:
@@ -72,15 +72,20 @@ def test_every_core_error_code_is_explained() -> None:
 
 
 def test_explain_uses_the_code_else_the_type_and_adds_the_decline_code() -> None:
-    assert error_codes.explain({"type": "invalid_request_error", "code": "token_already_used"}) \
+    assert (
+        error_codes.explain({"type": "invalid_request_error", "code": "token_already_used"})
         == error_codes.CODES["token_already_used"]
-    assert error_codes.explain({"type": "invalid_request_error"}) \
+    )
+    assert (
+        error_codes.explain({"type": "invalid_request_error"})
         == error_codes.TYPES["invalid_request_error"]
+    )
     said = error_codes.explain(
         {"type": "card_error", "code": "card_declined", "decline_code": "insufficient_funds"}
     )
-    assert said == (error_codes.CODES["card_declined"] + " "
-                    + error_codes.DECLINE_CODES["insufficient_funds"])
+    assert said == (
+        error_codes.CODES["card_declined"] + " " + error_codes.DECLINE_CODES["insufficient_funds"]
+    )
     assert error_codes.explain(None) == ""
     assert error_codes.explain({"type": "something_new"}) == ""
 

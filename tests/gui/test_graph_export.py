@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 from PySide6.QtGui import QImage
 
-from core.graph_layout import wrap_label
-from core.graph_model import GraphModel
-from core.lifecycle import TABLES, graph_for
+from core.graph.layout import wrap_label
+from core.graph.model import GraphModel
+from core.lifecycle.tables import TABLES, graph_for
 from gui.graph import StateGraphView
 from gui.graph.cli import main as export_graph
 
@@ -46,8 +46,9 @@ def assert_png(path: Path, min_w: int = 400) -> None:
     image = QImage(str(path))
     assert not image.isNull()
     assert image.width() >= min_w and image.height() >= 150
-    colours = {image.pixel(x, y) for x in range(0, image.width(), 9)
-               for y in range(0, image.height(), 9)}
+    colours = {
+        image.pixel(x, y) for x in range(0, image.width(), 9) for y in range(0, image.height(), 9)
+    }
     assert len(colours) > 10  # a drawing, not a blank page
 
 
@@ -57,8 +58,9 @@ def flow_args(key: tuple[str, str]) -> list[str]:
 
 
 @pytest.mark.parametrize("key", TABLE_KEYS, ids=lambda k: "-".join(x for x in k if x))
-def test_export_graph_svg_png_mermaid_for_every_table(qtbot: Any, tmp_path: Path,
-                                                      key: tuple[str, str]) -> None:
+def test_export_graph_svg_png_mermaid_for_every_table(
+    qtbot: Any, tmp_path: Path, key: tuple[str, str]
+) -> None:
     model = graph_for(*key)
     svg, png, mmd = tmp_path / "g.svg", tmp_path / "g.png", tmp_path / "g.mmd"
     assert export_graph([*flow_args(key), "--format", "svg", str(svg)]) == 0
@@ -69,7 +71,8 @@ def test_export_graph_svg_png_mermaid_for_every_table(qtbot: Any, tmp_path: Path
     text = mmd.read_text(encoding="utf-8")
     assert text.splitlines()[3] == "stateDiagram-v2"
     assert sum("-->" in line and "[*]" not in line for line in text.splitlines()) == len(
-        model.edges)
+        model.edges
+    )
 
 
 def test_the_format_follows_the_extension(qtbot: Any, tmp_path: Path) -> None:
@@ -77,8 +80,9 @@ def test_the_format_follows_the_extension(qtbot: Any, tmp_path: Path) -> None:
     assert_png(tmp_path / "t.png", min_w=200)
 
 
-def test_export_to_a_missing_directory_fails_cleanly(qtbot: Any, tmp_path: Path,
-                                                     capsys: Any) -> None:
+def test_export_to_a_missing_directory_fails_cleanly(
+    qtbot: Any, tmp_path: Path, capsys: Any
+) -> None:
     assert export_graph(["--kind", "charge", str(tmp_path / "no" / "c.svg")]) == 1
     assert "cannot write" in capsys.readouterr().err
 
@@ -90,14 +94,21 @@ def test_flow_is_for_sources_only(capsys: Any) -> None:
 
 
 def run_chargeable(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "gui.app", *args], cwd=ROOT,
-                          env=dict(os.environ), capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "gui.app", *args],
+        cwd=ROOT,
+        env=dict(os.environ),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_the_command_line_subcommand(tmp_path: Path) -> None:
     out = tmp_path / "redirect.svg"
-    result = run_chargeable("export-graph", "--kind", "source", "--flow", "redirect",
-                            "--format", "svg", str(out))
+    result = run_chargeable(
+        "export-graph", "--kind", "source", "--flow", "redirect", "--format", "svg", str(out)
+    )
     assert result.returncode == 0, result.stderr
     assert_svg_draws(graph_for("source", "redirect"), out)
     result = run_chargeable("export-graph", "--kind", "token", "--format", "mermaid", "-")

@@ -9,22 +9,44 @@ import pytest
 from PySide6.QtCore import Qt
 
 from core.api import Sandbox
-from core.lifecycle import graph_for
+from core.lifecycle.tables import graph_for
 from gui.graph import StateGraphView
 
-CARD = {"card[number]": "4242424242424242", "card[exp_month]": "12",
-        "card[exp_year]": "2034", "card[cvc]": "123"}
+CARD = {
+    "card[number]": "4242424242424242",
+    "card[exp_month]": "12",
+    "card[exp_year]": "2034",
+    "card[cvc]": "123",
+}
 CREATE: dict[str, tuple[str, str, dict[str, str]]] = {
     "none": ("POST", "/v1/sources", {"type": "card", **CARD}),
-    "redirect": ("POST", "/v1/sources", {"type": "ideal", "amount": "1000", "currency": "eur",
-                                         "redirect[return_url]": "https://example.com/back",
-                                         "owner[name]": "Jenny Rosen"}),
-    "receiver": ("POST", "/v1/sources", {"type": "ach_credit_transfer", "currency": "usd",
-                                         "owner[email]": "jenny@example.com"}),
-    "code_verification": ("POST", "/v1/sources", {"type": "ach_debit", "currency": "usd",
-                                                  "ach_debit[routing_number]": "110000000",
-                                                  "ach_debit[account_number]": "000123456789",
-                                                  "owner[name]": "Jenny Rosen"}),
+    "redirect": (
+        "POST",
+        "/v1/sources",
+        {
+            "type": "ideal",
+            "amount": "1000",
+            "currency": "eur",
+            "redirect[return_url]": "https://example.com/back",
+            "owner[name]": "Jenny Rosen",
+        },
+    ),
+    "receiver": (
+        "POST",
+        "/v1/sources",
+        {"type": "ach_credit_transfer", "currency": "usd", "owner[email]": "jenny@example.com"},
+    ),
+    "code_verification": (
+        "POST",
+        "/v1/sources",
+        {
+            "type": "ach_debit",
+            "currency": "usd",
+            "ach_debit[routing_number]": "110000000",
+            "ach_debit[account_number]": "000123456789",
+            "owner[name]": "Jenny Rosen",
+        },
+    ),
     "token": ("POST", "/v1/tokens", CARD),
 }
 
@@ -58,26 +80,30 @@ def view(qtbot: Any, sandbox: Sandbox) -> StateGraphView:
     return widget
 
 
-def drawn(view: StateGraphView) -> tuple[list[tuple[str, bool, bool, bool]],
-                                         list[tuple[str, str, str, bool, bool]]]:
+def drawn(
+    view: StateGraphView,
+) -> tuple[list[tuple[str, bool, bool, bool]], list[tuple[str, str, str, bool, bool]]]:
     panel = view.panel()
-    nodes = [(n, i.node.current, i.node.previous, i.node.reachable)
-             for n, i in panel.nodes.items()]
-    edges = [(e, i.edge.source, i.edge.target, i.edge.allowed, i.edge.last_taken)
-             for e, i in panel.edges.items()]
+    nodes = [(n, i.node.current, i.node.previous, i.node.reachable) for n, i in panel.nodes.items()]
+    edges = [
+        (e, i.edge.source, i.edge.target, i.edge.allowed, i.edge.last_taken)
+        for e, i in panel.edges.items()
+    ]
     return nodes, edges
 
 
 def expected(sandbox: Sandbox, object_id: str) -> tuple[list[Any], list[Any]]:
     g = sandbox.graph(object_id)
-    return ([(n.id, n.current, n.previous, n.reachable) for n in g.nodes],
-            [(e.id, e.source, e.target, e.allowed, e.last_taken) for e in g.edges])
+    return (
+        [(n.id, n.current, n.previous, n.reachable) for n in g.nodes],
+        [(e.id, e.source, e.target, e.allowed, e.last_taken) for e in g.edges],
+    )
 
 
 @pytest.mark.parametrize("what", sorted(CREATE))
-def test_drawn_graph_is_the_sandboxs_graph_and_the_core_table(view: StateGraphView,
-                                                              sandbox: Sandbox,
-                                                              what: str) -> None:
+def test_drawn_graph_is_the_sandboxs_graph_and_the_core_table(
+    view: StateGraphView, sandbox: Sandbox, what: str
+) -> None:
     object_id = create(sandbox, what)
     view.set_object(object_id)
     assert drawn(view) == expected(sandbox, object_id)
@@ -104,8 +130,9 @@ def test_flags_follow_real_requests(view: StateGraphView, sandbox: Sandbox) -> N
     assert list(view.panel().edges) == [e.id for e in graph_for("charge").edges]
 
 
-def test_clicking_an_edge_performs_the_action(qtbot: Any, view: StateGraphView,
-                                              sandbox: Sandbox) -> None:
+def test_clicking_an_edge_performs_the_action(
+    qtbot: Any, view: StateGraphView, sandbox: Sandbox
+) -> None:
     src = create(sandbox, "redirect")
     view.actionRequested.connect(lambda oid, name: perform(sandbox, oid, name))
     view.set_object(src)
@@ -120,8 +147,9 @@ def test_clicking_an_edge_performs_the_action(qtbot: Any, view: StateGraphView,
     assert view.panel().edges["T1"].edge.last_taken
 
 
-def test_a_token_charged_then_refused_shakes_and_says_why(qtbot: Any, view: StateGraphView,
-                                                          sandbox: Sandbox) -> None:
+def test_a_token_charged_then_refused_shakes_and_says_why(
+    qtbot: Any, view: StateGraphView, sandbox: Sandbox
+) -> None:
     view.set_animation_duration(100)
     tok = create(sandbox, "token")
     view.set_object(tok)
@@ -131,8 +159,7 @@ def test_a_token_charged_then_refused_shakes_and_says_why(qtbot: Any, view: Stat
         pass
     assert view.panel().nodes["used"].node.current
     with qtbot.waitSignal(view.actionBlocked) as blocker:
-        sandbox.request("POST", "/v1/charges", {"source": tok, "amount": "1000",
-                                                "currency": "usd"})
+        sandbox.request("POST", "/v1/charges", {"source": tok, "amount": "1000", "currency": "usd"})
     assert blocker.args[:2] == [tok, "charge"]
     assert view.panel().banner.text()
     (shake,) = view.running_animations()
@@ -141,8 +168,9 @@ def test_a_token_charged_then_refused_shakes_and_says_why(qtbot: Any, view: Stat
     assert not view.is_animating()
 
 
-def test_self_loop_of_an_attached_reusable_source_animates(qtbot: Any, view: StateGraphView,
-                                                           sandbox: Sandbox) -> None:
+def test_self_loop_of_an_attached_reusable_source_animates(
+    qtbot: Any, view: StateGraphView, sandbox: Sandbox
+) -> None:
     src = create(sandbox, "none")
     view.set_object(src)
     perform(sandbox, src, "attach")

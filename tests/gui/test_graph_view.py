@@ -16,8 +16,8 @@ import pytest
 from PySide6.QtCore import QAbstractAnimation, QPoint, Qt
 from PySide6.QtGui import QKeySequence
 
-from core.graph_model import GraphModel
-from core.lifecycle import TABLES, graph_for
+from core.graph.model import GraphModel
+from core.lifecycle.tables import TABLES, graph_for
 from gui.graph import StateGraphView
 
 TABLE_KEYS = sorted(TABLES)
@@ -31,8 +31,13 @@ class TableSandbox:
         self.subscribers: list[Callable[[Any], None]] = []
 
     def add(self, object_id: str, kind: str, variant: str, state: str) -> str:
-        self.objects[object_id] = {"kind": kind, "variant": variant, "state": state,
-                                   "previous": "", "last": ""}
+        self.objects[object_id] = {
+            "kind": kind,
+            "variant": variant,
+            "state": state,
+            "previous": "",
+            "last": "",
+        }
         return object_id
 
     def subscribe(self, cb: Callable[[Any], None]) -> None:
@@ -49,36 +54,60 @@ class TableSandbox:
     def graph(self, object_id: str) -> GraphModel:
         obj = self.objects[object_id]
         bare = graph_for(obj["kind"], obj["variant"])
-        nodes = tuple(dataclasses.replace(n, current=n.id == obj["state"],
-                                          previous=n.id == obj["previous"],
-                                          reachable=n.id == obj["state"] or not n.terminal
-                                          or obj["state"] not in {x.id for x in bare.nodes
-                                                                  if x.terminal})
-                      for n in bare.nodes)
-        edges = tuple(dataclasses.replace(
-            e, allowed=e.source == obj["state"],
-            reason="" if e.source == obj["state"] else f"the object is {obj['state']}",
-            last_taken=e.id == obj["last"]) for e in bare.edges)
+        nodes = tuple(
+            dataclasses.replace(
+                n,
+                current=n.id == obj["state"],
+                previous=n.id == obj["previous"],
+                reachable=n.id == obj["state"]
+                or not n.terminal
+                or obj["state"] not in {x.id for x in bare.nodes if x.terminal},
+            )
+            for n in bare.nodes
+        )
+        edges = tuple(
+            dataclasses.replace(
+                e,
+                allowed=e.source == obj["state"],
+                reason="" if e.source == obj["state"] else f"the object is {obj['state']}",
+                last_taken=e.id == obj["last"],
+            )
+            for e in bare.edges
+        )
         return dataclasses.replace(bare, object_id=object_id, nodes=nodes, edges=edges)
 
     def allowed_actions(self, object_id: str) -> list[Any]:
-        return [SimpleNamespace(name=e.trigger, method="POST", path=f"/v1/x/{object_id}/"
-                                + e.trigger) for e in self.graph(object_id).edges]
+        return [
+            SimpleNamespace(name=e.trigger, method="POST", path=f"/v1/x/{object_id}/" + e.trigger)
+            for e in self.graph(object_id).edges
+        ]
 
     def take(self, object_id: str, edge_id: str) -> None:
         obj = self.objects[object_id]
         edge = next(e for e in graph_for(obj["kind"], obj["variant"]).edges if e.id == edge_id)
         assert edge.source == obj["state"], (edge_id, obj)
         obj.update(previous=obj["state"], state=edge.target, last=edge_id)
-        self._notify(SimpleNamespace(request=("POST", f"/v1/x/{object_id}/{edge.trigger}", {}),
-                                     response=SimpleNamespace(status=200, body={}),
-                                     changed_ids=[object_id], events=[], origin="test"))
+        self._notify(
+            SimpleNamespace(
+                request=("POST", f"/v1/x/{object_id}/{edge.trigger}", {}),
+                response=SimpleNamespace(status=200, body={}),
+                changed_ids=[object_id],
+                events=[],
+                origin="test",
+            )
+        )
 
     def reject(self, object_id: str, trigger: str, message: str) -> None:
         body = {"error": {"type": "invalid_request_error", "message": message}}
-        self._notify(SimpleNamespace(request=("POST", f"/v1/x/{object_id}/{trigger}", {}),
-                                     response=SimpleNamespace(status=400, body=body),
-                                     changed_ids=[], events=[], origin="test"))
+        self._notify(
+            SimpleNamespace(
+                request=("POST", f"/v1/x/{object_id}/{trigger}", {}),
+                response=SimpleNamespace(status=400, body=body),
+                changed_ids=[],
+                events=[],
+                origin="test",
+            )
+        )
 
     def _notify(self, change: Any) -> None:
         for cb in list(self.subscribers):
@@ -106,14 +135,13 @@ def view(qtbot: Any, sandbox: TableSandbox) -> StateGraphView:
 def _click_edge(qtbot: Any, view: StateGraphView, edge_id: str) -> None:
     item = view.panel().edges[edge_id]
     centre = item.mapToScene(item.label_rect.center())
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
-                     pos=view.mapFromScene(centre))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.mapFromScene(centre))
 
 
 @pytest.mark.parametrize("key", TABLE_KEYS, ids=lambda k: "-".join(x for x in k if x))
-def test_drawn_nodes_and_edges_equal_the_core_table(view: StateGraphView,
-                                                    sandbox: TableSandbox,
-                                                    key: tuple[str, str]) -> None:
+def test_drawn_nodes_and_edges_equal_the_core_table(
+    view: StateGraphView, sandbox: TableSandbox, key: tuple[str, str]
+) -> None:
     kind, variant = key
     view.set_object(sandbox.add("obj_1", kind, variant, INITIAL[kind]))
     table = graph_for(kind, variant)
@@ -123,13 +151,17 @@ def test_drawn_nodes_and_edges_equal_the_core_table(view: StateGraphView,
     for e in table.edges:
         item = panel.edges[e.id]
         assert (item.edge.source, item.edge.target, item.edge.trigger, item.edge.label) == (
-            e.source, e.target, e.trigger, e.label)
+            e.source,
+            e.target,
+            e.trigger,
+            e.label,
+        )
         assert item.route == panel.layout.edges[e.id]
     for n in table.nodes:
         assert panel.nodes[n.id].node.terminal == n.terminal
     # no two drawn nodes overlap in the scene
     rects = [item.sceneBoundingRect().adjusted(6, 6, -6, -6) for item in panel.nodes.values()]
-    assert not any(a.intersects(b) for i, a in enumerate(rects) for b in rects[i + 1:])
+    assert not any(a.intersects(b) for i, a in enumerate(rects) for b in rects[i + 1 :])
 
 
 def test_flags_follow_each_action(view: StateGraphView, sandbox: TableSandbox) -> None:
@@ -140,9 +172,11 @@ def test_flags_follow_each_action(view: StateGraphView, sandbox: TableSandbox) -
     assert not any(item.edge.last_taken for item in panel.edges.values())
     assert panel.edges["T1"].edge.allowed and not panel.edges["T5a"].edge.allowed
 
-    for edge_id, now, before in (("T1", "chargeable", "pending"),
-                                 ("T8b", "chargeable", "chargeable"),
-                                 ("T5a", "consumed", "chargeable")):
+    for edge_id, now, before in (
+        ("T1", "chargeable", "pending"),
+        ("T8b", "chargeable", "chargeable"),
+        ("T5a", "consumed", "chargeable"),
+    ):
         sandbox.take("src_1", edge_id)
         assert [n for n, item in panel.nodes.items() if item.node.current] == [now]
         assert [n for n, item in panel.nodes.items() if item.node.previous] == [before]
@@ -153,8 +187,9 @@ def test_flags_follow_each_action(view: StateGraphView, sandbox: TableSandbox) -
     assert not any(item.edge.allowed for item in panel.edges.values())
 
 
-def test_clicking_an_allowed_edge_requests_its_action(qtbot: Any, view: StateGraphView,
-                                                      sandbox: TableSandbox) -> None:
+def test_clicking_an_allowed_edge_requests_its_action(
+    qtbot: Any, view: StateGraphView, sandbox: TableSandbox
+) -> None:
     view.set_object(sandbox.add("src_1", "source", "redirect", "pending"))
     view.show()
     qtbot.waitExposed(view)
@@ -163,21 +198,25 @@ def test_clicking_an_allowed_edge_requests_its_action(qtbot: Any, view: StateGra
     assert blocker.args == ["src_1", "authorize"]
 
 
-def test_clicking_a_blocked_edge_explains_and_requests_nothing(qtbot: Any, view: StateGraphView,
-                                                               sandbox: TableSandbox) -> None:
+def test_clicking_a_blocked_edge_explains_and_requests_nothing(
+    qtbot: Any, view: StateGraphView, sandbox: TableSandbox
+) -> None:
     view.set_object(sandbox.add("src_1", "source", "redirect", "pending"))
     view.show()
     qtbot.waitExposed(view)
     assert "blocked" in view.panel().edges["T5a"].toolTip()
     assert "the object is pending" in view.panel().edges["T5a"].toolTip()
-    with qtbot.assertNotEmitted(view.actionRequested), \
-            qtbot.waitSignal(view.actionBlocked) as blocker:
+    with (
+        qtbot.assertNotEmitted(view.actionRequested),
+        qtbot.waitSignal(view.actionBlocked) as blocker,
+    ):
         _click_edge(qtbot, view, "T5a")
     assert blocker.args[:2] == ["src_1", "charge"]
 
 
-def test_a_transition_animates_and_finishes(qtbot: Any, view: StateGraphView,
-                                            sandbox: TableSandbox) -> None:
+def test_a_transition_animates_and_finishes(
+    qtbot: Any, view: StateGraphView, sandbox: TableSandbox
+) -> None:
     view.set_animation_duration(120)
     view.set_object(sandbox.add("src_1", "source", "redirect", "pending"))
     panel = view.panel()
@@ -195,8 +234,7 @@ def test_a_transition_animates_and_finishes(qtbot: Any, view: StateGraphView,
     assert target.contains(panel.marker.scenePos())
 
 
-def test_a_self_loop_animates_too(qtbot: Any, view: StateGraphView,
-                                  sandbox: TableSandbox) -> None:
+def test_a_self_loop_animates_too(qtbot: Any, view: StateGraphView, sandbox: TableSandbox) -> None:
     view.set_animation_duration(80)
     view.set_object(sandbox.add("src_1", "source", "none", "chargeable"))
     for _ in range(2):  # the same loop twice: animates each time
@@ -208,8 +246,9 @@ def test_a_self_loop_animates_too(qtbot: Any, view: StateGraphView,
     assert not view.is_animating()
 
 
-def test_a_new_action_cuts_the_running_animation_short(qtbot: Any, view: StateGraphView,
-                                                       sandbox: TableSandbox) -> None:
+def test_a_new_action_cuts_the_running_animation_short(
+    qtbot: Any, view: StateGraphView, sandbox: TableSandbox
+) -> None:
     view.set_animation_duration(10_000)
     view.set_object(sandbox.add("src_1", "source", "redirect", "pending"))
     sandbox.take("src_1", "T1")
@@ -221,8 +260,9 @@ def test_a_new_action_cuts_the_running_animation_short(qtbot: Any, view: StateGr
     assert not view.is_animating()
 
 
-def test_a_rejected_action_shakes_the_blocked_edge(qtbot: Any, view: StateGraphView,
-                                                   sandbox: TableSandbox) -> None:
+def test_a_rejected_action_shakes_the_blocked_edge(
+    qtbot: Any, view: StateGraphView, sandbox: TableSandbox
+) -> None:
     view.set_animation_duration(100)
     view.set_object(sandbox.add("tok_1", "token", "", "used"))
     with qtbot.waitSignal(view.actionBlocked) as blocker:
@@ -236,8 +276,9 @@ def test_a_rejected_action_shakes_the_blocked_edge(qtbot: Any, view: StateGraphV
     assert all(item.x() == 0 for item in view.panel().edges.values())
 
 
-def test_a_long_rejection_wraps_inside_the_graph(view: StateGraphView,
-                                                 sandbox: TableSandbox) -> None:
+def test_a_long_rejection_wraps_inside_the_graph(
+    view: StateGraphView, sandbox: TableSandbox
+) -> None:
     view.set_object(sandbox.add("tok_1", "token", "", "used"))
     panel = view.panel()
     message = "You cannot use a Stripe token more than once: " + "tok_" + "x" * 24 + ". " * 40
@@ -248,8 +289,7 @@ def test_a_long_rejection_wraps_inside_the_graph(view: StateGraphView,
     assert panel.boundingRect().bottom() >= panel.banner.y() + banner.height()  # the fit sees it
 
 
-def test_zero_duration_and_reduced_motion_jump(view: StateGraphView,
-                                               sandbox: TableSandbox) -> None:
+def test_zero_duration_and_reduced_motion_jump(view: StateGraphView, sandbox: TableSandbox) -> None:
     view.set_object(sandbox.add("src_1", "source", "redirect", "pending"))
     sandbox.take("src_1", "T1")
     assert not view.is_animating()
@@ -261,8 +301,9 @@ def test_zero_duration_and_reduced_motion_jump(view: StateGraphView,
     assert view.panel().nodes["consumed"].node.current
 
 
-def test_changes_to_other_objects_do_not_touch_the_graph(view: StateGraphView,
-                                                         sandbox: TableSandbox) -> None:
+def test_changes_to_other_objects_do_not_touch_the_graph(
+    view: StateGraphView, sandbox: TableSandbox
+) -> None:
     view.set_animation_duration(500)
     view.set_object(sandbox.add("src_1", "source", "redirect", "pending"))
     sandbox.add("src_2", "source", "redirect", "pending")
@@ -271,8 +312,9 @@ def test_changes_to_other_objects_do_not_touch_the_graph(view: StateGraphView,
     assert view.panel().nodes["pending"].node.current
 
 
-def test_keys_zoom_and_fit_but_leave_ctrl_zoom_to_the_window(qtbot: Any, view: StateGraphView,
-                                                             sandbox: TableSandbox) -> None:
+def test_keys_zoom_and_fit_but_leave_ctrl_zoom_to_the_window(
+    qtbot: Any, view: StateGraphView, sandbox: TableSandbox
+) -> None:
     view.set_object(sandbox.add("src_1", "source", "redirect", "pending"))
     view.show()
     qtbot.waitExposed(view)
@@ -291,8 +333,9 @@ def test_keys_zoom_and_fit_but_leave_ctrl_zoom_to_the_window(qtbot: Any, view: S
         assert view.zoom_factor() == pytest.approx(start), combo
 
 
-def test_wheel_zooms_and_fit_shows_everything(qtbot: Any, view: StateGraphView,
-                                              sandbox: TableSandbox) -> None:
+def test_wheel_zooms_and_fit_shows_everything(
+    qtbot: Any, view: StateGraphView, sandbox: TableSandbox
+) -> None:
     from PySide6.QtCore import QPointF
     from PySide6.QtGui import QWheelEvent
 
@@ -301,9 +344,16 @@ def test_wheel_zooms_and_fit_shows_everything(qtbot: Any, view: StateGraphView,
     qtbot.waitExposed(view)
     start = view.zoom_factor()
     centre = QPointF(view.viewport().rect().center())
-    event = QWheelEvent(centre, view.viewport().mapToGlobal(centre), QPoint(0, 0),
-                        QPoint(0, 240), Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
-                        Qt.ScrollPhase.NoScrollPhase, False)
+    event = QWheelEvent(
+        centre,
+        view.viewport().mapToGlobal(centre),
+        QPoint(0, 0),
+        QPoint(0, 240),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
     view.wheelEvent(event)
     assert view.zoom_factor() > start
     view.fit()
@@ -311,8 +361,9 @@ def test_wheel_zooms_and_fit_shows_everything(qtbot: Any, view: StateGraphView,
     assert visible.adjusted(-2, -2, 2, 2).contains(view.panel().sceneBoundingRect())
 
 
-def test_compare_pins_one_object_beside_the_other_both_live(view: StateGraphView,
-                                                            sandbox: TableSandbox) -> None:
+def test_compare_pins_one_object_beside_the_other_both_live(
+    view: StateGraphView, sandbox: TableSandbox
+) -> None:
     sandbox.add("src_1", "source", "none", "chargeable")
     sandbox.add("tok_1", "token", "", "unused")
     view.set_object("src_1")

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage
 
-from core.lessons import builtin_paths, find_lesson
-from gui.lesson_cli import main
+from core.lessons.runner import builtin_paths, find_lesson
+from gui.cli.lesson import main
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -27,9 +27,15 @@ def run_cli(*args: str) -> tuple[int, str, str]:
 
 
 def run_chargeable(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "gui.app", *args], cwd=ROOT,
-                          env=dict(os.environ), capture_output=True, text=True,
-                          encoding="utf-8", timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "gui.app", *args],
+        cwd=ROOT,
+        env=dict(os.environ),
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
 
 
 def _wrong_lesson(tmp_path: Path) -> Path:
@@ -105,8 +111,7 @@ def test_unknown_lessons_are_clear_errors(args: tuple[str, ...], message: str) -
 
 def test_a_bad_file_is_a_clear_error(tmp_path: Path) -> None:
     bad = tmp_path / "bad.json"
-    bad.write_text(json.dumps({"title": {"en": "x", "ja": "x"}, "steps": "many"}),
-                   encoding="utf-8")
+    bad.write_text(json.dumps({"title": {"en": "x", "ja": "x"}, "steps": "many"}), encoding="utf-8")
     code, _, err = run_cli("run", str(bad))
     assert code == 2
     assert f"{bad} is not a valid lesson:" in err
@@ -148,7 +153,6 @@ def test_handout_markdown_with_mermaid_needs_no_qt(tmp_path: Path) -> None:
 
 
 def test_handout_to_an_unwritable_path_fails_cleanly(tmp_path: Path) -> None:
-    code, _, err = run_cli("handout", "01", str(tmp_path / "no" / "dir.md"),
-                           "--images", "mermaid")
+    code, _, err = run_cli("handout", "01", str(tmp_path / "no" / "dir.md"), "--images", "mermaid")
     assert code == 1
     assert err.startswith("error: could not write the handout")

@@ -9,8 +9,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from core.api import Sandbox
-from core.lessons import find_lesson, parse_lesson
-from gui.lesson_player import LessonPlayer, SandboxHost
+from core.lessons.runner import find_lesson, parse_lesson
+from gui.panes.lesson_player import LessonPlayer, SandboxHost
 
 
 @pytest.fixture
@@ -28,7 +28,8 @@ def player(qtbot: QtBot, host: SandboxHost) -> LessonPlayer:
 
 
 def test_the_panel_shows_the_lesson_before_touching_the_sandbox(
-        player: LessonPlayer, host: SandboxHost) -> None:
+    player: LessonPlayer, host: SandboxHost
+) -> None:
     before = host.sandbox
     assert player.objectName() == "lessonPlayer"
     assert player.title.text() == "A token can be used only once"
@@ -39,10 +40,13 @@ def test_the_panel_shows_the_lesson_before_touching_the_sandbox(
 
 
 def test_next_plays_a_step_in_a_fresh_sandbox_and_selects_its_object(
-        qtbot: QtBot, player: LessonPlayer, host: SandboxHost) -> None:
+    qtbot: QtBot, player: LessonPlayer, host: SandboxHost
+) -> None:
     old = host.sandbox
-    with qtbot.waitSignal(host.sandboxChanged) as changed, \
-            qtbot.waitSignal(player.objectTouched) as touched:
+    with (
+        qtbot.waitSignal(host.sandboxChanged) as changed,
+        qtbot.waitSignal(player.objectTouched) as touched,
+    ):
         player.next()
     sandbox = changed.args[0]
     assert sandbox is not old and host.sandbox is sandbox
@@ -62,7 +66,8 @@ def test_narration_uses_a_large_font(player: LessonPlayer) -> None:
 
 
 def test_previous_replays_the_log_prefix_of_the_same_sandbox(
-        qtbot: QtBot, player: LessonPlayer, host: SandboxHost) -> None:
+    qtbot: QtBot, player: LessonPlayer, host: SandboxHost
+) -> None:
     player.next()
     sandbox = host.sandbox
     after_one = sandbox.state_snapshot()
@@ -85,8 +90,9 @@ def test_previous_replays_the_log_prefix_of_the_same_sandbox(
     assert sandbox.object_ids() == []
 
 
-def test_restart_goes_back_to_the_start(qtbot: QtBot, player: LessonPlayer,
-                                        host: SandboxHost) -> None:
+def test_restart_goes_back_to_the_start(
+    qtbot: QtBot, player: LessonPlayer, host: SandboxHost
+) -> None:
     for _ in range(3):
         player.next()
     sandbox = host.sandbox
@@ -98,8 +104,7 @@ def test_restart_goes_back_to_the_start(qtbot: QtBot, player: LessonPlayer,
     assert "Next" in player.narration.text()
 
 
-def test_the_last_step_emits_finished_and_disables_next(qtbot: QtBot,
-                                                        player: LessonPlayer) -> None:
+def test_the_last_step_emits_finished_and_disables_next(qtbot: QtBot, player: LessonPlayer) -> None:
     with qtbot.waitSignal(player.finished) as done:
         for _ in range(5):
             player.next()
@@ -108,8 +113,7 @@ def test_the_last_step_emits_finished_and_disables_next(qtbot: QtBot,
     assert player.next() is None
 
 
-def test_autoplay_plays_to_the_end_and_stops_its_timer(qtbot: QtBot,
-                                                       player: LessonPlayer) -> None:
+def test_autoplay_plays_to_the_end_and_stops_its_timer(qtbot: QtBot, player: LessonPlayer) -> None:
     player.set_autoplay_interval(5)
     with qtbot.waitSignal(player.autoplayChanged) as started:
         player.autoplay_action.trigger()
@@ -156,8 +160,9 @@ def test_set_language_switches_narration_and_titles(player: LessonPlayer) -> Non
     assert player.narration.text().startswith("Create a card token")
 
 
-def test_a_replaced_window_sandbox_interrupts_the_lesson(qtbot: QtBot, player: LessonPlayer,
-                                                         host: SandboxHost) -> None:
+def test_a_replaced_window_sandbox_interrupts_the_lesson(
+    qtbot: QtBot, player: LessonPlayer, host: SandboxHost
+) -> None:
     player.next()
     player.set_autoplay(True)
     other = Sandbox(seed=1, check_keys=False)
@@ -198,8 +203,7 @@ def test_a_failing_expectation_is_shown(qtbot: QtBot, host: SandboxHost) -> None
     assert done.args == [False]
 
 
-def test_a_bad_lesson_file_is_reported_in_the_panel(tmp_path: Path,
-                                                    player: LessonPlayer) -> None:
+def test_a_bad_lesson_file_is_reported_in_the_panel(tmp_path: Path, player: LessonPlayer) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text('{"title": {"en": "x"}}', encoding="utf-8")
     assert not player.open_file(bad)

@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
-from gui.command_palette import CommandPalette, action_label, matches
-from gui.shortcut_sheet import ShortcutSheet
+from gui.panes.command_palette import CommandPalette, action_label, matches
+from gui.panes.shortcut_sheet import ShortcutSheet
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialogButtonBox
 
-from gui.i18n import LanguageManager, qt_translator
+from gui.words.i18n import LanguageManager, qt_translator
 
 Button = QDialogButtonBox.StandardButton
 

@@ -110,8 +110,14 @@ def io() -> JsonIO:
 
 def make(qtbot, settings, prompter, io, tmp_path, sandbox=None):
     controller = SessionController(
-        sandbox or FakeSandbox(), settings, prompter=prompter, session_io=io,
-        new_sandbox=FakeSandbox, autosave_dir=tmp_path / "appdata", autosave_interval_ms=50)
+        sandbox or FakeSandbox(),
+        settings,
+        prompter=prompter,
+        session_io=io,
+        new_sandbox=FakeSandbox,
+        autosave_dir=tmp_path / "appdata",
+        autosave_interval_ms=50,
+    )
     return controller
 
 
@@ -163,8 +169,11 @@ def test_a_failed_save_keeps_the_old_file(qtbot, settings, prompter, io, tmp_pat
 
 @pytest.mark.parametrize(
     ("content", "words"),
-    [("{not json", "not a session file"), ('{"version": 99}', "version 99"),
-     ("", "not a session file")],
+    [
+        ("{not json", "not a session file"),
+        ('{"version": 99}', "version 99"),
+        ("", "not a session file"),
+    ],
 )
 def test_a_bad_file_gets_a_message_and_the_session_stays(
     qtbot, settings, prompter, io, tmp_path, content, words
@@ -196,8 +205,10 @@ def test_open_replaces_the_sandbox(qtbot, settings, prompter, io, tmp_path) -> N
     assert controller.dirty
 
 
-@pytest.mark.parametrize(("answer", "proceeds", "saved"),
-                         [("save", True, True), ("discard", True, False), ("cancel", False, False)])
+@pytest.mark.parametrize(
+    ("answer", "proceeds", "saved"),
+    [("save", True, True), ("discard", True, False), ("cancel", False, False)],
+)
 def test_prompt_before_losing_work(
     qtbot, settings, prompter, io, tmp_path, answer, proceeds, saved
 ) -> None:

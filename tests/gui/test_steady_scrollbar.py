@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication, QScrollBar
 
-from gui.object_list import SteadyScrollBar
+from gui.panes.object_list import SteadyScrollBar
 
 
 class _Paints(QObject):
@@ -64,7 +64,7 @@ def test_the_item_views_keep_their_scroll_bar_connections(qapp: Any) -> None:
     from PySide6.QtCore import SIGNAL
     from PySide6.QtWidgets import QTableView
 
-    from gui.event_log import EventLogView
+    from gui.panes.event_log import EventLogView
     from gui.selection import Selection
 
     table = QTableView()

@@ -21,7 +21,7 @@ from types import ModuleType
 import pytest
 from PySide6.QtCore import QTranslator
 
-import gui.i18n
+import gui.words.i18n
 
 ROOT = Path(__file__).resolve().parents[2]
 UPDATE_SCRIPT = ROOT / "resources" / "translations" / "update.py"
@@ -126,7 +126,7 @@ def test_the_mapping_checker_catches_bad_translations() -> None:
 
 @pytest.mark.usefixtures("qapp")
 def test_the_committed_ts_compiles_and_translates(tmp_path: Path) -> None:
-    qm = gui.i18n.compiled_qm("ja", cache_dir=tmp_path)
+    qm = gui.words.i18n.compiled_qm("ja", cache_dir=tmp_path)
     assert qm.parent == tmp_path and qm.stat().st_size > 0
     translator = QTranslator()
     assert translator.load(str(qm))

@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 from _window_support import CARD, make_window, new_sandbox, ok, populate, select
 
-from gui.object_list import ObjectListModel
+from gui.panes.object_list import ObjectListModel
 from gui.selection import Selection
-from gui.status_style import display_status
+from gui.widgets.status_style import display_status
 
 
 @pytest.fixture

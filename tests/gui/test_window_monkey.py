@@ -20,7 +20,7 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QComboBox
 
 from gui.commands import OBJECT_ACTIONS
-from gui.status_style import display_status
+from gui.widgets.status_style import display_status
 
 STEPS = 2_000
 SEED = 20_240_605

@@ -9,7 +9,7 @@ import pytest
 import stripe
 from serve_helpers import Receiver
 
-from core.server import StripeServer
+from core.http.server import StripeServer
 
 KEY = "sk_test_chargeable"
 

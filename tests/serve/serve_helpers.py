@@ -95,8 +95,9 @@ class Raw:
         data = json.loads(raw) if raw else {}
         return response.status, {k.lower(): v for k, v in response.getheaders()}, data
 
-    def form(self, method: str, path: str, pairs: list[tuple[str, str]] | None = None,
-             **headers: str) -> tuple[int, dict[str, str], dict]:
+    def form(
+        self, method: str, path: str, pairs: list[tuple[str, str]] | None = None, **headers: str
+    ) -> tuple[int, dict[str, str], dict]:
         import urllib.parse
 
         encoded = urllib.parse.urlencode(pairs or [])

@@ -12,11 +12,15 @@ from pathlib import Path
 import pytest
 from serve_helpers import Raw
 
-from gui import serve_cli
+from gui.cli import serve as serve_cli
 
 ROOT = Path(__file__).resolve().parents[2]
-CARD = [("card[number]", "4242424242424242"), ("card[exp_month]", "12"),
-        ("card[exp_year]", "2034"), ("card[cvc]", "123")]
+CARD = [
+    ("card[number]", "4242424242424242"),
+    ("card[exp_month]", "12"),
+    ("card[exp_year]", "2034"),
+    ("card[cvc]", "123"),
+]
 
 
 def already_set() -> threading.Event:
@@ -32,8 +36,11 @@ class Served:
     def __init__(self, *args: str) -> None:
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "gui.app", "serve", "--port", "0", *args],
-            cwd=ROOT, env=dict(os.environ, PYTHONUNBUFFERED="1"),
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            cwd=ROOT,
+            env=dict(os.environ, PYTHONUNBUFFERED="1"),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
         )
         self.lines: list[str] = []
         self.url = ""
@@ -53,9 +60,7 @@ class Served:
 
 
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
-def test_serves_then_shuts_down_cleanly_and_saves_the_session(
-    tmp_path: Path, sig: int
-) -> None:
+def test_serves_then_shuts_down_cleanly_and_saves_the_session(tmp_path: Path, sig: int) -> None:
     session = tmp_path / "session.json"
     served = Served("--session", str(session))
     assert served.url.startswith("http://127.0.0.1:")
@@ -91,7 +96,10 @@ def test_a_corrupt_session_file_is_refused_clearly(tmp_path: Path) -> None:
     session.write_text("{ not json")
     result = subprocess.run(
         [sys.executable, "-m", "gui.app", "serve", "--port", "0", "--session", str(session)],
-        cwd=ROOT, capture_output=True, text=True, timeout=60,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 1
     assert "could not load the session" in result.stderr

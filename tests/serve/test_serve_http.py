@@ -12,7 +12,7 @@ import pytest
 from conftest import KEY
 from serve_helpers import Raw
 
-from core.server import MAX_BODY, StripeServer, normalize_authorization
+from core.http.server import MAX_BODY, StripeServer, normalize_authorization
 
 TOKEN_CARD = [
     ("card[number]", "4242424242424242"),
@@ -50,6 +50,7 @@ def still_serving(raw: Raw) -> None:
 
 # --- what reaches the core ----------------------------------------------------
 
+
 def test_params_reach_the_core_as_ordered_pairs_with_brackets_and_repeats(
     server: StripeServer, sandbox: Any, raw: Raw, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -61,15 +62,23 @@ def test_params_reach_the_core_as_ordered_pairs_with_brackets_and_repeats(
         return real(method, path, params, headers, **kw)
 
     monkeypatch.setattr(sandbox, "request", spy)
-    raw.form("POST", "/v1/customers?expand[]=sources",
-             [("metadata[a]", "1"), ("expand[]", "default_source"), ("email", "a b&c=d@x.io")],
-             **{"Idempotency-Key": "abc"})
+    raw.form(
+        "POST",
+        "/v1/customers?expand[]=sources",
+        [("metadata[a]", "1"), ("expand[]", "default_source"), ("email", "a b&c=d@x.io")],
+        **{"Idempotency-Key": "abc"},
+    )
     raw.form("GET", "/v1/customers", [("limit", "2"), ("email", "é")])
     raw.form("DELETE", "/v1/customers/cus_x", [])
     assert seen[0] == (
-        "POST", "/v1/customers",
-        [("expand[]", "sources"), ("metadata[a]", "1"), ("expand[]", "default_source"),
-         ("email", "a b&c=d@x.io")],
+        "POST",
+        "/v1/customers",
+        [
+            ("expand[]", "sources"),
+            ("metadata[a]", "1"),
+            ("expand[]", "default_source"),
+            ("email", "a b&c=d@x.io"),
+        ],
         {"Authorization": f"Bearer {KEY}", "Idempotency-Key": "abc"},
     )
     assert seen[1][:3] == ("GET", "/v1/customers", [("limit", "2"), ("email", "é")])
@@ -118,14 +127,13 @@ def test_missing_and_live_keys_get_401(server: StripeServer) -> None:
 
 # --- bad input --------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     "body",
     [b"junk", b"a=1&&b=2", b"email=%FF", b"\xff\xfe=1", b"=&="],
     ids=["no-equals", "empty-field", "bad-percent-utf8", "raw-non-utf8", "empty-keys"],
 )
-def test_malformed_bodies_get_400_and_change_nothing(
-    raw: Raw, sandbox: Any, body: bytes
-) -> None:
+def test_malformed_bodies_get_400_and_change_nothing(raw: Raw, sandbox: Any, body: bytes) -> None:
     before = state(sandbox)
     status, headers, answer = raw.send("POST", "/v1/customers", body)
     if body == b"=&=":  # well-formed but meaningless: the core answers (unknown parameter)
@@ -143,7 +151,9 @@ def test_malformed_bodies_get_400_and_change_nothing(
 )
 def test_bad_content_types_get_400(raw: Raw, sandbox: Any, content_type: str) -> None:
     status, headers, answer = raw.send(
-        "POST", "/v1/customers", json.dumps({"email": "a@b.c"}),
+        "POST",
+        "/v1/customers",
+        json.dumps({"email": "a@b.c"}),
         headers={"Content-Type": content_type},
     )
     assert_stripe_error(status, headers, answer, 400)
@@ -154,15 +164,15 @@ def test_bad_content_types_get_400(raw: Raw, sandbox: Any, content_type: str) ->
 
 def test_form_content_type_with_charset_is_fine(raw: Raw) -> None:
     status, _, body = raw.send(
-        "POST", "/v1/customers", "email=x%40y.z",
+        "POST",
+        "/v1/customers",
+        "email=x%40y.z",
         headers={"Content-Type": "application/x-www-form-urlencoded; charset=utf-8"},
     )
     assert status == 200 and body["email"] == "x@y.z"
 
 
-def test_a_body_over_1_mb_gets_413_and_the_server_keeps_serving(
-    raw: Raw, sandbox: Any
-) -> None:
+def test_a_body_over_1_mb_gets_413_and_the_server_keeps_serving(raw: Raw, sandbox: Any) -> None:
     big = "description=" + "x" * MAX_BODY
     status, headers, answer = raw.send("POST", "/v1/customers", big)
     assert_stripe_error(status, headers, answer, 413)
@@ -212,11 +222,22 @@ def _raw_exchange(server: StripeServer, data: bytes) -> bytes:
         (b"GET /v1/customers HTTP/1.1\r\n" + b"X-A: b\r\n" * 101 + b"\r\n", 431),
         (b"GET /v1/customers HTTP/1.1\r\nno colon here\r\n\r\n", 400),
         (b"GET /v1/customers HTTP/1.1\r\n folded: x\r\n\r\n", 400),
-        (b"POST /v1/customers HTTP/1.1\r\nContent-Length: 3\r\nContent-Length: 5\r\n\r\n"
-         b"a=123", 400),
+        (
+            b"POST /v1/customers HTTP/1.1\r\nContent-Length: 3\r\nContent-Length: 5\r\n\r\na=123",
+            400,
+        ),
     ],
-    ids=["garbage", "bad-version", "bad-length", "chunked", "uri-too-long", "too-many-headers",
-         "no-colon", "folded-header", "two-lengths"],
+    ids=[
+        "garbage",
+        "bad-version",
+        "bad-length",
+        "chunked",
+        "uri-too-long",
+        "too-many-headers",
+        "no-colon",
+        "folded-header",
+        "two-lengths",
+    ],
 )
 def test_broken_http_gets_a_stripe_shaped_answer(
     server: StripeServer, raw: Raw, request_bytes: bytes, status: int
@@ -251,9 +272,11 @@ def test_expect_100_continue_is_honoured(server: StripeServer) -> None:
     body = b"email=a%40b.c"
     with socket.create_connection(("127.0.0.1", server.port), timeout=10) as sock:
         sock.sendall(
-            b"POST /v1/customers HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + KEY.encode()
+            b"POST /v1/customers HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+            + KEY.encode()
             + b"\r\nContent-Type: application/x-www-form-urlencoded\r\nExpect: 100-continue"
-            + b"\r\nConnection: close\r\nContent-Length: " + str(len(body)).encode()
+            + b"\r\nConnection: close\r\nContent-Length: "
+            + str(len(body)).encode()
             + b"\r\n\r\n"
         )
         interim = sock.recv(4096)

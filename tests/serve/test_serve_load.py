@@ -15,7 +15,7 @@ from typing import Any
 
 from serve_helpers import Raw
 
-from core.server import StripeServer
+from core.http.server import StripeServer
 
 THREADS = 8
 LOOPS = 420  # x 6 requests x 8 threads = 20,160 requests
@@ -27,9 +27,7 @@ CARD = [
 ]
 
 
-def test_twenty_thousand_requests_from_eight_threads(
-    server: StripeServer, sandbox: Any
-) -> None:
+def test_twenty_thousand_requests_from_eight_threads(server: StripeServer, sandbox: Any) -> None:
     results: list[dict[str, Any]] = [{} for _ in range(THREADS)]
     barrier = threading.Barrier(THREADS)
 
@@ -38,8 +36,9 @@ def test_twenty_thousand_requests_from_eight_threads(
         out.update(requests=0, errors=[], customers=[], tokens=[], charges=[], mismatches=[])
         raw = Raw(server.url)
 
-        def call(method: str, path: str, pairs: list[tuple[str, str]] | None = None,
-                 **headers: str) -> dict:
+        def call(
+            method: str, path: str, pairs: list[tuple[str, str]] | None = None, **headers: str
+        ) -> dict:
             status, _, body = raw.form(method, path, pairs, **headers)
             out["requests"] += 1
             if status != 200:
@@ -55,8 +54,12 @@ def test_twenty_thousand_requests_from_eight_threads(
             if retry.get("id") != customer.get("id"):
                 out["mismatches"].append((customer.get("id"), retry.get("id")))
             token = call("POST", "/v1/tokens", CARD)
-            charge_pairs = [("amount", "1000"), ("currency", "usd"),
-                            ("source", token.get("id", "")), ("description", key)]
+            charge_pairs = [
+                ("amount", "1000"),
+                ("currency", "usd"),
+                ("source", token.get("id", "")),
+                ("description", key),
+            ]
             charge = call("POST", "/v1/charges", charge_pairs, **{"Idempotency-Key": "h" + key})
             again = call("POST", "/v1/charges", charge_pairs, **{"Idempotency-Key": "h" + key})
             if again.get("id") != charge.get("id"):

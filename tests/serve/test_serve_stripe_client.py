@@ -9,8 +9,8 @@ import stripe
 from conftest import KEY
 from serve_helpers import Receiver
 
-from core.server import StripeServer
-from core.webhooks import WebhookForwarder
+from core.http.server import StripeServer
+from core.http.webhooks import WebhookForwarder
 
 CARD = {"number": "4242424242424242", "exp_month": 12, "exp_year": 2034, "cvc": "123"}
 DECLINED = CARD | {"number": "4000000000000002"}
@@ -77,14 +77,11 @@ def test_reusable_card_source_attached_to_a_customer_charged_three_times(
     assert source.status == "chargeable" and source.usage == "reusable"
     assert "customer" not in source  # absent until attached (§2.1)
     customer = client.v1.customers.create(params={"email": "jenny@example.com"})
-    attached = client.v1.customers.payment_sources.create(
-        customer.id, params={"source": source.id}
-    )
+    attached = client.v1.customers.payment_sources.create(customer.id, params={"source": source.id})
     assert attached.id == source.id
     charges = [
         client.v1.charges.create(
-            params={"amount": 700, "currency": "usd", "customer": customer.id,
-                    "source": source.id}
+            params={"amount": 700, "currency": "usd", "customer": customer.id, "source": source.id}
         )
         for _ in range(3)
     ]
@@ -98,11 +95,15 @@ def test_reusable_card_source_attached_to_a_customer_charged_three_times(
 def test_redirect_source_authorized_with_the_test_helper_then_charged(
     client: stripe.StripeClient,
 ) -> None:
-    source = client.v1.sources.create(params={
-        "type": "ideal", "amount": 1500, "currency": "eur",
-        "owner": {"name": "Jenny Rosen"},
-        "redirect": {"return_url": "https://example.com/return"},
-    })
+    source = client.v1.sources.create(
+        params={
+            "type": "ideal",
+            "amount": 1500,
+            "currency": "eur",
+            "owner": {"name": "Jenny Rosen"},
+            "redirect": {"return_url": "https://example.com/return"},
+        }
+    )
     assert source.flow == "redirect" and source.status == "pending"
     assert source.usage == "single_use"
     with pytest.raises(stripe.InvalidRequestError):  # not chargeable yet (§5.2)
@@ -163,8 +164,9 @@ def test_events_are_listed_newest_first(client: stripe.StripeClient, sandbox: An
     client.v1.sources.create(params={"type": "card", "card": CARD})
     events = client.v1.events.list(params={"type": "source.chargeable"})
     assert [e.type for e in events.data] == ["source.chargeable"]
-    assert [e.id for e in events.data] == [e["id"] for e in reversed(sandbox.events)
-                                            if e["type"] == "source.chargeable"]
+    assert [e.id for e in events.data] == [
+        e["id"] for e in reversed(sandbox.events) if e["type"] == "source.chargeable"
+    ]
 
 
 def test_events_are_forwarded_signed_and_verify_with_stripe_python(
@@ -172,9 +174,7 @@ def test_events_are_forwarded_signed_and_verify_with_stripe_python(
 ) -> None:
     forwarder = WebhookForwarder(receiver.url)
     with StripeServer(sandbox, "127.0.0.1", 0, forward_to=forwarder) as server:
-        client = stripe.StripeClient(
-            KEY, base_addresses={"api": server.url}, max_network_retries=0
-        )
+        client = stripe.StripeClient(KEY, base_addresses={"api": server.url}, max_network_retries=0)
         source = client.v1.sources.create(params={"type": "card", "card": CARD})
         client.v1.charges.create(params={"amount": 500, "currency": "usd", "source": source.id})
         expected = [e["id"] for e in sandbox.events]
@@ -197,9 +197,7 @@ def test_events_are_forwarded_signed_and_verify_with_stripe_python(
 def test_on_change_reports_outside_requests_with_their_origin(sandbox: Any) -> None:
     changes: list[Any] = []
     with StripeServer(sandbox, "127.0.0.1", 0, on_change=changes.append) as server:
-        client = stripe.StripeClient(
-            KEY, base_addresses={"api": server.url}, max_network_retries=0
-        )
+        client = stripe.StripeClient(KEY, base_addresses={"api": server.url}, max_network_retries=0)
         token = client.v1.tokens.create(params={"card": CARD})
         sandbox.request("GET", f"/v1/tokens/{token.id}", headers={"Authorization": f"Bearer {KEY}"})
     assert len(changes) == 1  # the direct call above is not an HTTP request

@@ -9,7 +9,7 @@ import pytest
 import stripe
 from serve_helpers import Receiver
 
-from core.webhooks import (
+from core.http.webhooks import (
     WebhookForwarder,
     compute_signature,
     generate_secret,

@@ -1,0 +1,1 @@
+"""Stripe's facts from the reference: test cards, source types, the error catalogue."""

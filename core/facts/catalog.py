@@ -1,0 +1,454 @@
+"""Per-type facts of stripe-domain.md §3.2, §3.4 and §4, as one data table.
+
+Every choice the reference marks **unverified** is flagged in
+``SourceType.unverified`` with a note; the GUI shows those notes as they are.
+This is the one place to change such a choice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+HOUR = 3600
+DAY = 86400
+
+ACCOUNT_DEFAULT_CURRENCY = "usd"
+API_VERSION = "2023-08-16"
+
+#: Currencies the sandbox accepts (three-letter, lower case). Zero-decimal ones below.
+CURRENCIES: frozenset[str] = frozenset(
+    {
+        "usd",
+        "eur",
+        "gbp",
+        "cad",
+        "aud",
+        "jpy",
+        "chf",
+        "cny",
+        "pln",
+        "sek",
+        "nok",
+        "dkk",
+        "hkd",
+        "sgd",
+        "nzd",
+        "mxn",
+        "brl",
+        "inr",
+        "czk",
+        "huf",
+        "ron",
+        "bgn",
+        "krw",
+        "thb",
+        "myr",
+        "php",
+        "aed",
+        "ils",
+        "zar",
+        "try",
+    }
+)
+ZERO_DECIMAL: frozenset[str] = frozenset({"jpy", "krw"})
+
+#: Minimum charge amounts, "$0.50 or equivalent" (§8.1), per Stripe's published table.
+MIN_CHARGE: dict[str, int] = {
+    "usd": 50,
+    "eur": 50,
+    "gbp": 30,
+    "cad": 50,
+    "aud": 50,
+    "jpy": 50,
+    "chf": 50,
+    "cny": 400,
+    "pln": 200,
+    "sek": 300,
+    "nok": 300,
+    "dkk": 250,
+    "hkd": 400,
+    "sgd": 50,
+    "nzd": 50,
+    "mxn": 1000,
+    "brl": 50,
+    "inr": 50,
+    "czk": 1500,
+    "huf": 17500,
+    "ron": 200,
+    "bgn": 100,
+    "krw": 700,
+    "thb": 1000,
+    "myr": 200,
+    "php": 2500,
+    "aed": 200,
+    "ils": 200,
+    "zar": 1000,
+    "try": 1500,
+}
+MAX_AMOUNT = 99_999_999  # "up to 8 digits" (§8.1)
+
+UNCAPTURED_EXPIRY = 7 * DAY  # §3.4 related timing facts
+IDEMPOTENCY_WINDOW = DAY  # Stripe keeps idempotency keys for 24 hours
+CHINA_CUTOFF_UTC = (15, 45)  # 23:45 China Standard Time (GMT+8) = 15:45 UTC (§3.4)
+
+
+def format_amount(amount: int, currency: str) -> str:
+    if currency in ZERO_DECIMAL:
+        return f"{amount}"
+    symbol = {"usd": "$", "eur": "€", "gbp": "£"}.get(currency, "")
+    return f"{symbol}{amount // 100}.{amount % 100:02d}"
+
+
+@dataclass(frozen=True, slots=True)
+class SourceType:
+    """What the sandbox knows about one Source ``type``.
+
+    Attributes:
+        name: the ``type`` value.
+        flows: allowed flows, the default first.
+        usages: allowed ``usage`` values, the default first.
+        initial_status: status at creation ("pending"/"chargeable"); three_d_secure
+            is decided by its card (§3.2).
+        pending_expiry: seconds until a pending source is canceled (T3), or None.
+        chargeable_expiry: seconds until an uncharged chargeable source is canceled
+            (T4), or None.
+        china_cutoff: chargeable sources also end at 23:45 China time (§3.4).
+        currencies: accepted currencies, or None for any.
+        min_amount: minimum source/charge amount in that currency's unit, or None.
+        max_amount: maximum per transaction, or None.
+        charge_sync: the charge is final at once (§8.2); else it starts pending.
+        settle_seconds: for async types, when a pending charge settles.
+        amount_at_creation: "required", "optional" or "forbidden" (§5.1 rule 6).
+        required: extra create params (bracket keys) the type needs.
+        pull: pull (True) or push (False) payment.
+        refund_days: refund window in days, or None when unknown/none.
+        unverified: the facts above that the reference marks unverified, with a note.
+    """
+
+    name: str
+    flows: tuple[str, ...]
+    usages: tuple[str, ...]
+    initial_status: str
+    pending_expiry: int | None
+    chargeable_expiry: int | None
+    currencies: frozenset[str] | None
+    charge_sync: bool = True
+    settle_seconds: int = 0
+    china_cutoff: bool = False
+    min_amount: int | None = None
+    max_amount: int | None = None
+    amount_at_creation: str = "optional"
+    required: tuple[str, ...] = ()
+    pull: bool = False
+    refund_days: int | None = None
+    unverified: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def flow(self) -> str:
+        return self.flows[0]
+
+    @property
+    def default_usage(self) -> str:
+        return self.usages[0]
+
+
+_EUR = frozenset({"eur"})
+_ASYNC_NOTE = (
+    "settle delay is a plausible sandbox choice; the docs give a range "
+    "(§8.2) and the sandbox settles at this fixed delay"
+)
+
+SOURCE_TYPES: dict[str, SourceType] = {
+    t.name: t
+    for t in (
+        SourceType("card", ("none",), ("reusable",), "chargeable", None, None, None, pull=True),
+        SourceType(
+            "three_d_secure",
+            ("redirect",),
+            ("single_use",),
+            "pending",
+            HOUR,
+            6 * HOUR,
+            None,
+            amount_at_creation="required",
+            required=("three_d_secure[card]", "redirect[return_url]"),
+            pull=True,
+            unverified={
+                "expiry": "1 h pending / 6 h chargeable copied from the redirect types; "
+                "Stripe documents no timer for three_d_secure (§3.4)"
+            },
+        ),
+        SourceType(
+            "sepa_debit",
+            ("none",),
+            ("reusable",),
+            "chargeable",
+            None,
+            None,
+            _EUR,
+            charge_sync=False,
+            settle_seconds=5 * DAY,
+            max_amount=1_000_000,
+            required=("sepa_debit[iban]", "owner[name]"),
+            pull=True,
+            refund_days=180,
+            unverified={"settle": _ASYNC_NOTE},
+        ),
+        SourceType(
+            "sofort",
+            ("redirect",),
+            ("single_use",),
+            "pending",
+            HOUR,
+            6 * HOUR,
+            _EUR,
+            charge_sync=False,
+            settle_seconds=2 * DAY,
+            min_amount=100,
+            amount_at_creation="required",
+            required=("sofort[country]", "redirect[return_url]"),
+            unverified={
+                "settle": _ASYNC_NOTE,
+                "refund_window": "unknown (§4)",
+                "test_names": "owner[name]=failing_charge makes the charge fail; "
+                "from a third-party copy of Stripe's page (§4)",
+            },
+        ),
+        SourceType(
+            "ideal",
+            ("redirect",),
+            ("single_use",),
+            "pending",
+            HOUR,
+            6 * HOUR,
+            _EUR,
+            amount_at_creation="required",
+            required=("redirect[return_url]",),
+            refund_days=180,
+        ),
+        SourceType(
+            "bancontact",
+            ("redirect",),
+            ("single_use",),
+            "pending",
+            HOUR,
+            6 * HOUR,
+            _EUR,
+            min_amount=100,
+            amount_at_creation="required",
+            required=("owner[name]", "redirect[return_url]"),
+            refund_days=180,
+        ),
+        SourceType(
+            "giropay",
+            ("redirect",),
+            ("single_use",),
+            "pending",
+            HOUR,
+            6 * HOUR,
+            _EUR,
+            amount_at_creation="required",
+            required=("redirect[return_url]",),
+            refund_days=180,
+        ),
+        SourceType(
+            "eps",
+            ("redirect",),
+            ("single_use",),
+            "pending",
+            HOUR,
+            6 * HOUR,
+            _EUR,
+            amount_at_creation="required",
+            required=("redirect[return_url]",),
+            unverified={
+                "expiry": "1 h / 6 h assumed from the other redirect types (§3.4)",
+                "refund_window": "unknown (§4)",
+            },
+        ),
+        SourceType(
+            "p24",
+            ("redirect",),
+            ("single_use",),
+            "pending",
+            HOUR,
+            6 * HOUR,
+            frozenset({"eur", "pln"}),
+            amount_at_creation="required",
+            required=("owner[email]", "redirect[return_url]"),
+            refund_days=180,
+        ),
+        SourceType(
+            "multibanco",
+            ("receiver",),
+            ("single_use",),
+            "pending",
+            7 * DAY,
+            6 * HOUR,
+            _EUR,
+            amount_at_creation="required",
+            required=("owner[email]",),
+            refund_days=180,
+            unverified={
+                "amount": "single-use receiver: amount is required (it is the sum "
+                "to push), although §5.1 rule 6 says receivers take "
+                "no amount; that rule is applied to reusable receivers"
+            },
+        ),
+        SourceType(
+            "alipay",
+            ("redirect",),
+            ("single_use",),
+            "pending",
+            HOUR,
+            6 * HOUR,
+            frozenset({"cny", ACCOUNT_DEFAULT_CURRENCY}),
+            china_cutoff=True,
+            amount_at_creation="required",
+            required=("redirect[return_url]",),
+            refund_days=90,
+            unverified={"usage": "reusable Alipay was a closed beta: the sandbox refuses it (§4)"},
+        ),
+        SourceType(
+            "wechat",
+            ("none",),
+            ("single_use",),
+            "pending",
+            HOUR,
+            6 * HOUR,
+            frozenset({ACCOUNT_DEFAULT_CURRENCY}),
+            china_cutoff=True,
+            amount_at_creation="required",
+            refund_days=180,
+            unverified={
+                "currency": "WeChat takes aud/cad/eur/gbp/hkd/jpy/sgd/usd but only "
+                "the account's default currency; the sandbox account "
+                "is a US account (usd)"
+            },
+        ),
+        SourceType(
+            "ach_credit_transfer",
+            ("receiver",),
+            ("reusable", "single_use"),
+            "pending",
+            None,
+            None,
+            frozenset({"usd"}),
+            amount_at_creation="forbidden",
+            required=("owner[email]",),
+            unverified={
+                "expiry": "no timer documented; the sandbox sets none (§3.4)",
+                "refund_window": "unknown (§4)",
+            },
+        ),
+        SourceType(
+            "klarna",
+            ("redirect",),
+            ("single_use",),
+            "pending",
+            HOUR,
+            6 * HOUR,
+            None,
+            amount_at_creation="required",
+            required=("redirect[return_url]",),
+            unverified={
+                "flow": "redirect inferred from its *_redirect_url fields (§4)",
+                "usage": "single_use (§4, unverified)",
+                "expiry": "1 h / 6 h assumed (§3.4)",
+                "charge": "sync; needs source_order before charging (§4)",
+            },
+        ),
+        SourceType(
+            "ach_debit",
+            ("code_verification", "redirect"),
+            ("reusable",),
+            "pending",
+            None,
+            None,
+            frozenset({"usd"}),
+            charge_sync=False,
+            settle_seconds=4 * DAY,
+            pull=True,
+            unverified={
+                "flow": "code_verification (microdeposits) by default, redirect "
+                "on request (§4 table, partly unverified)",
+                "usage": "reusable (unverified)",
+                "code": "values[]=32&values[]=45 verifies, 3 attempts (ACH microdeposit rules, §7)",
+                "settle": _ASYNC_NOTE,
+            },
+        ),
+        SourceType(
+            "acss_debit",
+            ("none",),
+            ("reusable",),
+            "chargeable",
+            None,
+            None,
+            frozenset({"cad"}),
+            charge_sync=False,
+            settle_seconds=5 * DAY,
+            pull=True,
+            unverified={
+                "all": "flow, usage and initial status are unverified (§4); "
+                "modelled like sepa_debit, a mandate-based debit",
+                "settle": _ASYNC_NOTE,
+            },
+        ),
+        SourceType(
+            "au_becs_debit",
+            ("none",),
+            ("reusable",),
+            "chargeable",
+            None,
+            None,
+            frozenset({"aud"}),
+            charge_sync=False,
+            settle_seconds=3 * DAY,
+            pull=True,
+            unverified={
+                "all": "flow, usage and initial status are unverified (§4); "
+                "modelled like sepa_debit, a mandate-based debit",
+                "settle": _ASYNC_NOTE,
+            },
+        ),
+        SourceType(
+            "card_present",
+            ("none",),
+            ("single_use",),
+            "chargeable",
+            None,
+            None,
+            None,
+            amount_at_creation="required",
+            pull=True,
+            unverified={
+                "all": "legacy Terminal type: flow none, single_use and "
+                "chargeable at creation are sandbox choices (§4)"
+            },
+        ),
+    )
+}
+
+SOURCE_TYPE_NAMES: tuple[str, ...] = tuple(SOURCE_TYPES)
+FLOWS: tuple[str, ...] = ("none", "redirect", "receiver", "code_verification")
+
+#: §3.3 notes that are unverified, shown by the graph/explanations.
+EVENT_NOTES: dict[str, str] = {
+    "consumed": "No event is documented for a source becoming consumed (§3.3 T5); the "
+    "sandbox fires none besides the charge or customer.source.deleted events.",
+    "T7": "source.failed after a failed SEPA charge is expected but unverified (§3.3 T7).",
+    "attach_single_use": "Whether Stripe rejects attaching a single-use source is unverified "
+    "(§5.2); the sandbox allows it, as the docs only advise against it.",
+    "card_without_customer": "The message for charging an attached card/source without "
+    "customer is unverified (§8.1); the sandbox refuses it with code "
+    "missing on param customer, in its own marked wording.",
+    "delete_customer": "Deleting a customer deletes its cards and detaches (consumes) its "
+    "sources: sandbox choice, not documented.",
+}
+
+#: Test helpers' ACH microdeposit amounts that verify (§7, §10).
+MICRODEPOSITS = (32, 45)
+VERIFY_ATTEMPTS = 3
+
+SEPA_FAILING_IBANS = frozenset({"DE62370400440532013001", "AT861904300235473202"})
+SEPA_DISPUTE_IBANS = frozenset({"DE35370400440532013002", "AT591904300235473203"})

@@ -1,0 +1,1 @@
+"""The renderer-neutral lifecycle graph: its model, layout and Mermaid text."""

@@ -1,0 +1,1 @@
+"""The HTTP transport of ``chargeable serve`` and webhook forwarding."""

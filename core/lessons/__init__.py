@@ -1,0 +1,1 @@
+"""Guided lessons: format, loader, headless runner and handouts."""

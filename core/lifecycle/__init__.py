@@ -1,0 +1,1 @@
+"""Lifecycles as data: the tables, and the actions they allow now."""

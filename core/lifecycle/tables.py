@@ -1,0 +1,681 @@
+"""Lifecycles as data: one declarative table per object kind (and source flow).
+
+The rules engine picks the transition it takes from these tables
+(:func:`select`), fires the table's events and records ``prev_state`` /
+``last_edge`` on the object; the graph view is computed from the same tables
+(:func:`graph_for`, :func:`graph_of`). Transition ids follow stripe-domain.md
+§3.3 (T1..T8) for sources; tokens use U*, charges C*.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from core.facts import cards
+from core.graph.model import GraphEdge, GraphModel, GraphNode
+from core.store.records import ChargeRec, SourceRec, TokenRec
+
+
+@dataclass(frozen=True, slots=True)
+class Ctx:
+    """What guards look at: the object and, optionally, the request's choices.
+
+    Attributes:
+        obj: the record.
+        customer: the ``customer`` a charge names (``...`` when unknown: the graph
+            then assumes the natural choice, the attached customer).
+        amount: a refund/capture amount, when known.
+        extra: anything else a guard needs (``verify_ok``, ``funds_full``...).
+    """
+
+    obj: Any
+    customer: str | None = "..."
+    amount: int | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Guard:
+    """A named predicate with the words shown when it blocks.
+
+    ``static`` guards depend only on facts fixed at creation (type, usage,
+    flow); the graph honours them when computing reachability.
+    """
+
+    name: str
+    reason: str
+    test: Callable[[Ctx], bool]
+    static: bool = False
+
+
+def _charge_customer(ctx: Ctx) -> str | None:
+    return getattr(ctx.obj, "customer", None) if ctx.customer == "..." else ctx.customer
+
+
+def _card_of_token(tok: TokenRec) -> cards.TestCard | None:
+    return cards.BY_KEY.get(tok.card.key) if tok.card is not None else None
+
+
+def _token_declines(ctx: Ctx) -> bool:
+    card = _card_of_token(ctx.obj)
+    if card is None or card.charge_decline is None:
+        return False
+    return not (card.charge_decline is cards.INCORRECT_CVC and not ctx.obj.card.cvc_provided)
+
+
+def _token_can_attach(ctx: Ctx) -> bool:
+    card = _card_of_token(ctx.obj)
+    return card is None or card.attach_ok
+
+
+def _authorize_fails(ctx: Ctx) -> bool:
+    card = cards.BY_KEY.get(getattr(ctx.obj, "card_key", ""))
+    return ctx.obj.type == "three_d_secure" and card is not None and card.tds_authorize_fails
+
+
+def _refund_full(ctx: Ctx) -> bool:
+    charge: ChargeRec = ctx.obj
+    remaining = charge.amount - charge.amount_refunded
+    return ctx.amount is None or ctx.amount >= remaining
+
+
+GUARDS: dict[str, Guard] = {
+    g.name: g
+    for g in (
+        Guard(
+            "single_use",
+            "only a single_use source takes this edge",
+            lambda c: c.obj.usage == "single_use",
+            static=True,
+        ),
+        Guard(
+            "reusable",
+            "only a reusable source takes this edge",
+            lambda c: c.obj.usage == "reusable",
+            static=True,
+        ),
+        Guard(
+            "unattached", "the source is attached to a customer", lambda c: c.obj.customer is None
+        ),
+        Guard(
+            "attached",
+            "the source is not attached to a customer",
+            lambda c: c.obj.customer is not None,
+        ),
+        Guard(
+            "with_its_customer",
+            "charge it together with the customer it is attached to "
+            "(customer + source, §5.1 rule 3)",
+            lambda c: c.obj.customer is not None and _charge_customer(c) == c.obj.customer,
+        ),
+        Guard(
+            "has_timer",
+            "no expiry timer applies to this source (§3.4)",
+            lambda c: c.obj.expires_at is not None,
+        ),
+        Guard(
+            "sepa_debit",
+            "only SEPA Direct Debit sources fail after a failed charge (§3.3 T7)",
+            lambda c: c.obj.type == "sepa_debit",
+            static=True,
+        ),
+        Guard(
+            "funds_full",
+            "the customer has not pushed the full amount yet",
+            lambda c: bool(c.extra.get("funds_full", True)),
+        ),
+        Guard(
+            "funds_partial",
+            "this push completes the amount",
+            lambda c: not c.extra.get("funds_full", True),
+        ),
+        Guard(
+            "code_ok",
+            "the verification values are wrong",
+            lambda c: bool(c.extra.get("code_ok", True)),
+        ),
+        Guard(
+            "code_wrong_left",
+            "attempts would be exhausted, or the values are right",
+            lambda c: (
+                not c.extra.get("code_ok", True)
+                and (c.obj.code_verification or {}).get("attempts_remaining", 0) > 1
+            ),
+        ),
+        Guard(
+            "code_wrong_last",
+            "attempts remain, or the values are right",
+            lambda c: (
+                not c.extra.get("code_ok", True)
+                and (c.obj.code_verification or {}).get("attempts_remaining", 0) <= 1
+            ),
+        ),
+        Guard(
+            "authorize_ok",
+            "completing 3D Secure fails on this card (§10)",
+            lambda c: not _authorize_fails(c),
+        ),
+        Guard(
+            "authorize_fails", "completing the redirect succeeds on this source", _authorize_fails
+        ),
+        Guard("token_card_ok", "the issuer declines this card", lambda c: not _token_declines(c)),
+        Guard("token_card_declines", "the issuer accepts this card", _token_declines),
+        Guard(
+            "token_attachable",
+            "this decline card cannot be attached: attaching validates the card (§10)",
+            _token_can_attach,
+        ),
+        Guard(
+            "token_is_card",
+            "only card tokens become card sources",
+            lambda c: c.obj.type == "card",
+            static=True,
+        ),
+        Guard(
+            "settles_ok",
+            "this charge will fail when it settles",
+            lambda c: c.obj.settle_outcome != "failed",
+        ),
+        Guard(
+            "settles_failed",
+            "this charge will succeed when it settles",
+            lambda c: c.obj.settle_outcome == "failed",
+        ),
+        Guard("refund_full", "the amount leaves part of the charge unrefunded", _refund_full),
+        Guard(
+            "refund_partial",
+            "the amount refunds the whole remainder",
+            lambda c: not _refund_full(c) and c.obj.amount - c.obj.amount_refunded > 1,
+        ),
+        Guard(
+            "capture_timer",
+            "the authorization has no expiry timer",
+            lambda c: c.obj.capture_expires_at is not None,
+        ),
+    )
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Transition:
+    """One edge of a lifecycle table."""
+
+    id: str
+    source: str
+    target: str
+    trigger: str
+    label: str
+    guards: tuple[str, ...] = ()
+    events: tuple[str, ...] = ()
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    kind: str
+    variant: str
+    states: tuple[str, ...]
+    terminal: frozenset[str]
+    transitions: tuple[Transition, ...]
+    labels: dict[str, str] = field(default_factory=dict)
+
+
+_T = Transition
+SOURCE_STATES = ("pending", "chargeable", "consumed", "failed", "canceled")
+SOURCE_TERMINAL = frozenset({"consumed", "failed", "canceled"})
+_CONSUMED_NOTE = "no dedicated event documented for consumed (§3.3 T5, unverified)"
+
+_COMMON: tuple[Transition, ...] = (
+    _T(
+        "T2",
+        "pending",
+        "failed",
+        "fail",
+        "fail (customer declines/aborts)",
+        events=("source.failed",),
+    ),
+    _T(
+        "T3",
+        "pending",
+        "canceled",
+        "expire",
+        "expire (pending window)",
+        ("has_timer",),
+        ("source.canceled",),
+    ),
+    _T(
+        "T4",
+        "chargeable",
+        "canceled",
+        "expire",
+        "expire (chargeable window)",
+        ("has_timer",),
+        ("source.canceled",),
+    ),
+    _T(
+        "T5a",
+        "chargeable",
+        "consumed",
+        "charge",
+        "charge (single_use)",
+        ("single_use",),
+        note="charge events only; " + _CONSUMED_NOTE,
+    ),
+    _T(
+        "T5b",
+        "chargeable",
+        "consumed",
+        "charge",
+        "charge (reusable, not attached)",
+        ("reusable", "unattached"),
+        note="charge events only; " + _CONSUMED_NOTE,
+    ),
+    _T(
+        "T5c",
+        "chargeable",
+        "consumed",
+        "detach",
+        "detach",
+        ("attached",),
+        ("customer.source.deleted",),
+    ),
+    _T(
+        "T5d",
+        "pending",
+        "consumed",
+        "detach",
+        "detach (while pending)",
+        ("attached",),
+        ("customer.source.deleted",),
+        note="§5.1 rule 4 applied to a pending source",
+    ),
+    _T(
+        "T6",
+        "chargeable",
+        "chargeable",
+        "charge",
+        "charge (reusable, attached, with customer)",
+        ("reusable", "with_its_customer"),
+    ),
+    _T(
+        "T8a",
+        "pending",
+        "pending",
+        "attach",
+        "attach",
+        ("unattached",),
+        ("customer.source.created",),
+    ),
+    _T(
+        "T8b",
+        "chargeable",
+        "chargeable",
+        "attach",
+        "attach",
+        ("unattached",),
+        ("customer.source.created",),
+    ),
+)
+
+_SOURCE_FLOW_EXTRA: dict[str, tuple[Transition, ...]] = {
+    "none": (
+        _T(
+            "T1",
+            "pending",
+            "chargeable",
+            "authorize",
+            "authorize (e.g. WeChat QR scan)",
+            events=("source.chargeable",),
+        ),
+        # SEPA Direct Debit is the only type that fails after a charge, and its flow is none.
+        _T(
+            "T7",
+            "chargeable",
+            "failed",
+            "charge_failed",
+            "SEPA charge fails",
+            ("sepa_debit",),
+            ("source.failed",),
+            note="event unverified (§3.3 T7)",
+        ),
+    ),
+    "redirect": (
+        _T(
+            "T1",
+            "pending",
+            "chargeable",
+            "authorize",
+            "authorize (redirect succeeded)",
+            ("authorize_ok",),
+            ("source.chargeable",),
+        ),
+        _T(
+            "T2a",
+            "pending",
+            "failed",
+            "authorize",
+            "authorize fails (3DS processing error)",
+            ("authorize_fails",),
+            ("source.failed",),
+        ),
+    ),
+    "receiver": (
+        _T(
+            "T1",
+            "pending",
+            "chargeable",
+            "authorize",
+            "authorize (full amount pushed)",
+            events=("source.chargeable",),
+        ),
+        _T(
+            "T1r",
+            "pending",
+            "chargeable",
+            "receive_funds",
+            "receive funds (amount reached)",
+            ("funds_full",),
+            ("source.chargeable", "source.transaction.created"),
+        ),
+        _T(
+            "R1",
+            "pending",
+            "pending",
+            "receive_funds",
+            "receive funds (partial)",
+            ("funds_partial",),
+            ("source.transaction.created",),
+        ),
+        _T(
+            "R2",
+            "chargeable",
+            "chargeable",
+            "receive_funds",
+            "receive more funds",
+            events=("source.transaction.created",),
+        ),
+    ),
+    "code_verification": (
+        _T(
+            "T1",
+            "pending",
+            "chargeable",
+            "authorize",
+            "authorize (code entered)",
+            events=("source.chargeable",),
+        ),
+        _T(
+            "T1v",
+            "pending",
+            "chargeable",
+            "verify",
+            "verify (right values)",
+            ("code_ok",),
+            ("source.chargeable",),
+        ),
+        _T(
+            "V1",
+            "pending",
+            "pending",
+            "verify",
+            "verify (wrong values, attempts left)",
+            ("code_wrong_left",),
+        ),
+        _T(
+            "T2v",
+            "pending",
+            "failed",
+            "verify",
+            "verify (wrong values, last attempt)",
+            ("code_wrong_last",),
+            ("source.failed",),
+        ),
+    ),
+}
+
+TOKEN_TABLE = Table(
+    "token",
+    "",
+    ("unused", "used"),
+    frozenset({"used"}),
+    (
+        _T(
+            "U1",
+            "unused",
+            "used",
+            "charge",
+            "charge (succeeds)",
+            ("token_card_ok",),
+            ("charge.succeeded",),
+        ),
+        _T(
+            "U2",
+            "unused",
+            "used",
+            "charge",
+            "charge (declined: still uses the token)",
+            ("token_card_declines",),
+            ("charge.failed",),
+            note="§6.3, §12.4",
+        ),
+        _T(
+            "U3",
+            "unused",
+            "used",
+            "attach",
+            "attach to a customer (becomes a card_)",
+            ("token_attachable",),
+            ("customer.source.created",),
+        ),
+        _T(
+            "U4",
+            "unused",
+            "used",
+            "create_source",
+            "create a card source from it",
+            ("token_is_card",),
+            ("source.chargeable",),
+        ),
+    ),
+)
+
+CHARGE_TABLE = Table(
+    "charge",
+    "",
+    ("pending", "uncaptured", "succeeded", "failed", "refunded"),
+    frozenset({"failed", "refunded"}),
+    (
+        _T(
+            "C1",
+            "pending",
+            "succeeded",
+            "settle",
+            "settles (succeeded)",
+            ("settles_ok",),
+            ("charge.succeeded",),
+        ),
+        _T(
+            "C2",
+            "pending",
+            "failed",
+            "settle",
+            "settles (failed)",
+            ("settles_failed",),
+            ("charge.failed",),
+        ),
+        _T("C3", "uncaptured", "succeeded", "capture", "capture", (), ("charge.captured",)),
+        _T(
+            "C4",
+            "uncaptured",
+            "refunded",
+            "expire",
+            "authorization expires (7 days)",
+            ("capture_timer",),
+            ("charge.expired",),
+        ),
+        _T(
+            "C5",
+            "uncaptured",
+            "refunded",
+            "refund",
+            "refund (releases the authorization)",
+            (),
+            ("charge.refunded",),
+        ),
+        _T(
+            "C6",
+            "succeeded",
+            "succeeded",
+            "refund",
+            "refund (partial)",
+            ("refund_partial",),
+            ("charge.refunded",),
+        ),
+        _T(
+            "C7",
+            "succeeded",
+            "refunded",
+            "refund",
+            "refund (full)",
+            ("refund_full",),
+            ("charge.refunded",),
+        ),
+    ),
+    labels={"uncaptured": "succeeded · captured: false", "refunded": "succeeded · refunded: true"},
+)
+
+TABLES: dict[tuple[str, str], Table] = {
+    ("source", flow): Table(
+        "source", flow, SOURCE_STATES, SOURCE_TERMINAL, _SOURCE_FLOW_EXTRA[flow] + _COMMON
+    )
+    for flow in ("none", "redirect", "receiver", "code_verification")
+}
+TABLES[("token", "")] = TOKEN_TABLE
+TABLES[("charge", "")] = CHARGE_TABLE
+
+
+def state_of(rec: Any) -> str:
+    if isinstance(rec, SourceRec):
+        return rec.status
+    if isinstance(rec, TokenRec):
+        return "used" if rec.used else "unused"
+    if isinstance(rec, ChargeRec):
+        if rec.status != "succeeded":
+            return rec.status
+        if rec.refunded:
+            return "refunded"
+        return "succeeded" if rec.captured else "uncaptured"
+    raise TypeError(type(rec).__name__)
+
+
+def table_of(rec: Any) -> Table | None:
+    if isinstance(rec, SourceRec):
+        return TABLES[("source", rec.flow)]
+    if isinstance(rec, TokenRec):
+        return TOKEN_TABLE
+    if isinstance(rec, ChargeRec):
+        return CHARGE_TABLE
+    return None
+
+
+def blocked_by(tr: Transition, ctx: Ctx) -> str:
+    """Why ``tr`` cannot be taken now ("" when it can)."""
+    state = state_of(ctx.obj)
+    if tr.source != state:
+        return f"the object is {state}; this edge leaves {tr.source}"
+    for name in tr.guards:
+        guard = GUARDS[name]
+        if not guard.test(ctx):
+            return guard.reason
+    return ""
+
+
+def select(rec: Any, trigger: str, ctx: Ctx | None = None) -> Transition | None:
+    """The transition ``trigger`` takes from ``rec``'s state, or None."""
+    table = table_of(rec)
+    if table is None:
+        return None
+    ctx = ctx or Ctx(rec)
+    for tr in table.transitions:
+        if tr.trigger == trigger and not blocked_by(tr, ctx):
+            return tr
+    return None
+
+
+def by_id(rec: Any, edge_id: str) -> Transition:
+    table = table_of(rec)
+    assert table is not None
+    for tr in table.transitions:
+        if tr.id == edge_id:
+            return tr
+    raise KeyError(edge_id)
+
+
+def _reachable(table: Table, rec: Any | None, start: str) -> set[str]:
+    seen = {start}
+    frontier = [start]
+    while frontier:
+        here = frontier.pop()
+        for tr in table.transitions:
+            if tr.source != here or tr.target in seen:
+                continue
+            if rec is not None and any(
+                GUARDS[g].static and not GUARDS[g].test(Ctx(rec)) for g in tr.guards
+            ):
+                continue
+            seen.add(tr.target)
+            frontier.append(tr.target)
+    return seen
+
+
+def graph_for(kind: str, variant: str = "") -> GraphModel:
+    """The bare graph of a table (no object, no flags)."""
+    table = TABLES[(kind, variant)]
+    nodes = tuple(GraphNode(s, table.labels.get(s, s), s in table.terminal) for s in table.states)
+    edges = tuple(
+        GraphEdge(t.id, t.source, t.target, t.trigger, t.label, events=t.events)
+        for t in table.transitions
+    )
+    return GraphModel(kind, variant, "", nodes, edges)
+
+
+def graph_of(rec: Any, object_id: str) -> GraphModel:
+    """The graph of ``rec`` with current/previous/last-taken/allowed flags."""
+    table = table_of(rec)
+    if table is None:
+        return GraphModel(getattr(rec, "kind", ""), "", object_id, ())
+    current = state_of(rec)
+    previous = getattr(rec, "prev_state", "")
+    last = getattr(rec, "last_edge", "")
+    reach = _reachable(table, rec, current)
+    ctx = Ctx(rec)
+    nodes = tuple(
+        GraphNode(
+            s,
+            table.labels.get(s, s),
+            s in table.terminal,
+            current=s == current,
+            previous=bool(previous) and s == previous,
+            reachable=s in reach,
+        )
+        for s in table.states
+    )
+    edges = []
+    for t in table.transitions:
+        reason = blocked_by(t, ctx)
+        edges.append(
+            GraphEdge(
+                t.id,
+                t.source,
+                t.target,
+                t.trigger,
+                t.label,
+                allowed=not reason,
+                reason=reason,
+                last_taken=t.id == last,
+                events=t.events,
+            )
+        )
+    return GraphModel(table.kind, table.variant, object_id, nodes, tuple(edges))

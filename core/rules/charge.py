@@ -1,0 +1,552 @@
+"""Charges, capture and refunds (§8), including declines (§5.2, §10)."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from core.facts import cards, catalog, errors
+from core.lifecycle import tables as lifecycle
+from core.lifecycle.tables import Ctx
+from core.rules import engine
+from core.rules.validate import Params, merge_metadata
+from core.store.records import (
+    BankRec,
+    CardRec,
+    ChargeRec,
+    CustomerRec,
+    JSONDict,
+    RefundRec,
+    SourceRec,
+    TokenRec,
+)
+from core.store.state import State
+from core.wire.serialize import charge_json, refund_json
+
+CREATE_KEYS = frozenset(
+    {
+        "amount",
+        "currency",
+        "source",
+        "customer",
+        "capture",
+        "description",
+        "metadata",
+        "receipt_email",
+        "statement_descriptor",
+        "statement_descriptor_suffix",
+        "transfer_group",
+    }
+)
+REFUND_DELAY = 30 * 60  # async test-card refunds settle after 30 min (sandbox choice)
+REFUND_REASONS = ("duplicate", "fraudulent", "requested_by_customer")
+
+
+def _customer(st: State, customer_id: str) -> CustomerRec:
+    rec = st.get(customer_id)
+    if not isinstance(rec, CustomerRec) or rec.deleted:
+        raise errors.no_such("customer", customer_id, param="customer")
+    return rec
+
+
+def _resolve(st: State, source: str | None, customer_id: str | None) -> tuple[Any, str | None]:
+    """What gets charged (§8.1): a record, and the charge's customer."""
+    if source is None and customer_id is None:
+        raise errors.must_provide_source_or_customer()
+    cus = _customer(st, customer_id) if customer_id is not None else None
+    if source is None:
+        assert cus is not None
+        default = st.get(cus.default_source) if cus.default_source else None
+        if default is None or (isinstance(default, SourceRec) and default.status != "chargeable"):
+            raise errors.no_active_card()
+        return default, cus.id
+    if cus is not None:
+        rec = st.get(source)
+        if (
+            rec is not None
+            and getattr(rec, "customer", None) == cus.id
+            and not isinstance(rec, TokenRec)
+        ):
+            return rec, cus.id
+        if isinstance(rec, SourceRec) and rec.customer is None:
+            return rec, cus.id  # §5.1 rule 1: a single-use source with a customer, unattached
+        raise errors.no_linked_source(cus.id, source)
+    if source.startswith(("src_", "card_", "ba_")):
+        rec = st.get(source)
+        if rec is None:
+            raise errors.no_such_token(source)  # §7.1 quirk
+        attached_to = getattr(rec, "customer", None)
+        if attached_to is not None:
+            raise errors.attached_source_needs_customer(source, attached_to)
+        return rec, None
+    token = engine.resolve_token(st, source)
+    if token is None:
+        raise errors.no_such_token(source)
+    return token, None
+
+
+def create(st: State, data: dict[str, Any]) -> JSONDict:
+    p = Params(data, CREATE_KEYS)
+    amount = p.amount("amount", True)
+    currency = p.currency("currency", True)
+    assert amount is not None and currency is not None
+    minimum = catalog.MIN_CHARGE.get(currency, 50)
+    if amount < minimum:
+        raise errors.amount_too_small("amount", currency, minimum)
+    capture = p.bool("capture", True)
+    source = p.str("source")
+    customer_id = p.str("customer")
+    extra = {
+        "description": p.str("description"),
+        "metadata": p.metadata() or {},
+        "receipt_email": p.str("receipt_email"),
+        "statement_descriptor": p.str("statement_descriptor", max_len=22),
+        "statement_descriptor_suffix": p.str("statement_descriptor_suffix", max_len=22),
+        "transfer_group": p.str("transfer_group"),
+    }
+    target, charge_customer = _resolve(st, source or None, customer_id or None)
+    if isinstance(target, TokenRec):
+        return _charge_token(st, target, amount, currency, capture, charge_customer, extra)
+    if isinstance(target, SourceRec):
+        return _charge_source(
+            st, target, amount, currency, capture, charge_customer, extra, customer_id
+        )
+    if isinstance(target, CardRec):
+        return _charge_card(st, target, target, amount, currency, capture, charge_customer, extra)
+    if isinstance(target, BankRec):
+        raise errors.invalid(
+            "The customer's bank account must be verified in order to create an ACH payment.",
+            param="source",
+        )
+    raise errors.no_such_token(str(source))
+
+
+def _new_charge(
+    st: State,
+    amount: int,
+    currency: str,
+    snapshot: Any,
+    method: str | None,
+    customer: str | None,
+    extra: dict[str, Any],
+) -> ChargeRec:
+    rec = ChargeRec(
+        id=st.new_id("ch_"),
+        created=st.now,
+        amount=amount,
+        currency=currency,
+        status="succeeded",
+        paid=True,
+        captured=True,
+        amount_captured=amount,
+        payment_method=method,
+        source_kind=snapshot.kind,
+        source_snapshot=copy.copy(snapshot),
+        customer=customer,
+        **extra,
+    )
+    return rec
+
+
+def _decline_of(
+    test: cards.TestCard, cvc_provided: bool, via_3ds: bool = False
+) -> cards.Decline | None:
+    decline = test.tds_charge_decline if via_3ds else test.charge_decline
+    if decline is cards.INCORRECT_CVC and not cvc_provided:
+        return None  # §10: without a CVC the check is skipped and cannot fail
+    return decline
+
+
+def _finish(
+    st: State,
+    rec: ChargeRec,
+    capture: bool,
+    decline: cards.Decline | None,
+    test: cards.TestCard | None,
+) -> None:
+    """Sets the sync outcome on a new card charge, adds it and fires its event."""
+    if test is not None:
+        rec.risk_level = test.risk_level
+        rec.disputed = test.disputed and decline is None
+    if decline is not None:
+        rec.status, rec.paid, rec.captured, rec.amount_captured = "failed", False, False, 0
+        rec.failure_code, rec.failure_message = decline.code, decline.message
+        rec.decline_code = decline.decline_code
+        st.add(rec)
+        st.fire("charge.failed", rec)
+        return
+    if not capture:
+        rec.captured, rec.amount_captured = False, 0
+        rec.capture_expires_at = st.now + catalog.UNCAPTURED_EXPIRY
+        st.schedule(rec.capture_expires_at, rec.id, "capture_expires_at")
+    st.add(rec)
+    st.fire("charge.succeeded", rec)
+
+
+def _raise_decline(rec: ChargeRec, decline: cards.Decline) -> None:
+    err = errors.card_error(
+        decline.message,
+        code=decline.code,
+        param=decline.param,
+        decline_code=decline.decline_code,
+        charge=rec.id,
+    )
+    err.keep_state = True  # the failed Charge exists and the token is used (§5.2, §6.3)
+    raise err
+
+
+def _charge_token(
+    st: State,
+    token: TokenRec,
+    amount: int,
+    currency: str,
+    capture: bool,
+    customer: str | None,
+    extra: dict[str, Any],
+) -> JSONDict:
+    if token.used:
+        raise errors.token_already_used(token.id)
+    if token.card is None:
+        if token.bank_account is not None:
+            raise errors.invalid(
+                "The customer's bank account must be verified in order to create an ACH payment.",
+                param="source",
+            )
+        raise errors.invalid(f"A {token.type} token cannot be charged.", param="source")
+    card = token.card
+    test = cards.BY_KEY[card.key]
+    decline = _decline_of(test, card.cvc_provided)
+    rec = _new_charge(st, amount, currency, card, card.id, customer, extra)
+    engine.take(st, token.id, "charge")  # U1/U2: a declined charge still uses it (§6.3)
+    _finish(st, rec, capture, decline, test)
+    if decline is not None:
+        _raise_decline(rec, decline)
+    return charge_json(rec)
+
+
+def _charge_card(
+    st: State,
+    card: CardRec,
+    snapshot: Any,
+    amount: int,
+    currency: str,
+    capture: bool,
+    customer: str | None,
+    extra: dict[str, Any],
+) -> JSONDict:
+    test = cards.BY_KEY[card.key]
+    decline = _decline_of(test, card.cvc_provided)
+    rec = _new_charge(st, amount, currency, snapshot, card.id, customer, extra)
+    _finish(st, rec, capture, decline, test)
+    if decline is not None:
+        _raise_decline(rec, decline)
+    return charge_json(rec)
+
+
+def _charge_source(
+    st: State,
+    src: SourceRec,
+    amount: int,
+    currency: str,
+    capture: bool,
+    customer: str | None,
+    extra: dict[str, Any],
+    customer_param: str | None,
+) -> JSONDict:
+    if src.status != "chargeable":
+        if src.status == "consumed" and src.usage == "reusable":
+            raise errors.reusable_source_consumed()  # §5.2, §12.1
+        raise errors.source_not_chargeable()
+    info = catalog.SOURCE_TYPES[src.type]
+    if src.currency is not None and src.currency != currency:
+        raise errors.invalid(
+            f"The currency of the charge ({currency}) does not match the "
+            f"source's currency ({src.currency}).",
+            param="currency",
+        )
+    if info.currencies is not None and currency not in info.currencies:
+        raise errors.invalid(
+            f"Sources of type {src.type} cannot be charged in {currency}.", param="currency"
+        )
+    if (
+        src.usage == "single_use"
+        and src.amount is not None
+        and src.flow != "receiver"
+        and amount != src.amount
+    ):
+        raise errors.invalid(
+            f"The amount of a charge of a single-use source must equal the "
+            f"source's amount ({src.amount}).",
+            param="amount",
+        )
+    if src.flow == "receiver":
+        recv = src.receiver or {}
+        available = (
+            recv.get("amount_received", 0)
+            - recv.get("amount_charged", 0)
+            - recv.get("amount_returned", 0)
+        )
+        if amount > available:
+            raise errors.invalid(
+                f"The amount ({amount}) exceeds what the customer pushed and "
+                f"has not been charged ({available}).",
+                param="amount",
+            )
+    if src.type == "klarna" and src.source_order is None:
+        raise errors.invalid(
+            "A klarna source needs source_order before it can be charged (§4; sandbox wording).",
+            param="source",
+        )
+    if not info.charge_sync and not capture:
+        raise errors.invalid(
+            f"Sources of type {src.type} do not support capture=false.", param="capture"
+        )
+    ctx = Ctx(src, customer=customer_param)
+    edge = lifecycle.select(src, "charge", ctx)
+    if edge is None:  # reusable attached source charged without its customer, etc.
+        raise errors.no_linked_source(str(customer_param), src.id)
+    snapshot = src
+    test: cards.TestCard | None = None
+    decline: cards.Decline | None = None
+    if src.card_key:
+        test = cards.BY_KEY[src.card_key]
+        # An authenticated 3DS source declines only as the card does after 3DS; a card
+        # source or a not_required 3DS source declines like a plain card charge (§10).
+        authenticated = bool(src.type == "three_d_secure" and src.type_data.get("authenticated"))
+        decline = _decline_of(test, src.cvc_provided, via_3ds=authenticated)
+    rec = _new_charge(st, amount, currency, snapshot, src.id, customer, extra)
+    if decline is not None:
+        _finish(st, rec, capture, decline, test)
+        _raise_decline(rec, decline)
+    engine.take(st, src.id, "charge", ctx, edge=edge.id)  # T5a / T5b / T6 (§3.3)
+    src = st.mut(src.id)
+    src.charges += 1
+    if src.status == "consumed":
+        src.expires_at = None
+    if src.receiver is not None:
+        recv = dict(src.receiver)
+        recv["amount_charged"] = recv.get("amount_charged", 0) + amount
+        src.receiver = recv
+    rec.source_snapshot = copy.copy(src)
+    if info.charge_sync:
+        _finish(st, rec, capture, None, test)
+    else:  # §8.2: async methods start pending and settle later
+        rec.status, rec.paid = "pending", False
+        rec.settle_at = st.now + info.settle_seconds
+        rec.settle_outcome = "failed" if src.behavior == "fail" else "succeeded"
+        rec.disputed = False
+        st.add(rec)
+        st.schedule(rec.settle_at, rec.id, "settle_at")
+        st.fire("charge.pending", rec)
+    return charge_json(rec)
+
+
+def settle(st: State, charge_id: str) -> None:
+    """C1/C2: an async charge settles as the clock passes ``settle_at`` (§8.2)."""
+    rec: ChargeRec = st.objects[charge_id]
+    tr = engine.take(st, charge_id, "settle")
+    rec = st.mut(charge_id)
+    rec.settle_at = None
+    if tr.target == "succeeded":
+        rec.status, rec.paid = "succeeded", True
+    else:
+        rec.status, rec.paid = "failed", False
+        rec.failure_code = "charge_failed"
+        rec.failure_message = "The payment could not be collected from the bank account."
+    engine.fire(st, tr, rec)
+    src = st.get(rec.payment_method or "")
+    if (
+        tr.target == "failed"
+        and isinstance(src, SourceRec)
+        and src.type == "sepa_debit"
+        and src.status == "chargeable"
+    ):
+        t7 = engine.take(st, src.id, "charge_failed")  # T7 (§3.3; event unverified)
+        engine.fire(st, t7, st.objects[src.id])
+
+
+def _get(st: State, charge_id: str) -> ChargeRec:
+    rec = st.get(charge_id)
+    if not isinstance(rec, ChargeRec):
+        raise errors.no_such("charge", charge_id)
+    return rec
+
+
+def retrieve(st: State, charge_id: str) -> JSONDict:
+    return charge_json(_get(st, charge_id))
+
+
+def capture(st: State, charge_id: str, data: dict[str, Any]) -> JSONDict:
+    rec = _get(st, charge_id)
+    p = Params(
+        data, {"amount", "receipt_email", "statement_descriptor", "statement_descriptor_suffix"}
+    )
+    amount = p.amount("amount")
+    if rec.status != "succeeded":
+        raise errors.invalid(
+            f"Charge {charge_id} cannot be captured: its status is {rec.status}.",
+            code="charge_not_capturable",
+        )
+    if rec.captured:
+        raise errors.invalid(
+            f"Charge {charge_id} has already been captured.", code="charge_already_captured"
+        )
+    if rec.refunded and _expired(st, rec):  # C4: the 7-day authorization ran out
+        raise errors.invalid(
+            f"Charge {charge_id} has expired for capture.", code="charge_expired_for_capture"
+        )
+    if rec.refunded:  # C5: a refund released the authorization
+        raise errors.invalid(
+            f"Charge {charge_id} has already been refunded; its "
+            "authorization is released and it cannot be captured.",
+            code="charge_already_refunded",
+        )
+    amount = rec.amount if amount is None else amount
+    if amount > rec.amount:
+        raise errors.invalid(
+            f"You cannot capture more than the authorized amount ({rec.amount}).", param="amount"
+        )
+    tr = engine.take(st, charge_id, "capture")
+    rec = st.mut(charge_id)
+    rec.captured, rec.amount_captured, rec.capture_expires_at = True, amount, None
+    rec.receipt_email = p.str("receipt_email") or rec.receipt_email
+    if amount < rec.amount:  # the rest of the authorization is released
+        rec.amount_refunded = rec.amount - amount
+    engine.fire(st, tr, rec)
+    return charge_json(rec)
+
+
+def _expired(st: State, rec: ChargeRec) -> bool:
+    return any(
+        getattr(st.objects.get(refund_id), "reason", None) == "expired_uncaptured_charge"
+        for refund_id in rec.refunds
+    )
+
+
+def expire_authorization(st: State, charge_id: str) -> None:
+    """C4: an uncaptured charge expires after 7 days (§3.4): refunded, charge.expired."""
+    rec = st.objects[charge_id]
+    refund = RefundRec(
+        st.new_id("re_"),
+        st.now,
+        rec.amount - rec.amount_refunded,
+        rec.currency,
+        charge_id,
+        "succeeded",
+        reason="expired_uncaptured_charge",
+    )
+    st.add(refund)
+    tr = engine.take(st, charge_id, "expire")
+    rec = st.mut(charge_id)
+    rec.capture_expires_at = None
+    rec.amount_refunded, rec.refunded = rec.amount, True
+    rec.refunds = (*rec.refunds, refund.id)
+    engine.fire(st, tr, rec)
+
+
+def create_refund(st: State, data: dict[str, Any]) -> JSONDict:
+    p = Params(data, {"charge", "amount", "reason", "metadata"})
+    charge_id = p.req("charge")
+    amount = p.amount("amount")
+    reason = p.enum("reason", REFUND_REASONS)
+    metadata = p.metadata() or {}
+    rec = st.get(charge_id)
+    if not isinstance(rec, ChargeRec):
+        raise errors.no_such("charge", charge_id, param="charge")
+    if rec.status == "failed":
+        raise errors.invalid(
+            f"Charge {charge_id} failed: there is nothing to refund.", param="charge"
+        )
+    if rec.status == "pending":
+        raise errors.invalid(
+            f"Charge {charge_id} is still pending: refunds of this payment "
+            "method go out only once the charge has succeeded (§8.4).",
+            param="charge",
+        )
+    if rec.refunded:
+        raise errors.invalid(
+            f"Charge {charge_id} has already been refunded.", code="charge_already_refunded"
+        )
+    remaining = rec.amount - rec.amount_refunded
+    if not rec.captured and amount is not None and amount != remaining:
+        # Refunding an authorization releases all of it (C5); a smaller capture is the way
+        # to take less. Stripe's wording, as commonly quoted (not in the reference).
+        raise errors.invalid(
+            "You cannot partially refund an uncaptured charge. Instead, "
+            "capture the charge for an amount less than the original amount",
+            param="amount",
+        )
+    amount = remaining if amount is None else amount
+    if amount > remaining:
+        raise errors.invalid(
+            f"Refund amount ({catalog.format_amount(amount, rec.currency)}) "
+            f"is greater than unrefunded amount on charge "
+            f"({catalog.format_amount(remaining, rec.currency)})",
+            param="amount",
+        )
+    test = cards.BY_KEY.get(
+        getattr(rec.source_snapshot, "key", "") or getattr(rec.source_snapshot, "card_key", "")
+    )
+    status = "succeeded"
+    refund = RefundRec(
+        st.new_id("re_"),
+        st.now,
+        amount,
+        rec.currency,
+        charge_id,
+        status,
+        reason=reason,
+        metadata=metadata,
+    )
+    if test is not None and test.refund == "async_success":
+        refund.status, refund.settle_to = "pending", "succeeded"
+    elif test is not None and test.refund == "async_failure":
+        refund.settle_to = "failed"
+    if refund.settle_to:
+        refund.settle_at = st.now + REFUND_DELAY
+        st.schedule(refund.settle_at, refund.id, "settle_at")
+    st.add(refund)
+    tr = engine.take(st, charge_id, "refund", Ctx(rec, amount=amount))
+    rec = st.mut(charge_id)
+    if not rec.captured:
+        rec.capture_expires_at = None
+    rec.amount_refunded += amount
+    rec.refunded = rec.amount_refunded >= rec.amount
+    rec.refunds = (*rec.refunds, refund.id)
+    engine.fire(st, tr, rec)
+    return refund_json(refund)
+
+
+def settle_refund(st: State, refund_id: str) -> None:
+    refund = st.mut(refund_id)
+    refund.settle_at = None
+    refund.status = refund.settle_to
+    if refund.status == "failed":
+        refund.failure_reason = "expired_or_canceled_card"
+        charge = st.mut(refund.charge)
+        charge.amount_refunded -= refund.amount
+        charge.refunded = False
+    st.fire("charge.refund.updated", refund)
+
+
+def retrieve_refund(st: State, refund_id: str) -> JSONDict:
+    rec = st.get(refund_id)
+    if not isinstance(rec, RefundRec):
+        raise errors.no_such("refund", refund_id)
+    return refund_json(rec)
+
+
+def update_charge(st: State, charge_id: str, data: dict[str, Any]) -> JSONDict:
+    _get(st, charge_id)
+    p = Params(data, {"description", "metadata", "receipt_email"})
+    description = p.str("description")
+    metadata = p.metadata()
+    receipt = p.str("receipt_email")
+    rec = st.mut(charge_id)
+    if description is not None:
+        rec.description = description or None
+    if receipt is not None:
+        rec.receipt_email = receipt or None
+    rec.metadata = merge_metadata(rec.metadata, metadata, data.get("metadata"))
+    st.fire("charge.updated", rec)
+    return charge_json(rec)

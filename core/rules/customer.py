@@ -1,0 +1,254 @@
+"""Customers and their sources: attach, detach, default_source (§7)."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from core.facts import cards, errors
+from core.rules import engine
+from core.rules.validate import Params, merge_metadata
+from core.store.records import BankRec, CardRec, CustomerRec, JSONDict, SourceRec, TokenRec
+from core.store.state import State
+from core.wire.serialize import customer_json, payment_source_json
+
+FIELDS = ("email", "name", "description", "phone")
+CREATE_KEYS = frozenset({*FIELDS, "metadata", "source"})
+UPDATE_KEYS = frozenset({*FIELDS, "metadata", "source", "default_source"})
+
+
+def get_customer(st: State, customer_id: str, param: str | None = None) -> CustomerRec:
+    rec = st.get(customer_id)
+    if not isinstance(rec, CustomerRec) or rec.deleted:
+        raise errors.no_such("customer", customer_id, param=param)
+    return rec
+
+
+def _fields(p: Params) -> dict[str, str | None]:
+    out: dict[str, str | None] = {}
+    for key in FIELDS:
+        value = p.str(key, max_len=512 if key == "email" else 5000)
+        if value is not None:
+            out[key] = value or None
+    return out
+
+
+def create(st: State, data: dict[str, Any]) -> JSONDict:
+    p = Params(data, CREATE_KEYS)
+    fields = _fields(p)
+    metadata = p.metadata() or {}
+    source = p.str("source")
+    rec = CustomerRec(st.new_id("cus_"), st.now, metadata=metadata)
+    for key, value in fields.items():
+        setattr(rec, key, value)
+    st.add(rec)
+    st.fire("customer.created", rec)
+    if source:
+        attach(st, rec.id, source, announce_default=False)  # becomes the default (§7)
+    return customer_json(st.objects[rec.id])
+
+
+def update(st: State, customer_id: str, data: dict[str, Any]) -> JSONDict:
+    get_customer(st, customer_id)
+    p = Params(data, UPDATE_KEYS)
+    fields = _fields(p)
+    metadata = p.metadata()
+    source = p.str("source")
+    default = p.str("default_source")
+    rec = st.mut(customer_id)
+    previous: dict[str, Any] = {}
+    for key, value in fields.items():
+        if getattr(rec, key) != value:
+            previous[key] = getattr(rec, key)
+            setattr(rec, key, value)
+    new_meta = merge_metadata(rec.metadata, metadata, data.get("metadata"))
+    if new_meta != rec.metadata:
+        previous["metadata"] = rec.metadata
+        rec.metadata = new_meta
+    if source:
+        old_default = rec.default_source
+        new_id = attach(st, customer_id, source, announce_default=False)
+        if old_default is not None:  # §7: update with source replaces (detaches) the default
+            detach(st, customer_id, old_default, announce_default=False)
+        rec = st.mut(customer_id)
+        rec.default_source = new_id
+        if old_default != new_id:
+            previous["default_source"] = old_default
+    if default is not None:
+        if default not in rec.sources:
+            raise errors.invalid(
+                f"Customer {customer_id} does not have a linked source with ID {default[:80]}.",
+                code="missing",
+                param="default_source",
+                status=404,
+            )
+        if rec.default_source != default:
+            previous.setdefault("default_source", rec.default_source)
+            rec.default_source = default
+    if previous:
+        st.fire("customer.updated", rec, previous)
+    return customer_json(rec)
+
+
+def delete(st: State, customer_id: str) -> JSONDict:
+    rec = get_customer(st, customer_id)
+    for source_id in reversed(rec.sources):
+        detach(st, customer_id, source_id, announce_default=False)
+    rec = st.mut(customer_id)
+    st.fire("customer.deleted", rec)
+    rec.deleted = True
+    return {"id": customer_id, "object": "customer", "deleted": True}
+
+
+def retrieve(st: State, customer_id: str, data: dict[str, Any]) -> JSONDict:
+    rec = get_customer(st, customer_id)
+    expand = data.get("expand") or []
+    expand_sources = isinstance(expand, list) and "sources" in expand
+    return customer_json(rec, st.get, expand_sources)
+
+
+# --- attach / detach ----------------------------------------------------------
+
+
+def attach(st: State, customer_id: str, value: str, announce_default: bool = True) -> str:
+    """Attach a token (→ ``card_``/``ba_``) or a source; returns the attached id."""
+    get_customer(st, customer_id, "customer")
+    attached: Any
+    if value.startswith("pm_"):
+        raise errors.invalid(
+            "You cannot use a PaymentMethod as a source for Customers. "
+            "Instead, use the PaymentMethods API to Attach a Customer to a "
+            "PaymentMethod.",
+            param="source",
+        )
+    if value.startswith("src_"):
+        src = st.get(value)
+        if not isinstance(src, SourceRec):
+            raise errors.no_such_token(value)  # §7.1: the shared lookup says "token"
+        if src.customer is not None:
+            raise errors.already_attached(value)
+        if src.status not in ("pending", "chargeable"):
+            raise errors.attach_requires_pending_or_chargeable(src.status)
+        tr = engine.take(st, value, "attach")  # T8 (§3.3)
+        src = st.mut(value)
+        src.customer = customer_id
+        attached = src
+        attached_id = value
+        engine.fire(st, tr, src)
+    else:
+        token = engine.resolve_token(st, value)
+        if token is None:
+            raise errors.no_such_token(value)
+        if token.used:
+            raise errors.token_already_used(token.id)
+        attached = _from_token(st, token, customer_id)
+        attached_id = attached.id
+        tr = engine.take(st, token.id, "attach")  # U3: the token is used (§6.3)
+        engine.fire(st, tr, attached)
+    rec = st.mut(customer_id)
+    rec.sources = (*rec.sources, attached_id)
+    if rec.default_source is None:  # §7: a first source becomes the default
+        rec.default_source = attached_id
+        if announce_default:
+            st.fire("customer.updated", rec, {"default_source": None})
+    return attached_id
+
+
+def _from_token(st: State, token: TokenRec, customer_id: str) -> CardRec | BankRec:
+    if token.card is not None:
+        test = cards.BY_KEY[token.card.key]
+        decline = test.charge_decline
+        if not test.attach_ok and decline is not None:
+            if decline is cards.INCORRECT_CVC and not token.card.cvc_provided:
+                pass
+            else:  # §10: attaching validates the card, decline cards cannot be attached
+                raise errors.card_error(
+                    decline.message,
+                    code=decline.code,
+                    param=decline.param,
+                    decline_code=decline.decline_code,
+                )
+        card = copy.copy(token.card)  # keeps the token card's id (§6.3, unverified)
+        card.customer = customer_id
+        st.add(card)
+        return card
+    if token.bank_account is not None:
+        bank = copy.copy(token.bank_account)
+        bank.customer = customer_id
+        st.add(bank)
+        return bank
+    raise errors.invalid(f"A {token.type} token cannot be attached to a customer.", param="source")
+
+
+def detach(st: State, customer_id: str, object_id: str, announce_default: bool = True) -> JSONDict:
+    cus = get_customer(st, customer_id)
+    if object_id not in cus.sources:
+        raise errors.no_such("source", object_id)
+    obj = st.get(object_id)
+    result: JSONDict
+    if isinstance(obj, SourceRec):
+        if obj.status in ("pending", "chargeable"):
+            tr = engine.take(st, object_id, "detach")  # T5c/T5d: detached → consumed (§5.1)
+            src = st.mut(object_id)
+            src.customer = None
+            src.expires_at = None
+            engine.fire(st, tr, src)
+        else:
+            src = st.mut(object_id)
+            src.customer = None
+            st.fire("customer.source.deleted", src)
+        result = payment_source_json(src)
+    else:
+        assert obj is not None
+        st.fire("customer.source.deleted", obj)
+        st.delete(object_id)
+        result = {"id": object_id, "object": obj.kind, "deleted": True}
+    rec = st.mut(customer_id)
+    rec.sources = tuple(s for s in rec.sources if s != object_id)
+    if rec.default_source == object_id:  # §7: the most recent one becomes the default
+        rec.default_source = rec.sources[-1] if rec.sources else None
+        if announce_default:
+            st.fire("customer.updated", rec, {"default_source": object_id})
+    return result
+
+
+def attach_endpoint(st: State, customer_id: str, data: dict[str, Any]) -> JSONDict:
+    get_customer(st, customer_id)
+    p = Params(data, {"source", "metadata", "validate"})
+    value = p.req("source")
+    attached_id = attach(st, customer_id, value)
+    metadata = p.metadata()
+    if metadata:
+        rec = st.mut(attached_id)
+        rec.metadata = {**rec.metadata, **metadata}
+    return payment_source_json(st.objects[attached_id])
+
+
+def retrieve_source(st: State, customer_id: str, object_id: str) -> JSONDict:
+    cus = get_customer(st, customer_id)
+    if object_id not in cus.sources:
+        raise errors.no_such("source", object_id)
+    return payment_source_json(st.objects[object_id])
+
+
+def list_sources(st: State, customer_id: str, data: dict[str, Any]) -> JSONDict:
+    cus = get_customer(st, customer_id)
+    p = Params(data, {"limit", "starting_after", "ending_before", "object"})
+    kind = p.enum("object", ("card", "bank_account", "source"))
+    limit = p.int("limit")
+    limit = 10 if limit is None else limit
+    if not 1 <= limit <= 100:
+        raise errors.invalid("Invalid limit: must be between 1 and 100", param="limit")
+    ids = [s for s in reversed(cus.sources) if kind is None or st.objects[s].kind == kind]
+    after = p.str("starting_after")
+    if after is not None:
+        if after not in ids:
+            raise errors.no_such("source", after, param="starting_after")
+        ids = ids[ids.index(after) + 1 :]
+    page = ids[:limit]
+    return {
+        "object": "list",
+        "data": [payment_source_json(st.objects[s]) for s in page],
+        "has_more": len(ids) > limit,
+        "url": f"/v1/customers/{customer_id}/sources",
+    }

@@ -1,0 +1,1 @@
+"""The sandbox's state: records, deterministic ids and the rollback journal."""

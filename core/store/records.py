@@ -1,0 +1,196 @@
+"""The sandbox's compact internal state: one slotted record per object.
+
+Records are mutable, but nested dicts/lists inside them are never mutated in
+place (copy-on-write): replace ``rec.metadata`` with a new dict instead. That
+makes ``copy.copy(record)`` a faithful snapshot, which the rollback journal and
+event snapshots rely on. JSON is built from records on demand (``core.wire.serialize``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+JSONDict = dict[str, Any]
+
+
+@dataclass(slots=True)
+class CardRec:
+    """A card: inside a token (``card_``), on a customer, or in a card source."""
+
+    id: str
+    key: str  # the test card's key (cards.BY_KEY); never the number
+    brand: str
+    last4: str
+    exp_month: int
+    exp_year: int
+    funding: str
+    fingerprint: str
+    country: str
+    cvc_provided: bool
+    cvc_check: str | None
+    address_zip_check: str | None
+    address_line1_check: str | None
+    name: str | None = None
+    address_zip: str | None = None
+    address_line1: str | None = None
+    customer: str | None = None
+    metadata: JSONDict = field(default_factory=dict)
+    kind: str = "card"
+
+
+@dataclass(slots=True)
+class BankRec:
+    """A bank account (``ba_``), inside a bank-account token or on a customer."""
+
+    id: str
+    country: str
+    currency: str
+    last4: str
+    routing_number: str | None
+    bank_name: str | None
+    account_holder_name: str | None
+    account_holder_type: str | None
+    fingerprint: str
+    status: str = "new"
+    customer: str | None = None
+    metadata: JSONDict = field(default_factory=dict)
+    kind: str = "bank_account"
+
+
+@dataclass(slots=True)
+class TokenRec:
+    id: str
+    type: str
+    created: int
+    used: bool = False
+    client_ip: str | None = None
+    card: CardRec | None = None
+    bank_account: BankRec | None = None
+    prev_state: str = ""
+    last_edge: str = ""
+    kind: str = "token"
+
+
+@dataclass(slots=True)
+class SourceRec:
+    id: str
+    type: str
+    flow: str
+    status: str
+    usage: str
+    created: int
+    client_secret: str
+    amount: int | None = None
+    currency: str | None = None
+    owner: JSONDict | None = None
+    metadata: JSONDict = field(default_factory=dict)
+    statement_descriptor: str | None = None
+    customer: str | None = None
+    type_data: JSONDict = field(default_factory=dict)
+    redirect: JSONDict | None = None
+    receiver: JSONDict | None = None
+    code_verification: JSONDict | None = None
+    source_order: JSONDict | None = None
+    card_key: str = ""  # test card behind card/three_d_secure sources
+    cvc_provided: bool = False
+    behavior: str = ""  # e.g. SEPA test IBAN outcome: "fail", "dispute"
+    expires_at: int | None = None  # pending or chargeable expiry (§3.4)
+    charges: int = 0
+    prev_state: str = ""
+    last_edge: str = ""
+    kind: str = "source"
+
+
+@dataclass(slots=True)
+class CustomerRec:
+    id: str
+    created: int
+    email: str | None = None
+    name: str | None = None
+    description: str | None = None
+    phone: str | None = None
+    metadata: JSONDict = field(default_factory=dict)
+    default_source: str | None = None
+    sources: tuple[str, ...] = ()  # attached ids, oldest first
+    deleted: bool = False
+    kind: str = "customer"
+
+
+@dataclass(slots=True)
+class ChargeRec:
+    id: str
+    created: int
+    amount: int
+    currency: str
+    status: str
+    paid: bool
+    captured: bool
+    amount_captured: int
+    payment_method: str | None
+    source_kind: str  # "card", "source", "bank_account"
+    source_snapshot: Any  # CardRec/SourceRec/BankRec copy at charge time
+    customer: str | None = None
+    amount_refunded: int = 0
+    refunded: bool = False
+    failure_code: str | None = None
+    failure_message: str | None = None
+    decline_code: str | None = None
+    description: str | None = None
+    metadata: JSONDict = field(default_factory=dict)
+    receipt_email: str | None = None
+    statement_descriptor: str | None = None
+    statement_descriptor_suffix: str | None = None
+    transfer_group: str | None = None
+    refunds: tuple[str, ...] = ()
+    disputed: bool = False
+    risk_level: str = "normal"
+    settle_at: int | None = None  # async charges (§8.2)
+    settle_outcome: str = ""  # "succeeded" or "failed"
+    capture_expires_at: int | None = None  # uncaptured charges (§3.4)
+    prev_state: str = ""
+    last_edge: str = ""
+    kind: str = "charge"
+
+
+@dataclass(slots=True)
+class RefundRec:
+    id: str
+    created: int
+    amount: int
+    currency: str
+    charge: str
+    status: str
+    reason: str | None = None
+    metadata: JSONDict = field(default_factory=dict)
+    failure_reason: str | None = None
+    settle_at: int | None = None
+    settle_to: str = ""
+    kind: str = "refund"
+
+
+@dataclass(slots=True)
+class EventRec:
+    id: str
+    type: str
+    created: int
+    snapshot: Any  # a record copy (data.object) or a JSON dict
+    idempotency_key: str | None = None
+    previous_attributes: JSONDict | None = None
+    kind: str = "event"
+
+
+def _make_copy(cls: Any) -> Any:
+    """A generated ``__copy__`` for a slotted record (several times faster than the
+    generic ``copy.copy`` path, which matters: the journal and event snapshots copy)."""
+    lines = [f"    new.{name} = self.{name}" for name in cls.__slots__]
+    source = "def __copy__(self):\n    new = _new(_cls)\n" + "\n".join(lines) + "\n    return new\n"
+    namespace: dict[str, Any] = {"_new": object.__new__, "_cls": cls}
+    exec(source, namespace)  # noqa: S102 - generated from the class's own slot names
+    return namespace["__copy__"]
+
+
+for _cls in (CardRec, BankRec, TokenRec, SourceRec, CustomerRec, ChargeRec, RefundRec, EventRec):
+    setattr(_cls, "__copy__", _make_copy(_cls))  # noqa: B010
+
+Record = CardRec | BankRec | TokenRec | SourceRec | CustomerRec | ChargeRec | RefundRec

@@ -1,0 +1,1 @@
+"""Records to Stripe's JSON: the serializers and the pydantic models they follow."""

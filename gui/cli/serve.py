@@ -1,0 +1,230 @@
+"""``chargeable serve``: the sandbox as a local Stripe-compatible HTTP API.
+
+No Qt here: this runs on a server or in CI without a display.
+
+    chargeable serve [--host 127.0.0.1] [--port 12111] [--session FILE]
+                     [--forward-to URL] [--quiet]
+
+- Listens on loopback unless ``--host`` names another address; then it warns,
+  because the sandbox has no real authentication.
+- ``--session FILE`` loads the sandbox from FILE if it exists and saves it
+  there on shutdown (Ctrl+C or SIGTERM).
+- ``--forward-to URL`` posts every event to URL, signed with a ``whsec_…``
+  secret printed at start, like ``stripe listen --forward-to``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ipaddress
+import signal
+import sys
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+DEFAULT_PORT = 12111
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="chargeable serve",
+        description=(
+            "Serve a Chargeable sandbox as a local Stripe-compatible API "
+            "(point stripe.api_base at the printed URL; use a sk_test_ key)."
+        ),
+    )
+    parser.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (default: 127.0.0.1; anything else is reachable "
+        "from other machines and prints a warning)",
+    )
+    parser.add_argument(
+        "--port",
+        type=_port,
+        default=DEFAULT_PORT,
+        help=f"TCP port (default: {DEFAULT_PORT}; 0 picks a free one)",
+    )
+    parser.add_argument(
+        "--session",
+        metavar="FILE",
+        type=Path,
+        help="load the sandbox from FILE if it exists, save it there on shutdown",
+    )
+    parser.add_argument(
+        "--forward-to",
+        metavar="URL",
+        help="POST every event to URL with a Stripe-Signature header",
+    )
+    parser.add_argument("--quiet", action="store_true", help="do not print a line per request")
+    return parser
+
+
+def _port(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a port number: {text!r}") from None
+    if not 0 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"port out of range 0-65535: {value}")
+    return value
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _load_sandbox(session: Path | None, out: TextIO) -> Any:
+    from core.api import Sandbox
+
+    if session is None or not session.exists():
+        return Sandbox(seed=0)
+    from core import session as sessions
+
+    sandbox = sessions.load(session)  # SessionError: reported by main()
+    print(f"Loaded the session from {session}", file=out)
+    return sandbox
+
+
+def _save_sandbox(sandbox: Any, session: Path, out: TextIO, err: TextIO) -> bool:
+    try:
+        from core import session as sessions
+    except ImportError:
+        print(f"error: cannot save {session}: core.session is not available", file=err)
+        return False
+    try:
+        sessions.save(sandbox, session)
+    except Exception as exc:  # noqa: BLE001 - report any failure in words and exit 1
+        print(f"error: could not save the session to {session}: {exc}", file=err)
+        return False
+    print(f"Saved the session to {session}", file=out)
+    return True
+
+
+def main(
+    argv: Sequence[str] | None = None,
+    *,
+    stop_event: threading.Event | None = None,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+) -> int:
+    """Run the server until Ctrl+C / SIGTERM (or ``stop_event``, for tests)."""
+    out = out or sys.stdout
+    err = err or sys.stderr
+    args = build_parser().parse_args(argv)  # exits 2 on a bad option
+
+    from core.http.server import StripeServer
+    from core.http.webhooks import WebhookForwarder
+
+    if args.session is not None:
+        from core.session import SessionError
+
+        load_errors: tuple[type[BaseException], ...] = (SessionError, OSError)
+    else:
+        load_errors = (OSError,)
+    try:
+        sandbox = _load_sandbox(args.session, out)
+    except load_errors as exc:
+        print(f"error: could not load the session {args.session}: {exc}", file=err)
+        return 1
+
+    forwarder = None
+    if args.forward_to:
+
+        def report(delivery: Any) -> None:
+            status = delivery.status if delivery.status is not None else delivery.error
+            print(
+                f"  --> {delivery.event_type} [{delivery.event_id}] "
+                f"<-- [{status}] POST {args.forward_to}",
+                file=out,
+                flush=True,
+            )
+
+        try:
+            forwarder = WebhookForwarder(args.forward_to, on_delivery=report)
+        except ValueError as exc:
+            print(f"error: {exc}", file=err)
+            return 2
+
+    def access(line: str) -> None:
+        print(line, file=out, flush=True)
+
+    server = StripeServer(
+        sandbox,
+        args.host,
+        args.port,
+        forward_to=forwarder,
+        access_log=None if args.quiet else access,
+    )
+    if not is_loopback(args.host):
+        print(
+            f"warning: listening on {args.host}, not loopback: anyone who can reach this "
+            "machine can use the sandbox (it has no real authentication).",
+            file=err,
+            flush=True,
+        )
+    try:
+        server.start()
+    except OSError as exc:
+        print(f"error: cannot listen on {args.host}:{args.port}: {exc.strerror or exc}", file=err)
+        return 1
+
+    stop = stop_event or threading.Event()
+    previous = _install_signal_handlers(stop)
+    print(f"Chargeable is serving the Stripe API at {server.url}", file=out)
+    print(f"  stripe.api_base = {server.url!r}; use any sk_test_ key", file=out)
+    if forwarder is not None:
+        print(
+            f"Ready! Your webhook signing secret is {forwarder.secret} "
+            f"(forwarding events to {args.forward_to})",
+            file=out,
+        )
+    print("Press Ctrl+C to stop.", file=out, flush=True)
+    try:
+        while not stop.wait(0.5):
+            pass
+    except KeyboardInterrupt:
+        pass
+    finally:
+        _restore_signal_handlers(previous)
+        print("Shutting down...", file=out, flush=True)
+        server.stop()
+    if forwarder is not None:
+        print(
+            f"Webhooks: {forwarder.delivered} delivered, {forwarder.failed} failed, "
+            f"{forwarder.dropped} dropped",
+            file=out,
+        )
+    if args.session is not None and not _save_sandbox(sandbox, args.session, out, err):
+        return 1
+    return 0
+
+
+def _install_signal_handlers(stop: threading.Event) -> dict[int, Any]:
+    """SIGINT and SIGTERM set ``stop`` (only possible on the main thread)."""
+    previous: dict[int, Any] = {}
+    if threading.current_thread() is not threading.main_thread():
+        return previous
+
+    def handler(signum: int, frame: object) -> None:
+        stop.set()
+
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        previous[signum] = signal.signal(signum, handler)
+    return previous
+
+
+def _restore_signal_handlers(previous: dict[int, Any]) -> None:
+    for signum, handler in previous.items():
+        signal.signal(signum, handler)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The window's panes: each takes what it shows in its constructor."""

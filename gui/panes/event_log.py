@@ -1,0 +1,420 @@
+"""The event log (objectName ``eventLog``): every request and every event, in order.
+
+Each request the sandbox answers (from the window, a lesson or the HTTP
+endpoint) becomes one entry: method, path and HTTP status; each event it fired
+becomes one entry under it. Entries carry the simulated clock. A rejected
+request is marked with an error icon *and* the words "error 4xx" plus Stripe's
+message, never by colour alone. An undo greys out (and labels "undone") the
+entries of the request it took back; a redo brings them back. Selecting an
+entry selects the object it is about.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QStyle,
+    QWidget,
+)
+
+from gui.commands import error_of
+from gui.panes.detail_pane import event_object_ids, format_clock, request_parts
+from gui.panes.object_list import AppendingTableView, SteadyScrollBar
+from gui.selection import Selection
+from gui.widgets.status_style import display_status, status_icon
+from gui.words.error_codes import explain as explain_error
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("EventLog", text)
+
+
+@dataclass(slots=True)
+class Entry:
+    """One line of the log.
+
+    Attributes:
+        kind: ``request``, ``error``, ``event`` or ``history`` (undo/redo).
+        time: simulated clock, unix seconds.
+        text: what happened (Stripe names untranslated).
+        object_id: the object to select when the entry is chosen, or ``""``.
+        detail: the longer text shown as a tooltip.
+        step: the log length after the accepted request it belongs to (``0`` if none).
+        undone: an undo took the request back.
+        status: status word of the object an event carries (for its marker).
+        event_id: the event's id, for events.
+    """
+
+    kind: str
+    time: int
+    text: str
+    object_id: str = ""
+    detail: str = ""
+    step: int = 0
+    undone: bool = False
+    status: str = ""
+    event_id: str = ""
+    time_text: str | None = None
+
+
+def _target_of(method: str, path: str, params: Any, body: Any, error: dict[str, Any] | None) -> str:
+    """The object a request is about: what it returned, else what it names."""
+    if error is None and isinstance(body, dict) and isinstance(body.get("id"), str):
+        return str(body["id"])
+    if error is not None and error.get("charge"):
+        return str(error["charge"])
+    pieces = [p for p in path.split("/") if _ID.fullmatch(p)]
+    pairs = params.items() if isinstance(params, dict) else (params or [])
+    named = {str(k): str(v) for k, v in pairs}
+    for key in ("source", "customer", "charge"):
+        if _ID.fullmatch(named.get(key, "")):
+            pieces.append(named[key])
+    return pieces[-1] if pieces and method.upper() == "DELETE" else (pieces[0] if pieces else "")
+
+
+_ID = re.compile(r"(?!test_)[a-z]+_(?=[a-z]*[A-Z0-9])[A-Za-z0-9]{8,}")  # src_…, not test_helpers
+HISTORY_ORIGINS = ("undo", "redo", "rebuild")
+
+
+class EventLogModel(QAbstractTableModel):
+    """The entries, appended as changes arrive. Columns: time, what, object."""
+
+    COLUMNS = 3
+    ObjectIdRole = Qt.ItemDataRole.UserRole + 1
+    KindRole = Qt.ItemDataRole.UserRole + 2
+
+    def __init__(self, sandbox: Any, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._sandbox = sandbox
+        self.entries: list[Entry] = []
+        self._steps = len(sandbox.log)
+        self._has_undone = False
+        style = QApplication.style()
+        self._error_icon = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical)
+        self._request_icon = style.standardIcon(QStyle.StandardPixmap.SP_ArrowRight)
+        self._history_icon = style.standardIcon(QStyle.StandardPixmap.SP_BrowserReload)
+        self._seed_from_history()
+        sandbox.subscribe(self._on_change)
+        self.destroyed.connect(lambda *_: _safe_unsubscribe(sandbox, self._on_change))
+
+    def _seed_from_history(self) -> None:
+        """A sandbox that already has history (an opened session) shows its events first."""
+        log = self._sandbox.log
+        if not log:
+            return
+        entries = [
+            Entry(
+                "history",
+                int(self._sandbox.now),
+                QCoreApplication.translate(
+                    "EventLog", "Opened with %1 earlier requests; their events:"
+                ).replace("%1", str(len(log))),
+                detail=QCoreApplication.translate(
+                    "EventLog", "Requests made before this window opened are in the action log."
+                ),
+            )
+        ]
+        # Earlier events cannot be tied to a step, so an undo never greys them out.
+        entries.extend(
+            self._event_entry(event, int(self._sandbox.now), 0) for event in self._sandbox.events
+        )
+        self.entries = entries
+
+    # ---------------------------------------------------------------- Qt API
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.entries)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else self.COLUMNS
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (
+                (
+                    QCoreApplication.translate("EventLog", "Simulated time"),
+                    QCoreApplication.translate("EventLog", "What happened"),
+                    QCoreApplication.translate("EventLog", "Object"),
+                )[section]
+                if 0 <= section < 3
+                else None
+            )
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.entries):
+            return None
+        entry = self.entries[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                if entry.time_text is None:
+                    entry.time_text = format_clock(entry.time)
+                return entry.time_text
+            if column == 1:
+                text = entry.text if entry.kind != "event" else f"    {entry.text}"
+                return (
+                    f"{text}  ({QCoreApplication.translate('EventLog', 'undone')})"
+                    if entry.undone
+                    else text
+                )
+            if column == 2:
+                return entry.object_id
+        if role == Qt.ItemDataRole.DecorationRole and column == 1:
+            if entry.kind == "error":
+                return self._error_icon
+            if entry.kind == "history":
+                return self._history_icon
+            if entry.kind == "event":
+                return status_icon(entry.status)
+            return self._request_icon
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return entry.detail or entry.text
+        if role == Qt.ItemDataRole.ForegroundRole and entry.undone:
+            return QColor("#8a8a8a")
+        if role == Qt.ItemDataRole.FontRole:
+            if entry.undone:
+                font = QFont()
+                font.setStrikeOut(True)
+                return font
+            if entry.kind == "error":
+                font = QFont()
+                font.setBold(True)
+                return font
+        if role == self.ObjectIdRole:
+            return entry.object_id
+        if role == self.KindRole:
+            return entry.kind
+        return None
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+    # --------------------------------------------------------------- changes
+    def _append(self, new: list[Entry]) -> None:
+        if not new:
+            return
+        first = len(self.entries)
+        self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
+        self.entries.extend(new)
+        self.endInsertRows()
+
+    def _mark(self, predicate: Any, undone: bool) -> None:
+        first = last = -1
+        for row, entry in enumerate(self.entries):
+            if entry.step and predicate(entry) and entry.undone != undone:
+                entry.undone = undone
+                first = row if first < 0 else first
+                last = row
+        if first >= 0:
+            self.dataChanged.emit(self.index(first, 0), self.index(last, self.COLUMNS - 1))
+
+    def _on_change(self, change: Any) -> None:
+        # The log length is tracked here: reading sandbox.log copies the whole log.
+        now = int(self._sandbox.now)
+        origin = str(getattr(change, "origin", "") or "")
+        response = getattr(change, "response", None)
+        method, path, params = request_parts(getattr(change, "request", None))
+        if origin in HISTORY_ORIGINS:
+            if origin == "undo":
+                steps = self._steps - 1
+            elif origin == "redo":
+                steps = self._steps + 1
+            else:
+                steps = len(self._sandbox.log)
+            self._on_history(origin, method, path, steps, now)
+            return
+        status = int(getattr(response, "status", 0) or 0)
+        accepted = bool(getattr(response, "accepted", status < 400))
+        body = getattr(response, "body", None)
+        error = error_of(response)
+        steps = self._steps + 1 if accepted else self._steps
+        if accepted and self._has_undone:
+            # A new accepted request drops the undone branch for good (no redo).
+            for entry in self.entries:
+                if entry.undone:
+                    entry.step = 0
+            self._has_undone = False
+        self._steps = steps
+        step = steps if accepted else 0
+        target = _target_of(method, path, params, body, error)
+        new: list[Entry] = []
+        if error is not None:
+            message = str(error.get("message", ""))
+            code = " · ".join(
+                str(error[k]) for k in ("type", "code", "decline_code", "param") if error.get(k)
+            )
+            text = (
+                QCoreApplication.translate("EventLog", "%1 %2 → error %3: %4")
+                .replace("%1", method.upper())
+                .replace("%2", path)
+                .replace("%3", str(status))
+                .replace("%4", message)
+            )
+            if origin and origin != "gui":  # an outside client's refusal says whose it was
+                text += f"  [{origin}]"
+            detail = "\n".join(
+                x
+                for x in (
+                    f"{method.upper()} {path}",
+                    f"HTTP {status} · {code}",
+                    message,
+                    explain_error(error),
+                    QCoreApplication.translate("EventLog", "from %1").replace("%1", origin)
+                    if origin
+                    else "",
+                )
+                if x
+            )
+            new.append(Entry("error", now, text, target, detail, step=step))
+        else:
+            text = f"{method.upper()} {path} → {status}"
+            if origin and origin != "gui":
+                text += f"  [{origin}]"
+            new.append(Entry("request", now, text, target, text, step=step))
+        for event in getattr(change, "events", ()) or ():
+            new.append(self._event_entry(event, now, step))
+        self._append(new)
+
+    def _event_entry(self, event: dict[str, Any], now: int, step: int) -> Entry:
+        obj = (event.get("data") or {}).get("object") or {}
+        ids = event_object_ids(event)
+        object_id = str(obj.get("id", "")) if isinstance(obj, dict) else ""
+        return Entry(
+            "event",
+            int(event.get("created") or now),
+            str(event.get("type", "")),
+            object_id or (sorted(ids)[0] if ids else ""),
+            f"{event.get('id', '')}: {event.get('type', '')}",
+            step=step,
+            status=display_status(obj) if isinstance(obj, dict) else "",
+            event_id=str(event.get("id", "")),
+        )
+
+    def _on_history(self, origin: str, method: str, path: str, steps: int, now: int) -> None:
+        """Undo greys out the entries it took back; redo brings them back."""
+        what = f"{method.upper()} {path}".strip()
+        if steps < self._steps or origin == "undo":
+            self._mark(lambda e: e.step > steps, True)
+            self._has_undone = True
+            text = QCoreApplication.translate("EventLog", "Undo: %1").replace("%1", what)
+        elif origin == "redo":
+            self._mark(lambda e: self._steps < e.step <= steps, False)
+            text = QCoreApplication.translate("EventLog", "Redo: %1").replace("%1", what)
+        else:
+            self._mark(lambda e: e.step > steps, True)
+            text = QCoreApplication.translate("EventLog", "Rebuilt from the action log")
+        self._steps = steps
+        detail = QCoreApplication.translate(
+            "EventLog", "The sandbox replayed its first %1 accepted requests."
+        ).replace("%1", str(steps))
+        self._append([Entry("history", now, text, "", detail)])
+
+    def alive_event_ids(self) -> list[str]:
+        """Ids of the events shown and not undone, oldest first."""
+        return [
+            e.event_id for e in self.entries if e.kind == "event" and not e.undone and e.event_id
+        ]
+
+
+class EventLogView(AppendingTableView):
+    """The event log view (objectName ``eventLog``); choosing an entry selects its object."""
+
+    follows_end = True  # every append scrolls to the bottom (_scroll_to_new)
+
+    def __init__(self, sandbox: Any, selection: Selection, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("eventLog")
+        self.setAccessibleName(QCoreApplication.translate("EventLog", "Event log"))
+        self.log_model = EventLogModel(sandbox, self)
+        self.setModel(self.log_model)
+        self.watch_appends()  # an append repaints the new rows, not the whole log
+        # A table, not a tree: QTreeView re-lays out every row on each append.
+        self.verticalHeader().hide()
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        self.setShowGrid(False)
+        self.setWordWrap(False)
+        self.setAlternatingRowColors(True)
+        self.horizontalHeader().setHighlightSections(False)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.horizontalHeader()
+        header.setStretchLastSection(False)
+        # Fixed widths: ResizeToContents would read every row on each append (O(n)).
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(0, self.fontMetrics().horizontalAdvance("2026-12-31 23:59:59") + 24)
+        header.resizeSection(2, 240)
+        self._selection = selection
+        self.selectionModel().currentRowChanged.connect(self._on_current)
+        self.log_model.rowsInserted.connect(self._scroll_to_new)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.LanguageChange:
+            # entries keep the words they were logged with; the headers follow the language
+            self.setAccessibleName(QCoreApplication.translate("EventLog", "Event log"))
+            self.log_model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 2)
+        elif event.type() == QEvent.Type.FontChange:
+            self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+            self.horizontalHeader().resizeSection(
+                0, self.fontMetrics().horizontalAdvance("2026-12-31 23:59:59") + 24
+            )
+        super().changeEvent(event)
+
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            return
+        object_id = self.log_model.data(current, EventLogModel.ObjectIdRole)
+        if object_id and self.log_model._sandbox.get(object_id) is not None:
+            self._selection.select(object_id)
+
+    def _scroll_to_new(self, *_args: object) -> None:
+        if self.appended_in_place():
+            # The scroll range is already updated and the rows kept where they are on
+            # screen: this scroll moves the pixels and paints only the new rows.
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.maximum())
+        else:
+            self.scrollToBottom()
+        bar = self.verticalScrollBar()
+        if isinstance(bar, SteadyScrollBar):
+            bar.release()  # held since the rows were laid out: repaints if its pixels changed
+
+    def select_entry(self, row: int) -> None:
+        """Make ``row`` the current entry (as a click would)."""
+        self.setCurrentIndex(self.log_model.index(row, 1))
+
+
+def _safe_unsubscribe(sandbox: Any, callback: Any) -> None:
+    try:
+        sandbox.unsubscribe(callback)
+    except (KeyError, ValueError):
+        pass

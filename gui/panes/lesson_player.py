@@ -1,0 +1,483 @@
+"""The lesson player panel (objectName ``lessonPlayer``): step through a guided lesson.
+
+The player never owns the window and never reaches into it. It plays a
+:class:`core.lessons.runner.LessonRun` in the sandbox the window shows, reached
+through a small :class:`SandboxHost`:
+
+- When a lesson starts (first *Next*, or *Restart*), the player makes a fresh
+  ``Sandbox(seed=lesson.seed, check_keys=False)`` and hands it to
+  ``host.set_sandbox``; the host emits ``sandboxChanged``, which the window
+  connects to whatever shows a new sandbox (``MainWindow.set_sandbox``, or
+  better the session controller, so File ▸ Save saves what is shown).
+- When the window's sandbox is replaced by someone else (File ▸ New / Open /
+  Recover), the window tells the host (``session.sandboxReplaced →
+  host.set_sandbox``); the player sees a sandbox that is not its lesson's,
+  stops autoplay and asks for *Restart* (which starts the lesson again in a
+  fresh sandbox). Nothing loops: ``set_sandbox`` only emits on a real change.
+- *Previous* and *Restart* rebuild the *same* sandbox object from a prefix of
+  its action log (``LessonRun.back`` → ``Sandbox.rebuild``), so the panes that
+  subscribed to it refresh in place, exactly like undo.
+
+Wiring for the window (the lead's files)::
+
+    host = SandboxHost(window.sandbox, window)
+    window.session.sandboxReplaced.connect(host.set_sandbox)
+    host.sandboxChanged.connect(window.set_sandbox)      # no-op for the same sandbox
+    player = LessonPlayer(host, window)
+    player.objectTouched.connect(window.selection.select)
+    # player.next_action / previous_action / restart_action / autoplay_action are
+    # QActions without shortcuts: give them unique ones in gui/commands.py.
+
+Signals:
+    objectTouched(str): the id of the object the step just shown is about
+        (``""`` when none); connect it to the window's selection.
+    stepShown(int): the number of steps played now (0 = before the first).
+    lessonChanged(str): another lesson was loaded (its name).
+    finished(bool): the last step was played; True if every expectation held.
+    autoplayChanged(bool): autoplay started / stopped.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QSlider,
+    QStyle,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.api import Sandbox
+
+if TYPE_CHECKING:
+    from core.lessons.runner import Lesson, LessonRun, StepResult
+
+DEFAULT_SECONDS = 5
+MIN_SECONDS, MAX_SECONDS = 1, 20
+NARRATION_SCALE = 1.7
+
+
+class SandboxHost(QObject):
+    """Holds the sandbox the window shows; the one place it is swapped.
+
+    Attributes:
+        sandbox: the current sandbox (read-only property).
+
+    Signals:
+        sandboxChanged(object): the host now holds another sandbox.
+    """
+
+    sandboxChanged = Signal(object)
+
+    def __init__(self, sandbox: Any = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._sandbox = sandbox
+
+    @property
+    def sandbox(self) -> Any:
+        return self._sandbox
+
+    def set_sandbox(self, sandbox: Any) -> None:
+        """Hold ``sandbox``; emits ``sandboxChanged`` only if it is another object."""
+        if sandbox is self._sandbox:
+            return
+        self._sandbox = sandbox
+        self.sandboxChanged.emit(sandbox)
+
+
+class LessonPlayer(QWidget):
+    """Next / previous / restart / autoplay through a lesson, narration in large type.
+
+    Attributes:
+        host: the :class:`SandboxHost`.
+        lessons: the lessons offered in the chooser (built-in ones by default).
+        run: the :class:`LessonRun` being played, or ``None`` before the first step.
+        language: ``"en"`` or ``"ja"`` (narration and lesson texts).
+        next_action, previous_action, restart_action, autoplay_action: the commands.
+        timer: the autoplay ``QTimer`` (``lessonAutoplay``); stopped whenever
+            autoplay stops, the panel hides, or the lesson ends.
+    """
+
+    objectTouched = Signal(str)
+    stepShown = Signal(int)
+    lessonChanged = Signal(str)
+    finished = Signal(bool)
+    autoplayChanged = Signal(bool)
+
+    def __init__(
+        self, host: SandboxHost, parent: QWidget | None = None, lessons: list[Lesson] | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("lessonPlayer")
+        self.host = host
+        self.language = "en"
+        self.run: LessonRun | None = None
+        self._detached = False
+        self._error = ""
+        if lessons is None:
+            from core.lessons import (
+                runner as lesson_files,  # pydantic models: only once a player exists
+            )
+
+            try:
+                lessons = lesson_files.builtin_lessons()
+            except lesson_files.LessonError as exc:
+                lessons, self._error = [], str(exc)
+        self.lessons = list(lessons)
+        self.lesson: Lesson | None = self.lessons[0] if self.lessons else None
+
+        self.timer = QTimer(self)
+        self.timer.setObjectName("lessonAutoplay")
+        self.timer.setInterval(DEFAULT_SECONDS * 1000)
+        self.timer.timeout.connect(self._autoplay_tick)
+
+        style = self.style()
+        self.previous_action = QAction(self)
+        self.previous_action.setObjectName("lessonPrevious")
+        self.previous_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MediaSeekBackward))
+        self.previous_action.triggered.connect(self.previous)
+        self.next_action = QAction(self)
+        self.next_action.setObjectName("lessonNext")
+        self.next_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MediaSeekForward))
+        self.next_action.triggered.connect(self.next)
+        self.restart_action = QAction(self)
+        self.restart_action.setObjectName("lessonRestart")
+        self.restart_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MediaSkipBackward))
+        self.restart_action.triggered.connect(self.restart)
+        self.autoplay_action = QAction(self)
+        self.autoplay_action.setObjectName("lessonAutoplayAction")
+        self.autoplay_action.setCheckable(True)
+        self.autoplay_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MediaPlay))
+        self.autoplay_action.toggled.connect(self.set_autoplay)
+
+        self.chooser = QComboBox(self)
+        self.chooser.setObjectName("lessonChooser")
+        self.chooser.currentIndexChanged.connect(self._chosen)
+        self.title = QLabel(self)
+        self.title.setObjectName("lessonTitle")
+        self.title.setWordWrap(True)
+        title_font = QFont(self.font())
+        title_font.setBold(True)
+        title_font.setPointSizeF(self.font().pointSizeF() * 1.25)
+        self.title.setFont(title_font)
+        self.goal = QLabel(self)
+        self.goal.setObjectName("lessonGoal")
+        self.goal.setWordWrap(True)
+        self.progress = QLabel(self)
+        self.progress.setObjectName("lessonProgress")
+        self.narration = QLabel(self)
+        self.narration.setObjectName("lessonNarration")
+        self.narration.setWordWrap(True)
+        self.narration.setTextFormat(Qt.TextFormat.PlainText)
+        self.narration.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.narration.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        self.narration.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        big = QFont(self.font())
+        big.setPointSizeF(self.font().pointSizeF() * NARRATION_SCALE)
+        self.narration.setFont(big)
+        self.request = QLabel(self)
+        self.request.setObjectName("lessonRequest")
+        self.request.setWordWrap(True)
+        self.request.setTextFormat(Qt.TextFormat.PlainText)
+        self.request.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        mono = QFont("monospace")
+        mono.setStyleHint(QFont.StyleHint.TypeWriter)
+        self.request.setFont(mono)
+        self.verdict = QLabel(self)
+        self.verdict.setObjectName("lessonVerdict")
+        self.verdict.setWordWrap(True)
+        self.verdict.setTextFormat(Qt.TextFormat.PlainText)
+
+        self.speed = QSlider(Qt.Orientation.Horizontal, self)
+        self.speed.setObjectName("autoplaySpeed")
+        self.speed.setRange(MIN_SECONDS, MAX_SECONDS)
+        self.speed.setValue(DEFAULT_SECONDS)
+        self.speed.setMaximumWidth(160)
+        self.speed.valueChanged.connect(self._speed_changed)
+        self.speed_label = QLabel(self)
+        self.speed_label.setObjectName("autoplaySpeedLabel")
+
+        buttons = QHBoxLayout()
+        self.buttons: dict[str, QToolButton] = {}
+        for name, action in (
+            ("restart", self.restart_action),
+            ("previous", self.previous_action),
+            ("next", self.next_action),
+            ("autoplay", self.autoplay_action),
+        ):
+            button = QToolButton(self)
+            button.setObjectName(f"lesson{name.capitalize()}Button")
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            buttons.addWidget(button)
+            self.buttons[name] = button
+        buttons.addStretch(1)
+        buttons.addWidget(self.speed_label)
+        buttons.addWidget(self.speed)
+
+        rule = QFrame(self)
+        rule.setFrameShape(QFrame.Shape.HLine)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.chooser)
+        layout.addWidget(self.title)
+        layout.addWidget(self.goal)
+        layout.addWidget(rule)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.narration, 1)
+        layout.addWidget(self.request)
+        layout.addWidget(self.verdict)
+        layout.addLayout(buttons)
+
+        host.sandboxChanged.connect(self._host_changed)
+        self._fill_chooser()
+        self.retranslate()
+
+    # ------------------------------------------------------------------ public API
+    def set_language(self, language: str) -> None:
+        """Show lesson texts and narration in ``"en"`` or ``"ja"``."""
+        self.language = "ja" if language == "ja" else "en"
+        self._fill_chooser()
+        self._refresh()
+
+    def load_lesson(self, lesson: Lesson) -> None:
+        """Offer ``lesson`` (added to the chooser if new); it starts at the first *Next*."""
+        if lesson not in self.lessons:
+            self.lessons.append(lesson)
+            self._fill_chooser()
+        self.chooser.setCurrentIndex(self.lessons.index(lesson))
+
+    def open_file(self, path: str | Path) -> bool:
+        """Load a lesson file; on a bad file the panel shows why and returns False."""
+        from core.lessons.runner import LessonError, load_lesson
+
+        try:
+            lesson = load_lesson(path)
+        except LessonError as exc:
+            self._error = str(exc)
+            self._refresh()
+            return False
+        self._error = ""
+        self.load_lesson(lesson)
+        return True
+
+    @property
+    def position(self) -> int:
+        return self.run.position if self.run is not None else 0
+
+    def next(self) -> StepResult | None:
+        """Play the next step (starting the lesson if needed)."""
+        if self.lesson is None:
+            return None
+        self._error = ""
+        if self.run is None or self._detached:
+            self._start()
+        assert self.run is not None
+        result = self.run.forward()
+        self._refresh()
+        if result is None:
+            return None
+        self.stepShown.emit(self.run.position)
+        self.objectTouched.emit(result.touched or "")
+        if self.run.at_end:
+            self.set_autoplay(False)
+            self.finished.emit(self.run.transcript().ok)
+        return result
+
+    def previous(self) -> bool:
+        """Step back: the sandbox is rebuilt from its log's prefix."""
+        self.set_autoplay(False)
+        if self.run is None or self._detached or not self.run.back():
+            return False
+        self._refresh()
+        self.stepShown.emit(self.run.position)
+        last = self.run.results[-1] if self.run.results else None
+        self.objectTouched.emit(last.touched or "" if last else "")
+        return True
+
+    def restart(self) -> None:
+        """Back to before the first step (a fresh sandbox if the window's was replaced)."""
+        self.set_autoplay(False)
+        if self.lesson is None:
+            return
+        self._error = ""
+        if self.run is None or self._detached:
+            self._start()
+        else:
+            self.run.restart()
+        self._refresh()
+        self.stepShown.emit(0)
+        self.objectTouched.emit("")
+
+    def set_autoplay(self, on: bool) -> None:
+        """Start or stop autoplay (one step per ``speed`` seconds)."""
+        on = (
+            bool(on)
+            and self.lesson is not None
+            and not (self.run is not None and not self._detached and self.run.at_end)
+        )
+        if on == self.timer.isActive():
+            self._sync_autoplay_action(on)
+            return
+        if on:
+            self.timer.start()
+        else:
+            self.timer.stop()
+        self._sync_autoplay_action(on)
+        self.autoplayChanged.emit(on)
+
+    def set_autoplay_interval(self, ms: int) -> None:
+        """Time between autoplay steps (the slider sets whole seconds; tests use ms)."""
+        self.timer.setInterval(max(1, ms))
+
+    # ------------------------------------------------------------------ internals
+    def _start(self) -> None:
+        assert self.lesson is not None
+        sandbox = Sandbox(seed=self.lesson.seed, check_keys=False)
+        from core.lessons.runner import LessonRun
+
+        self.run = LessonRun(self.lesson, sandbox)
+        self._detached = False
+        self.host.set_sandbox(sandbox)
+
+    def _host_changed(self, sandbox: Any) -> None:
+        if self.run is not None and sandbox is not self.run.sandbox and not self._detached:
+            self._detached = True
+            self.set_autoplay(False)
+            self._refresh()
+
+    def _chosen(self, index: int) -> None:
+        if not 0 <= index < len(self.lessons) or self.lessons[index] is self.lesson:
+            return
+        self.set_autoplay(False)
+        self.lesson = self.lessons[index]
+        self.run = None
+        self._detached = False
+        self._error = ""
+        self._refresh()
+        self.lessonChanged.emit(self.lesson.name)
+
+    def _autoplay_tick(self) -> None:
+        if self.next() is None:
+            self.set_autoplay(False)
+
+    def _speed_changed(self, seconds: int) -> None:
+        self.timer.setInterval(seconds * 1000)
+        self._show_speed()
+
+    def _show_speed(self) -> None:
+        self.speed_label.setText(self.tr("%n s per step", "", self.speed.value()))
+
+    def _sync_autoplay_action(self, on: bool) -> None:
+        blocked = self.autoplay_action.blockSignals(True)
+        self.autoplay_action.setChecked(on)
+        self.autoplay_action.blockSignals(blocked)
+        icon = QStyle.StandardPixmap.SP_MediaPause if on else QStyle.StandardPixmap.SP_MediaPlay
+        self.autoplay_action.setIcon(self.style().standardIcon(icon))
+
+    def _fill_chooser(self) -> None:
+        blocked = self.chooser.blockSignals(True)
+        self.chooser.clear()
+        for lesson in self.lessons:
+            self.chooser.addItem(lesson.title.get(self.language), lesson.name)
+        if self.lesson is not None and self.lesson in self.lessons:
+            self.chooser.setCurrentIndex(self.lessons.index(self.lesson))
+        self.chooser.blockSignals(blocked)
+
+    def retranslate(self) -> None:
+        self.previous_action.setText(self.tr("Previous"))
+        self.previous_action.setToolTip(
+            self.tr("Step back (the sandbox replays its log up to the step before)")
+        )
+        self.next_action.setText(self.tr("Next"))
+        self.next_action.setToolTip(self.tr("Play the next step"))
+        self.restart_action.setText(self.tr("Restart"))
+        self.restart_action.setToolTip(self.tr("Back to the start of the lesson"))
+        self.autoplay_action.setText(self.tr("Autoplay"))
+        self.autoplay_action.setToolTip(self.tr("Play the steps one after another"))
+        self.speed.setToolTip(self.tr("Autoplay speed: seconds per step"))
+        self.chooser.setToolTip(self.tr("Lesson"))
+        self._show_speed()
+        self._refresh()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def hideEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+        self.set_autoplay(False)
+        super().hideEvent(event)
+
+    def _refresh(self) -> None:
+        lang = self.language
+        lesson = self.lesson
+        if lesson is None:
+            self.title.setText(self.tr("No lessons"))
+            self.goal.setText(self._error)
+            self.narration.setText("")
+            self.progress.setText("")
+            self.request.setText("")
+            self.verdict.setText("")
+            for action in (
+                self.next_action,
+                self.previous_action,
+                self.restart_action,
+                self.autoplay_action,
+            ):
+                action.setEnabled(False)
+            return
+        title, goal = lesson.text(lang)
+        self.title.setText(title)
+        self.goal.setText(goal)
+        total = len(lesson.steps)
+        run = None if self._detached else self.run
+        position = run.position if run is not None else 0
+        last = run.results[-1] if run is not None and run.results else None
+        if self._error:
+            self.progress.setText(self.tr("This lesson file cannot be used"))
+            self.narration.setText(self._error)
+        elif self._detached:
+            self.progress.setText(self.tr("Lesson interrupted"))
+            self.narration.setText(
+                self.tr(
+                    "The window now shows another sandbox. Press Restart to play this lesson again."
+                )
+            )
+        elif last is None:
+            self.progress.setText(self.tr("%n step(s)", "", total))
+            self.narration.setText(self.tr("Press Next to play the first step."))
+        else:
+            self.progress.setText(
+                self.tr("Step %1 of %2").replace("%1", str(position)).replace("%2", str(total))
+            )
+            self.narration.setText(last.step.narration.get(lang))
+        if last is not None and not self._error:
+            self.request.setText(f"> {last.request_line()}\n< {last.outcome_line()}")
+            if last.ok:
+                self.verdict.setText("✓ " + self.tr("As the lesson expects"))
+            else:
+                lines = "; ".join(c.describe() for c in last.failures)
+                self.verdict.setText(
+                    "✗ " + self.tr("The sandbox disagrees with the lesson:") + " " + lines
+                )
+            self.verdict.setStyleSheet(
+                "color: #006d4f;" if last.ok else "color: #a0321a; font-weight: bold;"
+            )
+        else:
+            self.request.setText("")
+            self.verdict.setText("")
+        at_end = run is not None and run.at_end
+        self.next_action.setEnabled(not at_end)
+        self.previous_action.setEnabled(position > 0)
+        self.restart_action.setEnabled(True)
+        self.autoplay_action.setEnabled(not at_end)

@@ -1,0 +1,1 @@
+"""Translations and the words the window shows: i18n, glosses, request code."""
