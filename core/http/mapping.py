@@ -42,14 +42,21 @@ _CORE_HEADERS = frozenset({"stripe-version", "idempotent-replayed", "original-re
 encode_json: Callable[[Any], bytes] = lambda obj: json.dumps(obj).encode("utf-8")  # noqa: E731
 
 
+_ID_TABLE = bytes(ord(_BASE62[b % 62]) for b in range(256))
+
+
 def new_request_id() -> str:
     """``req_`` and 14 random base-62 characters, the shape Stripe uses."""
-    n = int.from_bytes(os.urandom(11), "big")
-    chars = []
-    for _ in range(14):
-        n, r = divmod(n, 62)
-        chars.append(_BASE62[r])
-    return "req_" + "".join(chars)
+    return "req_" + os.urandom(14).translate(_ID_TABLE).decode("ascii")
+
+
+def split_target(target: str) -> tuple[str, str]:
+    """``(path, query)`` of a request target (``/v1/x?a=1``, or absolute-form)."""
+    if target.startswith("/"):
+        path, _, query = target.partition("?")
+        return path, query.partition("#")[0]
+    parts = urlsplit(target)
+    return parts.path, parts.query
 
 
 def stripe_error(
@@ -129,7 +136,7 @@ class Request:
 
     @property
     def path(self) -> str:
-        return urlsplit(self.target).path
+        return split_target(self.target)[0]
 
 
 @dataclass(slots=True)
@@ -183,11 +190,11 @@ def http_refusal(status: int, what: str) -> Reply:
 def to_core(request: Request, max_fields: int = 10_000) -> CoreCall | Reply:
     """What ``Sandbox.request`` gets for ``request``, or the refusal it never gets past."""
     method = request.method
-    parts = urlsplit(request.target)
+    path, query = split_target(request.target)
     try:
         if method not in API_METHODS:
-            raise _Refused(404, unrecognized(method, parts.path))
-        params = _params(request, parts.query, max_fields)
+            raise _Refused(404, unrecognized(method, path))
+        params = _params(request, query, max_fields)
     except _Refused as refused:
         return Reply(refused.status, encode_json(refused.body), close=not request.keep_alive)
     headers: dict[str, str] = {}
@@ -197,7 +204,7 @@ def to_core(request: Request, max_fields: int = 10_000) -> CoreCall | Reply:
     key = request.headers.get("idempotency-key")
     if key is not None:
         headers["Idempotency-Key"] = key
-    return CoreCall(method, parts.path, params, headers, f"http {request.client}")
+    return CoreCall(method, path, params, headers, f"http {request.client}")
 
 
 def _params(request: Request, query: str, max_fields: int) -> list[tuple[str, str]]:
@@ -267,32 +274,31 @@ def _date() -> str:
 def render(reply: Reply, request: Request | None = None) -> bytes:
     """The response bytes: status line, headers, body (none for ``HEAD``)."""
     status = reply.status
-    lines = [
-        f"HTTP/1.1 {status} {_REASONS.get(status, 'Unknown')}",
-        f"Server: {SERVER_NAME}",
-        f"Date: {_date()}",
-        "Content-Type: application/json",
-        f"Content-Length: {len(reply.body)}",
-        "Cache-Control: no-cache, no-store",
-        f"Request-Id: {reply.request_id}",
-    ]
+    body = reply.body
+    head = (
+        f"HTTP/1.1 {status} {_REASONS.get(status, 'Unknown')}\r\n"
+        f"Server: {SERVER_NAME}\r\nDate: {_date()}\r\n"
+        f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n"
+        f"Cache-Control: no-cache, no-store\r\nRequest-Id: {reply.request_id}\r\n"
+    )
     if request is not None:
         key = request.headers.get("idempotency-key")
         if key is not None and "\r" not in key and "\n" not in key:
-            lines.append(f"Idempotency-Key: {key}")
-    if status == 409 or status >= 500:
-        lines.append("Stripe-Should-Retry: false")  # no retry would go differently
+            head += f"Idempotency-Key: {key}\r\n"
+    named = {name.lower() for name, _ in reply.headers}
+    if (status == 409 or status >= 500) and "stripe-should-retry" not in named:
+        head += "Stripe-Should-Retry: false\r\n"  # no retry would go differently
     for name, value in reply.headers:
         if "\r" not in value and "\n" not in value:
-            lines.append(f"{name}: {value}")
+            head += f"{name}: {value}\r\n"
     if reply.close:
-        lines.append("Connection: close")
+        head += "Connection: close\r\n"
     elif request is not None and request.version == "1.0":
-        lines.append("Connection: keep-alive")
-    head = ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
+        head += "Connection: keep-alive\r\n"
+    data = (head + "\r\n").encode("latin-1")
     if request is not None and request.method == "HEAD":
-        return head
-    return head + reply.body
+        return data
+    return data + body
 
 
 CONTINUE = b"HTTP/1.1 100 Continue\r\n\r\n"
