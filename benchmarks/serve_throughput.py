@@ -80,7 +80,8 @@ def unit(call: Call, n: int) -> None:
     """11 requests; ``call(method, path, params, want_json)`` -> (status, body or None)."""
     _, tok = call("POST", "/v1/tokens", CARD, True)
     tok_id = (tok or {}).get("id", "")
-    call("POST", "/v1/charges", [("amount", "1000"), ("currency", "usd"), ("source", tok_id)], False)
+    charge = [("amount", "1000"), ("currency", "usd"), ("source", tok_id)]
+    call("POST", "/v1/charges", charge, False)
     _, src = call("POST", "/v1/sources", [("type", "card"), *CARD], True)
     _, cus = call("POST", "/v1/customers", [("email", f"bench{n}@example.com")], True)
     cus_id, src_id = (cus or {}).get("id", "cus_missing"), (src or {}).get("id", "")
@@ -343,8 +344,10 @@ def json_check(encoders: dict[str, Callable[[Any], bytes]]) -> None:
         unit(call, n)
     stdlib = [json.dumps(b).encode() for b in bodies]
     for name, encode in encoders.items():
-        same_values = all(json.loads(encode(b)) == json.loads(s) for b, s in zip(bodies, stdlib))
-        same_bytes = all(encode(b) == s for b, s in zip(bodies, stdlib))
+        same_values = all(
+            json.loads(encode(b)) == json.loads(s) for b, s in zip(bodies, stdlib, strict=True)
+        )
+        same_bytes = all(encode(b) == s for b, s in zip(bodies, stdlib, strict=True))
         print(
             f"  {name}: {len(bodies)} bodies decode to the same values: {same_values}; "
             f"byte-identical: {same_bytes}"

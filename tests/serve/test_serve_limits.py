@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import socket
 import time
+import weakref
 from collections.abc import Iterator
 from typing import Any
 
@@ -30,10 +31,14 @@ def fast(sandbox: Any) -> Iterator[StripeServer]:
     s.stop()
 
 
+# Bytes read past one answer, by socket (pipelining).
+_LEFT: weakref.WeakKeyDictionary[socket.socket, bytes] = weakref.WeakKeyDictionary()
+
+
 def read_answer(sock: socket.socket, timeout: float = 5.0) -> tuple[int, dict[str, str], dict]:
     """One whole answer (status, headers, JSON) from a raw socket."""
     sock.settimeout(timeout)
-    data = b""
+    data = _LEFT.pop(sock, b"")
     while b"\r\n\r\n" not in data:
         chunk = sock.recv(65536)
         assert chunk, f"closed before an answer: {data!r}"
@@ -41,9 +46,11 @@ def read_answer(sock: socket.socket, timeout: float = 5.0) -> tuple[int, dict[st
     head, _, rest = data.partition(b"\r\n\r\n")
     lines = head.decode("latin-1").split("\r\n")
     headers = {k.lower(): v for k, _, v in (line.partition(": ") for line in lines[1:])}
-    while len(rest) < int(headers["content-length"]):
+    length = int(headers["content-length"])
+    while len(rest) < length:
         rest += sock.recv(65536)
-    return int(lines[0].split()[1]), headers, json.loads(rest)
+    _LEFT[sock] = rest[length:]
+    return int(lines[0].split()[1]), headers, json.loads(rest[:length])
 
 
 def still_serving(server: StripeServer) -> None:
