@@ -8,7 +8,7 @@ from typing import Any
 from core.facts import cards, catalog, errors
 from core.lifecycle import tables as lifecycle
 from core.lifecycle.tables import Ctx
-from core.rules import engine
+from core.rules import engine, listing
 from core.rules.validate import Params, merge_metadata
 from core.store.records import (
     BankRec,
@@ -42,18 +42,13 @@ REFUND_DELAY = 30 * 60  # async test-card refunds settle after 30 min (sandbox c
 REFUND_REASONS = ("duplicate", "fraudulent", "requested_by_customer")
 
 
-def _customer(st: State, customer_id: str) -> CustomerRec:
-    rec = st.get(customer_id)
-    if not isinstance(rec, CustomerRec) or rec.deleted:
-        raise errors.no_such("customer", customer_id, param="customer")
-    return rec
-
-
 def _resolve(st: State, source: str | None, customer_id: str | None) -> tuple[Any, str | None]:
     """What gets charged (§8.1): a record, and the charge's customer."""
     if source is None and customer_id is None:
         raise errors.must_provide_source_or_customer()
-    cus = _customer(st, customer_id) if customer_id is not None else None
+    cus = None
+    if customer_id is not None:
+        cus = engine.lookup(st, CustomerRec, customer_id, "customer")
     if source is None:
         assert cus is not None
         default = st.get(cus.default_source) if cus.default_source else None
@@ -85,7 +80,7 @@ def _resolve(st: State, source: str | None, customer_id: str | None) -> tuple[An
     return token, None
 
 
-def create(st: State, data: dict[str, Any]) -> JSONDict:
+def create(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
     p = Params(data, CREATE_KEYS)
     amount = p.amount("amount", True)
     currency = p.currency("currency", True)
@@ -365,19 +360,18 @@ def settle(st: State, charge_id: str) -> None:
         engine.fire(st, t7, st.objects[src.id])
 
 
-def _get(st: State, charge_id: str) -> ChargeRec:
-    rec = st.get(charge_id)
-    if not isinstance(rec, ChargeRec):
-        raise errors.no_such("charge", charge_id)
-    return rec
+def retrieve(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
+    Params(data, set())
+    return charge_json(engine.lookup(st, ChargeRec, args[0]))
 
 
-def retrieve(st: State, charge_id: str) -> JSONDict:
-    return charge_json(_get(st, charge_id))
+def list_all(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
+    return listing.list_objects(st, "charge", "/v1/charges", data)
 
 
-def capture(st: State, charge_id: str, data: dict[str, Any]) -> JSONDict:
-    rec = _get(st, charge_id)
+def capture(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
+    charge_id = args[0]
+    rec = engine.lookup(st, ChargeRec, charge_id)
     p = Params(
         data, {"amount", "receipt_email", "statement_descriptor", "statement_descriptor_suffix"}
     )
@@ -444,15 +438,13 @@ def expire_authorization(st: State, charge_id: str) -> None:
     engine.fire(st, tr, rec)
 
 
-def create_refund(st: State, data: dict[str, Any]) -> JSONDict:
+def create_refund(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
     p = Params(data, {"charge", "amount", "reason", "metadata"})
     charge_id = p.req("charge")
     amount = p.amount("amount")
     reason = p.enum("reason", REFUND_REASONS)
     metadata = p.metadata() or {}
-    rec = st.get(charge_id)
-    if not isinstance(rec, ChargeRec):
-        raise errors.no_such("charge", charge_id, param="charge")
+    rec = engine.lookup(st, ChargeRec, charge_id, "charge")
     if rec.status == "failed":
         raise errors.invalid(
             f"Charge {charge_id} failed: there is nothing to refund.", param="charge"
@@ -529,15 +521,18 @@ def settle_refund(st: State, refund_id: str) -> None:
     st.fire("charge.refund.updated", refund)
 
 
-def retrieve_refund(st: State, refund_id: str) -> JSONDict:
-    rec = st.get(refund_id)
-    if not isinstance(rec, RefundRec):
-        raise errors.no_such("refund", refund_id)
-    return refund_json(rec)
+def retrieve_refund(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
+    Params(data, set())
+    return refund_json(engine.lookup(st, RefundRec, args[0]))
 
 
-def update_charge(st: State, charge_id: str, data: dict[str, Any]) -> JSONDict:
-    _get(st, charge_id)
+def list_refunds(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
+    return listing.list_objects(st, "refund", "/v1/refunds", data)
+
+
+def update_charge(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
+    charge_id = args[0]
+    engine.lookup(st, ChargeRec, charge_id)
     p = Params(data, {"description", "metadata", "receipt_email"})
     description = p.str("description")
     metadata = p.metadata()

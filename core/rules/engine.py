@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, TypeVar
 
 from core.facts import cards, catalog, errors
 from core.lifecycle import tables as lifecycle
 from core.lifecycle.tables import Ctx, Transition
 from core.rules.validate import Params
 from core.store.ids import fingerprint
-from core.store.records import CardRec, TokenRec
+from core.store.records import (
+    CardRec,
+    ChargeRec,
+    CustomerRec,
+    RefundRec,
+    SourceRec,
+    TokenRec,
+)
 from core.store.state import State
 
 CARD_KEYS = frozenset(
@@ -45,6 +52,27 @@ PREFIX_KIND = {
     "re_": "refund",
     "evt_": "event",
 }
+
+
+R = TypeVar("R", SourceRec, TokenRec, CustomerRec, ChargeRec, RefundRec)
+_KIND_NAME: dict[type, str] = {
+    SourceRec: "source",
+    TokenRec: "token",
+    CustomerRec: "customer",
+    ChargeRec: "charge",
+    RefundRec: "refund",
+}
+
+
+def lookup(st: State, kind: type[R], object_id: str, param: str | None = None) -> R:
+    """The live object of record class ``kind`` with ``object_id``, else Stripe's 404.
+
+    A deleted customer is gone as far as requests are concerned (§7).
+    """
+    rec = st.objects.get(object_id)
+    if not isinstance(rec, kind) or getattr(rec, "deleted", False):
+        raise errors.no_such(_KIND_NAME[kind], object_id, param=param)
+    return rec
 
 
 def take(

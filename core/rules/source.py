@@ -9,7 +9,7 @@ from typing import Any
 from core.facts import cards, catalog, errors
 from core.lifecycle import tables as lifecycle
 from core.lifecycle.tables import Ctx
-from core.rules import engine
+from core.rules import engine, listing
 from core.rules.validate import Params, merge_metadata
 from core.store.ids import fingerprint
 from core.store.records import JSONDict, SourceRec, TokenRec
@@ -252,7 +252,7 @@ def _card_hash(card: Any, tds: str) -> JSONDict:
     }
 
 
-def create(st: State, data: dict[str, Any]) -> JSONDict:
+def create(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
     p = Params(data, CREATE_KEYS)
     type_name = p.str("type")
     if p.has("original_source") or (p.has("customer") and type_name != "three_d_secure"):
@@ -548,8 +548,18 @@ def _fill_type_hash(st: State, p: Params, rec: SourceRec, type_data: JSONDict) -
 # --- update / verify ----------------------------------------------------------
 
 
-def update(st: State, source_id: str, data: dict[str, Any]) -> JSONDict:
-    rec = _get(st, source_id)
+def retrieve(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
+    Params(data, {"client_secret"})
+    return source_json(engine.lookup(st, SourceRec, args[0]))
+
+
+def list_all(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
+    return listing.list_objects(st, "source", "/v1/sources", data)
+
+
+def update(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
+    source_id = args[0]
+    rec = engine.lookup(st, SourceRec, source_id)
     if "usage" in data:
         raise errors.usage_immutable()
     p = Params(data, UPDATE_KEYS)
@@ -600,8 +610,9 @@ def update(st: State, source_id: str, data: dict[str, Any]) -> JSONDict:
     return source_json(rec)
 
 
-def verify(st: State, source_id: str, data: dict[str, Any]) -> JSONDict:
-    rec = _get(st, source_id)
+def verify(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
+    source_id = args[0]
+    rec = engine.lookup(st, SourceRec, source_id)
     p = Params(data, {"values"})
     values = p.list("values", True)
     assert values is not None
@@ -633,13 +644,6 @@ def verify(st: State, source_id: str, data: dict[str, Any]) -> JSONDict:
 # --- simulator helpers --------------------------------------------------------
 
 
-def _get(st: State, source_id: str) -> SourceRec:
-    rec = st.get(source_id)
-    if not isinstance(rec, SourceRec):
-        raise errors.no_such("source", source_id)
-    return rec
-
-
 def _helper_check(rec: SourceRec, action: str) -> None:
     if rec.status in lifecycle.SOURCE_TERMINAL:
         raise errors.helper_terminal(rec.id, rec.status)
@@ -649,8 +653,9 @@ def _helper_check(rec: SourceRec, action: str) -> None:
         )
 
 
-def authorize(st: State, source_id: str, data: dict[str, Any]) -> JSONDict:
-    rec = _get(st, source_id)
+def authorize(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
+    source_id = args[0]
+    rec = engine.lookup(st, SourceRec, source_id)
     p = Params(data, {"amount"} if rec.flow == "receiver" else set())
     push = p.amount("amount")
     _helper_check(rec, "authorize")
@@ -710,8 +715,8 @@ def _push(st: State, rec: SourceRec, amount: int, complete: bool) -> JSONDict:
     return source_json(rec)
 
 
-def receive_funds(st: State, source_id: str, data: dict[str, Any]) -> JSONDict:
-    rec = _get(st, source_id)
+def receive_funds(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
+    rec = engine.lookup(st, SourceRec, args[0])
     p = Params(data, {"amount"})
     amount = p.amount("amount", True)
     assert amount is not None
@@ -724,8 +729,9 @@ def receive_funds(st: State, source_id: str, data: dict[str, Any]) -> JSONDict:
     return _push(st, rec, amount, complete=False)
 
 
-def fail(st: State, source_id: str, data: dict[str, Any]) -> JSONDict:
-    rec = _get(st, source_id)
+def fail(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
+    source_id = args[0]
+    rec = engine.lookup(st, SourceRec, source_id)
     p = Params(data, {"failure_reason"})
     reason = p.enum("failure_reason", FAILURE_REASONS) or "user_abort"
     _helper_check(rec, "fail")
