@@ -158,8 +158,12 @@ def _finish(
     capture: bool,
     decline: cards.Decline | None,
     test: cards.TestCard | None,
+    announce: bool = True,
 ) -> None:
-    """Sets the sync outcome on a new card charge, adds it and fires its event."""
+    """Sets the sync outcome on a new card charge, adds it and fires its event.
+
+    ``announce=False`` when a token's edge (U1/U2) fires that event instead.
+    """
     if test is not None:
         rec.risk_level = test.risk_level
         rec.disputed = test.disputed and decline is None
@@ -168,14 +172,16 @@ def _finish(
         rec.failure_code, rec.failure_message = decline.code, decline.message
         rec.decline_code = decline.decline_code
         st.add(rec)
-        st.fire("charge.failed", rec)
+        if announce:
+            st.fire("charge.failed", rec)
         return
     if not capture:
         rec.captured, rec.amount_captured = False, 0
         rec.capture_expires_at = st.now + catalog.UNCAPTURED_EXPIRY
         st.schedule(rec.capture_expires_at, rec.id, "capture_expires_at")
     st.add(rec)
-    st.fire("charge.succeeded", rec)
+    if announce:
+        st.fire("charge.succeeded", rec)
 
 
 def _raise_decline(rec: ChargeRec, decline: cards.Decline) -> None:
@@ -212,8 +218,10 @@ def _charge_token(
     test = cards.BY_KEY[card.key]
     decline = _decline_of(test, card.cvc_provided)
     rec = _new_charge(st, amount, currency, card, card.id, customer, extra)
-    engine.take(st, token.id, "charge")  # U1/U2: a declined charge still uses it (§6.3)
-    _finish(st, rec, capture, decline, test)
+    # U1/U2: a declined charge still uses the token (§6.3); the edge fires the charge's
+    # charge.succeeded or charge.failed
+    with engine.taking(st, token.id, "charge", charge_succeeded=rec, charge_failed=rec):
+        _finish(st, rec, capture, decline, test, announce=False)
     if decline is not None:
         _raise_decline(rec, decline)
     return charge_json(rec)
@@ -339,16 +347,16 @@ def _charge_source(
 def settle(st: State, charge_id: str) -> None:
     """C1/C2: an async charge settles as the clock passes ``settle_at`` (§8.2)."""
     rec: ChargeRec = st.objects[charge_id]
-    tr = engine.take(st, charge_id, "settle")
-    rec = st.mut(charge_id)
-    rec.settle_at = None
-    if tr.target == "succeeded":
-        rec.status, rec.paid = "succeeded", True
-    else:
-        rec.status, rec.paid = "failed", False
-        rec.failure_code = "charge_failed"
-        rec.failure_message = "The payment could not be collected from the bank account."
-    engine.fire(st, tr, rec)
+    with engine.taking(st, charge_id, "settle") as step:
+        tr = step.edge
+        rec = st.mut(charge_id)
+        rec.settle_at = None
+        if tr.target == "succeeded":
+            rec.status, rec.paid = "succeeded", True
+        else:
+            rec.status, rec.paid = "failed", False
+            rec.failure_code = "charge_failed"
+            rec.failure_message = "The payment could not be collected from the bank account."
     src = st.get(rec.payment_method or "")
     if (
         tr.target == "failed"
@@ -356,8 +364,7 @@ def settle(st: State, charge_id: str) -> None:
         and src.type == "sepa_debit"
         and src.status == "chargeable"
     ):
-        t7 = engine.take(st, src.id, "charge_failed")  # T7 (§3.3; event unverified)
-        engine.fire(st, t7, st.objects[src.id])
+        engine.take(st, src.id, "charge_failed")  # T7 (§3.3; event unverified)
 
 
 def retrieve(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
@@ -400,13 +407,12 @@ def capture(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
         raise errors.invalid(
             f"You cannot capture more than the authorized amount ({rec.amount}).", param="amount"
         )
-    tr = engine.take(st, charge_id, "capture")
-    rec = st.mut(charge_id)
-    rec.captured, rec.amount_captured, rec.capture_expires_at = True, amount, None
-    rec.receipt_email = p.str("receipt_email") or rec.receipt_email
-    if amount < rec.amount:  # the rest of the authorization is released
-        rec.amount_refunded = rec.amount - amount
-    engine.fire(st, tr, rec)
+    with engine.taking(st, charge_id, "capture"):
+        rec = st.mut(charge_id)
+        rec.captured, rec.amount_captured, rec.capture_expires_at = True, amount, None
+        rec.receipt_email = p.str("receipt_email") or rec.receipt_email
+        if amount < rec.amount:  # the rest of the authorization is released
+            rec.amount_refunded = rec.amount - amount
     return charge_json(rec)
 
 
@@ -430,12 +436,11 @@ def expire_authorization(st: State, charge_id: str) -> None:
         reason="expired_uncaptured_charge",
     )
     st.add(refund)
-    tr = engine.take(st, charge_id, "expire")
-    rec = st.mut(charge_id)
-    rec.capture_expires_at = None
-    rec.amount_refunded, rec.refunded = rec.amount, True
-    rec.refunds = (*rec.refunds, refund.id)
-    engine.fire(st, tr, rec)
+    with engine.taking(st, charge_id, "expire"):
+        rec = st.mut(charge_id)
+        rec.capture_expires_at = None
+        rec.amount_refunded, rec.refunded = rec.amount, True
+        rec.refunds = (*rec.refunds, refund.id)
 
 
 def create_refund(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
@@ -498,14 +503,13 @@ def create_refund(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSO
         refund.settle_at = st.now + REFUND_DELAY
         st.schedule(refund.settle_at, refund.id, "settle_at")
     st.add(refund)
-    tr = engine.take(st, charge_id, "refund", Ctx(rec, amount=amount))
-    rec = st.mut(charge_id)
-    if not rec.captured:
-        rec.capture_expires_at = None
-    rec.amount_refunded += amount
-    rec.refunded = rec.amount_refunded >= rec.amount
-    rec.refunds = (*rec.refunds, refund.id)
-    engine.fire(st, tr, rec)
+    with engine.taking(st, charge_id, "refund", Ctx(rec, amount=amount)):
+        rec = st.mut(charge_id)
+        if not rec.captured:
+            rec.capture_expires_at = None
+        rec.amount_refunded += amount
+        rec.refunded = rec.amount_refunded >= rec.amount
+        rec.refunds = (*rec.refunds, refund.id)
     return refund_json(refund)
 
 

@@ -125,12 +125,11 @@ def attach(st: State, customer_id: str, value: str, announce_default: bool = Tru
             raise errors.already_attached(value)
         if src.status not in ("pending", "chargeable"):
             raise errors.attach_requires_pending_or_chargeable(src.status)
-        tr = engine.take(st, value, "attach")  # T8 (§3.3)
-        src = st.mut(value)
-        src.customer = customer_id
+        with engine.taking(st, value, "attach"):  # T8 (§3.3)
+            src = st.mut(value)
+            src.customer = customer_id
         attached = src
         attached_id = value
-        engine.fire(st, tr, src)
     else:
         token = engine.resolve_token(st, value)
         if token is None:
@@ -139,8 +138,8 @@ def attach(st: State, customer_id: str, value: str, announce_default: bool = Tru
             raise errors.token_already_used(token.id)
         attached = _from_token(st, token, customer_id)
         attached_id = attached.id
-        tr = engine.take(st, token.id, "attach")  # U3: the token is used (§6.3)
-        engine.fire(st, tr, attached)
+        # U3: the token is used (§6.3); its event carries the new card_/ba_
+        engine.take(st, token.id, "attach", customer_source_created=attached)
     rec = st.mut(customer_id)
     rec.sources = (*rec.sources, attached_id)
     if rec.default_source is None:  # §7: a first source becomes the default
@@ -184,11 +183,10 @@ def detach(st: State, customer_id: str, object_id: str, announce_default: bool =
     result: JSONDict
     if isinstance(obj, SourceRec):
         if obj.status in ("pending", "chargeable"):
-            tr = engine.take(st, object_id, "detach")  # T5c/T5d: detached → consumed (§5.1)
-            src = st.mut(object_id)
-            src.customer = None
-            src.expires_at = None
-            engine.fire(st, tr, src)
+            with engine.taking(st, object_id, "detach"):  # T5c/T5d: detached → consumed (§5.1)
+                src = st.mut(object_id)
+                src.customer = None
+                src.expires_at = None
         else:
             src = st.mut(object_id)
             src.customer = None

@@ -416,13 +416,15 @@ def create(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
     rec.prev_state = ""
     rec.last_edge = ""
     st.add(rec)
-    if token is not None:
-        engine.take(st, token.id, "create_source")  # U4; its event is fired just below
-    engine.set_expiry(st, source_id)
-    if status == "chargeable":
-        st.fire("source.chargeable", rec)  # §3.2: even card sources fire it at creation
-    elif status == "failed":
-        st.fire("source.failed", rec)
+    if token is not None:  # U4: the token's edge fires the new source's source.chargeable
+        with engine.taking(st, token.id, "create_source", source_chargeable=rec):
+            engine.set_expiry(st, source_id)
+    else:
+        engine.set_expiry(st, source_id)
+        if status == "chargeable":
+            st.fire("source.chargeable", rec)  # §3.2: even card sources fire it at creation
+        elif status == "failed":
+            st.fire("source.failed", rec)
     return source_json(rec)
 
 
@@ -626,18 +628,17 @@ def verify(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
         )
     ok = sorted(values) == sorted(str(v) for v in catalog.MICRODEPOSITS)
     ctx = Ctx(rec, extra={"code_ok": ok})
-    tr = engine.take(st, source_id, "verify", ctx)
-    rec = st.mut(source_id)
-    cv = dict(rec.code_verification or {})
-    if ok:
-        cv["status"] = "succeeded"
-    else:
-        cv["attempts_remaining"] = max(cv.get("attempts_remaining", 1) - 1, 0)
-        if cv["attempts_remaining"] == 0:
-            cv["status"] = "failed"
-    rec.code_verification = cv
-    engine.set_expiry(st, source_id)
-    engine.fire(st, tr, rec)
+    with engine.taking(st, source_id, "verify", ctx):
+        rec = st.mut(source_id)
+        cv = dict(rec.code_verification or {})
+        if ok:
+            cv["status"] = "succeeded"
+        else:
+            cv["attempts_remaining"] = max(cv.get("attempts_remaining", 1) - 1, 0)
+            if cv["attempts_remaining"] == 0:
+                cv["status"] = "failed"
+        rec.code_verification = cv
+        engine.set_expiry(st, source_id)
     return source_json(rec)
 
 
@@ -668,23 +669,23 @@ def authorize(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDic
         return _push(st, rec, push, complete=True)
     if rec.flow == "none" and rec.type != "wechat":
         raise errors.helper_not_applicable(f"Sources of type {rec.type} need no authorization.")
-    tr = engine.take(st, source_id, "authorize")
-    rec = st.mut(source_id)
-    if rec.redirect is not None:
-        if tr.target == "failed":
-            rec.redirect = {
-                **rec.redirect,
-                "status": "failed",
-                "failure_reason": "processing_error",
-            }
-        else:
-            rec.redirect = {**rec.redirect, "status": "succeeded"}
-    if rec.code_verification is not None:
-        rec.code_verification = {**rec.code_verification, "status": "succeeded"}
-    if rec.type == "three_d_secure" and tr.target == "chargeable":
-        rec.type_data = {**rec.type_data, "authenticated": True}
-    engine.set_expiry(st, source_id)
-    engine.fire(st, tr, rec)
+    with engine.taking(st, source_id, "authorize") as step:
+        target = step.edge.target
+        rec = st.mut(source_id)
+        if rec.redirect is not None:
+            if target == "failed":
+                rec.redirect = {
+                    **rec.redirect,
+                    "status": "failed",
+                    "failure_reason": "processing_error",
+                }
+            else:
+                rec.redirect = {**rec.redirect, "status": "succeeded"}
+        if rec.code_verification is not None:
+            rec.code_verification = {**rec.code_verification, "status": "succeeded"}
+        if rec.type == "three_d_secure" and target == "chargeable":
+            rec.type_data = {**rec.type_data, "authenticated": True}
+        engine.set_expiry(st, source_id)
     return source_json(rec)
 
 
@@ -694,24 +695,24 @@ def _push(st: State, rec: SourceRec, amount: int, complete: bool) -> JSONDict:
     full = received >= (rec.amount or 0) if rec.amount else received > 0
     ctx = Ctx(rec, extra={"funds_full": full})
     trigger = "receive_funds"
-    tr = engine.take(st, rec.id, trigger, ctx)
-    rec = st.mut(rec.id)
-    recv["amount_received"] = received
-    rec.receiver = recv
-    if tr.target != tr.source:
-        engine.set_expiry(st, rec.id)
-    txn = {
-        "id": st.new_id("srctxn_"),
-        "object": "source_transaction",
-        "amount": amount,
-        "created": st.now,
-        "currency": rec.currency or "usd",
-        "livemode": False,
-        "source": rec.id,
-        "status": "succeeded",
-        "type": rec.type,
-    }
-    engine.fire(st, tr, rec, source_transaction_created=txn)
+    with engine.taking(st, rec.id, trigger, ctx) as step:
+        rec = st.mut(rec.id)
+        recv["amount_received"] = received
+        rec.receiver = recv
+        if step.edge.target != step.edge.source:
+            engine.set_expiry(st, rec.id)
+        txn = {
+            "id": st.new_id("srctxn_"),
+            "object": "source_transaction",
+            "amount": amount,
+            "created": st.now,
+            "currency": rec.currency or "usd",
+            "livemode": False,
+            "source": rec.id,
+            "status": "succeeded",
+            "type": rec.type,
+        }
+        step.about(source_transaction_created=txn)
     return source_json(rec)
 
 
@@ -735,24 +736,22 @@ def fail(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
     p = Params(data, {"failure_reason"})
     reason = p.enum("failure_reason", FAILURE_REASONS) or "user_abort"
     _helper_check(rec, "fail")
-    tr = engine.take(st, source_id, "fail")
-    rec = st.mut(source_id)
-    if rec.redirect is not None:
-        rec.redirect = {**rec.redirect, "status": "failed", "failure_reason": reason}
-    if rec.code_verification is not None:
-        rec.code_verification = {"attempts_remaining": 0, "status": "failed"}
-    rec.expires_at = None
-    engine.fire(st, tr, rec)
+    with engine.taking(st, source_id, "fail"):
+        rec = st.mut(source_id)
+        if rec.redirect is not None:
+            rec.redirect = {**rec.redirect, "status": "failed", "failure_reason": reason}
+        if rec.code_verification is not None:
+            rec.code_verification = {"attempts_remaining": 0, "status": "failed"}
+        rec.expires_at = None
     return source_json(rec)
 
 
 def expire(st: State, source_id: str) -> None:
     """T3/T4 (§3.4): called by the clock when the timer falls due."""
-    tr = engine.take(st, source_id, "expire")
-    rec = st.mut(source_id)
-    rec.expires_at = None
-    if rec.receiver is not None:
-        recv = dict(rec.receiver)
-        recv["amount_returned"] = recv["amount_received"] - recv["amount_charged"]
-        rec.receiver = recv
-    engine.fire(st, tr, rec)
+    with engine.taking(st, source_id, "expire"):
+        rec = st.mut(source_id)
+        rec.expires_at = None
+        if rec.receiver is not None:
+            recv = dict(rec.receiver)
+            recv["amount_returned"] = recv["amount_received"] - recv["amount_charged"]
+            rec.receiver = recv
