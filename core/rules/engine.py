@@ -144,6 +144,7 @@ def taking(
         tr = found
     rec.prev_state = lifecycle.state_of(rec)
     rec.last_edge = tr.id
+    rec.trail = (*rec.trail, tr.id)
     if rec.kind == "source":
         rec.status = tr.target
     elif rec.kind == "token":
