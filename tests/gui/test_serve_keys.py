@@ -173,7 +173,7 @@ def test_the_windows_own_buttons_and_lessons_need_no_key(
     qtbot: Any, window: Any, tmp_path: Path
 ) -> None:
     _serve_window(qtbot, window)  # serving does not turn the key check on for clicks
-    response = window.commands.send("POST", "/v1/customers", {"email": "a@example.com"})
+    response = window.host.send("POST", "/v1/customers", {"email": "a@example.com"})
     assert response.status == 200, response.body
     assert window.sandbox.undo() and window.sandbox.redo()  # replays carry no key
     assert window.sandbox.object_ids("customer") == [response.body["id"]]
@@ -192,7 +192,7 @@ def test_a_session_chargeable_serve_saved_opens_with_working_buttons(
     path = tmp_path / "served.chargeable.json"
     session.save(served, path)
     assert window.session.open(path)
-    response = window.commands.send("POST", "/v1/customers", {"email": "w@example.com"})
+    response = window.host.send("POST", "/v1/customers", {"email": "w@example.com"})
     assert response.status == 200, response.body
     assert len(window.sandbox.object_ids("customer")) == 2
 
