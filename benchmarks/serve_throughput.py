@@ -242,10 +242,12 @@ def ceiling_run(units: int, encode: Callable[[Any], bytes]) -> Run:
         count[0] += 1
         return response.status, response.body
 
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.thread_time()
     for n in range(units):
         unit(call, n)
-    return Run(requests=count[0], elapsed=time.perf_counter() - started)
+    run = Run(requests=count[0], elapsed=time.perf_counter() - started)
+    run.cpu = time.thread_time() - cpu_started
+    return run
 
 
 # --- servers ------------------------------------------------------------------------
@@ -403,8 +405,11 @@ def main() -> int:
             servers.append(Server("peer", args.peer.rstrip("/"), pid=args.peer_pid))
         results: dict[tuple[str, int], list[Run]] = {}
         ceilings: list[float] = []
+        ceiling_cpus: list[float] = []
         for r in range(args.rounds):
-            ceilings.append(ceiling_run(args.units, lambda b: json.dumps(b).encode()).rate)
+            top = ceiling_run(args.units, lambda b: json.dumps(b).encode())
+            ceilings.append(top.rate)
+            ceiling_cpus.append(1e6 * (top.cpu or 0.0) / top.requests)
             for threads in counts:
                 for server in servers:
                     before = server.cpu()
@@ -417,14 +422,21 @@ def main() -> int:
                     results.setdefault((server.label, threads), []).append(run)
             print(f"  round {r + 1}/{args.rounds} done", flush=True)
         ceiling = statistics.median(ceilings)
+        ceiling_cpu = statistics.median(ceiling_cpus)
         print(
-            f"\nceiling (in-process Sandbox + json.dumps, same sequence): {ceiling:,.0f} req/s "
-            f"median [{min(ceilings):,.0f}-{max(ceilings):,.0f}] "
-            f"= {1e6 / ceiling:.0f} us per request"
+            f"\nceiling (in-process Sandbox + json.dumps, same sequence, one thread): "
+            f"{ceiling:,.0f} req/s median [{min(ceilings):,.0f}-{max(ceilings):,.0f}] by the "
+            f"clock; CPU {ceiling_cpu:.0f} us per request "
+            f"[{min(ceiling_cpus):.0f}-{max(ceiling_cpus):.0f}] = {1e6 / ceiling_cpu:,.0f} req/s "
+            "on a core of its own"
+        )
+        print(
+            "  x clock: req/s / the ceiling's req/s by the clock (same moments, same load);\n"
+            "  x CPU: the ceiling's CPU per request / the server's (load-independent)"
         )
         print(
             f"\n{'server':<22}{'clients':>7}{'req/s median [range]':>28}{'p50 ms':>9}"
-            f"{'p99 ms':>9}{'CPU us/req':>12}{'ceiling':>9}  errors"
+            f"{'p99 ms':>9}{'CPU us/req':>12}{'x clock':>9}{'x CPU':>7}  errors"
         )
         for server in servers:
             for threads in counts:
@@ -433,6 +445,7 @@ def main() -> int:
                 lat = [x for run in runs for x in run.latencies]
                 cpus = [1e6 * run.cpu / run.requests for run in runs if run.cpu and run.requests]
                 cpu = f"{statistics.median(cpus):.0f}" if cpus else "-"
+                by_cpu = f"{ceiling_cpu / statistics.median(cpus):.2f}" if cpus else "-"
                 errors: dict[str, int] = {}
                 for run in runs:
                     for k, v in run.errors.items():
@@ -442,7 +455,7 @@ def main() -> int:
                 err = ", ".join(f"{k} x{v}" for k, v in sorted(errors.items())) or "0"
                 print(
                     f"{server.label:<22}{threads:>7}{shown:>28}{pct(lat, 0.5):>9.2f}"
-                    f"{pct(lat, 0.99):>9.2f}{cpu:>12}{rate / ceiling:>9.2f}  {err}"
+                    f"{pct(lat, 0.99):>9.2f}{cpu:>12}{rate / ceiling:>9.2f}{by_cpu:>7}  {err}"
                 )
             rss = server.rss_mb()
             if rss is not None:
@@ -465,10 +478,13 @@ def main() -> int:
             json_check(encoders)
         main_label = next((s.label for s in servers if s.label in ("after", "url")), None)
         if main_label is not None and 8 in counts:
-            rate = statistics.median(r.rate for r in results[(main_label, 8)])
+            runs = results[(main_label, 8)]
+            rate = statistics.median(r.rate for r in runs)
+            cpus = [1e6 * r.cpu / r.requests for r in runs if r.cpu and r.requests]
+            by_cpu = f", {ceiling_cpu / statistics.median(cpus):.2f} by CPU" if cpus else ""
             print(
                 f"\nserve throughput: {rate:,.0f} req/s at 8 clients = "
-                f"{rate / ceiling:.2f} of the in-process ceiling"
+                f"{rate / ceiling:.2f} of the in-process ceiling by the clock{by_cpu}"
             )
     finally:
         for server in servers:

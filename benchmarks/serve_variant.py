@@ -21,6 +21,7 @@ import signal
 import socket
 import sys
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -92,6 +93,18 @@ def asgi_app(server: StripeServer) -> Any:
     return app
 
 
+def _announce(port: int) -> None:
+    """Print the URL once the port accepts connections."""
+    for _ in range(200):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+        except OSError:
+            time.sleep(0.05)
+            continue
+        print(f"serving at http://127.0.0.1:{port}", flush=True)
+        return
+
+
 def main() -> int:
     variant = sys.argv[1] if len(sys.argv) > 1 else "asyncio"
     sandbox = Sandbox(seed=0)
@@ -111,10 +124,14 @@ def main() -> int:
             import uvicorn
         except ImportError:
             _missing("uvicorn")
-        sock = socket.create_server(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
+        # uvicorn binds the port itself (handed a socket, it served each answer
+        # 40 ms late here: head and body went out as two writes under Nagle).
+        with socket.create_server(("127.0.0.1", 0)) as probe:
+            port = probe.getsockname()[1]
         config = uvicorn.Config(
             asgi_app(StripeServer(sandbox)),
+            host="127.0.0.1",
+            port=port,
             http="httptools",
             loop="asyncio",
             lifespan="off",
@@ -122,8 +139,8 @@ def main() -> int:
             log_level="warning",
         )
         userver = uvicorn.Server(config)
-        print(f"serving at http://127.0.0.1:{port}", flush=True)
-        userver.run(sockets=[sock])
+        threading.Thread(target=_announce, args=(port,), daemon=True).start()
+        userver.run()
         return 0
     print(f"unknown variant {variant!r}", file=sys.stderr)
     return 2

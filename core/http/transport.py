@@ -158,12 +158,13 @@ class Connection(asyncio.Protocol):
         peer = transport.get_extra_info("peername")
         self.client = f"{peer[0]}:{peer[1]}" if isinstance(peer, tuple) else str(peer or "")
         if hub.stopping or hub.active >= hub.max_connections:
-            reply = mapping.refusal(
-                503,
-                f"The server has too many open connections ({hub.max_connections}); "
-                "close idle ones or try again later.",
-                close=True,
+            message = (
+                "The server is stopping."
+                if hub.stopping
+                else f"The server has too many open connections ({hub.max_connections}); "
+                "close idle ones or try again later."
             )
+            reply = mapping.refusal(503, message, close=True)
             reply.headers.append(("Stripe-Should-Retry", "true"))
             self._send(None, reply)
             return
