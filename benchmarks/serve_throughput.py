@@ -110,6 +110,10 @@ def unit(call: Call, n: int) -> None:
     call("POST", "/v1/charges", [("amount", "1500"), ("currency", "eur"), ("source", rid)], False)
 
 
+class Stop(Exception):
+    """The run's time is up (a server that stalls cannot hold the benchmark)."""
+
+
 class RawClient:
     """One keep-alive connection; requests as bytes, answers read by Content-Length."""
 
@@ -122,13 +126,16 @@ class RawClient:
         self.buf = b""
         self.latencies: list[int] = []
         self.errors: dict[str, int] = {}
+        self.deadline = float("inf")  # perf_counter() past which call() raises Stop
 
     def _connect(self) -> socket.socket:
-        sock = socket.create_connection(self.address, timeout=10)
+        sock = socket.create_connection(self.address, timeout=5)
         sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         return sock
 
     def call(self, method: str, path: str, params: list[tuple[str, str]], want: bool) -> Any:
+        if time.perf_counter() > self.deadline:
+            raise Stop
         body = urllib.parse.urlencode(params)
         target = self.prefix + path
         if method == "POST":
@@ -204,10 +211,12 @@ def run_clients(url: str, key: str, units: int, threads: int, seconds: float, se
 
     def worker(i: int) -> None:
         barrier.wait()
-        for n in range(share[i]):
-            if time.perf_counter() > deadline[0]:
-                break  # bounded in time as well as in count
-            unit(clients[i].call, seed + i * 100_000 + n)
+        clients[i].deadline = deadline[0]  # bounded in time as well as in count
+        try:
+            for n in range(share[i]):
+                unit(clients[i].call, seed + i * 100_000 + n)
+        except Stop:
+            clients[i].errors["stopped: out of time"] = 1
 
     pool = [threading.Thread(target=worker, args=(i,), daemon=True) for i in range(threads)]
     for t in pool:
@@ -219,7 +228,9 @@ def run_clients(url: str, key: str, units: int, threads: int, seconds: float, se
         t.join(seconds + 30)
     run = Run(elapsed=time.perf_counter() - started)
     for c in clients:
-        run.requests += len(c.latencies) + sum(c.errors.values())
+        run.requests += len(c.latencies) + sum(
+            v for k, v in c.errors.items() if not k.startswith("stopped")
+        )
         run.latencies += c.latencies
         for k, v in c.errors.items():
             run.errors[k] = run.errors.get(k, 0) + v
@@ -345,6 +356,21 @@ def json_check(encoders: dict[str, Callable[[Any], bytes]]) -> None:
     for n in range(20):
         unit(call, n)
     stdlib = [json.dumps(b).encode() for b in bodies]
+    everyone: dict[str, Callable[[Any], bytes]] = {"stdlib json": lambda b: json.dumps(b).encode()}
+    everyone.update(encoders)
+    per_body: dict[str, list[float]] = {name: [] for name in everyone}
+    for _ in range(5):  # interleaved rounds, CPU time of this thread
+        for name, encode in everyone.items():
+            started = time.thread_time()
+            for _ in range(20):
+                for b in bodies:
+                    encode(b)
+            per_body[name].append(1e6 * (time.thread_time() - started) / (20 * len(bodies)))
+    for name, times in per_body.items():
+        print(
+            f"  {name}: {statistics.median(times):.1f} us CPU per response body "
+            f"[{min(times):.1f}-{max(times):.1f}]"
+        )
     for name, encode in encoders.items():
         same_values = all(
             json.loads(encode(b)) == json.loads(s) for b, s in zip(bodies, stdlib, strict=True)
@@ -376,6 +402,7 @@ def main() -> int:
     parser.add_argument("--rev", help="also measure chargeable serve from this git revision")
     parser.add_argument("--candidates", action="store_true", help="also uvicorn + httptools")
     parser.add_argument("--json", action="store_true", help="also orjson and msgspec encoders")
+    parser.add_argument("--variants", default="", help="more serve_variant.py names, a,b")
     parser.add_argument("--no-after", action="store_true", help="skip this tree's server")
     parser.add_argument("--peer", help="another Stripe-compatible server to compare with")
     parser.add_argument("--peer-pid", type=int, help="the peer's process id (for its CPU)")
@@ -401,6 +428,7 @@ def main() -> int:
             servers.append(variant("uvicorn"))
         if args.json:
             servers += [variant("asyncio"), variant("orjson"), variant("msgspec")]
+        servers += [variant(name) for name in args.variants.split(",") if name]
         if args.peer:
             servers.append(Server("peer", args.peer.rstrip("/"), pid=args.peer_pid))
         results: dict[tuple[str, int], list[Run]] = {}

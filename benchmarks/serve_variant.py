@@ -1,6 +1,6 @@
 """One server for ``serve_throughput.py`` to measure, started as its own process.
 
-    python benchmarks/serve_variant.py asyncio|orjson|msgspec|uvicorn
+    python benchmarks/serve_variant.py asyncio|orjson|msgspec|uvloop|uvicorn
 
 Prints ``serving at URL`` once listening on 127.0.0.1 (a free port), then
 serves until SIGTERM. Every variant answers with the same sandbox code and
@@ -9,6 +9,7 @@ the same mapping (``core.http.mapping``); they differ only in:
 - ``asyncio``: ``core.http.server.StripeServer`` as shipped (asyncio + httptools);
 - ``orjson`` / ``msgspec``: the same, with response bodies encoded by that
   library instead of the standard library's ``json``;
+- ``uvloop``: the same server on uvloop's event loop instead of asyncio's;
 - ``uvicorn``: the same mapping as an ASGI application under uvicorn with
   httptools (the other candidate stack; ``uv run --with uvicorn``).
 
@@ -111,7 +112,13 @@ def main() -> int:
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     signal.signal(signal.SIGINT, lambda *_: stop.set())
-    if variant in ("asyncio", "orjson", "msgspec"):
+    if variant == "uvloop":
+        try:
+            import uvloop
+        except ImportError:
+            _missing("uvloop")
+        uvloop.install()  # the server's asyncio.new_event_loop() is then uvloop's
+    if variant in ("asyncio", "orjson", "msgspec", "uvloop"):
         use_encoder(variant)
         server = StripeServer(sandbox, "127.0.0.1", 0)
         server.start()
