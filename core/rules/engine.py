@@ -44,6 +44,9 @@ PREFIX_KIND = {
     "ba_": "bank_account",
     "re_": "refund",
     "evt_": "event",
+    "pm_": "payment_method",
+    "pi_": "payment_intent",
+    "seti_": "setup_intent",
 }
 
 
@@ -72,6 +75,8 @@ def take(
         rec.status = tr.target
     elif rec.kind == "token":
         rec.used = True
+    elif rec.kind in lifecycle.STATUS_KINDS:
+        rec.status = tr.target
     return tr
 
 

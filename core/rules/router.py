@@ -13,6 +13,7 @@ from core.rules import customer as customer_rules
 from core.rules import listing
 from core.rules import source as source_rules
 from core.rules import token as token_rules
+from core.rules.test_helpers_intents import routes as intents_routes
 from core.rules.validate import Params
 from core.store.records import SourceRec
 from core.store.state import State
@@ -131,6 +132,8 @@ _route(
     lambda st, a, d: source_rules.receive_funds(st, a[0], d),
 )
 _route("POST", "/v1/test_helpers/advance_clock", lambda st, a, d: clock_rules.advance(st, d))
+for _method, _pattern, _fn, _mutates in intents_routes():  # PaymentMethods/Intents (intents §)
+    _route(_method, _pattern, _fn, _mutates)
 
 #: Requests a publishable key may make (§1: client-side source/token creation).
 PUBLISHABLE_OK = {("POST", "/v1/tokens"), ("POST", "/v1/sources")}
