@@ -789,14 +789,6 @@ PAYMENT_INTENT_TABLE = Table(
             events=("charge.expired", "payment_intent.canceled"),
             note="event and cancellation_reason unverified (§3.2 T17)",
         ),
-        _T(
-            "T20",
-            "succeeded",
-            "succeeded",
-            "refund",
-            "refund (the PaymentIntent stays succeeded)",
-            events=("charge.refunded",),
-        ),
     ),
 )
 GUARDS["outcome_fails"] = Guard(

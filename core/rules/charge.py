@@ -521,10 +521,6 @@ def create_refund(st: State, data: dict[str, Any]) -> JSONDict:
     rec.refunded = rec.amount_refunded >= rec.amount
     rec.refunds = (*rec.refunds, refund.id)
     engine.fire(st, tr, rec)
-    if rec.payment_intent is not None and rec.captured:
-        from core.rules import payment_intent as pi_rules
-
-        pi_rules.after_refund(st, rec.payment_intent)  # T20: it stays succeeded
     return refund_json(refund)
 
 

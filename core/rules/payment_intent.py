@@ -778,8 +778,3 @@ def refund_target(st: State, pi_id: str) -> str:
     if pi.status != "succeeded" or not isinstance(charge, ChargeRec):
         raise errors.refund_needs_success(pi_id)
     return charge.id
-
-
-def after_refund(st: State, pi_id: str) -> None:
-    """T20: a refund leaves the PaymentIntent succeeded (§3.7; charge.refunded fired)."""
-    engine.take(st, pi_id, "refund")

@@ -193,6 +193,7 @@ class PaymentMethodRec:
     set_up: bool = False  # confirmed by a SetupIntent or setup_future_usage (§8.4)
     prev_state: str = ""
     last_edge: str = ""
+    trail: tuple[str, ...] = ()  # ids of the edges taken, oldest first
     kind: str = "payment_method"
 
 
@@ -230,6 +231,7 @@ class PaymentIntentRec:
     process_at: int | None = None  # a processing payment settles then (T13/T14)
     prev_state: str = ""
     last_edge: str = ""
+    trail: tuple[str, ...] = ()  # ids of the edges taken, oldest first
     kind: str = "payment_intent"
 
 
@@ -254,6 +256,7 @@ class SetupIntentRec:
     metadata: JSONDict = field(default_factory=dict)
     prev_state: str = ""
     last_edge: str = ""
+    trail: tuple[str, ...] = ()  # ids of the edges taken, oldest first
     kind: str = "setup_intent"
 
 

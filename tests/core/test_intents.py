@@ -536,8 +536,9 @@ def test_t20_refund_leaves_the_pi_succeeded(api: IntentsSandbox) -> None:
     refund = api.post("/v1/refunds", payment_intent=pi["id"], amount="500")
     assert refund["payment_intent"] == pi["id"] and refund["charge"] == pi["latest_charge"]
     api.post("/v1/refunds", payment_intent=pi["id"])
-    assert api.get(f"{PIS}/{pi['id']}")["status"] == "succeeded"  # §3.7, §13.6
-    assert _edge(api, pi["id"]) == "T20"
+    # §3.7, §13.6 (T20): succeeded is terminal, a refund takes no PaymentIntent edge
+    assert api.get(f"{PIS}/{pi['id']}")["status"] == "succeeded"
+    assert _edge(api, pi["id"]) == "T3-rc"
     assert api.get(f"/v1/charges/{pi['latest_charge']}")["refunded"] is True
     open_pi = api.pi()
     assert (
