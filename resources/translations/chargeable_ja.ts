@@ -3408,7 +3408,62 @@
         <translation>カード番号が誤っています: Luhn チェックに通らないか、カードの番号ではありません。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
+        <source>The card needs authentication and the customer is not there (off_session=true): bring them back to confirm on-session (§8.4).</source>
+        <translation>カードに認証が必要ですが顧客がその場にいません (off_session=true)。顧客に戻ってもらいオンセッションで確定します (§8.4)。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The PaymentIntent&apos;s status does not allow this operation (confirm, capture, cancel or update, §3.3).</source>
+        <translation>PaymentIntent のステータスではこの操作 (確定、キャプチャ、キャンセル、更新) はできません (§3.3)。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The payment needs a customer action, and error_on_requires_action asked to fail instead of waiting.</source>
+        <translation>支払いには顧客の操作が必要ですが、error_on_requires_action により待たずに失敗しました。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The PaymentMethod&apos;s type is not one of the PaymentIntent&apos;s payment_method_types.</source>
+        <translation>PaymentMethod の種類が PaymentIntent の payment_method_types に含まれていません。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A parameter does not fit this payment method (for example manual capture of a bank debit).</source>
+        <translation>パラメーターがこの支払い方法に合いません (例: 口座引き落としの手動キャプチャ)。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The PaymentMethod cannot pay in the PaymentIntent&apos;s currency.</source>
+        <translation>この PaymentMethod は PaymentIntent の通貨で支払えません。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The SetupIntent&apos;s status does not allow this operation (§5.2).</source>
+        <translation>SetupIntent のステータスではこの操作はできません (§5.2)。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A parameter does not fit this SetupIntent or its payment method.</source>
+        <translation>パラメーターがこの SetupIntent またはその支払い方法に合いません。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The customer failed 3D Secure or the redirect: give a new payment method and confirm again.</source>
+        <translation>顧客が 3D セキュアまたはリダイレクトに失敗しました。新しい支払い方法で再度確定してください。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The customer failed authentication while setting up the payment method.</source>
+        <translation>支払い方法の設定中に顧客の認証が失敗しました。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The payment attempt failed (a bank debit was not collected): the PaymentIntent can be retried.</source>
+        <translation>支払いの試行が失敗しました (口座引き落としができませんでした)。PaymentIntent は再試行できます。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>The issuer declined without saying why.</source>
         <extracomment>``decline_code`` -&gt; what it means.</extracomment>
         <translation>カード発行会社が理由を示さずに拒否しました。</translation>
