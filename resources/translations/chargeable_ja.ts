@@ -1300,7 +1300,7 @@
 <context>
     <name>LessonPlayer</name>
     <message numerus="yes">
-        <location filename="../../gui/panes/lesson_player.py" line="+378"/>
+        <location filename="../../gui/panes/lesson_player.py" line="+421"/>
         <source>%n s per step</source>
         <translation>
             <numerusform>1 ステップ %n 秒</numerusform>
@@ -1357,12 +1357,17 @@
         <translation>レッスン</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Next lesson</source>
+        <translation>次のレッスン</translation>
+    </message>
+    <message>
         <location line="+17"/>
         <source>No lessons</source>
         <translation>レッスンがありません</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>This lesson file cannot be used</source>
         <translation>このレッスンファイルは使用できません</translation>
     </message>
@@ -1389,12 +1394,12 @@
         <translation>[次へ] を押すと最初のステップを再生します。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Step %1 of %2</source>
         <translation>ステップ %1 / %2</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>As the lesson expects</source>
         <translation>レッスンの想定どおりです</translation>
     </message>
@@ -1402,6 +1407,16 @@
         <location line="+4"/>
         <source>The sandbox disagrees with the lesson:</source>
         <translation>サンドボックスの結果がレッスンと一致しません:</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Reference:</source>
+        <translation>参照:</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Lesson complete: %1 of %2 steps as the lesson expects.</source>
+        <translation>レッスン完了: %2 ステップ中 %1 ステップがレッスンの想定どおりでした。</translation>
     </message>
 </context>
 <context>
@@ -1977,7 +1992,7 @@
 <context>
     <name>ServeController</name>
     <message>
-        <location filename="../../gui/serve_controller.py" line="+125"/>
+        <location filename="../../gui/serve_controller.py" line="+127"/>
         <location line="+19"/>
         <source>The Chargeable window stopped serving the API.</source>
         <translation>Chargeable のウィンドウは API の提供を停止しました。</translation>
