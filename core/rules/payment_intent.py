@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from core.facts import cards, catalog, errors, intents
-from core.lifecycle.tables import Ctx, Transition
+from core.lifecycle.tables import Ctx
 from core.rules import engine
 from core.rules import payment_method as pm_rules
 from core.rules.charge import _new_charge
@@ -399,9 +399,10 @@ def _pm_json(st: State, rec: Any) -> JSONDict:
     return pm_rules.legacy_view(st, rec)
 
 
-def _take(st: State, pi_id: str, trigger: str, outcome: str) -> Transition:
+def _taking(st: State, pi_id: str, trigger: str, outcome: str, **targets: Any) -> engine.Step:
+    """The edge ``trigger`` takes for this ``outcome``; its events fire as the block ends."""
     rec = st.objects[pi_id]
-    return engine.take(st, pi_id, trigger, Ctx(rec, extra={"outcome": outcome}))
+    return engine.taking(st, pi_id, trigger, Ctx(rec, extra={"outcome": outcome}), **targets)
 
 
 def _succeed(st: State, pi_id: str, trigger: str, rec: Any) -> None:
@@ -415,15 +416,14 @@ def _succeed(st: State, pi_id: str, trigger: str, rec: Any) -> None:
         st.schedule(charge.capture_expires_at, charge.id, "capture_expires_at")
     st.add(charge)
     _settle_pm(st, pi, rec, True)
-    tr = _take(st, pi_id, trigger, "succeeds")
-    pi = st.mut(pi_id)
-    pi.latest_charge, pi.next_action, pi.last_payment_error = charge.id, None, None
-    pi.payment_method = rec.id
-    if manual:
-        pi.amount_capturable = pi.amount
-    else:
-        pi.amount_received = pi.amount
-    engine.fire(st, tr, pi, charge_succeeded=charge)
+    with _taking(st, pi_id, trigger, "succeeds", charge_succeeded=charge):
+        pi = st.mut(pi_id)
+        pi.latest_charge, pi.next_action, pi.last_payment_error = charge.id, None, None
+        pi.payment_method = rec.id
+        if manual:
+            pi.amount_capturable = pi.amount
+        else:
+            pi.amount_received = pi.amount
 
 
 def _decline(
@@ -445,15 +445,14 @@ def _decline(
         st.add(charge)
     _settle_pm(st, pi, rec, False)
     outcome = "declines" if charge_it else "auth_required"
-    tr = _take(st, pi_id, trigger, outcome)
-    pi = st.mut(pi_id)
-    pi.last_payment_error = _error_of(
-        st, decline, charge.id if charge else None, st.objects.get(rec.id, rec), "card_error"
-    )
-    pi.payment_method, pi.next_action, pi.authenticated = None, None, False  # §3.6
-    if charge is not None:
-        pi.latest_charge = charge.id
-    engine.fire(st, tr, pi, charge_failed=charge)
+    with _taking(st, pi_id, trigger, outcome, charge_failed=charge):
+        pi = st.mut(pi_id)
+        pi.last_payment_error = _error_of(
+            st, decline, charge.id if charge else None, st.objects.get(rec.id, rec), "card_error"
+        )
+        pi.payment_method, pi.next_action, pi.authenticated = None, None, False  # §3.6
+        if charge is not None:
+            pi.latest_charge = charge.id
     err = errors.card_error(
         decline.message,
         code=decline.code,
@@ -547,10 +546,9 @@ def _confirm(st: State, pi_id: str, p: Params, pm: Any | None) -> JSONDict:
     if outcome == "succeeds":
         _succeed(st, pi_id, "confirm", rec)
     elif outcome == "action":
-        tr = _take(st, pi_id, "confirm", "action")
-        pi = st.mut(pi_id)
-        pi.next_action = _next_action(pi, rec, pi.return_url)
-        engine.fire(st, tr, pi)
+        with _taking(st, pi_id, "confirm", "action"):
+            pi = st.mut(pi_id)
+            pi.next_action = _next_action(pi, rec, pi.return_url)
     elif outcome == "processing":
         _processing(st, pi_id, rec)
     elif outcome == "auth_required":
@@ -568,13 +566,12 @@ def _processing(st: State, pi_id: str, rec: PaymentMethodRec) -> None:
     charge.settle_outcome = "failed" if rec.behavior == "fail" else "succeeded"
     st.add(charge)
     _settle_pm(st, pi, rec, True)
-    tr = _take(st, pi_id, "confirm", "processing")
-    pi = st.mut(pi_id)
-    pi.latest_charge, pi.next_action = charge.id, None
-    if rec.behavior != "stay_processing":
-        pi.process_at = st.now + intents.PROCESSING_SECONDS
-        st.schedule(pi.process_at, pi_id, "process_at")
-    engine.fire(st, tr, pi, charge_pending=charge)
+    with _taking(st, pi_id, "confirm", "processing", charge_pending=charge):
+        pi = st.mut(pi_id)
+        pi.latest_charge, pi.next_action = charge.id, None
+        if rec.behavior != "stay_processing":
+            pi.process_at = st.now + intents.PROCESSING_SECONDS
+            st.schedule(pi.process_at, pi_id, "process_at")
 
 
 def confirm(st: State, args: Args, data: dict[str, Any]) -> JSONDict:
@@ -594,17 +591,16 @@ def authenticate(st: State, pi_id: str, success: bool) -> JSONDict:
     rec = st.objects[pi.payment_method]
     if not success:
         _settle_pm(st, pi, rec, False)
-        tr = _take(st, pi_id, "authenticate", "fails")
-        pi = st.mut(pi_id)
-        pi.last_payment_error = {
-            "code": "payment_intent_authentication_failure",
-            "doc_url": "https://stripe.com/docs/error-codes/payment-intent-authentication-failure",
-            "message": errors.PI_AUTH_FAILURE,
-            "payment_method": _pm_json(st, st.objects[rec.id]),
-            "type": "invalid_request_error",  # intents §14: type unverified
-        }
-        pi.payment_method, pi.next_action = None, None
-        engine.fire(st, tr, pi)
+        with _taking(st, pi_id, "authenticate", "fails"):
+            pi = st.mut(pi_id)
+            pi.last_payment_error = {
+                "code": "payment_intent_authentication_failure",
+                "doc_url": "https://stripe.com/docs/error-codes/payment-intent-authentication-failure",
+                "message": errors.PI_AUTH_FAILURE,
+                "payment_method": _pm_json(st, st.objects[rec.id]),
+                "type": "invalid_request_error",  # intents §14: type unverified
+            }
+            pi.payment_method, pi.next_action = None, None
         return json_of(st, pi_id)
     outcome, decline = outcome_of(rec, False, authenticated=True)
     if outcome == "declines":
@@ -612,10 +608,9 @@ def authenticate(st: State, pi_id: str, success: bool) -> JSONDict:
         del err  # the customer's side sees the PI; a server-side confirm would get the 402
         return json_of(st, pi_id)
     if pi.confirmation_method == "manual":
-        tr = _take(st, pi_id, "authenticate", "succeeds")  # T6m
-        pi = st.mut(pi_id)
-        pi.next_action, pi.authenticated = None, True
-        engine.fire(st, tr, pi)
+        with _taking(st, pi_id, "authenticate", "succeeds"):  # T6m
+            pi = st.mut(pi_id)
+            pi.next_action, pi.authenticated = None, True
         return json_of(st, pi_id)
     _succeed(st, pi_id, "authenticate", rec)
     return json_of(st, pi_id)
@@ -627,7 +622,8 @@ def settle(st: State, pi_id: str) -> None:
     pi.process_at = None
     charge = st.objects[pi.latest_charge]
     ok = charge.settle_outcome != "failed"
-    engine.take(st, charge.id, "settle")  # C1/C2 on the Charge (its events come from T13/T14)
+    # C1/C2 on the Charge; its event comes from T13/T14, with the settled fields
+    engine.take(st, charge.id, "settle", charge_succeeded=None, charge_failed=None)
     charge = st.mut(charge.id)
     if ok:
         charge.status, charge.paid = "succeeded", True
@@ -635,12 +631,12 @@ def settle(st: State, pi_id: str) -> None:
         charge.status, charge.paid = "failed", False
         charge.failure_code = "payment_method_provider_decline"
         charge.failure_message = "The payment could not be collected from the bank account."
-    tr = _take(st, pi_id, "settle", "succeeds" if ok else "declines")
-    pi = st.mut(pi_id)
-    if ok:
-        pi.amount_received = pi.amount
-        engine.fire(st, tr, pi, charge_succeeded=charge)
-    else:
+    outcome = "succeeds" if ok else "declines"
+    with _taking(st, pi_id, "settle", outcome, charge_succeeded=charge, charge_failed=charge):
+        pi = st.mut(pi_id)
+        if ok:
+            pi.amount_received = pi.amount
+            return
         pm = st.objects[pi.payment_method]
         pi.last_payment_error = {  # §3.6: the 2019 sample event's shape
             "charge": charge.id,
@@ -651,7 +647,6 @@ def settle(st: State, pi_id: str) -> None:
             "type": "invalid_request_error",
         }
         pi.payment_method = None
-        engine.fire(st, tr, pi, charge_failed=charge)
 
 
 def capture(st: State, args: Args, data: dict[str, Any]) -> JSONDict:
@@ -669,16 +664,15 @@ def capture(st: State, args: Args, data: dict[str, Any]) -> JSONDict:
         raise errors.pi_capture_too_much(amount, pi.amount_capturable)  # §9 E6
     metadata = p.metadata()
     charge_id = str(pi.latest_charge)
-    engine.take(st, charge_id, "capture")  # C3 (its event is T15's charge.captured)
+    engine.take(st, charge_id, "capture", charge_captured=None)  # C3 (event: T15's)
     charge = st.mut(charge_id)
     charge.captured, charge.amount_captured, charge.capture_expires_at = True, amount, None
     if amount < charge.amount:  # §3.2 T15: a partial capture releases the rest
         charge.amount_refunded = charge.amount - amount
-    tr = engine.take(st, pi.id, "capture")
-    pi = st.mut(pi.id)
-    pi.amount_received, pi.amount_capturable = amount, 0
-    pi.metadata = merge_metadata(pi.metadata, metadata, data.get("metadata"))
-    engine.fire(st, tr, pi, charge_captured=charge)
+    with engine.taking(st, pi.id, "capture", charge_captured=charge):
+        pi = st.mut(pi.id)
+        pi.amount_received, pi.amount_capturable = amount, 0
+        pi.metadata = merge_metadata(pi.metadata, metadata, data.get("metadata"))
     return json_of(st, pi.id)
 
 
@@ -695,7 +689,7 @@ def _release(st: State, charge_id: str) -> ChargeRec:
         payment_intent=charge.payment_intent,
     )
     st.add(refund)
-    engine.take(st, charge_id, "refund")
+    engine.take(st, charge_id, "refund", charge_refunded=None)  # C5 (event: T16-cap's)
     charge = st.mut(charge_id)
     charge.capture_expires_at = None
     charge.amount_refunded, charge.refunded = charge.amount, True
@@ -719,17 +713,16 @@ def cancel(st: State, args: Args, data: dict[str, Any]) -> JSONDict:
     if pi.status == "processing":
         charge = st.mut(str(pi.latest_charge))
         charge.settle_outcome = "failed"
-        engine.take(st, charge.id, "settle")  # C2: the debit is not collected
+        engine.take(st, charge.id, "settle", charge_failed=None)  # C2: not collected
         charge = st.mut(charge.id)
         charge.status, charge.paid = "failed", False
         charge.failure_code = "payment_intent_canceled"  # sandbox choice
         charge.failure_message = "The PaymentIntent was canceled while processing."
         st.fire("charge.failed", charge)
-    tr = engine.take(st, pi.id, "cancel", Ctx(pi, extra={"payment_method": pm}))
-    pi = st.mut(pi.id)
-    pi.canceled_at, pi.cancellation_reason = st.now, reason
-    pi.next_action, pi.amount_capturable, pi.process_at = None, 0, None
-    engine.fire(st, tr, pi, **others)
+    with engine.taking(st, pi.id, "cancel", Ctx(pi, extra={"payment_method": pm}), **others):
+        pi = st.mut(pi.id)
+        pi.canceled_at, pi.cancellation_reason = st.now, reason
+        pi.next_action, pi.amount_capturable, pi.process_at = None, 0, None
     return json_of(st, pi.id)
 
 
@@ -738,10 +731,9 @@ def hold_expired(st: State, pi_id: str) -> None:
     pi = st.objects.get(pi_id)
     if not isinstance(pi, PaymentIntentRec) or pi.status != "requires_capture":
         return
-    tr = engine.take(st, pi_id, "expire")
-    pi = st.mut(pi_id)
-    pi.canceled_at, pi.cancellation_reason, pi.amount_capturable = st.now, "automatic", 0
-    engine.fire(st, tr, pi, charge_expired=None)
+    with engine.taking(st, pi_id, "expire", charge_expired=None):  # C4 fired charge.expired
+        pi = st.mut(pi_id)
+        pi.canceled_at, pi.cancellation_reason, pi.amount_capturable = st.now, "automatic", 0
 
 
 def list_all(st: State, args: Args, data: dict[str, Any]) -> JSONDict:

@@ -229,10 +229,9 @@ def use(st: State, rec: Any, customer: str | None) -> None:
 
 def attach_to(st: State, pm_id: str, customer_id: str) -> PaymentMethodRec:
     """M1: attach and fire ``payment_method.attached``."""
-    tr = engine.take(st, pm_id, "attach")
-    rec: PaymentMethodRec = st.mut(pm_id)
-    rec.customer = customer_id
-    engine.fire(st, tr, rec)
+    with engine.taking(st, pm_id, "attach"):
+        rec: PaymentMethodRec = st.mut(pm_id)
+        rec.customer = customer_id
     return rec
 
 
@@ -316,7 +315,7 @@ def update(st: State, args: Args, data: dict[str, Any]) -> JSONDict:
     bank = p.hash("us_bank_account", {"account_holder_type"})
     if card is not None and rec.card is None:
         raise errors.invalid("Only a card PaymentMethod has card details.", param="card")
-    tr = engine.take(st, rec.id, "update")  # M5
+    step = engine.taking(st, rec.id, "update")  # M5: payment_method.updated when done
     rec = st.mut(rec.id)
     if bd:
         rec.billing_details = {**rec.billing_details, **bd}
@@ -338,8 +337,8 @@ def update(st: State, args: Args, data: dict[str, Any]) -> JSONDict:
     if bank is not None and rec.type == "us_bank_account":
         holder = bank.enum("account_holder_type", ("individual", "company"))
         rec.type_data = {**rec.type_data, "account_holder_type": holder}
-    engine.fire(st, tr, rec)
-    return payment_method_json(rec)
+    with step:
+        return payment_method_json(rec)
 
 
 def _attach_decline(rec: PaymentMethodRec) -> None:
@@ -381,10 +380,9 @@ def detach(st: State, args: Args, data: dict[str, Any]) -> JSONDict:
     if rec.customer is None:
         raise errors.pm_detach_unattached()  # §9 E15
     customer_id = rec.customer
-    tr = engine.take(st, rec.id, "detach")  # M2: never usable again (§4.4)
-    rec = st.mut(rec.id)
-    rec.customer = None
-    engine.fire(st, tr, rec)
+    with engine.taking(st, rec.id, "detach"):  # M2: never usable again (§4.4)
+        rec = st.mut(rec.id)
+        rec.customer = None
     cus = st.get(customer_id)
     if isinstance(cus, CustomerRec) and cus.default_payment_method == rec.id:
         cus = st.mut(customer_id)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from core.facts import cards, errors, intents
-from core.lifecycle.tables import Ctx, Transition
+from core.lifecycle.tables import Ctx
 from core.rules import engine
 from core.rules import payment_intent as pi_rules
 from core.rules import payment_method as pm_rules
@@ -149,8 +149,9 @@ def update(st: State, args: Args, data: dict[str, Any]) -> JSONDict:
     return setup_intent_json(st.objects[rec.id])
 
 
-def _take(st: State, si_id: str, trigger: str, outcome: str) -> Transition:
-    return engine.take(st, si_id, trigger, Ctx(st.objects[si_id], extra={"outcome": outcome}))
+def _taking(st: State, si_id: str, trigger: str, outcome: str) -> engine.Step:
+    """The edge ``trigger`` takes for this ``outcome``; its events fire as the block ends."""
+    return engine.taking(st, si_id, trigger, Ctx(st.objects[si_id], extra={"outcome": outcome}))
 
 
 def _succeed(st: State, si_id: str, trigger: str) -> None:
@@ -160,10 +161,9 @@ def _succeed(st: State, si_id: str, trigger: str) -> None:
     if si.customer is not None and pm.status == "unattached":
         pm_rules.attach_to(st, pm.id, si.customer)
     st.mut(pm.id).set_up = True
-    tr = _take(st, si_id, trigger, "succeeds")
-    si = st.mut(si_id)
-    si.next_action, si.last_setup_error = None, None
-    engine.fire(st, tr, si)
+    with _taking(st, si_id, trigger, "succeeds"):
+        si = st.mut(si_id)
+        si.next_action, si.last_setup_error = None, None
 
 
 def _confirm(st: State, si_id: str, p: Params) -> JSONDict:
@@ -199,18 +199,20 @@ def _confirm(st: State, si_id: str, p: Params) -> JSONDict:
     if outcome == "succeeds":
         _succeed(st, si_id, "confirm")
     elif outcome == "action":
-        tr = _take(st, si_id, "confirm", "action")
-        si = st.mut(si_id)
-        url = intents.AUTH_URL.format(si_id)
-        si.next_action = (
-            {
-                "redirect_to_url": {"return_url": si.return_url, "url": url},
-                "type": "redirect_to_url",
-            }
-            if si.return_url is not None
-            else {"type": "use_stripe_sdk", "use_stripe_sdk": {"type": "three_d_secure_redirect"}}
-        )
-        engine.fire(st, tr, si)
+        with _taking(st, si_id, "confirm", "action"):
+            si = st.mut(si_id)
+            url = intents.AUTH_URL.format(si_id)
+            si.next_action = (
+                {
+                    "redirect_to_url": {"return_url": si.return_url, "url": url},
+                    "type": "redirect_to_url",
+                }
+                if si.return_url is not None
+                else {
+                    "type": "use_stripe_sdk",
+                    "use_stripe_sdk": {"type": "three_d_secure_redirect"},
+                }
+            )
     else:
         assert decline is not None
         raise _decline(st, si_id, "confirm", pm, decline)
@@ -239,20 +241,19 @@ def _decline(
     st: State, si_id: str, trigger: str, pm: PaymentMethodRec, decline: cards.Decline
 ) -> errors.StripeError:
     """S6: declined; last_setup_error; the 402 carries the SetupIntent."""
-    tr = _take(st, si_id, trigger, "declines")
-    si = st.mut(si_id)
-    error: JSONDict = {
-        "code": decline.code,
-        "decline_code": decline.decline_code,
-        "doc_url": f"https://stripe.com/docs/error-codes/{decline.code.replace('_', '-')}",
-        "message": decline.message,
-        "payment_method": payment_method_json(pm),
-        "type": "card_error",
-    }
-    if decline.decline_code is None:
-        del error["decline_code"]
-    si.last_setup_error, si.payment_method, si.next_action = error, None, None
-    engine.fire(st, tr, si)
+    with _taking(st, si_id, trigger, "declines"):
+        si = st.mut(si_id)
+        error: JSONDict = {
+            "code": decline.code,
+            "decline_code": decline.decline_code,
+            "doc_url": f"https://stripe.com/docs/error-codes/{decline.code.replace('_', '-')}",
+            "message": decline.message,
+            "payment_method": payment_method_json(pm),
+            "type": "card_error",
+        }
+        if decline.decline_code is None:
+            del error["decline_code"]
+        si.last_setup_error, si.payment_method, si.next_action = error, None, None
     err = errors.card_error(
         decline.message, code=decline.code, param=decline.param, decline_code=decline.decline_code
     )
@@ -285,17 +286,16 @@ def authenticate(st: State, si_id: str, success: bool) -> JSONDict:
         _succeed(st, si_id, "authenticate")
         return setup_intent_json(st.objects[si_id])
     pm = st.objects[si.payment_method]
-    tr = _take(st, si_id, "authenticate", "fails")
-    si = st.mut(si_id)
-    si.last_setup_error = {
-        "code": "setup_intent_authentication_failure",
-        "doc_url": "https://stripe.com/docs/error-codes/setup-intent-authentication-failure",
-        "message": errors.SI_AUTH_FAILURE,
-        "payment_method": payment_method_json(pm),
-        "type": "invalid_request_error",
-    }
-    si.payment_method, si.next_action = None, None
-    engine.fire(st, tr, si)
+    with _taking(st, si_id, "authenticate", "fails"):
+        si = st.mut(si_id)
+        si.last_setup_error = {
+            "code": "setup_intent_authentication_failure",
+            "doc_url": "https://stripe.com/docs/error-codes/setup-intent-authentication-failure",
+            "message": errors.SI_AUTH_FAILURE,
+            "payment_method": payment_method_json(pm),
+            "type": "invalid_request_error",
+        }
+        si.payment_method, si.next_action = None, None
     return setup_intent_json(si)
 
 
@@ -308,10 +308,9 @@ def cancel(st: State, args: Args, data: dict[str, Any]) -> JSONDict:
             f"You cannot cancel this SetupIntent because it has a status of {si.status}.",
             setup_intent_json(si),
         )
-    tr = engine.take(st, si.id, "cancel")
-    si = st.mut(si.id)
-    si.cancellation_reason, si.next_action = reason, None
-    engine.fire(st, tr, si)
+    with engine.taking(st, si.id, "cancel"):
+        si = st.mut(si.id)
+        si.cancellation_reason, si.next_action = reason, None
     return setup_intent_json(si)
 
 
