@@ -55,7 +55,12 @@ class Served:
 
     def stop(self, sig: int) -> tuple[int, str, str]:
         self.proc.send_signal(sig)
-        out, err = self.proc.communicate(timeout=30)
+        try:
+            out, err = self.proc.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()  # a hung server must not outlive the test
+            self.proc.communicate(timeout=10)
+            raise
         return self.proc.returncode, "".join(self.lines) + out, err
 
 
