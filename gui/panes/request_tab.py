@@ -138,7 +138,6 @@ class RequestTab(QWidget):
         self.code_tabs.setObjectName("requestCodeTabs")
         self.code_tabs.setDocumentMode(True)
         for box in (self.curl_box, self.python_box, self.node_box):
-            box.caption.hide()  # the tab says which it is
             self.code_tabs.addTab(box, box.caption.text())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
