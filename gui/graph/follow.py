@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractAnimation, QCoreApplication
 
+from core.api import Change, RequestLine
 from core.graph.model import GraphModel
 from gui.graph import style
 
@@ -66,11 +67,8 @@ class SandboxFollowMixin:
     def action_for_edge(self: Any, object_id: str, trigger: str) -> str | None:
         """The action name that takes an edge with ``trigger`` (None if no action does)."""
         name = TRIGGER_ACTIONS.get(trigger, trigger)
-        actions = getattr(self._sandbox, "allowed_actions", None)
-        if actions is None:
-            return name
         try:
-            names = {a.name for a in actions(object_id)}
+            names = {a.name for a in self._sandbox.allowed_actions(object_id)}
         except Exception:  # noqa: BLE001 - the object may be gone
             return None
         return name if name in names else None
@@ -85,33 +83,35 @@ class SandboxFollowMixin:
         chosen = (here or candidates or [None])[0]
         return chosen.id if chosen is not None else None
 
-    def _action_for_request(self: Any, object_id: str, request: Any) -> str | None:
+    def _action_for_request(self: Any, object_id: str, request: RequestLine) -> str | None:
         try:
             actions = self._sandbox.allowed_actions(object_id)
         except Exception:  # noqa: BLE001 - the object may be gone
             return None
-        method, path = _request_parts(request)
+        method, path = request.method.upper(), request.path
         for action in actions:
             pattern = re.escape(str(action.path)).replace(re.escape("{customer}"), "[^/]+")
             if action.path and action.method == method and re.fullmatch(pattern, path):
                 return str(action.name)
         return None
 
-    def _on_change(self: Any, change: Any) -> None:
-        changed = set(getattr(change, "changed_ids", ()) or ())
-        response = getattr(change, "response", None)
-        status = getattr(response, "status", 200) or 200
+    def _on_change(self: Any, change: Change) -> None:
+        if self._host.sandbox is not self._sandbox:
+            return  # the window replaced the sandbox: this view is about to go
+        changed = set(change.changed_ids)
+        response = change.response
         # a 402 decline is accepted (it used the token, left a failed charge): a transition
-        rejected = not getattr(response, "accepted", status < 400)
-        quiet = getattr(change, "origin", "") in ("undo", "rebuild")  # no replay animation
-        request = getattr(change, "request", None)
+        rejected = change.rejected
+        # an undo or a rebuild jumps (a redo animates again what it takes)
+        quiet = change.replayed and change.origin != "redo"
+        request = change.request
         for panel in self._panels():
             object_id = self._pinned_id if panel is self._pinned_panel else self._object_id
             if not object_id:
                 continue
             if rejected:
-                if _mentions(request, object_id):
-                    body = getattr(response, "body", {}) or {}
+                if request.mentions(object_id):
+                    body = response.body
                     message = str((body.get("error") or {}).get("message", ""))
                     model = panel.model
                     action = self._action_for_request(object_id, request)
@@ -145,29 +145,3 @@ class SandboxFollowMixin:
                 self._watch(panel.animate_transition(taken.id, self.effective_duration()))
                 if not self._auto_fit:
                     self._follow(panel)
-
-
-def _request_parts(request: Any) -> tuple[str, str]:
-    if request is None:
-        return ("", "")
-    if isinstance(request, tuple | list):
-        return (str(request[0]).upper(), str(request[1])) if len(request) >= 2 else ("", "")
-    return (str(getattr(request, "method", "")).upper(), str(getattr(request, "path", "")))
-
-
-def _mentions(request: Any, object_id: str) -> bool:
-    if request is None:
-        return False
-    _method, path = _request_parts(request)
-    if object_id in path:
-        return True
-    params = (
-        request[2]
-        if isinstance(request, tuple | list) and len(request) > 2
-        else getattr(request, "params", None)
-    )
-    if isinstance(params, dict):
-        return object_id in (str(v) for v in params.values())
-    if isinstance(params, list | tuple):
-        return any(object_id == str(p[1]) for p in params if len(p) == 2)
-    return False

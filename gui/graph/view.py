@@ -2,21 +2,20 @@
 
 The view draws only from ``sandbox.graph(object_id)`` (a
 ``core.graph.model.GraphModel``) laid out by ``core.graph.layout``; it never
-holds a copy of a state machine. It subscribes to the sandbox and re-reads the
-graph after every request, undo and redo.
+holds a copy of a state machine. It connects to the window's
+:class:`~gui.sandbox_host.SandboxHost` and re-reads the graph after every
+request, undo and redo.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractAnimation,
     QCoreApplication,
     QEvent,
-    QObject,
     QRectF,
     QSettings,
     Qt,
@@ -33,6 +32,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QWidget
 
+from core.api import Sandbox
 from core.graph.model import GraphModel
 from gui.graph import style
 from gui.graph.follow import TRIGGER_ACTIONS, SandboxFollowMixin
@@ -40,6 +40,7 @@ from gui.graph.keys import EdgeKeysMixin
 from gui.graph.panel import GraphPanel, TextItem
 from gui.graph.sizing import MAX_FIT_SCALE, LegibleSizingMixin
 from gui.graph.view_menu import GraphMenuMixin
+from gui.sandbox_host import SandboxHost
 
 #: Default animation length (ms); QSettings key ``graph/animation_ms`` overrides it.
 DEFAULT_DURATION_MS = 600
@@ -95,13 +96,6 @@ def nickname_of(sandbox: Any, object_id: str) -> str:
     return str(metadata.get("nickname", "") or "")
 
 
-class _Bridge(QObject):
-    """Carries sandbox changes into the GUI thread (``chargeable serve`` calls
-    ``request`` from its HTTP thread)."""
-
-    changed = Signal(object)
-
-
 class StateGraphView(
     LegibleSizingMixin, SandboxFollowMixin, EdgeKeysMixin, GraphMenuMixin, QGraphicsView
 ):
@@ -121,11 +115,12 @@ class StateGraphView(
     animationFinished = Signal()
     pinnedChanged = Signal(str)
 
-    def __init__(self, sandbox: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, host: SandboxHost, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("stateGraph")
         self.setAccessibleName(QCoreApplication.translate("StateGraph", "State graph"))
-        self._sandbox = sandbox
+        self._host = host
+        self._sandbox: Sandbox = host.sandbox
         self._object_id: str | None = None
         self._pinned_id: str | None = None
         self._duration = int(QSettings().value("graph/animation_ms", DEFAULT_DURATION_MS) or 0)
@@ -161,21 +156,7 @@ class StateGraphView(
         )
         scene.addItem(self._placeholder)
 
-        self._bridge = _Bridge(self)
-        self._bridge.changed.connect(self._on_change)
-        self._subscription: Callable[[Any], None] | None = None
-        if sandbox is not None and hasattr(sandbox, "subscribe"):
-            bridge = self._bridge
-
-            def on_change(change: Any) -> None:
-                try:
-                    bridge.changed.emit(change)
-                except RuntimeError:  # the view is gone
-                    sandbox.unsubscribe(on_change)
-
-            self._subscription = on_change
-            sandbox.subscribe(on_change)
-            self.destroyed.connect(lambda *_: _unsubscribe(sandbox, on_change))
+        host.changed.connect(self._on_change)
         self._relayout()
 
     # ------------------------------------------------------------------ public
@@ -299,7 +280,7 @@ class StateGraphView(
         return panel
 
     def _graph_of(self, object_id: str | None) -> GraphModel | None:
-        if not object_id or self._sandbox is None:
+        if not object_id:
             return None
         try:
             if self._every_flow:
@@ -485,10 +466,3 @@ class StateGraphView(
         self.refresh()
         if self._auto_fit:
             self.fit()
-
-
-def _unsubscribe(sandbox: Any, callback: Callable[[Any], None]) -> None:
-    try:
-        sandbox.unsubscribe(callback)
-    except (KeyError, ValueError, AttributeError):
-        pass

@@ -90,7 +90,7 @@
 <context>
     <name>ChargeDialog</name>
     <message>
-        <location filename="../../gui/dialogs/charge.py" line="+52"/>
+        <location filename="../../gui/dialogs/charge.py" line="+53"/>
         <source>A token</source>
         <translation>トークン</translation>
     </message>
@@ -150,7 +150,7 @@
         <translation>Stripe は拒否します: 顧客にはそのトークンの ID を持つソースが紐付いていません。先にトークンを関連付け、その結果できる card_… に請求してください。</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <location line="+1"/>
         <location line="+7"/>
         <source>Charge</source>
@@ -257,7 +257,7 @@
 <context>
     <name>CodeBox</name>
     <message>
-        <location filename="../../gui/panes/detail_pane.py" line="+187"/>
+        <location filename="../../gui/panes/detail_pane.py" line="+169"/>
         <source>Copy</source>
         <translation>コピー</translation>
     </message>
@@ -293,7 +293,7 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../gui/commands.py" line="+58"/>
+        <location filename="../../gui/commands.py" line="+59"/>
         <source>&amp;New Session</source>
         <extracomment>more shortcuts, always on (e.g. Ctrl++ beside Ctrl+=) shortcuts added only while presenter mode is on (Space, arrows, Esc)</extracomment>
         <translation>新規セッション(&amp;N)</translation>
@@ -875,18 +875,18 @@
         <translation>タイマーまで</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+13"/>
         <source>Unverified: %1</source>
         <translation>未検証: %1</translation>
     </message>
     <message>
-        <location line="+159"/>
-        <location line="+76"/>
+        <location line="+155"/>
+        <location line="+58"/>
         <source>Select an object first.</source>
         <translation>先にオブジェクトを選択してください。</translation>
     </message>
     <message>
-        <location line="-74"/>
+        <location line="-56"/>
         <source>Does not apply to %1.</source>
         <translation>%1 には適用できません。</translation>
     </message>
@@ -897,22 +897,23 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+80"/>
+        <location line="+64"/>
         <source>Blocked: %1</source>
         <translation>ブロック中: %1</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-60"/>
         <source>Try anyway is on: it sends the request to show Stripe&apos;s error.</source>
         <translation>「とにかく試す」がオンです: リクエストを送信して Stripe のエラーを表示します。</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location filename="../../gui/sandbox_host.py" line="+55"/>
         <source>Stripe said no: %1 %2 → %3</source>
+        <extracomment>the origin of every request the window sends (the event log shows others&apos; origins)</extracomment>
         <translation>Stripe が拒否しました: %1 %2 → %3</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location filename="../../gui/commands.py" line="+53"/>
         <source>%1 does not apply to %2.</source>
         <translation>%1 は %2 には適用できません。</translation>
     </message>
@@ -922,7 +923,7 @@
         <translation>キャンセルしました。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+31"/>
         <source>Not a number of hours: %1</source>
         <translation>時間数ではありません: %1</translation>
     </message>
@@ -1015,56 +1016,56 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../gui/panes/detail_pane.py" line="+72"/>
-        <location line="+61"/>
+        <location filename="../../gui/panes/detail_pane.py" line="+75"/>
+        <location line="+60"/>
         <source>Properties</source>
         <translation>プロパティ</translation>
     </message>
     <message>
-        <location line="-53"/>
-        <location line="+53"/>
+        <location line="-52"/>
+        <location line="+52"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location line="-46"/>
-        <location line="+49"/>
+        <location line="-45"/>
+        <location line="+48"/>
         <source>curl</source>
         <translation>curl</translation>
     </message>
     <message>
-        <location line="-48"/>
-        <location line="+49"/>
+        <location line="-47"/>
+        <location line="+48"/>
         <source>stripe-python</source>
         <translation>stripe-python</translation>
     </message>
     <message>
-        <location line="-43"/>
-        <location line="+39"/>
+        <location line="-42"/>
+        <location line="+38"/>
         <source>Request</source>
         <translation>リクエスト</translation>
     </message>
     <message>
-        <location line="-34"/>
-        <location line="+40"/>
+        <location line="-33"/>
+        <location line="+39"/>
         <source>Simulated time</source>
         <translation>模擬時刻</translation>
     </message>
     <message>
-        <location line="-40"/>
-        <location line="+40"/>
+        <location line="-39"/>
+        <location line="+39"/>
         <source>Event</source>
         <translation>イベント</translation>
     </message>
     <message>
-        <location line="-40"/>
-        <location line="+40"/>
+        <location line="-39"/>
+        <location line="+39"/>
         <source>Id</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location line="-35"/>
-        <location line="+29"/>
+        <location line="-34"/>
+        <location line="+28"/>
         <source>Events</source>
         <translation>イベント</translation>
     </message>
@@ -1113,7 +1114,7 @@
 <context>
     <name>EventLog</name>
     <message>
-        <location filename="../../gui/panes/event_log.py" line="+127"/>
+        <location filename="../../gui/panes/event_log.py" line="+128"/>
         <source>Opened with %1 earlier requests; their events:</source>
         <translation>開いた時点で %1 件のリクエストがありました。そのイベント:</translation>
     </message>
@@ -1138,7 +1139,7 @@
         <translation>オブジェクト</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+119"/>
         <source>%1 %2 → error %3: %4</source>
         <translation>%1 %2 → エラー %3: %4</translation>
     </message>
@@ -1168,7 +1169,7 @@
         <translation>サンドボックスは受理済みリクエストの最初の %1 件を再実行しました。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <location line="+30"/>
         <source>Event log</source>
         <translation>イベントログ</translation>
@@ -1205,7 +1206,7 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../gui/panes/object_list.py" line="+934"/>
+        <location filename="../../gui/panes/object_list.py" line="+930"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
@@ -1290,7 +1291,7 @@
 <context>
     <name>InfoBar</name>
     <message>
-        <location filename="../../gui/main_window.py" line="+129"/>
+        <location filename="../../gui/main_window.py" line="+133"/>
         <location line="+1"/>
         <source>Dismiss</source>
         <extracomment>a menu separator goes before these commands</extracomment>
@@ -1300,7 +1301,7 @@
 <context>
     <name>LessonPlayer</name>
     <message numerus="yes">
-        <location filename="../../gui/panes/lesson_player.py" line="+378"/>
+        <location filename="../../gui/panes/lesson_player.py" line="+389"/>
         <source>%n s per step</source>
         <translation>
             <numerusform>1 ステップ %n 秒</numerusform>
@@ -1357,12 +1358,17 @@
         <translation>レッスン</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Next lesson</source>
+        <translation>次のレッスン</translation>
+    </message>
+    <message>
         <location line="+17"/>
         <source>No lessons</source>
         <translation>レッスンがありません</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>This lesson file cannot be used</source>
         <translation>このレッスンファイルは使用できません</translation>
     </message>
@@ -1389,12 +1395,12 @@
         <translation>[次へ] を押すと最初のステップを再生します。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Step %1 of %2</source>
         <translation>ステップ %1 / %2</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>As the lesson expects</source>
         <translation>レッスンの想定どおりです</translation>
     </message>
@@ -1403,16 +1409,21 @@
         <source>The sandbox disagrees with the lesson:</source>
         <translation>サンドボックスの結果がレッスンと一致しません:</translation>
     </message>
+    <message>
+        <location line="+19"/>
+        <source>Reference:</source>
+        <translation>参照:</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Lesson complete: %1 of %2 steps as the lesson expects.</source>
+        <translation>レッスン完了: %2 ステップ中 %1 ステップがレッスンの想定どおりでした。</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="+182"/>
-        <source>State graph</source>
-        <translation>状態グラフ</translation>
-    </message>
-    <message>
-        <location line="+311"/>
+        <location filename="../../gui/main_window.py" line="+491"/>
         <source>Sources are a legacy API</source>
         <translation>Sources はレガシー API です</translation>
     </message>
@@ -1450,7 +1461,7 @@
 <context>
     <name>NewCustomerDialog</name>
     <message>
-        <location filename="../../gui/dialogs/new_customer.py" line="+67"/>
+        <location filename="../../gui/dialogs/new_customer.py" line="+69"/>
         <source>New Customer</source>
         <translation>新規顧客</translation>
     </message>
@@ -1518,7 +1529,7 @@
 <context>
     <name>NewSourceDialog</name>
     <message>
-        <location filename="../../gui/dialogs/new_source.py" line="+55"/>
+        <location filename="../../gui/dialogs/new_source.py" line="+56"/>
         <source>New Source</source>
         <translation>新規ソース</translation>
     </message>
@@ -1781,7 +1792,7 @@
 <context>
     <name>NewTokenDialog</name>
     <message>
-        <location filename="../../gui/dialogs/new_token.py" line="+39"/>
+        <location filename="../../gui/dialogs/new_token.py" line="+40"/>
         <source>New Token</source>
         <translation>新規トークン</translation>
     </message>
@@ -1930,7 +1941,7 @@
 <context>
     <name>ObjectListModel</name>
     <message>
-        <location filename="../../gui/panes/object_list.py" line="-691"/>
+        <location filename="../../gui/panes/object_list.py" line="-685"/>
         <source>status {0}: {1}</source>
         <translation>status {0}: {1}</translation>
     </message>
@@ -1938,7 +1949,7 @@
 <context>
     <name>ObjectListView</name>
     <message>
-        <location line="+530"/>
+        <location line="+524"/>
         <location line="+16"/>
         <source>Objects</source>
         <translation>オブジェクト</translation>
@@ -1947,7 +1958,7 @@
 <context>
     <name>RequestDialog</name>
     <message>
-        <location filename="../../gui/dialogs/_base.py" line="+188"/>
+        <location filename="../../gui/dialogs/_base.py" line="+189"/>
         <source>The request this dialog sends to the sandbox</source>
         <extracomment>text of the OK button; subclasses set it (through tr) in their __init__</extracomment>
         <translation>このダイアログがサンドボックスに送信するリクエスト</translation>
@@ -1977,7 +1988,7 @@
 <context>
     <name>ServeController</name>
     <message>
-        <location filename="../../gui/serve_controller.py" line="+125"/>
+        <location filename="../../gui/serve_controller.py" line="+127"/>
         <location line="+19"/>
         <source>The Chargeable window stopped serving the API.</source>
         <translation>Chargeable のウィンドウは API の提供を停止しました。</translation>
@@ -2031,7 +2042,7 @@
 <context>
     <name>SessionController</name>
     <message>
-        <location filename="../../gui/session_controller.py" line="+116"/>
+        <location filename="../../gui/session_controller.py" line="+120"/>
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
@@ -2076,7 +2087,7 @@
         <translation>Chargeable セッション (*{suffix})</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+83"/>
         <source>Untitled session</source>
         <translation>無題のセッション</translation>
     </message>
@@ -2086,7 +2097,7 @@
         <translation>{name}[*] — Chargeable</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+83"/>
         <source>Could not open the session</source>
         <translation>セッションを開けませんでした</translation>
     </message>
@@ -2192,7 +2203,7 @@
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../../gui/graph/follow.py" line="+61"/>
+        <location filename="../../gui/graph/follow.py" line="+62"/>
         <source>not possible now</source>
         <translation>今はできません</translation>
     </message>
@@ -2273,7 +2284,7 @@
         <translation>最終</translation>
     </message>
     <message>
-        <location filename="../../gui/graph/view.py" line="+66"/>
+        <location filename="../../gui/graph/view.py" line="+67"/>
         <source>Source</source>
         <extracomment>Default animation length (ms); QSettings key ``graph/animation_ms`` overrides it.</extracomment>
         <translation>ソース</translation>
@@ -2299,14 +2310,14 @@
         <translation>{kind} (すべてのフロー)</translation>
     </message>
     <message>
-        <location line="+50"/>
-        <location line="+334"/>
+        <location line="+43"/>
+        <location line="+321"/>
         <source>State graph</source>
         <translation>状態グラフ</translation>
     </message>
     <message>
-        <location line="-305"/>
-        <location line="+307"/>
+        <location line="-291"/>
+        <location line="+293"/>
         <source>Select a source, a token or a charge to see its lifecycle.</source>
         <extracomment>the window&apos;s text zoom, presenter mode and the screen height it is shown on</extracomment>
         <translation>ソース、トークン、請求のいずれかを選ぶと、そのライフサイクルが表示されます。</translation>
