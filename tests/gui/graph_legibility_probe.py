@@ -171,7 +171,7 @@ def main() -> int:
     window.resize(args.width, args.height)
     window.show()
     app.processEvents()
-    ids = make_objects(window.commands.send)
+    ids = make_objects(window.host.send)
     if args.presenter:
         window.set_presenter_mode(True)
         app.processEvents()

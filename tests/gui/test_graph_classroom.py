@@ -38,14 +38,14 @@ def window(qtbot: Any, tmp_path: Path) -> Any:
 
 
 def _card_source(window: Any) -> str:
-    tok = window.commands.send("POST", "/v1/tokens", CARD).body["id"]
-    return window.commands.send("POST", "/v1/sources", [("type", "card"), ("token", tok)]).body[
+    tok = window.host.send("POST", "/v1/tokens", CARD).body["id"]
+    return window.host.send("POST", "/v1/sources", [("type", "card"), ("token", tok)]).body[
         "id"
     ]
 
 
 def _charged_three_times(window: Any) -> str:
-    send = window.commands.send
+    send = window.host.send
     src = _card_source(window)
     cus = send("POST", "/v1/customers", [("email", "a@example.com")]).body["id"]
     send("POST", f"/v1/customers/{cus}/sources", [("source", src)])
@@ -85,7 +85,7 @@ def test_repeated_edges_carry_a_counter_and_undo_takes_it_back(window: Any) -> N
 
 def test_visited_states_are_numbered_in_order_and_never_unreachable(window: Any) -> None:
     # §3.3 T1 then T5a
-    send = window.commands.send
+    send = window.host.send
     src = send("POST", "/v1/sources", IDEAL).body["id"]
     window.selection.select(src)
     send("POST", f"/v1/test_helpers/sources/{src}/authorize")
@@ -123,7 +123,7 @@ def test_a_card_source_draws_no_other_flow(window: Any) -> None:
 
 
 def test_a_nickname_titles_the_graph(window: Any) -> None:
-    send = window.commands.send
+    send = window.host.send
     src = send("POST", "/v1/sources", [*IDEAL, ("metadata[nickname]", "B")]).body["id"]
     window.selection.select(src)
     assert window.graph.panel().title.text().startswith(f"B · {src}")
@@ -216,7 +216,7 @@ def test_high_contrast_paints_the_graph_in_its_palette(window: Any) -> None:
 def test_the_focused_graph_shows_a_ring_and_enter_takes_the_framed_edge(
     qtbot: Any, window: Any
 ) -> None:
-    src = window.commands.send("POST", "/v1/sources", IDEAL).body["id"]
+    src = window.host.send("POST", "/v1/sources", IDEAL).body["id"]
     window.selection.select(src)
     graph = window.graph
     graph.setFocus()
