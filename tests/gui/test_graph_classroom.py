@@ -39,9 +39,7 @@ def window(qtbot: Any, tmp_path: Path) -> Any:
 
 def _card_source(window: Any) -> str:
     tok = window.host.send("POST", "/v1/tokens", CARD).body["id"]
-    return window.host.send("POST", "/v1/sources", [("type", "card"), ("token", tok)]).body[
-        "id"
-    ]
+    return window.host.send("POST", "/v1/sources", [("type", "card"), ("token", tok)]).body["id"]
 
 
 def _charged_three_times(window: Any) -> str:
