@@ -4,7 +4,7 @@
 <context>
     <name>ActionBar</name>
     <message>
-        <location filename="../../gui/panes/action_bar.py" line="+145"/>
+        <location filename="../../gui/panes/action_bar.py" line="+146"/>
         <location line="+73"/>
         <source>Actions: select an object</source>
         <translation>操作: オブジェクトを選択してください</translation>
@@ -765,6 +765,16 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>&amp;Reference</source>
+        <translation>リファレンス(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The Stripe facts the app relies on; every (§6.3) opens its section</source>
+        <translation>このアプリが拠り所とする Stripe の事実。(§6.3) などの引用はその節を開きます</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>&amp;About Chargeable</source>
         <translation>Chargeable について(&amp;A)</translation>
     </message>
@@ -1114,7 +1124,7 @@
 <context>
     <name>EventLog</name>
     <message>
-        <location filename="../../gui/panes/event_log.py" line="+128"/>
+        <location filename="../../gui/panes/event_log.py" line="+454"/>
         <source>Opened with %1 earlier requests; their events:</source>
         <translation>開いた時点で %1 件のリクエストがありました。そのイベント:</translation>
     </message>
@@ -1124,7 +1134,7 @@
         <translation>このウィンドウを開く前のリクエストは操作ログにあります。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="-301"/>
         <source>Simulated time</source>
         <translation>模擬時刻</translation>
     </message>
@@ -1139,7 +1149,7 @@
         <translation>オブジェクト</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+257"/>
         <source>%1 %2 → error %3: %4</source>
         <translation>%1 %2 → エラー %3: %4</translation>
     </message>
@@ -1149,27 +1159,27 @@
         <translation>送信元: %1</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+12"/>
         <source>Undo: %1</source>
         <translation>元に戻す: %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Redo: %1</source>
         <translation>やり直し: %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Rebuilt from the action log</source>
         <translation>操作ログから再構築しました</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>The sandbox replayed its first %1 accepted requests.</source>
         <translation>サンドボックスは受理済みリクエストの最初の %1 件を再実行しました。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="-105"/>
         <location line="+30"/>
         <source>Event log</source>
         <translation>イベントログ</translation>
@@ -1291,7 +1301,7 @@
 <context>
     <name>InfoBar</name>
     <message>
-        <location filename="../../gui/main_window.py" line="+133"/>
+        <location filename="../../gui/main_window.py" line="+134"/>
         <location line="+1"/>
         <source>Dismiss</source>
         <extracomment>a menu separator goes before these commands</extracomment>
@@ -1423,7 +1433,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="+491"/>
+        <location filename="../../gui/main_window.py" line="+496"/>
         <source>Sources are a legacy API</source>
         <translation>Sources はレガシー API です</translation>
     </message>
@@ -1448,7 +1458,7 @@
         <translation>そのダイアログはまだ使用できません。</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+52"/>
         <source>About Chargeable</source>
         <translation>Chargeable について</translation>
     </message>
@@ -1956,6 +1966,19 @@
     </message>
 </context>
 <context>
+    <name>ReferenceViewer</name>
+    <message>
+        <location filename="../../gui/panes/reference.py" line="+47"/>
+        <source>The reference (docs/reference.md) is missing.</source>
+        <translation>リファレンス (docs/reference.md) が見つかりません。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reference</source>
+        <translation>リファレンス</translation>
+    </message>
+</context>
+<context>
     <name>RequestDialog</name>
     <message>
         <location filename="../../gui/dialogs/_base.py" line="+189"/>
@@ -1988,7 +2011,7 @@
 <context>
     <name>ServeController</name>
     <message>
-        <location filename="../../gui/serve_controller.py" line="+127"/>
+        <location filename="../../gui/serve_controller.py" line="+141"/>
         <location line="+19"/>
         <source>The Chargeable window stopped serving the API.</source>
         <translation>Chargeable のウィンドウは API の提供を停止しました。</translation>
@@ -2042,7 +2065,7 @@
 <context>
     <name>SessionController</name>
     <message>
-        <location filename="../../gui/session_controller.py" line="+120"/>
+        <location filename="../../gui/session_controller.py" line="+125"/>
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
