@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from core.lifecycle.actions import Action
+from gui.words.noop import QT_TRANSLATE_NOOP
 
 
 def command_text(text: str) -> str:
