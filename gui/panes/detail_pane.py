@@ -36,7 +36,7 @@ from gui.panes.detail_properties import PropertiesText
 from gui.sandbox_host import SandboxHost
 from gui.selection import Selection
 from gui.stripe_json import event_object_ids, format_clock
-from gui.widgets.code_box import CodeBox, JsonHighlighter, mono_font
+from gui.widgets.code_box import JsonHighlighter, mono_font
 from gui.widgets.status_style import display_status, kind_icon, status_icon, style_for
 
 
