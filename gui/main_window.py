@@ -251,6 +251,12 @@ class MainWindow(WindowCommandsMixin, LessonsMixin, QMainWindow):
         graph = StateGraphView(self.host, self)
         graph.actionRequested.connect(self._on_graph_action)
         graph.set_animation_duration(self.animation_ms())
+        # the window's zoom (Ctrl+= / Ctrl+-) enlarges the graph's text with the rest
+        graph.set_text_zoom(self.zoom.factor)
+        self.zoom.zoomChanged.connect(graph.set_text_zoom)
+        self.theme.themeChanged.connect(graph.restyle)  # high contrast reaches the graph
+        if self.presenter is not None and self.presenter.active:
+            graph.set_presenter(True, float(self.height()))
         return graph
 
     def animation_ms(self) -> int:

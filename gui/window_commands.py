@@ -185,9 +185,14 @@ class WindowCommandsMixin(_Base):
         palette.open()
 
     def open_shortcut_sheet(self) -> None:
+        from gui.panes.presenter import presenter_key_rows
         from gui.panes.shortcut_sheet import ShortcutSheet
 
-        sheet = ShortcutSheet(self.commands.all_actions(), parent=self)
+        sheet = ShortcutSheet(
+            self.commands.all_actions(),
+            parent=self,
+            presenter_keys=presenter_key_rows(self.commands),
+        )
         sheet.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._sheet = sheet
         sheet.destroyed.connect(lambda *_: setattr(self, "_sheet", None))
