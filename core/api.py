@@ -201,6 +201,11 @@ class Sandbox:
         self._st = State(seed)
         self._log: list[LogEntry] = []
         self._redo: list[LogEntry] = []
+        #: The highest id counter any request reached, undone ones included: a new
+        #: request after an undo starts above it, so no id is ever used twice
+        #: (Stripe never reuses ids); each log entry keeps where its ids started,
+        #: so a replay of the log still gives the same ids.
+        self.id_floor = 0
         self._revision = 0
         self._subscribers: list[Callable[[Change], None]] = []
         self.subscriber_errors: list[BaseException] = []
@@ -257,6 +262,7 @@ class Sandbox:
         replaying: bool = False,
         check_keys: bool = False,
         fingerprint: str = "",
+        ids_from: int = -1,
     ) -> tuple[Response, list[tuple[str, str]], LogEntry | None, tuple[str, ...], int]:
         st = self._st
         first_event = len(st.events)
@@ -292,6 +298,16 @@ class Sandbox:
                     return Response(err.status, err.body), pairs, None, (), first_event
                 return (Response(cached[1], copy.deepcopy(cached[2])), pairs, None, (), first_event)
         st.begin()
+        if replaying:
+            if ids_from >= 0:
+                if ids_from < st.ids.counter:  # would hand out ids already used
+                    st.rollback()
+                    err = errors.api_error()
+                    return Response(err.status, err.body), pairs, None, (), first_event
+                st.ids.counter = ids_from
+        elif mutates and st.ids.counter < self.id_floor:
+            st.ids.counter = self.id_floor  # restored by a rollback, like any state
+        started_ids = st.ids.counter
         st.current_idempotency_key = idem_key
         try:
             body = handler(st, args, data)
@@ -312,7 +328,10 @@ class Sandbox:
         if idem_key is not None:
             st.idempotency[idem_key] = (digest, status, copy.deepcopy(body), st.now)
         shown, stand_ins = history.redact(pairs)
-        entry = LogEntry(method, path, shown, stand_ins, idem_key, touched, origin, digest)
+        entry = LogEntry(
+            method, path, shown, stand_ins, idem_key, touched, origin, digest, started_ids
+        )
+        self.id_floor = max(self.id_floor, st.ids.counter)
         if not replaying:
             self._redo.clear()
         return Response(status, body, True), pairs, entry, touched, first_event
@@ -326,6 +345,7 @@ class Sandbox:
             entry.origin,
             replaying=True,
             fingerprint=entry.fingerprint,
+            ids_from=entry.ids_from,
         )
         if logged is None:
             return False
@@ -429,6 +449,7 @@ class Sandbox:
     def _adopt(self, other: Sandbox) -> None:
         self._st = other._st
         self._log = other._log
+        self.id_floor = max(self.id_floor, other.id_floor)
 
     def undo(self) -> bool:
         if not self._log:
@@ -453,9 +474,14 @@ class Sandbox:
         return True
 
     def rebuild(self, entries: Sequence[LogEntry], redo: Sequence[LogEntry] = ()) -> None:
-        """Replace the state by a replay of ``entries`` (used by sessions and lessons)."""
+        """Replace the state by a replay of ``entries`` (used by sessions and lessons).
+
+        Unlike :meth:`undo`, the id counter is the replay's too: a lesson stepped
+        back and forward again sends the same requests and gets the same ids.
+        """
         rebuilt = history.replay(self.seed, list(entries), self.check_keys)
         self._adopt(rebuilt)
+        self.id_floor = rebuilt.id_floor
         self._redo = list(redo)
         self._revision += 1
         self._announce("REBUILD", None)
