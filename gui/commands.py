@@ -510,6 +510,9 @@ class Commands(QObject):
         self._warning: QIcon | None = None
         self._warned: dict[str, bool] = {}
         self.chooser: Chooser = self._ask
+        #: opens the Charge dialog for an object (the window sets it); without one,
+        #: "charge" asks for what it needs and sends at once
+        self.charge_dialog: Callable[[str], object] | None = None
         self._presenter_keys = False
         for spec in SPECS:
             action = QAction(parent or self)
@@ -714,6 +717,9 @@ class Commands(QObject):
                     "%1", core_text(str(core.reason))
                 )
             )
+            return None
+        if name == "charge" and self.charge_dialog is not None and not chosen:
+            self.charge_dialog(object_id)  # the one Charge dialog, prefilled; it sends
             return None
         chosen = dict(chosen or {})
         for need in core.needs or ():

@@ -890,9 +890,10 @@
         <translation>未検証: %1</translation>
     </message>
     <message>
-        <location line="+155"/>
+        <location line="+158"/>
         <location line="+58"/>
         <source>Select an object first.</source>
+        <extracomment>opens the Charge dialog for an object (the window sets it); without one, &quot;charge&quot; asks for what it needs and sends at once</extracomment>
         <translation>先にオブジェクトを選択してください。</translation>
     </message>
     <message>
@@ -928,7 +929,7 @@
         <translation>%1 は %2 には適用できません。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>Cancelled.</source>
         <translation>キャンセルしました。</translation>
     </message>
@@ -1406,7 +1407,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="+494"/>
+        <location filename="../../gui/main_window.py" line="+495"/>
         <source>Sources are a legacy API</source>
         <translation>Sources はレガシー API です</translation>
     </message>
@@ -1426,7 +1427,7 @@
         <translation>%1 をコピーしました</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+29"/>
         <source>That dialog is not available yet.</source>
         <translation>そのダイアログはまだ使用できません。</translation>
     </message>
@@ -1954,7 +1955,7 @@
 <context>
     <name>RequestDialog</name>
     <message>
-        <location filename="../../gui/dialogs/_base.py" line="+189"/>
+        <location filename="../../gui/dialogs/_base.py" line="+191"/>
         <source>The request this dialog sends to the sandbox</source>
         <extracomment>text of the OK button; subclasses set it (through tr) in their __init__</extracomment>
         <translation>このダイアログがサンドボックスに送信するリクエスト</translation>
@@ -1965,7 +1966,7 @@
         <translation>リクエスト</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+133"/>
         <source>Fix the fields marked {glyph} first</source>
         <translation>先に {glyph} の付いた項目を修正してください</translation>
     </message>
@@ -1985,7 +1986,7 @@
     <name>RequestTab</name>
     <message>
         <location filename="../../gui/panes/request_tab.py" line="+133"/>
-        <location line="+101"/>
+        <location line="+100"/>
         <source>Response</source>
         <translation>レスポンス</translation>
     </message>
@@ -2034,7 +2035,7 @@
 <context>
     <name>ServeController</name>
     <message>
-        <location filename="../../gui/serve_controller.py" line="+127"/>
+        <location filename="../../gui/serve_controller.py" line="+141"/>
         <location line="+19"/>
         <source>The Chargeable window stopped serving the API.</source>
         <translation>Chargeable のウィンドウは API の提供を停止しました。</translation>
@@ -2088,7 +2089,7 @@
 <context>
     <name>SessionController</name>
     <message>
-        <location filename="../../gui/session_controller.py" line="+120"/>
+        <location filename="../../gui/session_controller.py" line="+125"/>
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
