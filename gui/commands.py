@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
+from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QIcon, QKeySequence
@@ -752,24 +753,22 @@ class Commands(QObject):
         return self._host.send("POST", CLOCK_PATH, {"seconds": str(int(seconds))})
 
     def advance_clock_custom(self) -> Response | None:
+        """Clock ▸ Advance by…: ``90s``, ``45m``, ``1h30m``, ``2d``, or hours (``1.5``)."""
+        from gui.words.durations import parse_duration
+
         value = self.chooser("clock_hours", None, None)
         if value is None:
             return None
-        try:
-            hours = float(value)
-        except ValueError:
+        seconds = parse_duration(value)
+        if seconds is None:
             self.message.emit(
-                QCoreApplication.translate("Commands", "Not a number of hours: %1").replace(
-                    "%1", value
-                )
+                QCoreApplication.translate(
+                    "Commands",
+                    "Not a duration: %1 (write 90s, 45m, 1h30m, 2d, or a number of hours)",
+                ).replace("%1", value)
             )
             return None
-        if hours <= 0:
-            self.message.emit(
-                QCoreApplication.translate("Commands", "The clock only moves forward.")
-            )
-            return None
-        return self.advance_clock(int(hours * 3600))
+        return self.advance_clock(seconds)
 
     def undo(self) -> bool:
         done = bool(self._sandbox.undo())
@@ -794,16 +793,16 @@ class Commands(QObject):
         """Ask the user for one parameter with a small dialog (tests replace this)."""
         parent = self._parent_widget
         if need == "clock_hours":
-            value, ok = QInputDialog.getDouble(
+            text, ok = QInputDialog.getText(
                 parent,
                 QCoreApplication.translate("Commands", "Advance the clock"),
-                QCoreApplication.translate("Commands", "Hours to move the simulated clock on:"),
-                2.0,
-                0.01,
-                24 * 400,
-                2,
+                QCoreApplication.translate(
+                    "Commands",
+                    "Move the simulated clock on by (90s, 45m, 1h30m, 2d; a number is hours):",
+                ),
+                text="1h",
             )
-            return str(value) if ok else None
+            return text if ok else None
         if need == "customer":
             customers = list(self._sandbox.object_ids("customer"))
             if not customers:
@@ -813,15 +812,17 @@ class Commands(QObject):
                     )
                 )
                 return None
+            # the id, with the email and name people recognise a customer by
+            labels = [_customer_label(self._sandbox.get(c) or {}, c) for c in customers]
             value, ok = QInputDialog.getItem(
                 parent,
                 QCoreApplication.translate("Commands", "Choose a customer"),
                 QCoreApplication.translate("Commands", "customer (the customer to attach to):"),
-                customers,
+                labels,
                 0,
                 False,
             )
-            return value if ok else None
+            return customers[labels.index(value)] if ok and value in labels else None
         if need == "source":
             obj = self._sandbox.get(object_id) if object_id else None
             choices = list(self._sandbox.object_ids("source")) + list(
@@ -857,3 +858,11 @@ class Commands(QObject):
             parent, QCoreApplication.translate("Commands", "A value is needed"), label
         )
         return text if ok else None
+
+
+def _customer_label(customer: dict[str, Any], customer_id: str) -> str:
+    """``cus_… — jenny@example.com (Jenny Rosen)``: what the attach chooser lists."""
+    words = [str(customer[k]) for k in ("email",) if customer.get(k)]
+    if customer.get("name"):
+        words.append(f"({customer['name']})" if words else str(customer["name"]))
+    return f"{customer_id} — {' '.join(words)}" if words else customer_id

@@ -293,7 +293,7 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../gui/commands.py" line="+59"/>
+        <location filename="../../gui/commands.py" line="+60"/>
         <source>&amp;New Session</source>
         <extracomment>more shortcuts, always on (e.g. Ctrl++ beside Ctrl+=) shortcuts added only while presenter mode is on (Space, arrows, Esc)</extracomment>
         <translation>新規セッション(&amp;N)</translation>
@@ -918,13 +918,23 @@
         <translation>「とにかく試す」がオンです: リクエストを送信して Stripe のエラーを表示します。</translation>
     </message>
     <message>
+        <location line="+108"/>
+        <source>Not a duration: %1 (write 90s, 45m, 1h30m, 2d, or a number of hours)</source>
+        <translation>期間として読めません: %1（90s、45m、1h30m、2d、または時間数で入力してください）</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Move the simulated clock on by (90s, 45m, 1h30m, 2d; a number is hours):</source>
+        <translation>模擬時計を進める長さ（90s、45m、1h30m、2d。数字だけなら時間）:</translation>
+    </message>
+    <message>
         <location filename="../../gui/sandbox_host.py" line="+55"/>
         <source>Stripe said no: %1 %2 → %3</source>
         <extracomment>the origin of every request the window sends (the event log shows others&apos; origins)</extracomment>
         <translation>Stripe が拒否しました: %1 %2 → %3</translation>
     </message>
     <message>
-        <location filename="../../gui/commands.py" line="+53"/>
+        <location filename="../../gui/commands.py" line="-89"/>
         <source>%1 does not apply to %2.</source>
         <translation>%1 は %2 には適用できません。</translation>
     </message>
@@ -934,17 +944,7 @@
         <translation>キャンセルしました。</translation>
     </message>
     <message>
-        <location line="+31"/>
-        <source>Not a number of hours: %1</source>
-        <translation>時間数ではありません: %1</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The clock only moves forward.</source>
-        <translation>時計は先にしか進みません。</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+44"/>
         <source>Undone.</source>
         <translation>元に戻しました。</translation>
     </message>
@@ -969,17 +969,12 @@
         <translation>時計を進める</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Hours to move the simulated clock on:</source>
-        <translation>模擬時計を進める時間数:</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Create a customer first (Create ▸ New Customer).</source>
         <translation>先に顧客を作成してください (作成 ▸ 新規顧客)。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Choose a customer</source>
         <translation>顧客を選択</translation>
     </message>
@@ -1407,7 +1402,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="+495"/>
+        <location filename="../../gui/main_window.py" line="+498"/>
         <source>Sources are a legacy API</source>
         <translation>Sources はレガシー API です</translation>
     </message>
@@ -1538,7 +1533,7 @@
         <translation>用途</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+12"/>
         <source>in the currency&apos;s smallest unit, e.g. 1099</source>
         <translation>通貨の最小単位 (例: 1099)</translation>
     </message>
