@@ -94,7 +94,9 @@ def test_the_attach_chooser_lists_customers_with_email_and_name(
         return items[1], True
 
     monkeypatch.setattr(QInputDialog, "getItem", get_item)
-    window.commands.chooser = window.commands._ask
+    from gui.commands.ask import ParameterAsker
+
+    window.commands.chooser = ParameterAsker(window.host, window, window.commands.message.emit)
     select(window, ids["card_source"])
     window.commands.action("attach").trigger()
     assert shown == [
