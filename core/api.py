@@ -58,6 +58,8 @@ class Change:
         changed_ids: objects whose JSON may have changed (created ones included).
         events: the Stripe event JSON the request fired.
         origin: who asked (``gui``, ``lesson``, ``undo``...).
+        edges: ``(object id, edge id)`` of each lifecycle edge the request took, in
+            order (a clock advance may take several); empty for undo and rejections.
     """
 
     request: tuple[str, str, list[tuple[str, str]]]
@@ -65,6 +67,7 @@ class Change:
     changed_ids: tuple[str, ...] = ()
     events: tuple[dict[str, Any], ...] = ()
     origin: str = ""
+    edges: tuple[tuple[str, str], ...] = ()
 
 
 class EventList(Sequence[dict[str, Any]]):
@@ -186,7 +189,8 @@ class Sandbox:
                 else ()
             )
             shown = (str(method), str(path), history.redact_pairs(pairs))
-            self._notify(Change(shown, response, touched, events, origin))
+            edges = tuple(self._st.taken) if entry is not None else ()
+            self._notify(Change(shown, response, touched, events, origin, edges))
         return response
 
     def _handle(
@@ -413,6 +417,7 @@ class Sandbox:
             if first_event is not None
             else ()
         )
+        edges = tuple(self._st.taken) if verb == "REDO" else ()
         self._notify(
             Change(
                 request,
@@ -420,6 +425,7 @@ class Sandbox:
                 changed,
                 events,
                 verb.lower(),
+                edges,
             )
         )
 
