@@ -7,14 +7,21 @@ from typing import Any
 
 from core.facts import cards, errors
 from core.rules import engine, listing
+from core.rules import payment_method as pm_rules
 from core.rules.validate import Params, merge_metadata
 from core.store.records import BankRec, CardRec, CustomerRec, JSONDict, SourceRec, TokenRec
 from core.store.state import State
 from core.wire.serialize import customer_json, payment_source_json
 
 FIELDS = ("email", "name", "description", "phone")
-CREATE_KEYS = frozenset({*FIELDS, "metadata", "source"})
-UPDATE_KEYS = frozenset({*FIELDS, "metadata", "source", "default_source"})
+CREATE_KEYS = frozenset({*FIELDS, "metadata", "source", "payment_method", "invoice_settings"})
+UPDATE_KEYS = frozenset({*FIELDS, "metadata", "source", "default_source", "invoice_settings"})
+
+
+def _default_pm(p: Params) -> str | None:
+    """``invoice_settings[default_payment_method]`` (intents §4.6), or None if absent."""
+    settings = p.hash("invoice_settings", {"default_payment_method"})
+    return None if settings is None else (settings.str("default_payment_method") or "")
 
 
 def _fields(p: Params) -> dict[str, str | None]:
@@ -31,11 +38,17 @@ def create(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
     fields = _fields(p)
     metadata = p.metadata() or {}
     source = p.str("source")
+    payment_method = p.str("payment_method")
+    default_pm = _default_pm(p)
     rec = CustomerRec(st.new_id("cus_"), st.now, metadata=metadata)
     for key, value in fields.items():
         setattr(rec, key, value)
     st.add(rec)
     st.fire("customer.created", rec)
+    if payment_method:  # intents §4.3: attaches at creation
+        pm_rules.attach(st, (payment_method,), {"customer": rec.id})
+    if default_pm:
+        pm_rules.set_default(st, rec.id, default_pm)
     if source:
         attach(st, rec.id, source, announce_default=False)  # becomes the default (§7)
     return customer_json(st.objects[rec.id])
@@ -49,8 +62,11 @@ def update(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
     metadata = p.metadata()
     source = p.str("source")
     default = p.str("default_source")
-    rec = st.mut(customer_id)
+    default_pm = _default_pm(p)
     previous: dict[str, Any] = {}
+    if default_pm is not None:
+        previous.update(pm_rules.set_default(st, customer_id, default_pm) or {})
+    rec = st.mut(customer_id)
     for key, value in fields.items():
         if getattr(rec, key) != value:
             previous[key] = getattr(rec, key)

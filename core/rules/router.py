@@ -13,6 +13,7 @@ from typing import Any
 
 from core.facts import errors
 from core.rules import charge, clock, customer, listing, source, token
+from core.rules.test_helpers_intents import routes as intents_routes
 from core.store.state import State
 
 Handler = Callable[[State, tuple[str, ...], dict[str, Any]], dict[str, Any]]
@@ -57,6 +58,8 @@ _route("POST", "/v1/test_helpers/sources/{id}/authorize", source.authorize)
 _route("POST", "/v1/test_helpers/sources/{id}/fail", source.fail)
 _route("POST", "/v1/test_helpers/sources/{id}/receive_funds", source.receive_funds)
 _route("POST", "/v1/test_helpers/advance_clock", clock.advance)
+for _method, _pattern, _fn, _mutates in intents_routes():  # PaymentMethods and intents
+    _route(_method, _pattern, _fn, _mutates)
 
 #: Requests a publishable key may make (§1: client-side source/token creation).
 PUBLISHABLE_OK = {("POST", "/v1/tokens"), ("POST", "/v1/sources")}

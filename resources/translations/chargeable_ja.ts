@@ -1992,7 +1992,7 @@
 <context>
     <name>ServeController</name>
     <message>
-        <location filename="../../gui/serve_controller.py" line="+125"/>
+        <location filename="../../gui/serve_controller.py" line="+127"/>
         <location line="+19"/>
         <source>The Chargeable window stopped serving the API.</source>
         <translation>Chargeable のウィンドウは API の提供を停止しました。</translation>
@@ -3003,7 +3003,212 @@
         <translation>旧 Terminal の種類: flow none、single_use、作成時に chargeable はサンドボックスの選択 (§4)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+5"/>
+        <source>attach to a customer</source>
+        <translation>顧客に関連付け</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bank debit fails</source>
+        <translation>口座引き落としが失敗</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bank debit settles</source>
+        <translation>口座引き落としが完了</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cancel (releases the authorization)</source>
+        <translation>キャンセル (オーソリを解放)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cancel (us_bank_account only)</source>
+        <translation>キャンセル (us_bank_account のみ)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>capture (all or part)</source>
+        <translation>キャプチャ (全額または一部)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>capture_method is automatic: nothing waits for a capture</source>
+        <translation>capture_method が automatic: キャプチャ待ちにならない</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>capture_method is manual: the payment waits in requires_capture</source>
+        <translation>capture_method が manual: 支払いは requires_capture で待つ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>confirm (authentication needed)</source>
+        <translation>確定 (認証が必要)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>confirm (authentication or redirect needed)</source>
+        <translation>確定 (認証またはリダイレクトが必要)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>confirm (authorized, automatic capture)</source>
+        <translation>確定 (承認、自動キャプチャ)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>confirm (authorized, manual capture)</source>
+        <translation>確定 (承認、手動キャプチャ)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>confirm (bank debit submitted)</source>
+        <translation>確定 (口座引き落としを送信)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>confirm (card declined)</source>
+        <translation>確定 (カードが拒否)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>confirm (declined: 402, back to requires_payment_method)</source>
+        <translation>確定 (拒否: 402、requires_payment_method に戻る)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>confirm (set up; attached to the customer)</source>
+        <translation>確定 (設定完了、顧客に関連付け)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>confirm off-session (authentication required: 402)</source>
+        <translation>オフセッションで確定 (認証が必要: 402)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>confirmation_method is automatic: no second confirm is needed (§3.2 T6)</source>
+        <translation>confirmation_method が automatic: 2 回目の確定は不要 (§3.2 T6)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>confirmation_method is manual: the server must confirm again (§3.2 T6m)</source>
+        <translation>confirmation_method が manual: サーバーが再度確定する必要がある (§3.2 T6m)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>customer authenticates</source>
+        <translation>顧客が認証</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>customer authenticates (automatic capture)</source>
+        <translation>顧客が認証 (自動キャプチャ)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>customer authenticates (confirmation_method manual)</source>
+        <translation>顧客が認証 (confirmation_method manual)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>customer authenticates (manual capture)</source>
+        <translation>顧客が認証 (手動キャプチャ)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>customer authenticates, then the issuer declines</source>
+        <translation>顧客が認証し、その後カード発行会社が拒否</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>customer fails authentication</source>
+        <translation>顧客の認証が失敗</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>detach (can never be used again)</source>
+        <translation>関連付け解除 (二度と使えない)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>only a us_bank_account payment can be canceled while processing (§3.3)</source>
+        <translation>processing 中にキャンセルできるのは us_bank_account の支払いだけ (§3.3)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>only an off-session confirm of a card that needs authentication fails this way (§8.4)</source>
+        <translation>この失敗は、認証が必要なカードをオフセッションで確定したときだけ (§8.4)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>only bank debits (sepa_debit, us_bank_account) pass through processing (§3.2 T12)</source>
+        <translation>processing を通るのは口座引き落とし (sepa_debit、us_bank_account) だけ (§3.2 T12)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>set a new payment method (update)</source>
+        <translation>新しい支払い方法を設定 (更新)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>set a payment method (create/update)</source>
+        <translation>支払い方法を設定 (作成/更新)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the PaymentMethod is attached to a customer</source>
+        <translation>この PaymentMethod は顧客に関連付け済み</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the card needs authentication or is declined</source>
+        <translation>このカードは認証が必要か、拒否される</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the customer completes authentication</source>
+        <translation>顧客は認証を完了する</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the issuer accepts this payment method</source>
+        <translation>カード発行会社はこの支払い方法を受け入れる</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>this payment method needs no customer action</source>
+        <translation>この支払い方法は顧客の操作を必要としない</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>use it together with the customer it is attached to (§6.1)</source>
+        <translation>関連付けられた顧客と一緒に使う (§6.1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>used with its customer</source>
+        <translation>自分の顧客と一緒に使用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>used without a customer (even if declined)</source>
+        <translation>顧客なしで使用 (拒否されても)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>the object is {state}; this edge leaves {source}</source>
         <extracomment>Texts the core makes with variable parts: ``{name}`` stands for one value.</extracomment>
         <translation>オブジェクトは {state} です。この遷移は {source} から出ます</translation>
@@ -3218,7 +3423,62 @@
         <translation>カード番号が誤っています: Luhn チェックに通らないか、カードの番号ではありません。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
+        <source>The card needs authentication and the customer is not there (off_session=true): bring them back to confirm on-session (§8.4).</source>
+        <translation>カードに認証が必要ですが顧客がその場にいません (off_session=true)。顧客に戻ってもらいオンセッションで確定します (§8.4)。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The PaymentIntent&apos;s status does not allow this operation (confirm, capture, cancel or update, §3.3).</source>
+        <translation>PaymentIntent のステータスではこの操作 (確定、キャプチャ、キャンセル、更新) はできません (§3.3)。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The payment needs a customer action, and error_on_requires_action asked to fail instead of waiting.</source>
+        <translation>支払いには顧客の操作が必要ですが、error_on_requires_action により待たずに失敗しました。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The PaymentMethod&apos;s type is not one of the PaymentIntent&apos;s payment_method_types.</source>
+        <translation>PaymentMethod の種類が PaymentIntent の payment_method_types に含まれていません。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A parameter does not fit this payment method (for example manual capture of a bank debit).</source>
+        <translation>パラメーターがこの支払い方法に合いません (例: 口座引き落としの手動キャプチャ)。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The PaymentMethod cannot pay in the PaymentIntent&apos;s currency.</source>
+        <translation>この PaymentMethod は PaymentIntent の通貨で支払えません。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The SetupIntent&apos;s status does not allow this operation (§5.2).</source>
+        <translation>SetupIntent のステータスではこの操作はできません (§5.2)。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A parameter does not fit this SetupIntent or its payment method.</source>
+        <translation>パラメーターがこの SetupIntent またはその支払い方法に合いません。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The customer failed 3D Secure or the redirect: give a new payment method and confirm again.</source>
+        <translation>顧客が 3D セキュアまたはリダイレクトに失敗しました。新しい支払い方法で再度確定してください。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The customer failed authentication while setting up the payment method.</source>
+        <translation>支払い方法の設定中に顧客の認証が失敗しました。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The payment attempt failed (a bank debit was not collected): the PaymentIntent can be retried.</source>
+        <translation>支払いの試行が失敗しました (口座引き落としができませんでした)。PaymentIntent は再試行できます。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>The issuer declined without saying why.</source>
         <extracomment>``decline_code`` -&gt; what it means.</extracomment>
         <translation>カード発行会社が理由を示さずに拒否しました。</translation>
