@@ -415,6 +415,30 @@ class Sandbox:
     def can_redo(self) -> bool:
         return bool(self._redo)
 
+    @classmethod
+    def replay(
+        cls,
+        seed: int,
+        entries: Sequence[LogEntry],
+        check_keys: bool = True,
+        strict: bool = True,
+        redo: Sequence[LogEntry] = (),
+    ) -> Sandbox:
+        """A new Sandbox rebuilt by re-sending ``entries``, with ``redo`` to redo.
+
+        With ``strict``, an entry that is not accepted again raises ``ValueError``
+        (a log that does not replay is corrupt).
+        """
+        sandbox = cls(seed=seed, check_keys=False)
+        for index, entry in enumerate(entries):
+            if not sandbox._replay_entry(entry) and strict:
+                raise ValueError(
+                    f"log entry {index} ({entry.method} {entry.path}) was not accepted on replay"
+                )
+        sandbox.check_keys = check_keys
+        sandbox._redo = list(redo)
+        return sandbox
+
     def _adopt(self, other: Sandbox) -> None:
         self._st = other._st
         self._log = other._log
@@ -423,7 +447,7 @@ class Sandbox:
         if not self._log:
             return False
         entry = self._log[-1]
-        rebuilt = history.replay(self.seed, self._log[:-1], self.check_keys, strict=False)
+        rebuilt = Sandbox.replay(self.seed, self._log[:-1], self.check_keys, strict=False)
         self._adopt(rebuilt)
         self._redo.append(entry)
         self._revision += 1
@@ -443,7 +467,7 @@ class Sandbox:
 
     def rebuild(self, entries: Sequence[LogEntry], redo: Sequence[LogEntry] = ()) -> None:
         """Replace the state by a replay of ``entries`` (used by sessions and lessons)."""
-        rebuilt = history.replay(self.seed, list(entries), self.check_keys)
+        rebuilt = Sandbox.replay(self.seed, entries, self.check_keys)
         self._adopt(rebuilt)
         self._redo = list(redo)
         self._revision += 1

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from core.api import Sandbox
-from core.history import LogEntry, replay
+from core.history import LogEntry
 
 FORMAT = "chargeable-session"
 VERSION = 1
@@ -85,12 +85,11 @@ def from_json(data: Any, where: str = "the session") -> Sandbox:
     except (KeyError, TypeError, ValueError) as exc:
         raise SessionError(f"{where} is damaged: a log entry is malformed ({exc}).") from exc
     try:
-        sandbox = replay(seed, log, check_keys)
+        sandbox = Sandbox.replay(seed, log, check_keys, redo=redo)
     except ValueError as exc:
         raise SessionError(f"{where} is damaged: {exc}.") from exc
     if "now" in data and data["now"] != sandbox.now:
         raise SessionError(f"{where} is damaged: its clock does not match its log.")
-    sandbox._redo = redo
     return sandbox
 
 

@@ -15,7 +15,7 @@ clock jumps) and undo/redo. After every step it checks (stripe-domain.md §3, §
 * the event list only grows, and the clock never runs backwards;
 * undo restores exactly the state before the last accepted request, and redo
   then restores the live state;
-* replaying the log (``core.history.replay``) gives the live state: every
+* replaying the log (``Sandbox.replay``) gives the live state: every
   ``REPLAY_EVERY`` steps and at the end of each run;
 * every lifecycle edge a request (or redo) takes fired its table's events
   (``Change.edges`` against ``Change.events``), whatever state it was taken from;
@@ -39,7 +39,6 @@ import hypothesis.strategies as st
 from hypothesis import HealthCheck, settings
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
-from core import history
 from core.api import Change, Response, Sandbox
 from core.facts import catalog
 from core.lifecycle import tables as lifecycle
@@ -454,7 +453,7 @@ class SandboxMachine(RuleBasedStateMachine):
                 ), (object_id, receiver, where)
 
     def _check_replay(self) -> None:
-        rebuilt = history.replay(SEED, self.sb.log)
+        rebuilt = Sandbox.replay(SEED, self.sb.log)
         assert rebuilt.state_snapshot() == self.snapshot, "replaying the log differs"
         # What the JSON does not show (timers due, test-card keys, settle outcomes) must
         # match too, or a replayed session would diverge later.
