@@ -213,12 +213,19 @@ class Sandbox:
         headers: object = None,
         *,
         origin: str = "api",
+        check_keys: bool | None = None,
     ) -> Response:
-        """Handle one request exactly as Stripe would. Never raises."""
+        """Handle one request exactly as Stripe would. Never raises.
+
+        ``check_keys`` overrides :attr:`check_keys` for this request: a window's
+        sandbox takes its own clicks without a key, yet a request that reached it
+        over HTTP must pass the same key rules as ``chargeable serve``.
+        """
+        enforce = self.check_keys if check_keys is None else bool(check_keys)
         first_created = len(self._st.created)
         try:
             response, pairs, entry, touched, first_event = self._handle(
-                method, path, params, headers, origin
+                method, path, params, headers, origin, check_keys=enforce
             )
         except Exception:  # noqa: BLE001 - the contract: nothing escapes request()
             err = errors.api_error()
@@ -247,6 +254,7 @@ class Sandbox:
         raw_headers: object,
         origin: str,
         replaying: bool = False,
+        check_keys: bool = False,
     ) -> tuple[Response, list[tuple[str, str]], LogEntry | None, tuple[str, ...], int]:
         st = self._st
         first_event = len(st.events)
@@ -257,7 +265,7 @@ class Sandbox:
             method = method.upper()
             path, _, query = path.partition("?")
             headers = _headers(raw_headers)
-            if self.check_keys and not replaying:
+            if check_keys and not replaying:
                 _check_key(_api_key(headers), method, path)
             pairs = params.flatten(raw_params)
             if query:

@@ -89,6 +89,9 @@ def _load_sandbox(session: Path | None, out: TextIO) -> Any:
     from core import session as sessions
 
     sandbox = sessions.load(session)  # SessionError: reported by main()
+    # A session the window saved has keys off (its buttons send none); over HTTP
+    # the key rules always apply.
+    sandbox.check_keys = True
     print(f"Loaded the session from {session}", file=out)
     return sandbox
 
