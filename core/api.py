@@ -139,6 +139,11 @@ class EventList(Sequence[dict[str, Any]]):
             yield event_json(event)
 
 
+def request_fingerprint(method: str, path: str, pairs: list[tuple[str, str]]) -> str:
+    """What an ``Idempotency-Key`` retry must match: a hash of the request as sent."""
+    return hashlib.blake2b(repr((method, path, pairs)).encode(), digest_size=16).hexdigest()
+
+
 def _headers(raw: object) -> dict[str, str]:
     if raw is None:
         return {}
@@ -255,6 +260,7 @@ class Sandbox:
         origin: str,
         replaying: bool = False,
         check_keys: bool = False,
+        fingerprint: str = "",
     ) -> tuple[Response, list[tuple[str, str]], LogEntry | None, tuple[str, ...], int]:
         st = self._st
         first_event = len(st.events)
@@ -280,9 +286,9 @@ class Sandbox:
         idem_key = headers.get("idempotency-key") if method == "POST" else None
         digest = ""
         if idem_key is not None:
-            digest = hashlib.blake2b(
-                repr((method, path, pairs)).encode(), digest_size=16
-            ).hexdigest()
+            # A replayed entry brings the original request's fingerprint: its own
+            # params are redacted stand-ins and would hash differently.
+            digest = fingerprint or request_fingerprint(method, path, pairs)
             cached = st.idempotency.get(idem_key)
             if cached is not None and st.now - cached[3] <= 86400:
                 if cached[0] != digest:
@@ -310,7 +316,7 @@ class Sandbox:
         if idem_key is not None:
             st.idempotency[idem_key] = (digest, status, copy.deepcopy(body), st.now)
         shown, stand_ins = history.redact(pairs)
-        entry = LogEntry(method, path, shown, stand_ins, idem_key, touched, origin)
+        entry = LogEntry(method, path, shown, stand_ins, idem_key, touched, origin, digest)
         if not replaying:
             self._redo.clear()
         return Response(status, body, True), pairs, entry, touched, first_event
@@ -323,6 +329,7 @@ class Sandbox:
             entry.headers(),
             entry.origin,
             replaying=True,
+            fingerprint=entry.fingerprint,
         )
         if logged is None:
             return False

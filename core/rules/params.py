@@ -111,11 +111,24 @@ def parse(pairs: list[tuple[str, str]]) -> Params:
     root: Params = {}
     indexed = False  # some key has a [] or [0] part: hashes may turn into lists
     for key, value in pairs:
+        if not value.isascii():
+            _check_unicode(key, value)
         parts = _key_parts(key)
         if not indexed and len(parts) > 1:
             indexed = any(not part or part.isdigit() for part in parts[1:])
         _assign(root, parts, value, key)
     return _lists(root) if indexed else root
+
+
+def _check_unicode(key: str, value: str) -> None:
+    """Refuse a lone surrogate (``"\ud800"``): no HTTP client can send one, and a
+    session holding it could never be saved again."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        shown = key if len(key) <= 80 else key[:77] + "..."
+        message = f"Invalid value for {shown}: it is not valid Unicode text."
+        raise ParamError(message, shown) from None
 
 
 def _key_parts(key: str) -> tuple[str, ...]:
