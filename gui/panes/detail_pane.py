@@ -16,12 +16,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QEvent, QRegularExpression, Qt, QTimeZone, Signal
+from PySide6.QtCore import QDateTime, QEvent, QRegularExpression, Qt, QTimeZone
 from PySide6.QtGui import (
     QColor,
     QFont,
-    QFontDatabase,
-    QGuiApplication,
     QPalette,
     QSyntaxHighlighter,
     QTextBlockFormat,
@@ -34,7 +32,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
-    QPushButton,
     QSizePolicy,
     QTabWidget,
     QTextBrowser,
@@ -47,6 +44,7 @@ from PySide6.QtWidgets import (
 from core.api import Change, RequestLine, Sandbox
 from gui.sandbox_host import SandboxHost
 from gui.selection import Selection
+from gui.widgets.code_box import mono_font
 from gui.widgets.status_style import display_status, kind_icon, status_icon, style_for
 from gui.words import explanations
 
@@ -126,72 +124,6 @@ class JsonHighlighter(QSyntaxHighlighter):
                 self.setFormat(match.capturedStart(), match.capturedLength(), char_format)
 
 
-def _mono() -> QFont:
-    return QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-
-
-class CodeBox(QWidget):
-    """A read-only code view with a caption and a Copy button.
-
-    Signals:
-        copied(str): the text put on the clipboard.
-    """
-
-    copied = Signal(str)
-
-    def __init__(self, caption: str, object_name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName(object_name)
-        self.caption = QLabel(caption, self)
-        self.caption.setObjectName(f"{object_name}Caption")
-        font = self.caption.font()
-        font.setBold(True)
-        self.caption.setFont(font)
-        self.copy_button = QPushButton(self)
-        self.copy_button.setObjectName(f"{object_name}Copy")
-        self.editor = QPlainTextEdit(self)
-        self.editor.setReadOnly(True)
-        self.editor.setFont(_mono())
-        self.editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        self.editor.setAccessibleName(caption)
-        top = QHBoxLayout()
-        top.setContentsMargins(0, 0, 0, 0)
-        top.addWidget(self.caption, 1)
-        top.addWidget(self.copy_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addLayout(top)
-        layout.addWidget(self.editor, 1)
-        self.copy_button.clicked.connect(self.copy)
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        self.copy_button.setText(self.tr("Copy"))
-        self.copy_button.setToolTip(self.tr("Copy this code to the clipboard"))
-
-    def set_caption(self, caption: str) -> None:
-        self.caption.setText(caption)
-        self.editor.setAccessibleName(caption)
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-    def set_text(self, text: str) -> None:
-        self.editor.setPlainText(text)
-        self.copy_button.setEnabled(bool(text))
-
-    def text(self) -> str:
-        return self.editor.toPlainText()
-
-    def copy(self) -> None:
-        text = self.text()
-        QGuiApplication.clipboard().setText(text)
-        self.copied.emit(text)
-
-
 class DetailPane(QWidget):
     """Everything about the selected object, in four tabs (objectName ``detailPane``).
 
@@ -248,7 +180,7 @@ class DetailPane(QWidget):
         self.json_view = QPlainTextEdit(self)
         self.json_view.setObjectName("jsonView")
         self.json_view.setReadOnly(True)
-        self.json_view.setFont(_mono())
+        self.json_view.setFont(mono_font())
         self.json_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self._highlighter = JsonHighlighter(self.json_view.document())
         self.tabs.addTab(self.json_view, self.tr("JSON"))
@@ -612,13 +544,13 @@ class DetailPane(QWidget):
 
     def _formats(self) -> dict[str, Any]:
         if self._fmt is None:
-            mono_font = _mono()
+            fixed = mono_font()
             if self.font().pointSizeF() > 0:  # follows the zoom
-                mono_font.setPointSizeF(self.font().pointSizeF())
+                fixed.setPointSizeF(self.font().pointSizeF())
             high_contrast = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
             plain = QTextCharFormat()
             mono = QTextCharFormat()
-            mono.setFont(mono_font)
+            mono.setFont(fixed)
             mono_bold = QTextCharFormat(mono)
             mono_bold.setFontWeight(QFont.Weight.Bold)
             bold = QTextCharFormat()
