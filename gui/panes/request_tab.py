@@ -117,7 +117,6 @@ class RequestTab(QWidget):
 
     def __init__(self, sandbox: Sandbox, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-
         self.setObjectName("requestTab")
         self.journal = RequestJournal(sandbox)
         self.api_base = self.LIVE_API

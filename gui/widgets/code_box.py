@@ -1,17 +1,59 @@
-"""``CodeBox``: a read-only code view with a caption and a Copy button.
-
-The detail pane's JSON tab and the request tab show code in it.
-"""
+"""Read-only code boxes: JSON with its syntax coloured, and a captioned box with a Copy button."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QRegularExpression, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QGuiApplication,
+    QSyntaxHighlighter,
+    QTextCharFormat,
+    QTextDocument,
+)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class JsonHighlighter(QSyntaxHighlighter):
+    """Colours keys, strings, numbers and literals of pretty-printed JSON."""
+
+    def __init__(self, document: QTextDocument) -> None:
+        super().__init__(document)
+
+        def fmt(colour: str, bold: bool = False) -> QTextCharFormat:
+            f = QTextCharFormat()
+            f.setForeground(QColor(colour))
+            if bold:
+                f.setFontWeight(QFont.Weight.Bold)
+            return f
+
+        self._rules = [
+            (QRegularExpression(r'"(?:[^"\\]|\\.)*"'), fmt("#00795a")),  # strings
+            (
+                QRegularExpression(r"-?\b\d+(?:\.\d+)?(?:[eE][+-]?\d+)?\b"),
+                fmt("#a35f00"),
+            ),  # numbers
+            (QRegularExpression(r"\b(?:true|false|null)\b"), fmt("#a8437a", bold=True)),
+            (QRegularExpression(r'"(?:[^"\\]|\\.)*"(?=\s*:)'), fmt("#005a8c", bold=True)),  # keys
+        ]
+
+    def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt API
+        for expression, char_format in self._rules:
+            it = expression.globalMatch(text)
+            while it.hasNext():
+                match = it.next()
+                self.setFormat(match.capturedStart(), match.capturedLength(), char_format)
 
 
 def mono_font() -> QFont:
-    """The system's fixed-width font."""
     return QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
 
 
