@@ -8,7 +8,7 @@ from pathlib import Path
 
 from core_helpers import customer, ok
 
-from core import history, session
+from core import session
 from core.api import Sandbox
 
 
@@ -32,7 +32,7 @@ def test_a_replay_of_the_log_gives_the_same_ids() -> None:
     customer(sb)
     sb.undo()
     customer(sb)
-    replayed = history.replay(1, sb.log, check_keys=False)
+    replayed = Sandbox.replay(1, sb.log, check_keys=False)
     assert replayed.state_snapshot() == sb.state_snapshot()
 
 
