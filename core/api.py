@@ -302,16 +302,18 @@ class Sandbox:
                     return Response(err.status, err.body), pairs, None, (), first_event
                 return (Response(cached[1], copy.deepcopy(cached[2])), pairs, None, (), first_event)
         st.begin()
-        if replaying:
-            if ids_from >= 0:
-                if ids_from < st.ids.counter:  # would hand out ids already used
-                    st.rollback()
-                    err = errors.api_error()
-                    return Response(err.status, err.body), pairs, None, (), first_event
-                st.ids.counter = ids_from
-        elif mutates and st.ids.counter < self.id_floor:
-            st.ids.counter = self.id_floor  # restored by a rollback, like any state
-        started_ids = st.ids.counter
+        # The first new id of this request comes after ``started_ids``: past every id
+        # an undone request used, or where the original request started on replay.
+        # Only a request that makes an id moves the counter (IdGenerator.floor).
+        if replaying and ids_from >= 0:
+            if ids_from < st.ids.counter:  # would hand out ids already used
+                st.rollback()
+                err = errors.api_error()
+                return Response(err.status, err.body), pairs, None, (), first_event
+            started_ids = ids_from
+        else:
+            started_ids = max(st.ids.counter, 0 if replaying else self.id_floor)
+        st.ids.floor = started_ids
         st.current_idempotency_key = idem_key
         try:
             body = handler(st, args, data)
@@ -326,6 +328,7 @@ class Sandbox:
             raise
         finally:
             st.current_idempotency_key = None
+            st.ids.floor = 0
         touched = st.commit()
         if not mutates:
             return Response(status, body), pairs, None, (), first_event
