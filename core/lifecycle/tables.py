@@ -977,14 +977,28 @@ def blocked_by(tr: Transition, ctx: Ctx) -> str:
     return ""
 
 
+#: (kind, variant, state, trigger) → the edges that leave ``state`` on ``trigger``, in table
+#: order: a request checks the guards of those few edges only (the tables never change).
+_CANDIDATES: dict[tuple[str, str, str, str], tuple[Transition, ...]] = {}
+
+
 def select(rec: Any, trigger: str, ctx: Ctx | None = None) -> Transition | None:
-    """The transition ``trigger`` takes from ``rec``'s state, or None."""
+    """The transition ``trigger`` takes from ``rec``'s state, or None (the first, in table
+    order, whose guards all hold: what :func:`blocked_by` allows)."""
     table = table_of(rec)
     if table is None:
         return None
     ctx = ctx or Ctx(rec)
-    for tr in table.transitions:
-        if tr.trigger == trigger and not blocked_by(tr, ctx):
+    state = state_of(ctx.obj)
+    key = (table.kind, table.variant, state, trigger)
+    candidates = _CANDIDATES.get(key)
+    if candidates is None:
+        candidates = tuple(
+            t for t in table.transitions if t.trigger == trigger and t.source == state
+        )
+        _CANDIDATES[key] = candidates
+    for tr in candidates:
+        if all(GUARDS[name].test(ctx) for name in tr.guards):
             return tr
     return None
 

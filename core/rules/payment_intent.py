@@ -240,16 +240,16 @@ def retrieve(st: State, args: Args, data: dict[str, Any]) -> JSONDict:
 def update(st: State, args: Args, data: dict[str, Any]) -> JSONDict:
     rec = get(st, args[0])
     p = Params(data, UPDATE_KEYS)
-    pi_json = payment_intent_json(rec)
+    before = rec
     is_open = rec.status in OPEN
     for field in ("payment_method", "amount"):
         if (p.has(field) or (field == "payment_method" and p.has("payment_method_data"))) and (
             not is_open
         ):
-            raise errors.pi_update_field(field, rec.status, pi_json)  # §9 E3, E4
+            raise errors.pi_update_field(field, rec.status, payment_intent_json(before))  # E3/E4
     for field in ("currency", "payment_method_types", "capture_method", "customer"):
         if p.has(field) and not is_open:
-            raise errors.pi_update_field(field, rec.status, pi_json)
+            raise errors.pi_update_field(field, rec.status, payment_intent_json(before))
     amount = p.amount("amount")
     currency = p.currency("currency")
     customer = p.str("customer")
@@ -484,13 +484,15 @@ def _next_action(pi: PaymentIntentRec, rec: Any, return_url: str | None) -> JSON
 
 def _confirm(st: State, pi_id: str, p: Params, pm: Any | None) -> JSONDict:
     pi = st.objects[pi_id]
-    pi_json = payment_intent_json(pi)
+    before = pi.__copy__()  # the PaymentIntent an error body shows (the request rolls back)
     if pi.status == "succeeded":
-        raise errors.pi_confirm_succeeded(pi_json)  # §9 E1
+        raise errors.pi_confirm_succeeded(payment_intent_json(before))  # §9 E1
     if pi.status not in OPEN:
         if pm is not None:
-            raise errors.pi_update_field("payment_method", pi.status, pi_json)  # §9 E3
-        raise errors.pi_confirm_status(pi_json, pi.status)  # §9 E3b
+            raise errors.pi_update_field(  # §9 E3
+                "payment_method", pi.status, payment_intent_json(before)
+            )
+        raise errors.pi_confirm_status(payment_intent_json(before), pi.status)  # §9 E3b
     raw_off = p.str("off_session")
     off_session = raw_off in ("one_off", "recurring") or p.bool("off_session", False)
     if raw_off in ("one_off", "recurring"):
@@ -519,7 +521,7 @@ def _confirm(st: State, pi_id: str, p: Params, pm: Any | None) -> JSONDict:
             else None
         )
         if default is None:  # §6.1: only default_source is a fallback, not invoice_settings
-            raise errors.pi_missing_payment_method(pi_json, pi.customer)  # §9 E2
+            raise errors.pi_missing_payment_method(payment_intent_json(before), pi.customer)  # E2
         pm_rules.check_usable(st, default, pi.customer)
         _check_fits(pi, default)
         pi = st.mut(pi_id)
@@ -701,12 +703,11 @@ def cancel(st: State, args: Args, data: dict[str, Any]) -> JSONDict:
     pi = get(st, args[0])
     p = Params(data, {"cancellation_reason"})
     reason = p.enum("cancellation_reason", intents.CANCEL_REASONS)
-    pi_json = payment_intent_json(pi)
     if pi.status in ("succeeded", "canceled"):
-        raise errors.pi_cancel_status(pi.status, pi_json)  # §9 E7
+        raise errors.pi_cancel_status(pi.status, payment_intent_json(pi))  # §9 E7
     pm = st.get(pi.payment_method) if pi.payment_method else None
     if pi.status == "processing" and _pm_type(pm) != "us_bank_account":
-        raise errors.pi_cancel_processing(_pm_type(pm), pi_json)  # §3.3, §13.9
+        raise errors.pi_cancel_processing(_pm_type(pm), payment_intent_json(pi))  # §13.9
     others: dict[str, Any] = {}
     if pi.status == "requires_capture":
         others["charge_refunded"] = _release(st, str(pi.latest_charge))

@@ -149,9 +149,9 @@ def from_alias(st: State, value: str) -> PaymentMethodRec | None:
     """§8.2: ``pm_card_visa`` (and the bank aliases) mint a new PaymentMethod at each use."""
     key = intents.CARD_ALIASES.get(value)
     if key is not None:
-        rec = PaymentMethodRec(
-            st.new_id("pm_"), "card", st.now, card=engine.test_token_card(st, key)
-        )
+        pm_id = st.new_id("pm_")
+        card = engine.test_token_card(st, key, card_id=pm_id)  # held inside the pm_
+        rec = PaymentMethodRec(pm_id, "card", st.now, card=card)
         st.add(rec)
         return rec
     number = intents.US_BANK_ALIASES.get(value)
