@@ -328,7 +328,7 @@ def helper_terminal(source_id: str, status: str) -> StripeError:
     """Simulator helper on a source in a terminal status: changes nothing, says why."""
     return invalid(
         f"Source {source_id} is {status}, a terminal status: nothing can happen "
-        "to it any more (stripe-domain §3.1).",
+        "to it any more (§3.1).",
         code="source_status_terminal",
     )
 

@@ -902,7 +902,7 @@ PAYMENT_METHOD_TABLE = Table(
             "use",
             "used without a customer (even if declined)",
             ("pm_unattached",),
-            note="§4.4: single use without a customer",
+            note="intents §4.4: single use without a customer",
         ),
         _T(
             "M4",
