@@ -356,16 +356,16 @@ def for_customer(st: State, rec: CustomerRec) -> list[Action]:
 
 OPEN_INTENT = ("requires_payment_method", "requires_confirmation", "requires_action")
 #: The authenticate helpers are the sandbox's own (§8.6): said beside the buttons.
-SIMULATOR_NOTE = "simulator-only: Stripe has no endpoint for the customer's side (§8.6)"
+SIMULATOR_NOTE = "simulator-only: Stripe has no endpoint for the customer's side (intents §8.6)"
 _EURO_TYPES = ("sepa_debit", "ideal", "bancontact")
 
 
 def for_payment_method(st: State, rec: PaymentMethodRec) -> list[Action]:
     gone = ""
     if rec.status == "consumed":
-        gone = "used once without a customer: it may not be used again (§4.4)"
+        gone = "used once without a customer: it may not be used again (intents §4.4)"
     elif rec.status == "detached":
-        gone = "detached: it can never be used or attached again (§4.4)"
+        gone = "detached: it can never be used or attached again (intents §4.4)"
     params: dict[str, Any] = {
         "amount": DEFAULT_AMOUNT,
         "currency": "eur" if rec.type in _EURO_TYPES else "usd",
@@ -457,7 +457,7 @@ def for_payment_intent(st: State, rec: PaymentIntentRec) -> list[Action]:
         reason = (
             ""
             if getattr(pm, "type", "") == "us_bank_account"
-            else "only a us_bank_account payment can be canceled while processing (§3.3)"
+            else "only a us_bank_account payment can be canceled while processing (intents §3.3)"
         )
         actions[-1] = _act(
             "cancel", "Cancel", reason, "POST", f"/v1/payment_intents/{rec.id}/cancel"

@@ -566,7 +566,7 @@ for _g in (
     Guard("outcome_declines", "the issuer accepts this payment method", _outcome("declines")),
     Guard(
         "outcome_processing",
-        "only bank debits (sepa_debit, us_bank_account) pass through processing (§3.2 T12)",
+        "only bank debits (sepa_debit, us_bank_account) pass through processing (intents §3.2 T12)",
         _outcome("processing"),
     ),
     Guard(
@@ -581,22 +581,22 @@ for _g in (
     ),
     Guard(
         "automatic_confirmation",
-        "confirmation_method is manual: the server must confirm again (§3.2 T6m)",
+        "confirmation_method is manual: the server must confirm again (intents §3.2 T6m)",
         lambda c: c.obj.confirmation_method != "manual",
     ),
     Guard(
         "manual_confirmation",
-        "confirmation_method is automatic: no second confirm is needed (§3.2 T6)",
+        "confirmation_method is automatic: no second confirm is needed (intents §3.2 T6)",
         lambda c: c.obj.confirmation_method == "manual",
     ),
     Guard(
         "cancelable_processing",
-        "only a us_bank_account payment can be canceled while processing (§3.3)",
+        "only a us_bank_account payment can be canceled while processing (intents §3.3)",
         lambda c: _pm_type(c) in ("", "us_bank_account"),
     ),
     Guard(
         "pm_with_its_customer",
-        "use it together with the customer it is attached to (§6.1)",
+        "use it together with the customer it is attached to (intents §6.1)",
         lambda c: c.obj.customer is not None and _charge_customer(c) == c.obj.customer,
     ),
     Guard(
@@ -615,7 +615,7 @@ _SHORT = {_RPM: "rpm", _RC: "rc", _RA: "ra"}
 
 
 def _confirm_edges(source: str) -> tuple[Transition, ...]:
-    """T3/T4/T5/T9/T12 (§3.2) from one confirmable status; ids say which (T3-rc...)."""
+    """T3/T4/T5/T9/T12 (intents §3.2) from one confirmable status; ids say which (T3-rc...)."""
     tail = "-" + _SHORT[source]
     return (
         _T(
@@ -635,7 +635,7 @@ def _confirm_edges(source: str) -> tuple[Transition, ...]:
             "confirm (authorized, manual capture)",
             ("outcome_succeeds", "manual_capture"),
             ("charge.succeeded", "payment_intent.amount_capturable_updated"),
-            note="charge event at authorization unverified (§3.2 T4)",
+            note="charge event at authorization unverified (intents §3.2 T4)",
         ),
         _T(
             "T5" + tail,
@@ -672,7 +672,7 @@ def _confirm_edges(source: str) -> tuple[Transition, ...]:
             "confirm (bank debit submitted)",
             ("outcome_processing",),
             ("charge.pending", "payment_intent.processing"),
-            note="charge.pending for PaymentIntents is likely, unverified (§3.2 T12)",
+            note="charge.pending for PaymentIntents is likely, unverified (intents §3.2 T12)",
         ),
     )
 
@@ -713,7 +713,7 @@ PAYMENT_INTENT_TABLE = Table(
             "authenticate",
             "customer authenticates (confirmation_method manual)",
             ("outcome_succeeds", "manual_confirmation"),
-            note="events unverified (§3.2 T6m)",
+            note="events unverified (intents §3.2 T6m)",
         ),
         _T(
             "T6d",
@@ -750,7 +750,7 @@ PAYMENT_INTENT_TABLE = Table(
             "capture",
             "capture (all or part)",
             events=("charge.captured", "payment_intent.succeeded"),
-            note="exact events unverified (§3.2 T15)",
+            note="exact events unverified (intents §3.2 T15)",
         ),
         *(
             _T(
@@ -787,7 +787,7 @@ PAYMENT_INTENT_TABLE = Table(
             "expire",
             "authorization expires (7 days)",
             events=("charge.expired", "payment_intent.canceled"),
-            note="event and cancellation_reason unverified (§3.2 T17)",
+            note="event and cancellation_reason unverified (intents §3.2 T17)",
         ),
     ),
 )
@@ -796,7 +796,7 @@ GUARDS["outcome_fails"] = Guard(
 )
 GUARDS["outcome_auth_required"] = Guard(
     "outcome_auth_required",
-    "only an off-session confirm of a card that needs authentication fails this way (§8.4)",
+    "only an off-session confirm of a card that needs authentication fails this way (intents §8.4)",
     _outcome("auth_required"),
 )
 
