@@ -136,6 +136,11 @@ class EventList(Sequence[dict[str, Any]]):
             yield event_json(event)
 
 
+def request_fingerprint(method: str, path: str, pairs: list[tuple[str, str]]) -> str:
+    """What an ``Idempotency-Key`` retry must match: a hash of the request as sent."""
+    return hashlib.blake2b(repr((method, path, pairs)).encode(), digest_size=16).hexdigest()
+
+
 def _headers(raw: object) -> dict[str, str]:
     if raw is None:
         return {}
@@ -210,12 +215,19 @@ class Sandbox:
         headers: object = None,
         *,
         origin: str = "api",
+        check_keys: bool | None = None,
     ) -> Response:
-        """Handle one request exactly as Stripe would. Never raises."""
+        """Handle one request exactly as Stripe would. Never raises.
+
+        ``check_keys`` overrides :attr:`check_keys` for this request: a window's
+        sandbox takes its own clicks without a key, yet a request that reached it
+        over HTTP must pass the same key rules as ``chargeable serve``.
+        """
+        enforce = self.check_keys if check_keys is None else bool(check_keys)
         first_created = len(self._st.created)
         try:
             response, pairs, entry, touched, first_event = self._handle(
-                method, path, params, headers, origin
+                method, path, params, headers, origin, check_keys=enforce
             )
         except Exception:  # noqa: BLE001 - the contract: nothing escapes request()
             err = errors.api_error()
@@ -243,6 +255,8 @@ class Sandbox:
         raw_headers: object,
         origin: str,
         replaying: bool = False,
+        check_keys: bool = False,
+        fingerprint: str = "",
     ) -> tuple[Response, list[tuple[str, str]], LogEntry | None, tuple[str, ...], int]:
         st = self._st
         first_event = len(st.events)
@@ -253,7 +267,7 @@ class Sandbox:
             method = method.upper()
             path, _, query = path.partition("?")
             headers = _headers(raw_headers)
-            if self.check_keys and not replaying:
+            if check_keys and not replaying:
                 _check_key(_api_key(headers), method, path)
             pairs = params.flatten(raw_params)
             if query:
@@ -268,9 +282,9 @@ class Sandbox:
         idem_key = headers.get("idempotency-key") if method == "POST" else None
         digest = ""
         if idem_key is not None:
-            digest = hashlib.blake2b(
-                repr((method, path, pairs)).encode(), digest_size=16
-            ).hexdigest()
+            # A replayed entry brings the original request's fingerprint: its own
+            # params are redacted stand-ins and would hash differently.
+            digest = fingerprint or request_fingerprint(method, path, pairs)
             cached = st.idempotency.get(idem_key)
             if cached is not None and st.now - cached[3] <= 86400:
                 if cached[0] != digest:
@@ -298,7 +312,7 @@ class Sandbox:
         if idem_key is not None:
             st.idempotency[idem_key] = (digest, status, copy.deepcopy(body), st.now)
         shown, stand_ins = history.redact(pairs)
-        entry = LogEntry(method, path, shown, stand_ins, idem_key, touched, origin)
+        entry = LogEntry(method, path, shown, stand_ins, idem_key, touched, origin, digest)
         if not replaying:
             self._redo.clear()
         return Response(status, body, True), pairs, entry, touched, first_event
@@ -311,6 +325,7 @@ class Sandbox:
             entry.headers(),
             entry.origin,
             replaying=True,
+            fingerprint=entry.fingerprint,
         )
         if logged is None:
             return False

@@ -37,8 +37,8 @@ _BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 # Headers a core response may add (``Response.headers``), passed as they are.
 _CORE_HEADERS = frozenset({"stripe-version", "idempotent-replayed", "original-request"})
 
-#: Response bodies are encoded here (measured against orjson/msgspec in
-#: ``benchmarks/serve_throughput.py --json``: see the note there).
+#: Response bodies are encoded here: the standard library's bytes (orjson and
+#: msgspec were measured with ``benchmarks/serve_throughput.py --json``: see there).
 encode_json: Callable[[Any], bytes] = lambda obj: json.dumps(obj).encode("utf-8")  # noqa: E731
 
 
