@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from core.facts import cards
 from core.lifecycle.requires import why_blocked
 from core.lifecycle.tables import Ctx
 from core.store.records import (
@@ -329,6 +330,13 @@ def for_payment_method(st: State, rec: PaymentMethodRec) -> list[Action]:
     if rec.customer:
         params["customer"] = rec.customer
     attach = gone or (f"already attached to {rec.customer}" if rec.customer else "")
+    card = rec.card
+    test = cards.BY_KEY.get(card.key) if card is not None else None
+    if not attach and card is not None and test is not None and test.charge_decline:
+        if not test.attach_ok and not (
+            test.charge_decline is cards.INCORRECT_CVC and not card.cvc_provided
+        ):
+            attach = "this decline card cannot be attached: attaching validates it (§10)"
     detach = gone or ("" if rec.customer else "not attached to a customer")
     default = detach
     cus = st.get(rec.customer) if rec.customer else None
@@ -357,6 +365,26 @@ def for_payment_method(st: State, rec: PaymentMethodRec) -> list[Action]:
     ]
 
 
+def _unusable(st: State, rec: Any) -> str:
+    """Why an intent's confirm would refuse the payment method it would use, or ""."""
+    if rec.payment_method is None:
+        if "card" not in rec.payment_method_types:
+            return "needs a payment method of one of its payment_method_types first (update it)"
+        return ""
+    pm = st.get(rec.payment_method)
+    if isinstance(pm, PaymentMethodRec):
+        if pm.status in ("consumed", "detached"):
+            return f"its payment method is {pm.status}: it may not be used again (intents §4.4)"
+        if pm.customer is not None and pm.customer != rec.customer:
+            return "its payment method is attached to another customer (intents §6.1)"
+    elif (
+        getattr(pm, "customer", None) != rec.customer
+        or getattr(pm, "status", "chargeable") != "chargeable"
+    ):
+        return "its payment method cannot pay with this customer (intents §6.1)"
+    return ""
+
+
 def _intent_actions(st: State, rec: Any, path: str, kind: str) -> list[Action]:
     status = rec.status
     confirm = (
@@ -364,6 +392,7 @@ def _intent_actions(st: State, rec: Any, path: str, kind: str) -> list[Action]:
         if status in OPEN_INTENT
         else f"only an open {kind} can be confirmed; this one is {status}"
     )
+    confirm = confirm or _unusable(st, rec)
     params: dict[str, Any] = {"return_url": "https://example.com/return"}
     needs: tuple[str, ...] = ()
     if not confirm and rec.payment_method is None:

@@ -624,17 +624,16 @@ def settle(st: State, pi_id: str) -> None:
     pi.process_at = None
     charge = st.objects[pi.latest_charge]
     ok = charge.settle_outcome != "failed"
-    # C1/C2 on the Charge; its event comes from T13/T14, with the settled fields
-    engine.take(st, charge.id, "settle", charge_succeeded=None, charge_failed=None)
-    charge = st.mut(charge.id)
-    if ok:
-        charge.status, charge.paid = "succeeded", True
-    else:
-        charge.status, charge.paid = "failed", False
-        charge.failure_code = "payment_method_provider_decline"
-        charge.failure_message = "The payment could not be collected from the bank account."
+    with engine.taking(st, charge.id, "settle"):  # C1/C2 fire the charge's event
+        charge = st.mut(charge.id)
+        if ok:
+            charge.status, charge.paid = "succeeded", True
+        else:
+            charge.status, charge.paid = "failed", False
+            charge.failure_code = "payment_method_provider_decline"
+            charge.failure_message = "The payment could not be collected from the bank account."
     outcome = "succeeds" if ok else "declines"
-    with _taking(st, pi_id, "settle", outcome, charge_succeeded=charge, charge_failed=charge):
+    with _taking(st, pi_id, "settle", outcome):
         pi = st.mut(pi_id)
         if ok:
             pi.amount_received = pi.amount
@@ -666,12 +665,12 @@ def capture(st: State, args: Args, data: dict[str, Any]) -> JSONDict:
         raise errors.pi_capture_too_much(amount, pi.amount_capturable)  # §9 E6
     metadata = p.metadata()
     charge_id = str(pi.latest_charge)
-    engine.take(st, charge_id, "capture", charge_captured=None)  # C3 (event: T15's)
-    charge = st.mut(charge_id)
-    charge.captured, charge.amount_captured, charge.capture_expires_at = True, amount, None
-    if amount < charge.amount:  # §3.2 T15: a partial capture releases the rest
-        charge.amount_refunded = charge.amount - amount
-    with engine.taking(st, pi.id, "capture", charge_captured=charge):
+    with engine.taking(st, charge_id, "capture"):  # C3: charge.captured
+        charge = st.mut(charge_id)
+        charge.captured, charge.amount_captured, charge.capture_expires_at = True, amount, None
+        if amount < charge.amount:  # §3.2 T15: a partial capture releases the rest
+            charge.amount_refunded = charge.amount - amount
+    with engine.taking(st, pi.id, "capture"):
         pi = st.mut(pi.id)
         pi.amount_received, pi.amount_capturable = amount, 0
         pi.metadata = merge_metadata(pi.metadata, metadata, data.get("metadata"))
@@ -691,11 +690,11 @@ def _release(st: State, charge_id: str) -> ChargeRec:
         payment_intent=charge.payment_intent,
     )
     st.add(refund)
-    engine.take(st, charge_id, "refund", charge_refunded=None)  # C5 (event: T16-cap's)
-    charge = st.mut(charge_id)
-    charge.capture_expires_at = None
-    charge.amount_refunded, charge.refunded = charge.amount, True
-    charge.refunds = (*charge.refunds, refund.id)
+    with engine.taking(st, charge_id, "refund"):  # C5: charge.refunded
+        charge = st.mut(charge_id)
+        charge.capture_expires_at = None
+        charge.amount_refunded, charge.refunded = charge.amount, True
+        charge.refunds = (*charge.refunds, refund.id)
     return charge
 
 
@@ -710,16 +709,15 @@ def cancel(st: State, args: Args, data: dict[str, Any]) -> JSONDict:
         raise errors.pi_cancel_processing(_pm_type(pm), payment_intent_json(pi))  # §13.9
     others: dict[str, Any] = {}
     if pi.status == "requires_capture":
-        others["charge_refunded"] = _release(st, str(pi.latest_charge))
+        _release(st, str(pi.latest_charge))
     if pi.status == "processing":
         charge = st.mut(str(pi.latest_charge))
         charge.settle_outcome = "failed"
-        engine.take(st, charge.id, "settle", charge_failed=None)  # C2: not collected
-        charge = st.mut(charge.id)
-        charge.status, charge.paid = "failed", False
-        charge.failure_code = "payment_intent_canceled"  # sandbox choice
-        charge.failure_message = "The PaymentIntent was canceled while processing."
-        st.fire("charge.failed", charge)
+        with engine.taking(st, charge.id, "settle"):  # C2: not collected, charge.failed
+            charge = st.mut(charge.id)
+            charge.status, charge.paid = "failed", False
+            charge.failure_code = "payment_intent_canceled"  # sandbox choice
+            charge.failure_message = "The PaymentIntent was canceled while processing."
     with engine.taking(st, pi.id, "cancel", Ctx(pi, extra={"payment_method": pm}), **others):
         pi = st.mut(pi.id)
         pi.canceled_at, pi.cancellation_reason = st.now, reason
@@ -732,7 +730,7 @@ def hold_expired(st: State, pi_id: str) -> None:
     pi = st.objects.get(pi_id)
     if not isinstance(pi, PaymentIntentRec) or pi.status != "requires_capture":
         return
-    with engine.taking(st, pi_id, "expire", charge_expired=None):  # C4 fired charge.expired
+    with engine.taking(st, pi_id, "expire"):  # after the Charge's C4 (charge.expired)
         pi = st.mut(pi_id)
         pi.canceled_at, pi.cancellation_reason, pi.amount_capturable = st.now, "automatic", 0
 

@@ -366,9 +366,7 @@ def attach(st: State, args: Args, data: dict[str, Any]) -> JSONDict:
     _customer(st, customer_id)
     if rec.status in ("consumed", "detached"):
         raise errors.pm_attach_used()  # §9 E13
-    if rec.customer == customer_id:
-        return payment_method_json(rec)
-    if rec.customer is not None:
+    if rec.customer is not None:  # one customer at a time (intents.UNVERIFIED)
         raise errors.pm_other_customer(rec.id, rec.customer)
     _attach_decline(rec)
     return payment_method_json(attach_to(st, rec.id, customer_id))

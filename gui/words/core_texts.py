@@ -196,6 +196,11 @@ EXACT: tuple[str, ...] = (
     ),
     # core.lifecycle.actions: PaymentMethod, PaymentIntent and SetupIntent actions
     QT_TRANSLATE_NOOP(
+        "core", "needs a payment method of one of its payment_method_types first (update it)"
+    ),
+    QT_TRANSLATE_NOOP("core", "its payment method is attached to another customer (intents §6.1)"),
+    QT_TRANSLATE_NOOP("core", "its payment method cannot pay with this customer (intents §6.1)"),
+    QT_TRANSLATE_NOOP(
         "core", "used once without a customer: it may not be used again (intents §4.4)"
     ),
     QT_TRANSLATE_NOOP("core", "detached: it can never be used or attached again (intents §4.4)"),
@@ -269,6 +274,9 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "{status} is terminal (§3.1)"),
     QT_TRANSLATE_NOOP("core", "not possible while {state}"),
     QT_TRANSLATE_NOOP("core", "already attached to {customer}"),
+    QT_TRANSLATE_NOOP(
+        "core", "its payment method is {status}: it may not be used again (intents §4.4)"
+    ),
     QT_TRANSLATE_NOOP("core", "only an open {kind} can be confirmed; this one is {status}"),
     QT_TRANSLATE_NOOP(
         "core", "only a {kind} in requires_action waits for the customer; this one is {status}"

@@ -3169,6 +3169,21 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>needs a payment method of one of its payment_method_types first (update it)</source>
+        <translation>まず payment_method_types のいずれかの種類の支払い方法が必要（更新する）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>its payment method is attached to another customer (intents §6.1)</source>
+        <translation>その支払い方法は別の顧客に関連付けられている (intents §6.1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its payment method cannot pay with this customer (intents §6.1)</source>
+        <translation>その支払い方法はこの顧客では支払えない (intents §6.1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>used once without a customer: it may not be used again (intents §4.4)</source>
         <translation>顧客なしで一度使われた: 二度と使えない (intents §4.4)</translation>
     </message>
@@ -3425,6 +3440,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>its payment method is {status}: it may not be used again (intents §4.4)</source>
+        <translation>その支払い方法は {status}: 二度と使えない (intents §4.4)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>only an open {kind} can be confirmed; this one is {status}</source>
         <translation>確定できるのは未完了の {kind} だけ。これは {status}</translation>
     </message>
