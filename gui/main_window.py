@@ -20,7 +20,7 @@ in QSettings.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt
 from PySide6.QtGui import QCloseEvent
@@ -262,7 +262,8 @@ class MainWindow(WindowCommandsMixin, LessonsMixin, QMainWindow):
     def animation_ms(self) -> int:
         """The graph's animation length from QSettings (0 = jump)."""
         try:
-            return max(0, int(self.settings.value(ANIMATION_KEY, DEFAULT_ANIMATION_MS)))
+            stored = cast("int | str", self.settings.value(ANIMATION_KEY, DEFAULT_ANIMATION_MS))
+            return max(0, int(stored))
         except (TypeError, ValueError):
             return DEFAULT_ANIMATION_MS
 

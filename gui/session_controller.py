@@ -44,7 +44,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, QStandardPaths, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
@@ -449,7 +449,9 @@ class SessionController(QObject):
         """The autosave file when it is newer than the last clean exit (a crash), else None."""
         if not self.autosave_path.is_file():
             return None
-        clean_exit = float(self._settings.value("session/lastCleanExit", 0) or 0)
+        clean_exit = float(
+            cast("float | str", self._settings.value("session/lastCleanExit", 0)) or 0
+        )
         if self.autosave_path.stat().st_mtime <= clean_exit:
             return None
         return self.autosave_path

@@ -29,7 +29,7 @@ class ParameterAsker:
         parent = self._parent
         sandbox = self._host.sandbox
         if need == "clock_hours":
-            value, ok = QInputDialog.getDouble(
+            hours, ok = QInputDialog.getDouble(
                 parent,
                 QCoreApplication.translate("Commands", "Advance the clock"),
                 QCoreApplication.translate("Commands", "Hours to move the simulated clock on:"),
@@ -38,7 +38,7 @@ class ParameterAsker:
                 24 * 400,
                 2,
             )
-            return str(value) if ok else None
+            return str(hours) if ok else None
         if need == "customer":
             customers = list(sandbox.object_ids("customer"))
             if not customers:

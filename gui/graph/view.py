@@ -10,7 +10,7 @@ request, undo and redo.
 from __future__ import annotations
 
 import os
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import (
     QAbstractAnimation,
@@ -123,7 +123,8 @@ class StateGraphView(
         self._sandbox: Sandbox = host.sandbox
         self._object_id: str | None = None
         self._pinned_id: str | None = None
-        self._duration = int(QSettings().value("graph/animation_ms", DEFAULT_DURATION_MS) or 0)
+        stored = cast("int | str", QSettings().value("graph/animation_ms", DEFAULT_DURATION_MS))
+        self._duration = int(stored or 0)
         self._reduced_motion = reduced_motion_preferred()
         self._auto_fit = True
         self._every_flow = False

@@ -194,14 +194,15 @@ class PresenterMode(QObject):
         self._window.main_splitter.setSizes(main)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
-        if watched is self._window and event.type() == QEvent.Type.Resize and self.active:
+        window: Any = self._window  # compared below: mypy would narrow self._window to QObject
+        if watched is window and event.type() == QEvent.Type.Resize and self.active:
             # keep the projection on the screen (Qt grows a window when a dock's hint grows,
             # and under bare Xvfb no window manager enforces full screen)
             screen = self._window.screen()
             if screen is not None and self._window.width() > screen.geometry().width():
                 self._window.setGeometry(screen.geometry())
             return False
-        if watched is self._window and event.type() == QEvent.Type.Resize and not self.active:
+        if watched is window and event.type() == QEvent.Type.Resize and not self.active:
             self._restore_sizes()
             if not self._window.isFullScreen():
                 self._window.removeEventFilter(self)

@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QByteArray,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -269,14 +270,14 @@ class ObjectListModel(QAbstractListModel):
             | Qt.ItemFlag.ItemNeverHasChildren
         )
 
-    def roleNames(self) -> dict[int, bytes]:  # noqa: N802
+    def roleNames(self) -> dict[int, QByteArray]:  # noqa: N802
         names = dict(super().roleNames())
         names.update(
             {
-                self.IdRole: b"objectId",
-                self.KindRole: b"kind",
-                self.StatusRole: b"status",
-                self.DetailRole: b"detail",
+                self.IdRole: QByteArray(b"objectId"),
+                self.KindRole: QByteArray(b"kind"),
+                self.StatusRole: QByteArray(b"status"),
+                self.DetailRole: QByteArray(b"detail"),
             }
         )
         return names
