@@ -382,12 +382,18 @@ class MainWindow(WindowCommandsMixin, LessonsMixin, QMainWindow):
         self.settings.setValue("window/mainSplitter", self.main_splitter.saveState())
         self.settings.setValue("window/geometry", self.saveGeometry())
 
+    def close_without_asking(self) -> None:
+        """Close now, unsaved work kept in the autosave (SIGTERM, Ctrl+C in a terminal)."""
+        self._closing_without_asking = True
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
-        if not self.session.maybe_save():
+        keep = getattr(self, "_closing_without_asking", False)
+        if not keep and not self.session.maybe_save():
             event.ignore()
             return
         self.serve.stop()
-        self.session.shutdown()
+        self.session.shutdown(keep_unsaved=keep)
         self.save_layout()
         super().closeEvent(event)
 
