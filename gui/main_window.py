@@ -201,6 +201,8 @@ class MainWindow(QMainWindow):
         self.lesson_player: Any = None
         self.lesson_dock: QDockWidget | None = None
         self.presenter: Any = None
+        #: False for a one-off render (``--screenshot``): it must not change the next start
+        self.remember_layout = True
         self._lesson_position = 0
         self._lesson_sandbox: Any = None
 
@@ -768,11 +770,13 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray | bytes) and geometry:
             self.restoreGeometry(QByteArray(geometry))
 
-    def save_layout(self) -> None:
-        """Write the splitter sizes and the window geometry to QSettings."""
+    def save_layout(self, geometry: QByteArray | None = None) -> None:
+        """Write the splitter sizes and the window geometry (or ``geometry``) to QSettings."""
         self.settings.setValue("window/topSplitter", self.top_splitter.saveState())
         self.settings.setValue("window/mainSplitter", self.main_splitter.saveState())
-        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue(
+            "window/geometry", geometry if geometry is not None else self.saveGeometry()
+        )
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         if not self.session.maybe_save():
@@ -780,7 +784,12 @@ class MainWindow(QMainWindow):
             return
         self.serve.stop()
         self.session.shutdown()
-        self.save_layout()
+        geometry = None
+        if self.presenting:  # keep the layout of the window, not the projection's
+            geometry = self.presenter.saved_geometry()
+            self.set_presenter_mode(False)
+        if self.remember_layout:
+            self.save_layout(geometry)
         super().closeEvent(event)
 
 
