@@ -25,7 +25,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
+
+from gui.words.noop import QT_TRANSLATE_NOOP
 
 CONTEXT = "core"
 
