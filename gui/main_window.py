@@ -385,12 +385,18 @@ class MainWindow(WindowCommandsMixin, LessonsMixin, QMainWindow):
             "window/geometry", geometry if geometry is not None else self.saveGeometry()
         )
 
+    def close_without_asking(self) -> None:
+        """Close now, unsaved work kept in the autosave (SIGTERM, Ctrl+C in a terminal)."""
+        self._closing_without_asking = True
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
-        if not self.session.maybe_save():
+        keep = getattr(self, "_closing_without_asking", False)
+        if not keep and not self.session.maybe_save():
             event.ignore()
             return
         self.serve.stop()
-        self.session.shutdown()
+        self.session.shutdown(keep_unsaved=keep)
         geometry = None
         if self.presenting:  # keep the layout of the window, not the projection's
             geometry = self.presenter.saved_geometry()

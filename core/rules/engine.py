@@ -148,6 +148,7 @@ def taking(
     rec.prev_state = lifecycle.state_of(rec)
     rec.last_edge = tr.id
     rec.trail = (*rec.trail, tr.id)
+    st.taken.append((object_id, tr.id))
     if rec.kind == "source":
         rec.status = tr.target
     elif rec.kind == "token":

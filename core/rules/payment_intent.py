@@ -759,14 +759,3 @@ def list_all(st: State, args: Args, data: dict[str, Any]) -> JSONDict:
         "has_more": len(ids) > limit,
         "url": "/v1/payment_intents",
     }
-
-
-def refund_target(st: State, pi_id: str) -> str:
-    """The Charge a ``payment_intent=pi_…`` refund refunds (§3.7): its latest, succeeded."""
-    pi = st.get(pi_id)
-    if not isinstance(pi, PaymentIntentRec):
-        raise errors.no_such("payment_intent", pi_id, param="payment_intent")
-    charge = st.get(pi.latest_charge) if pi.latest_charge else None
-    if pi.status != "succeeded" or not isinstance(charge, ChargeRec):
-        raise errors.refund_needs_success(pi_id)
-    return charge.id

@@ -2088,8 +2088,9 @@
 <context>
     <name>SessionController</name>
     <message>
-        <location filename="../../gui/session_controller.py" line="+125"/>
+        <location filename="../../gui/session_controller.py" line="+137"/>
         <source>Unsaved changes</source>
+        <extracomment>``autosave-&lt;pid&gt;-&lt;random&gt;.chargeable.json``: one per running window.</extracomment>
         <translation>未保存の変更</translation>
     </message>
     <message>
@@ -2133,7 +2134,7 @@
         <translation>Chargeable セッション (*{suffix})</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+96"/>
         <source>Untitled session</source>
         <translation>無題のセッション</translation>
     </message>
@@ -2172,9 +2173,21 @@
 {reason}</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+164"/>
         <source>Could not recover the session</source>
         <translation>セッションを復元できませんでした</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>More autosaved sessions</source>
+        <translation>ほかの自動保存セッション</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other windows that did not close properly left autosaved sessions. They are kept and offered again at the next start; you can also open them with File ▸ Open:
+{paths}</source>
+        <translation>正しく閉じられなかったほかのウィンドウが自動保存セッションを残しています。これらは残したまま、次回の起動時にもう一度復元を提案します。ファイル ▸ 開く で今すぐ開くこともできます:
+{paths}</translation>
     </message>
 </context>
 <context>

@@ -17,8 +17,13 @@ clock jumps) and undo/redo. After every step it checks (stripe-domain.md §3, §
 * the event list only grows, and the clock never runs backwards;
 * undo restores exactly the state before the last accepted request, and redo
   then restores the live state;
-* replaying the log (``core.history.replay``) gives the live state: every
-  ``REPLAY_EVERY`` steps and at the end of each run.
+* replaying the log (``Sandbox.replay``) gives the live state: every
+  ``REPLAY_EVERY`` steps and at the end of each run;
+* every lifecycle edge a request (or redo) takes fired its table's events
+  (``Change.edges`` against ``Change.events``), whatever state it was taken from;
+* in any state the run reaches, an action the sandbox offers as enabled
+  (``allowed_actions``) is accepted when sent, and a blocked one is refused (the
+  ``act_as_offered`` rule picks any object and any of its actions).
 
 Beyond the JSON, the records behind it (``Sandbox._st``: expiry and settle timers,
 test-card keys, the idempotency cache) are compared too, for rejected requests and
@@ -29,15 +34,16 @@ from __future__ import annotations
 
 import copy
 import os
+from collections import Counter
 from typing import Any
 
 import hypothesis.strategies as st
 from hypothesis import HealthCheck, settings
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
-from core import history
-from core.api import Response, Sandbox
+from core.api import Change, Response, Sandbox
 from core.facts import catalog
+from core.lifecycle import tables as lifecycle
 
 SEED = 11
 KEY = {"Authorization": "Bearer sk_test_stateful"}
@@ -45,6 +51,9 @@ TERMINAL = frozenset({"consumed", "failed", "canceled"})
 REPLAY_EVERY = 10
 EXAMPLES = int(os.environ.get("CHARGEABLE_STATEFUL_EXAMPLES", "500"))
 RETURN_URL = "https://example.com/return"
+#: Blocked only because nothing would happen: running the clock with no timer due, making
+#: the default source default again. Stripe accepts both, and they change nothing.
+NOTHING_TO_DO = frozenset({"advance_clock", "set_default"})
 
 CARD_NUMBERS = (
     "4242424242424242",
@@ -286,6 +295,32 @@ class SandboxMachine(RuleBasedStateMachine):
         self.redo_stack: list[tuple[dict[str, Any], dict[str, str], frozenset[str]]] = []
         self.terminal: dict[str, str] = {}
         self.used: frozenset[str] = frozenset()
+        self.changes: list[Change] = []
+        self.sb.subscribe(self.changes.append)
+
+    def _check_edge_events(self) -> None:
+        """The events fired include those of every edge taken (tables are the source).
+
+        Checked here, not in the subscriber: the sandbox keeps a subscriber's exception
+        to itself (``subscriber_errors``) so that it cannot break ``request``.
+        """
+        changes, self.changes[:] = list(self.changes), []
+        assert changes, "the sandbox did not announce a change"
+        for change in changes:
+            objects = self.sb.state_snapshot()["objects"] if change.edges else {}
+            expected: Counter[str] = Counter()
+            for object_id, edge_id in change.edges:
+                obj = objects[object_id]
+                variant = obj.get("flow", "") if obj["object"] == "source" else ""
+                table = lifecycle.TABLES[(obj["object"], variant)]
+                edge = next(t for t in table.transitions if t.id == edge_id)
+                expected.update(edge.events)
+            fired = Counter(e["type"] for e in change.events)
+            missing = expected - fired
+            assert not missing, (
+                f"edges {change.edges} should fire {dict(expected)}, fired {dict(fired)}: "
+                f"{change.request}"
+            )
 
     # --- picking ids ----------------------------------------------------------------
 
@@ -311,6 +346,7 @@ class SandboxMachine(RuleBasedStateMachine):
         before, revision = self.snapshot, self.sb.revision
         hidden = hidden_state(self.sb)
         response = self.sb.request(method, path, params, headers)
+        self._check_edge_events()
         after = self.sb.state_snapshot()
         self.steps += 1
         where = f"{method} {path} {params!r} -> {response.status} {response.body!r}"
@@ -424,7 +460,7 @@ class SandboxMachine(RuleBasedStateMachine):
                 ), (object_id, receiver, where)
 
     def _check_replay(self) -> None:
-        rebuilt = history.replay(SEED, self.sb.log)
+        rebuilt = Sandbox.replay(SEED, self.sb.log)
         assert rebuilt.state_snapshot() == self.snapshot, "replaying the log differs"
         # What the JSON does not show (timers due, test-card keys, settle outcomes) must
         # match too, or a replayed session would diverge later.
@@ -616,6 +652,36 @@ class SandboxMachine(RuleBasedStateMachine):
             [("values[]", v) for v in values],
         )
 
+    @rule(data=st.data())
+    def act_as_offered(self, data: st.DataObject) -> None:
+        """Send one action ``allowed_actions`` offers, as the window's buttons do."""
+        offered = [i for i in self.ids() if self.sb.allowed_actions(i)]
+        if not offered:
+            return
+        object_id = data.draw(st.sampled_from(offered), label="object")
+        action = data.draw(st.sampled_from(self.sb.allowed_actions(object_id)), label="action")
+        chosen = {}
+        if "customer" in action.needs:  # the window offers live customers only
+            live = [
+                i for i in self.ids("customer") if not self.snapshot["objects"][i].get("deleted")
+            ]
+            if not live:
+                return
+            chosen["customer"] = data.draw(st.sampled_from(live), label="customer")
+        method, path, params = action.request_args(chosen)
+        if not path:  # detach / set_default of an object that is not attached
+            assert not action.enabled, action
+            return
+        before = self.snapshot
+        response = self.send(method, path, params)
+        where = f"{object_id} {action} -> {response.status} {response.body}"
+        if action.enabled:
+            assert response.accepted, f"an enabled action was refused: {where}"
+        elif action.name in NOTHING_TO_DO:  # Stripe accepts it; the sandbox offers no button
+            assert self.snapshot == before, f"a blocked action changed state: {where}"
+        else:
+            assert not response.accepted, f"a blocked action was accepted: {where}"
+
     @rule(seconds=st.sampled_from(SECONDS))
     def advance_clock(self, seconds: str) -> None:
         self.send("POST", "/v1/test_helpers/advance_clock", {"seconds": seconds})
@@ -762,14 +828,17 @@ class SandboxMachine(RuleBasedStateMachine):
             previous = self.undo_stack[-1][0]
             redo_before = len(self.sb.redo_stack)
             assert self.sb.undo()
+            self._check_edge_events()
             assert self.sb.state_snapshot() == previous, "undo is not the state before"
             assert self.sb.redo()
+            self._check_edge_events()
             assert self.sb.state_snapshot() == live, "undo then redo changed the state"
             assert len(self.sb.redo_stack) == redo_before
         elif action == "undo":
             previous, terminal, used = self.undo_stack.pop()
             self.redo_stack.append((self.snapshot, dict(self.terminal), self.used))
             assert self.sb.undo()
+            self._check_edge_events()
             self.snapshot = self.sb.state_snapshot()
             assert self.snapshot == previous, "undo is not the state before the last request"
             self.terminal, self.used = terminal, used
@@ -777,6 +846,7 @@ class SandboxMachine(RuleBasedStateMachine):
             later, terminal, used = self.redo_stack.pop()
             self.undo_stack.append((self.snapshot, dict(self.terminal), self.used))
             assert self.sb.redo()
+            self._check_edge_events()
             self.snapshot = self.sb.state_snapshot()
             assert self.snapshot == later, "redo is not the state that was undone"
             self.terminal, self.used = terminal, used
