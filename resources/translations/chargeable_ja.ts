@@ -257,7 +257,7 @@
 <context>
     <name>CodeBox</name>
     <message>
-        <location filename="../../gui/panes/detail_pane.py" line="+170"/>
+        <location filename="../../gui/widgets/code_box.py" line="+97"/>
         <source>Copy</source>
         <translation>コピー</translation>
     </message>
@@ -293,7 +293,7 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../gui/commands.py" line="+59"/>
+        <location filename="../../gui/commands/table.py" line="+45"/>
         <source>&amp;New Session</source>
         <extracomment>more shortcuts, always on (e.g. Ctrl++ beside Ctrl+=) shortcuts added only while presenter mode is on (Space, arrows, Esc)</extracomment>
         <translation>新規セッション(&amp;N)</translation>
@@ -885,14 +885,15 @@
         <translation>タイマーまで</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location filename="../../gui/commands/qactions.py" line="+47"/>
         <source>Unverified: %1</source>
         <translation>未検証: %1</translation>
     </message>
     <message>
-        <location line="+155"/>
+        <location line="+158"/>
         <location line="+58"/>
         <source>Select an object first.</source>
+        <extracomment>opens the Charge dialog for an object (the window sets it); without one, &quot;charge&quot; asks for what it needs and sends at once</extracomment>
         <translation>先にオブジェクトを選択してください。</translation>
     </message>
     <message>
@@ -917,33 +918,33 @@
         <translation>「とにかく試す」がオンです: リクエストを送信して Stripe のエラーを表示します。</translation>
     </message>
     <message>
+        <location line="+108"/>
+        <source>Not a duration: %1 (write 90s, 45m, 1h30m, 2d, or a number of hours)</source>
+        <translation>期間として読めません: %1（90s、45m、1h30m、2d、または時間数で入力してください）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/commands/ask.py" line="+36"/>
+        <source>Move the simulated clock on by (90s, 45m, 1h30m, 2d; a number is hours):</source>
+        <translation>模擬時計を進める長さ（90s、45m、1h30m、2d。数字だけなら時間）:</translation>
+    </message>
+    <message>
         <location filename="../../gui/sandbox_host.py" line="+55"/>
         <source>Stripe said no: %1 %2 → %3</source>
         <extracomment>the origin of every request the window sends (the event log shows others&apos; origins)</extracomment>
         <translation>Stripe が拒否しました: %1 %2 → %3</translation>
     </message>
     <message>
-        <location filename="../../gui/commands.py" line="+53"/>
+        <location filename="../../gui/commands/qactions.py" line="-55"/>
         <source>%1 does not apply to %2.</source>
         <translation>%1 は %2 には適用できません。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>Cancelled.</source>
         <translation>キャンセルしました。</translation>
     </message>
     <message>
-        <location line="+31"/>
-        <source>Not a number of hours: %1</source>
-        <translation>時間数ではありません: %1</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The clock only moves forward.</source>
-        <translation>時計は先にしか進みません。</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+44"/>
         <source>Undone.</source>
         <translation>元に戻しました。</translation>
     </message>
@@ -963,22 +964,17 @@
         <translation>やり直す操作はありません。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location filename="../../gui/commands/ask.py" line="-1"/>
         <source>Advance the clock</source>
         <translation>時計を進める</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Hours to move the simulated clock on:</source>
-        <translation>模擬時計を進める時間数:</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Create a customer first (Create ▸ New Customer).</source>
         <translation>先に顧客を作成してください (作成 ▸ 新規顧客)。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Choose a customer</source>
         <translation>顧客を選択</translation>
     </message>
@@ -988,7 +984,7 @@
         <translation>customer (関連付け先の顧客):</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+14"/>
         <source>No source to choose.</source>
         <translation>選択できるソースがありません。</translation>
     </message>
@@ -1026,44 +1022,44 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../gui/panes/detail_pane.py" line="+75"/>
-        <location line="+55"/>
+        <location filename="../../gui/panes/detail_pane.py" line="+94"/>
+        <location line="+53"/>
         <source>Properties</source>
         <translation>プロパティ</translation>
     </message>
     <message>
-        <location line="-47"/>
-        <location line="+47"/>
+        <location line="-44"/>
+        <location line="+44"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location line="-38"/>
-        <location line="+38"/>
+        <location line="-35"/>
+        <location line="+35"/>
         <source>Request</source>
         <translation>リクエスト</translation>
     </message>
     <message>
-        <location line="-33"/>
-        <location line="+37"/>
+        <location line="-30"/>
+        <location line="+34"/>
         <source>Simulated time</source>
         <translation>模擬時刻</translation>
     </message>
     <message>
-        <location line="-37"/>
-        <location line="+37"/>
+        <location line="-34"/>
+        <location line="+34"/>
         <source>Event</source>
         <translation>イベント</translation>
     </message>
     <message>
-        <location line="-37"/>
-        <location line="+37"/>
+        <location line="-34"/>
+        <location line="+34"/>
         <source>Id</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location line="-32"/>
-        <location line="+28"/>
+        <location line="-29"/>
+        <location line="+25"/>
         <source>Events</source>
         <translation>イベント</translation>
     </message>
@@ -1073,7 +1069,7 @@
         <translation>%1 · status %2 — %3</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+41"/>
         <source>This object no longer exists (an undo took it back).</source>
         <translation>このオブジェクトはもう存在しません (元に戻す操作で取り消されました)。</translation>
     </message>
@@ -1088,8 +1084,8 @@
         <translation>一覧からオブジェクトを選ぶか、[作成] メニューから作成してください。</translation>
     </message>
     <message>
-        <location line="+41"/>
-        <location line="+94"/>
+        <location filename="../../gui/panes/detail_properties.py" line="+104"/>
+        <location line="+95"/>
         <source>Why </source>
         <translation>理由: </translation>
     </message>
@@ -1189,7 +1185,7 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../gui/panes/object_list.py" line="+930"/>
+        <location filename="../../gui/panes/object_list/view.py" line="+185"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
@@ -1274,10 +1270,9 @@
 <context>
     <name>InfoBar</name>
     <message>
-        <location filename="../../gui/main_window.py" line="+134"/>
+        <location filename="../../gui/widgets/info_bar.py" line="+54"/>
         <location line="+1"/>
         <source>Dismiss</source>
-        <extracomment>a menu separator goes before these commands</extracomment>
         <translation>閉じる</translation>
     </message>
 </context>
@@ -1406,7 +1401,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="+500"/>
+        <location filename="../../gui/main_window.py" line="+325"/>
         <source>Sources are a legacy API</source>
         <translation>Sources はレガシー API です</translation>
     </message>
@@ -1416,27 +1411,28 @@
         <translation>Stripe は Sources API (および素の Tokens) を非推奨とし、PaymentMethods と PaymentIntents を推奨しています。PaymentMethod は状態を持たず、支払いの状態は PaymentIntent にあるため、待つべき &lt;code&gt;chargeable&lt;/code&gt; (「請求可能」) ステータスはありません。Chargeable はレガシーなオブジェクトを学ぶためのもので、古い実装を読み解き、移行するのに役立ちます。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location filename="../../gui/window_lessons.py" line="+187"/>
         <source>Lessons</source>
         <translation>レッスン</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location filename="../../gui/window_commands.py" line="+138"/>
         <source>Copied %1</source>
+        <extracomment>a menu separator goes before these commands</extracomment>
         <translation>%1 をコピーしました</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+33"/>
         <source>That dialog is not available yet.</source>
         <translation>そのダイアログはまだ使用できません。</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+49"/>
         <source>About Chargeable</source>
         <translation>Chargeable について</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Chargeable simulates Stripe&apos;s legacy Source and Token objects in a local sandbox, so you can watch their lifecycles and read Stripe&apos;s real errors.</source>
         <translation>Chargeable は Stripe のレガシーな Source オブジェクトと Token オブジェクトをローカルのサンドボックスで再現します。ライフサイクルを観察し、Stripe の実際のエラーを確認できます。</translation>
     </message>
@@ -1537,7 +1533,7 @@
         <translation>用途</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+12"/>
         <source>in the currency&apos;s smallest unit, e.g. 1099</source>
         <translation>通貨の最小単位 (例: 1099)</translation>
     </message>
@@ -1924,7 +1920,7 @@
 <context>
     <name>ObjectListModel</name>
     <message>
-        <location filename="../../gui/panes/object_list.py" line="-685"/>
+        <location filename="../../gui/panes/object_list/model.py" line="+259"/>
         <source>status {0}: {1}</source>
         <translation>status {0}: {1}</translation>
     </message>
@@ -1932,7 +1928,7 @@
 <context>
     <name>ObjectListView</name>
     <message>
-        <location line="+524"/>
+        <location filename="../../gui/panes/object_list/view.py" line="-161"/>
         <location line="+16"/>
         <source>Objects</source>
         <translation>オブジェクト</translation>
@@ -1954,7 +1950,7 @@
 <context>
     <name>RequestDialog</name>
     <message>
-        <location filename="../../gui/dialogs/_base.py" line="+189"/>
+        <location filename="../../gui/dialogs/_base.py" line="+191"/>
         <source>The request this dialog sends to the sandbox</source>
         <extracomment>text of the OK button; subclasses set it (through tr) in their __init__</extracomment>
         <translation>このダイアログがサンドボックスに送信するリクエスト</translation>
@@ -1965,7 +1961,7 @@
         <translation>リクエスト</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+133"/>
         <source>Fix the fields marked {glyph} first</source>
         <translation>先に {glyph} の付いた項目を修正してください</translation>
     </message>
@@ -1984,7 +1980,7 @@
 <context>
     <name>RequestTab</name>
     <message>
-        <location filename="../../gui/panes/request_tab.py" line="+133"/>
+        <location filename="../../gui/panes/request_tab.py" line="+132"/>
         <location line="+100"/>
         <source>Response</source>
         <translation>レスポンス</translation>
@@ -2512,7 +2508,7 @@
 <context>
     <name>StatusWord</name>
     <message>
-        <location filename="../../gui/widgets/status_style.py" line="+194"/>
+        <location filename="../../gui/widgets/status_style.py" line="+196"/>
         <source>pending</source>
         <extracomment>Short glosses of Stripe&apos;s status and usage words, shown beside the word itself (the word stays English: it is what the API returns). The English &quot;translation&quot; of each is the word itself, so English shows no gloss. Japanese: pending 保留中, chargeable 請求可能, consumed 消費した, failed 失敗, canceled キャンセル, reusable 再利用可能, single_use 使い捨て.</extracomment>
         <translation>保留中</translation>
@@ -2571,7 +2567,7 @@
 <context>
     <name>core</name>
     <message>
-        <location filename="../../gui/words/core_texts.py" line="+35"/>
+        <location filename="../../gui/words/core_texts.py" line="+37"/>
         <source>fail (customer declines/aborts)</source>
         <extracomment>Texts the core makes without variable parts.</extracomment>
         <translation>失敗 (顧客が拒否・中止)</translation>
@@ -3401,7 +3397,7 @@
 <context>
     <name>errorcode</name>
     <message>
-        <location filename="../../gui/words/error_codes.py" line="+21"/>
+        <location filename="../../gui/words/error_codes.py" line="+23"/>
         <source>A required parameter was not sent; param names it.</source>
         <extracomment>error ``code`` -&gt; what it means.</extracomment>
         <translation>必須のパラメーターが送られていません。param がそのパラメーターを示します。</translation>
@@ -3667,7 +3663,7 @@
 <context>
     <name>explain</name>
     <message>
-        <location filename="../../gui/words/explanations.py" line="+27"/>
+        <location filename="../../gui/words/explanations.py" line="+29"/>
         <source>The object&apos;s id; its prefix names its kind.</source>
         <translation>オブジェクトの ID。接頭辞がその種類を表します。</translation>
     </message>
