@@ -1020,6 +1020,43 @@
     </message>
 </context>
 <context>
+    <name>CustomerPage</name>
+    <message>
+        <location filename="../../gui/panes/customer_page.py" line="+88"/>
+        <source>Default source</source>
+        <translation>デフォルトのソース (default_source)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>None: a charge with only this customer is refused (§8.1).</source>
+        <translation>なし: この顧客だけを指定した請求は拒否されます (§8.1)。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Sources (%n)</source>
+        <translation>
+            <numerusform>ソース (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>None attached yet (Object ▸ Attach on a source or token).</source>
+        <translation>まだ何も関連付けられていません（ソースかトークンで オブジェクト ▸ 関連付け）。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Charges (%n)</source>
+        <translation>
+            <numerusform>請求 (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No charges yet.</source>
+        <translation>まだ請求はありません。</translation>
+    </message>
+</context>
+<context>
     <name>DetailPane</name>
     <message>
         <location filename="../../gui/panes/detail_pane.py" line="+94"/>
@@ -1401,7 +1438,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="+325"/>
+        <location filename="../../gui/main_window.py" line="+331"/>
         <source>Sources are a legacy API</source>
         <translation>Sources はレガシー API です</translation>
     </message>
