@@ -6,11 +6,14 @@ Writes, at 1280x800: card_source.png (card source A, born chargeable,
 attached and charged three times: its own lifecycle only, the trail, "×3"),
 ideal_source.png (iDEAL source B after authorize → charge), japanese.png
 (the same in Japanese), high_contrast.png; in presenter mode card_presenter.png,
-ideal_presenter.png, and presenter_ja.png / presenter_en.png (mid-lesson); and
-serve.png (the in-window server while stripe-python, in a
-thread, creates objects; two of its requests are refused). Settings and
-autosave go to temporary directories. After each graph shot it prints the
-smallest graph text on screen (font size × the view's transform).
+ideal_presenter.png, and presenter_ja.png / presenter_en.png (mid-lesson);
+serve.png (the in-window server while stripe-python, in a thread, creates
+objects; two of its requests are refused) and, for PaymentIntents,
+payment_intent_requires_action.png (a 3DS card waiting for the customer),
+payment_intent_succeeded.png / payment_intent_succeeded_ja.png (the same after
+the simulator-only authenticate helper). Settings and autosave go to temporary
+directories. After each graph shot it prints the smallest graph text on screen
+(font size × the view's transform).
 """
 
 from __future__ import annotations
@@ -202,6 +205,31 @@ def serving(out: Path) -> None:
     _close(window)
 
 
+def intents(out: Path) -> None:
+    window = _window()
+    send = window.host.send
+    pi = send(
+        "POST",
+        "/v1/payment_intents",
+        [
+            ("amount", "2000"),
+            ("currency", "usd"),
+            ("payment_method_types[]", "card"),
+            ("payment_method", "pm_card_threeDSecure2Required"),
+            ("confirm", "true"),
+            ("return_url", "https://example.com/return"),
+        ],
+    ).body["id"]
+    window.selection.select(pi)
+    _shot(window, out / "payment_intent_requires_action.png")
+    send("POST", f"/v1/test_helpers/payment_intents/{pi}/authenticate", [("result", "success")])
+    _shot(window, out / "payment_intent_succeeded.png")
+    window.set_language("ja")
+    _shot(window, out / "payment_intent_succeeded_ja.png")
+    window.set_language("en")
+    _close(window)
+
+
 def main() -> int:
     from PySide6.QtWidgets import QApplication
 
@@ -210,6 +238,7 @@ def main() -> int:
     QApplication(sys.argv[:1])
     lifecycles(out)
     serving(out)
+    intents(out)
     return 0
 
 

@@ -555,6 +555,26 @@
     </message>
     <message>
         <location line="+8"/>
+        <source>C&amp;onfirm</source>
+        <translation>確定(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Confirm the PaymentIntent or SetupIntent</source>
+        <translation>PaymentIntent または SetupIntent を確定する</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cance&amp;l Intent</source>
+        <translation>インテントをキャンセル(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel the PaymentIntent or SetupIntent</source>
+        <translation>PaymentIntent または SetupIntent をキャンセルする</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;Try Anyway</source>
         <translation>とにかく試す(&amp;T)</translation>
     </message>
@@ -883,6 +903,16 @@
         <location line="+1"/>
         <source>Run to timer</source>
         <translation>タイマーまで</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirm</source>
+        <translation>確定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
     </message>
     <message>
         <location filename="../../gui/commands/qactions.py" line="+47"/>
@@ -1260,6 +1290,21 @@
         <location line="+1"/>
         <source>Refunds</source>
         <translation>返金</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PaymentMethods</source>
+        <translation>PaymentMethod</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PaymentIntents</source>
+        <translation>PaymentIntent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SetupIntents</source>
+        <translation>SetupIntent</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1957,7 +2002,7 @@
 <context>
     <name>ObjectListModel</name>
     <message>
-        <location filename="../../gui/panes/object_list/model.py" line="+259"/>
+        <location filename="../../gui/panes/object_list/model.py" line="+287"/>
         <source>status {0}: {1}</source>
         <translation>status {0}: {1}</translation>
     </message>
@@ -1965,7 +2010,7 @@
 <context>
     <name>ObjectListView</name>
     <message>
-        <location filename="../../gui/panes/object_list/view.py" line="-161"/>
+        <location filename="../../gui/panes/object_list/view.py" line="-164"/>
         <location line="+16"/>
         <source>Objects</source>
         <translation>オブジェクト</translation>
@@ -2545,7 +2590,7 @@
 <context>
     <name>StatusWord</name>
     <message>
-        <location filename="../../gui/widgets/status_style.py" line="+196"/>
+        <location filename="../../gui/widgets/status_style.py" line="+240"/>
         <source>pending</source>
         <extracomment>Short glosses of Stripe&apos;s status and usage words, shown beside the word itself (the word stays English: it is what the API returns). The English &quot;translation&quot; of each is the word itself, so English shows no gloss. Japanese: pending 保留中, chargeable 請求可能, consumed 消費した, failed 失敗, canceled キャンセル, reusable 再利用可能, single_use 使い捨て.</extracomment>
         <translation>保留中</translation>
@@ -3161,6 +3206,46 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>needs a payment method of one of its payment_method_types first (update it)</source>
+        <translation>まず payment_method_types のいずれかの種類の支払い方法が必要（更新する）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>its payment method is attached to another customer (intents §6.1)</source>
+        <translation>その支払い方法は別の顧客に関連付けられている (intents §6.1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its payment method cannot pay with this customer (intents §6.1)</source>
+        <translation>その支払い方法はこの顧客では支払えない (intents §6.1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>used once without a customer: it may not be used again (intents §4.4)</source>
+        <translation>顧客なしで一度使われた: 二度と使えない (intents §4.4)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>detached: it can never be used or attached again (intents §4.4)</source>
+        <translation>関連付け解除済み: 二度と使うことも関連付けることもできない (intents §4.4)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>already the customer&apos;s default payment method</source>
+        <translation>すでに顧客のデフォルトの支払い方法</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its charge is refunded already</source>
+        <translation>その Charge はすでに返金済み</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>simulator-only: Stripe has no endpoint for the customer&apos;s side (intents §8.6)</source>
+        <translation>シミュレーター専用: Stripe には顧客側の操作のエンドポイントがない (intents §8.6)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>attach to a customer</source>
         <translation>顧客に関連付け</translation>
     </message>
@@ -3251,16 +3336,36 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>confirmation_method is automatic: no second confirm is needed (§3.2 T6)</source>
-        <translation>confirmation_method が automatic: 2 回目の確定は不要 (§3.2 T6)</translation>
+        <source>confirmation_method is automatic: no second confirm is needed (intents §3.2 T6)</source>
+        <translation>confirmation_method が automatic: 2 回目の確定は不要 (intents §3.2 T6)</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>confirmation_method is manual: the server must confirm again (§3.2 T6m)</source>
-        <translation>confirmation_method が manual: サーバーが再度確定する必要がある (§3.2 T6m)</translation>
+        <source>confirmation_method is manual: the server must confirm again (intents §3.2 T6m)</source>
+        <translation>confirmation_method が manual: サーバーが再度確定する必要がある (intents §3.2 T6m)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>only a us_bank_account payment can be canceled while processing (intents §3.3)</source>
+        <translation>processing 中にキャンセルできるのは us_bank_account の支払いだけ (intents §3.3)</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>only an off-session confirm of a card that needs authentication fails this way (intents §8.4)</source>
+        <translation>この失敗は、認証が必要なカードをオフセッションで確定したときだけ (intents §8.4)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>only bank debits (sepa_debit, us_bank_account) pass through processing (intents §3.2 T12)</source>
+        <translation>processing を通るのは口座引き落とし (sepa_debit、us_bank_account) だけ (intents §3.2 T12)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>use it together with the customer it is attached to (intents §6.1)</source>
+        <translation>関連付けられた顧客と一緒に使う (intents §6.1)</translation>
+    </message>
+    <message>
+        <location line="-26"/>
         <source>customer authenticates</source>
         <translation>顧客が認証</translation>
     </message>
@@ -3295,22 +3400,7 @@
         <translation>関連付け解除 (二度と使えない)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>only a us_bank_account payment can be canceled while processing (§3.3)</source>
-        <translation>processing 中にキャンセルできるのは us_bank_account の支払いだけ (§3.3)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>only an off-session confirm of a card that needs authentication fails this way (§8.4)</source>
-        <translation>この失敗は、認証が必要なカードをオフセッションで確定したときだけ (§8.4)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>only bank debits (sepa_debit, us_bank_account) pass through processing (§3.2 T12)</source>
-        <translation>processing を通るのは口座引き落とし (sepa_debit、us_bank_account) だけ (§3.2 T12)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+12"/>
         <source>set a new payment method (update)</source>
         <translation>新しい支払い方法を設定 (更新)</translation>
     </message>
@@ -3350,12 +3440,7 @@
         <translation>更新</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>use it together with the customer it is attached to (§6.1)</source>
-        <translation>関連付けられた顧客と一緒に使う (§6.1)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>used with its customer</source>
         <translation>自分の顧客と一緒に使用</translation>
     </message>
@@ -3392,6 +3477,36 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>its payment method is {status}: it may not be used again (intents §4.4)</source>
+        <translation>その支払い方法は {status}: 二度と使えない (intents §4.4)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>only an open {kind} can be confirmed; this one is {status}</source>
+        <translation>確定できるのは未完了の {kind} だけ。これは {status}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>only a {kind} in requires_action waits for the customer; this one is {status}</source>
+        <translation>顧客の操作を待つのは requires_action の {kind} だけ。これは {status}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a {kind} in {status} cannot be canceled</source>
+        <translation>{status} の {kind} はキャンセルできない</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>only a PaymentIntent in requires_capture can be captured; this one is {status}</source>
+        <translation>キャプチャできるのは requires_capture の PaymentIntent だけ。これは {status}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>only a succeeded PaymentIntent has a payment to refund; this one is {status}</source>
+        <translation>返金できる支払いがあるのは succeeded の PaymentIntent だけ。これは {status}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>a source can only be attached while chargeable or pending (§5.1 rule 5); this one is {status}</source>
         <translation>ソースを関連付けられるのは chargeable (請求可能) か pending (保留中) の間だけです (§5.1 ルール 5)。このソースは {status} です</translation>
     </message>
@@ -4296,7 +4411,7 @@
 <context>
     <name>status</name>
     <message>
-        <location filename="../../gui/widgets/status_style.py" line="-93"/>
+        <location filename="../../gui/widgets/status_style.py" line="-137"/>
         <source>waiting for the customer or for funds</source>
         <translation>顧客または入金を待っています</translation>
     </message>
@@ -4344,6 +4459,41 @@
         <location line="+6"/>
         <source>waiting for an action</source>
         <translation>操作を待っています</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>needs a payment method (again, after a failure)</source>
+        <translation>支払い方法が必要（失敗後にも戻る）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>has a payment method; waiting for confirm</source>
+        <translation>支払い方法あり。確定待ち</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>submitted; the bank has not answered yet</source>
+        <translation>送信済み。銀行の回答待ち</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>authorized; waiting for capture</source>
+        <translation>承認済み。キャプチャ待ち</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>belongs to no customer: one use only</source>
+        <translation>どの顧客にも属さない: 一回だけ使える</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>saved to a customer: reusable with it</source>
+        <translation>顧客に保存済み: その顧客と再利用できる</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>detached: can never be used again</source>
+        <translation>関連付け解除: 二度と使えない</translation>
     </message>
     <message>
         <location line="+4"/>
