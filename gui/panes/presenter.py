@@ -80,6 +80,10 @@ class PresenterMode(QObject):
     def active(self) -> bool:
         return self._saved is not None
 
+    def saved_geometry(self) -> QByteArray | None:
+        """The window's geometry from before presenter mode (None when not presenting)."""
+        return QByteArray(self._saved.geometry) if self._saved is not None else None
+
     def set_active(self, on: bool) -> None:
         if on:
             self.enter()

@@ -255,7 +255,16 @@ def test_command_line_passes_serve_and_port_to_the_window(monkeypatch: Any) -> N
 
     monkeypatch.setattr("gui.application.run", fake_run)
     assert app_module.main(["--serve", "--port", "0"]) == 0
-    assert seen == {"screenshot": None, "serve": True, "port": 0}
+    assert seen == {
+        "screenshot": None,
+        "serve": True,
+        "port": 0,
+        # the start options a teacher's command line adds (none given here)
+        "file": None,
+        "select": None,
+        "presenter": False,
+        "lang": None,
+    }
     assert app_module.main([]) == 0
     assert seen["serve"] is False and seen["port"] == 12111
 

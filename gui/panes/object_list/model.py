@@ -66,6 +66,9 @@ def summarize(object_id: str, obj: dict[str, Any]) -> Summary:
     kind = str(obj.get("object", ""))
     status = display_status(obj)
     parts: list[str] = []
+    nickname = (obj.get("metadata") or {}).get("nickname")
+    if nickname:  # the short name a lesson or a teacher gave it ("A", "B"…), said in class
+        parts.append(str(nickname))
     if kind == "source":
         parts.append(str(obj.get("type", "")))
         if obj.get("usage"):
