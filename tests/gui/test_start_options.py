@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from _window_support import make_window
+from helpers.window import make_window
 from test_command_line import run_chargeable
 
 from core import session
