@@ -629,3 +629,12 @@ SI_AUTH_FAILURE = (
 )
 #: §9 E9.
 AUTH_REQUIRED_MESSAGE = "Your card was declined. This transaction requires authentication."
+
+
+def capture_through_payment_intent(charge_id: str, pi_id: str) -> StripeError:
+    """intents §3.7: a PaymentIntent's charge is captured through the PaymentIntent."""
+    return invalid(
+        f"Charge {charge_id} was created by PaymentIntent {pi_id}: capture it with "
+        f"POST /v1/payment_intents/{pi_id}/capture. {SANDBOX_WORDING}",
+        code="charge_not_capturable",
+    )

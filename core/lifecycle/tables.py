@@ -1037,6 +1037,17 @@ def _expiry_possible(rec: Any, state: str) -> bool:
 #: values), not by its state: ``fn(rec, from_state)`` says whether the guard can
 #: ever hold for this object. Static guards are fixed facts too (their own test).
 FACT_GUARDS: dict[str, Callable[[Any, str], bool]] = {
+    # a PaymentIntent's capture and confirmation methods and its payment method types
+    # (intents §2): the edges its own payment can take
+    "automatic_capture": lambda rec, _s: rec.capture_method != "manual",
+    "manual_capture": lambda rec, _s: rec.capture_method == "manual",
+    "automatic_confirmation": lambda rec, _s: rec.confirmation_method != "manual",
+    "manual_confirmation": lambda rec, _s: rec.confirmation_method == "manual",
+    "outcome_processing": lambda rec, _s: bool(
+        {"sepa_debit", "us_bank_account"} & set(rec.payment_method_types)
+    ),
+    "outcome_auth_required": lambda rec, _s: "card" in rec.payment_method_types,
+    "cancelable_processing": lambda rec, _s: "us_bank_account" in rec.payment_method_types,
     "has_timer": _expiry_possible,
     "authorize_ok": lambda rec, _s: not _authorize_fails(Ctx(rec)),
     "authorize_fails": lambda rec, _s: _authorize_fails(Ctx(rec)),
