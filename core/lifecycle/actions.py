@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from core.i18n import QT_TRANSLATE_NOOP, fill
 from core.lifecycle.requires import why_blocked
 from core.lifecycle.tables import Ctx
 from core.store.records import BankRec, CardRec, ChargeRec, CustomerRec, SourceRec, TokenRec
@@ -30,10 +31,11 @@ ACTION_NAMES = (
 )
 DEFAULT_AMOUNT = "1000"
 #: §5.1 rule 1 advises against it; §13 lists whether Stripe refuses it as unverified.
-SINGLE_USE_ATTACH_NOTE = (
+SINGLE_USE_ATTACH_NOTE = QT_TRANSLATE_NOOP(
+    "core",
     "the sandbox allows it; whether Stripe refuses it is unverified "
     "(§13). Stripe advises charging a single-use source directly "
-    "(§5.1 rule 1)"
+    "(§5.1 rule 1)",
 )
 
 
@@ -88,7 +90,9 @@ def _act(
 
 
 def _clock(rec: Any, st: State, due: int | None, label: str) -> Action:
-    reason = "" if due is not None else "no timer is running for this object"
+    reason = (
+        "" if due is not None else QT_TRANSLATE_NOOP("core", "no timer is running for this object")
+    )
     seconds = max(due - st.now, 0) if due is not None else 0
     return _act(
         "advance_clock",
@@ -193,12 +197,12 @@ def for_source(st: State, rec: SourceRec) -> list[Action]:
 
 def _customer_actions(st: State, object_id: str, customer: str | None) -> list[Action]:
     cus = st.get(customer) if customer else None
-    detached = "" if customer else "not attached to a customer"
+    detached = "" if customer else QT_TRANSLATE_NOOP("core", "not attached to a customer")
     path = f"/v1/customers/{customer}/sources/{object_id}" if customer else ""
     out = [_act("detach", "Detach", detached, "DELETE", path)]
     default_reason = detached
     if isinstance(cus, CustomerRec) and cus.default_source == object_id:
-        default_reason = "already the customer's default source"
+        default_reason = QT_TRANSLATE_NOOP("core", "already the customer's default source")
     out.append(
         _act(
             "set_default",
@@ -246,11 +250,13 @@ def for_charge(st: State, rec: ChargeRec) -> list[Action]:
     ]
 
 
-_BANK_UNVERIFIED = "bank accounts must be verified before an ACH charge (not simulated)"
+_BANK_UNVERIFIED = QT_TRANSLATE_NOOP(
+    "core", "bank accounts must be verified before an ACH charge (not simulated)"
+)
 
 
 def for_payment_object(st: State, rec: CardRec | BankRec) -> list[Action]:
-    reason = "" if rec.customer else "not attached to a customer"
+    reason = "" if rec.customer else QT_TRANSLATE_NOOP("core", "not attached to a customer")
     if isinstance(rec, BankRec):
         reason = _BANK_UNVERIFIED
     params = {
@@ -267,18 +273,24 @@ def for_payment_object(st: State, rec: CardRec | BankRec) -> list[Action]:
 
 def for_customer(st: State, rec: CustomerRec) -> list[Action]:
     default = st.get(rec.default_source) if rec.default_source else None
-    reason = "" if default is not None else "the customer has no default source"
+    reason = (
+        ""
+        if default is not None
+        else QT_TRANSLATE_NOOP("core", "the customer has no default source")
+    )
     params: dict[str, Any] = {"customer": rec.id, "amount": DEFAULT_AMOUNT, "currency": "usd"}
     if isinstance(default, SourceRec):
         if default.status != "chargeable":
-            reason = f"its default source is {default.status}"
+            reason = fill(
+                QT_TRANSLATE_NOOP("core", "its default source is {status}"), status=default.status
+            )
         else:  # charged with its customer: the source's own guards decide (§5.1 rule 3)
             reason = why_blocked(default, "charge", Ctx(default, customer=rec.id))
             params.update(_charge_amount(default))
     elif isinstance(default, BankRec):
         reason = _BANK_UNVERIFIED
     if rec.deleted:
-        reason = "the customer is deleted"
+        reason = QT_TRANSLATE_NOOP("core", "the customer is deleted")
     return [
         _act(
             "charge",

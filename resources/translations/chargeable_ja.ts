@@ -257,7 +257,7 @@
 <context>
     <name>CodeBox</name>
     <message>
-        <location filename="../../gui/panes/detail_pane.py" line="+170"/>
+        <location filename="../../gui/widgets/code_box.py" line="+97"/>
         <source>Copy</source>
         <translation>コピー</translation>
     </message>
@@ -293,7 +293,7 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../gui/commands.py" line="+59"/>
+        <location filename="../../gui/commands/table.py" line="+45"/>
         <source>&amp;New Session</source>
         <extracomment>more shortcuts, always on (e.g. Ctrl++ beside Ctrl+=) shortcuts added only while presenter mode is on (Space, arrows, Esc)</extracomment>
         <translation>新規セッション(&amp;N)</translation>
@@ -885,18 +885,18 @@
         <translation>タイマーまで</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location filename="../../gui/commands/qactions.py" line="+46"/>
         <source>Unverified: %1</source>
         <translation>未検証: %1</translation>
     </message>
     <message>
         <location line="+155"/>
-        <location line="+58"/>
+        <location line="+56"/>
         <source>Select an object first.</source>
         <translation>先にオブジェクトを選択してください。</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-54"/>
         <source>Does not apply to %1.</source>
         <translation>%1 には適用できません。</translation>
     </message>
@@ -906,7 +906,7 @@
         <translation>ブロック中</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <location line="+64"/>
         <source>Blocked: %1</source>
         <translation>ブロック中: %1</translation>
@@ -923,7 +923,7 @@
         <translation>Stripe が拒否しました: %1 %2 → %3</translation>
     </message>
     <message>
-        <location filename="../../gui/commands.py" line="+53"/>
+        <location filename="../../gui/commands/qactions.py" line="+53"/>
         <source>%1 does not apply to %2.</source>
         <translation>%1 は %2 には適用できません。</translation>
     </message>
@@ -963,7 +963,7 @@
         <translation>やり直す操作はありません。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location filename="../../gui/commands/ask.py" line="+34"/>
         <source>Advance the clock</source>
         <translation>時計を進める</translation>
     </message>
@@ -988,7 +988,7 @@
         <translation>customer (関連付け先の顧客):</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+14"/>
         <source>No source to choose.</source>
         <translation>選択できるソースがありません。</translation>
     </message>
@@ -1026,44 +1026,44 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../gui/panes/detail_pane.py" line="+75"/>
-        <location line="+55"/>
+        <location filename="../../gui/panes/detail_pane.py" line="+94"/>
+        <location line="+53"/>
         <source>Properties</source>
         <translation>プロパティ</translation>
     </message>
     <message>
-        <location line="-47"/>
-        <location line="+47"/>
+        <location line="-44"/>
+        <location line="+44"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location line="-38"/>
-        <location line="+38"/>
+        <location line="-35"/>
+        <location line="+35"/>
         <source>Request</source>
         <translation>リクエスト</translation>
     </message>
     <message>
-        <location line="-33"/>
-        <location line="+37"/>
+        <location line="-30"/>
+        <location line="+34"/>
         <source>Simulated time</source>
         <translation>模擬時刻</translation>
     </message>
     <message>
-        <location line="-37"/>
-        <location line="+37"/>
+        <location line="-34"/>
+        <location line="+34"/>
         <source>Event</source>
         <translation>イベント</translation>
     </message>
     <message>
-        <location line="-37"/>
-        <location line="+37"/>
+        <location line="-34"/>
+        <location line="+34"/>
         <source>Id</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location line="-32"/>
-        <location line="+28"/>
+        <location line="-29"/>
+        <location line="+25"/>
         <source>Events</source>
         <translation>イベント</translation>
     </message>
@@ -1073,7 +1073,7 @@
         <translation>%1 · status %2 — %3</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+45"/>
         <source>This object no longer exists (an undo took it back).</source>
         <translation>このオブジェクトはもう存在しません (元に戻す操作で取り消されました)。</translation>
     </message>
@@ -1088,8 +1088,8 @@
         <translation>一覧からオブジェクトを選ぶか、[作成] メニューから作成してください。</translation>
     </message>
     <message>
-        <location line="+41"/>
-        <location line="+94"/>
+        <location filename="../../gui/panes/detail_properties.py" line="+110"/>
+        <location line="+95"/>
         <source>Why </source>
         <translation>理由: </translation>
     </message>
@@ -1189,7 +1189,7 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../gui/panes/object_list.py" line="+930"/>
+        <location filename="../../gui/panes/object_list/view.py" line="+185"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
@@ -1274,10 +1274,9 @@
 <context>
     <name>InfoBar</name>
     <message>
-        <location filename="../../gui/main_window.py" line="+134"/>
+        <location filename="../../gui/widgets/info_bar.py" line="+54"/>
         <location line="+1"/>
         <source>Dismiss</source>
-        <extracomment>a menu separator goes before these commands</extracomment>
         <translation>閉じる</translation>
     </message>
 </context>
@@ -1406,7 +1405,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="+500"/>
+        <location filename="../../gui/main_window.py" line="+321"/>
         <source>Sources are a legacy API</source>
         <translation>Sources はレガシー API です</translation>
     </message>
@@ -1416,27 +1415,28 @@
         <translation>Stripe は Sources API (および素の Tokens) を非推奨とし、PaymentMethods と PaymentIntents を推奨しています。PaymentMethod は状態を持たず、支払いの状態は PaymentIntent にあるため、待つべき &lt;code&gt;chargeable&lt;/code&gt; (「請求可能」) ステータスはありません。Chargeable はレガシーなオブジェクトを学ぶためのもので、古い実装を読み解き、移行するのに役立ちます。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location filename="../../gui/window_lessons.py" line="+187"/>
         <source>Lessons</source>
         <translation>レッスン</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location filename="../../gui/window_commands.py" line="+138"/>
         <source>Copied %1</source>
+        <extracomment>a menu separator goes before these commands</extracomment>
         <translation>%1 をコピーしました</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
         <source>That dialog is not available yet.</source>
         <translation>そのダイアログはまだ使用できません。</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+49"/>
         <source>About Chargeable</source>
         <translation>Chargeable について</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Chargeable simulates Stripe&apos;s legacy Source and Token objects in a local sandbox, so you can watch their lifecycles and read Stripe&apos;s real errors.</source>
         <translation>Chargeable は Stripe のレガシーな Source オブジェクトと Token オブジェクトをローカルのサンドボックスで再現します。ライフサイクルを観察し、Stripe の実際のエラーを確認できます。</translation>
     </message>
@@ -1924,7 +1924,7 @@
 <context>
     <name>ObjectListModel</name>
     <message>
-        <location filename="../../gui/panes/object_list.py" line="-685"/>
+        <location filename="../../gui/panes/object_list/model.py" line="+259"/>
         <source>status {0}: {1}</source>
         <translation>status {0}: {1}</translation>
     </message>
@@ -1932,7 +1932,7 @@
 <context>
     <name>ObjectListView</name>
     <message>
-        <location line="+524"/>
+        <location filename="../../gui/panes/object_list/view.py" line="-161"/>
         <location line="+16"/>
         <source>Objects</source>
         <translation>オブジェクト</translation>
@@ -1984,7 +1984,7 @@
 <context>
     <name>RequestTab</name>
     <message>
-        <location filename="../../gui/panes/request_tab.py" line="+133"/>
+        <location filename="../../gui/panes/request_tab.py" line="+132"/>
         <location line="+100"/>
         <source>Response</source>
         <translation>レスポンス</translation>
@@ -2512,7 +2512,7 @@
 <context>
     <name>StatusWord</name>
     <message>
-        <location filename="../../gui/widgets/status_style.py" line="+194"/>
+        <location filename="../../gui/widgets/status_style.py" line="+196"/>
         <source>pending</source>
         <extracomment>Short glosses of Stripe&apos;s status and usage words, shown beside the word itself (the word stays English: it is what the API returns). The English &quot;translation&quot; of each is the word itself, so English shows no gloss. Japanese: pending 保留中, chargeable 請求可能, consumed 消費した, failed 失敗, canceled キャンセル, reusable 再利用可能, single_use 使い捨て.</extracomment>
         <translation>保留中</translation>
@@ -2571,419 +2571,420 @@
 <context>
     <name>core</name>
     <message>
-        <location filename="../../gui/words/core_texts.py" line="+35"/>
+        <location filename="../../core/lifecycle/tables.py" line="+260"/>
         <source>fail (customer declines/aborts)</source>
-        <extracomment>Texts the core makes without variable parts.</extracomment>
         <translation>失敗 (顧客が拒否・中止)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>expire (pending window)</source>
         <translation>期限切れ (pending の期限)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+9"/>
         <source>expire (chargeable window)</source>
         <translation>期限切れ (chargeable の期限)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+9"/>
         <source>charge (single_use)</source>
         <translation>請求 (single_use)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+9"/>
         <source>charge (reusable, not attached)</source>
         <translation>請求 (reusable、顧客に未関連付け)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+9"/>
         <source>detach</source>
         <translation>関連付けを解除</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+9"/>
         <source>detach (while pending)</source>
         <translation>関連付けを解除 (pending の間)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+10"/>
         <source>charge (reusable, attached, with customer)</source>
         <translation>請求 (reusable、関連付け済み、customer を指定)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
+        <location line="+9"/>
         <source>attach</source>
         <translation>顧客に関連付け</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+13"/>
         <source>authorize (e.g. WeChat QR scan)</source>
         <translation>承認 (例: WeChat の QR スキャン)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+9"/>
         <source>SEPA charge fails</source>
         <translation>SEPA の請求が失敗</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+12"/>
         <source>authorize (redirect succeeded)</source>
         <translation>承認 (リダイレクト成功)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+9"/>
         <source>authorize fails (3DS processing error)</source>
         <translation>承認に失敗 (3DS の処理エラー)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+11"/>
         <source>authorize (full amount pushed)</source>
         <translation>承認 (全額を送金済み)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>receive funds (amount reached)</source>
         <translation>資金を受領 (金額に到達)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+9"/>
         <source>receive funds (partial)</source>
         <translation>資金を受領 (一部)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+9"/>
         <source>receive more funds</source>
         <translation>さらに資金を受領</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+10"/>
         <source>authorize (code entered)</source>
         <translation>承認 (コード入力済み)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>verify (right values)</source>
         <translation>確認 (正しい値)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+9"/>
         <source>verify (wrong values, attempts left)</source>
         <translation>確認 (誤った値、試行回数が残る)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>verify (wrong values, last attempt)</source>
         <translation>確認 (誤った値、最後の試行)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+18"/>
         <source>charge (succeeds)</source>
         <translation>請求 (成功)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+9"/>
         <source>charge (declined: still uses the token)</source>
         <translation>請求 (拒否: それでもトークンは使用済みになる)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+10"/>
         <source>attach to a customer (becomes a card_)</source>
         <translation>顧客に関連付け (card_ になる)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+9"/>
         <source>create a card source from it</source>
         <translation>このトークンからカードのソースを作成</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+18"/>
         <source>settles (succeeded)</source>
         <translation>決済確定 (succeeded)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+9"/>
         <source>settles (failed)</source>
         <translation>決済確定 (failed)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+9"/>
         <source>capture</source>
         <translation>キャプチャー</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+9"/>
+        <location line="+317"/>
         <source>authorization expires (7 days)</source>
         <translation>オーソリの期限切れ (7 日)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-308"/>
         <source>refund (releases the authorization)</source>
         <translation>返金 (オーソリを解放)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+9"/>
         <source>refund (partial)</source>
         <translation>返金 (一部)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+9"/>
         <source>refund (full)</source>
         <translation>返金 (全額)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-483"/>
         <source>only a single_use source takes this edge</source>
         <translation>この遷移をたどるのは single_use (使い捨て) のソースだけです</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>only a reusable source takes this edge</source>
         <translation>この遷移をたどるのは reusable (再利用可能) のソースだけです</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>the source is attached to a customer</source>
         <translation>ソースは顧客に関連付けられています</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>the source is not attached to a customer</source>
         <translation>ソースは顧客に関連付けられていません</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>charge it together with the customer it is attached to (customer + source, §5.1 rule 3)</source>
         <translation>関連付けられている顧客と一緒に請求してください (customer + source、§5.1 ルール 3)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>no expiry timer applies to this source (§3.4)</source>
         <translation>このソースには有効期限のタイマーがありません (§3.4)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>only SEPA Direct Debit sources fail after a failed charge (§3.3 T7)</source>
         <translation>請求の失敗後に failed になるのは SEPA ダイレクトデビットのソースだけです (§3.3 T7)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>the customer has not pushed the full amount yet</source>
         <translation>顧客はまだ全額を送金していません</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>this push completes the amount</source>
         <translation>この送金で金額に達します</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>the verification values are wrong</source>
         <translation>確認の値が誤っています</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>attempts would be exhausted, or the values are right</source>
         <translation>試行回数を使い切るか、値が正しいかのどちらかです</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>attempts remain, or the values are right</source>
         <translation>試行回数が残っているか、値が正しいかのどちらかです</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>completing 3D Secure fails on this card (§10)</source>
         <translation>このカードでは 3D セキュアの完了に失敗します (§10)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>completing the redirect succeeds on this source</source>
         <translation>このソースではリダイレクトの完了に成功します</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>the issuer declines this card</source>
         <translation>カード発行会社がこのカードを拒否します</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>the issuer accepts this card</source>
         <translation>カード発行会社がこのカードを受け入れます</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>this decline card cannot be attached: attaching validates the card (§10)</source>
         <translation>この拒否カードは関連付けできません: 関連付けの際にカードが検証されます (§10)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>only card tokens become card sources</source>
         <translation>カードのソースになれるのはカードのトークンだけです</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>this charge will fail when it settles</source>
         <translation>この請求は決済確定の時に失敗します</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>this charge will succeed when it settles</source>
         <translation>この請求は決済確定の時に成功します</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>the amount leaves part of the charge unrefunded</source>
         <translation>この金額では請求の一部が返金されずに残ります</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>the amount refunds the whole remainder</source>
         <translation>この金額で残りが全額返金されます</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>the authorization has no expiry timer</source>
         <translation>このオーソリには有効期限のタイマーがありません</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../core/lifecycle/requires.py" line="+162"/>
         <source>this object has no lifecycle</source>
+        <extracomment>(kind, trigger) -&gt; the names of the guards every edge of the trigger needs, in order.</extracomment>
         <translation>このオブジェクトにはライフサイクルがありません</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../core/lifecycle/actions.py" line="+94"/>
         <source>no timer is running for this object</source>
         <translation>このオブジェクトには動いているタイマーがありません</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../core/lifecycle/requires.py" line="-122"/>
         <source>consumed: it was charged without being attached to a customer, or was detached (§5.2)</source>
         <translation>consumed (消費した): 顧客に関連付けずに請求されたか、関連付けを解除されました (§5.2)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>only chargeable sources can be charged; this one is pending (§2.1)</source>
         <translation>請求できるのは chargeable (請求可能) のソースだけです。このソースは pending (保留中) です (§2.1)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>nothing left to charge: the customer has not pushed more funds</source>
         <translation>請求できる残額がありません: 顧客はまだ追加の資金を送金していません</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>klarna sources need source_order before charging (§4)</source>
         <translation>klarna のソースは請求の前に source_order が必要です (§4)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+24"/>
         <source>this source needs no authorization</source>
         <translation>このソースに承認は不要です</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../core/lifecycle/actions.py" line="+106"/>
+        <location line="+59"/>
         <source>not attached to a customer</source>
         <translation>顧客に関連付けられていません</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-54"/>
         <source>already the customer&apos;s default source</source>
         <translation>すでに顧客の既定のソースです</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../core/lifecycle/requires.py" line="+20"/>
         <source>You cannot use a Stripe token more than once (§6.3)</source>
         <translation>Stripe のトークンは 2 回以上使えません (§6.3)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>this decline card cannot be attached: attaching validates it (§10)</source>
-        <translation>この拒否カードは関連付けできません: 関連付けの際に検証されます (§10)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location filename="../../core/lifecycle/actions.py" line="+48"/>
         <source>bank accounts must be verified before an ACH charge (not simulated)</source>
         <translation>ACH で請求する前に銀行口座の確認が必要です (シミュレートしていません)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+26"/>
         <source>the customer has no default source</source>
         <translation>顧客に既定のソースがありません</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+14"/>
         <source>the customer is deleted</source>
         <translation>顧客は削除されています</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-259"/>
         <source>the sandbox allows it; whether Stripe refuses it is unverified (§13). Stripe advises charging a single-use source directly (§5.1 rule 1)</source>
+        <extracomment>§5.1 rule 1 advises against it; §13 lists whether Stripe refuses it as unverified.</extracomment>
         <translation>サンドボックスでは許可されます。Stripe が拒否するかは未検証です (§13)。Stripe は使い捨てのソースを直接請求するよう勧めています (§5.1 ルール 1)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../core/facts/cards.py" line="+104"/>
         <source>succeeds; 3DS not enrolled (not_required)</source>
+        <extracomment>§5.2: 3DS2 card through the Charges API; decline_code is UNVERIFIED (likely this one). §5.2: legacy 3DS-required card charged without 3DS: only &quot;Your card was declined.&quot; is documented; the decline_code is a sandbox choice (UNVERIFIED).</extracomment>
         <translation>成功。3DS 未登録 (not_required)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+12"/>
         <source>3DS not supported: a 3DS source is born failed</source>
         <translation>3DS 非対応: 3DS のソースは作成時から failed</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+20"/>
         <source>fails only when a CVC was sent (§10)</source>
         <translation>CVC を送ったときだけ失敗 (§10)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+9"/>
         <source>attaches to a customer, but every charge fails (§10)</source>
         <translation>顧客に関連付けできるが、請求はすべて失敗 (§10)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>Radar: always blocked</source>
         <translation>Radar: 常にブロック</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>Radar: highest risk, blocked</source>
         <translation>Radar: 最高リスク、ブロック</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>Radar: elevated risk, succeeds</source>
         <translation>Radar: 高リスク、成功</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+19"/>
         <source>refund pending, then succeeded</source>
         <translation>返金は pending の後に succeeded</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>refund succeeded, then failed (charge.refund.updated)</source>
         <translation>返金は succeeded の後に failed (charge.refund.updated)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+10"/>
         <source>legacy 3DS test card: 3DS required; a plain charge is declined</source>
         <translation>旧 3DS テストカード: 3DS 必須。通常の請求は拒否</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+10"/>
         <source>legacy table only (UNVERIFIED officially)</source>
         <translation>旧一覧にのみ記載 (公式には未検証)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+10"/>
         <source>3DS2: Charges without 3DS declined; a 3DS source reported not_required (obs, no maintainer confirmation)</source>
         <translation>3DS2: 3DS なしの請求は拒否。3DS のソースは not_required と報告 (観察のみ、メンテナーの確認なし)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../core/facts/catalog.py" line="+161"/>
         <source>expiry</source>
+        <extracomment>Currencies the sandbox accepts (three-letter, lower case). Zero-decimal ones below. Minimum charge amounts, &quot;$0.50 or equivalent&quot; (§8.1), per Stripe&apos;s published table. The words shown for each topic of ``SourceType.unverified`` (its keys).</extracomment>
         <translation>有効期限</translation>
     </message>
     <message>
@@ -3037,57 +3038,59 @@
         <translation>全般</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>settle delay is a plausible sandbox choice; the docs give a range (§8.2) and the sandbox settles at this fixed delay</source>
         <translation>決済確定までの遅延はサンドボックスが選んだもっともらしい値です。ドキュメントには幅があり (§8.2)、サンドボックスはこの固定の遅延で確定します</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+22"/>
         <source>1 h pending / 6 h chargeable copied from the redirect types; Stripe documents no timer for three_d_secure (§3.4)</source>
         <translation>pending 1 時間 / chargeable 6 時間はリダイレクト型から流用。Stripe は three_d_secure のタイマーを記載していません (§3.4)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+38"/>
+        <location line="+59"/>
+        <location line="+87"/>
         <source>unknown (§4)</source>
         <translation>不明 (§4)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-145"/>
         <source>owner[name]=failing_charge makes the charge fail; from a third-party copy of Stripe&apos;s page (§4)</source>
         <translation>owner[name]=failing_charge で請求が失敗します。出典は Stripe のページの第三者による写しです (§4)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+55"/>
         <source>1 h / 6 h assumed from the other redirect types (§3.4)</source>
         <translation>1 時間 / 6 時間は他のリダイレクト型からの推定 (§3.4)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+30"/>
         <source>single-use receiver: amount is required (it is the sum to push), although §5.1 rule 6 says receivers take no amount; that rule is applied to reusable receivers</source>
         <translation>使い捨ての receiver: amount は必須 (送金すべき合計額) です。§5.1 ルール 6 には receiver は amount を取らないとありますが、このルールは再利用可能な receiver に適用しています</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+21"/>
         <source>reusable Alipay was a closed beta: the sandbox refuses it (§4)</source>
         <translation>再利用可能な Alipay はクローズドベータでした: サンドボックスでは拒否します (§4)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+17"/>
         <source>WeChat takes aud/cad/eur/gbp/hkd/jpy/sgd/usd but only the account&apos;s default currency; the sandbox account is a US account (usd)</source>
         <translation>WeChat は aud/cad/eur/gbp/hkd/jpy/sgd/usd を扱いますが、使えるのはアカウントの既定通貨だけです。サンドボックスのアカウントは米国のアカウント (usd) です</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+19"/>
         <source>no timer documented; the sandbox sets none (§3.4)</source>
         <translation>タイマーの記載はなく、サンドボックスも設定しません (§3.4)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+17"/>
         <source>redirect inferred from its *_redirect_url fields (§4)</source>
         <translation>*_redirect_url フィールドから redirect と推定 (§4)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>single_use (§4, unverified)</source>
         <translation>single_use (使い捨て) (§4、未検証)</translation>
     </message>
@@ -3102,12 +3105,12 @@
         <translation>同期。請求の前に source_order が必要 (§4)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+17"/>
         <source>code_verification (microdeposits) by default, redirect on request (§4 table, partly unverified)</source>
         <translation>既定は code_verification (少額入金)、指定すれば redirect (§4 の表、一部未検証)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>reusable (unverified)</source>
         <translation>reusable (再利用可能) (未検証)</translation>
     </message>
@@ -3117,283 +3120,287 @@
         <translation>values[]=32&amp;values[]=45 で確認できます。試行は 3 回まで (ACH 少額入金のルール、§7)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+19"/>
+        <location line="+20"/>
         <source>flow, usage and initial status are unverified (§4); modelled like sepa_debit, a mandate-based debit</source>
         <translation>flow、usage、初期ステータスは未検証 (§4)。マンデートに基づく引き落としである sepa_debit と同様にモデル化</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+19"/>
         <source>legacy Terminal type: flow none, single_use and chargeable at creation are sandbox choices (§4)</source>
         <translation>旧 Terminal の種類: flow none、single_use、作成時に chargeable はサンドボックスの選択 (§4)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../core/lifecycle/tables.py" line="+755"/>
         <source>attach to a customer</source>
         <translation>顧客に関連付け</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-156"/>
         <source>bank debit fails</source>
         <translation>口座引き落としが失敗</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-9"/>
         <source>bank debit settles</source>
         <translation>口座引き落としが完了</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+28"/>
+        <location line="+118"/>
         <source>cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-108"/>
         <source>cancel (releases the authorization)</source>
         <translation>キャンセル (オーソリを解放)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>cancel (us_bank_account only)</source>
         <translation>キャンセル (us_bank_account のみ)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-28"/>
         <source>capture (all or part)</source>
         <translation>キャプチャ (全額または一部)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-198"/>
         <source>capture_method is automatic: nothing waits for a capture</source>
         <translation>capture_method が automatic: キャプチャ待ちにならない</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-7"/>
         <source>capture_method is manual: the payment waits in requires_capture</source>
         <translation>capture_method が manual: 支払いは requires_capture で待つ</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+294"/>
         <source>confirm (authentication needed)</source>
         <translation>確定 (認証が必要)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-215"/>
         <source>confirm (authentication or redirect needed)</source>
         <translation>確定 (認証またはリダイレクトが必要)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-19"/>
         <source>confirm (authorized, automatic capture)</source>
         <translation>確定 (承認、自動キャプチャ)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+9"/>
         <source>confirm (authorized, manual capture)</source>
         <translation>確定 (承認、手動キャプチャ)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+37"/>
         <source>confirm (bank debit submitted)</source>
         <translation>確定 (口座引き落としを送信)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+197"/>
         <source>confirm (card declined)</source>
         <translation>確定 (カードが拒否)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-215"/>
         <source>confirm (declined: 402, back to requires_payment_method)</source>
         <translation>確定 (拒否: 402、requires_payment_method に戻る)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+197"/>
         <source>confirm (set up; attached to the customer)</source>
         <translation>確定 (設定完了、顧客に関連付け)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-188"/>
         <source>confirm off-session (authentication required: 402)</source>
         <translation>オフセッションで確定 (認証が必要: 402)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-78"/>
         <source>confirmation_method is automatic: no second confirm is needed (§3.2 T6)</source>
         <translation>confirmation_method が automatic: 2 回目の確定は不要 (§3.2 T6)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-7"/>
         <source>confirmation_method is manual: the server must confirm again (§3.2 T6m)</source>
         <translation>confirmation_method が manual: サーバーが再度確定する必要がある (§3.2 T6m)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+302"/>
         <source>customer authenticates</source>
         <translation>顧客が認証</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-172"/>
         <source>customer authenticates (automatic capture)</source>
         <translation>顧客が認証 (自動キャプチャ)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+18"/>
         <source>customer authenticates (confirmation_method manual)</source>
         <translation>顧客が認証 (confirmation_method manual)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-9"/>
         <source>customer authenticates (manual capture)</source>
         <translation>顧客が認証 (手動キャプチャ)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+18"/>
         <source>customer authenticates, then the issuer declines</source>
         <translation>顧客が認証し、その後カード発行会社が拒否</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+9"/>
+        <location line="+145"/>
         <source>customer fails authentication</source>
         <translation>顧客の認証が失敗</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+37"/>
         <source>detach (can never be used again)</source>
         <translation>関連付け解除 (二度と使えない)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-334"/>
         <source>only a us_bank_account payment can be canceled while processing (§3.3)</source>
         <translation>processing 中にキャンセルできるのは us_bank_account の支払いだけ (§3.3)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+229"/>
         <source>only an off-session confirm of a card that needs authentication fails this way (§8.4)</source>
         <translation>この失敗は、認証が必要なカードをオフセッションで確定したときだけ (§8.4)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-263"/>
         <source>only bank debits (sepa_debit, us_bank_account) pass through processing (§3.2 T12)</source>
         <translation>processing を通るのは口座引き落とし (sepa_debit、us_bank_account) だけ (§3.2 T12)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+140"/>
         <source>set a new payment method (update)</source>
         <translation>新しい支払い方法を設定 (更新)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-7"/>
+        <location line="+149"/>
         <source>set a payment method (create/update)</source>
         <translation>支払い方法を設定 (作成/更新)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-236"/>
         <source>the PaymentMethod is attached to a customer</source>
         <translation>この PaymentMethod は顧客に関連付け済み</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-61"/>
         <source>the card needs authentication or is declined</source>
         <translation>このカードは認証が必要か、拒否される</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+273"/>
         <source>the customer completes authentication</source>
         <translation>顧客は認証を完了する</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-263"/>
         <source>the issuer accepts this payment method</source>
         <translation>カード発行会社はこの支払い方法を受け入れる</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-5"/>
         <source>this payment method needs no customer action</source>
         <translation>この支払い方法は顧客の操作を必要としない</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+403"/>
         <source>update</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-352"/>
         <source>use it together with the customer it is attached to (§6.1)</source>
         <translation>関連付けられた顧客と一緒に使う (§6.1)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+344"/>
         <source>used with its customer</source>
         <translation>自分の顧客と一緒に使用</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-9"/>
         <source>used without a customer (even if declined)</source>
         <translation>顧客なしで使用 (拒否されても)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+70"/>
         <source>the object is {state}; this edge leaves {source}</source>
-        <extracomment>Texts the core makes with variable parts: ``{name}`` stands for one value.</extracomment>
+        <extracomment>Kinds whose record keeps its lifecycle state in ``status`` (set by the engine).</extracomment>
         <translation>オブジェクトは {state} です。この遷移は {source} から出ます</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../core/lifecycle/requires.py" line="+78"/>
         <source>{state} is terminal: nothing leaves it (§3.1)</source>
         <translation>{state} は終端状態です: ここから出る遷移はありません (§3.1)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-83"/>
         <source>{status} is terminal (§3.1)</source>
         <translation>{status} は終端状態です (§3.1)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+85"/>
         <source>not possible while {state}</source>
         <translation>{state} の間はできません</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-119"/>
         <source>already attached to {customer}</source>
         <translation>すでに {customer} に関連付けられています</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>a source can only be attached while chargeable or pending (§5.1 rule 5); this one is {status}</source>
         <translation>ソースを関連付けられるのは chargeable (請求可能) か pending (保留中) の間だけです (§5.1 ルール 5)。このソースは {status} です</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>only a pending source can be authorized; this one is {status}</source>
         <translation>承認できるのは pending (保留中) のソースだけです。このソースは {status} です</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+10"/>
         <source>only a pending source can be failed; this one is {status}</source>
         <translation>失敗にできるのは pending (保留中) のソースだけです。このソースは {status} です</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>only a pending source can be verified; this one is {status}</source>
         <translation>確認できるのは pending (保留中) のソースだけです。このソースは {status} です</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+15"/>
         <source>a {type} token cannot be charged</source>
         <translation>{type} トークンには請求できません</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>a {type} token cannot be attached</source>
         <translation>{type} トークンは関連付けできません</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>only an uncaptured charge can be captured; this one is {state}</source>
         <translation>キャプチャーできるのは未キャプチャーの請求だけです。この請求は {state} です</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../core/lifecycle/actions.py" line="+251"/>
         <source>its default source is {status}</source>
         <translation>既定のソースが {status} です</translation>
     </message>
@@ -3401,7 +3408,7 @@
 <context>
     <name>errorcode</name>
     <message>
-        <location filename="../../gui/words/error_codes.py" line="+21"/>
+        <location filename="../../gui/words/error_codes.py" line="+23"/>
         <source>A required parameter was not sent; param names it.</source>
         <extracomment>error ``code`` -&gt; what it means.</extracomment>
         <translation>必須のパラメーターが送られていません。param がそのパラメーターを示します。</translation>
@@ -3667,7 +3674,7 @@
 <context>
     <name>explain</name>
     <message>
-        <location filename="../../gui/words/explanations.py" line="+27"/>
+        <location filename="../../gui/words/explanations.py" line="+32"/>
         <source>The object&apos;s id; its prefix names its kind.</source>
         <translation>オブジェクトの ID。接頭辞がその種類を表します。</translation>
     </message>
@@ -3952,8 +3959,9 @@
         <translation>この返金が代金を返す元の請求。</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+57"/>
         <source>A charge used it. Even a declined charge uses up a token (§6.3, observed).</source>
+        <extracomment>Edges by what they do to a token: charged (used, even if declined), attached. Source edges: charged and still chargeable (reusable, with its customer), attached, detached (consumed).</extracomment>
         <translation>請求で使用されました。拒否された請求でもトークンは使い切られます (§6.3、実測)。</translation>
     </message>
     <message>
@@ -3982,7 +3990,7 @@
         <translation>ソースがまだ関連付けられていないか、最後のソースの関連付けが解除されました。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
         <source>You set it with default_source.</source>
         <translation>default_source で設定しました。</translation>
     </message>
@@ -4032,7 +4040,7 @@
         <translation>オブジェクト作成時に模擬時計が記録した時刻。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>A reusable source attached to a customer stays chargeable after a charge (§3.3 T6).</source>
         <translation>顧客に関連付けた reusable (再利用可能) のソースは、請求後も chargeable (請求可能) のままです (§3.3 T6)。</translation>
     </message>
@@ -4160,7 +4168,7 @@
 <context>
     <name>facts</name>
     <message>
-        <location filename="../../gui/dialogs/_facts.py" line="+77"/>
+        <location filename="../../gui/dialogs/_facts.py" line="+82"/>
         <source>charge succeeds</source>
         <translation>請求は成功</translation>
     </message>
