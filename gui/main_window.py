@@ -183,9 +183,13 @@ class MainWindow(WindowCommandsMixin, LessonsMixin, QMainWindow):
         self._build_menus()
         self.statusBar().setObjectName("statusBar")
         self.commands.message.connect(lambda text: self.statusBar().showMessage(text, 0))
+        # a message is about the last thing done: the next request's answer clears it
+        # (its own message, if any, follows), so "Undone." does not linger actions later
+        self.host.changed.connect(lambda _change: self.statusBar().clearMessage())
         self.host.refused.connect(self.show_lesson)
         self.selection.changed.connect(self._on_selection)
         self._connect_commands()
+        self.commands.charge_dialog = self.open_charge_dialog  # "Charge…" asks, as its … says
         self._connect_classroom()
         self.serve = ServeController.for_window(self)
         # the Request tab's code targets the window's own server while it serves

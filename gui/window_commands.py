@@ -145,8 +145,24 @@ class WindowCommandsMixin(_Base):
         self.object_panel.filter_bar.text_edit.setFocus()
         self.object_panel.filter_bar.text_edit.selectAll()
 
-    def open_create_dialog(self, name: str) -> QDialog | None:
+    def open_charge_dialog(self, object_id: str | None = None) -> QDialog | None:
+        """The one Charge dialog, prefilled from ``object_id`` (or the selection).
+
+        Create ▸ New Charge, Object ▸ Charge, the action bar's *Charge…* and a graph's
+        charge edge all open it: a token, source or card fills *source* (and its
+        customer when attached), a customer fills *customer*.
+        """
+        object_id = object_id if object_id is not None else self.selection.current
+        obj = self.sandbox.get(object_id) if object_id else None
+        kind = str((obj or {}).get("object", ""))
+        source_id = object_id if kind in ("token", "source", "card", "bank_account") else None
+        customer_id = object_id if kind == "customer" else None
+        return self.open_create_dialog("new_charge", source_id=source_id, customer_id=customer_id)
+
+    def open_create_dialog(self, name: str, **prefill: Any) -> QDialog | None:
         """Open the create dialog for ``name`` (``new_source``...) without blocking."""
+        if name == "new_charge" and not prefill:
+            return self.open_charge_dialog()
         module_name, class_name = DIALOGS[name]
         try:
             cls = getattr(importlib.import_module(module_name), class_name)
@@ -157,7 +173,7 @@ class WindowCommandsMixin(_Base):
             return None
         if self.current_dialog is not None:
             self.current_dialog.close()
-        dialog: QDialog = cls(self.host, self)
+        dialog: QDialog = cls(self.host, self, **prefill)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         if hasattr(dialog, "succeeded"):
             dialog.succeeded.connect(self._created)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QWidget
@@ -29,16 +30,16 @@ class ParameterAsker:
         parent = self._parent
         sandbox = self._host.sandbox
         if need == "clock_hours":
-            value, ok = QInputDialog.getDouble(
+            text, ok = QInputDialog.getText(
                 parent,
                 QCoreApplication.translate("Commands", "Advance the clock"),
-                QCoreApplication.translate("Commands", "Hours to move the simulated clock on:"),
-                2.0,
-                0.01,
-                24 * 400,
-                2,
+                QCoreApplication.translate(
+                    "Commands",
+                    "Move the simulated clock on by (90s, 45m, 1h30m, 2d; a number is hours):",
+                ),
+                text="1h",
             )
-            return str(value) if ok else None
+            return text if ok else None
         if need == "customer":
             customers = list(sandbox.object_ids("customer"))
             if not customers:
@@ -48,15 +49,17 @@ class ParameterAsker:
                     )
                 )
                 return None
+            # the id, with the email and name people recognise a customer by
+            labels = [customer_label(sandbox.get(c) or {}, c) for c in customers]
             value, ok = QInputDialog.getItem(
                 parent,
                 QCoreApplication.translate("Commands", "Choose a customer"),
                 QCoreApplication.translate("Commands", "customer (the customer to attach to):"),
-                customers,
+                labels,
                 0,
                 False,
             )
-            return value if ok else None
+            return customers[labels.index(value)] if ok and value in labels else None
         if need == "source":
             obj = sandbox.get(object_id) if object_id else None
             choices = list(sandbox.object_ids("source")) + list(sandbox.object_ids("card"))
@@ -90,3 +93,11 @@ class ParameterAsker:
             parent, QCoreApplication.translate("Commands", "A value is needed"), label
         )
         return text if ok else None
+
+
+def customer_label(customer: dict[str, Any], customer_id: str) -> str:
+    """``cus_… — jenny@example.com (Jenny Rosen)``: what the attach chooser lists."""
+    words = [str(customer[k]) for k in ("email",) if customer.get(k)]
+    if customer.get("name"):
+        words.append(f"({customer['name']})" if words else str(customer["name"]))
+    return f"{customer_id} — {' '.join(words)}" if words else customer_id

@@ -15,6 +15,7 @@ real error can be read in the event log and a message: an error is a lesson.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
@@ -78,6 +79,9 @@ class Commands(QObject):
         self._warning: QIcon | None = None
         self._warned: dict[str, bool] = {}
         self.chooser: Chooser = ParameterAsker(host, parent, self.message.emit)
+        #: opens the Charge dialog for an object (the window sets it); without one,
+        #: "charge" asks for what it needs and sends at once
+        self.charge_dialog: Callable[[str], object] | None = None
         self._presenter_keys = False
         for spec in SPECS:
             action = QAction(parent or self)
@@ -281,6 +285,9 @@ class Commands(QObject):
                 )
             )
             return None
+        if name == "charge" and self.charge_dialog is not None and not chosen:
+            self.charge_dialog(object_id)  # the one Charge dialog, prefilled; it sends
+            return None
         chosen = dict(chosen or {})
         for need in core.needs or ():
             if need in chosen:
@@ -312,24 +319,22 @@ class Commands(QObject):
         return self._host.send("POST", CLOCK_PATH, {"seconds": str(int(seconds))})
 
     def advance_clock_custom(self) -> Response | None:
+        """Clock ▸ Advance by…: ``90s``, ``45m``, ``1h30m``, ``2d``, or hours (``1.5``)."""
+        from gui.words.durations import parse_duration
+
         value = self.chooser("clock_hours", None, None)
         if value is None:
             return None
-        try:
-            hours = float(value)
-        except ValueError:
+        seconds = parse_duration(value)
+        if seconds is None:
             self.message.emit(
-                QCoreApplication.translate("Commands", "Not a number of hours: %1").replace(
-                    "%1", value
-                )
+                QCoreApplication.translate(
+                    "Commands",
+                    "Not a duration: %1 (write 90s, 45m, 1h30m, 2d, or a number of hours)",
+                ).replace("%1", value)
             )
             return None
-        if hours <= 0:
-            self.message.emit(
-                QCoreApplication.translate("Commands", "The clock only moves forward.")
-            )
-            return None
-        return self.advance_clock(int(hours * 3600))
+        return self.advance_clock(seconds)
 
     def undo(self) -> bool:
         done = bool(self._sandbox.undo())

@@ -885,14 +885,15 @@
         <translation>タイマーまで</translation>
     </message>
     <message>
-        <location filename="../../gui/commands/qactions.py" line="+46"/>
+        <location filename="../../gui/commands/qactions.py" line="+47"/>
         <source>Unverified: %1</source>
         <translation>未検証: %1</translation>
     </message>
     <message>
-        <location line="+155"/>
+        <location line="+158"/>
         <location line="+56"/>
         <source>Select an object first.</source>
+        <extracomment>opens the Charge dialog for an object (the window sets it); without one, &quot;charge&quot; asks for what it needs and sends at once</extracomment>
         <translation>先にオブジェクトを選択してください。</translation>
     </message>
     <message>
@@ -917,33 +918,28 @@
         <translation>「とにかく試す」がオンです: リクエストを送信して Stripe のエラーを表示します。</translation>
     </message>
     <message>
+        <location line="+108"/>
+        <source>Not a duration: %1 (write 90s, 45m, 1h30m, 2d, or a number of hours)</source>
+        <translation>期間として読めません: %1（90s、45m、1h30m、2d、または時間数で入力してください）</translation>
+    </message>
+    <message>
         <location filename="../../gui/sandbox_host.py" line="+55"/>
         <source>Stripe said no: %1 %2 → %3</source>
         <extracomment>the origin of every request the window sends (the event log shows others&apos; origins)</extracomment>
         <translation>Stripe が拒否しました: %1 %2 → %3</translation>
     </message>
     <message>
-        <location filename="../../gui/commands/qactions.py" line="+53"/>
+        <location filename="../../gui/commands/qactions.py" line="-55"/>
         <source>%1 does not apply to %2.</source>
         <translation>%1 は %2 には適用できません。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>Cancelled.</source>
         <translation>キャンセルしました。</translation>
     </message>
     <message>
-        <location line="+31"/>
-        <source>Not a number of hours: %1</source>
-        <translation>時間数ではありません: %1</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The clock only moves forward.</source>
-        <translation>時計は先にしか進みません。</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+44"/>
         <source>Undone.</source>
         <translation>元に戻しました。</translation>
     </message>
@@ -963,14 +959,14 @@
         <translation>やり直す操作はありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/commands/ask.py" line="+34"/>
+        <location filename="../../gui/commands/ask.py" line="+35"/>
         <source>Advance the clock</source>
         <translation>時計を進める</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Hours to move the simulated clock on:</source>
-        <translation>模擬時計を進める時間数:</translation>
+        <source>Move the simulated clock on by (90s, 45m, 1h30m, 2d; a number is hours):</source>
+        <translation>模擬時計を進める長さ（90s、45m、1h30m、2d。数字だけなら時間）:</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -978,7 +974,7 @@
         <translation>先に顧客を作成してください (作成 ▸ 新規顧客)。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Choose a customer</source>
         <translation>顧客を選択</translation>
     </message>
@@ -1405,7 +1401,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="+321"/>
+        <location filename="../../gui/main_window.py" line="+325"/>
         <source>Sources are a legacy API</source>
         <translation>Sources はレガシー API です</translation>
     </message>
@@ -1426,7 +1422,7 @@
         <translation>%1 をコピーしました</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+33"/>
         <source>That dialog is not available yet.</source>
         <translation>そのダイアログはまだ使用できません。</translation>
     </message>
@@ -1537,7 +1533,7 @@
         <translation>用途</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+12"/>
         <source>in the currency&apos;s smallest unit, e.g. 1099</source>
         <translation>通貨の最小単位 (例: 1099)</translation>
     </message>
@@ -1954,7 +1950,7 @@
 <context>
     <name>RequestDialog</name>
     <message>
-        <location filename="../../gui/dialogs/_base.py" line="+189"/>
+        <location filename="../../gui/dialogs/_base.py" line="+191"/>
         <source>The request this dialog sends to the sandbox</source>
         <extracomment>text of the OK button; subclasses set it (through tr) in their __init__</extracomment>
         <translation>このダイアログがサンドボックスに送信するリクエスト</translation>
@@ -1965,7 +1961,7 @@
         <translation>リクエスト</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+133"/>
         <source>Fix the fields marked {glyph} first</source>
         <translation>先に {glyph} の付いた項目を修正してください</translation>
     </message>

@@ -225,6 +225,7 @@ def entries_of(data: Any) -> list[tuple[str, str, str, str]]:
     if not isinstance(data, dict):
         raise SystemExit("the file must hold a JSON object")
     by_context: dict[str, Any]
+    data = {k: v for k, v in data.items() if not str(k).startswith("_")}  # "_about": a note
     if data and set(data) <= {"common", "contexts"}:
         by_context = dict(data.get("contexts", {}))
         if data.get("common"):
