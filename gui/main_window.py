@@ -136,6 +136,12 @@ class MainWindow(WindowCommandsMixin, LessonsMixin, QMainWindow):
         self._centre_layout.setContentsMargins(0, 6, 0, 0)
         self._centre_layout.setSpacing(0)
         self._centre_layout.addWidget(self.graph, 1)
+        from gui.panes.customer_page import CustomerPage
+
+        # a customer has no lifecycle to draw: its sources and charges take the graph's place
+        self.customer_page = CustomerPage(self.host, self.selection, centre)
+        self.customer_page.hide()
+        self._centre_layout.addWidget(self.customer_page, 1)
         self._centre_layout.addWidget(self.action_bar)
 
         self.top_splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -340,6 +346,12 @@ class MainWindow(WindowCommandsMixin, LessonsMixin, QMainWindow):
 
     # ------------------------------------------------------------- actions
     def _on_selection(self, object_id: str) -> None:
+        obj = self.sandbox.get(object_id) if object_id else None
+        customer = obj is not None and obj.get("object") == "customer"
+        if hasattr(self, "customer_page"):
+            self.customer_page.show_customer(object_id if customer else None)
+            self.customer_page.setVisible(customer)
+            self.graph.setVisible(not customer)
         if hasattr(self.graph, "set_object"):
             self.graph.set_object(object_id or None)
 

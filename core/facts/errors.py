@@ -436,8 +436,9 @@ def pm_update_unattached() -> StripeError:
 def pm_other_customer(pm_id: str, customer: str) -> StripeError:
     """Attach to a second customer: refused (§4.4 unverified; one customer at a time)."""
     return invalid(
-        f"The payment method {pm_id[:80]} is already attached to customer {customer}. "
-        f"Detach it first; a detached PaymentMethod cannot be used again. {SANDBOX_WORDING}",
+        f"The payment method {pm_id[:80]} is already attached to customer {customer}; a "
+        "PaymentMethod belongs to one customer at a time, and a detached one cannot be used "
+        f"again. {SANDBOX_WORDING}",
         param="customer",
     )
 
@@ -628,3 +629,12 @@ SI_AUTH_FAILURE = (
 )
 #: §9 E9.
 AUTH_REQUIRED_MESSAGE = "Your card was declined. This transaction requires authentication."
+
+
+def capture_through_payment_intent(charge_id: str, pi_id: str) -> StripeError:
+    """intents §3.7: a PaymentIntent's charge is captured through the PaymentIntent."""
+    return invalid(
+        f"Charge {charge_id} was created by PaymentIntent {pi_id}: capture it with "
+        f"POST /v1/payment_intents/{pi_id}/capture. {SANDBOX_WORDING}",
+        code="charge_not_capturable",
+    )

@@ -10,10 +10,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from core.facts import cards
 from core.i18n import QT_TRANSLATE_NOOP, fill
 from core.lifecycle.requires import why_blocked
 from core.lifecycle.tables import Ctx
-from core.store.records import BankRec, CardRec, ChargeRec, CustomerRec, SourceRec, TokenRec
+from core.store.records import (
+    BankRec,
+    CardRec,
+    ChargeRec,
+    CustomerRec,
+    PaymentIntentRec,
+    PaymentMethodRec,
+    SetupIntentRec,
+    SourceRec,
+    TokenRec,
+)
 from core.store.state import State
 
 ACTION_NAMES = (
@@ -28,6 +39,8 @@ ACTION_NAMES = (
     "capture",
     "refund",
     "advance_clock",
+    "confirm",
+    "cancel",
 )
 DEFAULT_AMOUNT = "1000"
 #: §5.1 rule 1 advises against it; §13 lists whether Stripe refuses it as unverified.
@@ -304,8 +317,241 @@ def for_customer(st: State, rec: CustomerRec) -> list[Action]:
     ]
 
 
+# --- PaymentMethods, PaymentIntents, SetupIntents (stripe-intents-domain.md) --------------
+
+OPEN_INTENT = ("requires_payment_method", "requires_confirmation", "requires_action")
+#: The authenticate helpers are the sandbox's own (§8.6): said beside the buttons.
+SIMULATOR_NOTE = QT_TRANSLATE_NOOP(
+    "core", "simulator-only: Stripe has no endpoint for the customer's side (intents §8.6)"
+)
+_EURO_TYPES = ("sepa_debit", "ideal", "bancontact")
+
+
+def for_payment_method(st: State, rec: PaymentMethodRec) -> list[Action]:
+    gone = ""
+    if rec.status == "consumed":
+        gone = QT_TRANSLATE_NOOP(
+            "core", "used once without a customer: it may not be used again (intents §4.4)"
+        )
+    elif rec.status == "detached":
+        gone = QT_TRANSLATE_NOOP(
+            "core", "detached: it can never be used or attached again (intents §4.4)"
+        )
+    params: dict[str, Any] = {
+        "amount": DEFAULT_AMOUNT,
+        "currency": "eur" if rec.type in _EURO_TYPES else "usd",
+        "payment_method": rec.id,
+        "payment_method_types[]": rec.type,
+        "confirm": "true",
+        "return_url": "https://example.com/return",
+    }
+    if rec.customer:
+        params["customer"] = rec.customer
+    attach = gone or (
+        fill(QT_TRANSLATE_NOOP("core", "already attached to {customer}"), customer=rec.customer)
+        if rec.customer
+        else ""
+    )
+    card = rec.card
+    test = cards.BY_KEY.get(card.key) if card is not None else None
+    if not attach and card is not None and test is not None and test.charge_decline:
+        if not test.attach_ok and not (
+            test.charge_decline is cards.INCORRECT_CVC and not card.cvc_provided
+        ):
+            attach = QT_TRANSLATE_NOOP(
+                "core", "this decline card cannot be attached: attaching validates it (§10)"
+            )
+    detach = gone or (
+        "" if rec.customer else QT_TRANSLATE_NOOP("core", "not attached to a customer")
+    )
+    default = detach
+    cus = st.get(rec.customer) if rec.customer else None
+    if not default and isinstance(cus, CustomerRec) and cus.default_payment_method == rec.id:
+        default = QT_TRANSLATE_NOOP("core", "already the customer's default payment method")
+    return [
+        _act("charge", "Pay (PaymentIntent)", gone, "POST", "/v1/payment_intents", params),
+        _act(
+            "attach",
+            "Attach to customer",
+            attach,
+            "POST",
+            f"/v1/payment_methods/{rec.id}/attach",
+            {},
+            ("customer",),
+        ),
+        _act("detach", "Detach", detach, "POST", f"/v1/payment_methods/{rec.id}/detach"),
+        _act(
+            "set_default",
+            "Make default",
+            default,
+            "POST",
+            f"/v1/customers/{rec.customer}" if rec.customer else "",
+            {"invoice_settings[default_payment_method]": rec.id},
+        ),
+    ]
+
+
+def _unusable(st: State, rec: Any) -> str:
+    """Why an intent's confirm would refuse the payment method it would use, or ""."""
+    if rec.payment_method is None:
+        if "card" not in rec.payment_method_types:
+            return QT_TRANSLATE_NOOP(
+                "core",
+                "needs a payment method of one of its payment_method_types first (update it)",
+            )
+        return ""
+    pm = st.get(rec.payment_method)
+    if isinstance(pm, PaymentMethodRec):
+        if pm.status in ("consumed", "detached"):
+            return fill(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "its payment method is {status}: it may not be used again (intents §4.4)",
+                ),
+                status=pm.status,
+            )
+        if pm.customer is not None and pm.customer != rec.customer:
+            return QT_TRANSLATE_NOOP(
+                "core", "its payment method is attached to another customer (intents §6.1)"
+            )
+    elif (
+        getattr(pm, "customer", None) != rec.customer
+        or getattr(pm, "status", "chargeable") != "chargeable"
+    ):
+        return QT_TRANSLATE_NOOP(
+            "core", "its payment method cannot pay with this customer (intents §6.1)"
+        )
+    return ""
+
+
+def _intent_actions(st: State, rec: Any, path: str, kind: str) -> list[Action]:
+    status = rec.status
+    confirm = (
+        ""
+        if status in OPEN_INTENT
+        else fill(
+            QT_TRANSLATE_NOOP("core", "only an open {kind} can be confirmed; this one is {status}"),
+            kind=kind,
+            status=status,
+        )
+    )
+    confirm = confirm or _unusable(st, rec)
+    params: dict[str, Any] = {"return_url": "https://example.com/return"}
+    needs: tuple[str, ...] = ()
+    if not confirm and rec.payment_method is None:
+        params["payment_method"] = "pm_card_visa"
+        needs = ("payment_method",)
+    waiting = (
+        ""
+        if status == "requires_action"
+        else fill(
+            QT_TRANSLATE_NOOP(
+                "core",
+                "only a {kind} in requires_action waits for the customer; this one is {status}",
+            ),
+            kind=kind,
+            status=status,
+        )
+    )
+    helper = f"/v1/test_helpers/{path}/{rec.id}/authenticate"
+    cancel = (
+        ""
+        if status in OPEN_INTENT
+        else fill(
+            QT_TRANSLATE_NOOP("core", "a {kind} in {status} cannot be canceled"),
+            kind=kind,
+            status=status,
+        )
+    )
+    return [
+        _act("confirm", "Confirm", confirm, "POST", f"/v1/{path}/{rec.id}/confirm", params, needs),
+        _act(
+            "authorize",
+            "Customer authenticates",
+            waiting,
+            "POST",
+            helper,
+            {"result": "success"},
+            note=SIMULATOR_NOTE if not waiting else "",
+        ),
+        _act(
+            "fail",
+            "Customer fails",
+            waiting,
+            "POST",
+            helper,
+            {"result": "failure"},
+            note=SIMULATOR_NOTE if not waiting else "",
+        ),
+        _act("cancel", "Cancel", cancel, "POST", f"/v1/{path}/{rec.id}/cancel"),
+    ]
+
+
+def for_payment_intent(st: State, rec: PaymentIntentRec) -> list[Action]:
+    actions = _intent_actions(st, rec, "payment_intents", "PaymentIntent")
+    pm = st.get(rec.payment_method) if rec.payment_method else None
+    if rec.status == "requires_capture":
+        actions[-1] = _act("cancel", "Cancel", "", "POST", f"/v1/payment_intents/{rec.id}/cancel")
+    elif rec.status == "processing":
+        reason = (
+            ""
+            if getattr(pm, "type", "") == "us_bank_account"
+            else QT_TRANSLATE_NOOP(
+                "core",
+                "only a us_bank_account payment can be canceled while processing (intents §3.3)",
+            )
+        )
+        actions[-1] = _act(
+            "cancel", "Cancel", reason, "POST", f"/v1/payment_intents/{rec.id}/cancel"
+        )
+    capture = (
+        ""
+        if rec.status == "requires_capture"
+        else fill(
+            QT_TRANSLATE_NOOP(
+                "core",
+                "only a PaymentIntent in requires_capture can be captured; this one is {status}",
+            ),
+            status=rec.status,
+        )
+    )
+    charge = st.get(rec.latest_charge) if rec.latest_charge else None
+    refund = (
+        ""
+        if rec.status == "succeeded"
+        else fill(
+            QT_TRANSLATE_NOOP(
+                "core",
+                "only a succeeded PaymentIntent has a payment to refund; this one is {status}",
+            ),
+            status=rec.status,
+        )
+    )
+    if not refund and isinstance(charge, ChargeRec) and charge.refunded:
+        refund = QT_TRANSLATE_NOOP("core", "its charge is refunded already")
+    due = rec.process_at
+    if due is None and isinstance(charge, ChargeRec) and rec.status == "requires_capture":
+        due = charge.capture_expires_at
+    return [
+        *actions,
+        _act("capture", "Capture", capture, "POST", f"/v1/payment_intents/{rec.id}/capture"),
+        _act("refund", "Refund", refund, "POST", "/v1/refunds", {"payment_intent": rec.id}),
+        _clock(rec, st, due, "Let the clock run (settle / expire)"),
+    ]
+
+
+def for_setup_intent(st: State, rec: SetupIntentRec) -> list[Action]:
+    return _intent_actions(st, rec, "setup_intents", "SetupIntent")
+
+
 def allowed_actions(st: State, object_id: str) -> list[Action]:
     rec = st.get(object_id)
+    if isinstance(rec, PaymentMethodRec):
+        return for_payment_method(st, rec)
+    if isinstance(rec, PaymentIntentRec):
+        return for_payment_intent(st, rec)
+    if isinstance(rec, SetupIntentRec):
+        return for_setup_intent(st, rec)
     if isinstance(rec, SourceRec):
         return for_source(st, rec)
     if isinstance(rec, TokenRec):

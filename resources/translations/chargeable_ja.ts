@@ -555,6 +555,26 @@
     </message>
     <message>
         <location line="+8"/>
+        <source>C&amp;onfirm</source>
+        <translation>確定(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Confirm the PaymentIntent or SetupIntent</source>
+        <translation>PaymentIntent または SetupIntent を確定する</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cance&amp;l Intent</source>
+        <translation>インテントをキャンセル(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel the PaymentIntent or SetupIntent</source>
+        <translation>PaymentIntent または SetupIntent をキャンセルする</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;Try Anyway</source>
         <translation>とにかく試す(&amp;T)</translation>
     </message>
@@ -885,6 +905,16 @@
         <translation>タイマーまで</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Confirm</source>
+        <translation>確定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
         <location filename="../../gui/commands/qactions.py" line="+47"/>
         <source>Unverified: %1</source>
         <translation>未検証: %1</translation>
@@ -1017,6 +1047,43 @@
         <location line="+2"/>
         <source>A value is needed</source>
         <translation>値が必要です</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerPage</name>
+    <message>
+        <location filename="../../gui/panes/customer_page.py" line="+88"/>
+        <source>Default source</source>
+        <translation>デフォルトのソース (default_source)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>None: a charge with only this customer is refused (§8.1).</source>
+        <translation>なし: この顧客だけを指定した請求は拒否されます (§8.1)。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Sources (%n)</source>
+        <translation>
+            <numerusform>ソース (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>None attached yet (Object ▸ Attach on a source or token).</source>
+        <translation>まだ何も関連付けられていません（ソースかトークンで オブジェクト ▸ 関連付け）。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Charges (%n)</source>
+        <translation>
+            <numerusform>請求 (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No charges yet.</source>
+        <translation>まだ請求はありません。</translation>
     </message>
 </context>
 <context>
@@ -1225,6 +1292,21 @@
         <translation>返金</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>PaymentMethods</source>
+        <translation>PaymentMethod</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PaymentIntents</source>
+        <translation>PaymentIntent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SetupIntents</source>
+        <translation>SetupIntent</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>Status</source>
         <translation>ステータス</translation>
@@ -1401,7 +1483,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="+325"/>
+        <location filename="../../gui/main_window.py" line="+331"/>
         <source>Sources are a legacy API</source>
         <translation>Sources はレガシー API です</translation>
     </message>
@@ -1920,7 +2002,7 @@
 <context>
     <name>ObjectListModel</name>
     <message>
-        <location filename="../../gui/panes/object_list/model.py" line="+259"/>
+        <location filename="../../gui/panes/object_list/model.py" line="+287"/>
         <source>status {0}: {1}</source>
         <translation>status {0}: {1}</translation>
     </message>
@@ -1928,7 +2010,7 @@
 <context>
     <name>ObjectListView</name>
     <message>
-        <location filename="../../gui/panes/object_list/view.py" line="-161"/>
+        <location filename="../../gui/panes/object_list/view.py" line="-164"/>
         <location line="+16"/>
         <source>Objects</source>
         <translation>オブジェクト</translation>
@@ -2508,7 +2590,7 @@
 <context>
     <name>StatusWord</name>
     <message>
-        <location filename="../../gui/widgets/status_style.py" line="+196"/>
+        <location filename="../../gui/widgets/status_style.py" line="+240"/>
         <source>pending</source>
         <extracomment>Short glosses of Stripe&apos;s status and usage words, shown beside the word itself (the word stays English: it is what the API returns). The English &quot;translation&quot; of each is the word itself, so English shows no gloss. Japanese: pending 保留中, chargeable 請求可能, consumed 消費した, failed 失敗, canceled キャンセル, reusable 再利用可能, single_use 使い捨て.</extracomment>
         <translation>保留中</translation>
@@ -2709,12 +2791,12 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+317"/>
+        <location line="+324"/>
         <source>authorization expires (7 days)</source>
         <translation>オーソリの期限切れ (7 日)</translation>
     </message>
     <message>
-        <location line="-308"/>
+        <location line="-315"/>
         <source>refund (releases the authorization)</source>
         <translation>返金 (オーソリを解放)</translation>
     </message>
@@ -2850,7 +2932,7 @@
         <translation>このオブジェクトにはライフサイクルがありません</translation>
     </message>
     <message>
-        <location filename="../../core/lifecycle/actions.py" line="+94"/>
+        <location filename="../../core/lifecycle/actions.py" line="+107"/>
         <source>no timer is running for this object</source>
         <translation>このオブジェクトには動いているタイマーがありません</translation>
     </message>
@@ -2882,11 +2964,12 @@
     <message>
         <location filename="../../core/lifecycle/actions.py" line="+106"/>
         <location line="+59"/>
+        <location line="+93"/>
         <source>not attached to a customer</source>
         <translation>顧客に関連付けられていません</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-147"/>
         <source>already the customer&apos;s default source</source>
         <translation>すでに顧客の既定のソースです</translation>
     </message>
@@ -2911,7 +2994,89 @@
         <translation>顧客は削除されています</translation>
     </message>
     <message>
-        <location line="-259"/>
+        <location line="+18"/>
+        <source>simulator-only: Stripe has no endpoint for the customer&apos;s side (intents §8.6)</source>
+        <extracomment>The authenticate helpers are the sandbox&apos;s own (§8.6): said beside the buttons.</extracomment>
+        <translation>シミュレーター専用: Stripe には顧客側の操作のエンドポイントがない (intents §8.6)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>used once without a customer: it may not be used again (intents §4.4)</source>
+        <translation>顧客なしで一度使われた: 二度と使えない (intents §4.4)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>detached: it can never be used or attached again (intents §4.4)</source>
+        <translation>関連付け解除済み: 二度と使うことも関連付けることもできない (intents §4.4)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>this decline card cannot be attached: attaching validates it (§10)</source>
+        <translation>この拒否カードは関連付けできません: 関連付けの際に検証されます (§10)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>already the customer&apos;s default payment method</source>
+        <translation>すでに顧客のデフォルトの支払い方法</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>needs a payment method of one of its payment_method_types first (update it)</source>
+        <translation>まず payment_method_types のいずれかの種類の支払い方法が必要（更新する）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>its payment method is {status}: it may not be used again (intents §4.4)</source>
+        <translation>その支払い方法は {status}: 二度と使えない (intents §4.4)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>its payment method is attached to another customer (intents §6.1)</source>
+        <translation>その支払い方法は別の顧客に関連付けられている (intents §6.1)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>its payment method cannot pay with this customer (intents §6.1)</source>
+        <translation>その支払い方法はこの顧客では支払えない (intents §6.1)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>only an open {kind} can be confirmed; this one is {status}</source>
+        <translation>確定できるのは未完了の {kind} だけ。これは {status}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>only a {kind} in requires_action waits for the customer; this one is {status}</source>
+        <translation>顧客の操作を待つのは requires_action の {kind} だけ。これは {status}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>a {kind} in {status} cannot be canceled</source>
+        <translation>{status} の {kind} はキャンセルできない</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <location filename="../../core/lifecycle/tables.py" line="+432"/>
+        <source>only a us_bank_account payment can be canceled while processing (intents §3.3)</source>
+        <translation>processing 中にキャンセルできるのは us_bank_account の支払いだけ (intents §3.3)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>only a PaymentIntent in requires_capture can be captured; this one is {status}</source>
+        <translation>キャプチャできるのは requires_capture の PaymentIntent だけ。これは {status}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>only a succeeded PaymentIntent has a payment to refund; this one is {status}</source>
+        <translation>返金できる支払いがあるのは succeeded の PaymentIntent だけ。これは {status}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>its charge is refunded already</source>
+        <translation>その Charge はすでに返金済み</translation>
+    </message>
+    <message>
+        <location line="-484"/>
         <source>the sandbox allows it; whether Stripe refuses it is unverified (§13). Stripe advises charging a single-use source directly (§5.1 rule 1)</source>
         <extracomment>§5.1 rule 1 advises against it; §13 lists whether Stripe refuses it as unverified.</extracomment>
         <translation>サンドボックスでは許可されます。Stripe が拒否するかは未検証です (§13)。Stripe は使い捨てのソースを直接請求するよう勧めています (§5.1 ルール 1)</translation>
@@ -3127,28 +3292,48 @@
         <translation>旧 Terminal の種類: flow none、single_use、作成時に chargeable はサンドボックスの選択 (§4)</translation>
     </message>
     <message>
-        <location filename="../../core/lifecycle/tables.py" line="+755"/>
+        <location filename="../../core/lifecycle/tables.py" line="+331"/>
         <source>attach to a customer</source>
         <translation>顧客に関連付け</translation>
     </message>
     <message>
-        <location line="-156"/>
+        <location line="-158"/>
         <source>bank debit fails</source>
         <translation>口座引き落としが失敗</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-210"/>
+        <source>only bank debits (sepa_debit, us_bank_account) pass through processing (intents §3.2 T12)</source>
+        <translation>processing を通るのは口座引き落とし (sepa_debit、us_bank_account) だけ (intents §3.2 T12)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>confirmation_method is manual: the server must confirm again (intents §3.2 T6m)</source>
+        <translation>confirmation_method が manual: サーバーが再度確定する必要がある (intents §3.2 T6m)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>confirmation_method is automatic: no second confirm is needed (intents §3.2 T6)</source>
+        <translation>confirmation_method が automatic: 2 回目の確定は不要 (intents §3.2 T6)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>use it together with the customer it is attached to (intents §6.1)</source>
+        <translation>関連付けられた顧客と一緒に使う (intents §6.1)</translation>
+    </message>
+    <message>
+        <location line="+156"/>
         <source>bank debit settles</source>
         <translation>口座引き落としが完了</translation>
     </message>
     <message>
-        <location line="+28"/>
-        <location line="+118"/>
+        <location line="+30"/>
+        <location line="+119"/>
         <source>cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-109"/>
         <source>cancel (releases the authorization)</source>
         <translation>キャンセル (オーソリを解放)</translation>
     </message>
@@ -3163,7 +3348,7 @@
         <translation>キャプチャ (全額または一部)</translation>
     </message>
     <message>
-        <location line="-198"/>
+        <location line="-204"/>
         <source>capture_method is automatic: nothing waits for a capture</source>
         <translation>capture_method が automatic: キャプチャ待ちにならない</translation>
     </message>
@@ -3173,12 +3358,12 @@
         <translation>capture_method が manual: 支払いは requires_capture で待つ</translation>
     </message>
     <message>
-        <location line="+294"/>
+        <location line="+301"/>
         <source>confirm (authentication needed)</source>
         <translation>確定 (認証が必要)</translation>
     </message>
     <message>
-        <location line="-215"/>
+        <location line="-218"/>
         <source>confirm (authentication or redirect needed)</source>
         <translation>確定 (認証またはリダイレクトが必要)</translation>
     </message>
@@ -3198,42 +3383,37 @@
         <translation>確定 (口座引き落としを送信)</translation>
     </message>
     <message>
-        <location line="+197"/>
+        <location line="+151"/>
+        <source>only an off-session confirm of a card that needs authentication fails this way (intents §8.4)</source>
+        <translation>この失敗は、認証が必要なカードをオフセッションで確定したときだけ (intents §8.4)</translation>
+    </message>
+    <message>
+        <location line="+49"/>
         <source>confirm (card declined)</source>
         <translation>確定 (カードが拒否)</translation>
     </message>
     <message>
-        <location line="-215"/>
+        <location line="-218"/>
         <source>confirm (declined: 402, back to requires_payment_method)</source>
         <translation>確定 (拒否: 402、requires_payment_method に戻る)</translation>
     </message>
     <message>
-        <location line="+197"/>
+        <location line="+200"/>
         <source>confirm (set up; attached to the customer)</source>
         <translation>確定 (設定完了、顧客に関連付け)</translation>
     </message>
     <message>
-        <location line="-188"/>
+        <location line="-191"/>
         <source>confirm off-session (authentication required: 402)</source>
         <translation>オフセッションで確定 (認証が必要: 402)</translation>
     </message>
     <message>
-        <location line="-78"/>
-        <source>confirmation_method is automatic: no second confirm is needed (§3.2 T6)</source>
-        <translation>confirmation_method が automatic: 2 回目の確定は不要 (§3.2 T6)</translation>
-    </message>
-    <message>
-        <location line="-7"/>
-        <source>confirmation_method is manual: the server must confirm again (§3.2 T6m)</source>
-        <translation>confirmation_method が manual: サーバーが再度確定する必要がある (§3.2 T6m)</translation>
-    </message>
-    <message>
-        <location line="+302"/>
+        <location line="+220"/>
         <source>customer authenticates</source>
         <translation>顧客が認証</translation>
     </message>
     <message>
-        <location line="-172"/>
+        <location line="-175"/>
         <source>customer authenticates (automatic capture)</source>
         <translation>顧客が認証 (自動キャプチャ)</translation>
     </message>
@@ -3254,7 +3434,7 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+145"/>
+        <location line="+148"/>
         <source>customer fails authentication</source>
         <translation>顧客の認証が失敗</translation>
     </message>
@@ -3264,48 +3444,33 @@
         <translation>関連付け解除 (二度と使えない)</translation>
     </message>
     <message>
-        <location line="-334"/>
-        <source>only a us_bank_account payment can be canceled while processing (§3.3)</source>
-        <translation>processing 中にキャンセルできるのは us_bank_account の支払いだけ (§3.3)</translation>
-    </message>
-    <message>
-        <location line="+229"/>
-        <source>only an off-session confirm of a card that needs authentication fails this way (§8.4)</source>
-        <translation>この失敗は、認証が必要なカードをオフセッションで確定したときだけ (§8.4)</translation>
-    </message>
-    <message>
-        <location line="-263"/>
-        <source>only bank debits (sepa_debit, us_bank_account) pass through processing (§3.2 T12)</source>
-        <translation>processing を通るのは口座引き落とし (sepa_debit、us_bank_account) だけ (§3.2 T12)</translation>
-    </message>
-    <message>
-        <location line="+140"/>
+        <location line="-231"/>
         <source>set a new payment method (update)</source>
         <translation>新しい支払い方法を設定 (更新)</translation>
     </message>
     <message>
         <location line="-7"/>
-        <location line="+149"/>
+        <location line="+152"/>
         <source>set a payment method (create/update)</source>
         <translation>支払い方法を設定 (作成/更新)</translation>
     </message>
     <message>
-        <location line="-236"/>
+        <location line="-239"/>
         <source>the PaymentMethod is attached to a customer</source>
         <translation>この PaymentMethod は顧客に関連付け済み</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-66"/>
         <source>the card needs authentication or is declined</source>
         <translation>このカードは認証が必要か、拒否される</translation>
     </message>
     <message>
-        <location line="+273"/>
+        <location line="+280"/>
         <source>the customer completes authentication</source>
         <translation>顧客は認証を完了する</translation>
     </message>
     <message>
-        <location line="-263"/>
+        <location line="-270"/>
         <source>the issuer accepts this payment method</source>
         <translation>カード発行会社はこの支払い方法を受け入れる</translation>
     </message>
@@ -3315,17 +3480,12 @@
         <translation>この支払い方法は顧客の操作を必要としない</translation>
     </message>
     <message>
-        <location line="+403"/>
+        <location line="+411"/>
         <source>update</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location line="-352"/>
-        <source>use it together with the customer it is attached to (§6.1)</source>
-        <translation>関連付けられた顧客と一緒に使う (§6.1)</translation>
-    </message>
-    <message>
-        <location line="+344"/>
+        <location line="-8"/>
         <source>used with its customer</source>
         <translation>自分の顧客と一緒に使用</translation>
     </message>
@@ -3356,12 +3516,13 @@
         <translation>{state} の間はできません</translation>
     </message>
     <message>
-        <location line="-119"/>
+        <location filename="../../core/lifecycle/actions.py" line="+304"/>
+        <location filename="../../core/lifecycle/requires.py" line="-119"/>
         <source>already attached to {customer}</source>
         <translation>すでに {customer} に関連付けられています</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../core/lifecycle/requires.py" line="+5"/>
         <source>a source can only be attached while chargeable or pending (§5.1 rule 5); this one is {status}</source>
         <translation>ソースを関連付けられるのは chargeable (請求可能) か pending (保留中) の間だけです (§5.1 ルール 5)。このソースは {status} です</translation>
     </message>
@@ -3396,7 +3557,7 @@
         <translation>キャプチャーできるのは未キャプチャーの請求だけです。この請求は {state} です</translation>
     </message>
     <message>
-        <location filename="../../core/lifecycle/actions.py" line="+251"/>
+        <location filename="../../core/lifecycle/actions.py" line="-53"/>
         <source>its default source is {status}</source>
         <translation>既定のソースが {status} です</translation>
     </message>
@@ -4267,7 +4428,7 @@
 <context>
     <name>status</name>
     <message>
-        <location filename="../../gui/widgets/status_style.py" line="-93"/>
+        <location filename="../../gui/widgets/status_style.py" line="-137"/>
         <source>waiting for the customer or for funds</source>
         <translation>顧客または入金を待っています</translation>
     </message>
@@ -4315,6 +4476,41 @@
         <location line="+6"/>
         <source>waiting for an action</source>
         <translation>操作を待っています</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>needs a payment method (again, after a failure)</source>
+        <translation>支払い方法が必要（失敗後にも戻る）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>has a payment method; waiting for confirm</source>
+        <translation>支払い方法あり。確定待ち</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>submitted; the bank has not answered yet</source>
+        <translation>送信済み。銀行の回答待ち</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>authorized; waiting for capture</source>
+        <translation>承認済み。キャプチャ待ち</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>belongs to no customer: one use only</source>
+        <translation>どの顧客にも属さない: 一回だけ使える</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>saved to a customer: reusable with it</source>
+        <translation>顧客に保存済み: その顧客と再利用できる</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>detached: can never be used again</source>
+        <translation>関連付け解除: 二度と使えない</translation>
     </message>
     <message>
         <location line="+4"/>

@@ -38,7 +38,17 @@ SYNC_INDEX_LIMIT = 2_000  # up to this many objects are summarized at once
 INDEX_CHUNK = 150  # objects summarized per idle tick (about 10 ms)
 
 # The kinds the filter offers, in this order ("" = every kind).
-KINDS = ("source", "token", "customer", "charge", "card", "refund")
+KINDS = (
+    "source",
+    "token",
+    "customer",
+    "charge",
+    "card",
+    "refund",
+    "payment_method",
+    "payment_intent",
+    "setup_intent",
+)
 
 
 class Summary(NamedTuple):
@@ -84,6 +94,24 @@ def summarize(object_id: str, obj: dict[str, Any]) -> Summary:
         parts.append(str(obj.get("brand", "")))
         if obj.get("last4"):
             parts.append(f"•••• {obj['last4']}")
+        if obj.get("customer"):
+            parts.append(f"→ {obj['customer']}")
+    elif kind == "payment_intent":
+        amount = obj.get("amount")
+        if amount is not None:
+            parts.append(f"{int(amount) / 100:.2f} {str(obj.get('currency') or '').upper()}")
+        if obj.get("capture_method") == "manual":
+            parts.append("capture_method=manual")
+        if obj.get("customer"):
+            parts.append(f"→ {obj['customer']}")
+    elif kind == "payment_method":
+        parts.append(str(obj.get("type", "")))
+        card = obj.get("card")
+        if isinstance(card, dict) and card.get("last4"):
+            parts.append(f"•••• {card['last4']}")
+        parts.append(f"→ {obj['customer']}" if obj.get("customer") else "customer=null")
+    elif kind == "setup_intent":
+        parts.append(f"usage={obj.get('usage')}")
         if obj.get("customer"):
             parts.append(f"→ {obj['customer']}")
     elif kind == "refund":

@@ -191,6 +191,9 @@ class FilterBar(QWidget):
             "charge": self.tr("Charges"),
             "card": self.tr("Cards"),
             "refund": self.tr("Refunds"),
+            "payment_method": self.tr("PaymentMethods"),
+            "payment_intent": self.tr("PaymentIntents"),
+            "setup_intent": self.tr("SetupIntents"),
         }
         for row in range(1, self.kind_box.count()):
             kind = str(self.kind_box.itemData(row))
