@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import partial
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QIcon, QKeySequence
@@ -263,7 +264,7 @@ class Commands(QObject):
         return self.perform(object_id, name)
 
     def perform(
-        self, object_id: str, name: str, chosen: dict[str, str] | None = None
+        self, object_id: str, name: str, chosen: dict[str, Any] | None = None
     ) -> Response | None:
         """Do the core action ``name`` on ``object_id``; ask for what it ``needs``.
 

@@ -86,7 +86,7 @@ class NewSourceDialog(RequestDialog):
         self.amount_hint = QLabel(self)
         self.amount_hint.setObjectName("amountHint")
         self.amount_hint.setEnabled(False)
-        self._fields["amount"].layout().insertWidget(1, self.amount_hint)
+        self._columns["amount"].insertWidget(1, self.amount_hint)
         self.currency_combo = QComboBox(self)
         self.add_field("currency", self.tr("Currency"), self.currency_combo)
 
@@ -113,10 +113,10 @@ class NewSourceDialog(RequestDialog):
         self.iban_combo.setEditable(True)
         for iban, outcome in _facts.sepa_test_ibans():
             self.iban_combo.addItem(f"{iban} — {outcome}", iban)
-        self.iban_combo.lineEdit().setText(self.iban_combo.itemData(0))
-        self.iban_combo.activated.connect(
-            lambda i: self.iban_combo.lineEdit().setText(self.iban_combo.itemData(i))
-        )
+        iban_line = self.iban_combo.lineEdit()  # an editable combo always has one
+        assert iban_line is not None
+        iban_line.setText(self.iban_combo.itemData(0))
+        self.iban_combo.activated.connect(lambda i: iban_line.setText(self.iban_combo.itemData(i)))
         self.add_field("sepa_debit[iban]", self.tr("IBAN"), self.iban_combo)
         self.country_combo = QComboBox(self)
         for code in _facts.SOFORT_COUNTRIES:

@@ -229,8 +229,8 @@ class ActionBar(QWidget):
             unverified = QCoreApplication.translate("ActionBar", "Unverified — ")
             parts.append(unverified + "; ".join(notes))
         if reasons:
-            blocked = QCoreApplication.translate("ActionBar", "Blocked — ")
-            parts.append(blocked + "; ".join(reasons))
+            blocked_words = QCoreApplication.translate("ActionBar", "Blocked — ")
+            parts.append(blocked_words + "; ".join(reasons))
         self.reasons_label.set_full_text(" · ".join(parts))
         if self.reasons_label.toolTip() != self.reasons_label.full_text():
             self.reasons_label.setToolTip(self.reasons_label.full_text())

@@ -338,10 +338,10 @@ class DetailPane(QWidget):
 
     def event_types(self) -> list[str]:
         """The event types the Events tab lists, top to bottom."""
-        return [
-            self.events_view.topLevelItem(i).text(1)
-            for i in range(self.events_view.topLevelItemCount())
-        ]
+        items = (
+            self.events_view.topLevelItem(i) for i in range(self.events_view.topLevelItemCount())
+        )
+        return [item.text(1) for item in items if item is not None]
 
     def object_id(self) -> str | None:
         return self._object_id
