@@ -29,19 +29,6 @@ from core.store.records import CustomerRec, EventRec
 from core.store.state import State
 from core.wire.serialize import event_json, object_json
 
-KINDS = (
-    "source",
-    "token",
-    "customer",
-    "charge",
-    "card",
-    "bank_account",
-    "refund",
-    "payment_method",
-    "payment_intent",
-    "setup_intent",
-)
-
 
 @dataclass(frozen=True, slots=True)
 class Response:
@@ -428,6 +415,11 @@ class Sandbox:
     def allowed_actions(self, object_id: str) -> list[Action]:
         return actions_mod.allowed_actions(self._st, object_id)
 
+    def last_edge(self, object_id: str) -> str:
+        """The id of the lifecycle edge ``object_id`` last took (``T6``, ``U1``...), or ""."""
+        rec = self._st.objects.get(object_id)
+        return str(getattr(rec, "last_edge", "") or "")
+
     def graph(self, object_id: str, every_flow: bool = False) -> GraphModel:
         """``object_id``'s own lifecycle (``every_flow``: the whole table of its flow)."""
         rec = self._st.objects.get(object_id)
@@ -551,6 +543,5 @@ __all__ = [
     "RequestLine",
     "REPLAY_ORIGINS",
     "Action",
-    "KINDS",
     "CustomerRec",
 ]

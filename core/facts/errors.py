@@ -282,7 +282,7 @@ def usage_not_supported(source_type: str, usage: str, allowed: tuple[str, ...]) 
 
 
 def usage_immutable() -> StripeError:
-    """§5.1 / issue 3: ``usage`` is fixed at creation; update does not accept it."""
+    """§5.1: ``usage`` is fixed at creation, so an update does not accept it."""
     return unknown_param("usage")
 
 

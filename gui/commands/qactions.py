@@ -40,7 +40,7 @@ from gui.commands.table import (
 )
 from gui.sandbox_host import SandboxHost, error_of
 from gui.selection import Selection
-from gui.words.core_texts import translate as core_text
+from gui.words.i18n import core_text
 
 
 def unverified_note(note: str) -> str:
@@ -216,9 +216,7 @@ class Commands(QObject):
             elif core.enabled:
                 self._sync(name, True, False, spec_tip, spec_tip)
             else:
-                reason = core_text(str(core.reason)) or QCoreApplication.translate(
-                    "Commands", "blocked"
-                )
+                reason = core_text(core.reason) or QCoreApplication.translate("Commands", "blocked")
                 blocked = QCoreApplication.translate("Commands", "Blocked: %1").replace(
                     "%1", reason
                 )
@@ -284,7 +282,7 @@ class Commands(QObject):
         if not core.enabled and not self.try_anyway:
             self.message.emit(
                 QCoreApplication.translate("Commands", "Blocked: %1").replace(
-                    "%1", core_text(str(core.reason))
+                    "%1", core_text(core.reason)
                 )
             )
             return None

@@ -24,7 +24,7 @@ from gui.dialogs import _facts
 from gui.dialogs._base import ApiRequest, RequestDialog, fill_combo, wrap
 from gui.dialogs._widgets import CardPicker, ExpiryCvc
 from gui.sandbox_host import SandboxHost
-from gui.words.core_texts import translate as core_text
+from gui.words.i18n import core_text
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 IBAN = re.compile(r"^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$")
@@ -240,7 +240,7 @@ class NewSourceDialog(RequestDialog):
         lines.append(self._expiry(facts))
         lines += [
             self.tr("Unverified ({topic}): {note}").format(
-                topic=core_text(key.replace("_", " ")), note=core_text(note)
+                topic=core_text(_facts.unverified_topic(key)), note=core_text(note)
             )
             for key, note in facts.unverified.items()
         ]

@@ -34,7 +34,7 @@ from gui.selection import Selection
 from gui.stripe_json import format_clock
 from gui.widgets.elided_label import ElidedLabel
 from gui.widgets.flow_layout import FlowLayout
-from gui.words.core_texts import translate as core_text
+from gui.words.i18n import core_text
 
 
 def _tr(text: str) -> str:

@@ -272,7 +272,11 @@ class DetailPane(QWidget):
         if index == 0:
             last = self.last_request(object_id)
             self.property_rows = self._properties.render(
-                object_id, str(obj.get("object", "")), obj, last
+                object_id,
+                str(obj.get("object", "")),
+                obj,
+                last,
+                self._sandbox.last_edge(object_id),
             )
         elif index == 1:
             self.json_view.setPlainText(json.dumps(obj, indent=2, ensure_ascii=False))

@@ -1,4 +1,4 @@
-"""The in-window server (issue 7): File ▸ Serve the API and ``chargeable --serve``.
+"""The in-window server: File ▸ Serve the API and ``chargeable --serve``.
 
 An outside client (the official ``stripe`` library, from a worker thread)
 creates objects; the window shows them live, with their HTTP origin in the
