@@ -72,7 +72,7 @@ def _entries(path: Path) -> int:
     return len(session.load(path).log) if path.exists() else 0
 
 
-def _wait_for_entries(path: Path, count: int, timeout: float = 10.0) -> float:
+def _wait_for_entries(path: Path, count: int, timeout: float = 20.0) -> float:
     start = time.monotonic()
     while _entries(path) < count:
         assert time.monotonic() - start < timeout, f"{path} never reached {count} entries"
@@ -109,7 +109,7 @@ def test_changes_are_saved_a_few_seconds_behind_and_survive_sigkill(tmp_path: Pa
     try:
         assert _post(url, "/v1/customers", "email=a%40example.com") == 200
         lag = _wait_for_entries(path, 1)
-        assert lag < 6, lag
+        assert lag < 8, lag  # SAVE_DELAY (2 s) plus a loaded machine's slack
         for index in range(20):  # a burst: saved together, not 20 times
             assert _post(url, "/v1/customers", f"email=b{index}%40example.com") == 200
         _wait_for_entries(path, 21)
@@ -117,10 +117,12 @@ def test_changes_are_saved_a_few_seconds_behind_and_survive_sigkill(tmp_path: Pa
         _kill(process)  # no shutdown save: what is on disk is what the autosave wrote
     loaded = session.load(path)
     assert len(loaded.log) == 21 and len(loaded.object_ids("customer")) == 21
-    assert [p.name for p in tmp_path.iterdir()] == [NAME]  # no temporary file left
-    # and the next start serves that session, keys checked
+    # at most the temporary file of a save the kill interrupted
+    assert len([p for p in tmp_path.iterdir() if p.name != NAME]) <= 1
+    # and the next start removes it and serves that session, keys checked
     process, url = _serve(path)
     try:
+        assert [p.name for p in tmp_path.iterdir()] == [NAME]
         assert _post(url, "/v1/customers", "email=c%40example.com") == 200
         _wait_for_entries(path, 22)
     finally:
