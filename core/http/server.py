@@ -301,17 +301,18 @@ class _Handler(BaseHTTPRequestHandler):
             auth = normalize_authorization(self.headers.get("Authorization"))
             if auth is not None:
                 headers["Authorization"] = auth
-            idempotency_key = self.headers.get("Idempotency-Key")
-            if idempotency_key is not None:
-                headers["Idempotency-Key"] = idempotency_key
+            for name in ("Idempotency-Key", "Stripe-Version"):
+                value = self.headers.get(name)
+                if value is not None:
+                    headers[name] = value
             origin = f"http {self.client_address[0]}:{self.client_address[1]}"
-            status, payload = owner._call(method, path, params, headers, origin)
+            status, payload, extra_headers = owner._call(method, path, params, headers, origin)
         except _Reject as reject:
-            status = reject.status
-            payload = json.dumps(reject.body).encode("utf-8")
+            status, extra_headers = reject.status, {}
+            payload = json.dumps(reject.body, indent=2).encode("utf-8")
             if reject.close:
                 self.close_connection = True
-        self._respond(status, payload, request_id)
+        self._respond(status, payload, request_id, extra_headers)
         owner._log_access(f"{method} {path} -> {status} [{request_id}]")
 
     def _read_body(self) -> bytes:
@@ -386,7 +387,9 @@ class _Handler(BaseHTTPRequestHandler):
             ) from None
         return params
 
-    def _respond(self, status: int, payload: bytes, request_id: str) -> None:
+    def _respond(
+        self, status: int, payload: bytes, request_id: str, extra: dict[str, str] | None = None
+    ) -> None:
         lines = [
             f"{self.protocol_version} {status} {_reason(status)}",
             f"Server: {self.server_version}",
@@ -400,6 +403,9 @@ class _Handler(BaseHTTPRequestHandler):
         key = request_headers.get("Idempotency-Key") if request_headers is not None else None
         if key is not None and "\r" not in key and "\n" not in key:
             lines.append(f"Idempotency-Key: {key}")
+        for name, value in (extra or {}).items():  # the core's own (Stripe-Version...)
+            if "\r" not in value and "\n" not in value:
+                lines.append(f"{name}: {value}")
         if status == 409 or status >= 500:
             lines.append("Stripe-Should-Retry: false")  # no retry would go differently
         if self.close_connection:
@@ -566,24 +572,27 @@ class StripeServer:
         params: list[tuple[str, str]],
         headers: dict[str, str],
         origin: str,
-    ) -> tuple[int, bytes]:
+    ) -> tuple[int, bytes, dict[str, str]]:
         extra = {"origin": origin} if self._passes_origin else {}
+        answer_headers: dict[str, str] = {}
         with self.lock:
             self._local.origin = origin
             try:
                 response = self.sandbox.request(method, path, params, headers, **extra)
                 status = int(response.status)
-                payload = json.dumps(response.body).encode("utf-8")
+                payload = response.json()
+                answer_headers = dict(getattr(response, "headers", None) or {})
             except Exception:  # the core promises never to raise; do not die if it does
                 log.exception("sandbox.request raised for %s %s", method, path)
                 status = 500
                 payload = json.dumps(
-                    stripe_error("An internal error occurred in the sandbox.", "api_error")
+                    stripe_error("An internal error occurred in the sandbox.", "api_error"),
+                    indent=2,
                 ).encode("utf-8")
             finally:
                 self._local.origin = None
                 self.requests_served += 1
-        return status, payload
+        return status, payload, answer_headers
 
     def _sandbox_changed(self, change: Any) -> None:
         if self.forwarder is not None:

@@ -17,7 +17,7 @@ CREATE_KEYS = frozenset({*FIELDS, "metadata", "source"})
 UPDATE_KEYS = frozenset({*FIELDS, "metadata", "source", "default_source"})
 
 
-def get_customer(st: State, customer_id: str, param: str | None = None) -> CustomerRec:
+def get_customer(st: State, customer_id: str, param: str = "id") -> CustomerRec:
     rec = st.get(customer_id)
     if not isinstance(rec, CustomerRec) or rec.deleted:
         raise errors.no_such("customer", customer_id, param=param)
@@ -101,6 +101,9 @@ def delete(st: State, customer_id: str) -> JSONDict:
 
 
 def retrieve(st: State, customer_id: str, data: dict[str, Any]) -> JSONDict:
+    found = st.get(customer_id)
+    if isinstance(found, CustomerRec) and found.deleted:  # Stripe answers 200 for these
+        return {"id": customer_id, "object": "customer", "deleted": True}
     rec = get_customer(st, customer_id)
     expand = data.get("expand") or []
     expand_sources = isinstance(expand, list) and "sources" in expand
