@@ -48,6 +48,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
+from core.wire.emit import to_wire
+
 log = logging.getLogger(__name__)
 
 MAX_BODY = 1024 * 1024  # bytes; larger bodies get a 413
@@ -580,7 +582,7 @@ class StripeServer:
             try:
                 response = self.sandbox.request(method, path, params, headers, **extra)
                 status = int(response.status)
-                payload = response.json()
+                payload = to_wire(response.body)
                 answer_headers = dict(getattr(response, "headers", None) or {})
             except Exception:  # the core promises never to raise; do not die if it does
                 log.exception("sandbox.request raised for %s %s", method, path)
