@@ -24,7 +24,7 @@ from core.history import LogEntry
 from core.lifecycle import actions as actions_mod
 from core.lifecycle import tables as lifecycle
 from core.lifecycle.actions import Action
-from core.rules import params, router
+from core.rules import expand, params, router, versions
 from core.store.records import CustomerRec, EventRec
 from core.store.state import State
 from core.wire.emit import to_wire
@@ -154,9 +154,12 @@ class Sandbox:
         check_keys: enforce the API-key rules (the GUI may turn this off).
     """
 
-    def __init__(self, seed: int = 0, check_keys: bool = True) -> None:
+    def __init__(
+        self, seed: int = 0, check_keys: bool = True, api_version: str = versions.DEFAULT
+    ) -> None:
         self.seed = seed
         self.check_keys = check_keys
+        self.api_version = api_version
         self._st = State(seed)
         self._log: list[LogEntry] = []
         self._redo: list[LogEntry] = []
@@ -209,6 +212,7 @@ class Sandbox:
         st = self._st
         first_event = len(st.events)
         pairs: list[tuple[str, str]] = []
+        version = self.api_version
         try:
             if not isinstance(method, str) or not isinstance(path, str):
                 raise errors.bad_body("Invalid request: method and path must be strings.")
@@ -217,16 +221,18 @@ class Sandbox:
             headers = _headers(raw_headers)
             if self.check_keys and not replaying:
                 _check_key(_api_key(headers), method, path)
+            version = versions.pick(headers, version)
             pairs = params.flatten(raw_params)
             if query:
                 pairs = params.flatten(query) + pairs
             data = params.parse(pairs)
             handler, args, mutates = router.match(method, path)
+            expand_paths = expand.take(data)
         except params.ParamError as exc:
             err = errors.bad_body(exc.message, exc.param)
-            return Response(err.status, err.body), pairs, None, (), first_event
+            return self._answer(err.status, err.body, version), pairs, None, (), first_event
         except errors.StripeError as exc:
-            return Response(exc.status, exc.body), pairs, None, (), first_event
+            return self._answer(exc.status, exc.body, version), pairs, None, (), first_event
         idem_key = headers.get("idempotency-key") if method == "POST" else None
         digest = ""
         if idem_key is not None:
@@ -237,9 +243,11 @@ class Sandbox:
             if cached is not None and st.now - cached[3] <= 86400:
                 if cached[0] != digest:
                     err = errors.idempotency_mismatch(idem_key)
-                    return Response(err.status, err.body), pairs, None, (), first_event
+                    return self._answer(err.status, err.body, version), pairs, None, (), first_event
                 replayed = Response(
-                    cached[1], copy.deepcopy(cached[2]), headers={"Idempotent-Replayed": "true"}
+                    cached[1],
+                    copy.deepcopy(cached[2]),
+                    headers={"Stripe-Version": version, "Idempotent-Replayed": "true"},
                 )
                 return replayed, pairs, None, (), first_event
         st.begin()
@@ -247,10 +255,20 @@ class Sandbox:
         try:
             body = handler(st, args, data)
             status = 200
+            if version < versions.REFUNDS_LISTED_UNTIL:
+                body = versions.shape(st, body, version)
+            if expand_paths:
+                shape = None
+                if version < versions.REFUNDS_LISTED_UNTIL:
+
+                    def shape(obj: dict[str, Any]) -> dict[str, Any]:
+                        return versions.shape_object(st, obj, version)
+
+                body = expand.apply(st, body, expand_paths, shape)
         except errors.StripeError as exc:
             if not exc.keep_state:
                 st.rollback()
-                return Response(exc.status, exc.body), pairs, None, (), first_event
+                return self._answer(exc.status, exc.body, version), pairs, None, (), first_event
             status, body = exc.status, exc.body
         except BaseException:
             st.rollback()
@@ -259,14 +277,19 @@ class Sandbox:
             st.current_idempotency_key = None
         touched = st.commit()
         if not mutates:
-            return Response(status, body), pairs, None, (), first_event
+            return self._answer(status, body, version), pairs, None, (), first_event
         if idem_key is not None:
             st.idempotency[idem_key] = (digest, status, copy.deepcopy(body), st.now)
         shown, stand_ins = history.redact(pairs)
         entry = LogEntry(method, path, shown, stand_ins, idem_key, touched, origin)
         if not replaying:
             self._redo.clear()
-        return Response(status, body, True), pairs, entry, touched, first_event
+        answer = Response(status, body, True, {"Stripe-Version": version})
+        return answer, pairs, entry, touched, first_event
+
+    @staticmethod
+    def _answer(status: int, body: dict[str, Any], version: str) -> Response:
+        return Response(status, body, headers={"Stripe-Version": version})
 
     def _replay_entry(self, entry: LogEntry) -> bool:
         response, _, logged, _, _ = self._handle(

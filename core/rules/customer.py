@@ -105,9 +105,8 @@ def retrieve(st: State, customer_id: str, data: dict[str, Any]) -> JSONDict:
     if isinstance(found, CustomerRec) and found.deleted:  # Stripe answers 200 for these
         return {"id": customer_id, "object": "customer", "deleted": True}
     rec = get_customer(st, customer_id)
-    expand = data.get("expand") or []
-    expand_sources = isinstance(expand, list) and "sources" in expand
-    return customer_json(rec, st.get, expand_sources)
+    Params(data, set())
+    return customer_json(rec)
 
 
 # --- attach / detach ----------------------------------------------------------
