@@ -374,11 +374,12 @@ class Sandbox:
     def allowed_actions(self, object_id: str) -> list[Action]:
         return actions_mod.allowed_actions(self._st, object_id)
 
-    def graph(self, object_id: str) -> GraphModel:
+    def graph(self, object_id: str, every_flow: bool = False) -> GraphModel:
+        """``object_id``'s own lifecycle (``every_flow``: the whole table of its flow)."""
         rec = self._st.objects.get(object_id)
         if rec is None:
             raise KeyError(object_id)
-        return lifecycle.graph_of(rec, object_id)
+        return lifecycle.graph_of(rec, object_id, every_flow)
 
     # --- history ----------------------------------------------------------------------
 

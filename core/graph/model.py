@@ -21,6 +21,8 @@ class GraphNode:
         current: the object is in this state now.
         previous: the state the object was in before its last transition.
         reachable: the object can still get here from its current state.
+        visits: the positions (1 = where it was born) at which the object was in
+            this state, in order; empty if it never was (the trail).
     """
 
     id: str
@@ -29,6 +31,11 @@ class GraphNode:
     current: bool = False
     previous: bool = False
     reachable: bool = True
+    visits: tuple[int, ...] = ()
+
+    @property
+    def visited(self) -> bool:
+        return bool(self.visits)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +54,7 @@ class GraphEdge:
         reason: why it is blocked (empty when allowed).
         last_taken: this is the edge the object's last transition took.
         events: the webhook events fired when the edge is taken.
+        taken: how many times the object took this edge (the trail).
     """
 
     id: str
@@ -58,6 +66,7 @@ class GraphEdge:
     reason: str = ""
     last_taken: bool = False
     events: tuple[str, ...] = ()
+    taken: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +80,9 @@ class GraphModel:
         object_id: the object the flags describe, or empty for a bare table.
         nodes: in a stable order (the table's order).
         edges: in a stable order (the table's order).
+        trail: the ids of the edges the object took, oldest first.
+        every_flow: True when the graph shows the whole table of the flow; False
+            when it keeps only what this object's type, usage and birth allow.
     """
 
     kind: str
@@ -78,6 +90,8 @@ class GraphModel:
     object_id: str
     nodes: tuple[GraphNode, ...]
     edges: tuple[GraphEdge, ...] = field(default_factory=tuple)
+    trail: tuple[str, ...] = ()
+    every_flow: bool = True
 
     def node(self, node_id: str) -> GraphNode:
         for node in self.nodes:

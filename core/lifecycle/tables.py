@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from core.facts import cards
+from core.facts import cards, catalog
 from core.graph.model import GraphEdge, GraphModel, GraphNode
 from core.store.records import ChargeRec, SourceRec, TokenRec
 
@@ -613,7 +613,58 @@ def by_id(rec: Any, edge_id: str) -> Transition:
     raise KeyError(edge_id)
 
 
-def _reachable(table: Table, rec: Any | None, start: str) -> set[str]:
+def _expiry_possible(rec: Any, state: str) -> bool:
+    """The object's type has an expiry timer in ``state`` (§3.4; a charge's capture window)."""
+    if isinstance(rec, SourceRec):
+        info = catalog.SOURCE_TYPES.get(rec.type)
+        if info is None:
+            return True
+        seconds = info.pending_expiry if state == "pending" else info.chargeable_expiry
+        return seconds is not None or (state == "chargeable" and info.china_cutoff)
+    return True
+
+
+#: Guards whose outcome is fixed by the object's facts (type, usage, card, test
+#: values), not by its state: ``fn(rec, from_state)`` says whether the guard can
+#: ever hold for this object. Static guards are fixed facts too (their own test).
+FACT_GUARDS: dict[str, Callable[[Any, str], bool]] = {
+    "has_timer": _expiry_possible,
+    "authorize_ok": lambda rec, _s: not _authorize_fails(Ctx(rec)),
+    "authorize_fails": lambda rec, _s: _authorize_fails(Ctx(rec)),
+    "token_card_ok": lambda rec, _s: not _token_declines(Ctx(rec)),
+    "token_card_declines": lambda rec, _s: _token_declines(Ctx(rec)),
+    "token_attachable": lambda rec, _s: _token_can_attach(Ctx(rec)),
+    "settles_ok": lambda rec, _s: rec.settle_outcome != "failed",
+    "settles_failed": lambda rec, _s: rec.settle_outcome == "failed",
+}
+
+
+def possible(tr: Transition, rec: Any) -> bool:
+    """Whether ``rec``'s facts ever let it take ``tr`` (its state aside)."""
+    for name in tr.guards:
+        guard = GUARDS[name]
+        if guard.static and not guard.test(Ctx(rec)):
+            return False
+        fact = FACT_GUARDS.get(name)
+        if fact is not None and not fact(rec, tr.source):
+            return False
+    return True
+
+
+def born_state(rec: Any) -> str:
+    """The state ``rec`` was created in: where its first edge left, or where it is."""
+    trail = getattr(rec, "trail", ())
+    if trail:
+        return by_id(rec, trail[0]).source
+    return state_of(rec)
+
+
+def visited_states(rec: Any) -> list[str]:
+    """The states ``rec`` has been in, in order (repeats kept: a self-loop visits again)."""
+    return [born_state(rec)] + [by_id(rec, e).target for e in getattr(rec, "trail", ())]
+
+
+def _reachable(table: Table, rec: Any | None, start: str, facts: bool = False) -> set[str]:
     seen = {start}
     frontier = [start]
     while frontier:
@@ -624,6 +675,8 @@ def _reachable(table: Table, rec: Any | None, start: str) -> set[str]:
             if rec is not None and any(
                 GUARDS[g].static and not GUARDS[g].test(Ctx(rec)) for g in tr.guards
             ):
+                continue
+            if facts and rec is not None and not possible(tr, rec):
                 continue
             seen.add(tr.target)
             frontier.append(tr.target)
@@ -641,15 +694,40 @@ def graph_for(kind: str, variant: str = "") -> GraphModel:
     return GraphModel(kind, variant, "", nodes, edges)
 
 
-def graph_of(rec: Any, object_id: str) -> GraphModel:
-    """The graph of ``rec`` with current/previous/last-taken/allowed flags."""
+def graph_of(rec: Any, object_id: str, every_flow: bool = False) -> GraphModel:
+    """The graph of ``rec`` with current/previous/last-taken/allowed flags and its trail.
+
+    By default only this object's own lifecycle is kept: the states it can be in
+    from the state it was born in, through the edges its facts allow (a card
+    source is born ``chargeable``: no ``pending``, no redirect or SEPA edges), plus
+    every state it has visited. ``every_flow`` keeps the whole table of its flow,
+    for comparing.
+    """
     table = table_of(rec)
     if table is None:
         return GraphModel(getattr(rec, "kind", ""), "", object_id, ())
     current = state_of(rec)
     previous = getattr(rec, "prev_state", "")
     last = getattr(rec, "last_edge", "")
+    trail = tuple(getattr(rec, "trail", ()))
+    visits: dict[str, list[int]] = {}
+    for i, state in enumerate(visited_states(rec), start=1):
+        visits.setdefault(state, []).append(i)
+    taken: dict[str, int] = {}
+    for edge_id in trail:
+        taken[edge_id] = taken.get(edge_id, 0) + 1
     reach = _reachable(table, rec, current)
+    if every_flow:
+        kept_states = set(table.states)
+        kept_edges = set(t.id for t in table.transitions)
+    else:
+        kept_states = _reachable(table, rec, born_state(rec), facts=True) | set(visits)
+        kept_edges = {
+            t.id
+            for t in table.transitions
+            if t.id in taken
+            or (t.source in kept_states and t.target in kept_states and possible(t, rec))
+        }
     ctx = Ctx(rec)
     nodes = tuple(
         GraphNode(
@@ -658,12 +736,16 @@ def graph_of(rec: Any, object_id: str) -> GraphModel:
             s in table.terminal,
             current=s == current,
             previous=bool(previous) and s == previous,
-            reachable=s in reach,
+            reachable=s in reach or s in visits,
+            visits=tuple(visits.get(s, ())),
         )
         for s in table.states
+        if s in kept_states
     )
     edges = []
     for t in table.transitions:
+        if t.id not in kept_edges:
+            continue
         reason = blocked_by(t, ctx)
         edges.append(
             GraphEdge(
@@ -676,6 +758,7 @@ def graph_of(rec: Any, object_id: str) -> GraphModel:
                 reason=reason,
                 last_taken=t.id == last,
                 events=t.events,
+                taken=taken.get(t.id, 0),
             )
         )
-    return GraphModel(table.kind, table.variant, object_id, nodes, tuple(edges))
+    return GraphModel(table.kind, table.variant, object_id, nodes, tuple(edges), trail, every_flow)

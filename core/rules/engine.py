@@ -68,6 +68,7 @@ def take(
         tr = found
     rec.prev_state = lifecycle.state_of(rec)
     rec.last_edge = tr.id
+    rec.trail = (*rec.trail, tr.id)
     if rec.kind == "source":
         rec.status = tr.target
     elif rec.kind == "token":

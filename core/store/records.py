@@ -69,6 +69,7 @@ class TokenRec:
     bank_account: BankRec | None = None
     prev_state: str = ""
     last_edge: str = ""
+    trail: tuple[str, ...] = ()  # ids of the edges taken, oldest first
     kind: str = "token"
 
 
@@ -99,6 +100,7 @@ class SourceRec:
     charges: int = 0
     prev_state: str = ""
     last_edge: str = ""
+    trail: tuple[str, ...] = ()  # ids of the edges taken, oldest first
     kind: str = "source"
 
 
@@ -150,6 +152,7 @@ class ChargeRec:
     capture_expires_at: int | None = None  # uncaptured charges (§3.4)
     prev_state: str = ""
     last_edge: str = ""
+    trail: tuple[str, ...] = ()  # ids of the edges taken, oldest first
     kind: str = "charge"
 
 

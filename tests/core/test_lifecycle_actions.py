@@ -62,15 +62,20 @@ def test_graph_flags_follow_the_object(sb: Sandbox) -> None:
     g = sb.graph(src)
     assert g.node("chargeable").current and g.node("pending").previous
     assert [e.id for e in g.edges if e.last_taken] == ["T1"]
-    assert not g.node("pending").reachable and g.node("consumed").reachable
-    blocked = next(e for e in g.edges if e.id == "T5b")
+    # pending was visited: it stays drawn and is not called unreachable
+    assert g.node("pending").visited and g.node("pending").reachable
+    assert g.node("consumed").reachable and not g.node("failed").reachable
+    assert "T5b" not in {e.id for e in g.edges}  # a reusable edge: not this source's
+    every = sb.graph(src, every_flow=True)
+    blocked = next(e for e in every.edges if e.id == "T5b")
     assert not blocked.allowed and "reusable" in blocked.reason
 
 
 def test_graph_of_token_and_charge(sb: Sandbox) -> None:
     tok = token(sb, "4000000000000002")
     g = sb.graph(tok)
-    edges = {e.id: e for e in g.edges}
+    assert "U1" not in {e.id for e in g.edges}  # this card never succeeds
+    edges = {e.id: e for e in sb.graph(tok, every_flow=True).edges}
     assert edges["U2"].allowed and not edges["U1"].allowed  # the issuer declines it
     assert not edges["U3"].allowed and "cannot be attached" in edges["U3"].reason
     e = charge(sb, source=tok).body["error"]
