@@ -38,6 +38,8 @@ class State:
         self.timer_seq = 0
         self.idempotency: dict[str, tuple[str, int, dict[str, Any], int]] = {}
         self.current_idempotency_key: str | None = None
+        self.indexes: dict[Any, Any] = {}  # list indexes (core.rules.pages), rebuilt at will
+        self.truncated: dict[str, int] = {}  # per kind: rollbacks that removed added ids
         self._journal: dict[str, Any] | None = None
         self._marks: tuple[Any, ...] = ()
         self._timers_backup: list[tuple[int, int, str, str]] | None = None
@@ -78,6 +80,8 @@ class State:
         del self.events[n_events:]
         for kind, ids in self.order.items():
             keep = lengths.get(kind, 0)
+            if len(ids) > keep:
+                self.truncated[kind] = self.truncated.get(kind, 0) + 1
             for object_id in ids[keep:]:
                 self.position.pop(object_id, None)
             del ids[keep:]
