@@ -1,40 +1,64 @@
-"""Requests per second of ``chargeable serve`` for a fixed mixed workload.
+"""Throughput and latency of ``chargeable serve``, against the in-process ceiling.
 
 One *unit* of the workload is 11 requests, the three typical integrations of
-the legacy API:
+the legacy API: token → charge (2); card source → customer → attach → charge
+×3 with customer + source (6); iDEAL redirect source → authorize (test
+helper) → charge (3).
 
-1. token → charge (2 requests);
-2. card source → customer → attach → charge ×3 with customer + source (6);
-3. iDEAL redirect source → authorize (test helper) → charge (3).
+Every round runs, for each server and each client-thread count (1, 2, 4, 8,
+16 by default), ``--units`` units shared among the threads, each thread on
+its own keep-alive connection, bounded by ``--run-seconds``. Rounds
+interleave the servers, so a slow moment of this shared machine falls on all
+of them. Printed per server and thread count: req/s (median and range over
+rounds), p50 and p99 latency, the server's CPU per request (from
+``/proc/PID/stat``), and the ratio to the *ceiling*: the same request
+sequence sent to an in-process ``Sandbox`` and each body JSON-encoded, no
+HTTP (measured in every round too).
 
-``--units`` units are shared among ``--threads`` client threads, each on
-its own persistent HTTP/1.1 connection (``http.client``). By default the
-server is started as a child process (``chargeable serve --port 0
---quiet``), so client and server do not share one interpreter lock; pass
-``--url`` to measure a server that is already running. ``--peer URL`` runs
-the same workload against another Stripe-compatible server and prints the
-ratio. A peer without Chargeable's ``/v1/test_helpers/sources/{id}/authorize``
-answers that step with an error: every non-2xx answer is counted and shown.
+The client is lean on purpose: a raw socket per thread, requests written as
+bytes, the answer read by its ``Content-Length``, JSON decoded only where the
+workload needs an id. On 2 cores the client's interpreter takes one core
+and the server the other; ``http.client`` would cost the client more per
+request than the server spends, and measure the client.
 
-    uv run python benchmarks/serve_throughput.py [--units 600] [--threads 8]
-        [--url URL] [--peer URL] [--key sk_test_...]
+Servers (each its own process, listening on 127.0.0.1):
 
-The last line is ``serve throughput: N req/s`` (or ``... ratio: X.XX`` with a peer).
+- ``after``: ``chargeable serve`` from this tree;
+- ``--rev REV``: ``before``, ``chargeable serve`` from git revision REV
+  (extracted with ``git archive``; same interpreter and packages);
+- ``--candidates``: ``uvicorn``, the same mapping as an ASGI app under
+  uvicorn + httptools (needs ``uv run --with uvicorn``);
+- ``--json``: ``orjson`` and ``msgspec`` encoders for response bodies
+  (``--with orjson --with msgspec``); also checks their output decodes to
+  the same values as the standard library's for the workload's bodies;
+- ``--peer URL [--peer-pid PID]``: another Stripe-compatible server (e.g.
+  localstripe); it has no ``authorize`` test helper: errors are counted.
+
+    uv run python benchmarks/serve_throughput.py [--rounds 3] [--units 150]
+        [--threads 1,2,4,8,16] [--rev REV] [--candidates] [--json] [--peer URL]
+
+The last line is ``serve throughput: N req/s at 8 clients = X of the in-process ceiling``.
 """
 
 from __future__ import annotations
 
 import argparse
-import http.client
 import json
 import os
+import re
+import socket
+import statistics
 import subprocess
 import sys
+import tarfile
+import tempfile
 import threading
 import time
 import urllib.parse
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 REQUESTS_PER_UNIT = 11
@@ -44,92 +68,32 @@ CARD = [
     ("card[exp_year]", "2034"),
     ("card[cvc]", "123"),
 ]
+_CL = re.compile(rb"\r\ncontent-length:[ \t]*(\d+)", re.IGNORECASE)
+
+Call = Callable[[str, str, list[tuple[str, str]], bool], tuple[int, Any]]
 
 
-@dataclass
-class Tally:
-    requests: int = 0
-    errors: dict[str, int] = field(default_factory=dict)
-
-    def add(self, other: Tally) -> None:
-        self.requests += other.requests
-        for key, n in other.errors.items():
-            self.errors[key] = self.errors.get(key, 0) + n
+# --- the workload ------------------------------------------------------------------
 
 
-class Client:
-    """One persistent connection; ``call`` returns the JSON body (or ``{}``)."""
-
-    def __init__(self, url: str, key: str, tally: Tally) -> None:
-        parts = urllib.parse.urlsplit(url)
-        self.host = parts.hostname or "127.0.0.1"
-        self.port = parts.port or 80
-        self.prefix = parts.path.rstrip("/")
-        self.key = key
-        self.tally = tally
-        self.conn = http.client.HTTPConnection(self.host, self.port, timeout=30)
-
-    def call(
-        self, method: str, path: str, params: list[tuple[str, str]] | None = None, step: str = ""
-    ) -> dict:
-        body = urllib.parse.urlencode(params or [])
-        headers = {"Authorization": f"Bearer {self.key}"}
-        target = self.prefix + path
-        if method == "POST":
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
-            payload: bytes | None = body.encode()
-        else:
-            payload = None
-            if body:
-                target += "?" + body
-        for attempt in (1, 2):
-            try:
-                self.conn.request(method, target, body=payload, headers=headers)
-                response = self.conn.getresponse()
-                raw = response.read()
-                break
-            except (OSError, http.client.HTTPException):
-                self.conn.close()
-                self.conn = http.client.HTTPConnection(self.host, self.port, timeout=30)
-                if attempt == 2:
-                    self.tally.requests += 1
-                    self._error(f"{step}: connection")
-                    return {}
-        self.tally.requests += 1
-        if not 200 <= response.status < 300:
-            self._error(f"{step}: HTTP {response.status}")
-        try:
-            return json.loads(raw)
-        except ValueError:
-            self._error(f"{step}: not JSON")
-            return {}
-
-    def _error(self, key: str) -> None:
-        self.tally.errors[key] = self.tally.errors.get(key, 0) + 1
-
-
-def unit(client: Client, n: int) -> None:
-    tok = client.call("POST", "/v1/tokens", CARD, "token")
-    client.call(
-        "POST",
-        "/v1/charges",
-        [("amount", "1000"), ("currency", "usd"), ("source", tok.get("id", ""))],
-        "token charge",
-    )
-
-    src = client.call("POST", "/v1/sources", [("type", "card"), *CARD], "card source")
-    cus = client.call("POST", "/v1/customers", [("email", f"bench{n}@example.com")], "customer")
-    cus_id, src_id = cus.get("id", "cus_missing"), src.get("id", "")
-    client.call("POST", f"/v1/customers/{cus_id}/sources", [("source", src_id)], "attach")
+def unit(call: Call, n: int) -> None:
+    """11 requests; ``call(method, path, params, want_json)`` -> (status, body or None)."""
+    _, tok = call("POST", "/v1/tokens", CARD, True)
+    tok_id = (tok or {}).get("id", "")
+    charge = [("amount", "1000"), ("currency", "usd"), ("source", tok_id)]
+    call("POST", "/v1/charges", charge, False)
+    _, src = call("POST", "/v1/sources", [("type", "card"), *CARD], True)
+    _, cus = call("POST", "/v1/customers", [("email", f"bench{n}@example.com")], True)
+    cus_id, src_id = (cus or {}).get("id", "cus_missing"), (src or {}).get("id", "")
+    call("POST", f"/v1/customers/{cus_id}/sources", [("source", src_id)], False)
     for _ in range(3):
-        client.call(
+        call(
             "POST",
             "/v1/charges",
             [("amount", "500"), ("currency", "usd"), ("customer", cus_id), ("source", src_id)],
-            "customer charge",
+            False,
         )
-
-    redirect = client.call(
+    _, redirect = call(
         "POST",
         "/v1/sources",
         [
@@ -139,131 +103,377 @@ def unit(client: Client, n: int) -> None:
             ("owner[name]", "Jenny Rosen"),
             ("redirect[return_url]", "https://example.com/return"),
         ],
-        "ideal source",
+        True,
     )
-    rid = redirect.get("id", "src_missing")
-    client.call("POST", f"/v1/test_helpers/sources/{rid}/authorize", [], "authorize")
-    client.call(
-        "POST",
-        "/v1/charges",
-        [("amount", "1500"), ("currency", "eur"), ("source", rid)],
-        "ideal charge",
-    )
+    rid = (redirect or {}).get("id", "src_missing")
+    call("POST", f"/v1/test_helpers/sources/{rid}/authorize", [], False)
+    call("POST", "/v1/charges", [("amount", "1500"), ("currency", "eur"), ("source", rid)], False)
 
 
-def run_workload(url: str, key: str, units: int, threads: int) -> tuple[float, Tally]:
-    tallies = [Tally() for _ in range(threads)]
+class RawClient:
+    """One keep-alive connection; requests as bytes, answers read by Content-Length."""
+
+    def __init__(self, url: str, key: str) -> None:
+        parts = urllib.parse.urlsplit(url)
+        self.address = (parts.hostname or "127.0.0.1", parts.port or 80)
+        self.prefix = parts.path.rstrip("/")
+        self.fixed = f"Host: {self.address[0]}\r\nAuthorization: Bearer {key}\r\n"
+        self.sock = self._connect()
+        self.buf = b""
+        self.latencies: list[int] = []
+        self.errors: dict[str, int] = {}
+
+    def _connect(self) -> socket.socket:
+        sock = socket.create_connection(self.address, timeout=10)
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        return sock
+
+    def call(self, method: str, path: str, params: list[tuple[str, str]], want: bool) -> Any:
+        body = urllib.parse.urlencode(params)
+        target = self.prefix + path
+        if method == "POST":
+            data = (
+                f"POST {target} HTTP/1.1\r\n{self.fixed}"
+                "Content-Type: application/x-www-form-urlencoded\r\n"
+                f"Content-Length: {len(body)}\r\n\r\n{body}"
+            ).encode()
+        else:
+            target += "?" + body if body else ""
+            data = f"{method} {target} HTTP/1.1\r\n{self.fixed}\r\n".encode()
+        started = time.perf_counter_ns()
+        try:
+            status, payload = self._exchange(data)
+        except OSError:
+            self.errors["connection"] = self.errors.get("connection", 0) + 1
+            self.sock.close()
+            self.sock, self.buf = self._connect(), b""
+            return 0, None
+        self.latencies.append(time.perf_counter_ns() - started)
+        if not 200 <= status < 300:
+            key = f"{path.split('/')[2] if path.count('/') > 1 else path}: HTTP {status}"
+            self.errors[key] = self.errors.get(key, 0) + 1
+        return status, (json.loads(payload) if want and payload else None)
+
+    def _exchange(self, data: bytes) -> tuple[int, bytes]:
+        sock = self.sock
+        sock.sendall(data)
+        buf = self.buf
+        while (end := buf.find(b"\r\n\r\n")) < 0:
+            chunk = sock.recv(65536)
+            if not chunk:
+                raise ConnectionResetError("closed")
+            buf += chunk
+        head = buf[:end]
+        match = _CL.search(head)
+        length = int(match.group(1)) if match else 0
+        need = end + 4 + length
+        while len(buf) < need:
+            chunk = sock.recv(65536)
+            if not chunk:
+                raise ConnectionResetError("closed")
+            buf += chunk
+        self.buf = buf[need:]
+        if b"\r\nconnection: close" in head.lower():
+            sock.close()
+            self.sock, self.buf = self._connect(), b""
+        return int(head[9:12]), buf[end + 4 : need]
+
+
+@dataclass
+class Run:
+    requests: int = 0
+    elapsed: float = 0.0
+    latencies: list[int] = field(default_factory=list)
+    errors: dict[str, int] = field(default_factory=dict)
+    cpu: float | None = None
+
+    @property
+    def rate(self) -> float:
+        return self.requests / self.elapsed if self.elapsed else 0.0
+
+
+def run_clients(url: str, key: str, units: int, threads: int, seconds: float, seed: int) -> Run:
     share = [units // threads + (1 if i < units % threads else 0) for i in range(threads)]
+    clients = [RawClient(url, key) for _ in range(threads)]
+    for c in clients:  # open and warm each connection
+        c.call("GET", "/v1/events", [("limit", "1")], False)
+        c.latencies.clear()
+        c.errors.clear()
     barrier = threading.Barrier(threads + 1)
+    deadline = [0.0]
 
     def worker(i: int) -> None:
-        client = Client(url, key, tallies[i])
-        client.call("GET", "/v1/events", [("limit", "1")], "warm-up")  # open the connection
-        tallies[i].requests = 0
-        tallies[i].errors.clear()
         barrier.wait()
         for n in range(share[i]):
-            unit(client, i * 1_000_000 + n)
-        client.conn.close()
+            if time.perf_counter() > deadline[0]:
+                break  # bounded in time as well as in count
+            unit(clients[i].call, seed + i * 100_000 + n)
 
-    pool = [threading.Thread(target=worker, args=(i,)) for i in range(threads)]
+    pool = [threading.Thread(target=worker, args=(i,), daemon=True) for i in range(threads)]
     for t in pool:
         t.start()
+    deadline[0] = time.perf_counter() + seconds
     barrier.wait()
     started = time.perf_counter()
     for t in pool:
-        t.join()
-    elapsed = time.perf_counter() - started
-    total = Tally()
-    for t in tallies:
-        total.add(t)
-    return elapsed, total
+        t.join(seconds + 30)
+    run = Run(elapsed=time.perf_counter() - started)
+    for c in clients:
+        run.requests += len(c.latencies) + sum(c.errors.values())
+        run.latencies += c.latencies
+        for k, v in c.errors.items():
+            run.errors[k] = run.errors.get(k, 0) + v
+        c.sock.close()
+    return run
 
 
-def start_server() -> tuple[subprocess.Popen[str], str]:
-    env = dict(os.environ, PYTHONUNBUFFERED="1")
+def ceiling_run(units: int, encode: Callable[[Any], bytes]) -> Run:
+    """The same sequence into an in-process Sandbox, each body encoded: no HTTP."""
+    sys.path.insert(0, str(ROOT))
+    from core.api import Sandbox
+
+    sandbox = Sandbox(seed=0)
+    auth = {"Authorization": "Bearer sk_test_benchmark"}
+    count = [0]
+
+    def call(method: str, path: str, params: list[tuple[str, str]], want: bool) -> Any:
+        response = sandbox.request(method, path, params, auth)
+        encode(response.body)
+        count[0] += 1
+        return response.status, response.body
+
+    started = time.perf_counter()
+    for n in range(units):
+        unit(call, n)
+    return Run(requests=count[0], elapsed=time.perf_counter() - started)
+
+
+# --- servers ------------------------------------------------------------------------
+
+
+@dataclass
+class Server:
+    label: str
+    url: str
+    proc: subprocess.Popen[str] | None = None
+    pid: int | None = None
+
+    def cpu(self) -> float | None:
+        pid = self.proc.pid if self.proc is not None else self.pid
+        if pid is None:
+            return None
+        try:
+            stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return None
+        return (int(stat[11]) + int(stat[12])) / os.sysconf("SC_CLK_TCK")
+
+    def rss_mb(self) -> float | None:
+        pid = self.proc.pid if self.proc is not None else self.pid
+        try:
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+        except (OSError, TypeError):
+            pass
+        return None
+
+    def stop(self) -> None:
+        if self.proc is not None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+
+
+def launch(label: str, argv: list[str], cwd: Path, marker: str) -> Server:
+    env = dict(os.environ, PYTHONUNBUFFERED="1", PYTHONPATH=str(cwd))
     proc = subprocess.Popen(
-        [sys.executable, "-m", "gui.app", "serve", "--port", "0", "--quiet"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
+        argv, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )
     assert proc.stdout is not None
+    deadline = time.monotonic() + 60
     for line in proc.stdout:
-        if "serving the Stripe API at " in line:
-            return proc, line.rsplit(" ", 1)[1].strip()
+        if marker in line:
+            url = line.rsplit(" ", 1)[1].strip()
+            threading.Thread(target=proc.stdout.read, daemon=True).start()  # keep the pipe empty
+            return Server(label, url, proc)
+        if time.monotonic() > deadline:
+            break
     proc.kill()
-    raise SystemExit(f"chargeable serve did not start: {proc.stderr.read() if proc.stderr else ''}")
+    err = proc.stderr.read() if proc.stderr else ""
+    raise SystemExit(f"{label} did not start: {err.strip()[-500:]}")
 
 
-def process_cpu(proc: subprocess.Popen[str] | None) -> float | None:
-    """User + system CPU seconds of the server child (Linux ``/proc``), else ``None``."""
-    if proc is None:
-        return None
-    try:
-        fields = Path(f"/proc/{proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
-        return None
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+def cli(label: str, tree: Path) -> Server:
+    argv = [sys.executable, "-m", "gui.app", "serve", "--port", "0", "--quiet"]
+    return launch(label, argv, tree, "serving the Stripe API at ")
 
 
-def report(label: str, url: str, elapsed: float, tally: Tally) -> float:
-    rate = tally.requests / elapsed
-    errors = sum(tally.errors.values())
-    print(
-        f"{label}: {url}: {tally.requests} requests in {elapsed:.2f} s = {rate:,.0f} req/s, "
-        f"{errors} non-2xx/errors"
-    )
-    for key, n in sorted(tally.errors.items()):
-        print(f"    {key}: {n}")
-    return rate
+def variant(name: str) -> Server:
+    argv = [sys.executable, str(ROOT / "benchmarks" / "serve_variant.py"), name]
+    return launch(name, argv, ROOT, "serving at ")
+
+
+def extract(rev: str, into: Path) -> Path:
+    archive = subprocess.run(
+        ["git", "archive", "--format=tar", rev], cwd=ROOT, capture_output=True, check=True
+    ).stdout
+    tar_path = into / "tree.tar"
+    tar_path.write_bytes(archive)
+    with tarfile.open(tar_path) as tar:
+        tar.extractall(into / "tree", filter="data")
+    return into / "tree"
+
+
+def json_check(encoders: dict[str, Callable[[Any], bytes]]) -> None:
+    """Decode every workload body each encoder made; compare with the stdlib's."""
+    sys.path.insert(0, str(ROOT))
+    from core.api import Sandbox
+
+    sandbox = Sandbox(seed=0)
+    bodies: list[Any] = []
+
+    def call(method: str, path: str, params: list[tuple[str, str]], want: bool) -> Any:
+        response = sandbox.request(method, path, params, {"Authorization": "Bearer sk_test_b"})
+        bodies.append(response.body)
+        return response.status, response.body
+
+    for n in range(20):
+        unit(call, n)
+    stdlib = [json.dumps(b).encode() for b in bodies]
+    for name, encode in encoders.items():
+        same_values = all(
+            json.loads(encode(b)) == json.loads(s) for b, s in zip(bodies, stdlib, strict=True)
+        )
+        same_bytes = all(encode(b) == s for b, s in zip(bodies, stdlib, strict=True))
+        print(
+            f"  {name}: {len(bodies)} bodies decode to the same values: {same_values}; "
+            f"byte-identical: {same_bytes}"
+        )
+
+
+# --- report -------------------------------------------------------------------------
+
+
+def pct(values: list[int], q: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))] / 1e6
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument(
-        "--units",
-        type=int,
-        default=600,
-        help=f"workload units ({REQUESTS_PER_UNIT} requests each; default 600)",
-    )
-    parser.add_argument("--threads", type=int, default=8)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--units", type=int, default=150, help="units per run (11 requests each)")
+    parser.add_argument("--threads", default="1,2,4,8,16")
+    parser.add_argument("--run-seconds", type=float, default=8.0, help="time bound of one run")
     parser.add_argument("--url", help="measure this running server instead of starting one")
+    parser.add_argument("--rev", help="also measure chargeable serve from this git revision")
+    parser.add_argument("--candidates", action="store_true", help="also uvicorn + httptools")
+    parser.add_argument("--json", action="store_true", help="also orjson and msgspec encoders")
+    parser.add_argument("--no-after", action="store_true", help="skip this tree's server")
     parser.add_argument("--peer", help="another Stripe-compatible server to compare with")
+    parser.add_argument("--peer-pid", type=int, help="the peer's process id (for its CPU)")
     parser.add_argument("--key", default="sk_test_benchmark")
     args = parser.parse_args()
+    counts = [int(t) for t in args.threads.split(",")]
 
     print(
-        f"workload: {args.units} units x {REQUESTS_PER_UNIT} requests, "
-        f"{args.threads} threads, persistent connections; {os.cpu_count()} CPUs"
+        f"workload: {args.units} units x {REQUESTS_PER_UNIT} requests per run, threads "
+        f"{counts}, {args.rounds} rounds interleaved, raw-socket keep-alive clients; "
+        f"{os.cpu_count()} CPUs; load average {os.getloadavg()[0]:.2f}"
     )
-    proc = None
-    url = args.url
-    if url is None:
-        proc, url = start_server()
+    servers: list[Server] = []
+    tmp = tempfile.TemporaryDirectory(prefix="serve-bench-")
     try:
-        cpu_before = process_cpu(proc)
-        elapsed, tally = run_workload(url, args.key, args.units, args.threads)
-        cpu_after = process_cpu(proc)
-    finally:
-        if proc is not None:
-            proc.terminate()
-            proc.wait(10)
-    ours = report("chargeable", url, elapsed, tally)
-    if cpu_before is not None and cpu_after is not None:
-        per_request = 1e6 * (cpu_after - cpu_before) / tally.requests
-        print(f"    server CPU per request: {per_request:.0f} us")
-    if args.peer:
-        elapsed, tally = run_workload(args.peer, args.key, args.units, args.threads)
-        theirs = report("peer", args.peer, elapsed, tally)
+        if args.rev:
+            servers.append(cli(f"before ({args.rev[:10]})", extract(args.rev, Path(tmp.name))))
+        if args.url:
+            servers.append(Server("url", args.url))
+        elif not args.no_after:
+            servers.append(cli("after", ROOT))
+        if args.candidates:
+            servers.append(variant("uvicorn"))
+        if args.json:
+            servers += [variant("asyncio"), variant("orjson"), variant("msgspec")]
+        if args.peer:
+            servers.append(Server("peer", args.peer.rstrip("/"), pid=args.peer_pid))
+        results: dict[tuple[str, int], list[Run]] = {}
+        ceilings: list[float] = []
+        for r in range(args.rounds):
+            ceilings.append(ceiling_run(args.units, lambda b: json.dumps(b).encode()).rate)
+            for threads in counts:
+                for server in servers:
+                    before = server.cpu()
+                    run = run_clients(
+                        server.url, args.key, args.units, threads, args.run_seconds, r * 10**7
+                    )
+                    after = server.cpu()
+                    if before is not None and after is not None:
+                        run.cpu = after - before
+                    results.setdefault((server.label, threads), []).append(run)
+            print(f"  round {r + 1}/{args.rounds} done", flush=True)
+        ceiling = statistics.median(ceilings)
         print(
-            f"serve throughput: {ours:,.0f} req/s; peer {theirs:,.0f} req/s; "
-            f"ratio: {ours / theirs:.2f}"
+            f"\nceiling (in-process Sandbox + json.dumps, same sequence): {ceiling:,.0f} req/s "
+            f"median [{min(ceilings):,.0f}-{max(ceilings):,.0f}] "
+            f"= {1e6 / ceiling:.0f} us per request"
         )
-    else:
-        print(f"serve throughput: {ours:,.0f} req/s")
+        print(
+            f"\n{'server':<22}{'clients':>7}{'req/s median [range]':>28}{'p50 ms':>9}"
+            f"{'p99 ms':>9}{'CPU us/req':>12}{'ceiling':>9}  errors"
+        )
+        for server in servers:
+            for threads in counts:
+                runs = results[(server.label, threads)]
+                rates = [run.rate for run in runs]
+                lat = [x for run in runs for x in run.latencies]
+                cpus = [1e6 * run.cpu / run.requests for run in runs if run.cpu and run.requests]
+                cpu = f"{statistics.median(cpus):.0f}" if cpus else "-"
+                errors: dict[str, int] = {}
+                for run in runs:
+                    for k, v in run.errors.items():
+                        errors[k] = errors.get(k, 0) + v
+                rate = statistics.median(rates)
+                shown = f"{rate:,.0f} [{min(rates):,.0f}-{max(rates):,.0f}]"
+                err = ", ".join(f"{k} x{v}" for k, v in sorted(errors.items())) or "0"
+                print(
+                    f"{server.label:<22}{threads:>7}{shown:>28}{pct(lat, 0.5):>9.2f}"
+                    f"{pct(lat, 0.99):>9.2f}{cpu:>12}{rate / ceiling:>9.2f}  {err}"
+                )
+            rss = server.rss_mb()
+            if rss is not None:
+                print(f"{'':<22}server RSS after the runs: {rss:.0f} MB")
+        if args.json:
+            encoders: dict[str, Callable[[Any], bytes]] = {}
+            try:
+                import orjson
+
+                encoders["orjson"] = orjson.dumps
+            except ImportError:
+                pass
+            try:
+                import msgspec
+
+                encoders["msgspec"] = msgspec.json.Encoder().encode
+            except ImportError:
+                pass
+            print("\nJSON output check:")
+            json_check(encoders)
+        main_label = next((s.label for s in servers if s.label in ("after", "url")), None)
+        if main_label is not None and 8 in counts:
+            rate = statistics.median(r.rate for r in results[(main_label, 8)])
+            print(
+                f"\nserve throughput: {rate:,.0f} req/s at 8 clients = "
+                f"{rate / ceiling:.2f} of the in-process ceiling"
+            )
+    finally:
+        for server in servers:
+            server.stop()
+        tmp.cleanup()
     return 0
 
 

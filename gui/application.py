@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -52,6 +53,16 @@ def launch() -> MainWindow:
 
 
 def run(screenshot: str | None = None, *, serve: bool = False, port: int | None = None) -> int:
+    if QApplication.instance() is None:
+        from gui.cli.display import display_problem
+
+        problem = display_problem()
+        if problem and screenshot is None:
+            print(f"chargeable: {problem}", file=sys.stderr)
+            return 1
+        if problem:  # a screenshot needs no screen: Qt renders it offscreen
+            print(f"chargeable: {problem}\nRendering the screenshot offscreen.", file=sys.stderr)
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"
     app = _application()
     window = create_main_window() if screenshot is not None else launch()
     if port is not None:

@@ -22,9 +22,11 @@ So the server never touches the sandbox itself. It is given a
 window's and the outside clients', therefore runs on the GUI thread, one at
 a time; every subscriber is called there, exactly as for a click; and the
 window's own requests need no lock and no change (``Commands.send`` and the
-dialogs call ``sandbox.request`` as before). :attr:`StripeServer.lock` still
-serialises the server's handler threads; the GUI thread never takes it (it
-would wait for a handler that waits for the GUI thread).
+dialogs call ``sandbox.request`` as before). The server hands each request to
+the proxy on one worker thread (``offload=True``), one at a time, so its event
+loop keeps reading, timing out and refusing other connections while a request
+waits for the GUI thread; the GUI thread never takes the server's lock (it
+would wait for a worker that waits for the GUI thread).
 
 A request the GUI thread does not pick up in :data:`REQUEST_TIMEOUT` seconds
 (the window is stuck), or that arrives while serving stops, is withdrawn and
@@ -239,12 +241,12 @@ class ServeController(QObject):
         """Listen and serve; ``failed`` (and False) if the port cannot be had."""
         if self.server is not None:
             return True
-        from core.http.server import StripeServer  # http.server: only when serving
+        from core.http.server import StripeServer  # asyncio, httptools: only when serving
 
         self.last_error = ""
         self.requests_served = 0
         proxy = _GuiThreadSandbox(self._dispatcher, self._timeout)
-        server = StripeServer(proxy, self.host, self.configured_port)
+        server = StripeServer(proxy, self.host, self.configured_port, offload=True)
         try:
             server.start()
         except OSError as exc:

@@ -195,8 +195,11 @@ def main(
 
     stop = stop_event or threading.Event()
     previous = _install_signal_handlers(stop)
-    print(f"Chargeable is serving the Stripe API at {server.url}", file=out)
-    print(f"  stripe.api_base = {server.url!r}; use any sk_test_ key", file=out)
+    url = server.client_url  # for 0.0.0.0 / ::, an address of this machine a client can use
+    print(f"Chargeable is serving the Stripe API at {url}", file=out)
+    if url != server.url:
+        print(f"  (listening on {args.host}: every address of this machine)", file=out)
+    print(f"  stripe.api_base = {url!r}; use any sk_test_ key", file=out)
     if forwarder is not None:
         print(
             f"Ready! Your webhook signing secret is {forwarder.secret} "

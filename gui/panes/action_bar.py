@@ -33,6 +33,7 @@ from gui.commands import OBJECT_ACTIONS, Commands
 from gui.panes.detail_pane import format_clock
 from gui.selection import Selection
 from gui.widgets.elided_label import ElidedLabel
+from gui.widgets.flow_layout import FlowLayout
 from gui.words.core_texts import translate as core_text
 
 
@@ -77,9 +78,9 @@ class ActionBar(QWidget):
         font.setBold(True)
         self.title.setFont(font)
 
-        self._button_row = QHBoxLayout()
-        self._button_row.setContentsMargins(0, 0, 0, 0)
-        self._button_row.setSpacing(4)
+        # wraps onto a second line when narrow: a source with many actions never makes
+        # the window wider than the screen (beside the lesson panel, in Japanese...)
+        self._button_row = FlowLayout(spacing=4)
         for name in OBJECT_ACTIONS:
             button = QToolButton(self)
             button.setObjectName(f"actionButton_{name}")
@@ -89,7 +90,6 @@ class ActionBar(QWidget):
             button.setVisible(False)
             self._pool[name] = button
             self._button_row.addWidget(button)
-        self._button_row.addStretch(1)
 
         self.try_anyway_box = QCheckBox(self)
         self.try_anyway_box.setObjectName("tryAnyway")

@@ -39,6 +39,7 @@ Signals:
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -49,6 +50,8 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QPushButton,
+    QScrollArea,
     QSizePolicy,
     QSlider,
     QStyle,
@@ -58,6 +61,8 @@ from PySide6.QtWidgets import (
 )
 
 from core.api import Sandbox
+from gui.widgets.flow_text import FlowText
+from gui.words.citations import section_url
 
 if TYPE_CHECKING:
     from core.lessons.runner import Lesson, LessonRun, StepResult
@@ -170,33 +175,40 @@ class LessonPlayer(QWidget):
         title_font.setBold(True)
         title_font.setPointSizeF(self.font().pointSizeF() * 1.25)
         self.title.setFont(title_font)
-        self.goal = QLabel(self)
+        self.title.setMinimumWidth(1)  # the dock's width is the window's, not a title word's
+        self.goal = FlowText(self, fit=True)
         self.goal.setObjectName("lessonGoal")
-        self.goal.setWordWrap(True)
         self.progress = QLabel(self)
         self.progress.setObjectName("lessonProgress")
-        self.narration = QLabel(self)
+        # Markdown (`used` in code type), wrapped anywhere a word is too long for the dock
+        self.narration = FlowText(self, fit=True)
         self.narration.setObjectName("lessonNarration")
-        self.narration.setWordWrap(True)
-        self.narration.setTextFormat(Qt.TextFormat.PlainText)
-        self.narration.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.narration.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
-        self.narration.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         big = QFont(self.font())
         big.setPointSizeF(self.font().pointSizeF() * NARRATION_SCALE)
         self.narration.setFont(big)
-        self.request = QLabel(self)
+        self.citations = FlowText(self, fit=True)  # the step's sections, links to the reference
+        self.citations.setObjectName("lessonCitations")
+        self.request = FlowText(self, fit=True)
         self.request.setObjectName("lessonRequest")
-        self.request.setWordWrap(True)
-        self.request.setTextFormat(Qt.TextFormat.PlainText)
-        self.request.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         mono = QFont("monospace")
         mono.setStyleHint(QFont.StyleHint.TypeWriter)
         self.request.setFont(mono)
-        self.verdict = QLabel(self)
+        self.verdict = FlowText(self, fit=True)
         self.verdict.setObjectName("lessonVerdict")
-        self.verdict.setWordWrap(True)
-        self.verdict.setTextFormat(Qt.TextFormat.PlainText)
+        # the end of the lesson: what happened, and the way on
+        self.summary = QFrame(self)
+        self.summary.setObjectName("lessonSummary")
+        self.summary.setFrameShape(QFrame.Shape.StyledPanel)
+        self.summary_text = FlowText(self.summary, fit=True)
+        self.summary_text.setObjectName("lessonSummaryText")
+        self.next_lesson_button = QPushButton(self.summary)
+        self.next_lesson_button.setObjectName("lessonNextLesson")
+        self.next_lesson_button.clicked.connect(self.next_lesson)
+        summary_layout = QVBoxLayout(self.summary)
+        summary_layout.setContentsMargins(6, 6, 6, 6)
+        summary_layout.addWidget(self.summary_text)
+        summary_layout.addWidget(self.next_lesson_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.summary.hide()
 
         self.speed = QSlider(Qt.Orientation.Horizontal, self)
         self.speed.setObjectName("autoplaySpeed")
@@ -227,15 +239,36 @@ class LessonPlayer(QWidget):
 
         rule = QFrame(self)
         rule.setFrameShape(QFrame.Shape.HLine)
+        # Everything a step shows scrolls inside the panel: however long a text is, in
+        # whatever language, the panel never asks the window for more width or height.
+        self.scroll = QScrollArea(self)
+        self.scroll.setObjectName("lessonScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        page = QWidget(self.scroll)
+        page.setObjectName("lessonPage")
+        page_layout = QVBoxLayout(page)
+        page_layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (
+            self.title,
+            self.goal,
+            rule,
+            self.progress,
+            self.narration,
+            self.citations,
+            self.request,
+            self.verdict,
+            self.summary,
+        ):
+            widget.setParent(page)
+            page_layout.addWidget(widget)
+        page_layout.addStretch(1)
+        self.scroll.setWidget(page)
         layout = QVBoxLayout(self)
         layout.addWidget(self.chooser)
-        layout.addWidget(self.title)
-        layout.addWidget(self.goal)
-        layout.addWidget(rule)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.narration, 1)
-        layout.addWidget(self.request)
-        layout.addWidget(self.verdict)
+        layout.addWidget(self.scroll, 1)
         layout.addLayout(buttons)
 
         host.sandboxChanged.connect(self._host_changed)
@@ -317,6 +350,16 @@ class LessonPlayer(QWidget):
         self._refresh()
         self.stepShown.emit(0)
         self.objectTouched.emit("")
+
+    def next_lesson(self) -> bool:
+        """Offer the lesson after this one in the chooser (it starts at the first *Next*)."""
+        if self.lesson is None or self.lesson not in self.lessons:
+            return False
+        index = self.lessons.index(self.lesson) + 1
+        if index >= len(self.lessons):
+            return False
+        self.chooser.setCurrentIndex(index)  # _chosen loads it
+        return True
 
     def set_autoplay(self, on: bool) -> None:
         """Start or stop autoplay (one step per ``speed`` seconds)."""
@@ -406,6 +449,7 @@ class LessonPlayer(QWidget):
         self.autoplay_action.setToolTip(self.tr("Play the steps one after another"))
         self.speed.setToolTip(self.tr("Autoplay speed: seconds per step"))
         self.chooser.setToolTip(self.tr("Lesson"))
+        self.next_lesson_button.setText(self.tr("Next lesson"))
         self._show_speed()
         self._refresh()
 
@@ -423,11 +467,13 @@ class LessonPlayer(QWidget):
         lesson = self.lesson
         if lesson is None:
             self.title.setText(self.tr("No lessons"))
-            self.goal.setText(self._error)
-            self.narration.setText("")
+            self.goal.set_plain(self._error)
+            self.narration.set_plain("")
+            self.citations.set_plain("")
             self.progress.setText("")
-            self.request.setText("")
-            self.verdict.setText("")
+            self.request.set_plain("")
+            self.verdict.set_plain("")
+            self.summary.hide()
             for action in (
                 self.next_action,
                 self.previous_action,
@@ -438,46 +484,95 @@ class LessonPlayer(QWidget):
             return
         title, goal = lesson.text(lang)
         self.title.setText(title)
-        self.goal.setText(goal)
+        self.goal.set_markdown(goal)
         total = len(lesson.steps)
         run = None if self._detached else self.run
         position = run.position if run is not None else 0
         last = run.results[-1] if run is not None and run.results else None
+        cites: list[str] = []
         if self._error:
             self.progress.setText(self.tr("This lesson file cannot be used"))
-            self.narration.setText(self._error)
+            self.narration.set_plain(self._error)
         elif self._detached:
             self.progress.setText(self.tr("Lesson interrupted"))
-            self.narration.setText(
+            self.narration.set_plain(
                 self.tr(
                     "The window now shows another sandbox. Press Restart to play this lesson again."
                 )
             )
         elif last is None:
             self.progress.setText(self.tr("%n step(s)", "", total))
-            self.narration.setText(self.tr("Press Next to play the first step."))
+            self.narration.set_plain(self.tr("Press Next to play the first step."))
+            cites = list(lesson.references)
         else:
             self.progress.setText(
                 self.tr("Step %1 of %2").replace("%1", str(position)).replace("%2", str(total))
             )
-            self.narration.setText(last.step.narration.get(lang))
+            self.narration.set_markdown(last.step.narration.get(lang))
+            cites = list(last.step.cite)
+        self._show_citations(cites)
         if last is not None and not self._error:
-            self.request.setText(f"> {last.request_line()}\n< {last.outcome_line()}")
+            self.request.set_plain(f"> {last.request_line()}\n< {last.outcome_line()}")
             if last.ok:
-                self.verdict.setText("✓ " + self.tr("As the lesson expects"))
+                self.verdict.set_plain("✓ " + self.tr("As the lesson expects"))
             else:
                 lines = "; ".join(c.describe() for c in last.failures)
-                self.verdict.setText(
+                self.verdict.set_plain(
                     "✗ " + self.tr("The sandbox disagrees with the lesson:") + " " + lines
                 )
-            self.verdict.setStyleSheet(
-                "color: #006d4f;" if last.ok else "color: #a0321a; font-weight: bold;"
-            )
+            colour = "color: #006d4f;" if last.ok else "color: #a0321a; font-weight: bold;"
+            self.verdict.setStyleSheet(f"QTextBrowser {{ background: transparent; {colour} }}")
         else:
-            self.request.setText("")
-            self.verdict.setText("")
+            self.request.set_plain("")
+            self.verdict.set_plain("")
         at_end = run is not None and run.at_end
+        self._show_summary(run if at_end else None)
         self.next_action.setEnabled(not at_end)
         self.previous_action.setEnabled(position > 0)
         self.restart_action.setEnabled(True)
         self.autoplay_action.setEnabled(not at_end)
+
+    def _show_citations(self, sections: list[str]) -> None:
+        if not sections:
+            self.citations.set_plain("")
+            return
+        links = " · ".join(f'<a href="{section_url(s)}">{html.escape(s)}</a>' for s in sections)
+        label = html.escape(self.tr("Reference:"))
+        self.citations.setHtml(f"{label} {links}")
+
+    def _show_summary(self, run: LessonRun | None) -> None:
+        """At the end of a lesson: the steps that held, what each request got, the way on."""
+        if run is None or self.lesson is None:
+            self.summary.hide()
+            return
+        results = run.results
+        held = sum(1 for r in results if r.ok)
+        head = (
+            self.tr("Lesson complete: %1 of %2 steps as the lesson expects.")
+            .replace("%1", str(held))
+            .replace("%2", str(len(results)))
+        )
+        lines = [f"**{head}**", ""]
+        for number, result in enumerate(results, 1):
+            mark = "✓" if result.ok else "✗"
+            lines.append(f"{number}. {mark} `{result.method} {result.path}` → {_outcome(result)}")
+        self.summary_text.set_markdown("\n".join(lines))
+        index = self.lessons.index(self.lesson) if self.lesson in self.lessons else -1
+        following = self.lessons[index + 1] if 0 <= index < len(self.lessons) - 1 else None
+        self.next_lesson_button.setVisible(following is not None)
+        if following is not None:
+            self.next_lesson_button.setToolTip(following.title.get(self.language))
+        self.summary.show()
+
+
+def _outcome(result: StepResult) -> str:
+    """One step's answer in a few words: the status and the error code, or the new state."""
+    body = result.body if isinstance(result.body, dict) else {}
+    error = body.get("error")
+    if isinstance(error, dict):
+        code = error.get("decline_code") or error.get("code") or error.get("type") or ""
+        return f"{result.status} `{code}`"
+    state = body.get("status")
+    if "used" in body:
+        state = f"used={str(body['used']).lower()}"
+    return " ".join(str(x) for x in (result.status, body.get("object", ""), state or "") if x)

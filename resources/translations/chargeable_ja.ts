@@ -4,7 +4,7 @@
 <context>
     <name>ActionBar</name>
     <message>
-        <location filename="../../gui/action_bar.py" line="+145"/>
+        <location filename="../../gui/panes/action_bar.py" line="+145"/>
         <location line="+73"/>
         <source>Actions: select an object</source>
         <translation>操作: オブジェクトを選択してください</translation>
@@ -52,7 +52,7 @@
 <context>
     <name>CardPicker</name>
     <message>
-        <location filename="../../gui/dialogs/_widgets.py" line="+40"/>
+        <location filename="../../gui/dialogs/_widgets.py" line="+41"/>
         <source>Type a number…</source>
         <translation>番号を入力…</translation>
     </message>
@@ -257,7 +257,7 @@
 <context>
     <name>CodeBox</name>
     <message>
-        <location filename="../../gui/detail_pane.py" line="+187"/>
+        <location filename="../../gui/panes/detail_pane.py" line="+187"/>
         <source>Copy</source>
         <translation>コピー</translation>
     </message>
@@ -270,7 +270,7 @@
 <context>
     <name>CommandPalette</name>
     <message>
-        <location filename="../../gui/command_palette.py" line="+104"/>
+        <location filename="../../gui/panes/command_palette.py" line="+105"/>
         <source>Command palette</source>
         <translation>コマンドパレット</translation>
     </message>
@@ -1015,7 +1015,7 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../gui/detail_pane.py" line="+72"/>
+        <location filename="../../gui/panes/detail_pane.py" line="+72"/>
         <location line="+61"/>
         <source>Properties</source>
         <translation>プロパティ</translation>
@@ -1113,7 +1113,7 @@
 <context>
     <name>EventLog</name>
     <message>
-        <location filename="../../gui/event_log.py" line="+127"/>
+        <location filename="../../gui/panes/event_log.py" line="+127"/>
         <source>Opened with %1 earlier requests; their events:</source>
         <translation>開いた時点で %1 件のリクエストがありました。そのイベント:</translation>
     </message>
@@ -1205,7 +1205,7 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../gui/object_list.py" line="+934"/>
+        <location filename="../../gui/panes/object_list.py" line="+934"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
@@ -1300,7 +1300,7 @@
 <context>
     <name>LessonPlayer</name>
     <message numerus="yes">
-        <location filename="../../gui/lesson_player.py" line="+369"/>
+        <location filename="../../gui/panes/lesson_player.py" line="+421"/>
         <source>%n s per step</source>
         <translation>
             <numerusform>1 ステップ %n 秒</numerusform>
@@ -1312,7 +1312,7 @@
         <translation>前へ</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Step back (the sandbox replays its log up to the step before)</source>
         <translation>1 ステップ戻る (サンドボックスは前のステップまでのログを再実行します)</translation>
     </message>
@@ -1357,12 +1357,17 @@
         <translation>レッスン</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Next lesson</source>
+        <translation>次のレッスン</translation>
+    </message>
+    <message>
         <location line="+17"/>
         <source>No lessons</source>
         <translation>レッスンがありません</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+25"/>
         <source>This lesson file cannot be used</source>
         <translation>このレッスンファイルは使用できません</translation>
     </message>
@@ -1372,12 +1377,12 @@
         <translation>レッスンが中断されました</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>The window now shows another sandbox. Press Restart to play this lesson again.</source>
         <translation>ウィンドウは別のサンドボックスを表示しています。このレッスンをもう一度再生するには [最初から] を押してください。</translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+4"/>
         <source>%n step(s)</source>
         <translation>
             <numerusform>%n ステップ</numerusform>
@@ -1389,19 +1394,29 @@
         <translation>[次へ] を押すと最初のステップを再生します。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Step %1 of %2</source>
         <translation>ステップ %1 / %2</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>As the lesson expects</source>
         <translation>レッスンの想定どおりです</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The sandbox disagrees with the lesson:</source>
         <translation>サンドボックスの結果がレッスンと一致しません:</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Reference:</source>
+        <translation>参照:</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Lesson complete: %1 of %2 steps as the lesson expects.</source>
+        <translation>レッスン完了: %2 ステップ中 %1 ステップがレッスンの想定どおりでした。</translation>
     </message>
 </context>
 <context>
@@ -1450,7 +1465,7 @@
 <context>
     <name>NewCustomerDialog</name>
     <message>
-        <location filename="../../gui/dialogs/new_customer.py" line="+59"/>
+        <location filename="../../gui/dialogs/new_customer.py" line="+67"/>
         <source>New Customer</source>
         <translation>新規顧客</translation>
     </message>
@@ -1495,22 +1510,22 @@
         <translation>{token}  (テストトークン)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Payment source</source>
         <translation>支払い元</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>A token or Source to attach; it becomes the default_source. A token is used up, and the customer gets a card_… in its place.</source>
         <translation>関連付けるトークンまたは Source。これが default_source になります。トークンは使い切られ、代わりに顧客には card_… が付きます。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>This is not an email address.</source>
         <translation>メールアドレスではありません。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>A payment source id starts with tok_, btok_ or src_.</source>
         <translation>支払い元の ID は tok_、btok_、src_ のいずれかで始まります。</translation>
     </message>
@@ -1558,7 +1573,7 @@
         <translation>通貨</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Test behaviour</source>
         <translation>テスト時の動作</translation>
     </message>
@@ -1573,17 +1588,17 @@
         <translation>有効期限</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Card source</source>
         <translation>カードのソース</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The card Source (src_…) to authenticate with 3D Secure.</source>
         <translation>3D セキュアで認証するカードの Source (src_…)。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>IBAN</source>
         <translation>IBAN</translation>
     </message>
@@ -1593,17 +1608,17 @@
         <translation>銀行の国</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Return URL</source>
         <translation>戻り先 URL</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Where the customer comes back after the redirect.</source>
         <translation>リダイレクトの後で顧客が戻ってくる場所。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Jenny Rosen</source>
         <translation>Jenny Rosen</translation>
     </message>
@@ -1623,22 +1638,22 @@
         <translation>所有者の電話番号</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+52"/>
         <source>(none)</source>
         <translation>(なし)</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+26"/>
         <source>any</source>
         <translation>任意</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>required</source>
         <translation>必須</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>optional</source>
         <translation>任意</translation>
     </message>
@@ -1648,17 +1663,17 @@
         <translation>作成時には指定不可</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Flow: {flow} · usage: {usages} (default {default}) · starts {status}</source>
         <translation>フロー: {flow} · 用途 (usage): {usages} (既定 {default}) · 初期状態: {status}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Currency: {currencies} · amount: {amount} · {kind} payment, charge {sync}</source>
         <translation>通貨: {currencies} · 金額: {amount} · {kind}型の支払い、請求は{sync}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>pull</source>
         <translation>プル</translation>
     </message>
@@ -1678,22 +1693,22 @@
         <translation>非同期</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Unverified ({topic}): {note}</source>
         <translation>未検証 ({topic}): {note}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Expiry: none; the source waits until used or canceled (§3.4)</source>
         <translation>期限: なし。使われるかキャンセルされるまで待ちます (§3.4)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Expiry (§3.4): pending canceled after {pending} · chargeable canceled after {chargeable}</source>
         <translation>期限 (§3.4): pending は {pending}後にキャンセル · chargeable は {chargeable}後にキャンセル</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>, or at 23:45 China time, whichever comes first</source>
         <translation>、または中国時間 23:45 のいずれか早いほう</translation>
     </message>
@@ -1723,7 +1738,7 @@
         <translation>{n} 時間</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>A {type} source needs an amount.</source>
         <translation>{type} のソースには金額が必要です。</translation>
     </message>
@@ -1738,12 +1753,12 @@
         <translation>{type} では {min} 以上です。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>At most {max} for {type}.</source>
         <translation>{type} では {max} 以下です。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>This is not an email address.</source>
         <translation>メールアドレスではありません。</translation>
     </message>
@@ -1753,17 +1768,17 @@
         <translation>{type} のソースには所有者のメールアドレスが必要です。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>A {type} source needs the owner&apos;s name.</source>
         <translation>{type} のソースには所有者の名前が必要です。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Create a card source first, then pick it here.</source>
         <translation>先にカードのソースを作成し、ここで選んでください。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>A card Source id starts with src_.</source>
         <translation>カードの Source ID は src_ で始まります。</translation>
     </message>
@@ -1773,7 +1788,7 @@
         <translation>IBAN は英字 2 文字、数字 2 桁、続いて英数字 11〜30 文字です。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>The return URL starts with https:// or http://.</source>
         <translation>戻り先 URL は https:// または http:// で始まります。</translation>
     </message>
@@ -1837,7 +1852,7 @@
         <translation>通貨</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Account holder</source>
         <translation>口座名義人</translation>
     </message>
@@ -1862,7 +1877,7 @@
         <translation>ルーティング番号</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Account number</source>
         <translation>口座番号</translation>
     </message>
@@ -1872,27 +1887,27 @@
         <translation>テスト用の番号はルーティング番号 110000000 と組み合わせて使えます。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>ID number</source>
         <translation>識別番号</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>A PII token replaces an id_number in Account or Person updates, once only.</source>
         <translation>PII トークンは Account または Person の更新で id_number の代わりに 1 回だけ使えます。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>A token is used once: by a charge or by attaching it to a customer (then the customer&apos;s card_… id is what you charge).</source>
         <translation>トークンは 1 回しか使えません: 請求か、顧客への関連付けのどちらかです (関連付けた後は、顧客の card_… ID に請求します)。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Bank-account tokens are attached to a customer (source=btok_…), then verified with microdeposits.</source>
         <translation>銀行口座トークンは顧客に関連付け (source=btok_…)、少額入金 (microdeposits) で確認します。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>PII tokens carry a personal id number for Connect accounts.</source>
         <translation>PII トークンは Connect アカウント用の個人識別番号を運びます。</translation>
     </message>
@@ -1907,22 +1922,22 @@
         <translation>サンドボックスが対応する 3 文字の通貨コード (例: usd)。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The account holder&apos;s name is needed.</source>
         <translation>口座名義人の名前が必要です。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>A US routing number has 9 digits.</source>
         <translation>米国のルーティング番号は 9 桁です。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>An account number has 4 to 17 digits.</source>
         <translation>口座番号は 4〜17 桁です。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Type an id number (000000000 in test mode).</source>
         <translation>識別番号を入力してください (テストモードでは 000000000)。</translation>
     </message>
@@ -1930,7 +1945,7 @@
 <context>
     <name>ObjectListModel</name>
     <message>
-        <location filename="../../gui/object_list.py" line="-691"/>
+        <location filename="../../gui/panes/object_list.py" line="-691"/>
         <source>status {0}: {1}</source>
         <translation>status {0}: {1}</translation>
     </message>
@@ -1958,12 +1973,12 @@
         <translation>リクエスト</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+111"/>
         <source>Fix the fields marked {glyph} first</source>
         <translation>先に {glyph} の付いた項目を修正してください</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <location line="+10"/>
         <source>The request was refused.</source>
         <translation>リクエストは拒否されました。</translation>
@@ -2123,7 +2138,7 @@
 <context>
     <name>ShortcutSheet</name>
     <message>
-        <location filename="../../gui/shortcut_sheet.py" line="+67"/>
+        <location filename="../../gui/panes/shortcut_sheet.py" line="+67"/>
         <source>Keyboard shortcuts</source>
         <translation>キーボードショートカット</translation>
     </message>
@@ -2156,7 +2171,7 @@
 <context>
     <name>StartupFrame</name>
     <message>
-        <location filename="../../gui/startup_frame.py" line="+25"/>
+        <location filename="../../gui/widgets/startup_frame.py" line="+25"/>
         <source>Chargeable</source>
         <translation>Chargeable</translation>
     </message>
@@ -2174,7 +2189,7 @@
         <translation>Chargeable で書き出したライフサイクルグラフ</translation>
     </message>
     <message>
-        <location filename="../../gui/graph/items.py" line="+555"/>
+        <location filename="../../gui/graph/items.py" line="+577"/>
         <source>{label}: click to do it now</source>
         <extracomment>paint every look ahead at the next cache fill (new items; after ``want_pictures``) looks, by precedence (a node both current and previous looks current) a bare table (no object): no edge is allowed or blocked, all look alike</extracomment>
         <translation>{label}: クリックで今すぐ実行</translation>
@@ -2373,7 +2388,7 @@
 <context>
     <name>StatusWord</name>
     <message>
-        <location filename="../../gui/status_style.py" line="+194"/>
+        <location filename="../../gui/widgets/status_style.py" line="+194"/>
         <source>pending</source>
         <extracomment>Short glosses of Stripe&apos;s status and usage words, shown beside the word itself (the word stays English: it is what the API returns). The English &quot;translation&quot; of each is the word itself, so English shows no gloss. Japanese: pending 保留中, chargeable 請求可能, consumed 消費した, failed 失敗, canceled キャンセル, reusable 再利用可能, single_use 使い捨て.</extracomment>
         <translation>保留中</translation>
@@ -2432,7 +2447,7 @@
 <context>
     <name>core</name>
     <message>
-        <location filename="../../gui/core_texts.py" line="+35"/>
+        <location filename="../../gui/words/core_texts.py" line="+35"/>
         <source>fail (customer declines/aborts)</source>
         <extracomment>Texts the core makes without variable parts.</extracomment>
         <translation>失敗 (顧客が拒否・中止)</translation>
@@ -2618,7 +2633,7 @@
         <translation>関連付けられている顧客と一緒に請求してください (customer + source、§5.1 ルール 3)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>no expiry timer applies to this source (§3.4)</source>
         <translation>このソースには有効期限のタイマーがありません (§3.4)</translation>
     </message>
@@ -2628,7 +2643,7 @@
         <translation>請求の失敗後に failed になるのは SEPA ダイレクトデビットのソースだけです (§3.3 T7)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>the customer has not pushed the full amount yet</source>
         <translation>顧客はまだ全額を送金していません</translation>
     </message>
@@ -2678,7 +2693,7 @@
         <translation>この拒否カードは関連付けできません: 関連付けの際にカードが検証されます (§10)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>only card tokens become card sources</source>
         <translation>カードのソースになれるのはカードのトークンだけです</translation>
     </message>
@@ -2723,7 +2738,7 @@
         <translation>consumed (消費した): 顧客に関連付けずに請求されたか、関連付けを解除されました (§5.2)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>only chargeable sources can be charged; this one is pending (§2.1)</source>
         <translation>請求できるのは chargeable (請求可能) のソースだけです。このソースは pending (保留中) です (§2.1)</translation>
     </message>
@@ -2768,7 +2783,7 @@
         <translation>ACH で請求する前に銀行口座の確認が必要です (シミュレートしていません)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>the customer has no default source</source>
         <translation>顧客に既定のソースがありません</translation>
     </message>
@@ -2783,7 +2798,7 @@
         <translation>サンドボックスでは許可されます。Stripe が拒否するかは未検証です (§13)。Stripe は使い捨てのソースを直接請求するよう勧めています (§5.1 ルール 1)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>succeeds; 3DS not enrolled (not_required)</source>
         <translation>成功。3DS 未登録 (not_required)</translation>
     </message>
@@ -2843,7 +2858,7 @@
         <translation>3DS2: 3DS なしの請求は拒否。3DS のソースは not_required と報告 (観察のみ、メンテナーの確認なし)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>expiry</source>
         <translation>有効期限</translation>
     </message>
@@ -2903,12 +2918,12 @@
         <translation>決済確定までの遅延はサンドボックスが選んだもっともらしい値です。ドキュメントには幅があり (§8.2)、サンドボックスはこの固定の遅延で確定します</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>1 h pending / 6 h chargeable copied from the redirect types; Stripe documents no timer for three_d_secure (§3.4)</source>
         <translation>pending 1 時間 / chargeable 6 時間はリダイレクト型から流用。Stripe は three_d_secure のタイマーを記載していません (§3.4)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>unknown (§4)</source>
         <translation>不明 (§4)</translation>
     </message>
@@ -2918,7 +2933,7 @@
         <translation>owner[name]=failing_charge で請求が失敗します。出典は Stripe のページの第三者による写しです (§4)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>1 h / 6 h assumed from the other redirect types (§3.4)</source>
         <translation>1 時間 / 6 時間は他のリダイレクト型からの推定 (§3.4)</translation>
     </message>
@@ -2928,7 +2943,7 @@
         <translation>使い捨ての receiver: amount は必須 (送金すべき合計額) です。§5.1 ルール 6 には receiver は amount を取らないとありますが、このルールは再利用可能な receiver に適用しています</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>reusable Alipay was a closed beta: the sandbox refuses it (§4)</source>
         <translation>再利用可能な Alipay はクローズドベータでした: サンドボックスでは拒否します (§4)</translation>
     </message>
@@ -2938,7 +2953,7 @@
         <translation>WeChat は aud/cad/eur/gbp/hkd/jpy/sgd/usd を扱いますが、使えるのはアカウントの既定通貨だけです。サンドボックスのアカウントは米国のアカウント (usd) です</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>no timer documented; the sandbox sets none (§3.4)</source>
         <translation>タイマーの記載はなく、サンドボックスも設定しません (§3.4)</translation>
     </message>
@@ -2968,7 +2983,7 @@
         <translation>既定は code_verification (少額入金)、指定すれば redirect (§4 の表、一部未検証)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>reusable (unverified)</source>
         <translation>reusable (再利用可能) (未検証)</translation>
     </message>
@@ -2978,17 +2993,17 @@
         <translation>values[]=32&amp;values[]=45 で確認できます。試行は 3 回まで (ACH 少額入金のルール、§7)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>flow, usage and initial status are unverified (§4); modelled like sepa_debit, a mandate-based debit</source>
         <translation>flow、usage、初期ステータスは未検証 (§4)。マンデートに基づく引き落としである sepa_debit と同様にモデル化</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>legacy Terminal type: flow none, single_use and chargeable at creation are sandbox choices (§4)</source>
         <translation>旧 Terminal の種類: flow none、single_use、作成時に chargeable はサンドボックスの選択 (§4)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>the object is {state}; this edge leaves {source}</source>
         <extracomment>Texts the core makes with variable parts: ``{name}`` stands for one value.</extracomment>
         <translation>オブジェクトは {state} です。この遷移は {source} から出ます</translation>
@@ -3019,7 +3034,7 @@
         <translation>ソースを関連付けられるのは chargeable (請求可能) か pending (保留中) の間だけです (§5.1 ルール 5)。このソースは {status} です</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>only a pending source can be authorized; this one is {status}</source>
         <translation>承認できるのは pending (保留中) のソースだけです。このソースは {status} です</translation>
     </message>
@@ -3057,103 +3072,103 @@
 <context>
     <name>errorcode</name>
     <message>
-        <location filename="../../gui/error_codes.py" line="+21"/>
+        <location filename="../../gui/words/error_codes.py" line="+21"/>
         <source>A required parameter was not sent; param names it.</source>
         <extracomment>error ``code`` -&gt; what it means.</extracomment>
         <translation>必須のパラメーターが送られていません。param がそのパラメーターを示します。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>The request sent a parameter this endpoint does not take (or one that cannot change after creation, like usage).</source>
         <translation>このエンドポイントが受け付けないパラメーター (または usage のように作成後は変更できないもの) が送られました。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>The amount is below Stripe&apos;s minimum charge in this currency (§8.1).</source>
         <translation>金額がこの通貨での Stripe の最低請求額を下回っています (§8.1)。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>The amount is above the maximum: 8 digits in the currency&apos;s smallest unit.</source>
         <translation>金額が上限 (通貨の最小単位で 8 桁) を超えています。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>No object with this id exists in this account: a typo, a deleted object, or an id from elsewhere.</source>
         <translation>この ID のオブジェクトはこのアカウントにありません: 入力ミス、削除済みのオブジェクト、または別の場所の ID です。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>The customer has no such source attached, or no usable default source to charge.</source>
         <translation>顧客にそのソースが関連付けられていないか、請求に使える既定のソースがありません。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>The source&apos;s status or usage does not allow this: only a chargeable source can be charged, and only a pending or chargeable one attached.</source>
         <translation>ソースの status または usage がこの操作を許しません: 請求できるのは chargeable (請求可能) のソースだけで、関連付けできるのは pending (保留中) か chargeable のソースだけです。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>The source is in a terminal status (consumed, failed or canceled): nothing can happen to it any more.</source>
         <translation>ソースは終端のステータス (consumed、failed、canceled) にあり、もう何も起こりません。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>A token can be used only once: create a new one, or attach the card to a customer to charge it again.</source>
         <translation>トークンは 1 回しか使えません: 新しいトークンを作るか、カードを顧客に関連付けて再び請求してください。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Only an uncaptured charge (created with capture=false) can be captured.</source>
         <translation>キャプチャーできるのは未キャプチャーの請求 (capture=false で作成) だけです。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>This charge was captured already; a charge is captured only once.</source>
         <translation>この請求はすでにキャプチャー済みです。キャプチャーは 1 回だけです。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>The authorization expired (after 7 days) before it was captured; the money was released.</source>
         <translation>キャプチャーされる前にオーソリの期限 (7 日) が切れ、資金は解放されました。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>The charge was refunded in full: nothing is left to refund.</source>
         <translation>請求は全額返金済みです: 返金できる残額はありません。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>The card&apos;s expiry month is not a month from 1 to 12.</source>
         <translation>カードの有効期限の月が 1〜12 の月ではありません。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>The card&apos;s expiry year is not valid, or lies in the past.</source>
         <translation>カードの有効期限の年が正しくないか、過去の年です。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>The card&apos;s security code (CVC) is malformed: 3 digits, or 4 for American Express.</source>
         <translation>カードのセキュリティコード (CVC) の形式が正しくありません: 3 桁 (American Express は 4 桁) です。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>The amount is outside what this source type accepts.</source>
         <translation>金額がこの種類のソースで受け付ける範囲の外です。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>This source type needs the account owner&apos;s full name (at least 3 characters).</source>
         <translation>この種類のソースには口座名義人のフルネーム (3 文字以上) が必要です。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>The IBAN is not valid: wrong country, length or check digits.</source>
         <translation>IBAN が正しくありません: 国、長さ、またはチェックディジットが誤っています。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>The iDEAL bank is not one Stripe knows.</source>
         <translation>iDEAL の銀行が Stripe の知らないものです。</translation>
     </message>
@@ -3163,27 +3178,27 @@
         <translation>この国では SOFORT を利用できません。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>This source type does not take that currency.</source>
         <translation>この種類のソースはその通貨を受け付けません。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>The bank account number is not valid.</source>
         <translation>銀行口座番号が正しくありません。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>The routing number is not a valid US bank routing number.</source>
         <translation>ルーティング番号が米国の銀行の有効なルーティング番号ではありません。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>The card issuer refused the charge; decline_code says why. The failed charge is still recorded.</source>
         <translation>カード発行会社が請求を拒否しました。理由は decline_code に示されます。失敗した請求も記録されます。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>The card has expired.</source>
         <translation>カードの有効期限が切れています。</translation>
     </message>
@@ -3193,17 +3208,17 @@
         <translation>セキュリティコード (CVC) がカードと一致しません。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Something went wrong while processing the card; trying again may work.</source>
         <translation>カードの処理中に問題が起きました。再試行すると成功することがあります。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>The card number is wrong: it fails the Luhn check or is not a card.</source>
         <translation>カード番号が誤っています: Luhn チェックに通らないか、カードの番号ではありません。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>The issuer declined without saying why.</source>
         <extracomment>``decline_code`` -&gt; what it means.</extracomment>
         <translation>カード発行会社が理由を示さずに拒否しました。</translation>
@@ -3214,7 +3229,7 @@
         <translation>カードの残高がこの金額に足りません。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>The card was reported lost.</source>
         <translation>カードは紛失の届けが出ています。</translation>
     </message>
@@ -3229,7 +3244,7 @@
         <translation>短時間にこのカードでの請求の回数または金額が多すぎます。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Stripe&apos;s Radar or the issuer suspects fraud.</source>
         <translation>Stripe の Radar またはカード発行会社が不正を疑っています。</translation>
     </message>
@@ -3239,18 +3254,18 @@
         <translation>このカードには 3D セキュア認証が必要ですが、通常の請求では認証を行いません。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>A real (live) card number was used in test mode: use a test card.</source>
         <translation>テストモードで実際の (本番の) カード番号が使われました: テストカードを使ってください。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>The request itself is wrong (a parameter, an id or the object&apos;s state); it changed nothing.</source>
         <extracomment>error ``type`` -&gt; what it means (shown when the error has no code).</extracomment>
         <translation>リクエスト自体に誤りがあります (パラメーター、ID、またはオブジェクトの状態)。何も変更されていません。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>The card could not be charged.</source>
         <translation>カードに請求できませんでした。</translation>
     </message>
@@ -3260,7 +3275,7 @@
         <translation>サーバー側で問題が起きました。リクエストは何も変更していません。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>This idempotency key was used before with different parameters.</source>
         <translation>この冪等キーは以前に別のパラメーターで使われています。</translation>
     </message>
@@ -3268,7 +3283,7 @@
 <context>
     <name>explain</name>
     <message>
-        <location filename="../../gui/explanations.py" line="+27"/>
+        <location filename="../../gui/words/explanations.py" line="+27"/>
         <source>The object&apos;s id; its prefix names its kind.</source>
         <translation>オブジェクトの ID。接頭辞がその種類を表します。</translation>
     </message>
@@ -3864,7 +3879,7 @@
 <context>
     <name>status</name>
     <message>
-        <location filename="../../gui/status_style.py" line="-93"/>
+        <location filename="../../gui/widgets/status_style.py" line="-93"/>
         <source>waiting for the customer or for funds</source>
         <translation>顧客または入金を待っています</translation>
     </message>

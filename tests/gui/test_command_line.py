@@ -63,3 +63,53 @@ def test_screenshot_to_an_unwritable_path_fails_cleanly(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "could not write" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def _without_display(tmp_path: Path, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env.pop("QT_QPA_PLATFORM", None)  # as a user's shell has it: Qt would pick xcb
+    env["XDG_CONFIG_HOME"] = str(tmp_path / "config")  # never the user's saved geometry
+    env.update(extra)
+    return env
+
+
+def _run_with(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "gui.app", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_the_window_without_a_display_says_what_to_do_and_exits_1(tmp_path: Path) -> None:
+    result = _run_with(_without_display(tmp_path))
+    assert result.returncode == 1, (result.returncode, result.stderr)  # not 134 (abort)
+    assert "no display" in result.stderr
+    assert "xvfb-run" in result.stderr
+    assert "xcb-cursor0 is needed" not in result.stderr  # Qt's misleading message
+
+
+def test_a_screenshot_without_a_display_renders_offscreen(tmp_path: Path) -> None:
+    out = tmp_path / "window.png"
+    result = _run_with(_without_display(tmp_path), "--screenshot", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "offscreen" in result.stderr
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1280, 800)
+
+
+def test_a_display_nobody_answers_on_is_named(tmp_path: Path) -> None:
+    result = _run_with(_without_display(tmp_path, DISPLAY=":97"))
+    assert result.returncode == 1, (result.returncode, result.stderr)
+    assert "DISPLAY=:97" in result.stderr
+
+
+def test_a_missing_system_library_is_named_from_dlopen() -> None:
+    from gui.cli.display import missing_library
+
+    error = "libxcb-cursor.so.0: cannot open shared object file: No such file or directory"
+    assert missing_library(error) == "libxcb-cursor.so.0"
+    assert missing_library("/x/libqxcb.so: undefined symbol: foo") == ""

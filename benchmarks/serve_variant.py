@@ -1,0 +1,133 @@
+"""One server for ``serve_throughput.py`` to measure, started as its own process.
+
+    python benchmarks/serve_variant.py asyncio|orjson|msgspec|uvicorn
+
+Prints ``serving at URL`` once listening on 127.0.0.1 (a free port), then
+serves until SIGTERM. Every variant answers with the same sandbox code and
+the same mapping (``core.http.mapping``); they differ only in:
+
+- ``asyncio``: ``core.http.server.StripeServer`` as shipped (asyncio + httptools);
+- ``orjson`` / ``msgspec``: the same, with response bodies encoded by that
+  library instead of the standard library's ``json``;
+- ``uvicorn``: the same mapping as an ASGI application under uvicorn with
+  httptools (the other candidate stack; ``uv run --with uvicorn``).
+
+A variant whose library is not installed exits 3 with a message.
+"""
+
+from __future__ import annotations
+
+import signal
+import socket
+import sys
+import threading
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from core.api import Sandbox  # noqa: E402
+from core.http import mapping  # noqa: E402
+from core.http.server import StripeServer  # noqa: E402
+
+
+def _missing(name: str) -> None:
+    print(f"variant needs {name}: run with `uv run --with {name} ...`", file=sys.stderr)
+    sys.exit(3)
+
+
+def use_encoder(name: str) -> None:
+    if name == "orjson":
+        try:
+            import orjson
+        except ImportError:
+            _missing("orjson")
+        mapping.encode_json = orjson.dumps
+    elif name == "msgspec":
+        try:
+            import msgspec
+        except ImportError:
+            _missing("msgspec")
+        mapping.encode_json = msgspec.json.Encoder().encode
+
+
+def asgi_app(server: StripeServer) -> Any:
+    """The mapping as an ASGI app: what uvicorn would serve."""
+
+    async def app(scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            return
+        chunks = []
+        while True:
+            message = await receive()
+            chunks.append(message.get("body", b""))
+            if not message.get("more_body"):
+                break
+        headers: dict[str, str] = {}
+        for name, value in scope["headers"]:
+            headers.setdefault(name.decode("latin-1").lower(), value.decode("latin-1"))
+        target = scope["raw_path"].decode("latin-1")
+        if scope["query_string"]:
+            target += "?" + scope["query_string"].decode("latin-1")
+        client = scope.get("client") or ("", 0)
+        request = mapping.Request(
+            scope["method"],
+            target,
+            headers,
+            b"".join(chunks),
+            f"{client[0]}:{client[1]}",
+            True,
+            scope["http_version"],
+        )
+        reply = server._handle(request)
+        head, _, _ = mapping.render(reply, request).partition(b"\r\n\r\n")
+        out = []
+        for line in head.split(b"\r\n")[1:]:
+            name, _, value = line.partition(b": ")
+            if name.lower() not in (b"server", b"date", b"connection"):
+                out.append((name.lower(), value))
+        await send({"type": "http.response.start", "status": reply.status, "headers": out})
+        await send({"type": "http.response.body", "body": reply.body})
+
+    return app
+
+
+def main() -> int:
+    variant = sys.argv[1] if len(sys.argv) > 1 else "asyncio"
+    sandbox = Sandbox(seed=0)
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    signal.signal(signal.SIGINT, lambda *_: stop.set())
+    if variant in ("asyncio", "orjson", "msgspec"):
+        use_encoder(variant)
+        server = StripeServer(sandbox, "127.0.0.1", 0)
+        server.start()
+        print(f"serving at {server.url}", flush=True)
+        stop.wait()
+        server.stop()
+        return 0
+    if variant == "uvicorn":
+        try:
+            import uvicorn
+        except ImportError:
+            _missing("uvicorn")
+        sock = socket.create_server(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+        config = uvicorn.Config(
+            asgi_app(StripeServer(sandbox)),
+            http="httptools",
+            loop="asyncio",
+            lifespan="off",
+            access_log=False,
+            log_level="warning",
+        )
+        userver = uvicorn.Server(config)
+        print(f"serving at http://127.0.0.1:{port}", flush=True)
+        userver.run(sockets=[sock])
+        return 0
+    print(f"unknown variant {variant!r}", file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,513 @@
+"""HTTP/1.1 connections on asyncio, parsed by httptools (llhttp), with limits.
+
+No request line or header is parsed here by hand: llhttp reads the wire and
+calls back; this module keeps count of what each connection costs
+(:class:`core.http.limits.Limits`) and hands each complete request to a
+``handler`` that returns a :class:`core.http.mapping.Reply`.
+
+One event loop on one thread serves every connection. The handler runs on
+that thread, one request at a time, so whatever it calls (the sandbox) sees a
+single thread and needs no lock. When the handler has to wait for someone
+else (the window's GUI thread), pass an ``executor`` of one thread: requests
+then run there, one at a time, and the loop keeps reading, timing out and
+refusing other connections meanwhile.
+
+Limits and what the client reads at each (every answer Stripe-shaped, then
+the connection closes):
+
+- a request target over ``max_target`` bytes: 414; headers over
+  ``max_header_bytes`` or ``max_headers`` lines: 431, read no further;
+- headers not complete ``header_timeout`` seconds after the request's first
+  byte, or a body not complete ``body_timeout`` seconds after its headers: 408;
+- ``Content-Length`` not plain digits (no sign, no ``_``, no leading zero),
+  or given twice: 400; ``Transfer-Encoding``: 411; over ``max_body``: 413;
+- more than ``max_connections`` open: 503 at once, instead of a wait in the
+  backlog that looks like a hung server.
+
+An answer that closes the connection is followed by a short *lingering close*
+(half-close, then read and drop what the client still sends for ``linger``
+seconds), so the client reads the answer instead of a reset.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import collections
+import functools
+import logging
+import re
+from collections.abc import Callable
+from concurrent.futures import Executor, Future
+
+import httptools
+
+from core.http import mapping
+from core.http.limits import Limits
+from core.http.mapping import Reply, Request
+
+log = logging.getLogger(__name__)
+
+Handler = Callable[[Request], Reply]
+OnReply = Callable[[Request | None, Reply], None]
+
+IDLE, HEAD, BODY, WAIT, LINGER = range(5)
+_NEVER = float("inf")
+_TOKEN = re.compile(rb"[!#$%&'*+\-.^_`|~0-9A-Za-z]{1,32}")
+
+
+class _Fail(Exception):
+    """Raised in a parser callback: answer ``reply`` and close."""
+
+    def __init__(self, reply: Reply) -> None:
+        super().__init__(reply.status)
+        self.reply = reply
+
+
+class Hub:
+    """What the connections of one listening socket share.
+
+    Attributes:
+        connections: every open connection.
+        active: connections counted against ``max_connections`` (not the refused).
+        in_flight: requests being answered on the executor.
+    """
+
+    def __init__(
+        self,
+        handler: Handler,
+        limits: Limits,
+        on_reply: OnReply,
+        executor: Executor | None = None,
+    ) -> None:
+        self.handler = handler
+        self.limits = limits
+        self.on_reply = on_reply
+        self.executor = executor
+        self.connections: set[Connection] = set()
+        self.active = 0
+        self.in_flight = 0
+        self.stopping = False
+        self.max_connections = limits.max_connections
+
+    def __call__(self) -> Connection:
+        return Connection(self)
+
+    async def sweep(self) -> None:
+        """Close or answer what outlived its deadline, a few times a second."""
+        loop = asyncio.get_running_loop()
+        while True:
+            await asyncio.sleep(0.25)
+            now = loop.time()
+            for conn in [c for c in self.connections if c.deadline < now]:
+                conn.expire()
+
+    async def close_all(self, timeout: float) -> None:
+        """Stop: cut idle and unfinished connections; let answers in progress finish."""
+        self.stopping = True
+        for conn in list(self.connections):
+            conn.stop()
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while self.connections and loop.time() < deadline:
+            await asyncio.sleep(0.01)
+        for conn in list(self.connections):
+            conn.abort()
+
+
+class Connection(asyncio.Protocol):
+    """One client connection: llhttp callbacks, limits, and the queue of its requests."""
+
+    def __init__(self, hub: Hub) -> None:
+        self.hub = hub
+        self.limits = hub.limits
+        self.loop = asyncio.get_running_loop()
+        self.transport: asyncio.Transport | None = None
+        self.parser = httptools.HttpRequestParser(self)
+        self.client = ""
+        self.phase = IDLE
+        self.deadline = _NEVER
+        self.counted = False
+        self.queue: collections.deque[tuple[Request | None, Reply | None]] = collections.deque()
+        self.busy = False
+        self.closing = False
+        self.read_paused = False
+        self.write_paused = False
+        self.drained = 0
+        self.chunk_starts_request = True
+        self.begun_in_chunk = 0
+        self.head_bytes = 0
+        self.closing_pending = False
+        self._reset()
+
+    def _reset(self) -> None:
+        self.url: list[bytes] = []
+        self.url_len = 0
+        self.headers: dict[str, str] = {}
+        self.header_count = 0
+        self.header_bytes = 0
+        self.body: list[bytes] = []
+        self.request: Request | None = None
+
+    # --- asyncio.Protocol -------------------------------------------------------
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        assert isinstance(transport, asyncio.Transport)
+        self.transport = transport
+        hub = self.hub
+        hub.connections.add(self)
+        peer = transport.get_extra_info("peername")
+        self.client = f"{peer[0]}:{peer[1]}" if isinstance(peer, tuple) else str(peer or "")
+        if hub.stopping or hub.active >= hub.max_connections:
+            reply = mapping.refusal(
+                503,
+                f"The server has too many open connections ({hub.max_connections}); "
+                "close idle ones or try again later.",
+                close=True,
+            )
+            reply.headers.append(("Stripe-Should-Retry", "true"))
+            self._send(None, reply)
+            return
+        hub.active += 1
+        self.counted = True
+        self.deadline = self.loop.time() + self.limits.idle_timeout
+
+    def data_received(self, data: bytes) -> None:
+        if self.closing:
+            self._drain(len(data))
+            return
+        if self.phase == HEAD:
+            self.head_bytes += len(data)
+        self.chunk_starts_request = self.phase in (IDLE, WAIT)
+        self.begun_in_chunk = 0
+        failure: Reply | None = None
+        try:
+            self.parser.feed_data(data)
+        except httptools.HttpParserCallbackError as exc:
+            cause = exc.__context__
+            failure = cause.reply if isinstance(cause, _Fail) else mapping.internal_error()
+            if not isinstance(cause, _Fail):
+                log.error("HTTP callback failed", exc_info=cause)
+        except httptools.HttpParserInvalidMethodError:
+            failure = self._unknown_method(data)
+        except httptools.HttpParserUpgrade:
+            failure = None  # answered as a plain request; the connection then closes
+            self._close_after_queue()
+        except httptools.HttpParserError as exc:
+            text = str(exc) or "unreadable request"
+            status = 505 if "version" in text.lower() else 400
+            failure = mapping.http_refusal(status, text)
+        if failure is None and self.phase == HEAD and self.head_bytes > self.limits.max_head_bytes:
+            # on_url refuses a long target as it arrives: what grows here is a header
+            # llhttp has not finished (httptools reports a header once it is whole).
+            failure = mapping.http_refusal(431, "the request headers are too large")
+        if failure is not None:
+            self.queue.append((self.request, failure))
+            self.phase = WAIT
+            self.closing_pending = True
+        self._pump()
+
+    def eof_received(self) -> bool | None:
+        if self.closing or not (self.busy or self.queue):
+            return None  # the transport closes
+        self._close_after_queue()
+        return True
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        hub = self.hub
+        hub.connections.discard(self)
+        if self.counted:
+            hub.active -= 1
+            self.counted = False
+        self.closing = True
+        self.queue.clear()
+        self.deadline = _NEVER
+
+    def pause_writing(self) -> None:
+        self.write_paused = True
+        self._pause_reading()
+
+    def resume_writing(self) -> None:
+        self.write_paused = False
+        self._resume_reading()
+
+    # --- llhttp callbacks ---------------------------------------------------------
+
+    def on_message_begin(self) -> None:
+        self._reset()
+        self.phase = HEAD
+        self.head_bytes = 0
+        self.begun_in_chunk += 1
+        self.deadline = self.loop.time() + self.limits.header_timeout
+
+    def on_url(self, fragment: bytes) -> None:
+        self.url_len += len(fragment)
+        if self.url_len > self.limits.max_target:
+            raise _Fail(
+                mapping.http_refusal(
+                    414, f"the request target is longer than {self.limits.max_target} bytes"
+                )
+            )
+        self.url.append(fragment)
+
+    def on_header(self, name: bytes, value: bytes) -> None:
+        self.header_count += 1
+        self.header_bytes += len(name) + len(value)
+        limits = self.limits
+        if self.header_count > limits.max_headers:
+            raise _Fail(mapping.http_refusal(431, f"more than {limits.max_headers} header lines"))
+        if self.header_bytes > limits.max_header_bytes:
+            raise _Fail(
+                mapping.http_refusal(
+                    431, f"the request headers are larger than {limits.max_header_bytes} bytes"
+                )
+            )
+        self.headers.setdefault(name.decode("latin-1").lower(), value.decode("latin-1"))
+
+    def on_headers_complete(self) -> None:
+        parser = self.parser
+        version = parser.get_http_version()
+        if not version.startswith(("1.", "0.")):
+            raise _Fail(mapping.http_refusal(505, f"HTTP/{version} is not supported"))
+        headers = self.headers
+        request = Request(
+            parser.get_method().decode("latin-1"),
+            b"".join(self.url).decode("latin-1"),
+            headers,
+            b"",
+            self.client,
+            parser.should_keep_alive(),
+            version,
+        )
+        self.request = request
+        if "transfer-encoding" in headers:
+            raise _Fail(
+                mapping.refusal(
+                    411,
+                    "Chunked request bodies are not supported: send a Content-Length.",
+                    close=True,
+                )
+            )
+        raw_length = headers.get("content-length")
+        length = 0
+        if raw_length is not None:
+            if not (
+                raw_length.isascii()
+                and raw_length.isdigit()
+                and (raw_length == "0" or not raw_length.startswith("0"))
+                and len(raw_length) <= 18
+            ):
+                raise _Fail(
+                    mapping.refusal(
+                        400, f"Invalid Content-Length header: {raw_length!r}.", close=True
+                    )
+                )
+            length = int(raw_length)
+        expects = headers.get("expect", "").lower() == "100-continue" and version == "1.1"
+        limit = self.limits.max_body
+        if length > limit:
+            refusal = mapping.refusal(
+                413,
+                f"Request body too large: {length} bytes. The limit is {limit} bytes.",
+                close=True,
+            )
+            raise _Fail(refusal)
+        if expects and length and self.transport is not None:
+            self.transport.write(mapping.CONTINUE)
+        self.phase = BODY
+        self.deadline = self.loop.time() + self.limits.body_timeout
+
+    def on_body(self, chunk: bytes) -> None:
+        self.body.append(chunk)
+
+    def on_message_complete(self) -> None:
+        request = self.request
+        if request is None:  # not reachable: llhttp completes headers first
+            return
+        body = self.body
+        request.body = body[0] if len(body) == 1 else b"".join(body)
+        self.queue.append((request, None))
+        self.request = None
+        self.phase = WAIT
+        self.deadline = _NEVER
+
+    # --- answering ---------------------------------------------------------------
+
+    def _pump(self) -> None:
+        """Answer queued requests in order: here, or one at a time on the executor."""
+        hub = self.hub
+        queue = self.queue
+        while queue and not self.busy and not self.closing:
+            request, reply = queue.popleft()
+            if reply is None and request is not None:
+                if hub.executor is not None:
+                    self.busy = True
+                    hub.in_flight += 1
+                    future = hub.executor.submit(hub.handler, request)
+                    future.add_done_callback(functools.partial(self._done_soon, request))
+                    break
+                reply = hub.handler(request)
+            if reply is not None:
+                self._send(request, reply)
+        if self.closing:
+            return
+        if len(queue) > self.limits.max_pipelined:
+            self._pause_reading()
+        elif not self.write_paused:
+            self._resume_reading()
+        if not queue and not self.busy and self.phase == WAIT:
+            self.phase = IDLE
+            self.deadline = self.loop.time() + self.limits.idle_timeout
+            if self.closing_pending:
+                self._linger()
+
+    def _done_soon(self, request: Request, future: Future[Reply]) -> None:
+        """On the executor's thread: hand the answer back to the loop."""
+        try:
+            self.loop.call_soon_threadsafe(self._done, request, future)
+        except RuntimeError:  # the loop is closed: the server stopped meanwhile
+            pass
+
+    def _done(self, request: Request, future: Future[Reply]) -> None:
+        self.busy = False
+        self.hub.in_flight -= 1
+        try:
+            reply = future.result()
+        except Exception:  # the handler promises a reply; never leave the client waiting
+            log.exception("answering %s %s failed", request.method, request.target)
+            reply = mapping.internal_error()
+        if self.transport is None or self.transport.is_closing():
+            return
+        if self.hub.stopping:
+            reply.close = True
+        self._send(request, reply)
+        self._pump()
+
+    def _send(self, request: Request | None, reply: Reply) -> None:
+        transport = self.transport
+        if transport is None or transport.is_closing():
+            return
+        if self.hub.stopping or (request is not None and not request.keep_alive):
+            reply.close = True
+        transport.write(mapping.render(reply, request))
+        self.hub.on_reply(request, reply)
+        if reply.close:
+            self._linger()
+
+    def _close_after_queue(self) -> None:
+        self.closing_pending = True
+        if not self.queue and not self.busy:
+            self._linger()
+
+    def _linger(self) -> None:
+        """Half-close, then drop what still arrives for a moment before closing."""
+        if self.closing:
+            return
+        self.closing = True
+        self.queue.clear()
+        self.phase = LINGER
+        self.deadline = self.loop.time() + self.limits.linger
+        transport = self.transport
+        if transport is None:
+            return
+        self._resume_reading()
+        if transport.can_write_eof():
+            transport.write_eof()
+        else:
+            transport.close()
+
+    def _drain(self, size: int) -> None:
+        self.drained += size
+        if self.drained > self.limits.drain_limit:
+            self.abort()
+        else:
+            self.deadline = self.loop.time() + self.limits.linger
+
+    def expire(self) -> None:
+        """The deadline of the current phase passed."""
+        phase = self.phase
+        self.deadline = _NEVER
+        if phase == HEAD:
+            timeout = self.limits.header_timeout
+            self._send(
+                None,
+                mapping.http_refusal(408, f"the request headers took longer than {timeout:g} s"),
+            )
+        elif phase == BODY:
+            timeout = self.limits.body_timeout
+            self._send(
+                self.request,
+                mapping.http_refusal(408, f"the request body took longer than {timeout:g} s"),
+            )
+        elif phase == IDLE:
+            self.abort() if self.write_paused else self.close()
+        elif phase == LINGER:
+            self.abort()
+
+    def stop(self) -> None:
+        """The server stops: finish an answer in progress, close everything else."""
+        if self.busy:
+            self.closing_pending = True
+        elif self.phase != LINGER:
+            self.close()
+
+    def close(self) -> None:
+        if self.transport is not None:
+            self.transport.close()
+
+    def abort(self) -> None:
+        if self.transport is not None:
+            self.transport.abort()
+
+    def _pause_reading(self) -> None:
+        if not self.read_paused and self.transport is not None:
+            self.read_paused = True
+            self.transport.pause_reading()
+
+    def _resume_reading(self) -> None:
+        if self.read_paused and self.transport is not None and not self.transport.is_closing():
+            self.read_paused = False
+            self.transport.resume_reading()
+
+    def _unknown_method(self, data: bytes) -> Reply:
+        """A method llhttp does not know (``BREW``): Stripe's 404 when the rest is HTTP.
+
+        llhttp refuses methods outside its list before reading the target; the
+        same bytes with the method replaced are given to llhttp again, for the
+        path Stripe's message names. Only the method's end is found here.
+        """
+        token, space, rest = data.partition(b" ")
+        if self.chunk_starts_request and self.begun_in_chunk <= 1 and space:
+            if _TOKEN.fullmatch(token):
+                probe = _TargetProbe()
+                try:
+                    httptools.HttpRequestParser(probe).feed_data(b"GET " + rest)
+                except httptools.HttpParserError:
+                    pass
+                if probe.target is not None:
+                    method = token.decode("ascii")
+                    path = Request(method, probe.target).path
+                    return mapping.Reply(
+                        404, mapping.encode_json(mapping.unrecognized(method, path)), close=True
+                    )
+        return mapping.http_refusal(400, "the request line is not HTTP/1.1")
+
+
+class _TargetProbe:
+    """Keeps the request target llhttp read, once the request line is whole."""
+
+    def __init__(self) -> None:
+        self.fragments: list[bytes] = []
+        self.target: str | None = None
+
+    def on_url(self, fragment: bytes) -> None:
+        self.fragments.append(fragment)
+
+    def on_header(self, name: bytes, value: bytes) -> None:
+        self._done()
+
+    def on_headers_complete(self) -> None:
+        self._done()
+
+    def _done(self) -> None:
+        if self.target is None:
+            self.target = b"".join(self.fragments).decode("latin-1")
