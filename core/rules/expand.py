@@ -118,8 +118,9 @@ def include(st: State, obj: Json, field: str) -> None:
 
 
 def take(data: dict[str, Any]) -> tuple[str, ...]:
-    """Remove ``expand`` from the parameters and return its paths, checked for shape."""
-    raw = data.pop("expand", None)
+    """The ``expand`` paths, checked for shape (the parameter stays: handlers ignore it,
+    and a search reads ``total_count`` from it)."""
+    raw = data.get("expand")
     if raw is None:
         return ()
     if not isinstance(raw, list) or not all(isinstance(p, str) for p in raw):
@@ -160,6 +161,8 @@ def _walk(
     kind = node.get("object")
     head, rest = parts[0], parts[1:]
     if kind in LIST_OBJECTS:
+        if kind == "search_result" and head == "total_count" and not rest:
+            return  # the search counted its matches itself
         if head != "data":
             raise _cannot(path, in_list=top)
         if rest:

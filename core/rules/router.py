@@ -10,7 +10,7 @@ from core.facts import errors
 from core.rules import charge as charge_rules
 from core.rules import clock as clock_rules
 from core.rules import customer as customer_rules
-from core.rules import listing
+from core.rules import listing, search
 from core.rules import source as source_rules
 from core.rules import token as token_rules
 from core.rules.validate import Params
@@ -49,6 +49,9 @@ def _route(method: str, pattern: str, fn: Handler, mutates: bool = True) -> None
     _BY_SHAPE.setdefault((method, pattern.count("/")), []).append((compiled, fn, mutates))
 
 
+# Search routes come first: "/v1/charges/{id}" would take "search" for an id.
+_route("GET", "/v1/charges/search", lambda st, a, d: search.search(st, "charge", d), False)
+_route("GET", "/v1/customers/search", lambda st, a, d: search.search(st, "customer", d), False)
 _route("POST", "/v1/sources", lambda st, a, d: source_rules.create(st, d))
 _route(
     "GET",
