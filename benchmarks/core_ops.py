@@ -142,6 +142,8 @@ def list_paths(sandbox: Sandbox) -> list[tuple[str, str]]:
         paths += [
             ("search charges customer:", f"/v1/charges/search?query=customer:'{oldest}'"),
             ("search customers email:", "/v1/customers/search?query=email:'jenny@example.com'"),
+            ("search charges, none match (scan)", "/v1/charges/search?query=amount>99999999"),
+            ("search customers name~ (scan)", "/v1/customers/search?query=name~'nobody'"),
         ]
     return paths
 

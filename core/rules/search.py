@@ -201,36 +201,51 @@ def _text(value: Any) -> str | None:
     return str(value)
 
 
-def _test(clause: Clause, res: Resource, rec: Any) -> bool:
-    if clause.key is not None:
-        actual: Any = rec.metadata.get(clause.key)
+def _compile(clause: Clause, res: Resource) -> Callable[[Any], bool]:
+    """One clause as a predicate on a record (built once per request, called per record)."""
+    key = clause.key
+    get: Getter
+    if key is not None:
+        get = lambda rec: rec.metadata.get(key)  # noqa: E731
     else:
-        actual = res.fields[clause.field](rec)
-    op, value = clause.op, clause.value
+        get = res.fields[clause.field]
+    op, value, negate = clause.op, clause.value, clause.negate
+    test: Callable[[Any], bool]
     if value is None:
-        hit = actual is None
-    elif op == ":":
-        if isinstance(value, int):
-            hit = isinstance(actual, int) and not isinstance(actual, bool) and actual == value
-        else:
-            shown = _text(actual)
-            hit = shown is not None and shown.lower() == value.lower()
-    elif op == "~":
-        shown = _text(actual)
-        hit = shown is not None and str(value).lower() in shown.lower()
+
+        def test(actual: Any) -> bool:
+            return actual is None
+
+    elif isinstance(value, int):
+        number = value
+        compare = {
+            ":": number.__eq__,
+            ">": number.__lt__,
+            "<": number.__gt__,
+            ">=": number.__le__,
+            "<=": number.__ge__,
+        }[op]
+
+        def test(actual: Any) -> bool:
+            return type(actual) is int and compare(actual) is True
+
     else:
-        number = value if isinstance(value, int) else 0
-        if not isinstance(actual, int):
-            hit = False
-        elif op == ">":
-            hit = actual > number
-        elif op == "<":
-            hit = actual < number
-        elif op == ">=":
-            hit = actual >= number
+        wanted = value.lower()
+        if op == ":":
+
+            def test(actual: Any) -> bool:
+                shown = _text(actual)
+                return shown is not None and shown.lower() == wanted
+
         else:
-            hit = actual <= number
-    return hit != clause.negate
+
+            def test(actual: Any) -> bool:
+                shown = _text(actual)
+                return shown is not None and wanted in shown.lower()
+
+    if negate:
+        return lambda rec: not test(get(rec))
+    return lambda rec: test(get(rec))
 
 
 def _page_token(pos: int) -> str:
@@ -267,12 +282,21 @@ def search(st: State, kind: str, data: dict[str, Any]) -> dict[str, Any]:
                 candidates = [q for q in found if q < start]
                 break
     objects = st.objects
-    combine = all if join == "AND" else any
+    tests = [_compile(c, res) for c in clauses]
+    record, every = res.record, join == "AND"
 
     def keep(rec: Any) -> bool:
-        if not isinstance(rec, res.record) or getattr(rec, "deleted", False):
+        if type(rec) is not record or getattr(rec, "deleted", False):
             return False
-        return combine(_test(c, res, rec) for c in clauses)
+        if every:
+            for test in tests:
+                if not test(rec):
+                    return False
+            return True
+        for test in tests:
+            if test(rec):
+                return True
+        return False
 
     hits: list[int] = []
     more = False
