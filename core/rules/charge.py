@@ -8,7 +8,7 @@ from typing import Any
 from core.facts import cards, catalog, errors
 from core.lifecycle import tables as lifecycle
 from core.lifecycle.tables import Ctx
-from core.rules import engine
+from core.rules import engine, listing
 from core.rules.validate import Params, merge_metadata
 from core.store.records import (
     BankRec,
@@ -42,18 +42,13 @@ REFUND_DELAY = 30 * 60  # async test-card refunds settle after 30 min (sandbox c
 REFUND_REASONS = ("duplicate", "fraudulent", "requested_by_customer")
 
 
-def _customer(st: State, customer_id: str) -> CustomerRec:
-    rec = st.get(customer_id)
-    if not isinstance(rec, CustomerRec) or rec.deleted:
-        raise errors.no_such("customer", customer_id, param="customer")
-    return rec
-
-
 def _resolve(st: State, source: str | None, customer_id: str | None) -> tuple[Any, str | None]:
     """What gets charged (§8.1): a record, and the charge's customer."""
     if source is None and customer_id is None:
         raise errors.must_provide_source_or_customer()
-    cus = _customer(st, customer_id) if customer_id is not None else None
+    cus = None
+    if customer_id is not None:
+        cus = engine.lookup(st, CustomerRec, customer_id, "customer")
     if source is None:
         assert cus is not None
         default = st.get(cus.default_source) if cus.default_source else None
@@ -85,7 +80,7 @@ def _resolve(st: State, source: str | None, customer_id: str | None) -> tuple[An
     return token, None
 
 
-def create(st: State, data: dict[str, Any]) -> JSONDict:
+def create(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
     p = Params(data, CREATE_KEYS)
     amount = p.amount("amount", True)
     currency = p.currency("currency", True)
@@ -163,8 +158,12 @@ def _finish(
     capture: bool,
     decline: cards.Decline | None,
     test: cards.TestCard | None,
+    announce: bool = True,
 ) -> None:
-    """Sets the sync outcome on a new card charge, adds it and fires its event."""
+    """Sets the sync outcome on a new card charge, adds it and fires its event.
+
+    ``announce=False`` when a token's edge (U1/U2) fires that event instead.
+    """
     if test is not None:
         rec.risk_level = test.risk_level
         rec.disputed = test.disputed and decline is None
@@ -173,14 +172,16 @@ def _finish(
         rec.failure_code, rec.failure_message = decline.code, decline.message
         rec.decline_code = decline.decline_code
         st.add(rec)
-        st.fire("charge.failed", rec)
+        if announce:
+            st.fire("charge.failed", rec)
         return
     if not capture:
         rec.captured, rec.amount_captured = False, 0
         rec.capture_expires_at = st.now + catalog.UNCAPTURED_EXPIRY
         st.schedule(rec.capture_expires_at, rec.id, "capture_expires_at")
     st.add(rec)
-    st.fire("charge.succeeded", rec)
+    if announce:
+        st.fire("charge.succeeded", rec)
 
 
 def _raise_decline(rec: ChargeRec, decline: cards.Decline) -> None:
@@ -217,8 +218,10 @@ def _charge_token(
     test = cards.BY_KEY[card.key]
     decline = _decline_of(test, card.cvc_provided)
     rec = _new_charge(st, amount, currency, card, card.id, customer, extra)
-    engine.take(st, token.id, "charge")  # U1/U2: a declined charge still uses it (§6.3)
-    _finish(st, rec, capture, decline, test)
+    # U1/U2: a declined charge still uses the token (§6.3); the edge fires the charge's
+    # charge.succeeded or charge.failed
+    with engine.taking(st, token.id, "charge", charge_succeeded=rec, charge_failed=rec):
+        _finish(st, rec, capture, decline, test, announce=False)
     if decline is not None:
         _raise_decline(rec, decline)
     return charge_json(rec)
@@ -344,16 +347,16 @@ def _charge_source(
 def settle(st: State, charge_id: str) -> None:
     """C1/C2: an async charge settles as the clock passes ``settle_at`` (§8.2)."""
     rec: ChargeRec = st.objects[charge_id]
-    tr = engine.take(st, charge_id, "settle")
-    rec = st.mut(charge_id)
-    rec.settle_at = None
-    if tr.target == "succeeded":
-        rec.status, rec.paid = "succeeded", True
-    else:
-        rec.status, rec.paid = "failed", False
-        rec.failure_code = "charge_failed"
-        rec.failure_message = "The payment could not be collected from the bank account."
-    engine.fire(st, tr, rec)
+    with engine.taking(st, charge_id, "settle") as step:
+        tr = step.edge
+        rec = st.mut(charge_id)
+        rec.settle_at = None
+        if tr.target == "succeeded":
+            rec.status, rec.paid = "succeeded", True
+        else:
+            rec.status, rec.paid = "failed", False
+            rec.failure_code = "charge_failed"
+            rec.failure_message = "The payment could not be collected from the bank account."
     src = st.get(rec.payment_method or "")
     if (
         tr.target == "failed"
@@ -361,23 +364,21 @@ def settle(st: State, charge_id: str) -> None:
         and src.type == "sepa_debit"
         and src.status == "chargeable"
     ):
-        t7 = engine.take(st, src.id, "charge_failed")  # T7 (§3.3; event unverified)
-        engine.fire(st, t7, st.objects[src.id])
+        engine.take(st, src.id, "charge_failed")  # T7 (§3.3; event unverified)
 
 
-def _get(st: State, charge_id: str) -> ChargeRec:
-    rec = st.get(charge_id)
-    if not isinstance(rec, ChargeRec):
-        raise errors.no_such("charge", charge_id)
-    return rec
+def retrieve(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
+    Params(data, set())
+    return charge_json(engine.lookup(st, ChargeRec, args[0]))
 
 
-def retrieve(st: State, charge_id: str) -> JSONDict:
-    return charge_json(_get(st, charge_id))
+def list_all(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
+    return listing.list_objects(st, "charge", "/v1/charges", data)
 
 
-def capture(st: State, charge_id: str, data: dict[str, Any]) -> JSONDict:
-    rec = _get(st, charge_id)
+def capture(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
+    charge_id = args[0]
+    rec = engine.lookup(st, ChargeRec, charge_id)
     p = Params(
         data, {"amount", "receipt_email", "statement_descriptor", "statement_descriptor_suffix"}
     )
@@ -406,13 +407,12 @@ def capture(st: State, charge_id: str, data: dict[str, Any]) -> JSONDict:
         raise errors.invalid(
             f"You cannot capture more than the authorized amount ({rec.amount}).", param="amount"
         )
-    tr = engine.take(st, charge_id, "capture")
-    rec = st.mut(charge_id)
-    rec.captured, rec.amount_captured, rec.capture_expires_at = True, amount, None
-    rec.receipt_email = p.str("receipt_email") or rec.receipt_email
-    if amount < rec.amount:  # the rest of the authorization is released
-        rec.amount_refunded = rec.amount - amount
-    engine.fire(st, tr, rec)
+    with engine.taking(st, charge_id, "capture"):
+        rec = st.mut(charge_id)
+        rec.captured, rec.amount_captured, rec.capture_expires_at = True, amount, None
+        rec.receipt_email = p.str("receipt_email") or rec.receipt_email
+        if amount < rec.amount:  # the rest of the authorization is released
+            rec.amount_refunded = rec.amount - amount
     return charge_json(rec)
 
 
@@ -436,23 +436,20 @@ def expire_authorization(st: State, charge_id: str) -> None:
         reason="expired_uncaptured_charge",
     )
     st.add(refund)
-    tr = engine.take(st, charge_id, "expire")
-    rec = st.mut(charge_id)
-    rec.capture_expires_at = None
-    rec.amount_refunded, rec.refunded = rec.amount, True
-    rec.refunds = (*rec.refunds, refund.id)
-    engine.fire(st, tr, rec)
+    with engine.taking(st, charge_id, "expire"):
+        rec = st.mut(charge_id)
+        rec.capture_expires_at = None
+        rec.amount_refunded, rec.refunded = rec.amount, True
+        rec.refunds = (*rec.refunds, refund.id)
 
 
-def create_refund(st: State, data: dict[str, Any]) -> JSONDict:
+def create_refund(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
     p = Params(data, {"charge", "amount", "reason", "metadata"})
     charge_id = p.req("charge")
     amount = p.amount("amount")
     reason = p.enum("reason", REFUND_REASONS)
     metadata = p.metadata() or {}
-    rec = st.get(charge_id)
-    if not isinstance(rec, ChargeRec):
-        raise errors.no_such("charge", charge_id, param="charge")
+    rec = engine.lookup(st, ChargeRec, charge_id, "charge")
     if rec.status == "failed":
         raise errors.invalid(
             f"Charge {charge_id} failed: there is nothing to refund.", param="charge"
@@ -506,14 +503,13 @@ def create_refund(st: State, data: dict[str, Any]) -> JSONDict:
         refund.settle_at = st.now + REFUND_DELAY
         st.schedule(refund.settle_at, refund.id, "settle_at")
     st.add(refund)
-    tr = engine.take(st, charge_id, "refund", Ctx(rec, amount=amount))
-    rec = st.mut(charge_id)
-    if not rec.captured:
-        rec.capture_expires_at = None
-    rec.amount_refunded += amount
-    rec.refunded = rec.amount_refunded >= rec.amount
-    rec.refunds = (*rec.refunds, refund.id)
-    engine.fire(st, tr, rec)
+    with engine.taking(st, charge_id, "refund", Ctx(rec, amount=amount)):
+        rec = st.mut(charge_id)
+        if not rec.captured:
+            rec.capture_expires_at = None
+        rec.amount_refunded += amount
+        rec.refunded = rec.amount_refunded >= rec.amount
+        rec.refunds = (*rec.refunds, refund.id)
     return refund_json(refund)
 
 
@@ -529,15 +525,18 @@ def settle_refund(st: State, refund_id: str) -> None:
     st.fire("charge.refund.updated", refund)
 
 
-def retrieve_refund(st: State, refund_id: str) -> JSONDict:
-    rec = st.get(refund_id)
-    if not isinstance(rec, RefundRec):
-        raise errors.no_such("refund", refund_id)
-    return refund_json(rec)
+def retrieve_refund(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
+    Params(data, set())
+    return refund_json(engine.lookup(st, RefundRec, args[0]))
 
 
-def update_charge(st: State, charge_id: str, data: dict[str, Any]) -> JSONDict:
-    _get(st, charge_id)
+def list_refunds(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
+    return listing.list_objects(st, "refund", "/v1/refunds", data)
+
+
+def update_charge(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
+    charge_id = args[0]
+    engine.lookup(st, ChargeRec, charge_id)
     p = Params(data, {"description", "metadata", "receipt_email"})
     description = p.str("description")
     metadata = p.metadata()

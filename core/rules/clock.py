@@ -14,7 +14,7 @@ from core.store.state import State
 MAX_ADVANCE = 10 * 365 * 86400
 
 
-def advance(st: State, data: dict[str, Any]) -> JSONDict:
+def advance(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
     p = Params(data, {"seconds"})
     seconds = p.int("seconds", True)
     assert seconds is not None

@@ -6,7 +6,7 @@ import copy
 from typing import Any
 
 from core.facts import cards, errors
-from core.rules import engine
+from core.rules import engine, listing
 from core.rules.validate import Params, merge_metadata
 from core.store.records import BankRec, CardRec, CustomerRec, JSONDict, SourceRec, TokenRec
 from core.store.state import State
@@ -15,13 +15,6 @@ from core.wire.serialize import customer_json, payment_source_json
 FIELDS = ("email", "name", "description", "phone")
 CREATE_KEYS = frozenset({*FIELDS, "metadata", "source"})
 UPDATE_KEYS = frozenset({*FIELDS, "metadata", "source", "default_source"})
-
-
-def get_customer(st: State, customer_id: str, param: str = "id") -> CustomerRec:
-    rec = st.get(customer_id)
-    if not isinstance(rec, CustomerRec) or rec.deleted:
-        raise errors.no_such("customer", customer_id, param=param)
-    return rec
 
 
 def _fields(p: Params) -> dict[str, str | None]:
@@ -33,7 +26,7 @@ def _fields(p: Params) -> dict[str, str | None]:
     return out
 
 
-def create(st: State, data: dict[str, Any]) -> JSONDict:
+def create(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
     p = Params(data, CREATE_KEYS)
     fields = _fields(p)
     metadata = p.metadata() or {}
@@ -48,8 +41,9 @@ def create(st: State, data: dict[str, Any]) -> JSONDict:
     return customer_json(st.objects[rec.id])
 
 
-def update(st: State, customer_id: str, data: dict[str, Any]) -> JSONDict:
-    get_customer(st, customer_id)
+def update(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
+    customer_id = args[0]
+    engine.lookup(st, CustomerRec, customer_id)
     p = Params(data, UPDATE_KEYS)
     fields = _fields(p)
     metadata = p.metadata()
@@ -90,8 +84,10 @@ def update(st: State, customer_id: str, data: dict[str, Any]) -> JSONDict:
     return customer_json(rec)
 
 
-def delete(st: State, customer_id: str) -> JSONDict:
-    rec = get_customer(st, customer_id)
+def delete(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
+    Params(data, set())
+    customer_id = args[0]
+    rec = engine.lookup(st, CustomerRec, customer_id)
     for source_id in reversed(rec.sources):
         detach(st, customer_id, source_id, announce_default=False)
     rec = st.mut(customer_id)
@@ -100,13 +96,13 @@ def delete(st: State, customer_id: str) -> JSONDict:
     return {"id": customer_id, "object": "customer", "deleted": True}
 
 
-def retrieve(st: State, customer_id: str, data: dict[str, Any]) -> JSONDict:
-    found = st.get(customer_id)
-    if isinstance(found, CustomerRec) and found.deleted:  # Stripe answers 200 for these
-        return {"id": customer_id, "object": "customer", "deleted": True}
-    rec = get_customer(st, customer_id)
+def retrieve(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
+    found = st.get(args[0])
+    if isinstance(found, CustomerRec) and found.deleted:  # spec: 200, a deleted_customer
+        return {"id": args[0], "object": "customer", "deleted": True}
+    rec = engine.lookup(st, CustomerRec, args[0])
     Params(data, set())
-    return customer_json(rec)
+    return customer_json(rec)  # sources, when asked for, come from core.rules.expand
 
 
 # --- attach / detach ----------------------------------------------------------
@@ -114,7 +110,7 @@ def retrieve(st: State, customer_id: str, data: dict[str, Any]) -> JSONDict:
 
 def attach(st: State, customer_id: str, value: str, announce_default: bool = True) -> str:
     """Attach a token (→ ``card_``/``ba_``) or a source; returns the attached id."""
-    get_customer(st, customer_id, "customer")
+    engine.lookup(st, CustomerRec, customer_id, "customer")
     attached: Any
     if value.startswith("pm_"):
         raise errors.invalid(
@@ -131,12 +127,11 @@ def attach(st: State, customer_id: str, value: str, announce_default: bool = Tru
             raise errors.already_attached(value)
         if src.status not in ("pending", "chargeable"):
             raise errors.attach_requires_pending_or_chargeable(src.status)
-        tr = engine.take(st, value, "attach")  # T8 (§3.3)
-        src = st.mut(value)
-        src.customer = customer_id
+        with engine.taking(st, value, "attach"):  # T8 (§3.3)
+            src = st.mut(value)
+            src.customer = customer_id
         attached = src
         attached_id = value
-        engine.fire(st, tr, src)
     else:
         token = engine.resolve_token(st, value)
         if token is None:
@@ -145,8 +140,8 @@ def attach(st: State, customer_id: str, value: str, announce_default: bool = Tru
             raise errors.token_already_used(token.id)
         attached = _from_token(st, token, customer_id)
         attached_id = attached.id
-        tr = engine.take(st, token.id, "attach")  # U3: the token is used (§6.3)
-        engine.fire(st, tr, attached)
+        # U3: the token is used (§6.3); its event carries the new card_/ba_
+        engine.take(st, token.id, "attach", customer_source_created=attached)
     rec = st.mut(customer_id)
     rec.sources = (*rec.sources, attached_id)
     if rec.default_source is None:  # §7: a first source becomes the default
@@ -183,18 +178,17 @@ def _from_token(st: State, token: TokenRec, customer_id: str) -> CardRec | BankR
 
 
 def detach(st: State, customer_id: str, object_id: str, announce_default: bool = True) -> JSONDict:
-    cus = get_customer(st, customer_id)
+    cus = engine.lookup(st, CustomerRec, customer_id)
     if object_id not in cus.sources:
         raise errors.no_such("source", object_id)
     obj = st.get(object_id)
     result: JSONDict
     if isinstance(obj, SourceRec):
         if obj.status in ("pending", "chargeable"):
-            tr = engine.take(st, object_id, "detach")  # T5c/T5d: detached → consumed (§5.1)
-            src = st.mut(object_id)
-            src.customer = None
-            src.expires_at = None
-            engine.fire(st, tr, src)
+            with engine.taking(st, object_id, "detach"):  # T5c/T5d: detached → consumed (§5.1)
+                src = st.mut(object_id)
+                src.customer = None
+                src.expires_at = None
         else:
             src = st.mut(object_id)
             src.customer = None
@@ -214,8 +208,18 @@ def detach(st: State, customer_id: str, object_id: str, announce_default: bool =
     return result
 
 
-def attach_endpoint(st: State, customer_id: str, data: dict[str, Any]) -> JSONDict:
-    get_customer(st, customer_id)
+def detach_endpoint(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
+    Params(data, set())
+    return detach(st, args[0], args[1])
+
+
+def list_all(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
+    return listing.list_objects(st, "customer", "/v1/customers", data)
+
+
+def attach_endpoint(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
+    customer_id = args[0]
+    engine.lookup(st, CustomerRec, customer_id)
     p = Params(data, {"source", "metadata", "validate"})
     value = p.req("source")
     attached_id = attach(st, customer_id, value)
@@ -226,15 +230,18 @@ def attach_endpoint(st: State, customer_id: str, data: dict[str, Any]) -> JSONDi
     return payment_source_json(st.objects[attached_id])
 
 
-def retrieve_source(st: State, customer_id: str, object_id: str) -> JSONDict:
-    cus = get_customer(st, customer_id)
+def retrieve_source(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
+    Params(data, set())
+    customer_id, object_id = args
+    cus = engine.lookup(st, CustomerRec, customer_id)
     if object_id not in cus.sources:
         raise errors.no_such("source", object_id)
     return payment_source_json(st.objects[object_id])
 
 
-def list_sources(st: State, customer_id: str, data: dict[str, Any]) -> JSONDict:
-    cus = get_customer(st, customer_id)
+def list_sources(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
+    customer_id = args[0]
+    cus = engine.lookup(st, CustomerRec, customer_id)
     p = Params(data, {"limit", "starting_after", "ending_before", "object"})
     kind = p.enum("object", ("card", "bank_account", "source"))
     limit = p.int("limit")

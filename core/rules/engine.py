@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, TypeVar
 
 from core.facts import cards, catalog, errors
 from core.lifecycle import tables as lifecycle
 from core.lifecycle.tables import Ctx, Transition
 from core.rules.validate import Params
 from core.store.ids import fingerprint
-from core.store.records import CardRec, TokenRec
+from core.store.records import (
+    CardRec,
+    ChargeRec,
+    CustomerRec,
+    RefundRec,
+    SourceRec,
+    TokenRec,
+)
 from core.store.state import State
 
 CARD_KEYS = frozenset(
@@ -47,13 +54,84 @@ PREFIX_KIND = {
 }
 
 
-def take(
-    st: State, object_id: str, trigger: str, ctx: Ctx | None = None, edge: str | None = None
-) -> Transition:
+R = TypeVar("R", SourceRec, TokenRec, CustomerRec, ChargeRec, RefundRec)
+_KIND_NAME: dict[type, str] = {
+    SourceRec: "source",
+    TokenRec: "token",
+    CustomerRec: "customer",
+    ChargeRec: "charge",
+    RefundRec: "refund",
+}
+
+
+def lookup(st: State, kind: type[R], object_id: str, param: str | None = "id") -> R:
+    """The live object of record class ``kind`` with ``object_id``, else Stripe's 404.
+
+    A deleted customer is gone as far as requests are concerned (§7), except that
+    retrieving it answers it as deleted. ``param`` is ``"id"`` for an id from the path
+    (Stripe names it so); a body lookup passes its parameter's name.
+    """
+    rec = st.objects.get(object_id)
+    if not isinstance(rec, kind) or getattr(rec, "deleted", False):
+        raise errors.no_such(_KIND_NAME[kind], object_id, param=param)
+    return rec
+
+
+class Step:
+    """An edge being taken: the object has moved; the edge's events fire when it ends.
+
+    Used as a context manager (``with engine.taking(...) as step:``), the block sets
+    the fields the edge changes (a redirect's status, a refunded amount...) so the
+    events' snapshots show them; leaving the block by an exception fires nothing (the
+    request is rolled back anyway).
+
+    Attributes:
+        edge: the transition taken.
+        targets: an event type (dots → ``_``) to the object its event carries; the
+            moved object otherwise. ``None`` drops that event.
+    """
+
+    __slots__ = ("_st", "_object_id", "edge", "targets")
+
+    def __init__(self, st: State, object_id: str, edge: Transition, targets: dict[str, Any]):
+        self._st = st
+        self._object_id = object_id
+        self.edge = edge
+        self.targets = targets
+
+    def __enter__(self) -> Step:
+        return self
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        if exc_type is None:
+            self._fire()
+
+    def about(self, **targets: Any) -> None:
+        """Name the objects of events whose object exists only inside the block."""
+        self.targets.update(targets)
+
+    def _fire(self) -> None:
+        st = self._st
+        moved = st.objects[self._object_id]
+        for event_type in self.edge.events:
+            target = self.targets.get(event_type.replace(".", "_"), moved)
+            if target is not None:
+                st.fire(event_type, target)
+
+
+def taking(
+    st: State,
+    object_id: str,
+    trigger: str,
+    ctx: Ctx | None = None,
+    edge: str | None = None,
+    **targets: Any,
+) -> Step:
     """Move ``object_id`` along the table edge ``trigger`` selects (or ``edge``).
 
-    Handlers validate first, so a missing edge is a bug (it becomes a 500 and a
-    rollback, never a silent wrong state).
+    The edge's events fire when the returned :class:`Step` block ends. Handlers
+    validate first, so a missing edge is a bug (it becomes a 500 and a rollback,
+    never a silent wrong state).
     """
     rec = st.mut(object_id)
     if edge is not None:
@@ -73,15 +151,20 @@ def take(
         rec.status = tr.target
     elif rec.kind == "token":
         rec.used = True
-    return tr
+    return Step(st, object_id, tr, targets)
 
 
-def fire(st: State, tr: Transition, obj: Any, **others: Any) -> None:
-    """Fire ``tr``'s events; ``others`` maps an event type (dots → _) to its object."""
-    for event_type in tr.events:
-        target = others.get(event_type.replace(".", "_"), obj)
-        if target is not None:
-            st.fire(event_type, target)
+def take(
+    st: State,
+    object_id: str,
+    trigger: str,
+    ctx: Ctx | None = None,
+    edge: str | None = None,
+    **targets: Any,
+) -> Transition:
+    """:func:`taking` with nothing else to change: the edge's events fire now."""
+    with taking(st, object_id, trigger, ctx, edge, **targets) as step:
+        return step.edge
 
 
 def year_of(st: State) -> tuple[int, int]:

@@ -74,7 +74,7 @@ class _EventIds:
         return self._events[index].id
 
 
-def list_events(st: State, data: dict[str, Any]) -> dict[str, Any]:
+def list_events(st: State, args: tuple[str, ...], data: dict[str, Any]) -> dict[str, Any]:
     p = Params(data, {*PAGING, "type", "types", "delivery_success"})
     if p.has("delivery_success"):
         p.bool("delivery_success", True)
@@ -112,7 +112,9 @@ def list_events(st: State, data: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def retrieve_event(st: State, event_id: str) -> dict[str, Any]:
+def retrieve_event(st: State, args: tuple[str, ...], data: dict[str, Any]) -> dict[str, Any]:
+    Params(data, set())
+    event_id = args[0]
     pos = st.event_pos.get(event_id)
     if pos is None:
         raise errors.no_such("event", event_id)

@@ -317,3 +317,11 @@ def search(st: State, kind: str, data: dict[str, Any]) -> dict[str, Any]:
     if isinstance(expand, list) and "total_count" in expand:
         body["total_count"] = sum(1 for q in range(len(ids)) if keep(objects.get(ids[q])))
     return body
+
+
+def search_charges(st: State, args: tuple[str, ...], data: dict[str, Any]) -> dict[str, Any]:
+    return search(st, "charge", data)
+
+
+def search_customers(st: State, args: tuple[str, ...], data: dict[str, Any]) -> dict[str, Any]:
+    return search(st, "customer", data)

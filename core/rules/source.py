@@ -9,7 +9,7 @@ from typing import Any
 from core.facts import cards, catalog, errors
 from core.lifecycle import tables as lifecycle
 from core.lifecycle.tables import Ctx
-from core.rules import engine
+from core.rules import engine, listing
 from core.rules.validate import Params, merge_metadata
 from core.store.ids import fingerprint
 from core.store.records import JSONDict, SourceRec, TokenRec
@@ -252,7 +252,7 @@ def _card_hash(card: Any, tds: str) -> JSONDict:
     }
 
 
-def create(st: State, data: dict[str, Any]) -> JSONDict:
+def create(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
     p = Params(data, CREATE_KEYS)
     type_name = p.str("type")
     if p.has("original_source") or (p.has("customer") and type_name != "three_d_secure"):
@@ -416,13 +416,15 @@ def create(st: State, data: dict[str, Any]) -> JSONDict:
     rec.prev_state = ""
     rec.last_edge = ""
     st.add(rec)
-    if token is not None:
-        engine.take(st, token.id, "create_source")  # U4; its event is fired just below
-    engine.set_expiry(st, source_id)
-    if status == "chargeable":
-        st.fire("source.chargeable", rec)  # §3.2: even card sources fire it at creation
-    elif status == "failed":
-        st.fire("source.failed", rec)
+    if token is not None:  # U4: the token's edge fires the new source's source.chargeable
+        with engine.taking(st, token.id, "create_source", source_chargeable=rec):
+            engine.set_expiry(st, source_id)
+    else:
+        engine.set_expiry(st, source_id)
+        if status == "chargeable":
+            st.fire("source.chargeable", rec)  # §3.2: even card sources fire it at creation
+        elif status == "failed":
+            st.fire("source.failed", rec)
     return source_json(rec)
 
 
@@ -548,8 +550,18 @@ def _fill_type_hash(st: State, p: Params, rec: SourceRec, type_data: JSONDict) -
 # --- update / verify ----------------------------------------------------------
 
 
-def update(st: State, source_id: str, data: dict[str, Any]) -> JSONDict:
-    rec = _get(st, source_id)
+def retrieve(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
+    Params(data, {"client_secret"})
+    return source_json(engine.lookup(st, SourceRec, args[0]))
+
+
+def list_all(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
+    return listing.list_objects(st, "source", "/v1/sources", data)
+
+
+def update(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
+    source_id = args[0]
+    rec = engine.lookup(st, SourceRec, source_id)
     if "usage" in data:
         raise errors.usage_immutable()
     p = Params(data, UPDATE_KEYS)
@@ -600,8 +612,9 @@ def update(st: State, source_id: str, data: dict[str, Any]) -> JSONDict:
     return source_json(rec)
 
 
-def verify(st: State, source_id: str, data: dict[str, Any]) -> JSONDict:
-    rec = _get(st, source_id)
+def verify(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
+    source_id = args[0]
+    rec = engine.lookup(st, SourceRec, source_id)
     p = Params(data, {"values"})
     values = p.list("values", True)
     assert values is not None
@@ -615,29 +628,21 @@ def verify(st: State, source_id: str, data: dict[str, Any]) -> JSONDict:
         )
     ok = sorted(values) == sorted(str(v) for v in catalog.MICRODEPOSITS)
     ctx = Ctx(rec, extra={"code_ok": ok})
-    tr = engine.take(st, source_id, "verify", ctx)
-    rec = st.mut(source_id)
-    cv = dict(rec.code_verification or {})
-    if ok:
-        cv["status"] = "succeeded"
-    else:
-        cv["attempts_remaining"] = max(cv.get("attempts_remaining", 1) - 1, 0)
-        if cv["attempts_remaining"] == 0:
-            cv["status"] = "failed"
-    rec.code_verification = cv
-    engine.set_expiry(st, source_id)
-    engine.fire(st, tr, rec)
+    with engine.taking(st, source_id, "verify", ctx):
+        rec = st.mut(source_id)
+        cv = dict(rec.code_verification or {})
+        if ok:
+            cv["status"] = "succeeded"
+        else:
+            cv["attempts_remaining"] = max(cv.get("attempts_remaining", 1) - 1, 0)
+            if cv["attempts_remaining"] == 0:
+                cv["status"] = "failed"
+        rec.code_verification = cv
+        engine.set_expiry(st, source_id)
     return source_json(rec)
 
 
 # --- simulator helpers --------------------------------------------------------
-
-
-def _get(st: State, source_id: str) -> SourceRec:
-    rec = st.get(source_id)
-    if not isinstance(rec, SourceRec):
-        raise errors.no_such("source", source_id)
-    return rec
 
 
 def _helper_check(rec: SourceRec, action: str) -> None:
@@ -649,8 +654,9 @@ def _helper_check(rec: SourceRec, action: str) -> None:
         )
 
 
-def authorize(st: State, source_id: str, data: dict[str, Any]) -> JSONDict:
-    rec = _get(st, source_id)
+def authorize(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
+    source_id = args[0]
+    rec = engine.lookup(st, SourceRec, source_id)
     p = Params(data, {"amount"} if rec.flow == "receiver" else set())
     push = p.amount("amount")
     _helper_check(rec, "authorize")
@@ -663,23 +669,23 @@ def authorize(st: State, source_id: str, data: dict[str, Any]) -> JSONDict:
         return _push(st, rec, push, complete=True)
     if rec.flow == "none" and rec.type != "wechat":
         raise errors.helper_not_applicable(f"Sources of type {rec.type} need no authorization.")
-    tr = engine.take(st, source_id, "authorize")
-    rec = st.mut(source_id)
-    if rec.redirect is not None:
-        if tr.target == "failed":
-            rec.redirect = {
-                **rec.redirect,
-                "status": "failed",
-                "failure_reason": "processing_error",
-            }
-        else:
-            rec.redirect = {**rec.redirect, "status": "succeeded"}
-    if rec.code_verification is not None:
-        rec.code_verification = {**rec.code_verification, "status": "succeeded"}
-    if rec.type == "three_d_secure" and tr.target == "chargeable":
-        rec.type_data = {**rec.type_data, "authenticated": True}
-    engine.set_expiry(st, source_id)
-    engine.fire(st, tr, rec)
+    with engine.taking(st, source_id, "authorize") as step:
+        target = step.edge.target
+        rec = st.mut(source_id)
+        if rec.redirect is not None:
+            if target == "failed":
+                rec.redirect = {
+                    **rec.redirect,
+                    "status": "failed",
+                    "failure_reason": "processing_error",
+                }
+            else:
+                rec.redirect = {**rec.redirect, "status": "succeeded"}
+        if rec.code_verification is not None:
+            rec.code_verification = {**rec.code_verification, "status": "succeeded"}
+        if rec.type == "three_d_secure" and target == "chargeable":
+            rec.type_data = {**rec.type_data, "authenticated": True}
+        engine.set_expiry(st, source_id)
     return source_json(rec)
 
 
@@ -689,29 +695,29 @@ def _push(st: State, rec: SourceRec, amount: int, complete: bool) -> JSONDict:
     full = received >= (rec.amount or 0) if rec.amount else received > 0
     ctx = Ctx(rec, extra={"funds_full": full})
     trigger = "receive_funds"
-    tr = engine.take(st, rec.id, trigger, ctx)
-    rec = st.mut(rec.id)
-    recv["amount_received"] = received
-    rec.receiver = recv
-    if tr.target != tr.source:
-        engine.set_expiry(st, rec.id)
-    txn = {
-        "id": st.new_id("srctxn_"),
-        "object": "source_transaction",
-        "amount": amount,
-        "created": st.now,
-        "currency": rec.currency or "usd",
-        "livemode": False,
-        "source": rec.id,
-        "status": "succeeded",
-        "type": rec.type,
-    }
-    engine.fire(st, tr, rec, source_transaction_created=txn)
+    with engine.taking(st, rec.id, trigger, ctx) as step:
+        rec = st.mut(rec.id)
+        recv["amount_received"] = received
+        rec.receiver = recv
+        if step.edge.target != step.edge.source:
+            engine.set_expiry(st, rec.id)
+        txn = {
+            "id": st.new_id("srctxn_"),
+            "object": "source_transaction",
+            "amount": amount,
+            "created": st.now,
+            "currency": rec.currency or "usd",
+            "livemode": False,
+            "source": rec.id,
+            "status": "succeeded",
+            "type": rec.type,
+        }
+        step.about(source_transaction_created=txn)
     return source_json(rec)
 
 
-def receive_funds(st: State, source_id: str, data: dict[str, Any]) -> JSONDict:
-    rec = _get(st, source_id)
+def receive_funds(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
+    rec = engine.lookup(st, SourceRec, args[0])
     p = Params(data, {"amount"})
     amount = p.amount("amount", True)
     assert amount is not None
@@ -724,29 +730,28 @@ def receive_funds(st: State, source_id: str, data: dict[str, Any]) -> JSONDict:
     return _push(st, rec, amount, complete=False)
 
 
-def fail(st: State, source_id: str, data: dict[str, Any]) -> JSONDict:
-    rec = _get(st, source_id)
+def fail(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
+    source_id = args[0]
+    rec = engine.lookup(st, SourceRec, source_id)
     p = Params(data, {"failure_reason"})
     reason = p.enum("failure_reason", FAILURE_REASONS) or "user_abort"
     _helper_check(rec, "fail")
-    tr = engine.take(st, source_id, "fail")
-    rec = st.mut(source_id)
-    if rec.redirect is not None:
-        rec.redirect = {**rec.redirect, "status": "failed", "failure_reason": reason}
-    if rec.code_verification is not None:
-        rec.code_verification = {"attempts_remaining": 0, "status": "failed"}
-    rec.expires_at = None
-    engine.fire(st, tr, rec)
+    with engine.taking(st, source_id, "fail"):
+        rec = st.mut(source_id)
+        if rec.redirect is not None:
+            rec.redirect = {**rec.redirect, "status": "failed", "failure_reason": reason}
+        if rec.code_verification is not None:
+            rec.code_verification = {"attempts_remaining": 0, "status": "failed"}
+        rec.expires_at = None
     return source_json(rec)
 
 
 def expire(st: State, source_id: str) -> None:
     """T3/T4 (§3.4): called by the clock when the timer falls due."""
-    tr = engine.take(st, source_id, "expire")
-    rec = st.mut(source_id)
-    rec.expires_at = None
-    if rec.receiver is not None:
-        recv = dict(rec.receiver)
-        recv["amount_returned"] = recv["amount_received"] - recv["amount_charged"]
-        rec.receiver = recv
-    engine.fire(st, tr, rec)
+    with engine.taking(st, source_id, "expire"):
+        rec = st.mut(source_id)
+        rec.expires_at = None
+        if rec.receiver is not None:
+            recv = dict(rec.receiver)
+            recv["amount_returned"] = recv["amount_received"] - recv["amount_charged"]
+            rec.receiver = recv

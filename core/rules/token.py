@@ -34,7 +34,7 @@ BANK_KEYS = frozenset(
 )
 
 
-def create(st: State, data: dict[str, Any]) -> JSONDict:
+def create(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
     p = Params(data, {*TOKEN_TYPES, "customer"})
     if p.has("customer"):
         raise errors.invalid(
@@ -113,8 +113,6 @@ def _bank(st: State, p: Params) -> BankRec:
     return rec
 
 
-def retrieve(st: State, token_id: str) -> JSONDict:
-    rec = st.get(token_id)
-    if not isinstance(rec, TokenRec):
-        raise errors.no_such("token", token_id)
-    return token_json(rec)
+def retrieve(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
+    Params(data, set())
+    return token_json(engine.lookup(st, TokenRec, args[0]))

@@ -13,10 +13,11 @@ from typing import Any
 
 import pytest
 import stripe
-from conftest import KEY
 from serve_helpers import Raw
 
 from core.http.server import StripeServer
+
+KEY = "sk_test_chargeable"
 
 
 def _customer_with_card_and_charge(client: stripe.StripeClient) -> tuple[Any, Any]:
