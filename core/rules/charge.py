@@ -8,7 +8,7 @@ from typing import Any
 from core.facts import cards, catalog, errors
 from core.lifecycle import tables as lifecycle
 from core.lifecycle.tables import Ctx
-from core.rules import engine, listing
+from core.rules import engine, fields, listing
 from core.rules.validate import Params, merge_metadata
 from core.store.records import (
     BankRec,
@@ -36,6 +36,7 @@ CREATE_KEYS = frozenset(
         "statement_descriptor",
         "statement_descriptor_suffix",
         "transfer_group",
+        *fields.CHARGE_KEYS,
     }
 )
 REFUND_DELAY = 30 * 60  # async test-card refunds settle after 30 min (sandbox choice)
@@ -98,6 +99,7 @@ def create(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
         "statement_descriptor": p.str("statement_descriptor", max_len=22),
         "statement_descriptor_suffix": p.str("statement_descriptor_suffix", max_len=22),
         "transfer_group": p.str("transfer_group"),
+        **fields.charge_fields(p, amount),
     }
     target, charge_customer = _resolve(st, source or None, customer_id or None)
     if isinstance(target, TokenRec):
@@ -537,15 +539,27 @@ def list_refunds(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSON
 def update_charge(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
     charge_id = args[0]
     engine.lookup(st, ChargeRec, charge_id)
-    p = Params(data, {"description", "metadata", "receipt_email"})
+    p = Params(data, {"description", "metadata", "receipt_email", "shipping", "transfer_group"})
     description = p.str("description")
     metadata = p.metadata()
     receipt = p.str("receipt_email")
+    ship = fields.shipping(p, charge=True)
+    group = p.str("transfer_group")
     rec = st.mut(charge_id)
     if description is not None:
         rec.description = description or None
     if receipt is not None:
         rec.receipt_email = receipt or None
+    if ship is not fields.UNSET:
+        rec.shipping = ship
+    if group is not None:
+        if rec.transfer_group is not None and group != rec.transfer_group:
+            raise errors.invalid(  # Stripe: it can be set once, when none is set yet
+                "The transfer_group of a charge can only be set when it has none. "
+                f"{errors.SANDBOX_WORDING}",
+                param="transfer_group",
+            )
+        rec.transfer_group = group or None
     rec.metadata = merge_metadata(rec.metadata, metadata, data.get("metadata"))
     st.fire("charge.updated", rec)
     return charge_json(rec)

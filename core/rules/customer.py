@@ -6,15 +6,15 @@ import copy
 from typing import Any
 
 from core.facts import cards, errors
-from core.rules import engine, listing
+from core.rules import engine, fields, listing
 from core.rules.validate import Params, merge_metadata
 from core.store.records import BankRec, CardRec, CustomerRec, JSONDict, SourceRec, TokenRec
 from core.store.state import State
 from core.wire.serialize import customer_json, payment_source_json
 
 FIELDS = ("email", "name", "description", "phone")
-CREATE_KEYS = frozenset({*FIELDS, "metadata", "source"})
-UPDATE_KEYS = frozenset({*FIELDS, "metadata", "source", "default_source"})
+CREATE_KEYS = frozenset({*FIELDS, *fields.CUSTOMER_KEYS, "metadata", "source"})
+UPDATE_KEYS = frozenset({*FIELDS, *fields.CUSTOMER_KEYS, "metadata", "source", "default_source"})
 
 
 def _fields(p: Params) -> dict[str, str | None]:
@@ -28,11 +28,11 @@ def _fields(p: Params) -> dict[str, str | None]:
 
 def create(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
     p = Params(data, CREATE_KEYS)
-    fields = _fields(p)
+    given: dict[str, Any] = {**_fields(p), **fields.customer_fields(p)}
     metadata = p.metadata() or {}
     source = p.str("source")
     rec = CustomerRec(st.new_id("cus_"), st.now, metadata=metadata)
-    for key, value in fields.items():
+    for key, value in given.items():
         setattr(rec, key, value)
     st.add(rec)
     st.fire("customer.created", rec)
@@ -45,13 +45,13 @@ def update(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
     customer_id = args[0]
     engine.lookup(st, CustomerRec, customer_id)
     p = Params(data, UPDATE_KEYS)
-    fields = _fields(p)
+    given: dict[str, Any] = {**_fields(p), **fields.customer_fields(p, st.objects[customer_id])}
     metadata = p.metadata()
     source = p.str("source")
     default = p.str("default_source")
     rec = st.mut(customer_id)
     previous: dict[str, Any] = {}
-    for key, value in fields.items():
+    for key, value in given.items():
         if getattr(rec, key) != value:
             previous[key] = getattr(rec, key)
             setattr(rec, key, value)

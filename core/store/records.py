@@ -116,6 +116,12 @@ class CustomerRec:
     default_source: str | None = None
     sources: tuple[str, ...] = ()  # attached ids, oldest first
     deleted: bool = False
+    address: JSONDict | None = None
+    shipping: JSONDict | None = None
+    preferred_locales: list[str] = field(default_factory=list)
+    invoice_settings: JSONDict | None = None  # None: Stripe's all-null settings
+    balance: int = 0
+    tax_exempt: str = "none"
     kind: str = "customer"
 
 
@@ -144,6 +150,10 @@ class ChargeRec:
     statement_descriptor: str | None = None
     statement_descriptor_suffix: str | None = None
     transfer_group: str | None = None
+    shipping: JSONDict | None = None
+    on_behalf_of: str | None = None
+    transfer_data: JSONDict | None = None
+    application_fee_amount: int | None = None
     refunds: tuple[str, ...] = ()
     disputed: bool = False
     risk_level: str = "normal"

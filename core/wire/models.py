@@ -170,6 +170,7 @@ class Customer(_Stripe):
     discount: Json | None = None
     email: str | None = None
     invoice_prefix: str | None = None
+    invoice_settings: Json | None = None
     livemode: bool
     metadata: dict[str, str]
     name: str | None = None

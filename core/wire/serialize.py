@@ -200,8 +200,8 @@ def customer_json(
     fields: JSONDict = {
         "id": rec.id,
         "object": "customer",
-        "address": None,
-        "balance": 0,
+        "address": fresh(rec.address),
+        "balance": rec.balance,
         "created": rec.created,
         "currency": None,
         "default_source": rec.default_source,
@@ -210,13 +210,21 @@ def customer_json(
         "discount": None,
         "email": rec.email,
         "invoice_prefix": rec.id[4:12].upper(),
+        "invoice_settings": fresh(rec.invoice_settings)
+        if rec.invoice_settings is not None
+        else {
+            "custom_fields": None,
+            "default_payment_method": None,
+            "footer": None,
+            "rendering_options": None,
+        },
         "livemode": False,
         "metadata": dict(rec.metadata),
         "name": rec.name,
         "next_invoice_sequence": 1,
         "phone": rec.phone,
-        "preferred_locales": [],
-        "shipping": None,
+        "preferred_locales": list(rec.preferred_locales),
+        "shipping": fresh(rec.shipping),
     }
     if expand_sources and lookup is not None:
         data = [payment_source_json(lookup(sid)) for sid in reversed(rec.sources)]
@@ -226,7 +234,7 @@ def customer_json(
             "has_more": False,
             "url": f"/v1/customers/{rec.id}/sources",
         }
-    fields.update(tax_exempt="none", test_clock=None)
+    fields.update(tax_exempt=rec.tax_exempt, test_clock=None)
     return dump("customer", fields)
 
 
@@ -356,7 +364,7 @@ def charge_json(rec: ChargeRec) -> JSONDict:
             "amount_refunded": rec.amount_refunded,
             "application": None,
             "application_fee": None,
-            "application_fee_amount": None,
+            "application_fee_amount": rec.application_fee_amount,
             "balance_transaction": None,
             "billing_details": {"address": None, "email": None, "name": None, "phone": None},
             "calculated_statement_descriptor": rec.statement_descriptor or "CHARGEABLE",
@@ -373,7 +381,7 @@ def charge_json(rec: ChargeRec) -> JSONDict:
             "invoice": None,
             "livemode": False,
             "metadata": dict(rec.metadata),
-            "on_behalf_of": None,
+            "on_behalf_of": rec.on_behalf_of,
             "outcome": _outcome(rec),
             "paid": rec.paid,
             "payment_intent": None,
@@ -383,13 +391,13 @@ def charge_json(rec: ChargeRec) -> JSONDict:
             "receipt_number": None,
             "refunded": rec.refunded,
             "review": None,
-            "shipping": None,
+            "shipping": fresh(rec.shipping),
             "source": payment_source_json(rec.source_snapshot),
             "source_transfer": None,
             "statement_descriptor": rec.statement_descriptor,
             "statement_descriptor_suffix": rec.statement_descriptor_suffix,
             "status": rec.status,
-            "transfer_data": None,
+            "transfer_data": fresh(rec.transfer_data),
             "transfer_group": rec.transfer_group,
         },
     )
