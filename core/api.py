@@ -24,7 +24,7 @@ from core.history import LogEntry
 from core.lifecycle import actions as actions_mod
 from core.lifecycle import tables as lifecycle
 from core.lifecycle.actions import Action
-from core.rules import expand, params, router, versions
+from core.rules import client_side, expand, params, router, versions
 from core.store.records import CustomerRec, EventRec
 from core.store.state import State
 from core.wire.emit import to_wire
@@ -139,7 +139,7 @@ def _check_key(key: str | None, method: str, path: str) -> None:
     if key.startswith(("sk_test_", "rk_test_")) and len(key) > 8:
         return
     if key.startswith("pk_test_") and len(key) > 8:
-        if (method, path) in router.PUBLISHABLE_OK:
+        if client_side.is_client_route(method, path):
             return
         raise errors.publishable_key_not_allowed()
     shown = (key[:8] + "*" * max(len(key) - 12, 0) + key[-4:]) if len(key) > 12 else "****"
@@ -219,14 +219,28 @@ class Sandbox:
             method = method.upper()
             path, _, query = path.partition("?")
             headers = _headers(raw_headers)
+            unreadable: params.ParamError | None = None
+            try:
+                pairs = params.flatten(raw_params)
+                if query:
+                    pairs = params.flatten(query) + pairs
+            except params.ParamError as exc:  # reported after the key check, as Stripe does
+                unreadable = exc
+            key = _api_key(headers)
+            client_route = client_side.is_client_route(method, path)
+            if key is None and client_route:  # Stripe.js sends key=pk_test_... in the body
+                key = client_side.key_in_params(pairs)
             if self.check_keys and not replaying:
-                _check_key(_api_key(headers), method, path)
+                _check_key(key, method, path)
+            if unreadable is not None:
+                raise unreadable
             version = versions.pick(headers, version)
-            pairs = params.flatten(raw_params)
-            if query:
-                pairs = params.flatten(query) + pairs
             data = params.parse(pairs)
             handler, args, mutates = router.match(method, path)
+            if client_route:
+                client_side.strip_telemetry(data)
+                if method == "GET" and key is not None and key.startswith("pk_"):
+                    client_side.check_source_secret(st, path, data)
             expand_paths = expand.take(data)
         except params.ParamError as exc:
             err = errors.bad_body(exc.message, exc.param)

@@ -6,7 +6,7 @@ import copy
 from typing import Any
 
 from core.facts import cards, errors
-from core.rules import engine, fields, listing
+from core.rules import client_side, engine, fields, listing
 from core.rules.validate import Params, merge_metadata
 from core.store.records import BankRec, CardRec, CustomerRec, JSONDict, SourceRec, TokenRec
 from core.store.state import State
@@ -30,7 +30,7 @@ def create(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
     p = Params(data, CREATE_KEYS)
     given: dict[str, Any] = {**_fields(p), **fields.customer_fields(p)}
     metadata = p.metadata() or {}
-    source = p.str("source")
+    source = client_side.source_param(st, p)
     rec = CustomerRec(st.new_id("cus_"), st.now, metadata=metadata)
     for key, value in given.items():
         setattr(rec, key, value)
@@ -47,7 +47,7 @@ def update(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
     p = Params(data, UPDATE_KEYS)
     given: dict[str, Any] = {**_fields(p), **fields.customer_fields(p, st.objects[customer_id])}
     metadata = p.metadata()
-    source = p.str("source")
+    source = client_side.source_param(st, p)
     default = p.str("default_source")
     rec = st.mut(customer_id)
     previous: dict[str, Any] = {}
@@ -221,7 +221,8 @@ def attach_endpoint(st: State, args: tuple[str, ...], data: dict[str, Any]) -> J
     customer_id = args[0]
     engine.lookup(st, CustomerRec, customer_id)
     p = Params(data, {"source", "metadata", "validate"})
-    value = p.req("source")
+    value = client_side.source_param(st, p, required=True)
+    assert value is not None
     attached_id = attach(st, customer_id, value)
     metadata = p.metadata()
     if metadata:
