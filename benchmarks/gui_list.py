@@ -97,6 +97,7 @@ def bench_list(sandbox: Any, runs: int) -> tuple[Clock, float, Clock]:
     from PySide6.QtWidgets import QApplication
 
     from gui.panes.object_list import ObjectListPanel
+    from gui.sandbox_host import SandboxHost
     from gui.selection import Selection
 
     shows = Clock()
@@ -107,7 +108,7 @@ def bench_list(sandbox: Any, runs: int) -> tuple[Clock, float, Clock]:
             panel.deleteLater()
             QApplication.processEvents()
         with shows:
-            panel = ObjectListPanel(sandbox, Selection())
+            panel = ObjectListPanel(SandboxHost(sandbox), Selection())
             panel.resize(320, 760)
             panel.show()
             _paint(panel.view.viewport())

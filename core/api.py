@@ -15,7 +15,7 @@ import copy
 import hashlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, overload
+from typing import Any, NamedTuple, overload
 
 from core import history
 from core.facts import errors
@@ -56,23 +56,56 @@ class Response:
         return to_wire(self.body)
 
 
+#: the origins of a change that replays the action log rather than answering a request
+REPLAY_ORIGINS = ("undo", "redo", "rebuild")
+
+
+class RequestLine(NamedTuple):
+    """A request as a change reports it: ``(method, path, params)``.
+
+    ``params`` are bracket pairs with secrets redacted; for an undo, redo or
+    rebuild ``method`` is the verb (``UNDO``...) or the replayed entry's method.
+    """
+
+    method: str
+    path: str
+    params: list[tuple[str, str]]
+
+    def mentions(self, object_id: str) -> bool:
+        """The path or a parameter's value names ``object_id``."""
+        return object_id in self.path or any(value == object_id for _key, value in self.params)
+
+
 @dataclass(frozen=True, slots=True)
 class Change:
     """What one request (or undo/redo) did, for subscribers.
 
     Attributes:
-        request: ``(method, path, params)``; params are bracket pairs, secrets redacted.
+        request: the :class:`RequestLine` (a ``(method, path, params)`` tuple).
         response: the response sent.
         changed_ids: objects whose JSON may have changed (created ones included).
         events: the Stripe event JSON the request fired.
         origin: who asked (``gui``, ``lesson``, ``undo``...).
+        created_ids: the objects the request created, in creation order (empty for
+            a replay: undo, redo and rebuild may put objects anywhere).
+        rejected: nothing changed (the request was refused, or read only).
+        replayed: the change is an undo, redo or rebuild (a replay of the log).
     """
 
-    request: tuple[str, str, list[tuple[str, str]]]
+    request: RequestLine
     response: Response
     changed_ids: tuple[str, ...] = ()
     events: tuple[dict[str, Any], ...] = ()
     origin: str = ""
+    created_ids: tuple[str, ...] = ()
+
+    @property
+    def rejected(self) -> bool:
+        return not self.response.accepted
+
+    @property
+    def replayed(self) -> bool:
+        return self.origin in REPLAY_ORIGINS
 
 
 class EventList(Sequence[dict[str, Any]]):
@@ -179,6 +212,7 @@ class Sandbox:
         origin: str = "api",
     ) -> Response:
         """Handle one request exactly as Stripe would. Never raises."""
+        first_created = len(self._st.created)
         try:
             response, pairs, entry, touched, first_event = self._handle(
                 method, path, params, headers, origin
@@ -196,8 +230,9 @@ class Sandbox:
                 if entry is not None
                 else ()
             )
-            shown = (str(method), str(path), history.redact_pairs(pairs))
-            self._notify(Change(shown, response, touched, events, origin))
+            created = tuple(self._st.created[first_created:]) if entry is not None else ()
+            shown = RequestLine(str(method), str(path), history.redact_pairs(pairs))
+            self._notify(Change(shown, response, touched, events, origin, created))
         return response
 
     def _handle(
@@ -452,10 +487,10 @@ class Sandbox:
             return
         if entry is None:
             changed: tuple[str, ...] = tuple(self._st.objects)
-            request: tuple[str, str, list[tuple[str, str]]] = (verb, "", [])
+            request = RequestLine(verb, "", [])
         else:
             changed = self._log[-1].changed_ids if verb == "REDO" else entry.changed_ids
-            request = (entry.method, entry.path, list(entry.params))
+            request = RequestLine(entry.method, entry.path, list(entry.params))
         events = (
             tuple(event_json(e) for e in self._st.events[first_event:])
             if first_event is not None
@@ -472,4 +507,13 @@ class Sandbox:
         )
 
 
-__all__ = ["Sandbox", "Response", "Change", "Action", "KINDS", "CustomerRec"]
+__all__ = [
+    "Sandbox",
+    "Response",
+    "Change",
+    "RequestLine",
+    "REPLAY_ORIGINS",
+    "Action",
+    "KINDS",
+    "CustomerRec",
+]

@@ -43,7 +43,7 @@ def main(out: str) -> int:
     window = MainWindow(
         Sandbox(seed=0, check_keys=False), settings, prompter=_Prompter(), autosave_dir=tmp
     )
-    send = window.commands.send
+    send = window.host.send
     source = send("POST", "/v1/sources", [("type", "card"), *CARD]).body["id"]
     customer = send("POST", "/v1/customers", [("email", "jenny@example.com")]).body["id"]
     ideal = send(

@@ -1,8 +1,9 @@
-"""Every user command as a QAction with a unique shortcut, and the one request path.
+"""Every user command as a QAction with a unique shortcut.
 
 Menus, the action bar, the graph's edges, the command palette, the keyboard
 and the tests all go through these QActions and :meth:`Commands.perform`, so
-a click, a shortcut and a test do exactly the same thing.
+a click, a shortcut and a test do exactly the same thing; the request itself
+goes through :meth:`gui.sandbox_host.SandboxHost.send`, as the dialogs' do.
 
 Object actions (charge, attach, ...) follow the selected object: each QAction
 is enabled when ``sandbox.allowed_actions(id)`` says so; a blocked action is
@@ -16,17 +17,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from functools import partial
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QApplication, QInputDialog, QStyle, QWidget
 
+from core.api import Change, Response, Sandbox
+from core.lifecycle.actions import Action
+from gui.sandbox_host import SandboxHost, error_of
 from gui.selection import Selection
 from gui.words.core_texts import translate as core_text
-from gui.words.error_codes import explain as explain_error
-
-ORIGIN = "gui"
 
 
 def _tr(text: str) -> str:
@@ -460,15 +461,7 @@ CLOCK_PATH = "/v1/test_helpers/advance_clock"
 CLOCK_SECONDS = {"clock_1h": 3600, "clock_6h": 6 * 3600, "clock_1d": 24 * 3600}
 
 # Chooser: (parameter name, core Action or None, object id) -> value, or None to cancel.
-Chooser = Callable[[str, Any, str | None], str | None]
-
-
-def error_of(response: Any) -> dict[str, Any] | None:
-    """The ``error`` hash of an error response, or ``None``."""
-    body = getattr(response, "body", None)
-    if isinstance(body, dict) and isinstance(body.get("error"), dict):
-        return body["error"]
-    return None
+Chooser = Callable[[str, Action | None, str | None], str | None]
 
 
 def unverified_note(note: str) -> str:
@@ -486,24 +479,25 @@ class Commands(QObject):
 
     Signals:
         actionsChanged(): ``current_actions`` or the Try-anyway switch changed.
-        requestFinished(object): a request this object sent got its response.
-        lesson(str, str): (title, text) of an error worth reading (a rejected request).
         message(str): a short status-bar message.
+
+    Requests go through the host (:meth:`SandboxHost.send`), which reports their
+    answers and refusals (``answered``, ``refused``) whoever sent them.
     """
 
     actionsChanged = Signal()
-    requestFinished = Signal(object)
-    lesson = Signal(str, str)
     message = Signal(str)
 
-    def __init__(self, sandbox: Any, selection: Selection, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, host: SandboxHost, selection: Selection, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("commands")
-        self._sandbox = sandbox
+        self._host = host
         self._selection = selection
         self._parent_widget = parent
         self.actions: dict[str, QAction] = {}
-        self.current_actions: list[Any] = []
+        self.current_actions: list[Action] = []
         self._warning: QIcon | None = None
         self._warned: dict[str, bool] = {}
         self.chooser: Chooser = self._ask
@@ -516,10 +510,8 @@ class Commands(QObject):
             action.setData(spec.name)
             self.actions[spec.name] = action
         self._set_texts()
-        for name in OBJECT_ACTIONS:
-            self.actions[name].triggered.connect(
-                lambda _checked=False, n=name: self.perform_on_selection(n)
-            )
+        for name in OBJECT_ACTIONS:  # a partial is no Python frame between click and request
+            self.actions[name].triggered.connect(partial(self.perform_on_selection, name))
         self.actions["try_anyway"].toggled.connect(self._on_try_anyway)
         self.actions["undo"].triggered.connect(self.undo)
         self.actions["redo"].triggered.connect(self.redo)
@@ -529,16 +521,13 @@ class Commands(QObject):
             )
         self.actions["clock_custom"].triggered.connect(self.advance_clock_custom)
         selection.changed.connect(self.refresh)
-        sandbox.subscribe(self._on_change)
-        self.destroyed.connect(lambda *_: _safe_unsubscribe(self._sandbox, self._on_change))
+        host.changed.connect(self._on_change)
+        host.replaced.connect(self.refresh)
         self.refresh()
 
-    def set_sandbox(self, sandbox: Any) -> None:
-        """Follow another sandbox (after New, Open or Recover)."""
-        _safe_unsubscribe(self._sandbox, self._on_change)
-        self._sandbox = sandbox
-        sandbox.subscribe(self._on_change)
-        self.refresh()
+    @property
+    def _sandbox(self) -> Sandbox:
+        return self._host.sandbox
 
     # -------------------------------------------------------------- access
     def action(self, name: str) -> QAction:
@@ -612,7 +601,7 @@ class Commands(QObject):
         return self.actions["try_anyway"].isChecked()
 
     # ------------------------------------------------------------ syncing
-    def _on_change(self, _change: Any) -> None:
+    def _on_change(self, _change: Change) -> None:
         self.refresh()
 
     def _on_try_anyway(self, _checked: bool) -> None:
@@ -686,39 +675,23 @@ class Commands(QObject):
         return self._warning
 
     # ------------------------------------------------------------ requests
-    def send(self, method: str, path: str, params: Any = None) -> Any:
-        """Send one request through the sandbox as the GUI; report a rejection as a lesson."""
-        response = self._sandbox.request(method, path, params if params else {}, origin=ORIGIN)
-        error = error_of(response)
-        if error is not None:
-            title = (
-                QCoreApplication.translate("Commands", "Stripe said no: %1 %2 → %3")
-                .replace("%1", method.upper())
-                .replace("%2", path)
-                .replace("%3", str(response.status))
-            )
-            code = " · ".join(
-                str(error[k]) for k in ("type", "code", "decline_code", "param") if error.get(k)
-            )
-            meaning = explain_error(error)
-            self.lesson.emit(title, f"{error.get('message', '')}\n{code}\n{meaning}".strip())
-        self.requestFinished.emit(response)
-        return response
-
-    def perform_on_selection(self, name: str) -> Any:
+    def perform_on_selection(self, name: str, _checked: bool = False) -> Response | None:
+        """Do ``name`` on the selected object (``_checked``: QAction.triggered's argument)."""
         object_id = self._selection.current
         if not object_id:
             self.message.emit(QCoreApplication.translate("Commands", "Select an object first."))
             return None
         return self.perform(object_id, name)
 
-    def perform(self, object_id: str, name: str, chosen: dict[str, str] | None = None) -> Any:
+    def perform(
+        self, object_id: str, name: str, chosen: dict[str, str] | None = None
+    ) -> Response | None:
         """Do the core action ``name`` on ``object_id``; ask for what it ``needs``.
 
         Returns the response, or ``None`` when nothing was sent (the action does
         not apply, it is blocked and Try anyway is off, or the user cancelled).
         """
-        core = next((a for a in self._sandbox.allowed_actions(object_id) if a.name == name), None)
+        core = next((a for a in self._actions_of(object_id) if a.name == name), None)
         if core is None:
             self.message.emit(
                 QCoreApplication.translate("Commands", "%1 does not apply to %2.")
@@ -747,16 +720,23 @@ class Commands(QObject):
         if "values" in chosen and isinstance(chosen["values"], str):
             chosen["values"] = [v for v in re.split(r"[\s,]+", chosen["values"]) if v]
         method, path, params = core.request_args(chosen)
-        response = self.send(method, path, params)
+        response = self._host.send(method, path, params)
         if core.enabled and core.note and error_of(response) is None:
             self.message.emit(unverified_note(core.note))  # accepted here; maybe not by Stripe
         return response
 
-    def advance_clock(self, seconds: int) -> Any:
-        """Move the simulated clock on by ``seconds`` (timers may expire sources)."""
-        return self.send("POST", CLOCK_PATH, {"seconds": str(int(seconds))})
+    def _actions_of(self, object_id: str) -> list[Action]:
+        """The selected object's actions as :meth:`refresh` read them after the last
+        change (every change and selection refreshes them); another object's, read now."""
+        if object_id == self._selection.current:
+            return self.current_actions
+        return self._sandbox.allowed_actions(object_id)
 
-    def advance_clock_custom(self) -> Any:
+    def advance_clock(self, seconds: int) -> Response:
+        """Move the simulated clock on by ``seconds`` (timers may expire sources)."""
+        return self._host.send("POST", CLOCK_PATH, {"seconds": str(int(seconds))})
+
+    def advance_clock_custom(self) -> Response | None:
         value = self.chooser("clock_hours", None, None)
         if value is None:
             return None
@@ -795,7 +775,7 @@ class Commands(QObject):
         return done
 
     # ------------------------------------------------------------- asking
-    def _ask(self, need: str, action: Any, object_id: str | None) -> str | None:
+    def _ask(self, need: str, action: Action | None, object_id: str | None) -> str | None:
         """Ask the user for one parameter with a small dialog (tests replace this)."""
         parent = self._parent_widget
         if need == "clock_hours":
@@ -862,10 +842,3 @@ class Commands(QObject):
             parent, QCoreApplication.translate("Commands", "A value is needed"), label
         )
         return text if ok else None
-
-
-def _safe_unsubscribe(sandbox: Any, callback: Any) -> None:
-    try:
-        sandbox.unsubscribe(callback)
-    except (KeyError, ValueError):
-        pass

@@ -11,8 +11,9 @@ Layout (stable objectNames)::
     │ eventLog                                                           │
     └────────────────────────────────────────────────────────────────────┘
 
-The panes share only the sandbox, a :class:`~gui.selection.Selection` and the
-:class:`~gui.commands.Commands`; each subscribes to the sandbox itself and
+The panes share only the :class:`~gui.sandbox_host.SandboxHost` (the one
+subscriber to the sandbox), a :class:`~gui.selection.Selection` and the
+:class:`~gui.commands.Commands`; each connects to the host's signals itself and
 never reaches into another. Splitter sizes and the window geometry are kept
 in QSettings.
 """
@@ -20,7 +21,7 @@ in QSettings.
 from __future__ import annotations
 
 import importlib
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt
 from PySide6.QtGui import QActionGroup, QCloseEvent, QGuiApplication
@@ -41,17 +42,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.api import Sandbox
 from gui.commands import SUBMENUS, Commands
 from gui.panes.action_bar import ActionBar
 from gui.panes.detail_pane import DetailPane
 from gui.panes.event_log import EventLogView
 from gui.panes.object_list import ObjectListPanel
+from gui.sandbox_host import SandboxHost
 from gui.selection import Selection
 from gui.serve_controller import ServeController
 from gui.session_controller import SessionController
 from gui.theme import ThemeController
 from gui.words.i18n import LANGUAGES, LanguageManager, TranslationError
 from gui.zoom import ZoomController
+
+if TYPE_CHECKING:
+    from gui.graph.view import StateGraphView
 
 NOTICE_KEY = "notice/sourcesDeprecatedDismissed"
 ANIMATION_KEY = "graph/animation_ms"  # the graph view reads the same key
@@ -74,7 +80,7 @@ MENU_SEPARATORS_BEFORE = frozenset(
     }
 )
 
-# Create action -> (module, class) of part B's dialogs.
+# Create action -> (module, class) of its dialog, imported when first opened.
 DIALOGS = {
     "new_source": ("gui.dialogs.new_source", "NewSourceDialog"),
     "new_token": ("gui.dialogs.new_token", "NewTokenDialog"),
@@ -83,9 +89,7 @@ DIALOGS = {
 }
 
 
-def default_sandbox() -> Any:
-    from core.api import Sandbox
-
+def default_sandbox() -> Sandbox:
     return Sandbox(seed=0, check_keys=False)
 
 
@@ -139,7 +143,9 @@ class MainWindow(QMainWindow):
     """Chargeable's one top-level window.
 
     Attributes:
-        sandbox: the core sandbox every pane shows.
+        host: the :class:`~gui.sandbox_host.SandboxHost`: the sandbox every pane shows,
+            its changes, and the one path of the window's requests.
+        sandbox: the core sandbox every pane shows (``host.sandbox``).
         selection: the shared selection.
         commands: every QAction (see :mod:`gui.commands`).
         object_panel, graph, action_bar, detail_pane, event_log: the panes.
@@ -151,15 +157,13 @@ class MainWindow(QMainWindow):
         zoom: the global text zoom (:mod:`gui.zoom`).
         theme: the high-contrast switch (:mod:`gui.theme`).
         presenter: presenter mode (:mod:`gui.panes.presenter`), built on first use.
-        lesson_host: the :class:`~gui.panes.lesson_player.SandboxHost` the lesson player
-            shares with the session controller.
         lesson_player, lesson_dock: the lesson player and its dock (``lessonDock``),
             ``None`` until View ▸ Lessons (or a lesson command) first needs them.
     """
 
     def __init__(
         self,
-        sandbox: Any = None,
+        sandbox: Sandbox | None = None,
         settings: QSettings | None = None,
         *,
         prompter: Any = None,
@@ -168,7 +172,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("mainWindow")
         self.resize(1280, 800)
-        self.sandbox = sandbox if sandbox is not None else default_sandbox()
+        self.host = SandboxHost(sandbox if sandbox is not None else default_sandbox(), self)
+        self._shown: Sandbox = self.host.sandbox  # the sandbox the panes were built for
         self.settings = settings if settings is not None else QSettings()
         # language, zoom and theme first, so every pane is built with them
         self.languages = LanguageManager(self.settings, self)
@@ -178,11 +183,11 @@ class MainWindow(QMainWindow):
         self.theme = ThemeController(self.settings, self)
         self.theme.apply()
         self.selection = Selection(self)
-        self.commands = Commands(self.sandbox, self.selection, self)
+        self.commands = Commands(self.host, self.selection, self)
         self.session = SessionController(
-            self.sandbox, self.settings, self, prompter=prompter, autosave_dir=autosave_dir
+            self.host, self.settings, self, prompter=prompter, autosave_dir=autosave_dir
         )
-        self.session.sandboxReplaced.connect(self.set_sandbox)
+        self.host.replaced.connect(self._rebuild_panes)
         self.session.titleChanged.connect(self.setWindowTitle)
         self.session.dirtyChanged.connect(self.setWindowModified)
         self.current_dialog: QDialog | None = None
@@ -193,11 +198,6 @@ class MainWindow(QMainWindow):
         self.presenter: Any = None
         self._lesson_position = 0
         self._lesson_sandbox: Any = None
-        from gui.panes.lesson_player import SandboxHost  # light: the player itself is built lazily
-
-        self.lesson_host = SandboxHost(self.sandbox, self)
-        self.session.sandboxReplaced.connect(self.lesson_host.set_sandbox)
-        self.lesson_host.sandboxChanged.connect(self.session.adopt)
 
         # --- panes
         self._build_panes()
@@ -254,7 +254,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.statusBar().setObjectName("statusBar")
         self.commands.message.connect(lambda text: self.statusBar().showMessage(text, 0))
-        self.commands.lesson.connect(self.show_lesson)
+        self.host.refused.connect(self.show_lesson)
         self.selection.changed.connect(self._on_selection)
         self._connect_commands()
         self._connect_classroom()
@@ -270,21 +270,28 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ building
     def _build_panes(self) -> None:
-        self.object_panel = ObjectListPanel(self.sandbox, self.selection, self)
+        self.object_panel = ObjectListPanel(self.host, self.selection, self)
         self.graph = self._make_graph()
         self.action_bar = ActionBar(self.sandbox, self.selection, self.commands, self)
-        self.detail_pane = DetailPane(self.sandbox, self.selection, self)
-        self.event_log = EventLogView(self.sandbox, self.selection, self)
+        self.detail_pane = DetailPane(self.host, self.selection, self)
+        self.event_log = EventLogView(self.host, self.selection, self)
 
-    def set_sandbox(self, sandbox: Any) -> None:
-        """Show another sandbox (New, Open, Recover): every pane is rebuilt around it."""
-        if sandbox is self.sandbox:
+    @property
+    def sandbox(self) -> Sandbox:
+        return self.host.sandbox
+
+    def set_sandbox(self, sandbox: Sandbox) -> None:
+        """Show another sandbox: the host holds it and the panes are rebuilt around it."""
+        self.host.set_sandbox(sandbox)
+
+    def _rebuild_panes(self, sandbox: Sandbox) -> None:
+        """The host holds another sandbox (New, Open, Recover, a lesson): new panes."""
+        if sandbox is self._shown:
             return
         old = (self.object_panel, self.graph, self.action_bar, self.detail_pane, self.event_log)
         top_sizes, main_sizes = self.top_splitter.sizes(), self.main_splitter.sizes()
         self.selection.select(None)
-        self.sandbox = sandbox
-        self.commands.set_sandbox(sandbox)
+        self._shown = sandbox
         self._build_panes()
         self.top_splitter.replaceWidget(0, self.object_panel)
         self.top_splitter.replaceWidget(2, self.detail_pane)
@@ -305,15 +312,10 @@ class MainWindow(QMainWindow):
         else:
             self.object_panel.view.setFocus()
 
-    def _make_graph(self) -> QWidget:
-        try:
-            from gui.graph.view import StateGraphView
-        except ImportError:  # the graph issue has not landed: keep its place
-            placeholder = QLabel(self.tr("State graph"), self)
-            placeholder.setObjectName("stateGraph")
-            placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            return placeholder
-        graph = StateGraphView(self.sandbox, self)
+    def _make_graph(self) -> StateGraphView:
+        from gui.graph.view import StateGraphView
+
+        graph = StateGraphView(self.host, self)
         graph.actionRequested.connect(self._on_graph_action)
         graph.set_animation_duration(self.animation_ms())
         return graph
@@ -435,7 +437,7 @@ class MainWindow(QMainWindow):
             | QDockWidget.DockWidgetFeature.DockWidgetMovable
             | QDockWidget.DockWidgetFeature.DockWidgetFloatable
         )
-        player = LessonPlayer(self.lesson_host, dock)
+        player = LessonPlayer(self.host, dock)
         player.set_language(self.languages.language)
         # long lesson titles must not widen the dock (and the window) beyond the screen
         player.chooser.setSizeAdjustPolicy(
@@ -679,7 +681,7 @@ class MainWindow(QMainWindow):
             return None
         if self.current_dialog is not None:
             self.current_dialog.close()
-        dialog: QDialog = cls(self.sandbox, self)
+        dialog: QDialog = cls(self.host, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         if hasattr(dialog, "succeeded"):
             dialog.succeeded.connect(self._created)

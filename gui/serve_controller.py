@@ -10,19 +10,19 @@ them live.
 Threading: the sandbox is confined to the GUI thread
 -----------------------------------------------------
 ``core.api.Sandbox`` is not thread-safe and calls its subscribers
-synchronously, on the thread that made the request. The window has many
-subscribers (object list, event log, detail pane, commands, session
-controller; the graph view alone re-emits through a queued signal) and many
-readers (timers, autosave, dialogs, lessons), none of which may run on a
-server thread or read the sandbox while another thread writes it.
+synchronously, on the thread that made the request. The window's one
+subscriber, :class:`~gui.sandbox_host.SandboxHost`, relays every change to many
+receivers (object list, event log, detail pane, graph, commands, session
+controller) and there are many readers (timers, autosave, dialogs, lessons),
+none of which may run on a server thread or read the sandbox while another thread writes it.
 
 So the server never touches the sandbox itself. It is given a
 :class:`_GuiThreadSandbox`: its ``request`` posts the call to the GUI thread
 (a queued signal), waits for the answer and returns it. Every request, the
 window's and the outside clients', therefore runs on the GUI thread, one at
 a time; every subscriber is called there, exactly as for a click; and the
-window's own requests need no lock and no change (``Commands.send`` and the
-dialogs call ``sandbox.request`` as before). The server hands each request to
+window's own requests need no lock (``SandboxHost.send`` calls
+``sandbox.request`` directly). The server hands each request to
 the proxy on one worker thread (``offload=True``), one at a time, so its event
 loop keeps reading, timing out and refusing other connections while a request
 waits for the GUI thread; the GUI thread never takes the server's lock (it
@@ -305,7 +305,7 @@ class ServeController(QObject):
         """The controller of ``window``: its File ▸ Serve toggle, its status-bar
         indicator (``serveIndicator``), and it follows the window's sandbox."""
         controller = cls(window.sandbox, window)
-        window.session.sandboxReplaced.connect(controller.set_sandbox)
+        window.host.replaced.connect(controller.set_sandbox)
         action = window.commands.actions.get("serve")
         indicator = ServeIndicator(controller, window)
         window.statusBar().addPermanentWidget(indicator)

@@ -2,8 +2,10 @@
 
 Usage (from the main window)::
 
-    controller = SessionController(sandbox, QSettings(), parent_widget=window)
-    controller.sandboxReplaced.connect(window.set_sandbox)   # New / Open / Recover
+    controller = SessionController(window.host, QSettings(), parent_widget=window)
+    # New / Open / Recover hand their sandbox to the host, whose ``replaced`` the
+    # window follows; a sandbox the host gets from elsewhere (a lesson's) becomes
+    # the current, untitled session.
     controller.titleChanged.connect(window.setWindowTitle)   # "name[*] — Chargeable"
     controller.dirtyChanged.connect(window.setWindowModified)
     new_action.triggered.connect(controller.new)
@@ -46,6 +48,8 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, QStandardPaths, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from gui.sandbox_host import SandboxHost
 
 SUFFIX = ".chargeable.json"
 AUTOSAVE_NAME = "autosave" + SUFFIX
@@ -182,12 +186,13 @@ class SessionController(QObject):
     """Owns the current session file, the dirty flag and autosave.
 
     Attributes:
-        sandbox: the sandbox being edited (replaced by New/Open/Recover).
+        sandbox: the sandbox being edited (``host.sandbox``; New/Open/Recover replace it).
         path: the current file, or None for an untitled session.
         autosave_path: where autosave writes.
 
     Signals:
-        sandboxReplaced(object): a new sandbox replaces the old one; re-bind views.
+        sandboxReplaced(object): the host holds another sandbox (this controller's
+            New/Open/Recover, or one the host got from elsewhere, e.g. a lesson's).
         pathChanged(str): the current file ("" when untitled).
         dirtyChanged(bool): unsaved changes appeared or were saved/discarded.
         titleChanged(str): a window title with Qt's ``[*]`` modified placeholder.
@@ -204,7 +209,7 @@ class SessionController(QObject):
 
     def __init__(
         self,
-        sandbox: Any,
+        host: SandboxHost,
         settings: QSettings,
         parent_widget: QWidget | None = None,
         *,
@@ -225,7 +230,8 @@ class SessionController(QObject):
             )
         self.autosave_path = Path(autosave_dir) / AUTOSAVE_NAME
         self.path: Path | None = None
-        self.sandbox: Any = None
+        self._host = host
+        self._pending: tuple[Path | None, bool] = (None, False)  # (path, dirty) of _replace
         self._clean_revision = 0
         self._autosaved_revision = 0
         self._dirty = False
@@ -233,7 +239,9 @@ class SessionController(QObject):
         self._timer.setObjectName("autosaveTimer")
         self._timer.setInterval(autosave_interval_ms)
         self._timer.timeout.connect(self.autosave_now)
-        self._bind(sandbox)
+        self._clean_revision = self._autosaved_revision = host.sandbox.revision
+        host.changed.connect(self._on_change)
+        host.replaced.connect(self._on_replaced)
 
     # -- state ----------------------------------------------------------------
 
@@ -255,12 +263,9 @@ class SessionController(QObject):
         types = getattr(self._io, "error_types", None)
         return types() if callable(types) else (OSError, ValueError)
 
-    def _bind(self, sandbox: Any) -> None:
-        if self.sandbox is not None:
-            self.sandbox.unsubscribe(self._on_change)
-        self.sandbox = sandbox
-        sandbox.subscribe(self._on_change)
-        self._clean_revision = self._autosaved_revision = sandbox.revision
+    @property
+    def sandbox(self) -> Any:
+        return self._host.sandbox
 
     def _on_change(self, _change: object = None) -> None:
         self._set_dirty(self.sandbox.revision != self._clean_revision)
@@ -278,7 +283,17 @@ class SessionController(QObject):
         self.titleChanged.emit(self.window_title())
 
     def _replace(self, sandbox: Any, path: Path | None, dirty: bool = False) -> None:
-        self._bind(sandbox)
+        self._pending = (path, dirty)
+        try:
+            self._host.set_sandbox(sandbox)  # emits replaced: _on_replaced
+        finally:
+            self._pending = (None, False)
+
+    def _on_replaced(self, sandbox: Any) -> None:
+        """The host holds another sandbox: ours (New, Open, Recover) or, say, a lesson's,
+        which becomes the current untitled session."""
+        path, dirty = self._pending
+        self._clean_revision = self._autosaved_revision = sandbox.revision
         self.sandboxReplaced.emit(sandbox)
         self._set_path(path)
         self._set_dirty(dirty)
@@ -291,9 +306,7 @@ class SessionController(QObject):
         The window shows it (``sandboxReplaced``) and File ▸ Save saves it. Nothing
         is asked: the caller offers to save unsaved work first (see ``maybe_save``).
         """
-        if sandbox is self.sandbox:
-            return
-        self._replace(sandbox, None)
+        self._replace(sandbox, None)  # the host ignores the sandbox it holds
 
     def maybe_save(self) -> bool:
         """True when it is fine to drop the current session (saved, discarded or clean)."""
@@ -468,5 +481,3 @@ class SessionController(QObject):
         self._remove_autosave()
         self._settings.setValue("session/lastCleanExit", time.time())
         self._settings.sync()
-        if self.sandbox is not None:
-            self.sandbox.unsubscribe(self._on_change)

@@ -66,7 +66,7 @@ def _close(window: Any) -> None:
 
 def lifecycles(out: Path) -> None:
     window = _window()
-    send = window.commands.send
+    send = window.host.send
     ideal = send(
         "POST",
         "/v1/sources",

@@ -1,15 +1,16 @@
-"""Dialogs that create Stripe objects through ``sandbox.request``.
+"""Dialogs that create Stripe objects through the window's ``SandboxHost.send``.
 
-Each dialog takes the sandbox (anything with ``request``, ``object_ids`` and
-``get``) and a parent; open it with ``open()`` (window-modal, non-blocking).
+Each dialog takes the window's :class:`~gui.sandbox_host.SandboxHost` (it reads
+``host.sandbox``: ``object_ids`` and ``get``) and a parent; open it with
+``open()`` (window-modal, non-blocking).
 
 =====================  ==============================================================
 class                  constructor
 =====================  ==============================================================
-``NewSourceDialog``    ``(sandbox, parent=None, source_type="card")``
-``NewTokenDialog``     ``(sandbox, parent=None, kind="card")``  (card/bank_account/pii)
-``NewCustomerDialog``  ``(sandbox, parent=None, source_id=None)``
-``ChargeDialog``       ``(sandbox, parent=None, source_id=None, customer_id=None)``
+``NewSourceDialog``    ``(host, parent=None, source_type="card")``
+``NewTokenDialog``     ``(host, parent=None, kind="card")``  (card/bank_account/pii)
+``NewCustomerDialog``  ``(host, parent=None, source_id=None)``
+``ChargeDialog``       ``(host, parent=None, source_id=None, customer_id=None)``
 =====================  ==============================================================
 
 All share (``RequestDialog``):
@@ -18,7 +19,7 @@ All share (``RequestDialog``):
 - ``errors()`` → ``{field: message}``: the inline validation; OK is disabled
   while it is not empty. Fields are named by the Stripe parameter they fill.
 - ``submit()`` (also what OK and ``accept()`` do): sends through
-  ``sandbox.request``. Accepted: emits ``succeeded(body)`` and closes.
+  ``host.send``, as the window's buttons do. Accepted: emits ``succeeded(body)`` and closes.
   Refused: shows Stripe's message in the dialog (``stripeError`` banner, and
   next to the field named by ``error.param``), emits ``failed(error)`` and
   keeps everything the user typed.

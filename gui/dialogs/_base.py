@@ -9,10 +9,10 @@ the core answers. Subclasses implement :meth:`validate` and
 - every edit re-validates: OK is disabled and each problem is written next
   to its field (icon + text, never colour alone);
 - OK (or :meth:`accept`, or :meth:`submit`) sends the request through
-  ``sandbox.request``. An accepted request closes the dialog and emits
-  ``succeeded(body)``; an error keeps the dialog open with the user's input
-  and shows Stripe's message in the banner (and next to the field Stripe's
-  ``param`` names, when the form has it).
+  ``SandboxHost.send``, the path the window's buttons take. An accepted
+  request closes the dialog and emits ``succeeded(body)``; an error keeps the
+  dialog open with the user's input and shows Stripe's message in the banner
+  (and next to the field Stripe's ``param`` names, when the form has it).
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.sandbox_host import SandboxHost
 from gui.words.error_codes import explain as explain_error
 
 ERROR_GLYPH = "⚠"
@@ -75,9 +76,8 @@ class ApiRequest:
 
 
 class SandboxLike(Protocol):
-    def request(
-        self, method: str, path: str, params: Any = ..., headers: Any = ..., *, origin: str = ...
-    ) -> Any: ...
+    """What the dialogs read of the sandbox (they send through the host)."""
+
     def object_ids(self, kind: str | None = ...) -> list[str]: ...
     def get(self, object_id: str) -> dict[str, Any] | None: ...
 
@@ -158,9 +158,10 @@ class RequestDialog(QDialog):
     failed = Signal(dict)
 
     #: text of the OK button; subclasses set it (through tr) in their __init__
-    def __init__(self, sandbox: SandboxLike, parent: QWidget | None = None) -> None:
+    def __init__(self, host: SandboxHost, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._sandbox = sandbox
+        self._host = host
+        self._sandbox: SandboxLike = host.sandbox
         self.last_response: Any = None
         self._fields: dict[str, QWidget] = {}
         self._error_labels: dict[str, QLabel] = {}
@@ -323,9 +324,9 @@ class RequestDialog(QDialog):
         if self.validate():
             return False
         request = self.build_request()
-        response = self._sandbox.request(
-            request.method, request.path, list(request.params), origin="gui"
-        )
+        # the window's one request path: a refusal also reaches the lesson bar,
+        # the status bar and the event log, as a button's does
+        response = self._host.send(request.method, request.path, list(request.params))
         self.last_response = response
         error = stripe_error(response.body) if response.status >= 400 else None
         if error is not None or response.status >= 400:

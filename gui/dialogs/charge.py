@@ -2,7 +2,7 @@
 
 Usage::
 
-    dialog = ChargeDialog(sandbox, parent=window, source_id="src_…", customer_id=None)
+    dialog = ChargeDialog(window.host, parent=window, source_id="src_…", customer_id=None)
     dialog.succeeded.connect(lambda charge: window.select(charge["id"]))
     dialog.open()
 
@@ -22,7 +22,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QWidget
 
 from gui.dialogs import _facts
-from gui.dialogs._base import ApiRequest, RequestDialog, SandboxLike, fill_combo, wrap
+from gui.dialogs._base import ApiRequest, RequestDialog, fill_combo, wrap
+from gui.sandbox_host import SandboxHost
 
 
 def _tr(text: str) -> str:
@@ -132,12 +133,13 @@ class ChargeDialog(RequestDialog):
 
     def __init__(
         self,
-        sandbox: SandboxLike,
+        host: SandboxHost,
         parent: QWidget | None = None,
         source_id: str | None = None,
         customer_id: str | None = None,
     ) -> None:
-        super().__init__(sandbox, parent)
+        super().__init__(host, parent)
+        sandbox = self._sandbox
         self.setObjectName("chargeDialog")
         self.setWindowTitle(self.tr("Charge"))
         self.ok_button.setText(self.tr("Charge"))

@@ -2,7 +2,7 @@
 
 Usage::
 
-    dialog = NewCustomerDialog(sandbox, parent=window, source_id=None)
+    dialog = NewCustomerDialog(window.host, parent=window, source_id=None)
     dialog.succeeded.connect(lambda customer: window.select(customer["id"]))
     dialog.open()
 
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from gui.dialogs import _facts
 from gui.dialogs._base import ApiRequest, RequestDialog, SandboxLike
+from gui.sandbox_host import SandboxHost
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 ID_PREFIXES = ("tok_", "btok_", "src_", "card_", "ba_")
@@ -60,9 +61,10 @@ class NewCustomerDialog(RequestDialog):
     """
 
     def __init__(
-        self, sandbox: SandboxLike, parent: QWidget | None = None, source_id: str | None = None
+        self, host: SandboxHost, parent: QWidget | None = None, source_id: str | None = None
     ) -> None:
-        super().__init__(sandbox, parent)
+        super().__init__(host, parent)
+        sandbox = self._sandbox
         self.setObjectName("newCustomerDialog")
         self.setWindowTitle(self.tr("New Customer"))
         self.ok_button.setText(self.tr("Create customer"))

@@ -2,7 +2,7 @@
 
 Usage::
 
-    dialog = NewSourceDialog(sandbox, parent=window, source_type="ideal")
+    dialog = NewSourceDialog(window.host, parent=window, source_type="ideal")
     dialog.succeeded.connect(lambda source: window.select(source["id"]))
     dialog.open()
 
@@ -21,8 +21,9 @@ import re
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
 from gui.dialogs import _facts
-from gui.dialogs._base import ApiRequest, RequestDialog, SandboxLike, fill_combo, wrap
+from gui.dialogs._base import ApiRequest, RequestDialog, fill_combo, wrap
 from gui.dialogs._widgets import CardPicker, ExpiryCvc
+from gui.sandbox_host import SandboxHost
 from gui.words.core_texts import translate as core_text
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -48,9 +49,9 @@ class NewSourceDialog(RequestDialog):
     """
 
     def __init__(
-        self, sandbox: SandboxLike, parent: QWidget | None = None, source_type: str = "card"
+        self, host: SandboxHost, parent: QWidget | None = None, source_type: str = "card"
     ) -> None:
-        super().__init__(sandbox, parent)
+        super().__init__(host, parent)
         self.setObjectName("newSourceDialog")
         self.setWindowTitle(self.tr("New Source"))
         self.ok_button.setText(self.tr("Create source"))

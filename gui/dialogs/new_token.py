@@ -3,7 +3,7 @@ a bank-account token (the ACH test numbers) or a pii token.
 
 Usage::
 
-    dialog = NewTokenDialog(sandbox, parent=window)      # kind="card" | "bank_account" | "pii"
+    dialog = NewTokenDialog(window.host, parent=window)      # kind="card" | "bank_account" | "pii"
     dialog.succeeded.connect(lambda token: window.select(token["id"]))
     dialog.open()
 """
@@ -13,8 +13,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
 from gui.dialogs import _facts
-from gui.dialogs._base import ApiRequest, RequestDialog, SandboxLike, wrap
+from gui.dialogs._base import ApiRequest, RequestDialog, wrap
 from gui.dialogs._widgets import CardPicker, ExpiryCvc
+from gui.sandbox_host import SandboxHost
 
 KINDS = ("card", "bank_account", "pii")
 
@@ -32,9 +33,9 @@ class NewTokenDialog(RequestDialog):
     """
 
     def __init__(
-        self, sandbox: SandboxLike, parent: QWidget | None = None, kind: str = "card"
+        self, host: SandboxHost, parent: QWidget | None = None, kind: str = "card"
     ) -> None:
-        super().__init__(sandbox, parent)
+        super().__init__(host, parent)
         self.setObjectName("newTokenDialog")
         self.setWindowTitle(self.tr("New Token"))
         self.ok_button.setText(self.tr("Create token"))

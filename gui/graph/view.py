@@ -2,22 +2,21 @@
 
 The view draws only from ``sandbox.graph(object_id)`` (a
 ``core.graph.model.GraphModel``) laid out by ``core.graph.layout``; it never
-holds a copy of a state machine. It subscribes to the sandbox and re-reads the
-graph after every request, undo and redo.
+holds a copy of a state machine. It connects to the window's
+:class:`~gui.sandbox_host.SandboxHost` and re-reads the graph after every
+request, undo and redo.
 """
 
 from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractAnimation,
     QCoreApplication,
     QEvent,
-    QObject,
     QRectF,
     QSettings,
     Qt,
@@ -33,9 +32,11 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFileDialog, QGraphicsScene, QGraphicsView, QMenu, QWidget
 
+from core.api import Change, RequestLine, Sandbox
 from core.graph.model import GraphModel
 from gui.graph import style
 from gui.graph.items import GraphPanel, TextItem
+from gui.sandbox_host import SandboxHost
 
 #: Default animation length (ms); QSettings key ``graph/animation_ms`` overrides it.
 DEFAULT_DURATION_MS = 600
@@ -76,13 +77,6 @@ def kind_title(model: GraphModel) -> str:
     return kind
 
 
-class _Bridge(QObject):
-    """Carries sandbox changes into the GUI thread (``chargeable serve`` calls
-    ``request`` from its HTTP thread)."""
-
-    changed = Signal(object)
-
-
 class StateGraphView(QGraphicsView):
     """The selected object's lifecycle graph (and, in compare mode, a pinned one).
 
@@ -100,11 +94,12 @@ class StateGraphView(QGraphicsView):
     animationFinished = Signal()
     pinnedChanged = Signal(str)
 
-    def __init__(self, sandbox: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, host: SandboxHost, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("stateGraph")
         self.setAccessibleName(QCoreApplication.translate("StateGraph", "State graph"))
-        self._sandbox = sandbox
+        self._host = host
+        self._sandbox: Sandbox = host.sandbox
         self._object_id: str | None = None
         self._pinned_id: str | None = None
         self._duration = int(QSettings().value("graph/animation_ms", DEFAULT_DURATION_MS) or 0)
@@ -135,21 +130,7 @@ class StateGraphView(QGraphicsView):
         )
         scene.addItem(self._placeholder)
 
-        self._bridge = _Bridge(self)
-        self._bridge.changed.connect(self._on_change)
-        self._subscription: Callable[[Any], None] | None = None
-        if sandbox is not None and hasattr(sandbox, "subscribe"):
-            bridge = self._bridge
-
-            def on_change(change: Any) -> None:
-                try:
-                    bridge.changed.emit(change)
-                except RuntimeError:  # the view is gone
-                    sandbox.unsubscribe(on_change)
-
-            self._subscription = on_change
-            sandbox.subscribe(on_change)
-            self.destroyed.connect(lambda *_: _unsubscribe(sandbox, on_change))
+        host.changed.connect(self._on_change)
         self._relayout()
 
     # ------------------------------------------------------------------ public
@@ -332,7 +313,7 @@ class StateGraphView(QGraphicsView):
         return panel
 
     def _graph_of(self, object_id: str | None) -> GraphModel | None:
-        if not object_id or self._sandbox is None:
+        if not object_id:
             return None
         try:
             return self._sandbox.graph(object_id)
@@ -433,11 +414,8 @@ class StateGraphView(QGraphicsView):
     def action_for_edge(self, object_id: str, trigger: str) -> str | None:
         """The action name that takes an edge with ``trigger`` (None if no action does)."""
         name = TRIGGER_ACTIONS.get(trigger, trigger)
-        actions = getattr(self._sandbox, "allowed_actions", None)
-        if actions is None:
-            return name
         try:
-            names = {a.name for a in actions(object_id)}
+            names = {a.name for a in self._sandbox.allowed_actions(object_id)}
         except Exception:  # noqa: BLE001 - the object may be gone
             return None
         return name if name in names else None
@@ -452,33 +430,35 @@ class StateGraphView(QGraphicsView):
         chosen = (here or candidates or [None])[0]
         return chosen.id if chosen is not None else None
 
-    def _action_for_request(self, object_id: str, request: Any) -> str | None:
+    def _action_for_request(self, object_id: str, request: RequestLine) -> str | None:
         try:
             actions = self._sandbox.allowed_actions(object_id)
         except Exception:  # noqa: BLE001 - the object may be gone
             return None
-        method, path = _request_parts(request)
+        method, path = request.method.upper(), request.path
         for action in actions:
             pattern = re.escape(str(action.path)).replace(re.escape("{customer}"), "[^/]+")
             if action.path and action.method == method and re.fullmatch(pattern, path):
                 return str(action.name)
         return None
 
-    def _on_change(self, change: Any) -> None:
-        changed = set(getattr(change, "changed_ids", ()) or ())
-        response = getattr(change, "response", None)
-        status = getattr(response, "status", 200) or 200
+    def _on_change(self, change: Change) -> None:
+        if self._host.sandbox is not self._sandbox:
+            return  # the window replaced the sandbox: this view is about to go
+        changed = set(change.changed_ids)
+        response = change.response
         # a 402 decline is accepted (it used the token, left a failed charge): a transition
-        rejected = not getattr(response, "accepted", status < 400)
-        quiet = getattr(change, "origin", "") in ("undo", "rebuild")  # no replay animation
-        request = getattr(change, "request", None)
+        rejected = change.rejected
+        # an undo or a rebuild jumps (a redo animates again what it takes)
+        quiet = change.replayed and change.origin != "redo"
+        request = change.request
         for panel in self._panels():
             object_id = self._pinned_id if panel is self._pinned_panel else self._object_id
             if not object_id:
                 continue
             if rejected:
-                if _mentions(request, object_id):
-                    body = getattr(response, "body", {}) or {}
+                if request.mentions(object_id):
+                    body = response.body
                     message = str((body.get("error") or {}).get("message", ""))
                     model = panel.model
                     action = self._action_for_request(object_id, request)
@@ -614,36 +594,3 @@ class StateGraphView(QGraphicsView):
             lambda: self.export_with_dialog("mermaid"),
         )
         menu.exec(event.globalPos())
-
-
-def _unsubscribe(sandbox: Any, callback: Callable[[Any], None]) -> None:
-    try:
-        sandbox.unsubscribe(callback)
-    except (KeyError, ValueError, AttributeError):
-        pass
-
-
-def _request_parts(request: Any) -> tuple[str, str]:
-    if request is None:
-        return ("", "")
-    if isinstance(request, tuple | list):
-        return (str(request[0]).upper(), str(request[1])) if len(request) >= 2 else ("", "")
-    return (str(getattr(request, "method", "")).upper(), str(getattr(request, "path", "")))
-
-
-def _mentions(request: Any, object_id: str) -> bool:
-    if request is None:
-        return False
-    _method, path = _request_parts(request)
-    if object_id in path:
-        return True
-    params = (
-        request[2]
-        if isinstance(request, tuple | list) and len(request) > 2
-        else getattr(request, "params", None)
-    )
-    if isinstance(params, dict):
-        return object_id in (str(v) for v in params.values())
-    if isinstance(params, list | tuple):
-        return any(object_id == str(p[1]) for p in params if len(p) == 2)
-    return False

@@ -43,6 +43,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.api import Change, RequestLine, Sandbox
+from gui.sandbox_host import SandboxHost
 from gui.selection import Selection
 from gui.widgets.status_style import display_status, kind_icon, status_icon, style_for
 from gui.words import explanations
@@ -54,26 +56,6 @@ def format_clock(seconds: int | float | None) -> str:
         return ""
     stamp = QDateTime.fromSecsSinceEpoch(int(seconds), QTimeZone.utc())
     return stamp.toString("yyyy-MM-dd HH:mm:ss")
-
-
-def request_parts(request: Any) -> tuple[str, str, Any]:
-    """(method, path, params) of a change's request, whatever its shape."""
-    if request is None:
-        return "", "", []
-    if isinstance(request, dict):
-        return (
-            str(request.get("method", "")),
-            str(request.get("path", "")),
-            request.get("params", []),
-        )
-    if isinstance(request, tuple | list) and len(request) >= 2:
-        params = request[2] if len(request) > 2 else []
-        return str(request[0]), str(request[1]), params
-    return (
-        str(getattr(request, "method", "")),
-        str(getattr(request, "path", "")),
-        getattr(request, "params", []),
-    )
 
 
 def event_object_ids(event: dict[str, Any]) -> set[str]:
@@ -221,14 +203,17 @@ class DetailPane(QWidget):
         property_rows: the rows last shown: ``(path, value text, meaning, why)``.
     """
 
-    def __init__(self, sandbox: Any, selection: Selection, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, host: SandboxHost, selection: Selection, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("detailPane")
-        self._sandbox = sandbox
+        self._host = host
+        self._sandbox: Sandbox = host.sandbox
         self._selection = selection
         self._object_id: str | None = None
         # object id -> [(log length after the request, (method, path, params))], built lazily
-        self._requests: dict[str, list[tuple[int, Any]]] | None = None
+        self._requests: dict[str, list[tuple[int, RequestLine]]] | None = None
         # object id -> the events about it, built lazily
         self._events: dict[str, list[dict[str, Any]]] | None = None
         self.property_rows: list[tuple[str, str, str, str]] = []
@@ -311,8 +296,7 @@ class DetailPane(QWidget):
         self._position = 0  # requests seen (ordering of _requests entries)
         self.tabs.currentChanged.connect(self._render_tab)
         selection.changed.connect(self._on_selection)
-        sandbox.subscribe(self._on_change)
-        self.destroyed.connect(lambda *_: _safe_unsubscribe(sandbox, self._on_change))
+        host.changed.connect(self._on_change)
         self.set_object(selection.current)
 
     def retranslate(self) -> None:
@@ -348,11 +332,11 @@ class DetailPane(QWidget):
         log = self._sandbox.log
         self._position = len(log)
         for position, entry in enumerate(log, start=1):
-            parts = request_parts(entry)
-            for oid in _ids_named(parts[1], parts[2], getattr(entry, "changed_ids", None)):
+            parts = RequestLine(entry.method, entry.path, list(entry.params))
+            for oid in _ids_named(parts.path, parts.params, entry.changed_ids):
                 self._requests.setdefault(oid, []).append((position, parts))
 
-    def _requests_of(self, object_id: str) -> list[tuple[int, Any]]:
+    def _requests_of(self, object_id: str) -> list[tuple[int, RequestLine]]:
         if self._requests is None:
             self._index_log()
         assert self._requests is not None
@@ -366,12 +350,12 @@ class DetailPane(QWidget):
                     self._events.setdefault(oid, []).append(event)
         return self._events.get(object_id, [])
 
-    def last_request(self, object_id: str) -> tuple[str, str, Any] | None:
+    def last_request(self, object_id: str) -> RequestLine | None:
         """The accepted request that created or last changed ``object_id``, if known."""
         entries = self._requests_of(object_id)
         return entries[-1][1] if entries else None
 
-    def first_request(self, object_id: str) -> tuple[str, str, Any] | None:
+    def first_request(self, object_id: str) -> RequestLine | None:
         entries = self._requests_of(object_id)
         return entries[0][1] if entries else None
 
@@ -379,19 +363,19 @@ class DetailPane(QWidget):
     def _on_selection(self, object_id: str) -> None:
         self.set_object(object_id or None)
 
-    def _on_change(self, change: Any) -> None:
-        origin = str(getattr(change, "origin", "") or "")
-        changed = list(getattr(change, "changed_ids", ()) or ())
-        events = list(getattr(change, "events", ()) or ())
-        if origin in ("undo", "redo", "rebuild"):
+    def _on_change(self, change: Change) -> None:
+        if self._host.sandbox is not self._sandbox:
+            return  # the window replaced the sandbox: this pane is about to go
+        changed = change.changed_ids
+        events = change.events
+        if change.replayed:
             self._requests = None  # re-read from the log when next needed
             self._events = None
         else:
-            response = getattr(change, "response", None)
-            if getattr(response, "accepted", False) and self._requests is not None:
+            if change.response.accepted and self._requests is not None:
                 self._position += 1
                 position = self._position
-                parts = request_parts(getattr(change, "request", None))
+                parts = change.request
                 for oid in changed:
                     self._requests.setdefault(oid, []).append((position, parts))
             if self._events is not None:
@@ -401,7 +385,7 @@ class DetailPane(QWidget):
         if self._object_id is None:
             return
         if (
-            origin in ("undo", "redo", "rebuild")
+            change.replayed
             or self._object_id in changed
             or any(self._object_id in event_object_ids(e) for e in events)
         ):
@@ -739,17 +723,9 @@ def _shows_marker(kind: str, path: str) -> bool:
     return path == "status" or (kind == "token" and path == "used")
 
 
-def _ids_named(path: str, params: Any, changed: Any) -> list[str]:
+def _ids_named(path: str, params: list[tuple[str, str]], changed: tuple[str, ...]) -> list[str]:
     if changed:
-        return [str(x) for x in changed]
+        return list(changed)
     ids = [p for p in path.split("/") if "_" in p]
-    pairs = params.items() if isinstance(params, dict) else (params or [])
-    ids += [str(v) for _k, v in pairs if isinstance(v, str) and "_" in v and " " not in v]
+    ids += [v for _k, v in params if "_" in v and " " not in v]
     return ids
-
-
-def _safe_unsubscribe(sandbox: Any, callback: Any) -> None:
-    try:
-        sandbox.unsubscribe(callback)
-    except (KeyError, ValueError):
-        pass

@@ -33,9 +33,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.commands import error_of
-from gui.panes.detail_pane import event_object_ids, format_clock, request_parts
+from core.api import Change, Sandbox
+from gui.panes.detail_pane import event_object_ids, format_clock
 from gui.panes.object_list import AppendingTableView, SteadyScrollBar
+from gui.sandbox_host import GUI_ORIGIN, SandboxHost, error_of
 from gui.selection import Selection
 from gui.widgets.status_style import display_status, status_icon
 from gui.words.error_codes import explain as explain_error
@@ -91,7 +92,6 @@ def _target_of(method: str, path: str, params: Any, body: Any, error: dict[str, 
 
 
 _ID = re.compile(r"(?!test_)[a-z]+_(?=[a-z]*[A-Z0-9])[A-Za-z0-9]{8,}")  # src_…, not test_helpers
-HISTORY_ORIGINS = ("undo", "redo", "rebuild")
 
 
 class EventLogModel(QAbstractTableModel):
@@ -101,9 +101,11 @@ class EventLogModel(QAbstractTableModel):
     ObjectIdRole = Qt.ItemDataRole.UserRole + 1
     KindRole = Qt.ItemDataRole.UserRole + 2
 
-    def __init__(self, sandbox: Any, parent: QObject | None = None) -> None:
+    def __init__(self, host: SandboxHost, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._sandbox = sandbox
+        self._host = host
+        self._sandbox: Sandbox = host.sandbox
+        sandbox = self._sandbox
         self.entries: list[Entry] = []
         self._steps = len(sandbox.log)
         self._has_undone = False
@@ -112,8 +114,7 @@ class EventLogModel(QAbstractTableModel):
         self._request_icon = style.standardIcon(QStyle.StandardPixmap.SP_ArrowRight)
         self._history_icon = style.standardIcon(QStyle.StandardPixmap.SP_BrowserReload)
         self._seed_from_history()
-        sandbox.subscribe(self._on_change)
-        self.destroyed.connect(lambda *_: _safe_unsubscribe(sandbox, self._on_change))
+        host.changed.connect(self._on_change)
 
     def _seed_from_history(self) -> None:
         """A sandbox that already has history (an opened session) shows its events first."""
@@ -234,13 +235,15 @@ class EventLogModel(QAbstractTableModel):
         if first >= 0:
             self.dataChanged.emit(self.index(first, 0), self.index(last, self.COLUMNS - 1))
 
-    def _on_change(self, change: Any) -> None:
+    def _on_change(self, change: Change) -> None:
+        if self._host.sandbox is not self._sandbox:
+            return  # the window replaced the sandbox: this log is about to go
         # The log length is tracked here: reading sandbox.log copies the whole log.
         now = int(self._sandbox.now)
-        origin = str(getattr(change, "origin", "") or "")
-        response = getattr(change, "response", None)
-        method, path, params = request_parts(getattr(change, "request", None))
-        if origin in HISTORY_ORIGINS:
+        origin = change.origin
+        response = change.response
+        method, path, params = change.request
+        if change.replayed:
             if origin == "undo":
                 steps = self._steps - 1
             elif origin == "redo":
@@ -249,9 +252,9 @@ class EventLogModel(QAbstractTableModel):
                 steps = len(self._sandbox.log)
             self._on_history(origin, method, path, steps, now)
             return
-        status = int(getattr(response, "status", 0) or 0)
-        accepted = bool(getattr(response, "accepted", status < 400))
-        body = getattr(response, "body", None)
+        status = response.status
+        accepted = not change.rejected
+        body = response.body
         error = error_of(response)
         steps = self._steps + 1 if accepted else self._steps
         if accepted and self._has_undone:
@@ -276,7 +279,7 @@ class EventLogModel(QAbstractTableModel):
                 .replace("%3", str(status))
                 .replace("%4", message)
             )
-            if origin and origin != "gui":  # an outside client's refusal says whose it was
+            if origin and origin != GUI_ORIGIN:  # an outside client's refusal says whose it was
                 text += f"  [{origin}]"
             detail = "\n".join(
                 x
@@ -294,10 +297,10 @@ class EventLogModel(QAbstractTableModel):
             new.append(Entry("error", now, text, target, detail, step=step))
         else:
             text = f"{method.upper()} {path} → {status}"
-            if origin and origin != "gui":
+            if origin and origin != GUI_ORIGIN:
                 text += f"  [{origin}]"
             new.append(Entry("request", now, text, target, text, step=step))
-        for event in getattr(change, "events", ()) or ():
+        for event in change.events:
             new.append(self._event_entry(event, now, step))
         self._append(new)
 
@@ -347,11 +350,13 @@ class EventLogView(AppendingTableView):
 
     follows_end = True  # every append scrolls to the bottom (_scroll_to_new)
 
-    def __init__(self, sandbox: Any, selection: Selection, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, host: SandboxHost, selection: Selection, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("eventLog")
         self.setAccessibleName(QCoreApplication.translate("EventLog", "Event log"))
-        self.log_model = EventLogModel(sandbox, self)
+        self.log_model = EventLogModel(host, self)
         self.setModel(self.log_model)
         self.watch_appends()  # an append repaints the new rows, not the whole log
         # A table, not a tree: QTreeView re-lays out every row on each append.
@@ -411,10 +416,3 @@ class EventLogView(AppendingTableView):
     def select_entry(self, row: int) -> None:
         """Make ``row`` the current entry (as a click would)."""
         self.setCurrentIndex(self.log_model.index(row, 1))
-
-
-def _safe_unsubscribe(sandbox: Any, callback: Any) -> None:
-    try:
-        sandbox.unsubscribe(callback)
-    except (KeyError, ValueError):
-        pass

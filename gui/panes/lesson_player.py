@@ -2,28 +2,23 @@
 
 The player never owns the window and never reaches into it. It plays a
 :class:`core.lessons.runner.LessonRun` in the sandbox the window shows, reached
-through a small :class:`SandboxHost`:
+through the window's :class:`~gui.sandbox_host.SandboxHost`:
 
 - When a lesson starts (first *Next*, or *Restart*), the player makes a fresh
   ``Sandbox(seed=lesson.seed, check_keys=False)`` and hands it to
-  ``host.set_sandbox``; the host emits ``sandboxChanged``, which the window
-  connects to whatever shows a new sandbox (``MainWindow.set_sandbox``, or
-  better the session controller, so File ▸ Save saves what is shown).
+  ``host.set_sandbox``; the host emits ``replaced``, which the window and the
+  session controller follow (so File ▸ Save saves what is shown).
 - When the window's sandbox is replaced by someone else (File ▸ New / Open /
-  Recover), the window tells the host (``session.sandboxReplaced →
-  host.set_sandbox``); the player sees a sandbox that is not its lesson's,
-  stops autoplay and asks for *Restart* (which starts the lesson again in a
-  fresh sandbox). Nothing loops: ``set_sandbox`` only emits on a real change.
+  Recover, through the same host), the player sees a sandbox that is not its
+  lesson's, stops autoplay and asks for *Restart* (which starts the lesson again
+  in a fresh sandbox). Nothing loops: ``set_sandbox`` only emits on a real change.
 - *Previous* and *Restart* rebuild the *same* sandbox object from a prefix of
   its action log (``LessonRun.back`` → ``Sandbox.rebuild``), so the panes that
   subscribed to it refresh in place, exactly like undo.
 
 Wiring for the window (the lead's files)::
 
-    host = SandboxHost(window.sandbox, window)
-    window.session.sandboxReplaced.connect(host.set_sandbox)
-    host.sandboxChanged.connect(window.set_sandbox)      # no-op for the same sandbox
-    player = LessonPlayer(host, window)
+    player = LessonPlayer(window.host, window)
     player.objectTouched.connect(window.selection.select)
     # player.next_action / previous_action / restart_action / autoplay_action are
     # QActions without shortcuts: give them unique ones in gui/commands.py.
@@ -43,7 +38,7 @@ import html
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -61,6 +56,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.api import Sandbox
+from gui.sandbox_host import SandboxHost
 from gui.widgets.flow_text import FlowText
 from gui.words.citations import section_url
 
@@ -70,34 +66,6 @@ if TYPE_CHECKING:
 DEFAULT_SECONDS = 5
 MIN_SECONDS, MAX_SECONDS = 1, 20
 NARRATION_SCALE = 1.7
-
-
-class SandboxHost(QObject):
-    """Holds the sandbox the window shows; the one place it is swapped.
-
-    Attributes:
-        sandbox: the current sandbox (read-only property).
-
-    Signals:
-        sandboxChanged(object): the host now holds another sandbox.
-    """
-
-    sandboxChanged = Signal(object)
-
-    def __init__(self, sandbox: Any = None, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._sandbox = sandbox
-
-    @property
-    def sandbox(self) -> Any:
-        return self._sandbox
-
-    def set_sandbox(self, sandbox: Any) -> None:
-        """Hold ``sandbox``; emits ``sandboxChanged`` only if it is another object."""
-        if sandbox is self._sandbox:
-            return
-        self._sandbox = sandbox
-        self.sandboxChanged.emit(sandbox)
 
 
 class LessonPlayer(QWidget):
@@ -271,7 +239,7 @@ class LessonPlayer(QWidget):
         layout.addWidget(self.scroll, 1)
         layout.addLayout(buttons)
 
-        host.sandboxChanged.connect(self._host_changed)
+        host.replaced.connect(self._host_changed)
         self._fill_chooser()
         self.retranslate()
 

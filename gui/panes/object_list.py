@@ -52,6 +52,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.api import Change, Sandbox
+from gui.sandbox_host import SandboxHost
 from gui.selection import Selection
 from gui.widgets.status_style import (
     display_status,
@@ -148,9 +150,10 @@ class ObjectListModel(QAbstractListModel):
     StatusRole = Qt.ItemDataRole.UserRole + 3
     DetailRole = Qt.ItemDataRole.UserRole + 4
 
-    def __init__(self, sandbox: Any, parent: QObject | None = None) -> None:
+    def __init__(self, host: SandboxHost, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._sandbox = sandbox
+        self._host = host
+        self._sandbox: Sandbox = host.sandbox
         self._all: list[str] = []  # every object id, creation order
         self._order: dict[str, int] = {}  # id -> position in creation order
         self._summary: dict[str, Summary] = {}
@@ -168,8 +171,7 @@ class ObjectListModel(QAbstractListModel):
         self._pending: list[str] = []
         self._load_all()
         self._rows = list(self._all)
-        sandbox.subscribe(self._on_change)
-        self.destroyed.connect(lambda *_: _safe_unsubscribe(sandbox, self._on_change))
+        host.changed.connect(self._on_change)
 
     # ---------------------------------------------------------------- reading
     def _load_all(self) -> None:
@@ -386,9 +388,10 @@ class ObjectListModel(QAbstractListModel):
         )
 
     # ---------------------------------------------------------------- changes
-    def _on_change(self, change: Any) -> None:
-        history = str(getattr(change, "origin", "")) in ("undo", "redo", "rebuild")
-        self.apply_changed_ids(list(getattr(change, "changed_ids", ()) or ()), appended=not history)
+    def _on_change(self, change: Change) -> None:
+        if self._host.sandbox is not self._sandbox:
+            return  # the window replaced the sandbox: this list is about to go
+        self.apply_changed_ids(list(change.changed_ids), appended=not change.replayed)
 
     def apply_changed_ids(self, changed: list[str], appended: bool = False) -> None:
         """Re-read ``changed`` ids: update, append or remove their rows.
@@ -492,13 +495,6 @@ class ObjectListModel(QAbstractListModel):
         self._rows = self._filtered()
         self._row_of = None
         self.endResetModel()
-
-
-def _safe_unsubscribe(sandbox: Any, callback: Any) -> None:
-    try:
-        sandbox.unsubscribe(callback)
-    except (KeyError, ValueError):
-        pass
 
 
 class ObjectDelegate(QStyledItemDelegate):
@@ -1002,10 +998,12 @@ class ObjectListPanel(QWidget):
         filter_bar: the :class:`FilterBar`.
     """
 
-    def __init__(self, sandbox: Any, selection: Selection, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, host: SandboxHost, selection: Selection, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("objectListPanel")
-        self.model = ObjectListModel(sandbox, self)
+        self.model = ObjectListModel(host, self)
         self.filter_bar = FilterBar(self.model, self)
         self.view = ObjectListView(self.model, selection, self)
         layout = QVBoxLayout(self)

@@ -120,7 +120,7 @@ def test_opening_a_session_interrupts_the_lesson(window: Any) -> None:
     window.commands.action("lesson_next").trigger()
     window.commands.action("file_new").trigger()
     assert player.progress.text() == "Lesson interrupted"
-    assert window.lesson_host.sandbox is window.sandbox
+    assert window.host.sandbox is window.sandbox
 
 
 # ------------------------------------------------------------------ presenter

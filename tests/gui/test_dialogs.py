@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog
 from core.facts import cards, catalog
 from gui.dialogs import ChargeDialog, NewCustomerDialog, NewSourceDialog, NewTokenDialog
 from gui.dialogs.charge import MODES
+from gui.sandbox_host import SandboxHost
 
 
 class FakeSandbox:
@@ -26,6 +27,12 @@ class FakeSandbox:
         self.objects = objects or {}
         self.status, self.body = status, body or {"id": "obj_1"}
         self.sent: list[tuple[str, str, list[tuple[str, str]]]] = []
+
+    def subscribe(self, callback: Any) -> None:  # the host's; it never notifies
+        pass
+
+    def unsubscribe(self, callback: Any) -> None:
+        pass
 
     def object_ids(self, kind: str | None = None) -> list[str]:
         return [i for i, o in self.objects.items() if kind in (None, o.get("object"))]
@@ -98,7 +105,7 @@ def sandbox() -> FakeSandbox:
 
 
 def source_dialog(qtbot: Any, sandbox: Any, source_type: str) -> NewSourceDialog:
-    dialog = NewSourceDialog(sandbox, source_type=source_type)
+    dialog = NewSourceDialog(SandboxHost(sandbox), source_type=source_type)
     qtbot.addWidget(dialog)
     return dialog
 
@@ -290,7 +297,7 @@ def test_a_stripe_error_stays_in_the_dialog_with_the_input(qtbot) -> None:
 
 
 def test_token_picker_lists_every_test_card_with_its_outcome(qtbot, sandbox) -> None:
-    dialog = NewTokenDialog(sandbox)
+    dialog = NewTokenDialog(SandboxHost(sandbox))
     qtbot.addWidget(dialog)
     combo = dialog.card_picker.combo
     numbers = [combo.itemData(i) for i in range(combo.count())]
@@ -309,7 +316,7 @@ def test_token_picker_lists_every_test_card_with_its_outcome(qtbot, sandbox) -> 
 
 
 def test_bank_account_token(qtbot, sandbox) -> None:
-    dialog = NewTokenDialog(sandbox, kind="bank_account")
+    dialog = NewTokenDialog(SandboxHost(sandbox), kind="bank_account")
     qtbot.addWidget(dialog)
     assert not dialog.field_visible("card[number]")
     params = dict(dialog.request().params)
@@ -323,7 +330,7 @@ def test_bank_account_token(qtbot, sandbox) -> None:
 
 
 def test_pii_token(qtbot, sandbox) -> None:
-    dialog = NewTokenDialog(sandbox, kind="pii")
+    dialog = NewTokenDialog(SandboxHost(sandbox), kind="pii")
     qtbot.addWidget(dialog)
     assert dialog.request().params == (("pii[id_number]", "000000000"),)
     dialog.pii_number.setText(" ")
@@ -334,7 +341,7 @@ def test_pii_token(qtbot, sandbox) -> None:
 
 
 def test_customer_with_and_without_a_source(qtbot, sandbox) -> None:
-    dialog = NewCustomerDialog(sandbox)
+    dialog = NewCustomerDialog(SandboxHost(sandbox))
     qtbot.addWidget(dialog)
     offered = [dialog.source_combo.itemData(i) for i in range(dialog.source_combo.count())]
     assert "tok_new" in offered and "src_card" in offered
@@ -351,7 +358,7 @@ def test_customer_with_and_without_a_source(qtbot, sandbox) -> None:
 
 
 def test_customer_preselected_source(qtbot, sandbox) -> None:
-    dialog = NewCustomerDialog(sandbox, source_id="src_card")
+    dialog = NewCustomerDialog(SandboxHost(sandbox), source_id="src_card")
     qtbot.addWidget(dialog)
     request = dialog.request()
     assert (request.path, request.param("source")) == ("/v1/customers", "src_card")
@@ -378,7 +385,7 @@ def test_customer_preselected_source(qtbot, sandbox) -> None:
     ],
 )
 def test_charge_combinations_of_8_1(qtbot, sandbox, source_id, customer_id, mode, params) -> None:
-    dialog = ChargeDialog(sandbox, source_id=source_id, customer_id=customer_id)
+    dialog = ChargeDialog(SandboxHost(sandbox), source_id=source_id, customer_id=customer_id)
     qtbot.addWidget(dialog)
     assert dialog.mode().key == mode
     request = dialog.request()
@@ -392,7 +399,7 @@ def test_charge_combinations_of_8_1(qtbot, sandbox, source_id, customer_id, mode
 
 
 def test_charge_customer_only_sends_no_source(qtbot, sandbox) -> None:
-    dialog = ChargeDialog(sandbox, source_id="tok_new")
+    dialog = ChargeDialog(SandboxHost(sandbox), source_id="tok_new")
     qtbot.addWidget(dialog)
     dialog.set_mode("customer")
     assert not dialog.field_visible("source")
@@ -403,7 +410,7 @@ def test_charge_customer_only_sends_no_source(qtbot, sandbox) -> None:
 
 
 def test_charge_source_list_follows_the_mode(qtbot, sandbox) -> None:
-    dialog = ChargeDialog(sandbox, customer_id="cus_1")
+    dialog = ChargeDialog(SandboxHost(sandbox), customer_id="cus_1")
     qtbot.addWidget(dialog)
     dialog.set_mode("customer_attached")
     listed = [dialog.source_combo.itemData(i) for i in range(dialog.source_combo.count())]
@@ -418,7 +425,7 @@ def test_charge_source_list_follows_the_mode(qtbot, sandbox) -> None:
 
 
 def test_charge_validation_and_capture(qtbot, sandbox) -> None:
-    dialog = ChargeDialog(sandbox, source_id="tok_new")
+    dialog = ChargeDialog(SandboxHost(sandbox), source_id="tok_new")
     qtbot.addWidget(dialog)
     dialog.amount_edit.setText("49")
     assert "minimum charge is $0.50" in dialog.error_text("amount")
@@ -444,7 +451,7 @@ def test_charge_error_is_shown_and_input_kept(qtbot) -> None:
         }
     }
     sandbox = FakeSandbox(OBJECTS, status=400, body=error)
-    dialog = ChargeDialog(sandbox, source_id="tok_new", customer_id="cus_1")
+    dialog = ChargeDialog(SandboxHost(sandbox), source_id="tok_new", customer_id="cus_1")
     qtbot.addWidget(dialog)
     assert not dialog.submit()
     assert "does not have a linked source" in dialog.stripe_message()
@@ -483,12 +490,12 @@ def test_real_core_accepts_every_prefilled_type(qtbot, real_sandbox, source_type
 def test_real_customer_only_charge_without_default_is_refused_in_the_dialog(
     qtbot, real_sandbox
 ) -> None:
-    customer = NewCustomerDialog(real_sandbox)
+    customer = NewCustomerDialog(SandboxHost(real_sandbox))
     qtbot.addWidget(customer)
     assert customer.submit(), customer.stripe_message()
     customer_id = customer.last_response.body["id"]
     revision = real_sandbox.revision
-    dialog = ChargeDialog(real_sandbox, customer_id=customer_id)
+    dialog = ChargeDialog(SandboxHost(real_sandbox), customer_id=customer_id)
     qtbot.addWidget(dialog)
     assert dialog.mode().key == "customer"
     assert not dialog.submit()
@@ -499,15 +506,15 @@ def test_real_customer_only_charge_without_default_is_refused_in_the_dialog(
 
 
 def test_real_token_then_customer_then_charge(qtbot, real_sandbox) -> None:
-    token = NewTokenDialog(real_sandbox)
+    token = NewTokenDialog(SandboxHost(real_sandbox))
     qtbot.addWidget(token)
     assert token.submit(), token.stripe_message()
     token_id = token.last_response.body["id"]
-    customer = NewCustomerDialog(real_sandbox, source_id=token_id)
+    customer = NewCustomerDialog(SandboxHost(real_sandbox), source_id=token_id)
     qtbot.addWidget(customer)
     assert customer.submit(), customer.stripe_message()
     customer_id = customer.last_response.body["id"]
-    charge = ChargeDialog(real_sandbox, customer_id=customer_id)
+    charge = ChargeDialog(SandboxHost(real_sandbox), customer_id=customer_id)
     qtbot.addWidget(charge)
     assert charge.submit(), charge.stripe_message()
     assert charge.last_response.body["status"] == "succeeded"

@@ -99,7 +99,7 @@ def test_in_japanese_the_lesson_bar_shows_stripes_message_and_the_japanese_meani
         assert window.set_language("ja")
         select(window, ids["ideal_source"])  # pending: charge is blocked
         window.commands.action("try_anyway").setChecked(True)
-        with qtbot.waitSignal(window.commands.lesson):
+        with qtbot.waitSignal(window.host.refused):
             qtbot.mouseClick(window.action_bar.button("charge"), Qt.MouseButton.LeftButton)
         shown = window.lesson_bar.text.text()
         # Stripe's own message stays as the API returns it ...

@@ -17,6 +17,7 @@ from core.graph.model import GraphModel
 from core.lifecycle.tables import TABLES, graph_for
 from gui.graph import StateGraphView
 from gui.graph.cli import main as export_graph
+from gui.sandbox_host import SandboxHost
 
 ROOT = Path(__file__).resolve().parents[2]
 TABLE_KEYS = sorted(TABLES)
@@ -124,7 +125,7 @@ def test_the_view_exports_what_it_shows(qtbot: Any, tmp_path: Path) -> None:
     sandbox = TableSandbox()
     sandbox.add("src_1", "source", "redirect", "pending")
     sandbox.add("tok_1", "token", "", "unused")
-    view = StateGraphView(sandbox)
+    view = StateGraphView(SandboxHost(sandbox))
     view.set_animation_duration(0)
     qtbot.addWidget(view)
     view.set_object("src_1")

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from core.api import Sandbox
 from core.lifecycle.tables import graph_for
 from gui.graph import StateGraphView
+from gui.sandbox_host import SandboxHost
 
 CARD = {
     "card[number]": "4242424242424242",
@@ -72,7 +73,7 @@ def sandbox() -> Sandbox:
 
 @pytest.fixture
 def view(qtbot: Any, sandbox: Sandbox) -> StateGraphView:
-    widget = StateGraphView(sandbox)
+    widget = StateGraphView(SandboxHost(sandbox))
     widget.set_animation_duration(0)
     widget.set_reduced_motion(False)
     widget.resize(1000, 600)

@@ -13,12 +13,15 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QAbstractAnimation, QPoint, Qt
 from PySide6.QtGui import QKeySequence
 
+from core.api import Change, RequestLine, Response
 from core.graph.model import GraphModel
 from core.lifecycle.tables import TABLES, graph_for
 from gui.graph import StateGraphView
+from gui.sandbox_host import SandboxHost
 
 TABLE_KEYS = sorted(TABLES)
 
@@ -88,11 +91,10 @@ class TableSandbox:
         assert edge.source == obj["state"], (edge_id, obj)
         obj.update(previous=obj["state"], state=edge.target, last=edge_id)
         self._notify(
-            SimpleNamespace(
-                request=("POST", f"/v1/x/{object_id}/{edge.trigger}", {}),
-                response=SimpleNamespace(status=200, body={}),
-                changed_ids=[object_id],
-                events=[],
+            Change(
+                RequestLine("POST", f"/v1/x/{object_id}/{edge.trigger}", []),
+                Response(200, {}, accepted=True),
+                changed_ids=(object_id,),
                 origin="test",
             )
         )
@@ -100,11 +102,9 @@ class TableSandbox:
     def reject(self, object_id: str, trigger: str, message: str) -> None:
         body = {"error": {"type": "invalid_request_error", "message": message}}
         self._notify(
-            SimpleNamespace(
-                request=("POST", f"/v1/x/{object_id}/{trigger}", {}),
-                response=SimpleNamespace(status=400, body=body),
-                changed_ids=[],
-                events=[],
+            Change(
+                RequestLine("POST", f"/v1/x/{object_id}/{trigger}", []),
+                Response(400, body),
                 origin="test",
             )
         )
@@ -124,7 +124,7 @@ def sandbox() -> TableSandbox:
 
 @pytest.fixture
 def view(qtbot: Any, sandbox: TableSandbox) -> StateGraphView:
-    widget = StateGraphView(sandbox)
+    widget = StateGraphView(SandboxHost(sandbox))
     widget.set_animation_duration(0)
     widget.set_reduced_motion(False)
     widget.resize(1000, 600)
@@ -391,7 +391,12 @@ def test_no_object_shows_a_hint(view: StateGraphView, sandbox: TableSandbox) -> 
 
 
 def test_the_view_unsubscribes_when_deleted(qtbot: Any, sandbox: TableSandbox) -> None:
-    widget = StateGraphView(sandbox)
+    host = SandboxHost(sandbox)  # the one subscriber; the view connects to it
+    widget = StateGraphView(host)
     assert len(sandbox.subscribers) == 1
+    sandbox.add("src_1", "source", "redirect", "pending")
     widget.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(widget), timeout=2000)
+    sandbox.take("src_1", "T1")  # a change after the view is gone reaches nobody
+    host.deleteLater()
     qtbot.waitUntil(lambda: not sandbox.subscribers, timeout=2000)

@@ -10,7 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from core.api import Sandbox
 from core.lessons.runner import find_lesson, parse_lesson
-from gui.panes.lesson_player import LessonPlayer, SandboxHost
+from gui.panes.lesson_player import LessonPlayer
+from gui.sandbox_host import SandboxHost
 
 
 @pytest.fixture
@@ -44,7 +45,7 @@ def test_next_plays_a_step_in_a_fresh_sandbox_and_selects_its_object(
 ) -> None:
     old = host.sandbox
     with (
-        qtbot.waitSignal(host.sandboxChanged) as changed,
+        qtbot.waitSignal(host.replaced) as changed,
         qtbot.waitSignal(player.objectTouched) as touched,
     ):
         player.next()
@@ -74,7 +75,7 @@ def test_previous_replays_the_log_prefix_of_the_same_sandbox(
     player.next()
     player.next()
     assert len(sandbox.log) == 2  # the third step was refused: nothing logged
-    with qtbot.assertNotEmitted(host.sandboxChanged):
+    with qtbot.assertNotEmitted(host.replaced):
         with qtbot.waitSignal(player.stepShown) as shown:
             assert player.previous()
         assert shown.args == [2]
@@ -170,7 +171,7 @@ def test_a_replaced_window_sandbox_interrupts_the_lesson(
     assert not player.timer.isActive()
     assert "Restart" in player.narration.text()
     assert other.object_ids() == []  # the player leaves the new sandbox alone
-    with qtbot.waitSignal(host.sandboxChanged) as changed:
+    with qtbot.waitSignal(host.replaced) as changed:
         player.restart()
     assert changed.args[0] is not other and player.position == 0
     player.next()

@@ -175,7 +175,7 @@ def test_the_windows_own_requests_and_outside_requests_interleave_safely(
     inside: list[str] = []
 
     def one_gui_request_then_check() -> bool:
-        response = window.commands.send("POST", "/v1/customers", {"email": "gui@example.com"})
+        response = window.host.send("POST", "/v1/customers", {"email": "gui@example.com"})
         assert response.status == 200
         inside.append(response.body["id"])
         return worker.done.is_set()

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QSettings
 
+from gui.sandbox_host import SandboxHost
 from gui.session_controller import SUFFIX, SessionController, with_suffix
 
 
@@ -110,7 +111,7 @@ def io() -> JsonIO:
 
 def make(qtbot, settings, prompter, io, tmp_path, sandbox=None):
     controller = SessionController(
-        sandbox or FakeSandbox(),
+        SandboxHost(sandbox or FakeSandbox()),
         settings,
         prompter=prompter,
         session_io=io,

@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication, QScrollBar
 
 from gui.panes.object_list import SteadyScrollBar
+from gui.sandbox_host import SandboxHost
 
 
 class _Paints(QObject):
@@ -75,7 +76,7 @@ def test_the_item_views_keep_their_scroll_bar_connections(qapp: Any) -> None:
     ]
     from _window_support import new_sandbox
 
-    view = EventLogView(new_sandbox(), Selection())
+    view = EventLogView(SandboxHost(new_sandbox()), Selection())
     bar = view.verticalScrollBar()
     assert isinstance(bar, SteadyScrollBar)
     assert [

@@ -56,7 +56,7 @@ def test_clicking_an_enabled_button_sends_its_request(qtbot: Any, window: Any) -
     select(window, ideal)
     button = window.action_bar.button("authorize")
     assert button.isEnabled()
-    with qtbot.waitSignal(window.commands.requestFinished) as finished:
+    with qtbot.waitSignal(window.host.answered) as finished:
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert finished.args[0].status == 200
     assert sandbox.get(ideal)["status"] == "chargeable"
@@ -131,7 +131,7 @@ def test_blocked_action_needs_try_anyway_and_then_shows_stripes_error(
     assert charge.isEnabled()
     assert charge.property("blocked") is True  # drawn dashed, with a warning sign
     assert not window.commands.action("charge").icon().isNull()
-    with qtbot.waitSignal(window.commands.lesson) as lesson:
+    with qtbot.waitSignal(window.host.refused) as lesson:
         qtbot.mouseClick(charge, Qt.MouseButton.LeftButton)
     assert "400" in lesson.args[0]
     # Stripe's real error, as a lesson: in the lesson bar (non-modal) and the event log.
@@ -160,7 +160,7 @@ def test_blocked_without_try_anyway_sends_nothing(window: Any) -> None:
 def test_graph_edge_click_goes_through_the_same_path(qtbot: Any, window: Any) -> None:
     sandbox = window.sandbox
     ideal = sandbox.object_ids("source")[1]
-    with qtbot.waitSignal(window.commands.requestFinished):
+    with qtbot.waitSignal(window.host.answered):
         window.graph.actionRequested.emit(ideal, "authorize")
     assert window.selection.current == ideal
     assert sandbox.get(ideal)["status"] == "chargeable"
@@ -188,3 +188,23 @@ def test_pending_redirect_source_expires_when_the_clock_runs(window: Any) -> Non
     model = window.object_panel.model
     assert model.index(model.row_of(ideal), 0).data(model.StatusRole) == "canceled"
     _check_bar_matches_core(window, ideal)
+
+
+def test_a_refusal_from_a_dialog_is_reported_as_a_buttons_is(qtbot: Any, window: Any) -> None:
+    from gui.dialogs import ChargeDialog
+
+    customer = window.sandbox.object_ids("customer")[0]  # no default source: refused
+    events_before = len(window.event_log.log_model.entries)
+    dialog = ChargeDialog(window.host, window, customer_id=customer)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(window.host.refused) as lesson:
+        assert not dialog.submit()
+    message = dialog.last_response.body["error"]["message"]
+    assert message in dialog.stripe_message()  # in the dialog, as before
+    # and, as a button's refusal: the lesson bar, the status bar and the event log
+    assert "POST /v1/charges" in lesson.args[0]
+    assert window.lesson_bar.isVisible()
+    assert message in window.lesson_bar.text.text()
+    assert window.statusBar().currentMessage() == lesson.args[0]
+    entries = window.event_log.log_model.entries[events_before:]
+    assert [e.kind for e in entries] == ["error"] and message in entries[0].text

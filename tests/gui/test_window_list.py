@@ -9,6 +9,7 @@ import pytest
 from _window_support import CARD, make_window, new_sandbox, ok, populate, select
 
 from gui.panes.object_list import ObjectListModel
+from gui.sandbox_host import SandboxHost
 from gui.selection import Selection
 from gui.widgets.status_style import display_status
 
@@ -21,7 +22,7 @@ def sandbox(qapp: Any) -> Any:
 
 
 def test_model_passes_qtmodeltester(qtmodeltester: Any, sandbox: Any) -> None:
-    model = ObjectListModel(sandbox)
+    model = ObjectListModel(SandboxHost(sandbox))
     qtmodeltester.check(model, force_py=True)
     # Still consistent while rows are appended, changed and filtered.
     ok(sandbox, "POST", "/v1/sources", CARD)
@@ -30,7 +31,7 @@ def test_model_passes_qtmodeltester(qtmodeltester: Any, sandbox: Any) -> None:
 
 
 def test_rows_are_the_sandbox_objects_in_creation_order(sandbox: Any) -> None:
-    model = ObjectListModel(sandbox)
+    model = ObjectListModel(SandboxHost(sandbox))
     assert model.shown_ids() == sandbox.object_ids()
     for row, object_id in enumerate(sandbox.object_ids()):
         index = model.index(row, 0)
@@ -41,7 +42,7 @@ def test_rows_are_the_sandbox_objects_in_creation_order(sandbox: Any) -> None:
 
 
 def test_status_is_text_shape_and_colour(sandbox: Any) -> None:
-    model = ObjectListModel(sandbox)
+    model = ObjectListModel(SandboxHost(sandbox))
     source_row = model.row_of(sandbox.object_ids("source")[0])
     index = model.index(source_row, 0)
     assert "chargeable" in index.data()  # the word
@@ -50,7 +51,7 @@ def test_status_is_text_shape_and_colour(sandbox: Any) -> None:
 
 
 def test_filters_by_kind_status_and_text(sandbox: Any) -> None:
-    model = ObjectListModel(sandbox)
+    model = ObjectListModel(SandboxHost(sandbox))
     model.set_filter(kind="source")
     assert model.shown_ids() == sandbox.object_ids("source")
     model.set_filter(kind="", status="pending")
@@ -69,7 +70,7 @@ def test_filters_by_kind_status_and_text(sandbox: Any) -> None:
 def test_a_request_updates_only_the_changed_rows_and_appends_new_ones(
     qtbot: Any, sandbox: Any
 ) -> None:
-    model = ObjectListModel(sandbox)
+    model = ObjectListModel(SandboxHost(sandbox))
     token = sandbox.object_ids("token")[0]
     resets: list[bool] = []
     changed_rows: list[int] = []
@@ -92,7 +93,7 @@ def test_a_request_updates_only_the_changed_rows_and_appends_new_ones(
 
 
 def test_a_filtered_row_leaves_and_joins_as_its_status_changes(sandbox: Any) -> None:
-    model = ObjectListModel(sandbox)
+    model = ObjectListModel(SandboxHost(sandbox))
     model.set_filter(status="pending")
     ideal = model.shown_ids()[0]
     ok(sandbox, "POST", f"/v1/test_helpers/sources/{ideal}/authorize")
@@ -102,7 +103,7 @@ def test_a_filtered_row_leaves_and_joins_as_its_status_changes(sandbox: Any) -> 
 
 
 def test_undo_removes_the_created_row_and_redo_brings_it_back(sandbox: Any) -> None:
-    model = ObjectListModel(sandbox)
+    model = ObjectListModel(SandboxHost(sandbox))
     body = ok(sandbox, "POST", "/v1/sources", CARD)
     assert model.shown_ids() == sandbox.object_ids()
     assert sandbox.undo()
@@ -137,9 +138,12 @@ def test_filter_bar_widgets_drive_the_model(qtbot: Any, tmp_path: Path, sandbox:
 
 def test_model_unsubscribes_when_destroyed(qtbot: Any) -> None:
     sandbox = new_sandbox()
-    model = ObjectListModel(sandbox)
+    host = SandboxHost(sandbox)  # the one subscriber; the model connects to it
+    model = ObjectListModel(host, host)
     selection = Selection()
     del selection
     with qtbot.waitSignal(model.destroyed):
-        model.deleteLater()
+        host.deleteLater()
     assert not sandbox._subscribers
+    ok(sandbox, "POST", "/v1/sources", CARD)  # reaches nobody, breaks nothing
+    assert not sandbox.subscriber_errors
