@@ -24,7 +24,7 @@ from core.history import LogEntry
 from core.lifecycle import actions as actions_mod
 from core.lifecycle import tables as lifecycle
 from core.lifecycle.actions import Action
-from core.rules import client_side, expand, params, router, versions
+from core.rules import balance, client_side, expand, params, router, versions
 from core.store.records import CustomerRec, EventRec
 from core.store.state import State
 from core.wire.emit import to_wire
@@ -304,6 +304,9 @@ class Sandbox:
         try:
             body = handler(st, args, data)
             status = 200
+            if mutates:  # charges captured and refunds made get their balance transaction
+                balance.record_for_touched(st)
+                balance.patch(st, body)
             if version < versions.REFUNDS_LISTED_UNTIL:
                 body = versions.shape(st, body, version)
             if expand_paths:

@@ -111,10 +111,21 @@ def create(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
     if isinstance(target, CardRec):
         return _charge_card(st, target, target, amount, currency, capture, charge_customer, extra)
     if isinstance(target, BankRec):
-        raise errors.invalid(
-            "The customer's bank account must be verified in order to create an ACH payment.",
-            param="source",
-        )
+        if target.status != "verified":
+            raise errors.invalid(
+                "The customer's bank account must be verified in order to create an ACH payment.",
+                param="source",
+            )
+        if not capture:
+            raise errors.invalid("ACH payments do not support capture=false.", param="capture")
+        rec = _new_charge(st, amount, currency, target, target.id, charge_customer, extra)
+        rec.status, rec.paid = "pending", False  # §8.2: ACH debits settle days later
+        rec.settle_at = st.now + (catalog.SOURCE_TYPES["ach_debit"].settle_seconds or 0)
+        rec.settle_outcome = "succeeded"
+        st.add(rec)
+        st.schedule(rec.settle_at, rec.id, "settle_at")
+        st.fire("charge.pending", rec)
+        return charge_json(rec)
     raise errors.no_such_token(str(source))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from core.facts import errors
+from core.rules import balance
 from core.rules import charge as charge_rules
 from core.rules import source as source_rules
 from core.rules.validate import Params
@@ -49,6 +50,8 @@ def run_until(st: State, target: int) -> None:
             source_rules.expire(st, object_id)
         elif field == "capture_expires_at":
             charge_rules.expire_authorization(st, object_id)
+        elif field == "available_on":
+            balance.make_available(st, object_id)
         elif isinstance(rec, ChargeRec):
             charge_rules.settle(st, object_id)
         elif isinstance(rec, RefundRec):

@@ -212,7 +212,7 @@ def card_from_params(st: State, card: Params) -> CardRec:
         )
     zip_code = card.str("address_zip", max_len=20)
     line1 = card.str("address_line1")
-    return _card_rec(
+    rec = _card_rec(
         st,
         outcome,
         cards.normalize(number),
@@ -223,6 +223,11 @@ def card_from_params(st: State, card: Params) -> CardRec:
         zip_code,
         line1,
     )
+    rec.address_line2 = card.str("address_line2")
+    rec.address_city = card.str("address_city")
+    rec.address_state = card.str("address_state")
+    rec.address_country = card.str("address_country")
+    return rec
 
 
 def _card_rec(

@@ -22,7 +22,7 @@ FILTERS: dict[str, tuple[str, ...]] = {
     "refund": ("charge", "payment_intent"),
     "token": (),
 }
-PAGING = frozenset({"limit", "starting_after", "ending_before", "created"})
+PAGING = pages.PAGING
 
 
 def list_objects(st: State, kind: str, url: str, data: dict[str, Any]) -> dict[str, Any]:

@@ -28,6 +28,8 @@ from core.store.state import State
 INDEXED: frozenset[tuple[str, str]] = frozenset({("charge", "customer"), ("refund", "charge")})
 
 CREATED_OPS = ("gt", "gte", "lt", "lte")
+#: The parameters every list takes.
+PAGING = frozenset({"limit", "starting_after", "ending_before", "created"})
 
 
 class IdList(Protocol):

@@ -34,6 +34,10 @@ class CardRec:
     name: str | None = None
     address_zip: str | None = None
     address_line1: str | None = None
+    address_line2: str | None = None
+    address_city: str | None = None
+    address_state: str | None = None
+    address_country: str | None = None
     customer: str | None = None
     metadata: JSONDict = field(default_factory=dict)
     kind: str = "card"
@@ -55,6 +59,7 @@ class BankRec:
     status: str = "new"
     customer: str | None = None
     metadata: JSONDict = field(default_factory=dict)
+    failed_verifications: int = 0
     kind: str = "bank_account"
 
 
@@ -155,6 +160,7 @@ class ChargeRec:
     transfer_data: JSONDict | None = None
     application_fee_amount: int | None = None
     refunds: tuple[str, ...] = ()
+    balance_transaction: str | None = None
     disputed: bool = False
     risk_level: str = "normal"
     settle_at: int | None = None  # async charges (§8.2)
@@ -179,7 +185,25 @@ class RefundRec:
     failure_reason: str | None = None
     settle_at: int | None = None
     settle_to: str = ""
+    balance_transaction: str | None = None
     kind: str = "refund"
+
+
+@dataclass(slots=True)
+class BalanceTxnRec:
+    """A balance transaction (``txn_``): money in from a charge, out for a refund."""
+
+    id: str
+    created: int
+    amount: int
+    currency: str
+    fee: int
+    type: str  # "charge" or "refund"
+    source: str  # the ch_ or re_ id
+    available_on: int
+    description: str | None = None
+    status: str = "pending"  # "available" once the clock reaches available_on
+    kind: str = "balance_transaction"
 
 
 @dataclass(slots=True)
@@ -203,7 +227,19 @@ def _make_copy(cls: Any) -> Any:
     return namespace["__copy__"]
 
 
-for _cls in (CardRec, BankRec, TokenRec, SourceRec, CustomerRec, ChargeRec, RefundRec, EventRec):
+for _cls in (
+    CardRec,
+    BankRec,
+    TokenRec,
+    SourceRec,
+    CustomerRec,
+    ChargeRec,
+    RefundRec,
+    BalanceTxnRec,
+    EventRec,
+):
     setattr(_cls, "__copy__", _make_copy(_cls))  # noqa: B010
 
-Record = CardRec | BankRec | TokenRec | SourceRec | CustomerRec | ChargeRec | RefundRec
+Record = (
+    CardRec | BankRec | TokenRec | SourceRec | CustomerRec | ChargeRec | RefundRec | BalanceTxnRec
+)

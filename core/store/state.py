@@ -59,6 +59,10 @@ class State:
             self.removed,
         )
 
+    def touched_ids(self) -> tuple[str, ...]:
+        """The ids the current request has changed or created so far."""
+        return tuple(self._journal or ())
+
     def commit(self) -> tuple[str, ...]:
         touched = tuple(self._journal or ())
         self._journal = None

@@ -12,6 +12,7 @@ from typing import Any
 
 from core.facts import catalog
 from core.store.records import (
+    BalanceTxnRec,
     BankRec,
     CardRec,
     ChargeRec,
@@ -22,6 +23,7 @@ from core.store.records import (
     SourceRec,
     TokenRec,
 )
+from core.wire.balance import balance_transaction_json
 from core.wire.emit import dump
 
 OWNER_KEYS = (
@@ -52,12 +54,12 @@ def card_json(rec: CardRec, in_token: bool = False) -> JSONDict:
         {
             "id": rec.id,
             "object": "card",
-            "address_city": None,
-            "address_country": None,
+            "address_city": rec.address_city,
+            "address_country": rec.address_country,
             "address_line1": rec.address_line1,
             "address_line1_check": rec.address_line1_check,
-            "address_line2": None,
-            "address_state": None,
+            "address_line2": rec.address_line2,
+            "address_state": rec.address_state,
             "address_zip": rec.address_zip,
             "address_zip_check": rec.address_zip_check,
             "brand": rec.brand,
@@ -365,7 +367,7 @@ def charge_json(rec: ChargeRec) -> JSONDict:
             "application": None,
             "application_fee": None,
             "application_fee_amount": rec.application_fee_amount,
-            "balance_transaction": None,
+            "balance_transaction": rec.balance_transaction,
             "billing_details": {"address": None, "email": None, "name": None, "phone": None},
             "calculated_statement_descriptor": rec.statement_descriptor or "CHARGEABLE",
             "captured": rec.captured,
@@ -408,7 +410,7 @@ def refund_json(rec: RefundRec) -> JSONDict:
         "id": rec.id,
         "object": "refund",
         "amount": rec.amount,
-        "balance_transaction": None,
+        "balance_transaction": rec.balance_transaction,
         "charge": rec.charge,
         "created": rec.created,
         "currency": rec.currency,
@@ -447,6 +449,8 @@ def object_json(
         return charge_json(rec)
     if isinstance(rec, RefundRec):
         return refund_json(rec)
+    if isinstance(rec, BalanceTxnRec):
+        return balance_transaction_json(rec)
     raise TypeError(type(rec).__name__)
 
 
