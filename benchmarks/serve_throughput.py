@@ -110,6 +110,10 @@ def unit(call: Call, n: int) -> None:
     call("POST", "/v1/charges", [("amount", "1500"), ("currency", "eur"), ("source", rid)], False)
 
 
+class Stop(Exception):
+    """The run's time is up (a server that stalls cannot hold the benchmark)."""
+
+
 class RawClient:
     """One keep-alive connection; requests as bytes, answers read by Content-Length."""
 
@@ -122,13 +126,16 @@ class RawClient:
         self.buf = b""
         self.latencies: list[int] = []
         self.errors: dict[str, int] = {}
+        self.deadline = float("inf")  # perf_counter() past which call() raises Stop
 
     def _connect(self) -> socket.socket:
-        sock = socket.create_connection(self.address, timeout=10)
+        sock = socket.create_connection(self.address, timeout=5)
         sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         return sock
 
     def call(self, method: str, path: str, params: list[tuple[str, str]], want: bool) -> Any:
+        if time.perf_counter() > self.deadline:
+            raise Stop
         body = urllib.parse.urlencode(params)
         target = self.prefix + path
         if method == "POST":
@@ -204,10 +211,12 @@ def run_clients(url: str, key: str, units: int, threads: int, seconds: float, se
 
     def worker(i: int) -> None:
         barrier.wait()
-        for n in range(share[i]):
-            if time.perf_counter() > deadline[0]:
-                break  # bounded in time as well as in count
-            unit(clients[i].call, seed + i * 100_000 + n)
+        clients[i].deadline = deadline[0]  # bounded in time as well as in count
+        try:
+            for n in range(share[i]):
+                unit(clients[i].call, seed + i * 100_000 + n)
+        except Stop:
+            clients[i].errors["stopped: out of time"] = 1
 
     pool = [threading.Thread(target=worker, args=(i,), daemon=True) for i in range(threads)]
     for t in pool:
@@ -219,7 +228,9 @@ def run_clients(url: str, key: str, units: int, threads: int, seconds: float, se
         t.join(seconds + 30)
     run = Run(elapsed=time.perf_counter() - started)
     for c in clients:
-        run.requests += len(c.latencies) + sum(c.errors.values())
+        run.requests += len(c.latencies) + sum(
+            v for k, v in c.errors.items() if not k.startswith("stopped")
+        )
         run.latencies += c.latencies
         for k, v in c.errors.items():
             run.errors[k] = run.errors.get(k, 0) + v
@@ -242,10 +253,12 @@ def ceiling_run(units: int, encode: Callable[[Any], bytes]) -> Run:
         count[0] += 1
         return response.status, response.body
 
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.thread_time()
     for n in range(units):
         unit(call, n)
-    return Run(requests=count[0], elapsed=time.perf_counter() - started)
+    run = Run(requests=count[0], elapsed=time.perf_counter() - started)
+    run.cpu = time.thread_time() - cpu_started
+    return run
 
 
 # --- servers ------------------------------------------------------------------------
@@ -343,6 +356,21 @@ def json_check(encoders: dict[str, Callable[[Any], bytes]]) -> None:
     for n in range(20):
         unit(call, n)
     stdlib = [json.dumps(b).encode() for b in bodies]
+    everyone: dict[str, Callable[[Any], bytes]] = {"stdlib json": lambda b: json.dumps(b).encode()}
+    everyone.update(encoders)
+    per_body: dict[str, list[float]] = {name: [] for name in everyone}
+    for _ in range(5):  # interleaved rounds, CPU time of this thread
+        for name, encode in everyone.items():
+            started = time.thread_time()
+            for _ in range(20):
+                for b in bodies:
+                    encode(b)
+            per_body[name].append(1e6 * (time.thread_time() - started) / (20 * len(bodies)))
+    for name, times in per_body.items():
+        print(
+            f"  {name}: {statistics.median(times):.1f} us CPU per response body "
+            f"[{min(times):.1f}-{max(times):.1f}]"
+        )
     for name, encode in encoders.items():
         same_values = all(
             json.loads(encode(b)) == json.loads(s) for b, s in zip(bodies, stdlib, strict=True)
@@ -374,6 +402,7 @@ def main() -> int:
     parser.add_argument("--rev", help="also measure chargeable serve from this git revision")
     parser.add_argument("--candidates", action="store_true", help="also uvicorn + httptools")
     parser.add_argument("--json", action="store_true", help="also orjson and msgspec encoders")
+    parser.add_argument("--variants", default="", help="more serve_variant.py names, a,b")
     parser.add_argument("--no-after", action="store_true", help="skip this tree's server")
     parser.add_argument("--peer", help="another Stripe-compatible server to compare with")
     parser.add_argument("--peer-pid", type=int, help="the peer's process id (for its CPU)")
@@ -399,12 +428,16 @@ def main() -> int:
             servers.append(variant("uvicorn"))
         if args.json:
             servers += [variant("asyncio"), variant("orjson"), variant("msgspec")]
+        servers += [variant(name) for name in args.variants.split(",") if name]
         if args.peer:
             servers.append(Server("peer", args.peer.rstrip("/"), pid=args.peer_pid))
         results: dict[tuple[str, int], list[Run]] = {}
         ceilings: list[float] = []
+        ceiling_cpus: list[float] = []
         for r in range(args.rounds):
-            ceilings.append(ceiling_run(args.units, lambda b: json.dumps(b).encode()).rate)
+            top = ceiling_run(args.units, lambda b: json.dumps(b).encode())
+            ceilings.append(top.rate)
+            ceiling_cpus.append(1e6 * (top.cpu or 0.0) / top.requests)
             for threads in counts:
                 for server in servers:
                     before = server.cpu()
@@ -417,14 +450,21 @@ def main() -> int:
                     results.setdefault((server.label, threads), []).append(run)
             print(f"  round {r + 1}/{args.rounds} done", flush=True)
         ceiling = statistics.median(ceilings)
+        ceiling_cpu = statistics.median(ceiling_cpus)
         print(
-            f"\nceiling (in-process Sandbox + json.dumps, same sequence): {ceiling:,.0f} req/s "
-            f"median [{min(ceilings):,.0f}-{max(ceilings):,.0f}] "
-            f"= {1e6 / ceiling:.0f} us per request"
+            f"\nceiling (in-process Sandbox + json.dumps, same sequence, one thread): "
+            f"{ceiling:,.0f} req/s median [{min(ceilings):,.0f}-{max(ceilings):,.0f}] by the "
+            f"clock; CPU {ceiling_cpu:.0f} us per request "
+            f"[{min(ceiling_cpus):.0f}-{max(ceiling_cpus):.0f}] = {1e6 / ceiling_cpu:,.0f} req/s "
+            "on a core of its own"
+        )
+        print(
+            "  x clock: req/s / the ceiling's req/s by the clock (same moments, same load);\n"
+            "  x CPU: the ceiling's CPU per request / the server's (load-independent)"
         )
         print(
             f"\n{'server':<22}{'clients':>7}{'req/s median [range]':>28}{'p50 ms':>9}"
-            f"{'p99 ms':>9}{'CPU us/req':>12}{'ceiling':>9}  errors"
+            f"{'p99 ms':>9}{'CPU us/req':>12}{'x clock':>9}{'x CPU':>7}  errors"
         )
         for server in servers:
             for threads in counts:
@@ -433,6 +473,7 @@ def main() -> int:
                 lat = [x for run in runs for x in run.latencies]
                 cpus = [1e6 * run.cpu / run.requests for run in runs if run.cpu and run.requests]
                 cpu = f"{statistics.median(cpus):.0f}" if cpus else "-"
+                by_cpu = f"{ceiling_cpu / statistics.median(cpus):.2f}" if cpus else "-"
                 errors: dict[str, int] = {}
                 for run in runs:
                     for k, v in run.errors.items():
@@ -442,7 +483,7 @@ def main() -> int:
                 err = ", ".join(f"{k} x{v}" for k, v in sorted(errors.items())) or "0"
                 print(
                     f"{server.label:<22}{threads:>7}{shown:>28}{pct(lat, 0.5):>9.2f}"
-                    f"{pct(lat, 0.99):>9.2f}{cpu:>12}{rate / ceiling:>9.2f}  {err}"
+                    f"{pct(lat, 0.99):>9.2f}{cpu:>12}{rate / ceiling:>9.2f}{by_cpu:>7}  {err}"
                 )
             rss = server.rss_mb()
             if rss is not None:
@@ -465,10 +506,13 @@ def main() -> int:
             json_check(encoders)
         main_label = next((s.label for s in servers if s.label in ("after", "url")), None)
         if main_label is not None and 8 in counts:
-            rate = statistics.median(r.rate for r in results[(main_label, 8)])
+            runs = results[(main_label, 8)]
+            rate = statistics.median(r.rate for r in runs)
+            cpus = [1e6 * r.cpu / r.requests for r in runs if r.cpu and r.requests]
+            by_cpu = f", {ceiling_cpu / statistics.median(cpus):.2f} by CPU" if cpus else ""
             print(
                 f"\nserve throughput: {rate:,.0f} req/s at 8 clients = "
-                f"{rate / ceiling:.2f} of the in-process ceiling"
+                f"{rate / ceiling:.2f} of the in-process ceiling by the clock{by_cpu}"
             )
     finally:
         for server in servers:

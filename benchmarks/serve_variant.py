@@ -1,6 +1,6 @@
 """One server for ``serve_throughput.py`` to measure, started as its own process.
 
-    python benchmarks/serve_variant.py asyncio|orjson|msgspec|uvicorn
+    python benchmarks/serve_variant.py asyncio|orjson|msgspec|uvloop|uvicorn
 
 Prints ``serving at URL`` once listening on 127.0.0.1 (a free port), then
 serves until SIGTERM. Every variant answers with the same sandbox code and
@@ -9,6 +9,7 @@ the same mapping (``core.http.mapping``); they differ only in:
 - ``asyncio``: ``core.http.server.StripeServer`` as shipped (asyncio + httptools);
 - ``orjson`` / ``msgspec``: the same, with response bodies encoded by that
   library instead of the standard library's ``json``;
+- ``uvloop``: the same server on uvloop's event loop instead of asyncio's;
 - ``uvicorn``: the same mapping as an ASGI application under uvicorn with
   httptools (the other candidate stack; ``uv run --with uvicorn``).
 
@@ -21,6 +22,7 @@ import signal
 import socket
 import sys
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -92,13 +94,31 @@ def asgi_app(server: StripeServer) -> Any:
     return app
 
 
+def _announce(port: int) -> None:
+    """Print the URL once the port accepts connections."""
+    for _ in range(200):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+        except OSError:
+            time.sleep(0.05)
+            continue
+        print(f"serving at http://127.0.0.1:{port}", flush=True)
+        return
+
+
 def main() -> int:
     variant = sys.argv[1] if len(sys.argv) > 1 else "asyncio"
     sandbox = Sandbox(seed=0)
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     signal.signal(signal.SIGINT, lambda *_: stop.set())
-    if variant in ("asyncio", "orjson", "msgspec"):
+    if variant == "uvloop":
+        try:
+            import uvloop
+        except ImportError:
+            _missing("uvloop")
+        uvloop.install()  # the server's asyncio.new_event_loop() is then uvloop's
+    if variant in ("asyncio", "orjson", "msgspec", "uvloop"):
         use_encoder(variant)
         server = StripeServer(sandbox, "127.0.0.1", 0)
         server.start()
@@ -111,10 +131,14 @@ def main() -> int:
             import uvicorn
         except ImportError:
             _missing("uvicorn")
-        sock = socket.create_server(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
+        # uvicorn binds the port itself (handed a socket, it served each answer
+        # 40 ms late here: head and body went out as two writes under Nagle).
+        with socket.create_server(("127.0.0.1", 0)) as probe:
+            port = probe.getsockname()[1]
         config = uvicorn.Config(
             asgi_app(StripeServer(sandbox)),
+            host="127.0.0.1",
+            port=port,
             http="httptools",
             loop="asyncio",
             lifespan="off",
@@ -122,8 +146,8 @@ def main() -> int:
             log_level="warning",
         )
         userver = uvicorn.Server(config)
-        print(f"serving at http://127.0.0.1:{port}", flush=True)
-        userver.run(sockets=[sock])
+        threading.Thread(target=_announce, args=(port,), daemon=True).start()
+        userver.run()
         return 0
     print(f"unknown variant {variant!r}", file=sys.stderr)
     return 2

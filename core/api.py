@@ -30,7 +30,18 @@ from core.store.state import State
 from core.wire.emit import to_wire
 from core.wire.serialize import event_json, object_json
 
-KINDS = ("source", "token", "customer", "charge", "card", "bank_account", "refund")
+KINDS = (
+    "source",
+    "token",
+    "customer",
+    "charge",
+    "card",
+    "bank_account",
+    "refund",
+    "payment_method",
+    "payment_intent",
+    "setup_intent",
+)
 
 
 @dataclass(frozen=True, slots=True)

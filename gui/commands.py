@@ -415,6 +415,15 @@ SPECS: tuple[CommandSpec, ...] = (
         QT_TRANSLATE_NOOP("Commands", "Every command and its shortcut"),
     ),
     CommandSpec(
+        "reference",
+        "help",
+        QT_TRANSLATE_NOOP("Commands", "&Reference"),
+        "Shift+F1",
+        QT_TRANSLATE_NOOP(
+            "Commands", "The Stripe facts the app relies on; every (§6.3) opens its section"
+        ),
+    ),
+    CommandSpec(
         "about",
         "help",
         QT_TRANSLATE_NOOP("Commands", "&About Chargeable"),

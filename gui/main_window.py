@@ -53,6 +53,7 @@ from gui.selection import Selection
 from gui.serve_controller import ServeController
 from gui.session_controller import SessionController
 from gui.theme import ThemeController
+from gui.words.citations import link_rich_text
 from gui.words.i18n import LANGUAGES, LanguageManager, TranslationError
 from gui.zoom import ZoomController
 
@@ -154,6 +155,7 @@ class MainWindow(QMainWindow):
         current_dialog: the create dialog open now, or ``None``.
         serve: the in-window API server (:mod:`gui.serve_controller`).
         languages: the :class:`~gui.words.i18n.LanguageManager` (View ▸ Language).
+        reference_links: opens `chargeable-ref:` citations (and Help ▸ Reference) in one viewer.
         zoom: the global text zoom (:mod:`gui.zoom`).
         theme: the high-contrast switch (:mod:`gui.theme`).
         presenter: presenter mode (:mod:`gui.panes.presenter`), built on first use.
@@ -184,6 +186,9 @@ class MainWindow(QMainWindow):
         self.theme.apply()
         self.selection = Selection(self)
         self.commands = Commands(self.host, self.selection, self)
+        from gui.panes.reference import ReferenceLinks  # the viewer is built on the first link
+
+        self.reference_links = ReferenceLinks(self)
         self.session = SessionController(
             self.host, self.settings, self, prompter=prompter, autosave_dir=autosave_dir
         )
@@ -375,6 +380,7 @@ class MainWindow(QMainWindow):
         a["show_notice"].triggered.connect(self.show_notice)
         a["file_quit"].triggered.connect(self.close)
         a["about"].triggered.connect(self.show_about)
+        a["reference"].triggered.connect(lambda: self.open_reference())
         a["palette"].triggered.connect(self.open_palette)
         a["shortcuts"].triggered.connect(self.open_shortcut_sheet)
         a["file_new"].triggered.connect(self.session.new)
@@ -648,7 +654,7 @@ class MainWindow(QMainWindow):
     def show_lesson(self, title: str, text: str) -> None:
         """Show Stripe's refusal in the (non-modal) lesson bar."""
         self.lesson_bar.title.setText(title)
-        self.lesson_bar.text.setText(text.replace("\n", "<br>"))
+        self.lesson_bar.text.setText(link_rich_text(text.replace("\n", "<br>")))
         self.lesson_bar.show()
         self.statusBar().showMessage(title, 0)
 
@@ -716,6 +722,10 @@ class MainWindow(QMainWindow):
         self._sheet = sheet
         sheet.destroyed.connect(lambda *_: setattr(self, "_sheet", None))
         sheet.show()
+
+    def open_reference(self, section: str = "") -> Any:
+        """Help ▸ Reference, at ``section`` ("6.3") if given; the viewer is returned."""
+        return self.reference_links.open_section(section)
 
     def show_about(self) -> None:
         box = QMessageBox(self)

@@ -35,13 +35,13 @@ import asyncio
 import collections
 import functools
 import logging
-import re
 from collections.abc import Callable
 from concurrent.futures import Executor, Future
+from typing import cast
 
 import httptools
 
-from core.http import mapping
+from core.http import mapping, refusals
 from core.http.limits import Limits
 from core.http.mapping import Reply, Request
 
@@ -52,7 +52,6 @@ OnReply = Callable[[Request | None, Reply], None]
 
 IDLE, HEAD, BODY, WAIT, LINGER = range(5)
 _NEVER = float("inf")
-_TOKEN = re.compile(rb"[!#$%&'*+\-.^_`|~0-9A-Za-z]{1,32}")
 
 
 class _Fail(Exception):
@@ -87,7 +86,7 @@ class Hub:
         self.active = 0
         self.in_flight = 0
         self.stopping = False
-        self.max_connections = limits.max_connections
+        self.max_connections = refusals.within_descriptors(limits.max_connections)
 
     def __call__(self) -> Connection:
         return Connection(self)
@@ -151,19 +150,19 @@ class Connection(asyncio.Protocol):
     # --- asyncio.Protocol -------------------------------------------------------
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
-        assert isinstance(transport, asyncio.Transport)
-        self.transport = transport
+        self.transport = cast(asyncio.Transport, transport)  # uvloop's is not a subclass
         hub = self.hub
         hub.connections.add(self)
         peer = transport.get_extra_info("peername")
         self.client = f"{peer[0]}:{peer[1]}" if isinstance(peer, tuple) else str(peer or "")
         if hub.stopping or hub.active >= hub.max_connections:
-            reply = mapping.refusal(
-                503,
-                f"The server has too many open connections ({hub.max_connections}); "
-                "close idle ones or try again later.",
-                close=True,
+            message = (
+                "The server is stopping."
+                if hub.stopping
+                else f"The server has too many open connections ({hub.max_connections}); "
+                "close idle ones or try again later."
             )
+            reply = mapping.refusal(503, message, close=True)
             reply.headers.append(("Stripe-Should-Retry", "true"))
             self._send(None, reply)
             return
@@ -188,14 +187,13 @@ class Connection(asyncio.Protocol):
             if not isinstance(cause, _Fail):
                 log.error("HTTP callback failed", exc_info=cause)
         except httptools.HttpParserInvalidMethodError:
-            failure = self._unknown_method(data)
+            whole = self.chunk_starts_request and self.begun_in_chunk <= 1
+            failure = refusals.unknown_method(data) if whole else refusals.not_http()
         except httptools.HttpParserUpgrade:
             failure = None  # answered as a plain request; the connection then closes
             self._close_after_queue()
         except httptools.HttpParserError as exc:
-            text = str(exc) or "unreadable request"
-            status = 505 if "version" in text.lower() else 400
-            failure = mapping.http_refusal(status, text)
+            failure = refusals.parser_error(exc)
         if failure is None and self.phase == HEAD and self.head_bytes > self.limits.max_head_bytes:
             # on_url refuses a long target as it arrives: what grows here is a header
             # llhttp has not finished (httptools reports a header once it is whole).
@@ -345,7 +343,11 @@ class Connection(asyncio.Protocol):
                     future = hub.executor.submit(hub.handler, request)
                     future.add_done_callback(functools.partial(self._done_soon, request))
                     break
-                reply = hub.handler(request)
+                try:
+                    reply = hub.handler(request)
+                except Exception:  # the handler promises a reply; keep serving if it breaks
+                    log.exception("answering %s %s failed", request.method, request.target)
+                    reply = mapping.internal_error()
             if reply is not None:
                 self._send(request, reply)
         if self.closing:
@@ -389,7 +391,10 @@ class Connection(asyncio.Protocol):
         if self.hub.stopping or (request is not None and not request.keep_alive):
             reply.close = True
         transport.write(mapping.render(reply, request))
-        self.hub.on_reply(request, reply)
+        try:
+            self.hub.on_reply(request, reply)
+        except Exception:  # an access log that cannot write must not stop the answers
+            log.exception("the access log failed")
         if reply.close:
             self._linger()
 
@@ -467,47 +472,3 @@ class Connection(asyncio.Protocol):
         if self.read_paused and self.transport is not None and not self.transport.is_closing():
             self.read_paused = False
             self.transport.resume_reading()
-
-    def _unknown_method(self, data: bytes) -> Reply:
-        """A method llhttp does not know (``BREW``): Stripe's 404 when the rest is HTTP.
-
-        llhttp refuses methods outside its list before reading the target; the
-        same bytes with the method replaced are given to llhttp again, for the
-        path Stripe's message names. Only the method's end is found here.
-        """
-        token, space, rest = data.partition(b" ")
-        if self.chunk_starts_request and self.begun_in_chunk <= 1 and space:
-            if _TOKEN.fullmatch(token):
-                probe = _TargetProbe()
-                try:
-                    httptools.HttpRequestParser(probe).feed_data(b"GET " + rest)
-                except httptools.HttpParserError:
-                    pass
-                if probe.target is not None:
-                    method = token.decode("ascii")
-                    path = Request(method, probe.target).path
-                    return mapping.Reply(
-                        404, mapping.encode_json(mapping.unrecognized(method, path)), close=True
-                    )
-        return mapping.http_refusal(400, "the request line is not HTTP/1.1")
-
-
-class _TargetProbe:
-    """Keeps the request target llhttp read, once the request line is whole."""
-
-    def __init__(self) -> None:
-        self.fragments: list[bytes] = []
-        self.target: str | None = None
-
-    def on_url(self, fragment: bytes) -> None:
-        self.fragments.append(fragment)
-
-    def on_header(self, name: bytes, value: bytes) -> None:
-        self._done()
-
-    def on_headers_complete(self) -> None:
-        self._done()
-
-    def _done(self) -> None:
-        if self.target is None:
-            self.target = b"".join(self.fragments).decode("latin-1")

@@ -514,7 +514,7 @@ def format_transcript(transcript: Transcript, lang: str = "en") -> str:
     out = [
         f"{labels['lesson']} {lesson.name}: {title}",
         f"{labels['goal']}: {goal}",
-        f"{labels['refs']}: stripe-domain.md {', '.join(lesson.references)}",
+        f"{labels['refs']}: docs/reference.md {', '.join(lesson.references)}",
         "",
     ]
     n = len(lesson.steps)

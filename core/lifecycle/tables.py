@@ -546,6 +546,384 @@ CHARGE_TABLE = Table(
     labels={"uncaptured": "succeeded · captured: false", "refunded": "succeeded · refunded: true"},
 )
 
+# --- PaymentMethods, PaymentIntents, SetupIntents (stripe-intents-domain.md) --------------
+
+
+def _outcome(name: str) -> Callable[[Ctx], bool]:
+    """A confirm/authenticate outcome chosen by the rules (``extra["outcome"]``); with
+    none given (the graph, the action bar) every outcome is possible."""
+    return lambda c: c.extra.get("outcome", name) == name
+
+
+def _pm_type(c: Ctx) -> str:
+    pm = c.extra.get("payment_method")
+    return str(getattr(pm, "type", "")) if pm is not None else str(c.extra.get("pm_type", ""))
+
+
+for _g in (
+    Guard("outcome_succeeds", "the card needs authentication or is declined", _outcome("succeeds")),
+    Guard("outcome_action", "this payment method needs no customer action", _outcome("action")),
+    Guard("outcome_declines", "the issuer accepts this payment method", _outcome("declines")),
+    Guard(
+        "outcome_processing",
+        "only bank debits (sepa_debit, us_bank_account) pass through processing (§3.2 T12)",
+        _outcome("processing"),
+    ),
+    Guard(
+        "automatic_capture",
+        "capture_method is manual: the payment waits in requires_capture",
+        lambda c: c.obj.capture_method != "manual",
+    ),
+    Guard(
+        "manual_capture",
+        "capture_method is automatic: nothing waits for a capture",
+        lambda c: c.obj.capture_method == "manual",
+    ),
+    Guard(
+        "automatic_confirmation",
+        "confirmation_method is manual: the server must confirm again (§3.2 T6m)",
+        lambda c: c.obj.confirmation_method != "manual",
+    ),
+    Guard(
+        "manual_confirmation",
+        "confirmation_method is automatic: no second confirm is needed (§3.2 T6)",
+        lambda c: c.obj.confirmation_method == "manual",
+    ),
+    Guard(
+        "cancelable_processing",
+        "only a us_bank_account payment can be canceled while processing (§3.3)",
+        lambda c: _pm_type(c) in ("", "us_bank_account"),
+    ),
+    Guard(
+        "pm_with_its_customer",
+        "use it together with the customer it is attached to (§6.1)",
+        lambda c: c.obj.customer is not None and _charge_customer(c) == c.obj.customer,
+    ),
+    Guard(
+        "pm_unattached",
+        "the PaymentMethod is attached to a customer",
+        lambda c: c.obj.customer is None,
+    ),
+):
+    GUARDS[_g.name] = _g
+
+_RPM, _RC, _RA = "requires_payment_method", "requires_confirmation", "requires_action"
+_PROC, _RCAP = "processing", "requires_capture"
+_PI_SUCCEEDED = ("charge.succeeded", "payment_intent.succeeded")
+_PI_FAILED = ("charge.failed", "payment_intent.payment_failed")
+_SHORT = {_RPM: "rpm", _RC: "rc", _RA: "ra"}
+
+
+def _confirm_edges(source: str) -> tuple[Transition, ...]:
+    """T3/T4/T5/T9/T12 (§3.2) from one confirmable status; ids say which (T3-rc...)."""
+    tail = "-" + _SHORT[source]
+    return (
+        _T(
+            "T3" + tail,
+            source,
+            "succeeded",
+            "confirm",
+            "confirm (authorized, automatic capture)",
+            ("outcome_succeeds", "automatic_capture"),
+            _PI_SUCCEEDED,
+        ),
+        _T(
+            "T4" + tail,
+            source,
+            _RCAP,
+            "confirm",
+            "confirm (authorized, manual capture)",
+            ("outcome_succeeds", "manual_capture"),
+            ("charge.succeeded", "payment_intent.amount_capturable_updated"),
+            note="charge event at authorization unverified (§3.2 T4)",
+        ),
+        _T(
+            "T5" + tail,
+            source,
+            _RA,
+            "confirm",
+            "confirm (authentication or redirect needed)",
+            ("outcome_action",),
+            ("payment_intent.requires_action",),
+        ),
+        _T(
+            "T9" + tail,
+            source,
+            _RPM,
+            "confirm",
+            "confirm (declined: 402, back to requires_payment_method)",
+            ("outcome_declines",),
+            _PI_FAILED,
+        ),
+        _T(
+            "T10" + tail,
+            source,
+            _RPM,
+            "confirm",
+            "confirm off-session (authentication required: 402)",
+            ("outcome_auth_required",),
+            ("payment_intent.payment_failed",),
+        ),
+        _T(
+            "T12" + tail,
+            source,
+            _PROC,
+            "confirm",
+            "confirm (bank debit submitted)",
+            ("outcome_processing",),
+            ("charge.pending", "payment_intent.processing"),
+            note="charge.pending for PaymentIntents is likely, unverified (§3.2 T12)",
+        ),
+    )
+
+
+PAYMENT_INTENT_TABLE = Table(
+    "payment_intent",
+    "",
+    (_RPM, _RC, _RA, _PROC, _RCAP, "succeeded", "canceled"),
+    frozenset({"succeeded", "canceled"}),
+    (
+        _T("T2", _RPM, _RC, "set_payment_method", "set a payment method (create/update)"),
+        _T("T2-ra", _RA, _RC, "set_payment_method", "set a new payment method (update)"),
+        *_confirm_edges(_RPM),
+        *_confirm_edges(_RC),
+        *_confirm_edges(_RA),
+        _T(
+            "T6",
+            _RA,
+            "succeeded",
+            "authenticate",
+            "customer authenticates (automatic capture)",
+            ("outcome_succeeds", "automatic_confirmation", "automatic_capture"),
+            _PI_SUCCEEDED,
+        ),
+        _T(
+            "T6c",
+            _RA,
+            _RCAP,
+            "authenticate",
+            "customer authenticates (manual capture)",
+            ("outcome_succeeds", "automatic_confirmation", "manual_capture"),
+            ("charge.succeeded", "payment_intent.amount_capturable_updated"),
+        ),
+        _T(
+            "T6m",
+            _RA,
+            _RC,
+            "authenticate",
+            "customer authenticates (confirmation_method manual)",
+            ("outcome_succeeds", "manual_confirmation"),
+            note="events unverified (§3.2 T6m)",
+        ),
+        _T(
+            "T6d",
+            _RA,
+            _RPM,
+            "authenticate",
+            "customer authenticates, then the issuer declines",
+            ("outcome_declines",),
+            _PI_FAILED,
+        ),
+        _T(
+            "T7",
+            _RA,
+            _RPM,
+            "authenticate",
+            "customer fails authentication",
+            ("outcome_fails",),
+            ("payment_intent.payment_failed",),
+        ),
+        _T(
+            "T13",
+            _PROC,
+            "succeeded",
+            "settle",
+            "bank debit settles",
+            ("outcome_succeeds",),
+            _PI_SUCCEEDED,
+        ),
+        _T("T14", _PROC, _RPM, "settle", "bank debit fails", ("outcome_declines",), _PI_FAILED),
+        _T(
+            "T15",
+            _RCAP,
+            "succeeded",
+            "capture",
+            "capture (all or part)",
+            events=("charge.captured", "payment_intent.succeeded"),
+            note="exact events unverified (§3.2 T15)",
+        ),
+        *(
+            _T(
+                "T16-" + short,
+                source,
+                "canceled",
+                "cancel",
+                "cancel",
+                events=("payment_intent.canceled",),
+            )
+            for source, short in ((_RPM, "rpm"), (_RC, "rc"), (_RA, "ra"))
+        ),
+        _T(
+            "T16-cap",
+            _RCAP,
+            "canceled",
+            "cancel",
+            "cancel (releases the authorization)",
+            events=("charge.refunded", "payment_intent.canceled"),
+        ),
+        _T(
+            "T16-proc",
+            _PROC,
+            "canceled",
+            "cancel",
+            "cancel (us_bank_account only)",
+            ("cancelable_processing",),
+            ("payment_intent.canceled",),
+        ),
+        _T(
+            "T17",
+            _RCAP,
+            "canceled",
+            "expire",
+            "authorization expires (7 days)",
+            events=("charge.expired", "payment_intent.canceled"),
+            note="event and cancellation_reason unverified (§3.2 T17)",
+        ),
+    ),
+)
+GUARDS["outcome_fails"] = Guard(
+    "outcome_fails", "the customer completes authentication", _outcome("fails")
+)
+GUARDS["outcome_auth_required"] = Guard(
+    "outcome_auth_required",
+    "only an off-session confirm of a card that needs authentication fails this way (§8.4)",
+    _outcome("auth_required"),
+)
+
+_SI_FAILED = ("setup_intent.setup_failed",)
+SETUP_INTENT_TABLE = Table(
+    "setup_intent",
+    "",
+    (_RPM, _RC, _RA, _PROC, "succeeded", "canceled"),
+    frozenset({"succeeded", "canceled"}),
+    (
+        _T("S1", _RPM, _RC, "set_payment_method", "set a payment method (create/update)"),
+        *(
+            edge
+            for source, short in ((_RPM, "rpm"), (_RC, "rc"), (_RA, "ra"))
+            for edge in (
+                _T(
+                    "S2-" + short,
+                    source,
+                    "succeeded",
+                    "confirm",
+                    "confirm (set up; attached to the customer)",
+                    ("outcome_succeeds",),
+                    ("setup_intent.succeeded",),
+                ),
+                _T(
+                    "S3-" + short,
+                    source,
+                    _RA,
+                    "confirm",
+                    "confirm (authentication needed)",
+                    ("outcome_action",),
+                    ("setup_intent.requires_action",),
+                ),
+                _T(
+                    "S6-" + short,
+                    source,
+                    _RPM,
+                    "confirm",
+                    "confirm (card declined)",
+                    ("outcome_declines",),
+                    _SI_FAILED,
+                ),
+            )
+        ),
+        _T(
+            "S4",
+            _RA,
+            "succeeded",
+            "authenticate",
+            "customer authenticates",
+            ("outcome_succeeds",),
+            ("setup_intent.succeeded",),
+        ),
+        _T(
+            "S5",
+            _RA,
+            _RPM,
+            "authenticate",
+            "customer fails authentication",
+            ("outcome_fails",),
+            _SI_FAILED,
+        ),
+        *(
+            _T(
+                "S8-" + short,
+                source,
+                "canceled",
+                "cancel",
+                "cancel",
+                events=("setup_intent.canceled",),
+            )
+            for source, short in ((_RPM, "rpm"), (_RC, "rc"), (_RA, "ra"))
+        ),
+    ),
+)
+
+PAYMENT_METHOD_TABLE = Table(
+    "payment_method",
+    "",
+    ("unattached", "attached", "consumed", "detached"),
+    frozenset({"consumed", "detached"}),
+    (
+        _T(
+            "M1",
+            "unattached",
+            "attached",
+            "attach",
+            "attach to a customer",
+            events=("payment_method.attached",),
+        ),
+        _T(
+            "M2",
+            "attached",
+            "detached",
+            "detach",
+            "detach (can never be used again)",
+            events=("payment_method.detached",),
+        ),
+        _T(
+            "M3",
+            "unattached",
+            "consumed",
+            "use",
+            "used without a customer (even if declined)",
+            ("pm_unattached",),
+            note="intents §4.4: single use without a customer",
+        ),
+        _T(
+            "M4",
+            "attached",
+            "attached",
+            "use",
+            "used with its customer",
+            ("pm_with_its_customer",),
+        ),
+        _T(
+            "M5",
+            "attached",
+            "attached",
+            "update",
+            "update",
+            events=("payment_method.updated",),
+        ),
+    ),
+    labels={"consumed": "used · no customer", "detached": "detached · customer: null"},
+)
+
 TABLES: dict[tuple[str, str], Table] = {
     ("source", flow): Table(
         "source", flow, SOURCE_STATES, SOURCE_TERMINAL, _SOURCE_FLOW_EXTRA[flow] + _COMMON
@@ -554,6 +932,11 @@ TABLES: dict[tuple[str, str], Table] = {
 }
 TABLES[("token", "")] = TOKEN_TABLE
 TABLES[("charge", "")] = CHARGE_TABLE
+TABLES[("payment_intent", "")] = PAYMENT_INTENT_TABLE
+TABLES[("setup_intent", "")] = SETUP_INTENT_TABLE
+TABLES[("payment_method", "")] = PAYMENT_METHOD_TABLE
+#: Kinds whose record keeps its lifecycle state in ``status`` (set by the engine).
+STATUS_KINDS = frozenset({"payment_intent", "setup_intent", "payment_method"})
 
 
 def state_of(rec: Any) -> str:
@@ -567,6 +950,8 @@ def state_of(rec: Any) -> str:
         if rec.refunded:
             return "refunded"
         return "succeeded" if rec.captured else "uncaptured"
+    if getattr(rec, "kind", "") in STATUS_KINDS:
+        return str(rec.status)
     raise TypeError(type(rec).__name__)
 
 
@@ -577,7 +962,7 @@ def table_of(rec: Any) -> Table | None:
         return TOKEN_TABLE
     if isinstance(rec, ChargeRec):
         return CHARGE_TABLE
-    return None
+    return TABLES.get((getattr(rec, "kind", ""), ""))
 
 
 def blocked_by(tr: Transition, ctx: Ctx) -> str:

@@ -457,8 +457,14 @@ def expire_authorization(st: State, charge_id: str) -> None:
 
 
 def create_refund(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
-    p = Params(data, {"charge", "amount", "reason", "metadata"})
-    charge_id = p.req("charge")
+    p = Params(data, {"charge", "payment_intent", "amount", "reason", "metadata"})
+    pi_id = p.str("payment_intent")
+    if pi_id and not p.has("charge"):  # intents §3.7: refund a PaymentIntent's charge
+        from core.rules import payment_intent as pi_rules
+
+        charge_id = pi_rules.refund_target(st, pi_id)
+    else:
+        charge_id = p.req("charge")
     amount = p.amount("amount")
     reason = p.enum("reason", REFUND_REASONS)
     metadata = p.metadata() or {}
@@ -507,6 +513,7 @@ def create_refund(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSO
         status,
         reason=reason,
         metadata=metadata,
+        payment_intent=rec.payment_intent,
     )
     if test is not None and test.refund == "async_success":
         refund.status, refund.settle_to = "pending", "succeeded"

@@ -7,14 +7,28 @@ from typing import Any
 
 from core.facts import cards, errors
 from core.rules import client_side, engine, fields, listing
+from core.rules import payment_method as pm_rules
 from core.rules.validate import Params, merge_metadata
 from core.store.records import BankRec, CardRec, CustomerRec, JSONDict, SourceRec, TokenRec
 from core.store.state import State
 from core.wire.serialize import customer_json, payment_source_json
 
 FIELDS = ("email", "name", "description", "phone")
-CREATE_KEYS = frozenset({*FIELDS, *fields.CUSTOMER_KEYS, "metadata", "source"})
+CREATE_KEYS = frozenset({*FIELDS, *fields.CUSTOMER_KEYS, "metadata", "source", "payment_method"})
 UPDATE_KEYS = frozenset({*FIELDS, *fields.CUSTOMER_KEYS, "metadata", "source", "default_source"})
+
+
+def _default_pm(p: Params) -> str | None:
+    """``invoice_settings[default_payment_method]`` (intents §4.6), or None if absent.
+
+    The other invoice settings are read by ``core.rules.fields``.
+    """
+    if not isinstance(p.data.get("invoice_settings"), dict):
+        return None
+    settings = p.hash("invoice_settings", fields.INVOICE_KEYS)
+    if settings is None or not settings.has("default_payment_method"):
+        return None
+    return settings.str("default_payment_method") or ""
 
 
 def _fields(p: Params) -> dict[str, str | None]:
@@ -31,11 +45,17 @@ def create(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
     given: dict[str, Any] = {**_fields(p), **fields.customer_fields(p)}
     metadata = p.metadata() or {}
     source = client_side.source_param(st, p)
+    payment_method = p.str("payment_method")
+    default_pm = _default_pm(p)
     rec = CustomerRec(st.new_id("cus_"), st.now, metadata=metadata)
     for key, value in given.items():
         setattr(rec, key, value)
     st.add(rec)
     st.fire("customer.created", rec)
+    if payment_method:  # intents §4.3: attaches at creation
+        pm_rules.attach(st, (payment_method,), {"customer": rec.id})
+    if default_pm:
+        pm_rules.set_default(st, rec.id, default_pm)
     if source:
         attach(st, rec.id, source, announce_default=False)  # becomes the default (§7)
     return customer_json(st.objects[rec.id])
@@ -49,8 +69,11 @@ def update(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
     metadata = p.metadata()
     source = client_side.source_param(st, p)
     default = p.str("default_source")
-    rec = st.mut(customer_id)
+    default_pm = _default_pm(p)
     previous: dict[str, Any] = {}
+    if default_pm is not None:
+        previous.update(pm_rules.set_default(st, customer_id, default_pm) or {})
+    rec = st.mut(customer_id)
     for key, value in given.items():
         if getattr(rec, key) != value:
             previous[key] = getattr(rec, key)

@@ -51,6 +51,9 @@ PREFIX_KIND = {
     "ba_": "bank_account",
     "re_": "refund",
     "evt_": "event",
+    "pm_": "payment_method",
+    "pi_": "payment_intent",
+    "seti_": "setup_intent",
 }
 
 
@@ -151,6 +154,8 @@ def taking(
         rec.status = tr.target
     elif rec.kind == "token":
         rec.used = True
+    elif rec.kind in lifecycle.STATUS_KINDS:
+        rec.status = tr.target
     return Step(st, object_id, tr, targets)
 
 

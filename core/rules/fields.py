@@ -1,7 +1,8 @@
 """Structured parameters customers and charges accept, validated and shaped as echoed.
 
 Customer: ``address``, ``shipping``, ``phone``, ``preferred_locales``,
-``invoice_settings``, ``balance``, ``tax_exempt``. Charge: ``shipping``,
+``invoice_settings`` (its ``default_payment_method`` is the intents rules'),
+``balance``, ``tax_exempt``. Charge: ``shipping``,
 ``on_behalf_of``, ``transfer_data``, ``application_fee_amount`` (the statement
 descriptors, ``receipt_email`` and ``transfer_group`` are plain strings). Field lists
 and nesting follow the spec subset's request bodies (POST /v1/customers,
@@ -25,6 +26,7 @@ JSONDict = dict[str, Any]
 
 ADDRESS_KEYS = ("city", "country", "line1", "line2", "postal_code", "state")
 TAX_EXEMPT = ("none", "exempt", "reverse")
+INVOICE_KEYS = frozenset({"custom_fields", "default_payment_method", "footer", "rendering_options"})
 #: An absent value, distinct from "clear it" (None).
 UNSET: Any = object()
 
@@ -83,23 +85,16 @@ def preferred_locales(p: Params) -> list[str] | None | Any:
 
 def invoice_settings(p: Params, current: JSONDict | None = None) -> JSONDict | None | Any:
     """The customer's invoice settings after this request; keys not sent keep their value."""
-    sub = _hash(
-        p,
-        "invoice_settings",
-        {"custom_fields", "default_payment_method", "footer", "rendering_options"},
-    )
+    sub = _hash(p, "invoice_settings", set(INVOICE_KEYS))
     if sub is UNSET:
         return UNSET
     out: JSONDict = dict(current or default_invoice_settings())
     if sub is None:
         return default_invoice_settings()
+    out.pop("default_payment_method", None)
     if sub.has("custom_fields"):
         out["custom_fields"] = _custom_fields(sub.data.get("custom_fields"))
-    method = sub.str("default_payment_method")
-    if method:  # PaymentMethods are not attached to customers in this sandbox
-        raise errors.no_such(
-            "PaymentMethod", method, param="invoice_settings[default_payment_method]"
-        )
+    # default_payment_method is the customer's own field (core.rules.customer, intents §4.6)
     if sub.has("footer"):
         out["footer"] = sub.str("footer") or None
     options = _hash(sub, "rendering_options", {"amount_tax_display"})
@@ -130,12 +125,8 @@ def _custom_fields(fields: Any) -> list[JSONDict] | None:
 
 
 def default_invoice_settings() -> JSONDict:
-    return {
-        "custom_fields": None,
-        "default_payment_method": None,
-        "footer": None,
-        "rendering_options": None,
-    }
+    """Invoice settings but the default PaymentMethod (a field of its own on the record)."""
+    return {"custom_fields": None, "footer": None, "rendering_options": None}
 
 
 def tax_exempt(p: Params) -> str | Any:

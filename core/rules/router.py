@@ -23,6 +23,7 @@ from core.rules import (
     subresources,
     token,
 )
+from core.rules.test_helpers_intents import routes as intents_routes
 from core.store.state import State
 
 Handler = Callable[[State, tuple[str, ...], dict[str, Any]], dict[str, Any]]
@@ -94,6 +95,8 @@ _route(
 _route("GET", "/v1/balance_transactions", balance.list_all, False)
 _route("GET", "/v1/balance_transactions/{id}", balance.retrieve, False)
 _route("GET", "/v1/balance", balance.balance, False)
+for _method, _pattern, _fn, _mutates in intents_routes():  # PaymentMethods and intents
+    _route(_method, _pattern, _fn, _mutates)
 
 #: Requests a publishable key may make (§1: client-side source/token creation).
 PUBLISHABLE_OK = {("POST", "/v1/tokens"), ("POST", "/v1/sources")}

@@ -54,7 +54,7 @@ CHARGE_FIELDS: dict[str, Getter] = {
     "currency": lambda r: r.currency,
     "customer": lambda r: r.customer,
     "disputed": lambda r: r.disputed,
-    "payment_intent": lambda r: None,
+    "payment_intent": lambda r: r.payment_intent,
     "payment_method_details.card.brand": lambda r: _card(r, "brand"),
     "payment_method_details.card.exp_month": lambda r: _card(r, "exp_month"),
     "payment_method_details.card.exp_year": lambda r: _card(r, "exp_year"),

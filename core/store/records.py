@@ -120,6 +120,7 @@ class CustomerRec:
     metadata: JSONDict = field(default_factory=dict)
     default_source: str | None = None
     sources: tuple[str, ...] = ()  # attached ids, oldest first
+    default_payment_method: str | None = None  # invoice_settings.default_payment_method
     deleted: bool = False
     address: JSONDict | None = None
     shipping: JSONDict | None = None
@@ -166,6 +167,7 @@ class ChargeRec:
     settle_at: int | None = None  # async charges (§8.2)
     settle_outcome: str = ""  # "succeeded" or "failed"
     capture_expires_at: int | None = None  # uncaptured charges (§3.4)
+    payment_intent: str | None = None  # the PaymentIntent that made it (intents §3.7)
     prev_state: str = ""
     last_edge: str = ""
     trail: tuple[str, ...] = ()  # ids of the edges taken, oldest first
@@ -185,6 +187,7 @@ class RefundRec:
     failure_reason: str | None = None
     settle_at: int | None = None
     settle_to: str = ""
+    payment_intent: str | None = None
     balance_transaction: str | None = None
     kind: str = "refund"
 
@@ -204,6 +207,91 @@ class BalanceTxnRec:
     description: str | None = None
     status: str = "pending"  # "available" once the clock reaches available_on
     kind: str = "balance_transaction"
+
+
+@dataclass(slots=True)
+class PaymentMethodRec:
+    """A PaymentMethod (``pm_``, intents §4). ``status`` is the lifecycle state only
+    (``unattached``/``attached``/``consumed``/``detached``): Stripe's JSON has none."""
+
+    id: str
+    type: str
+    created: int
+    status: str = "unattached"
+    customer: str | None = None
+    billing_details: JSONDict = field(default_factory=dict)
+    metadata: JSONDict = field(default_factory=dict)
+    card: CardRec | None = None  # card PMs: the test card (key, last4...), never the number
+    type_data: JSONDict = field(default_factory=dict)  # the non-card type hash
+    behavior: str = ""  # bank test outcome: "succeed", "fail", "stay_processing"
+    set_up: bool = False  # confirmed by a SetupIntent or setup_future_usage (§8.4)
+    prev_state: str = ""
+    last_edge: str = ""
+    trail: tuple[str, ...] = ()  # ids of the edges taken, oldest first
+    kind: str = "payment_method"
+
+
+@dataclass(slots=True)
+class PaymentIntentRec:
+    """A PaymentIntent (``pi_``, intents §2); ``status`` is Stripe's own."""
+
+    id: str
+    created: int
+    amount: int
+    currency: str
+    client_secret: str
+    status: str = "requires_payment_method"
+    capture_method: str = "automatic"
+    confirmation_method: str = "automatic"
+    customer: str | None = None
+    payment_method: str | None = None
+    payment_method_types: tuple[str, ...] = ("card",)
+    automatic_payment_methods: str | None = None  # allow_redirects when enabled (§10)
+    return_url: str | None = None
+    setup_future_usage: str | None = None
+    next_action: JSONDict | None = None
+    last_payment_error: JSONDict | None = None
+    latest_charge: str | None = None
+    amount_capturable: int = 0
+    amount_received: int = 0
+    canceled_at: int | None = None
+    cancellation_reason: str | None = None
+    description: str | None = None
+    metadata: JSONDict = field(default_factory=dict)
+    receipt_email: str | None = None
+    statement_descriptor_suffix: str | None = None
+    off_session: bool = False  # the confirmation in progress was off-session
+    authenticated: bool = False  # 3DS done under confirmation_method=manual (T6m)
+    process_at: int | None = None  # a processing payment settles then (T13/T14)
+    prev_state: str = ""
+    last_edge: str = ""
+    trail: tuple[str, ...] = ()  # ids of the edges taken, oldest first
+    kind: str = "payment_intent"
+
+
+@dataclass(slots=True)
+class SetupIntentRec:
+    """A SetupIntent (``seti_``, intents §5)."""
+
+    id: str
+    created: int
+    client_secret: str
+    status: str = "requires_payment_method"
+    usage: str = "off_session"
+    customer: str | None = None
+    payment_method: str | None = None
+    payment_method_types: tuple[str, ...] = ("card",)
+    automatic_payment_methods: str | None = None
+    return_url: str | None = None
+    next_action: JSONDict | None = None
+    last_setup_error: JSONDict | None = None
+    cancellation_reason: str | None = None
+    description: str | None = None
+    metadata: JSONDict = field(default_factory=dict)
+    prev_state: str = ""
+    last_edge: str = ""
+    trail: tuple[str, ...] = ()  # ids of the edges taken, oldest first
+    kind: str = "setup_intent"
 
 
 @dataclass(slots=True)
@@ -237,9 +325,22 @@ for _cls in (
     RefundRec,
     BalanceTxnRec,
     EventRec,
+    PaymentMethodRec,
+    PaymentIntentRec,
+    SetupIntentRec,
 ):
     setattr(_cls, "__copy__", _make_copy(_cls))  # noqa: B010
 
 Record = (
-    CardRec | BankRec | TokenRec | SourceRec | CustomerRec | ChargeRec | RefundRec | BalanceTxnRec
+    CardRec
+    | BankRec
+    | TokenRec
+    | SourceRec
+    | CustomerRec
+    | ChargeRec
+    | RefundRec
+    | BalanceTxnRec
+    | PaymentMethodRec
+    | PaymentIntentRec
+    | SetupIntentRec
 )

@@ -282,10 +282,138 @@ class ErrorBody(_Stripe):
     message: str | None = None
     param: str | None = None
     charge: str | None = None
+    payment_intent: Json | None = None
+    payment_method: Json | None = None
+    setup_intent: Json | None = None
 
 
 class ErrorEnvelope(_Stripe):
     error: ErrorBody
+
+
+class BillingDetails(_Stripe):
+    address: Json | None = None
+    email: str | None = None
+    name: str | None = None
+    phone: str | None = None
+
+
+class PaymentMethodCard(_Stripe):
+    brand: str
+    checks: Json | None = None
+    country: str | None = None
+    exp_month: int
+    exp_year: int
+    fingerprint: str | None = None
+    funding: str
+    generated_from: Json | None = None
+    last4: str
+    networks: Json | None = None
+    three_d_secure_usage: Json | None = None
+    wallet: Json | None = None
+
+
+class PaymentMethod(_Stripe):
+    """intents §4.1; exactly one type hash is present, named after ``type``."""
+
+    id: str
+    object: Literal["payment_method"] = "payment_method"
+    bancontact: Json | None = None
+    billing_details: BillingDetails
+    card: PaymentMethodCard | None = None
+    created: int
+    customer: str | None = None
+    ideal: Json | None = None
+    livemode: bool
+    metadata: dict[str, str] | None = None
+    sepa_debit: Json | None = None
+    type: Literal["card", "sepa_debit", "ideal", "bancontact", "us_bank_account"]
+    us_bank_account: Json | None = None
+
+
+class PaymentIntent(_Stripe):
+    """intents §2 (OAS23 ``payment_intent``)."""
+
+    id: str
+    object: Literal["payment_intent"] = "payment_intent"
+    amount: int
+    amount_capturable: int
+    amount_received: int
+    application: str | None = None
+    application_fee_amount: int | None = None
+    automatic_payment_methods: Json | None = None
+    canceled_at: int | None = None
+    cancellation_reason: str | None = None
+    capture_method: Literal["automatic", "automatic_async", "manual"]
+    client_secret: str | None = None
+    confirmation_method: Literal["automatic", "manual"]
+    created: int
+    currency: str
+    customer: str | None = None
+    description: str | None = None
+    invoice: str | None = None
+    last_payment_error: Json | None = None
+    latest_charge: str | None = None
+    livemode: bool
+    metadata: dict[str, str]
+    next_action: Json | None = None
+    on_behalf_of: str | None = None
+    payment_method: str | None = None
+    payment_method_options: Json | None = None
+    payment_method_types: list[str]
+    processing: Json | None = None
+    receipt_email: str | None = None
+    review: str | None = None
+    setup_future_usage: Literal["on_session", "off_session"] | None = None
+    shipping: Json | None = None
+    statement_descriptor: str | None = None
+    statement_descriptor_suffix: str | None = None
+    status: Literal[
+        "requires_payment_method",
+        "requires_confirmation",
+        "requires_action",
+        "processing",
+        "requires_capture",
+        "canceled",
+        "succeeded",
+    ]
+    transfer_data: Json | None = None
+    transfer_group: str | None = None
+
+
+class SetupIntent(_Stripe):
+    """intents §5.1 (OAS23 ``setup_intent``): no ``requires_capture``."""
+
+    id: str
+    object: Literal["setup_intent"] = "setup_intent"
+    application: str | None = None
+    automatic_payment_methods: Json | None = None
+    cancellation_reason: str | None = None
+    client_secret: str | None = None
+    created: int
+    customer: str | None = None
+    description: str | None = None
+    flow_directions: list[str] | None = None
+    last_setup_error: Json | None = None
+    latest_attempt: str | None = None
+    livemode: bool
+    mandate: str | None = None
+    metadata: dict[str, str] | None = None
+    next_action: Json | None = None
+    on_behalf_of: str | None = None
+    payment_method: str | None = None
+    payment_method_options: Json | None = None
+    payment_method_types: list[str]
+    single_use_mandate: str | None = None
+    status: Literal[
+        "requires_payment_method",
+        "requires_confirmation",
+        "requires_action",
+        "processing",
+        "canceled",
+        "succeeded",
+    ]
+    usage: Literal["off_session", "on_session"]
 
 
 MODELS: dict[str, type[_Stripe]] = {
@@ -298,4 +426,7 @@ MODELS: dict[str, type[_Stripe]] = {
     "refund": Refund,
     "event": Event,
     "list": ListObject,
+    "payment_method": PaymentMethod,
+    "payment_intent": PaymentIntent,
+    "setup_intent": SetupIntent,
 }

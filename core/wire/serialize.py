@@ -19,7 +19,10 @@ from core.store.records import (
     CustomerRec,
     EventRec,
     JSONDict,
+    PaymentIntentRec,
+    PaymentMethodRec,
     RefundRec,
+    SetupIntentRec,
     SourceRec,
     TokenRec,
 )
@@ -194,6 +197,16 @@ def payment_source_json(rec: Any) -> JSONDict:
     raise TypeError(type(rec).__name__)
 
 
+def _invoice_settings(rec: CustomerRec) -> JSONDict:
+    given = rec.invoice_settings or {}
+    return {
+        "custom_fields": fresh(given.get("custom_fields")),
+        "default_payment_method": rec.default_payment_method,
+        "footer": given.get("footer"),
+        "rendering_options": fresh(given.get("rendering_options")),
+    }
+
+
 def customer_json(
     rec: CustomerRec, lookup: Callable[[str], Any] | None = None, expand_sources: bool = False
 ) -> JSONDict:
@@ -212,14 +225,7 @@ def customer_json(
         "discount": None,
         "email": rec.email,
         "invoice_prefix": rec.id[4:12].upper(),
-        "invoice_settings": fresh(rec.invoice_settings)
-        if rec.invoice_settings is not None
-        else {
-            "custom_fields": None,
-            "default_payment_method": None,
-            "footer": None,
-            "rendering_options": None,
-        },
+        "invoice_settings": _invoice_settings(rec),
         "livemode": False,
         "metadata": dict(rec.metadata),
         "name": rec.name,
@@ -311,6 +317,8 @@ def _card_details(
 
 def _method_details(rec: ChargeRec) -> JSONDict:
     snap = rec.source_snapshot
+    if isinstance(snap, PaymentMethodRec):
+        return pm_charge_details(snap)
     if isinstance(snap, CardRec):
         return {
             "type": "card",
@@ -386,7 +394,7 @@ def charge_json(rec: ChargeRec) -> JSONDict:
             "on_behalf_of": rec.on_behalf_of,
             "outcome": _outcome(rec),
             "paid": rec.paid,
-            "payment_intent": None,
+            "payment_intent": rec.payment_intent,
             "payment_method": rec.payment_method,
             "payment_method_details": _method_details(rec),
             "receipt_email": rec.receipt_email,
@@ -394,7 +402,9 @@ def charge_json(rec: ChargeRec) -> JSONDict:
             "refunded": rec.refunded,
             "review": None,
             "shipping": fresh(rec.shipping),
-            "source": payment_source_json(rec.source_snapshot),
+            "source": None
+            if isinstance(rec.source_snapshot, PaymentMethodRec)
+            else payment_source_json(rec.source_snapshot),
             "source_transfer": None,
             "statement_descriptor": rec.statement_descriptor,
             "statement_descriptor_suffix": rec.statement_descriptor_suffix,
@@ -419,7 +429,7 @@ def refund_json(rec: RefundRec) -> JSONDict:
         fields["failure_reason"] = rec.failure_reason
     fields.update(
         metadata=dict(rec.metadata),
-        payment_intent=None,
+        payment_intent=rec.payment_intent,
         reason=rec.reason,
         receipt_number=None,
         source_transfer_reversal=None,
@@ -451,6 +461,12 @@ def object_json(
         return refund_json(rec)
     if isinstance(rec, BalanceTxnRec):
         return balance_transaction_json(rec)
+    if isinstance(rec, PaymentMethodRec):
+        return payment_method_json(rec)
+    if isinstance(rec, PaymentIntentRec):
+        return payment_intent_json(rec)
+    if isinstance(rec, SetupIntentRec):
+        return setup_intent_json(rec)
     raise TypeError(type(rec).__name__)
 
 
@@ -470,5 +486,246 @@ def event_json(rec: EventRec) -> JSONDict:
             "pending_webhooks": 0,
             "request": {"id": None, "idempotency_key": rec.idempotency_key},
             "type": rec.type,
+        },
+    )
+
+
+# --- PaymentMethods, PaymentIntents, SetupIntents (stripe-intents-domain.md) --------------
+
+
+def _network(brand: str) -> str:
+    return brand.lower().replace(" ", "").replace("americanexpress", "amex")
+
+
+def _billing_json(given: JSONDict) -> JSONDict:
+    address = given.get("address")
+    return {
+        "address": None
+        if not isinstance(address, dict)
+        else {
+            k: fresh(address.get(k))
+            for k in ("city", "country", "line1", "line2", "postal_code", "state")
+        },
+        "email": given.get("email"),
+        "name": given.get("name"),
+        "phone": given.get("phone"),
+    }
+
+
+def _pm_card_json(card: CardRec) -> JSONDict:
+    from core.facts import cards as cards_facts  # facts only; no cycle
+
+    test = cards_facts.BY_KEY.get(card.key)
+    network = _network(card.brand)
+    return {
+        "brand": network,
+        "checks": {
+            "address_line1_check": card.address_line1_check,
+            "address_postal_code_check": card.address_zip_check,
+            "cvc_check": card.cvc_check,
+        },
+        "country": card.country,
+        "exp_month": card.exp_month,
+        "exp_year": card.exp_year,
+        "fingerprint": card.fingerprint,
+        "funding": card.funding,
+        "generated_from": None,
+        "last4": card.last4,
+        "networks": {"available": [network], "preferred": None},
+        "three_d_secure_usage": {
+            "supported": test is None or test.three_d_secure != "not_supported"
+        },
+        "wallet": None,
+    }
+
+
+def payment_method_json(rec: PaymentMethodRec) -> JSONDict:
+    """intents §4.1: a PaymentMethod; only its own type's hash is present."""
+    fields: JSONDict = {"id": rec.id, "object": "payment_method"}
+    if rec.type == "bancontact":
+        fields["bancontact"] = {}
+    fields["billing_details"] = _billing_json(rec.billing_details)
+    if rec.card is not None:
+        fields["card"] = _pm_card_json(rec.card)
+    fields.update(created=rec.created, customer=rec.customer)
+    if rec.type == "ideal":
+        fields["ideal"] = dict(rec.type_data)
+    fields.update(livemode=False, metadata=dict(rec.metadata))
+    if rec.type == "sepa_debit":
+        fields["sepa_debit"] = {**rec.type_data, "generated_from": None}
+    fields["type"] = rec.type
+    if rec.type == "us_bank_account":
+        fields["us_bank_account"] = {
+            **rec.type_data,
+            "financial_connections_account": None,
+            "networks": {"preferred": "ach", "supported": ["ach"]},
+            "status_details": None,
+        }
+    return dump("payment_method", _sorted_pm(fields))
+
+
+_PM_ORDER = (
+    "id",
+    "object",
+    "bancontact",
+    "billing_details",
+    "card",
+    "created",
+    "customer",
+    "ideal",
+    "livemode",
+    "metadata",
+    "sepa_debit",
+    "type",
+    "us_bank_account",
+)
+
+
+def _sorted_pm(fields: JSONDict) -> JSONDict:
+    return {k: fields[k] for k in _PM_ORDER if k in fields}
+
+
+def pm_charge_details(pm: PaymentMethodRec) -> JSONDict:
+    """``charge.payment_method_details`` of a PaymentIntent's charge."""
+    if pm.card is not None:
+        card = pm.card
+        return {
+            "type": "card",
+            "card": _card_details(
+                card.brand,
+                card.last4,
+                card.exp_month,
+                card.exp_year,
+                card.country,
+                card.fingerprint,
+                card.funding,
+                (card.address_line1_check, card.address_zip_check, card.cvc_check),
+            ),
+        }
+    data = pm.type_data
+    if pm.type == "sepa_debit":
+        details: JSONDict = {
+            k: data.get(k) for k in ("bank_code", "branch_code", "country", "fingerprint", "last4")
+        }
+        details["mandate"] = None
+    elif pm.type == "ideal":
+        details = {
+            "bank": data.get("bank"),
+            "bic": data.get("bic"),
+            "generated_sepa_debit": None,
+            "generated_sepa_debit_mandate": None,
+            "iban_last4": "3000",
+            "verified_name": pm.billing_details.get("name"),
+        }
+    elif pm.type == "bancontact":
+        details = {
+            "bank_code": "VAPE",
+            "bank_name": "VAN DE PUT & CO",
+            "bic": "VAPEBE22",
+            "generated_sepa_debit": None,
+            "generated_sepa_debit_mandate": None,
+            "iban_last4": "7061",
+            "preferred_language": "en",
+            "verified_name": pm.billing_details.get("name"),
+        }
+    else:
+        details = {
+            k: data.get(k)
+            for k in (
+                "account_holder_type",
+                "account_type",
+                "bank_name",
+                "fingerprint",
+                "last4",
+                "routing_number",
+            )
+        }
+    return {"type": pm.type, pm.type: details}
+
+
+def _automatic(types: tuple[str, ...], automatic: str | None) -> JSONDict | None:
+    if automatic is None:
+        return None
+    return {"allow_redirects": automatic, "enabled": True}
+
+
+def payment_intent_json(rec: PaymentIntentRec) -> JSONDict:
+    """intents §2: a PaymentIntent."""
+    return dump(
+        "payment_intent",
+        {
+            "id": rec.id,
+            "object": "payment_intent",
+            "amount": rec.amount,
+            "amount_capturable": rec.amount_capturable,
+            "amount_received": rec.amount_received,
+            "application": None,
+            "application_fee_amount": None,
+            "automatic_payment_methods": _automatic(
+                rec.payment_method_types, rec.automatic_payment_methods
+            ),
+            "canceled_at": rec.canceled_at,
+            "cancellation_reason": rec.cancellation_reason,
+            "capture_method": rec.capture_method,
+            "client_secret": rec.client_secret,
+            "confirmation_method": rec.confirmation_method,
+            "created": rec.created,
+            "currency": rec.currency,
+            "customer": rec.customer,
+            "description": rec.description,
+            "invoice": None,
+            "last_payment_error": fresh(rec.last_payment_error),
+            "latest_charge": rec.latest_charge,
+            "livemode": False,
+            "metadata": dict(rec.metadata),
+            "next_action": fresh(rec.next_action),
+            "on_behalf_of": None,
+            "payment_method": rec.payment_method,
+            "payment_method_options": {},
+            "payment_method_types": list(rec.payment_method_types),
+            "processing": None,
+            "receipt_email": rec.receipt_email,
+            "review": None,
+            "setup_future_usage": rec.setup_future_usage,
+            "shipping": None,
+            "statement_descriptor": None,
+            "statement_descriptor_suffix": rec.statement_descriptor_suffix,
+            "status": rec.status,
+            "transfer_data": None,
+            "transfer_group": None,
+        },
+    )
+
+
+def setup_intent_json(rec: SetupIntentRec) -> JSONDict:
+    """intents §5.1: a SetupIntent."""
+    return dump(
+        "setup_intent",
+        {
+            "id": rec.id,
+            "object": "setup_intent",
+            "application": None,
+            "automatic_payment_methods": _automatic(
+                rec.payment_method_types, rec.automatic_payment_methods
+            ),
+            "cancellation_reason": rec.cancellation_reason,
+            "client_secret": rec.client_secret,
+            "created": rec.created,
+            "customer": rec.customer,
+            "description": rec.description,
+            "flow_directions": None,
+            "last_setup_error": fresh(rec.last_setup_error),
+            "latest_attempt": None,
+            "livemode": False,
+            "mandate": None,
+            "metadata": dict(rec.metadata),
+            "next_action": fresh(rec.next_action),
+            "on_behalf_of": None,
+            "payment_method": rec.payment_method,
+            "payment_method_options": {},
+            "payment_method_types": list(rec.payment_method_types),
+            "single_use_mandate": None,
+            "status": rec.status,
+            "usage": rec.usage,
         },
     )

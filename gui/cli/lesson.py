@@ -19,7 +19,10 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from core.lessons.runner import Lesson
 
 EXIT_OK, EXIT_FAILED, EXIT_UNUSABLE = 0, 1, 2
 
@@ -100,7 +103,10 @@ def main(
                     if not transcript.ok:
                         print(transcript.to_text(args.lang), file=out)
                 else:
-                    print(transcript.to_text(args.lang), end="", file=out)
+                    # the sections cited go under the header; the verdict stays the last line
+                    head, _, steps = transcript.to_text(args.lang).partition("\n\n")
+                    where = cited_sections_text(lesson, args.lang)
+                    print(f"{head}{where}\n{steps}", end="", file=out)
             if args.json:
                 print(
                     json.dumps(
@@ -134,3 +140,24 @@ def main(
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def cited_sections_text(lesson: Lesson, lang: str = "en") -> str:
+    """Where each § the lesson cites is: docs/reference.md and its heading's anchor."""
+    from core.lessons.runner import iter_sections
+    from gui.words.citations import github_anchor, reference_path, reference_text, resolve, sections
+
+    titles = sections(reference_text())
+    path = reference_path()
+    if not titles or path is None:
+        return ""
+    head = "引用した節" if lang == "ja" else "Sections cited"
+    lines = ["", f"{head} ({path}):"]
+    seen: list[str] = []
+    for cited in iter_sections(lesson):
+        number = resolve(cited, titles)
+        if number and number not in seen:
+            seen.append(number)
+            anchor = github_anchor(number, titles)
+            lines.append(f"  §{number} {titles[number]}: docs/reference.md#{anchor}")
+    return "\n".join(lines) + "\n"

@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-KINDS = ("source", "token", "charge")
+KINDS = ("source", "token", "charge", "payment_method", "payment_intent", "setup_intent")
 FLOWS = ("none", "redirect", "receiver", "code_verification")
 FORMATS = ("svg", "png", "mermaid")
 

@@ -109,7 +109,8 @@ class ActionBar(QWidget):
             clock_menu.addAction(commands.action(name))
         self.clock_button.setMenu(clock_menu)
 
-        self.reasons_label = ElidedLabel(2, self)  # the whole text is its tooltip
+        # the whole text is its tooltip; its "(§6.3)" open the reference there
+        self.reasons_label = ElidedLabel(2, self, citation_links=True)
         self.reasons_label.setObjectName("blockedReasons")
         self.reasons_label.setStyleSheet("color: palette(placeholder-text);")
         small = self.reasons_label.font()

@@ -12,7 +12,9 @@ entry selects the object it is about.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import (
@@ -62,6 +64,9 @@ class Entry:
         undone: an undo took the request back.
         status: status word of the object an event carries (for its marker).
         event_id: the event's id, for events.
+        words: for a line whose words are the app's (not Stripe's), a function that
+            returns ``(text, detail)`` in the current language; a language switch
+            calls it again (:meth:`EventLogModel.retranslate`).
     """
 
     kind: str
@@ -74,6 +79,11 @@ class Entry:
     status: str = ""
     event_id: str = ""
     time_text: str | None = None
+    words: Callable[[], tuple[str, str]] | None = None
+
+    def __post_init__(self) -> None:
+        if self.words is not None:
+            self.text, self.detail = self.words()
 
 
 def _target_of(method: str, path: str, params: Any, body: Any, error: dict[str, Any] | None) -> str:
@@ -122,16 +132,7 @@ class EventLogModel(QAbstractTableModel):
         if not log:
             return
         entries = [
-            Entry(
-                "history",
-                int(self._sandbox.now),
-                QCoreApplication.translate(
-                    "EventLog", "Opened with %1 earlier requests; their events:"
-                ).replace("%1", str(len(log))),
-                detail=QCoreApplication.translate(
-                    "EventLog", "Requests made before this window opened are in the action log."
-                ),
-            )
+            Entry("history", int(self._sandbox.now), "", words=partial(_opened_words, len(log)))
         ]
         # Earlier events cannot be tied to a step, so an undo never greys them out.
         entries.extend(
@@ -268,33 +269,8 @@ class EventLogModel(QAbstractTableModel):
         target = _target_of(method, path, params, body, error)
         new: list[Entry] = []
         if error is not None:
-            message = str(error.get("message", ""))
-            code = " · ".join(
-                str(error[k]) for k in ("type", "code", "decline_code", "param") if error.get(k)
-            )
-            text = (
-                QCoreApplication.translate("EventLog", "%1 %2 → error %3: %4")
-                .replace("%1", method.upper())
-                .replace("%2", path)
-                .replace("%3", str(status))
-                .replace("%4", message)
-            )
-            if origin and origin != GUI_ORIGIN:  # an outside client's refusal says whose it was
-                text += f"  [{origin}]"
-            detail = "\n".join(
-                x
-                for x in (
-                    f"{method.upper()} {path}",
-                    f"HTTP {status} · {code}",
-                    message,
-                    explain_error(error),
-                    QCoreApplication.translate("EventLog", "from %1").replace("%1", origin)
-                    if origin
-                    else "",
-                )
-                if x
-            )
-            new.append(Entry("error", now, text, target, detail, step=step))
+            words = partial(_error_words, method, path, status, error, origin)
+            new.append(Entry("error", now, "", target, step=step, words=words))
         else:
             text = f"{method.upper()} {path} → {status}"
             if origin and origin != GUI_ORIGIN:
@@ -325,18 +301,26 @@ class EventLogModel(QAbstractTableModel):
         if steps < self._steps or origin == "undo":
             self._mark(lambda e: e.step > steps, True)
             self._has_undone = True
-            text = QCoreApplication.translate("EventLog", "Undo: %1").replace("%1", what)
+            kind = "undo"
         elif origin == "redo":
             self._mark(lambda e: self._steps < e.step <= steps, False)
-            text = QCoreApplication.translate("EventLog", "Redo: %1").replace("%1", what)
+            kind = "redo"
         else:
             self._mark(lambda e: e.step > steps, True)
-            text = QCoreApplication.translate("EventLog", "Rebuilt from the action log")
+            kind = "rebuild"
         self._steps = steps
-        detail = QCoreApplication.translate(
-            "EventLog", "The sandbox replayed its first %1 accepted requests."
-        ).replace("%1", str(steps))
-        self._append([Entry("history", now, text, "", detail)])
+        self._append([Entry("history", now, "", words=partial(_history_words, kind, what, steps))])
+
+    def retranslate(self) -> None:
+        """After a language switch: the app's words on every line again (Stripe's stay)."""
+        first = last = -1
+        for row, entry in enumerate(self.entries):
+            if entry.words is not None:
+                entry.text, entry.detail = entry.words()
+                first = row if first < 0 else first
+                last = row
+        if first >= 0:
+            self.dataChanged.emit(self.index(first, 1), self.index(last, 1))
 
     def alive_event_ids(self) -> list[str]:
         """Ids of the events shown and not undone, oldest first."""
@@ -384,8 +368,9 @@ class EventLogView(AppendingTableView):
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
         if event.type() == QEvent.Type.LanguageChange:
-            # entries keep the words they were logged with; the headers follow the language
+            # Stripe's words stay as logged; the app's own words follow the language
             self.setAccessibleName(QCoreApplication.translate("EventLog", "Event log"))
+            self.log_model.retranslate()
             self.log_model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 2)
         elif event.type() == QEvent.Type.FontChange:
             self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
@@ -416,3 +401,60 @@ class EventLogView(AppendingTableView):
     def select_entry(self, row: int) -> None:
         """Make ``row`` the current entry (as a click would)."""
         self.setCurrentIndex(self.log_model.index(row, 1))
+
+
+def _error_words(
+    method: str, path: str, status: int, error: dict[str, Any], origin: str
+) -> tuple[str, str]:
+    """A refused request's line and tooltip in the current language."""
+    message = str(error.get("message", ""))
+    code = " · ".join(
+        str(error[k]) for k in ("type", "code", "decline_code", "param") if error.get(k)
+    )
+    text = (
+        QCoreApplication.translate("EventLog", "%1 %2 → error %3: %4")
+        .replace("%1", method.upper())
+        .replace("%2", path)
+        .replace("%3", str(status))
+        .replace("%4", message)
+    )
+    if origin and origin != GUI_ORIGIN:  # an outside client's refusal says whose it was
+        text += f"  [{origin}]"
+    detail = "\n".join(
+        x
+        for x in (
+            f"{method.upper()} {path}",
+            f"HTTP {status} · {code}",
+            message,
+            explain_error(error),
+            QCoreApplication.translate("EventLog", "from %1").replace("%1", origin)
+            if origin
+            else "",
+        )
+        if x
+    )
+    return text, detail
+
+
+def _history_words(kind: str, what: str, steps: int) -> tuple[str, str]:
+    """An undo, redo or rebuild line in the current language."""
+    if kind == "undo":
+        text = QCoreApplication.translate("EventLog", "Undo: %1").replace("%1", what)
+    elif kind == "redo":
+        text = QCoreApplication.translate("EventLog", "Redo: %1").replace("%1", what)
+    else:
+        text = QCoreApplication.translate("EventLog", "Rebuilt from the action log")
+    detail = QCoreApplication.translate(
+        "EventLog", "The sandbox replayed its first %1 accepted requests."
+    ).replace("%1", str(steps))
+    return text, detail
+
+
+def _opened_words(count: int) -> tuple[str, str]:
+    text = QCoreApplication.translate(
+        "EventLog", "Opened with %1 earlier requests; their events:"
+    ).replace("%1", str(count))
+    detail = QCoreApplication.translate(
+        "EventLog", "Requests made before this window opened are in the action log."
+    )
+    return text, detail

@@ -40,12 +40,17 @@ class ElidedLabel(QLabel):
             :meth:`set_height_probe`'s text (the language's own script).
     """
 
-    def __init__(self, lines: int = 2, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, lines: int = 2, parent: QWidget | None = None, *, citation_links: bool = False
+    ) -> None:
         super().__init__(parent)
         self._lines = max(1, lines)
         self._full = ""
         self._probe = "Ag"
-        self.setTextFormat(Qt.TextFormat.PlainText)
+        self._links = citation_links
+        # with citation_links, "(§6.3)" in the lines shown is a link to the reference
+        self.setTextFormat(Qt.TextFormat.RichText if citation_links else Qt.TextFormat.PlainText)
+        self.setOpenExternalLinks(citation_links)
         self.setWordWrap(False)  # the lines are broken here, with "\n"
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -78,7 +83,7 @@ class ElidedLabel(QLabel):
         width = self.contentsRect().width()
         text = self._full
         if width <= 0 or not text:
-            self.setText(text)
+            self._set_lines([text])
             return
         lines = _wrapped_lines(text, self.font(), width)
         shown = [text[start : start + length].rstrip() for start, length, _ in lines]
@@ -86,7 +91,15 @@ class ElidedLabel(QLabel):
             rest = text[lines[self._lines - 1][0] :]
             shown = shown[: self._lines - 1]
             shown.append(self.fontMetrics().elidedText(rest, Qt.TextElideMode.ElideRight, width))
-        self.setText("\n".join(shown))
+        self._set_lines(shown)
+
+    def _set_lines(self, shown: list[str]) -> None:
+        if self._links:
+            from gui.words.citations import link_html
+
+            self.setText("<br>".join(link_html(line) for line in shown))
+        else:
+            self.setText("\n".join(shown))
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)

@@ -12,11 +12,16 @@ from __future__ import annotations
 
 import html
 import re
+from pathlib import Path
 
 SCHEME = "chargeable-ref"
 
-#: "§6.3", "§3.3 T7" (section 3.3), "stripe-domain §3.1"; the number is group 1.
-CITATION = re.compile(r"(?:stripe-domain\s+)?§\s?(\d+(?:\.\d+)*)")
+#: "§6.3", "§3.3 T7" (section 3.3), "stripe-domain §3.1"; the number is group 1. An
+#: "intents §3.2" cites the PaymentIntents reference, which docs/ does not have yet:
+#: it is left as text rather than linked to the wrong section.
+CITATION = re.compile(
+    r"(?<!intents )(?<!intents-domain.md )(?:stripe-domain\s+)?§\s?(\d+(?:\.\d+)*)"
+)
 
 
 def section_url(section: str) -> str:
@@ -82,3 +87,42 @@ def link_markdown(text: str) -> str:
         else CITATION.sub(lambda m: f"[{m.group(0)}]({section_url(m.group(1))})", piece)
         for piece in pieces
     )
+
+
+ROOT = Path(__file__).resolve().parents[2]
+#: where the reference is read from: an installed wheel's copy first, then the repository's
+CANDIDATES = (ROOT / "resources" / "reference.md", ROOT / "docs" / "reference.md")
+
+HEADING = re.compile(r"^(#{2,3})\s+(\d+(?:\.\d+)?)\.?\s+(.*)$", re.MULTILINE)
+
+
+def reference_path() -> Path | None:
+    return next((p for p in CANDIDATES if p.is_file()), None)
+
+
+def reference_text() -> str:
+    path = reference_path()
+    return path.read_text(encoding="utf-8") if path is not None else ""
+
+
+def sections(text: str) -> dict[str, str]:
+    """Each section number ("6", "6.3") and its heading's title (Markdown code marks dropped)."""
+    return {m.group(2): m.group(3).replace("`", "").strip() for m in HEADING.finditer(text)}
+
+
+def resolve(section: str, titles: dict[str, str]) -> str:
+    """The section of ``titles`` a citation opens: "5.1 rule 2" → "5.1", "12.5" → "12"."""
+    section = section.strip().lstrip("§").split(" ", 1)[0]
+    while section and section not in titles:
+        section = section.rpartition(".")[0]
+    return section
+
+
+def github_anchor(section: str, titles: dict[str, str]) -> str:
+    """The anchor GitHub (and most Markdown viewers) give the section's heading."""
+    number = resolve(section, titles)
+    if not number:
+        return ""
+    heading = f"{number}. {titles[number]}" if "." not in number else f"{number} {titles[number]}"
+    slug = re.sub(r"[^\w\- ]", "", heading.lower()).replace(" ", "-")
+    return slug

@@ -192,6 +192,59 @@ EXACT: tuple[str, ...] = (
         "core",
         "legacy Terminal type: flow none, single_use and chargeable at creation are sandbox choices (§4)",
     ),
+    # core.lifecycle.tables: PaymentMethod, PaymentIntent and SetupIntent edges and guards
+    QT_TRANSLATE_NOOP("core", "attach to a customer"),
+    QT_TRANSLATE_NOOP("core", "bank debit fails"),
+    QT_TRANSLATE_NOOP("core", "bank debit settles"),
+    QT_TRANSLATE_NOOP("core", "cancel"),
+    QT_TRANSLATE_NOOP("core", "cancel (releases the authorization)"),
+    QT_TRANSLATE_NOOP("core", "cancel (us_bank_account only)"),
+    QT_TRANSLATE_NOOP("core", "capture (all or part)"),
+    QT_TRANSLATE_NOOP("core", "capture_method is automatic: nothing waits for a capture"),
+    QT_TRANSLATE_NOOP("core", "capture_method is manual: the payment waits in requires_capture"),
+    QT_TRANSLATE_NOOP("core", "confirm (authentication needed)"),
+    QT_TRANSLATE_NOOP("core", "confirm (authentication or redirect needed)"),
+    QT_TRANSLATE_NOOP("core", "confirm (authorized, automatic capture)"),
+    QT_TRANSLATE_NOOP("core", "confirm (authorized, manual capture)"),
+    QT_TRANSLATE_NOOP("core", "confirm (bank debit submitted)"),
+    QT_TRANSLATE_NOOP("core", "confirm (card declined)"),
+    QT_TRANSLATE_NOOP("core", "confirm (declined: 402, back to requires_payment_method)"),
+    QT_TRANSLATE_NOOP("core", "confirm (set up; attached to the customer)"),
+    QT_TRANSLATE_NOOP("core", "confirm off-session (authentication required: 402)"),
+    QT_TRANSLATE_NOOP(
+        "core", "confirmation_method is automatic: no second confirm is needed (§3.2 T6)"
+    ),
+    QT_TRANSLATE_NOOP(
+        "core", "confirmation_method is manual: the server must confirm again (§3.2 T6m)"
+    ),
+    QT_TRANSLATE_NOOP("core", "customer authenticates"),
+    QT_TRANSLATE_NOOP("core", "customer authenticates (automatic capture)"),
+    QT_TRANSLATE_NOOP("core", "customer authenticates (confirmation_method manual)"),
+    QT_TRANSLATE_NOOP("core", "customer authenticates (manual capture)"),
+    QT_TRANSLATE_NOOP("core", "customer authenticates, then the issuer declines"),
+    QT_TRANSLATE_NOOP("core", "customer fails authentication"),
+    QT_TRANSLATE_NOOP("core", "detach (can never be used again)"),
+    QT_TRANSLATE_NOOP(
+        "core", "only a us_bank_account payment can be canceled while processing (§3.3)"
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "only an off-session confirm of a card that needs authentication fails this way (§8.4)",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core", "only bank debits (sepa_debit, us_bank_account) pass through processing (§3.2 T12)"
+    ),
+    QT_TRANSLATE_NOOP("core", "set a new payment method (update)"),
+    QT_TRANSLATE_NOOP("core", "set a payment method (create/update)"),
+    QT_TRANSLATE_NOOP("core", "the PaymentMethod is attached to a customer"),
+    QT_TRANSLATE_NOOP("core", "the card needs authentication or is declined"),
+    QT_TRANSLATE_NOOP("core", "the customer completes authentication"),
+    QT_TRANSLATE_NOOP("core", "the issuer accepts this payment method"),
+    QT_TRANSLATE_NOOP("core", "this payment method needs no customer action"),
+    QT_TRANSLATE_NOOP("core", "update"),
+    QT_TRANSLATE_NOOP("core", "use it together with the customer it is attached to (§6.1)"),
+    QT_TRANSLATE_NOOP("core", "used with its customer"),
+    QT_TRANSLATE_NOOP("core", "used without a customer (even if declined)"),
 )
 
 #: Texts the core makes with variable parts: ``{name}`` stands for one value.

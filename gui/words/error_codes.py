@@ -110,6 +110,50 @@ CODES: dict[str, str] = {
     "incorrect_number": QT_TRANSLATE_NOOP(
         "errorcode", "The card number is wrong: it fails the Luhn check or is not a card."
     ),
+    "authentication_required": QT_TRANSLATE_NOOP(
+        "errorcode",
+        "The card needs authentication and the customer is not there (off_session=true): bring them back to confirm on-session (§8.4).",
+    ),
+    "payment_intent_unexpected_state": QT_TRANSLATE_NOOP(
+        "errorcode",
+        "The PaymentIntent's status does not allow this operation (confirm, capture, cancel or update, \u00a73.3).",
+    ),
+    "payment_intent_action_required": QT_TRANSLATE_NOOP(
+        "errorcode",
+        "The payment needs a customer action, and error_on_requires_action asked to fail instead of waiting.",
+    ),
+    "payment_intent_incompatible_payment_method": QT_TRANSLATE_NOOP(
+        "errorcode",
+        "The PaymentMethod's type is not one of the PaymentIntent's payment_method_types.",
+    ),
+    "payment_intent_invalid_parameter": QT_TRANSLATE_NOOP(
+        "errorcode",
+        "A parameter does not fit this payment method (for example manual capture of a bank debit).",
+    ),
+    "payment_method_currency_mismatch": QT_TRANSLATE_NOOP(
+        "errorcode",
+        "The PaymentMethod cannot pay in the PaymentIntent's currency.",
+    ),
+    "setup_intent_unexpected_state": QT_TRANSLATE_NOOP(
+        "errorcode",
+        "The SetupIntent's status does not allow this operation (\u00a75.2).",
+    ),
+    "setup_intent_invalid_parameter": QT_TRANSLATE_NOOP(
+        "errorcode",
+        "A parameter does not fit this SetupIntent or its payment method.",
+    ),
+    "payment_intent_authentication_failure": QT_TRANSLATE_NOOP(
+        "errorcode",
+        "The customer failed 3D Secure or the redirect: give a new payment method and confirm again.",
+    ),
+    "setup_intent_authentication_failure": QT_TRANSLATE_NOOP(
+        "errorcode",
+        "The customer failed authentication while setting up the payment method.",
+    ),
+    "payment_intent_payment_attempt_failed": QT_TRANSLATE_NOOP(
+        "errorcode",
+        "The payment attempt failed (a bank debit was not collected): the PaymentIntent can be retried.",
+    ),
 }
 
 #: ``decline_code`` -> what it means.

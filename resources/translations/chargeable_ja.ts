@@ -4,7 +4,7 @@
 <context>
     <name>ActionBar</name>
     <message>
-        <location filename="../../gui/panes/action_bar.py" line="+145"/>
+        <location filename="../../gui/panes/action_bar.py" line="+146"/>
         <location line="+73"/>
         <source>Actions: select an object</source>
         <translation>操作: オブジェクトを選択してください</translation>
@@ -90,7 +90,7 @@
 <context>
     <name>ChargeDialog</name>
     <message>
-        <location filename="../../gui/dialogs/charge.py" line="+52"/>
+        <location filename="../../gui/dialogs/charge.py" line="+53"/>
         <source>A token</source>
         <translation>トークン</translation>
     </message>
@@ -150,7 +150,7 @@
         <translation>Stripe は拒否します: 顧客にはそのトークンの ID を持つソースが紐付いていません。先にトークンを関連付け、その結果できる card_… に請求してください。</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <location line="+1"/>
         <location line="+7"/>
         <source>Charge</source>
@@ -257,7 +257,7 @@
 <context>
     <name>CodeBox</name>
     <message>
-        <location filename="../../gui/panes/detail_pane.py" line="+187"/>
+        <location filename="../../gui/panes/detail_pane.py" line="+169"/>
         <source>Copy</source>
         <translation>コピー</translation>
     </message>
@@ -293,7 +293,7 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../gui/commands.py" line="+58"/>
+        <location filename="../../gui/commands.py" line="+59"/>
         <source>&amp;New Session</source>
         <extracomment>more shortcuts, always on (e.g. Ctrl++ beside Ctrl+=) shortcuts added only while presenter mode is on (Space, arrows, Esc)</extracomment>
         <translation>新規セッション(&amp;N)</translation>
@@ -765,6 +765,16 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>&amp;Reference</source>
+        <translation>リファレンス(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The Stripe facts the app relies on; every (§6.3) opens its section</source>
+        <translation>このアプリが拠り所とする Stripe の事実。(§6.3) などの引用はその節を開きます</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>&amp;About Chargeable</source>
         <translation>Chargeable について(&amp;A)</translation>
     </message>
@@ -875,18 +885,18 @@
         <translation>タイマーまで</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+13"/>
         <source>Unverified: %1</source>
         <translation>未検証: %1</translation>
     </message>
     <message>
-        <location line="+159"/>
-        <location line="+76"/>
+        <location line="+155"/>
+        <location line="+58"/>
         <source>Select an object first.</source>
         <translation>先にオブジェクトを選択してください。</translation>
     </message>
     <message>
-        <location line="-74"/>
+        <location line="-56"/>
         <source>Does not apply to %1.</source>
         <translation>%1 には適用できません。</translation>
     </message>
@@ -897,22 +907,23 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+80"/>
+        <location line="+64"/>
         <source>Blocked: %1</source>
         <translation>ブロック中: %1</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-60"/>
         <source>Try anyway is on: it sends the request to show Stripe&apos;s error.</source>
         <translation>「とにかく試す」がオンです: リクエストを送信して Stripe のエラーを表示します。</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location filename="../../gui/sandbox_host.py" line="+55"/>
         <source>Stripe said no: %1 %2 → %3</source>
+        <extracomment>the origin of every request the window sends (the event log shows others&apos; origins)</extracomment>
         <translation>Stripe が拒否しました: %1 %2 → %3</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location filename="../../gui/commands.py" line="+53"/>
         <source>%1 does not apply to %2.</source>
         <translation>%1 は %2 には適用できません。</translation>
     </message>
@@ -922,7 +933,7 @@
         <translation>キャンセルしました。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+31"/>
         <source>Not a number of hours: %1</source>
         <translation>時間数ではありません: %1</translation>
     </message>
@@ -1015,56 +1026,56 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../gui/panes/detail_pane.py" line="+72"/>
-        <location line="+61"/>
+        <location filename="../../gui/panes/detail_pane.py" line="+75"/>
+        <location line="+60"/>
         <source>Properties</source>
         <translation>プロパティ</translation>
     </message>
     <message>
-        <location line="-53"/>
-        <location line="+53"/>
+        <location line="-52"/>
+        <location line="+52"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location line="-46"/>
-        <location line="+49"/>
+        <location line="-45"/>
+        <location line="+48"/>
         <source>curl</source>
         <translation>curl</translation>
     </message>
     <message>
-        <location line="-48"/>
-        <location line="+49"/>
+        <location line="-47"/>
+        <location line="+48"/>
         <source>stripe-python</source>
         <translation>stripe-python</translation>
     </message>
     <message>
-        <location line="-43"/>
-        <location line="+39"/>
+        <location line="-42"/>
+        <location line="+38"/>
         <source>Request</source>
         <translation>リクエスト</translation>
     </message>
     <message>
-        <location line="-34"/>
-        <location line="+40"/>
+        <location line="-33"/>
+        <location line="+39"/>
         <source>Simulated time</source>
         <translation>模擬時刻</translation>
     </message>
     <message>
-        <location line="-40"/>
-        <location line="+40"/>
+        <location line="-39"/>
+        <location line="+39"/>
         <source>Event</source>
         <translation>イベント</translation>
     </message>
     <message>
-        <location line="-40"/>
-        <location line="+40"/>
+        <location line="-39"/>
+        <location line="+39"/>
         <source>Id</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location line="-35"/>
-        <location line="+29"/>
+        <location line="-34"/>
+        <location line="+28"/>
         <source>Events</source>
         <translation>イベント</translation>
     </message>
@@ -1113,7 +1124,7 @@
 <context>
     <name>EventLog</name>
     <message>
-        <location filename="../../gui/panes/event_log.py" line="+127"/>
+        <location filename="../../gui/panes/event_log.py" line="+454"/>
         <source>Opened with %1 earlier requests; their events:</source>
         <translation>開いた時点で %1 件のリクエストがありました。そのイベント:</translation>
     </message>
@@ -1123,7 +1134,7 @@
         <translation>このウィンドウを開く前のリクエストは操作ログにあります。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="-301"/>
         <source>Simulated time</source>
         <translation>模擬時刻</translation>
     </message>
@@ -1138,7 +1149,7 @@
         <translation>オブジェクト</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+257"/>
         <source>%1 %2 → error %3: %4</source>
         <translation>%1 %2 → エラー %3: %4</translation>
     </message>
@@ -1148,27 +1159,27 @@
         <translation>送信元: %1</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+12"/>
         <source>Undo: %1</source>
         <translation>元に戻す: %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Redo: %1</source>
         <translation>やり直し: %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Rebuilt from the action log</source>
         <translation>操作ログから再構築しました</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>The sandbox replayed its first %1 accepted requests.</source>
         <translation>サンドボックスは受理済みリクエストの最初の %1 件を再実行しました。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="-105"/>
         <location line="+30"/>
         <source>Event log</source>
         <translation>イベントログ</translation>
@@ -1205,7 +1216,7 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../gui/panes/object_list.py" line="+934"/>
+        <location filename="../../gui/panes/object_list.py" line="+930"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
@@ -1290,7 +1301,7 @@
 <context>
     <name>InfoBar</name>
     <message>
-        <location filename="../../gui/main_window.py" line="+129"/>
+        <location filename="../../gui/main_window.py" line="+134"/>
         <location line="+1"/>
         <source>Dismiss</source>
         <extracomment>a menu separator goes before these commands</extracomment>
@@ -1300,7 +1311,7 @@
 <context>
     <name>LessonPlayer</name>
     <message numerus="yes">
-        <location filename="../../gui/panes/lesson_player.py" line="+421"/>
+        <location filename="../../gui/panes/lesson_player.py" line="+389"/>
         <source>%n s per step</source>
         <translation>
             <numerusform>1 ステップ %n 秒</numerusform>
@@ -1422,12 +1433,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="+182"/>
-        <source>State graph</source>
-        <translation>状態グラフ</translation>
-    </message>
-    <message>
-        <location line="+305"/>
+        <location filename="../../gui/main_window.py" line="+490"/>
         <source>Sources are a legacy API</source>
         <translation>Sources はレガシー API です</translation>
     </message>
@@ -1452,7 +1458,7 @@
         <translation>そのダイアログはまだ使用できません。</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+47"/>
         <source>About Chargeable</source>
         <translation>Chargeable について</translation>
     </message>
@@ -1465,7 +1471,7 @@
 <context>
     <name>NewCustomerDialog</name>
     <message>
-        <location filename="../../gui/dialogs/new_customer.py" line="+67"/>
+        <location filename="../../gui/dialogs/new_customer.py" line="+69"/>
         <source>New Customer</source>
         <translation>新規顧客</translation>
     </message>
@@ -1533,7 +1539,7 @@
 <context>
     <name>NewSourceDialog</name>
     <message>
-        <location filename="../../gui/dialogs/new_source.py" line="+55"/>
+        <location filename="../../gui/dialogs/new_source.py" line="+56"/>
         <source>New Source</source>
         <translation>新規ソース</translation>
     </message>
@@ -1796,7 +1802,7 @@
 <context>
     <name>NewTokenDialog</name>
     <message>
-        <location filename="../../gui/dialogs/new_token.py" line="+39"/>
+        <location filename="../../gui/dialogs/new_token.py" line="+40"/>
         <source>New Token</source>
         <translation>新規トークン</translation>
     </message>
@@ -1945,7 +1951,7 @@
 <context>
     <name>ObjectListModel</name>
     <message>
-        <location filename="../../gui/panes/object_list.py" line="-691"/>
+        <location filename="../../gui/panes/object_list.py" line="-685"/>
         <source>status {0}: {1}</source>
         <translation>status {0}: {1}</translation>
     </message>
@@ -1953,16 +1959,29 @@
 <context>
     <name>ObjectListView</name>
     <message>
-        <location line="+530"/>
+        <location line="+524"/>
         <location line="+16"/>
         <source>Objects</source>
         <translation>オブジェクト</translation>
     </message>
 </context>
 <context>
+    <name>ReferenceViewer</name>
+    <message>
+        <location filename="../../gui/panes/reference.py" line="+47"/>
+        <source>The reference (docs/reference.md) is missing.</source>
+        <translation>リファレンス (docs/reference.md) が見つかりません。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reference</source>
+        <translation>リファレンス</translation>
+    </message>
+</context>
+<context>
     <name>RequestDialog</name>
     <message>
-        <location filename="../../gui/dialogs/_base.py" line="+188"/>
+        <location filename="../../gui/dialogs/_base.py" line="+189"/>
         <source>The request this dialog sends to the sandbox</source>
         <extracomment>text of the OK button; subclasses set it (through tr) in their __init__</extracomment>
         <translation>このダイアログがサンドボックスに送信するリクエスト</translation>
@@ -1992,7 +2011,7 @@
 <context>
     <name>ServeController</name>
     <message>
-        <location filename="../../gui/serve_controller.py" line="+125"/>
+        <location filename="../../gui/serve_controller.py" line="+127"/>
         <location line="+19"/>
         <source>The Chargeable window stopped serving the API.</source>
         <translation>Chargeable のウィンドウは API の提供を停止しました。</translation>
@@ -2046,7 +2065,7 @@
 <context>
     <name>SessionController</name>
     <message>
-        <location filename="../../gui/session_controller.py" line="+116"/>
+        <location filename="../../gui/session_controller.py" line="+120"/>
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
@@ -2091,7 +2110,7 @@
         <translation>Chargeable セッション (*{suffix})</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+83"/>
         <source>Untitled session</source>
         <translation>無題のセッション</translation>
     </message>
@@ -2101,7 +2120,7 @@
         <translation>{name}[*] — Chargeable</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+83"/>
         <source>Could not open the session</source>
         <translation>セッションを開けませんでした</translation>
     </message>
@@ -2196,7 +2215,7 @@
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../../gui/graph/view.py" line="+428"/>
+        <location filename="../../gui/graph/view.py" line="+409"/>
         <source>not possible now</source>
         <translation>今はできません</translation>
     </message>
@@ -2277,7 +2296,7 @@
         <translation>最終</translation>
     </message>
     <message>
-        <location filename="../../gui/graph/view.py" line="-364"/>
+        <location filename="../../gui/graph/view.py" line="-344"/>
         <source>Source</source>
         <extracomment>Default animation length (ms); QSettings key ``graph/animation_ms`` overrides it. Edge triggers that are not action names: the action that makes them happen.</extracomment>
         <translation>ソース</translation>
@@ -2298,19 +2317,19 @@
         <translation>{kind}、フロー {flow}</translation>
     </message>
     <message>
-        <location line="+35"/>
-        <location line="+464"/>
+        <location line="+28"/>
+        <location line="+450"/>
         <source>State graph</source>
         <translation>状態グラフ</translation>
     </message>
     <message>
-        <location line="-440"/>
-        <location line="+442"/>
+        <location line="-425"/>
+        <location line="+427"/>
         <source>Select a source, a token or a charge to see its lifecycle.</source>
         <translation>ソース、トークン、請求のいずれかを選ぶと、そのライフサイクルが表示されます。</translation>
     </message>
     <message>
-        <location line="-291"/>
+        <location line="-290"/>
         <source>Chargeable state graph</source>
         <translation>Chargeable 状態グラフ</translation>
     </message>
@@ -2345,7 +2364,7 @@
         <translation>これは自動的に起こります: 実行する操作はありません</translation>
     </message>
     <message>
-        <location line="+167"/>
+        <location line="+166"/>
         <source>Fit to view (F)</source>
         <translation>全体を表示 (F)</translation>
     </message>
@@ -3003,7 +3022,212 @@
         <translation>旧 Terminal の種類: flow none、single_use、作成時に chargeable はサンドボックスの選択 (§4)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+5"/>
+        <source>attach to a customer</source>
+        <translation>顧客に関連付け</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bank debit fails</source>
+        <translation>口座引き落としが失敗</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bank debit settles</source>
+        <translation>口座引き落としが完了</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cancel (releases the authorization)</source>
+        <translation>キャンセル (オーソリを解放)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cancel (us_bank_account only)</source>
+        <translation>キャンセル (us_bank_account のみ)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>capture (all or part)</source>
+        <translation>キャプチャ (全額または一部)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>capture_method is automatic: nothing waits for a capture</source>
+        <translation>capture_method が automatic: キャプチャ待ちにならない</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>capture_method is manual: the payment waits in requires_capture</source>
+        <translation>capture_method が manual: 支払いは requires_capture で待つ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>confirm (authentication needed)</source>
+        <translation>確定 (認証が必要)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>confirm (authentication or redirect needed)</source>
+        <translation>確定 (認証またはリダイレクトが必要)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>confirm (authorized, automatic capture)</source>
+        <translation>確定 (承認、自動キャプチャ)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>confirm (authorized, manual capture)</source>
+        <translation>確定 (承認、手動キャプチャ)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>confirm (bank debit submitted)</source>
+        <translation>確定 (口座引き落としを送信)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>confirm (card declined)</source>
+        <translation>確定 (カードが拒否)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>confirm (declined: 402, back to requires_payment_method)</source>
+        <translation>確定 (拒否: 402、requires_payment_method に戻る)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>confirm (set up; attached to the customer)</source>
+        <translation>確定 (設定完了、顧客に関連付け)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>confirm off-session (authentication required: 402)</source>
+        <translation>オフセッションで確定 (認証が必要: 402)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>confirmation_method is automatic: no second confirm is needed (§3.2 T6)</source>
+        <translation>confirmation_method が automatic: 2 回目の確定は不要 (§3.2 T6)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>confirmation_method is manual: the server must confirm again (§3.2 T6m)</source>
+        <translation>confirmation_method が manual: サーバーが再度確定する必要がある (§3.2 T6m)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>customer authenticates</source>
+        <translation>顧客が認証</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>customer authenticates (automatic capture)</source>
+        <translation>顧客が認証 (自動キャプチャ)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>customer authenticates (confirmation_method manual)</source>
+        <translation>顧客が認証 (confirmation_method manual)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>customer authenticates (manual capture)</source>
+        <translation>顧客が認証 (手動キャプチャ)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>customer authenticates, then the issuer declines</source>
+        <translation>顧客が認証し、その後カード発行会社が拒否</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>customer fails authentication</source>
+        <translation>顧客の認証が失敗</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>detach (can never be used again)</source>
+        <translation>関連付け解除 (二度と使えない)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>only a us_bank_account payment can be canceled while processing (§3.3)</source>
+        <translation>processing 中にキャンセルできるのは us_bank_account の支払いだけ (§3.3)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>only an off-session confirm of a card that needs authentication fails this way (§8.4)</source>
+        <translation>この失敗は、認証が必要なカードをオフセッションで確定したときだけ (§8.4)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>only bank debits (sepa_debit, us_bank_account) pass through processing (§3.2 T12)</source>
+        <translation>processing を通るのは口座引き落とし (sepa_debit、us_bank_account) だけ (§3.2 T12)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>set a new payment method (update)</source>
+        <translation>新しい支払い方法を設定 (更新)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>set a payment method (create/update)</source>
+        <translation>支払い方法を設定 (作成/更新)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the PaymentMethod is attached to a customer</source>
+        <translation>この PaymentMethod は顧客に関連付け済み</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the card needs authentication or is declined</source>
+        <translation>このカードは認証が必要か、拒否される</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the customer completes authentication</source>
+        <translation>顧客は認証を完了する</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the issuer accepts this payment method</source>
+        <translation>カード発行会社はこの支払い方法を受け入れる</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>this payment method needs no customer action</source>
+        <translation>この支払い方法は顧客の操作を必要としない</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>use it together with the customer it is attached to (§6.1)</source>
+        <translation>関連付けられた顧客と一緒に使う (§6.1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>used with its customer</source>
+        <translation>自分の顧客と一緒に使用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>used without a customer (even if declined)</source>
+        <translation>顧客なしで使用 (拒否されても)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>the object is {state}; this edge leaves {source}</source>
         <extracomment>Texts the core makes with variable parts: ``{name}`` stands for one value.</extracomment>
         <translation>オブジェクトは {state} です。この遷移は {source} から出ます</translation>
@@ -3218,7 +3442,62 @@
         <translation>カード番号が誤っています: Luhn チェックに通らないか、カードの番号ではありません。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
+        <source>The card needs authentication and the customer is not there (off_session=true): bring them back to confirm on-session (§8.4).</source>
+        <translation>カードに認証が必要ですが顧客がその場にいません (off_session=true)。顧客に戻ってもらいオンセッションで確定します (§8.4)。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The PaymentIntent&apos;s status does not allow this operation (confirm, capture, cancel or update, §3.3).</source>
+        <translation>PaymentIntent のステータスではこの操作 (確定、キャプチャ、キャンセル、更新) はできません (§3.3)。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The payment needs a customer action, and error_on_requires_action asked to fail instead of waiting.</source>
+        <translation>支払いには顧客の操作が必要ですが、error_on_requires_action により待たずに失敗しました。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The PaymentMethod&apos;s type is not one of the PaymentIntent&apos;s payment_method_types.</source>
+        <translation>PaymentMethod の種類が PaymentIntent の payment_method_types に含まれていません。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A parameter does not fit this payment method (for example manual capture of a bank debit).</source>
+        <translation>パラメーターがこの支払い方法に合いません (例: 口座引き落としの手動キャプチャ)。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The PaymentMethod cannot pay in the PaymentIntent&apos;s currency.</source>
+        <translation>この PaymentMethod は PaymentIntent の通貨で支払えません。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The SetupIntent&apos;s status does not allow this operation (§5.2).</source>
+        <translation>SetupIntent のステータスではこの操作はできません (§5.2)。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A parameter does not fit this SetupIntent or its payment method.</source>
+        <translation>パラメーターがこの SetupIntent またはその支払い方法に合いません。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The customer failed 3D Secure or the redirect: give a new payment method and confirm again.</source>
+        <translation>顧客が 3D セキュアまたはリダイレクトに失敗しました。新しい支払い方法で再度確定してください。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The customer failed authentication while setting up the payment method.</source>
+        <translation>支払い方法の設定中に顧客の認証が失敗しました。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The payment attempt failed (a bank debit was not collected): the PaymentIntent can be retried.</source>
+        <translation>支払いの試行が失敗しました (口座引き落としができませんでした)。PaymentIntent は再試行できます。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>The issuer declined without saying why.</source>
         <extracomment>``decline_code`` -&gt; what it means.</extracomment>
         <translation>カード発行会社が理由を示さずに拒否しました。</translation>

@@ -23,7 +23,8 @@ from core.lessons.runner import (
 )
 
 BUILTIN = builtin_paths()
-REFERENCE = Path("/work/shared/reference/stripe-domain.md")
+# the user-facing reference, numbered like the research reference it was written from
+REFERENCE = Path(__file__).resolve().parents[2] / "docs" / "reference.md"
 GLOSSES = {
     "pending": "保留中",
     "chargeable": "請求可能",

@@ -18,6 +18,9 @@ def test_tables_cover_every_flow_and_kind() -> None:
         ("source", "code_verification"),
         ("token", ""),
         ("charge", ""),
+        ("payment_method", ""),
+        ("payment_intent", ""),
+        ("setup_intent", ""),
     }
     for table in lifecycle.TABLES.values():
         ids = [t.id for t in table.transitions]

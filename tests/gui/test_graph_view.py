@@ -114,7 +114,14 @@ class TableSandbox:
             cb(change)
 
 
-INITIAL = {"source": "pending", "token": "unused", "charge": "pending"}
+INITIAL = {
+    "source": "pending",
+    "token": "unused",
+    "charge": "pending",
+    "payment_method": "unattached",
+    "payment_intent": "requires_payment_method",
+    "setup_intent": "requires_payment_method",
+}
 
 
 @pytest.fixture

@@ -124,3 +124,24 @@ def test_split_target() -> None:
     assert mapping.split_target("/v1/a?b=1#f") == ("/v1/a", "b=1")
     assert mapping.split_target("http://h:1/v1/a?b=2") == ("/v1/a", "b=2")
     assert mapping.split_target("/v1/a") == ("/v1/a", "")
+
+
+def test_a_method_llhttp_does_not_know_gets_stripes_404_naming_it() -> None:
+    from core.http import refusals
+
+    reply = refusals.unknown_method(b"BREW /v1/charges?x=1 HTTP/1.1\r\nHost: x\r\n\r\n")
+    assert reply.status == 404 and reply.close
+    assert "(BREW: /v1/charges)" in json.loads(reply.body)["error"]["message"]
+    for garbage in (b"GARBAGE\r\n\r\n", b"\x16\x03\x01 hello", b"BREW"):
+        assert refusals.unknown_method(garbage).status == 400
+
+
+def test_the_connection_cap_leaves_descriptors_for_the_rest_of_the_process() -> None:
+    import resource
+
+    from core.http import refusals
+
+    soft = resource.getrlimit(resource.RLIMIT_NOFILE)[0]
+    cap = refusals.within_descriptors(10**9)
+    assert cap == 10**9 if soft == resource.RLIM_INFINITY else cap <= soft - 64
+    assert refusals.within_descriptors(16) <= 16
