@@ -10,7 +10,6 @@ redacted, to the action log; undo/redo/session loading replay that log.
 
 from __future__ import annotations
 
-import base64
 import copy
 import hashlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -24,7 +23,7 @@ from core.history import LogEntry
 from core.lifecycle import actions as actions_mod
 from core.lifecycle import tables as lifecycle
 from core.lifecycle.actions import Action
-from core.rules import balance, client_side, expand, params, router, versions
+from core.rules import client_side, expand, params, router, shaping, versions
 from core.store.records import CustomerRec, EventRec
 from core.store.state import State
 from core.wire.emit import to_wire
@@ -159,37 +158,6 @@ def _headers(raw: object) -> dict[str, str]:
     return out
 
 
-def _api_key(headers: dict[str, str]) -> str | None:
-    auth = headers.get("authorization", "").strip()
-    if not auth:
-        return None
-    scheme, _, value = auth.partition(" ")
-    if scheme.lower() == "bearer":
-        return value.strip()
-    if scheme.lower() == "basic":
-        try:
-            decoded = base64.b64decode(value.strip(), validate=True).decode()
-        except (ValueError, UnicodeDecodeError):
-            return ""
-        return decoded.partition(":")[0]
-    return ""
-
-
-def _check_key(key: str | None, method: str, path: str) -> None:
-    if key is None:
-        raise errors.no_api_key()
-    if key.startswith(("sk_live_", "rk_live_", "pk_live_")):
-        raise errors.live_key_refused()
-    if key.startswith(("sk_test_", "rk_test_")) and len(key) > 8:
-        return
-    if key.startswith("pk_test_") and len(key) > 8:
-        if client_side.is_client_route(method, path):
-            return
-        raise errors.publishable_key_not_allowed()
-    shown = (key[:8] + "*" * max(len(key) - 12, 0) + key[-4:]) if len(key) > 12 else "****"
-    raise errors.invalid_api_key(shown)
-
-
 class Sandbox:
     """One simulated Stripe account (test mode).
 
@@ -272,12 +240,10 @@ class Sandbox:
                     pairs = params.flatten(query) + pairs
             except params.ParamError as exc:  # reported after the key check, as Stripe does
                 unreadable = exc
-            key = _api_key(headers)
             client_route = client_side.is_client_route(method, path)
-            if key is None and client_route:  # Stripe.js sends key=pk_test_... in the body
-                key = client_side.key_in_params(pairs)
+            key = client_side.request_key(headers, pairs, client_route)
             if self.check_keys and not replaying:
-                _check_key(key, method, path)
+                client_side.check_key(key, method, path)
             if unreadable is not None:
                 raise unreadable
             version = versions.pick(headers, version)
@@ -315,19 +281,7 @@ class Sandbox:
         try:
             body = handler(st, args, data)
             status = 200
-            if mutates:  # charges captured and refunds made get their balance transaction
-                balance.record_for_touched(st)
-                balance.patch(st, body)
-            if version < versions.REFUNDS_LISTED_UNTIL:
-                body = versions.shape(st, body, version)
-            if expand_paths:
-                shape = None
-                if version < versions.REFUNDS_LISTED_UNTIL:
-
-                    def shape(obj: dict[str, Any]) -> dict[str, Any]:
-                        return versions.shape_object(st, obj, version)
-
-                body = expand.apply(st, body, expand_paths, shape)
+            body = shaping.finish(st, body, mutates, version, expand_paths)
         except errors.StripeError as exc:
             if not exc.keep_state:
                 st.rollback()

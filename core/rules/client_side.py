@@ -17,6 +17,7 @@
 
 from __future__ import annotations
 
+import base64
 import re
 from typing import Any
 
@@ -86,3 +87,47 @@ def source_param(st: State, p: Params, required: bool = False) -> str | None:
         st.add(tok)
         return tok.id
     return p.req("source") if required else p.str("source")
+
+
+# --- the API key of a request -------------------------------------------------------
+
+
+def request_key(
+    headers: dict[str, str], pairs: list[tuple[str, str]], client_route: bool
+) -> str | None:
+    """The key from ``Authorization``, else (Stripe.js) a ``key`` parameter."""
+    key = api_key(headers)
+    if key is None and client_route:
+        key = key_in_params(pairs)
+    return key
+
+
+def api_key(headers: dict[str, str]) -> str | None:
+    auth = headers.get("authorization", "").strip()
+    if not auth:
+        return None
+    scheme, _, value = auth.partition(" ")
+    if scheme.lower() == "bearer":
+        return value.strip()
+    if scheme.lower() == "basic":
+        try:
+            decoded = base64.b64decode(value.strip(), validate=True).decode()
+        except (ValueError, UnicodeDecodeError):
+            return ""
+        return decoded.partition(":")[0]
+    return ""
+
+
+def check_key(key: str | None, method: str, path: str) -> None:
+    if key is None:
+        raise errors.no_api_key()
+    if key.startswith(("sk_live_", "rk_live_", "pk_live_")):
+        raise errors.live_key_refused()
+    if key.startswith(("sk_test_", "rk_test_")) and len(key) > 8:
+        return
+    if key.startswith("pk_test_") and len(key) > 8:
+        if is_client_route(method, path):
+            return
+        raise errors.publishable_key_not_allowed()
+    shown = (key[:8] + "*" * max(len(key) - 12, 0) + key[-4:]) if len(key) > 12 else "****"
+    raise errors.invalid_api_key(shown)

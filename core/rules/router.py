@@ -98,8 +98,7 @@ _route("GET", "/v1/balance", balance.balance, False)
 for _method, _pattern, _fn, _mutates in intents_routes():  # PaymentMethods and intents
     _route(_method, _pattern, _fn, _mutates)
 
-#: Requests a publishable key may make (§1: client-side source/token creation).
-PUBLISHABLE_OK = {("POST", "/v1/tokens"), ("POST", "/v1/sources")}
+# Which requests a publishable key may make is core.rules.client_side.is_client_route.
 
 
 def match(method: str, path: str) -> tuple[Handler, tuple[str, ...], bool]:

@@ -146,6 +146,70 @@ async function main() {
     return `retrieve after delete: deleted=${again.deleted}`;
   });
 
+  await flow('parameters', async () => {
+    const address = {line1: '510 Townsend St', city: 'San Francisco', postal_code: '94103', country: 'US'};
+    const cus = await stripe.customers.create({
+      address,
+      shipping: {name: 'Jenny Rosen', address},
+      preferred_locales: ['ja-JP'],
+      invoice_settings: {footer: 'Thanks'},
+      balance: -100,
+      tax_exempt: 'reverse',
+    });
+    assert.equal(cus.address.city, 'San Francisco');
+    assert.equal(cus.shipping.name, 'Jenny Rosen');
+    assert.deepEqual(cus.preferred_locales, ['ja-JP']);
+    assert.equal(cus.invoice_settings.footer, 'Thanks');
+    const ch = await stripe.charges.create({
+      amount: 3000,
+      currency: 'usd',
+      source: 'tok_visa',
+      shipping: {name: 'Jenny Rosen', address, carrier: 'UPS'},
+      statement_descriptor_suffix: 'ORDER 9',
+      transfer_data: {destination: 'acct_1Example', amount: 2000},
+      application_fee_amount: 100,
+    });
+    assert.equal(ch.shipping.carrier, 'UPS');
+    assert.equal(ch.transfer_data.destination, 'acct_1Example');
+    assert.equal(ch.application_fee_amount, 100);
+    return `customer address/shipping/locales/invoice footer echoed; charge shipping, transfer_data, fee ${ch.application_fee_amount}`;
+  });
+
+  await flow('publishable-key', async () => {
+    const browser = new Stripe('pk_test_node_flows', {
+      host: url.hostname, port: Number(url.port), protocol: url.protocol.replace(':', ''), maxNetworkRetries: 0,
+    });
+    const token = await browser.tokens.create({card: {number: '4242424242424242', exp_month: 12, exp_year: 2034}});
+    const src = await browser.sources.create({type: 'card', token: (await browser.tokens.create({
+      card: {number: '4242424242424242', exp_month: 12, exp_year: 2034}})).id});
+    const polled = await browser.sources.retrieve(src.id, {client_secret: src.client_secret});
+    assert.equal(polled.status, 'chargeable');
+    const err = await refused(browser.customers.list());
+    assert.equal(err.statusCode, 401);
+    return `token ${token.id.slice(0, 4)}, source polled with client_secret: ${polled.status}; server call refused ${err.statusCode}`;
+  });
+
+  await flow('endpoints', async () => {
+    const ch = await stripe.charges.create({amount: 5000, currency: 'usd', source: 'tok_visa'});
+    assert.ok(ch.balance_transaction && ch.balance_transaction.startsWith('txn_'));
+    const txn = await stripe.balanceTransactions.retrieve(ch.balance_transaction);
+    assert.equal(txn.fee, 175);
+    const re = await stripe.refunds.create({charge: ch.id, amount: 1000});
+    const updated = await stripe.refunds.update(re.id, {metadata: {reason: 'flow'}});
+    assert.equal(updated.metadata.reason, 'flow');
+    const balance = await stripe.balance.retrieve();
+    assert.equal(balance.object, 'balance');
+    const card = await stripe.customers.updateSource(customer.id, customer.default_source, {name: 'Updated Name'});
+    assert.equal(card.name, 'Updated Name');
+    const bankToken = await stripe.tokens.create({bank_account: {
+      country: 'US', currency: 'usd', account_holder_name: 'J R', account_holder_type: 'individual',
+      routing_number: '110000000', account_number: '000123456789'}});
+    const bankCustomer = await stripe.customers.create({source: bankToken.id});
+    const verified = await stripe.customers.verifySource(bankCustomer.id, bankCustomer.default_source, {amounts: [32, 45]});
+    assert.equal(verified.status, 'verified');
+    return `txn fee ${txn.fee} net ${txn.net}; refund updated; balance pending ${balance.pending[0].amount}; card renamed; bank ${verified.status}`;
+  });
+
   await flow('wire', async () => {
     const key = `node-${libName}-${suffix}`;
     const first = await stripe.customers.create({email: 'idem@example.com'}, {idempotencyKey: key});
