@@ -62,7 +62,33 @@ EXPANDABLE: dict[str, frozenset[str]] = {
     "card": frozenset({"account", "customer"}),
     "bank_account": frozenset({"account", "customer"}),
     "balance_transaction": frozenset({"source"}),
+    "payment_method": frozenset({"customer"}),
+    "payment_intent": frozenset(
+        {
+            "application",
+            "customer",
+            "invoice",
+            "latest_charge",
+            "on_behalf_of",
+            "payment_method",
+            "review",
+        }
+    ),
+    "setup_intent": frozenset(
+        {
+            "application",
+            "customer",
+            "latest_attempt",
+            "mandate",
+            "on_behalf_of",
+            "payment_method",
+            "single_use_mandate",
+        }
+    ),
+    "invoice_settings": frozenset({"default_payment_method"}),
 }
+#: Plain hashes a path may go through (they have no ``object`` of their own).
+HASHES: dict[tuple[str, str], str] = {("customer", "invoice_settings"): "invoice_settings"}
 
 LIST_OBJECTS = frozenset({"list", "search_result"})
 
@@ -172,6 +198,10 @@ def _walk(
         return
     if node.get("deleted") is True:
         return  # a deleted object has nothing left to expand
+    hash_kind = HASHES.get((str(kind), head))
+    if hash_kind is not None and rest and isinstance(node.get(head), dict):
+        _walk_hash(st, node[head], hash_kind, rest, path, shape)
+        return
     if head not in EXPANDABLE.get(str(kind), ()):
         raise _cannot(path, in_list=False)
     if (kind, head) in INCLUDES:
@@ -188,3 +218,14 @@ def _walk(
         child = node.get(head)
         if isinstance(child, dict):
             _walk(st, child, rest, path, shape)
+
+
+def _walk_hash(
+    st: State, node: Json, kind: str, parts: list[str], path: str, shape: Shape | None
+) -> None:
+    """Expand inside a plain hash (``invoice_settings``) in place."""
+    tagged = {**node, "object": kind}
+    _walk(st, tagged, parts, path, shape)
+    tagged.pop("object")
+    node.clear()
+    node.update(tagged)

@@ -190,3 +190,32 @@ def test_the_account_default_is_a_setting() -> None:
     response = sandbox.request("POST", "/v1/customers", {}, {"Authorization": "Bearer sk_test_x"})
     assert response.headers["Stripe-Version"] == "2019-12-03"
     assert response.body["sources"]["data"] == []
+
+
+def test_expand_through_invoice_settings_and_on_intents(client: stripe.StripeClient) -> None:
+    pm = client.v1.payment_methods.create(params={"type": "card", "card": {"token": "tok_visa"}})
+    customer = client.v1.customers.create(
+        params={"payment_method": pm.id, "invoice_settings": {"default_payment_method": pm.id}}
+    )
+    got = client.v1.customers.retrieve(
+        customer.id, params={"expand": ["invoice_settings.default_payment_method"]}
+    )
+    assert isinstance(got.invoice_settings.default_payment_method, stripe.PaymentMethod)
+    assert got.invoice_settings.default_payment_method.id == pm.id
+    intent = client.v1.payment_intents.create(
+        params={
+            "amount": 1200,
+            "currency": "usd",
+            "customer": customer.id,
+            "payment_method": pm.id,
+            "confirm": True,
+            "payment_method_types": ["card"],
+            "expand": ["customer", "latest_charge", "payment_method"],
+        }
+    )
+    assert intent.customer.id == customer.id and intent.payment_method.id == pm.id
+    assert intent.latest_charge.object == "charge"
+    charge = client.v1.charges.retrieve(
+        intent.latest_charge.id, params={"expand": ["payment_intent"]}
+    )
+    assert charge.payment_intent.id == intent.id
