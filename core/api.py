@@ -23,7 +23,7 @@ from core.history import LogEntry
 from core.lifecycle import actions as actions_mod
 from core.lifecycle import tables as lifecycle
 from core.lifecycle.actions import Action
-from core.rules import client_side, expand, params, router, shaping, versions
+from core.rules import balance, client_side, expand, params, router, shaping, versions
 from core.store.records import CustomerRec, EventRec
 from core.store.state import State
 from core.wire.emit import to_wire
@@ -209,9 +209,9 @@ class Sandbox:
                 if entry is not None
                 else ()
             )
-            created = tuple(self._st.created[first_created:]) if entry is not None else ()
+            created = balance.listed(self._st.created[first_created:]) if entry is not None else ()
             shown = RequestLine(str(method), str(path), history.redact_pairs(pairs))
-            self._notify(Change(shown, response, touched, events, origin, created))
+            self._notify(Change(shown, response, balance.listed(touched), events, origin, created))
         return response
 
     def _handle(
@@ -346,8 +346,15 @@ class Sandbox:
         return self._revision
 
     def object_ids(self, kind: str | None = None) -> list[str]:
+        """Ids in creation order; without ``kind``, balance transactions (bookkeeping the
+        window does not list) are left out."""
         st = self._st
-        return st.live_ids(st.created if kind is None else st.order.get(kind, []))
+        if kind is not None:
+            return st.live_ids(st.order.get(kind, []))
+        ids = st.live_ids(st.created)
+        if "balance_transaction" not in st.order:
+            return ids
+        return [i for i in ids if not i.startswith(balance.BOOKKEEPING)]
 
     def get(self, object_id: str, expand: tuple[str, ...] = ()) -> dict[str, Any] | None:
         rec = self._st.objects.get(object_id)
@@ -454,10 +461,12 @@ class Sandbox:
         if not self._subscribers:
             return
         if entry is None:
-            changed: tuple[str, ...] = tuple(self._st.objects)
+            changed: tuple[str, ...] = balance.listed(self._st.objects)
             request = RequestLine(verb, "", [])
         else:
-            changed = self._log[-1].changed_ids if verb == "REDO" else entry.changed_ids
+            changed = balance.listed(
+                self._log[-1].changed_ids if verb == "REDO" else entry.changed_ids
+            )
             request = RequestLine(entry.method, entry.path, list(entry.params))
         events = (
             tuple(event_json(e) for e in self._st.events[first_event:])

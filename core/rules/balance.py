@@ -17,6 +17,7 @@ made, so ``payout=`` matches nothing.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from core.facts import catalog, errors
@@ -28,6 +29,16 @@ from core.wire.balance import balance_transaction_json
 
 JSONDict = dict[str, Any]
 AVAILABLE_AFTER = 2 * 86400
+#: Balance transactions' id prefix: bookkeeping, left out of the window's lists and of
+#: the ids a change reports (``Sandbox.object_ids("balance_transaction")`` reads them).
+BOOKKEEPING = "txn_"
+
+
+def listed(ids: Iterable[str]) -> tuple[str, ...]:
+    """``ids`` without balance transactions."""
+    return tuple(i for i in ids if not i.startswith(BOOKKEEPING))
+
+
 FEE_PERCENT_TENTHS = 29  # 2.9%
 FEE_FIXED = 30
 
