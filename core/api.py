@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, overload
 
@@ -143,19 +143,9 @@ class EventList(Sequence[dict[str, Any]]):
             yield event_json(event)
 
 
-def _headers(raw: object) -> dict[str, str]:
-    if raw is None:
-        return {}
-    items: Any = raw.items() if isinstance(raw, Mapping) else raw
-    out: dict[str, str] = {}
-    try:
-        for key, value in items:
-            if not isinstance(key, str) or not isinstance(value, str):
-                raise errors.bad_body("Invalid headers: names and values must be strings.")
-            out[key.lower()] = value
-    except (TypeError, ValueError) as exc:
-        raise errors.bad_body("Invalid headers.") from exc
-    return out
+def request_fingerprint(method: str, path: str, pairs: list[tuple[str, str]]) -> str:
+    """What an ``Idempotency-Key`` retry must match: a hash of the request as sent."""
+    return hashlib.blake2b(repr((method, path, pairs)).encode(), digest_size=16).hexdigest()
 
 
 class Sandbox:
@@ -189,12 +179,19 @@ class Sandbox:
         headers: object = None,
         *,
         origin: str = "api",
+        check_keys: bool | None = None,
     ) -> Response:
-        """Handle one request exactly as Stripe would. Never raises."""
+        """Handle one request exactly as Stripe would. Never raises.
+
+        ``check_keys`` overrides :attr:`check_keys` for this request: a window's
+        sandbox takes its own clicks without a key, yet a request that reached it
+        over HTTP must pass the same key rules as ``chargeable serve``.
+        """
+        enforce = self.check_keys if check_keys is None else bool(check_keys)
         first_created = len(self._st.created)
         try:
             response, pairs, entry, touched, first_event = self._handle(
-                method, path, params, headers, origin
+                method, path, params, headers, origin, check_keys=enforce
             )
         except Exception:  # noqa: BLE001 - the contract: nothing escapes request()
             err = errors.api_error()
@@ -222,6 +219,8 @@ class Sandbox:
         raw_headers: object,
         origin: str,
         replaying: bool = False,
+        check_keys: bool = False,
+        fingerprint: str = "",
     ) -> tuple[Response, list[tuple[str, str]], LogEntry | None, tuple[str, ...], int]:
         st = self._st
         first_event = len(st.events)
@@ -232,7 +231,7 @@ class Sandbox:
                 raise errors.bad_body("Invalid request: method and path must be strings.")
             method = method.upper()
             path, _, query = path.partition("?")
-            headers = _headers(raw_headers)
+            headers = client_side.headers_of(raw_headers)
             unreadable: params.ParamError | None = None
             try:
                 pairs = params.flatten(raw_params)
@@ -242,7 +241,7 @@ class Sandbox:
                 unreadable = exc
             client_route = client_side.is_client_route(method, path)
             key = client_side.request_key(headers, pairs, client_route)
-            if self.check_keys and not replaying:
+            if check_keys and not replaying:
                 client_side.check_key(key, method, path)
             if unreadable is not None:
                 raise unreadable
@@ -262,9 +261,9 @@ class Sandbox:
         idem_key = headers.get("idempotency-key") if method == "POST" else None
         digest = ""
         if idem_key is not None:
-            digest = hashlib.blake2b(
-                repr((method, path, pairs)).encode(), digest_size=16
-            ).hexdigest()
+            # A replayed entry brings the original request's fingerprint: its own
+            # params are redacted stand-ins and would hash differently.
+            digest = fingerprint or request_fingerprint(method, path, pairs)
             cached = st.idempotency.get(idem_key)
             if cached is not None and st.now - cached[3] <= 86400:
                 if cached[0] != digest:
@@ -298,7 +297,7 @@ class Sandbox:
         if idem_key is not None:
             st.idempotency[idem_key] = (digest, status, copy.deepcopy(body), st.now)
         shown, stand_ins = history.redact(pairs)
-        entry = LogEntry(method, path, shown, stand_ins, idem_key, touched, origin)
+        entry = LogEntry(method, path, shown, stand_ins, idem_key, touched, origin, digest)
         if not replaying:
             self._redo.clear()
         answer = Response(status, body, True, {"Stripe-Version": version})
@@ -316,6 +315,7 @@ class Sandbox:
             entry.headers(),
             entry.origin,
             replaying=True,
+            fingerprint=entry.fingerprint,
         )
         if logged is None:
             return False

@@ -38,6 +38,10 @@ class LogEntry:
         idempotency_key: the ``Idempotency-Key`` header, if any.
         changed_ids: the objects the request changed (used for undo notices).
         origin: who sent it (``gui``, ``lesson``...).
+        fingerprint: for a request with an ``Idempotency-Key``, the hash of the
+            request as it was sent (secrets included, so never the secrets
+            themselves): a retry after a replay compares against it, because the
+            redacted ``params`` would hash differently.
     """
 
     method: str
@@ -47,6 +51,7 @@ class LogEntry:
     idempotency_key: str | None = None
     changed_ids: tuple[str, ...] = field(default=(), compare=False)
     origin: str = field(default="", compare=False)
+    fingerprint: str = field(default="", compare=False)
 
     def replay_params(self) -> list[tuple[str, str]]:
         subs = dict(self.stand_ins)
@@ -73,29 +78,68 @@ class LogEntry:
             "idempotency_key": self.idempotency_key,
             "origin": self.origin,
             "changed_ids": list(self.changed_ids),
+            **({"fingerprint": self.fingerprint} if self.fingerprint else {}),
         }
 
     @classmethod
     def from_json(cls, data: Any) -> LogEntry:
+        """An entry from a session file; ``ValueError`` with words for people if damaged.
+
+        Every field must have its own type (no number where text belongs, no
+        ``true`` for a list), so a damaged entry is refused here rather than
+        replayed into something else.
+        """
         if not isinstance(data, dict):
-            raise ValueError("a log entry is not an object")
+            raise ValueError("it is not a JSON object")
+        for name in ("method", "path", "params"):
+            if name not in data:
+                raise ValueError(f'it has no "{name}"')
         method, path = data["method"], data["path"]
-        params = tuple((str(k), str(v)) for k, v in data["params"])
-        stand_ins = tuple((str(k), str(v)) for k, v in data.get("stand_ins", []))
+        if not isinstance(method, str) or method not in ("POST", "DELETE", "GET"):
+            raise ValueError("its method is not POST, DELETE or GET")
+        if not isinstance(path, str) or not path.startswith("/") or len(path) > 5000:
+            raise ValueError("its path is not a path such as /v1/customers")
+        params = _pairs(data["params"], "parameters")
+        stand_ins = _pairs(data.get("stand_ins", []), "stand-ins")
         for key, spec in stand_ins:
             kind, _, arg = spec.partition(":")
             if not (
                 (kind == "card" and arg in cards.BY_KEY)
-                or (kind == "digits" and arg.isdigit() and int(arg) < 40)
+                or (kind == "digits" and arg.isascii() and arg.isdigit() and int(arg) < 40)
             ):
-                raise ValueError(f"bad stand-in for {key}")
+                raise ValueError(f"its stand-in for {key[:40]} is not one Chargeable writes")
         idem = data.get("idempotency_key")
-        if not isinstance(method, str) or not isinstance(path, str):
-            raise ValueError("method and path must be strings")
-        if idem is not None and not isinstance(idem, str):
-            raise ValueError("idempotency_key must be a string")
-        changed = tuple(str(i) for i in data.get("changed_ids", []))
-        return cls(method, path, params, stand_ins, idem, changed, str(data.get("origin", "")))
+        if idem is not None and (not isinstance(idem, str) or len(idem) > 255):
+            raise ValueError("its idempotency_key is not text of at most 255 characters")
+        changed = data.get("changed_ids", [])
+        if not isinstance(changed, list) or not all(isinstance(i, str) for i in changed):
+            raise ValueError("its changed_ids are not a list of ids")
+        origin = data.get("origin", "")
+        if not isinstance(origin, str) or len(origin) > 200:
+            raise ValueError("its origin is not short text")
+        fingerprint = data.get("fingerprint", "")
+        if not isinstance(fingerprint, str) or not (
+            fingerprint == ""
+            or (len(fingerprint) == 32 and all(c in "0123456789abcdef" for c in fingerprint))
+        ):
+            raise ValueError("its idempotency fingerprint is not one Chargeable writes")
+        return cls(method, path, params, stand_ins, idem, tuple(changed), origin, fingerprint)
+
+
+def _pairs(value: Any, what: str) -> tuple[tuple[str, str], ...]:
+    if not isinstance(value, list):
+        raise ValueError(f"its {what} are not a list")
+    out = []
+    for pair in value:
+        if (
+            not isinstance(pair, list)
+            or len(pair) != 2
+            or not isinstance(pair[0], str)
+            or not isinstance(pair[1], str)
+        ):
+            raise ValueError(f"its {what} are not pairs of text")
+        out.append((pair[0], pair[1]))
+    return tuple(out)
 
 
 def redact(

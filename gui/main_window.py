@@ -264,6 +264,9 @@ class MainWindow(QMainWindow):
         self._connect_commands()
         self._connect_classroom()
         self.serve = ServeController.for_window(self)
+        # the Request tab's code targets the window's own server while it serves
+        self.serve.started.connect(lambda url: self.detail_pane.set_api_base(url))
+        self.serve.stopped.connect(lambda: self.detail_pane.set_api_base(None))
         self._restore_layout()
         self.retranslate()
         self.object_panel.view.setFocus()
@@ -298,6 +301,7 @@ class MainWindow(QMainWindow):
         self.selection.select(None)
         self._shown = sandbox
         self._build_panes()
+        self.detail_pane.set_api_base(self.serve.url or None)
         self.top_splitter.replaceWidget(0, self.object_panel)
         self.top_splitter.replaceWidget(2, self.detail_pane)
         self.main_splitter.replaceWidget(1, self.event_log)

@@ -7,6 +7,15 @@ library, curl, your own integration) creates and changes objects, and the
 object list, the graph and the event log (``[http 127.0.0.1:PORT]``) show
 them live.
 
+Keys: the rules of ``chargeable serve``, for HTTP requests only
+---------------------------------------------------------------
+The window's sandbox takes the window's own clicks, lessons and replays
+without a key (``check_keys=False``). Requests that arrive over HTTP are run
+with ``Sandbox.request(..., check_keys=True)``: a missing, live, garbage or
+(outside the token endpoints) publishable key is refused with the same 401 as
+``chargeable serve`` and changes nothing, so a web page's cross-site form POST
+to 127.0.0.1 cannot change the sandbox.
+
 Threading: the sandbox is confined to the GUI thread
 -----------------------------------------------------
 ``core.api.Sandbox`` is not thread-safe and calls its subscribers
@@ -96,7 +105,12 @@ class _Dispatcher(QObject):
         try:
             method, path, params, headers, origin = job.args
             sandbox = self._controller.sandbox
-            job.response = sandbox.request(method, path, params, headers, origin=origin)
+            # Over HTTP the key rules of ``chargeable serve`` apply whatever the
+            # window's sandbox does for its own buttons: live, publishable, missing
+            # or garbage keys are refused, so a cross-site form POST changes nothing.
+            job.response = sandbox.request(
+                method, path, params, headers, origin=origin, check_keys=True
+            )
         except BaseException as exc:  # noqa: BLE001 - re-raised on the server thread
             job.error = exc
         finally:

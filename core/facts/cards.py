@@ -328,6 +328,22 @@ TEST_TOKENS_NOTE = (
 )
 
 
+def attach_decline(card: TestCard, cvc_provided: bool) -> Decline | None:
+    """The decline attaching ``card`` to a customer meets, or None if it attaches.
+
+    Attaching validates the card, so a decline card cannot be attached (§10),
+    except 4000000000000127 sent without a CVC: the CVC check is then skipped and
+    cannot fail (§10). The attach rule, the token's guard and the action bar all
+    ask this one function, so they cannot disagree.
+    """
+    decline = card.charge_decline
+    if card.attach_ok or decline is None:
+        return None
+    if decline is INCORRECT_CVC and not cvc_provided:
+        return None
+    return decline
+
+
 def luhn_ok(number: str) -> bool:
     total = 0
     for index, char in enumerate(reversed(number)):

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import contextlib
 import inspect
 import logging
 import socket
@@ -197,7 +198,7 @@ class StripeServer:
                 done.result(timeout + 2)
             except (RuntimeError, concurrent.futures.TimeoutError):
                 pass  # the loop ended on its own
-            if not loop.is_closed():
+            with contextlib.suppress(RuntimeError):  # closed meanwhile by its own thread
                 loop.call_soon_threadsafe(loop.stop)
         thread.join(timeout)
         if self._executor is not None:

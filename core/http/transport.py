@@ -171,7 +171,7 @@ class Connection(asyncio.Protocol):
         self.deadline = self.loop.time() + self.limits.idle_timeout
 
     def data_received(self, data: bytes) -> None:
-        if self.closing:
+        if self.closing or self.closing_pending:  # nothing more is read as a request
             self._drain(len(data))
             return
         if self.phase == HEAD:
@@ -199,9 +199,16 @@ class Connection(asyncio.Protocol):
             # llhttp has not finished (httptools reports a header once it is whole).
             failure = mapping.http_refusal(431, "the request headers are too large")
         if failure is not None:
-            self.queue.append((self.request, failure))
-            self.phase = WAIT
-            self.closing_pending = True
+            self._fail(self.request, failure)
+        else:
+            self._pump()
+
+    def _fail(self, request: Request | None, reply: Reply) -> None:
+        """Answer ``reply`` after what is queued before it, then close."""
+        self.queue.append((request, reply))
+        self.phase = WAIT
+        self.deadline = _NEVER
+        self.closing_pending = True
         self._pump()
 
     def eof_received(self) -> bool | None:
@@ -433,13 +440,13 @@ class Connection(asyncio.Protocol):
         self.deadline = _NEVER
         if phase == HEAD:
             timeout = self.limits.header_timeout
-            self._send(
+            self._fail(
                 None,
                 mapping.http_refusal(408, f"the request headers took longer than {timeout:g} s"),
             )
         elif phase == BODY:
             timeout = self.limits.body_timeout
-            self._send(
+            self._fail(
                 self.request,
                 mapping.http_refusal(408, f"the request body took longer than {timeout:g} s"),
             )

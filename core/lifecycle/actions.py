@@ -264,7 +264,7 @@ def for_token(st: State, rec: TokenRec) -> list[Action]:
     )
     if not attach_reason and rec.card is not None:
         test = cards.BY_KEY[rec.card.key]
-        if not test.attach_ok:
+        if cards.attach_decline(test, rec.card.cvc_provided) is not None:
             attach_reason = "this decline card cannot be attached: attaching validates it (§10)"
     return [
         _act(

@@ -67,7 +67,7 @@ def _token_declines(ctx: Ctx) -> bool:
 
 def _token_can_attach(ctx: Ctx) -> bool:
     card = _card_of_token(ctx.obj)
-    return card is None or card.attach_ok
+    return card is None or cards.attach_decline(card, ctx.obj.card.cvc_provided) is None
 
 
 def _authorize_fails(ctx: Ctx) -> bool:

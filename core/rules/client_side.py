@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import base64
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from core.facts import errors
@@ -89,7 +90,23 @@ def source_param(st: State, p: Params, required: bool = False) -> str | None:
     return p.req("source") if required else p.str("source")
 
 
-# --- the API key of a request -------------------------------------------------------
+# --- the headers and API key of a request -------------------------------------------
+
+
+def headers_of(raw: object) -> dict[str, str]:
+    """Request headers (a mapping or pairs) by lower-case name; Stripe's 400 if malformed."""
+    if raw is None:
+        return {}
+    items: Any = raw.items() if isinstance(raw, Mapping) else raw
+    out: dict[str, str] = {}
+    try:
+        for key, value in items:
+            if not isinstance(key, str) or not isinstance(value, str):
+                raise errors.bad_body("Invalid headers: names and values must be strings.")
+            out[key.lower()] = value
+    except (TypeError, ValueError) as exc:
+        raise errors.bad_body("Invalid headers.") from exc
+    return out
 
 
 def request_key(

@@ -177,17 +177,14 @@ def attach(st: State, customer_id: str, value: str, announce_default: bool = Tru
 def _from_token(st: State, token: TokenRec, customer_id: str) -> CardRec | BankRec:
     if token.card is not None:
         test = cards.BY_KEY[token.card.key]
-        decline = test.charge_decline
-        if not test.attach_ok and decline is not None:
-            if decline is cards.INCORRECT_CVC and not token.card.cvc_provided:
-                pass
-            else:  # §10: attaching validates the card, decline cards cannot be attached
-                raise errors.card_error(
-                    decline.message,
-                    code=decline.code,
-                    param=decline.param,
-                    decline_code=decline.decline_code,
-                )
+        decline = cards.attach_decline(test, token.card.cvc_provided)
+        if decline is not None:  # §10: attaching validates the card
+            raise errors.card_error(
+                decline.message,
+                code=decline.code,
+                param=decline.param,
+                decline_code=decline.decline_code,
+            )
         card = copy.copy(token.card)  # keeps the token card's id (§6.3, unverified)
         card.customer = customer_id
         st.add(card)

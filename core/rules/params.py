@@ -15,6 +15,11 @@ from urllib.parse import parse_qsl
 
 Params = dict[str, Any]
 
+#: How many levels of brackets a parameter name may have (``a[b][c]`` has 2).
+#: Stripe's deepest parameters have a handful; the limit keeps parsing flat and
+#: bounded (a 1,000-level key would otherwise exhaust the recursion limit).
+MAX_DEPTH = 32
+
 _KEY = re.compile(r"^([A-Za-z0-9_.\-]+)((?:\[[A-Za-z0-9_.\-]*\])*)$")
 _PART = re.compile(r"\[([A-Za-z0-9_.\-]*)\]")
 
@@ -88,13 +93,15 @@ def _plain_pairs(params: list[Any] | tuple[Any, ...]) -> list[tuple[str, str]] |
     return list(params)
 
 
-def _flatten_into(out: list[tuple[str, str]], key: str, value: object) -> None:
+def _flatten_into(out: list[tuple[str, str]], key: str, value: object, depth: int = 0) -> None:
+    if isinstance(value, Mapping | list | tuple) and depth >= MAX_DEPTH:
+        raise _too_deep(key)
     if isinstance(value, Mapping):
         for sub, val in value.items():
-            _flatten_into(out, f"{key}[{sub}]", val)
+            _flatten_into(out, f"{key}[{sub}]", val, depth + 1)
     elif isinstance(value, list | tuple):
         for val in value:
-            _flatten_into(out, f"{key}[]", val)
+            _flatten_into(out, f"{key}[]", val, depth + 1)
     else:
         out.append((key, _scalar(key, value)))
 
@@ -104,11 +111,24 @@ def parse(pairs: list[tuple[str, str]]) -> Params:
     root: Params = {}
     indexed = False  # some key has a [] or [0] part: hashes may turn into lists
     for key, value in pairs:
+        if not value.isascii():
+            _check_unicode(key, value)
         parts = _key_parts(key)
         if not indexed and len(parts) > 1:
             indexed = any(not part or part.isdigit() for part in parts[1:])
         _assign(root, parts, value, key)
     return _lists(root) if indexed else root
+
+
+def _check_unicode(key: str, value: str) -> None:
+    """Refuse a lone surrogate (``"\ud800"``): no HTTP client can send one, and a
+    session holding it could never be saved again."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        shown = key if len(key) <= 80 else key[:77] + "..."
+        message = f"Invalid value for {shown}: it is not valid Unicode text."
+        raise ParamError(message, shown) from None
 
 
 def _key_parts(key: str) -> tuple[str, ...]:
@@ -125,7 +145,19 @@ def _split_key(key: str) -> tuple[str, ...]:
     match = _KEY.match(key)
     if match is None:
         raise ParamError(f"Invalid parameter name: {key[:80]}", key[:80])
-    return (match.group(1), *_PART.findall(match.group(2)))
+    parts = (match.group(1), *_PART.findall(match.group(2)))
+    if len(parts) > MAX_DEPTH + 1:
+        raise _too_deep(key)
+    return parts
+
+
+def _too_deep(key: str) -> ParamError:
+    shown = key if len(key) <= 80 else key[:77] + "..."
+    return ParamError(
+        f"Invalid parameter name: {shown} is nested too deeply; parameters can have "
+        f"at most {MAX_DEPTH} levels of brackets.",
+        shown,
+    )
 
 
 def _assign(root: Params, parts: tuple[str, ...], value: str, key: str) -> None:

@@ -65,11 +65,12 @@ class Params:
             if required:
                 raise errors.missing_param(self.name(key))
             return None
-        text = raw.strip()
-        body = text[1:] if text[:1] in "+-" else text
+        # Digits only, with an optional leading minus: no spaces, no plus sign, no
+        # underscores or non-ASCII digits (all of which int() would accept).
+        body = raw[1:] if raw[:1] == "-" else raw
         if not body.isdigit() or not body.isascii():
             raise errors.invalid_integer(self.name(key), raw)
-        return int(text)
+        return int(raw)
 
     def amount(self, key: _Str = "amount", required: _Bool = False) -> _Int | None:
         value = self.int(key, required)

@@ -104,6 +104,9 @@ def _load_sandbox(session: Path | None, out: TextIO) -> Any:
     from core import session as sessions
 
     sandbox = sessions.load(session)  # SessionError: reported by main()
+    # A session the window saved has keys off (its buttons send none); over HTTP
+    # the key rules always apply.
+    sandbox.check_keys = True
     print(f"Loaded the session from {session}", file=out)
     return sandbox
 
@@ -194,7 +197,8 @@ def main(
         return 1
 
     stop = stop_event or threading.Event()
-    previous = _install_signal_handlers(stop)
+    signalled: list[int] = []
+    previous = _install_signal_handlers(signalled)
     url = server.client_url  # for 0.0.0.0 / ::, an address of this machine a client can use
     print(f"Chargeable is serving the Stripe API at {url}", file=out)
     if url != server.url:
@@ -208,7 +212,7 @@ def main(
         )
     print("Press Ctrl+C to stop.", file=out, flush=True)
     try:
-        while not stop.wait(0.5):
+        while not stop.wait(0.2) and not signalled:
             pass
     except KeyboardInterrupt:
         pass
@@ -227,14 +231,19 @@ def main(
     return 0
 
 
-def _install_signal_handlers(stop: threading.Event) -> dict[int, Any]:
-    """SIGINT and SIGTERM set ``stop`` (only possible on the main thread)."""
+def _install_signal_handlers(signalled: list[int]) -> dict[int, Any]:
+    """SIGINT and SIGTERM are noted in ``signalled`` (only possible on the main thread).
+
+    The handler takes no lock: it runs on the main thread between two bytecodes,
+    possibly while that thread holds the very lock ``Event.set`` would take (inside
+    ``Event.wait``), which hung the process for good on some SIGTERMs.
+    """
     previous: dict[int, Any] = {}
     if threading.current_thread() is not threading.main_thread():
         return previous
 
     def handler(signum: int, frame: object) -> None:
-        stop.set()
+        signalled.append(signum)
 
     for signum in (signal.SIGINT, signal.SIGTERM):
         previous[signum] = signal.signal(signum, handler)

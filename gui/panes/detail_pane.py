@@ -3,7 +3,8 @@
 Tabs:
     Properties: each field, its value, what it means and why it has this value now.
     JSON: the object exactly as the API returns it (``sandbox.get(id)``), highlighted.
-    Request: the request that created or last changed it, as curl and stripe-python.
+    Request: every request that touched it, accepted and refused, with its status and
+        response, as curl, stripe-python and stripe-node (:mod:`gui.panes.request_tab`).
     Events: the events about this object, stamped with the simulated clock.
 
 The pane follows the shared :class:`~gui.selection.Selection` and re-renders
@@ -252,19 +253,14 @@ class DetailPane(QWidget):
         self._highlighter = JsonHighlighter(self.json_view.document())
         self.tabs.addTab(self.json_view, self.tr("JSON"))
 
-        request_tab = QWidget(self)
-        request_tab.setObjectName("requestTab")
-        self.request_label = QLabel(request_tab)
-        self.request_label.setObjectName("requestLabel")
-        self.request_label.setWordWrap(True)
-        self.curl_box = CodeBox(self.tr("curl"), "curlBox", request_tab)
-        self.python_box = CodeBox(self.tr("stripe-python"), "pythonBox", request_tab)
-        request_layout = QVBoxLayout(request_tab)
-        request_layout.setContentsMargins(4, 4, 4, 4)
-        request_layout.addWidget(self.request_label)
-        request_layout.addWidget(self.curl_box, 1)
-        request_layout.addWidget(self.python_box, 2)
-        self.tabs.addTab(request_tab, self.tr("Request"))
+        from gui.panes.request_tab import RequestTab
+
+        self.request_tab = RequestTab(self._sandbox, self)
+        self.request_label = self.request_tab.request_label
+        self.curl_box = self.request_tab.curl_box
+        self.python_box = self.request_tab.python_box
+        self.node_box = self.request_tab.node_box
+        self.tabs.addTab(self.request_tab, self.tr("Request"))
 
         self.events_view = QTreeWidget(self)
         self.events_view.setObjectName("objectEventsView")
@@ -305,8 +301,6 @@ class DetailPane(QWidget):
             (self.tr("Properties"), self.tr("JSON"), self.tr("Request"), self.tr("Events"))
         ):
             self.tabs.setTabText(index, text)
-        self.curl_box.set_caption(self.tr("curl"))
-        self.python_box.set_caption(self.tr("stripe-python"))
         self.events_view.setHeaderLabels(
             [self.tr("Simulated time"), self.tr("Event"), self.tr("Id")]
         )
@@ -368,6 +362,7 @@ class DetailPane(QWidget):
             return  # the window replaced the sandbox: this pane is about to go
         changed = change.changed_ids
         events = change.events
+        touched = self.request_tab.record(change)  # refused requests too: they change nothing
         if change.replayed:
             self._requests = None  # re-read from the log when next needed
             self._events = None
@@ -384,6 +379,9 @@ class DetailPane(QWidget):
                         self._events.setdefault(oid, []).append(event)
         if self._object_id is None:
             return
+        if touched and self._object_id not in changed and self._obj is not None:
+            self._stale.add(2)  # a refused request about it: only its Request tab changes
+            self._render_tab(self.tabs.currentIndex())
         if (
             change.replayed
             or self._object_id in changed
@@ -456,9 +454,7 @@ class DetailPane(QWidget):
         self._shown_properties = None
         self.properties.clear()
         self.json_view.clear()
-        self.request_label.clear()
-        self.curl_box.set_text("")
-        self.python_box.set_text("")
+        self.request_tab.clear()
         self.events_view.clear()
 
     def _render_properties(self, object_id: str, kind: str, obj: dict[str, Any]) -> None:
@@ -663,25 +659,11 @@ class DetailPane(QWidget):
         return self._fmt
 
     def _render_request(self, object_id: str) -> None:
-        last = self.last_request(object_id)
-        if last is None:
-            self.request_label.setText(
-                self.tr("No request in this session created or changed this object.")
-            )
-            self.curl_box.set_text("")
-            self.python_box.set_text("")
-            return
-        method, path, params = last
-        first = self.first_request(object_id)
-        if first == last and len(self._requests_of(object_id)) == 1:
-            label = self.tr("Created by %1 %2")
-        else:
-            label = self.tr("Last changed by %1 %2")
-        self.request_label.setText(label.replace("%1", method.upper()).replace("%2", path))
-        from gui.words.request_code import curl, python  # first needed once an object is selected
+        self.request_tab.show_object(object_id)
 
-        self.curl_box.set_text(curl(method, path, params))
-        self.python_box.set_text(python(method, path, params))
+    def set_api_base(self, url: str | None) -> None:
+        """The Request tab's code targets ``url`` (the window serves the API) or the live API."""
+        self.request_tab.set_api_base(url)
 
     def _render_events(self, object_id: str) -> None:
         self.events_view.clear()

@@ -1,9 +1,10 @@
-"""A Stripe request written out as ``curl`` and as ``stripe-python`` code.
+"""A Stripe request written out as ``curl``, ``stripe-python`` and ``stripe-node`` code.
 
-The detail pane's *Request* tab shows the request that created or last
-changed the selected object, so a learner can replay it against Stripe's
-test mode. Parameters use Stripe's bracket syntax (``card[number]``,
-``values[]``); the Python form nests them the way stripe-python expects.
+The detail pane's *Request* tab shows every request that touched the selected
+object, so a learner can replay it against Stripe's test mode — or, while the
+window serves the API, against the window itself (``base``: the local
+server's address). Parameters use Stripe's bracket syntax (``card[number]``,
+``values[]``); the Python and Node forms nest them the way the libraries expect.
 """
 
 from __future__ import annotations
@@ -43,10 +44,10 @@ def pairs_of(params: Any) -> list[tuple[str, str]]:
     return out
 
 
-def curl(method: str, path: str, params: Any) -> str:
+def curl(method: str, path: str, params: Any, base: str = API_BASE) -> str:
     """The request as a ``curl`` command line, in Stripe's documentation style."""
     method = method.upper()
-    lines = [f"curl {API_BASE}{path}"]
+    lines = [f"curl {base.rstrip('/')}{path}"]
     if method == "GET" and params:
         lines.append("-G")
     elif method not in ("GET", "POST"):
@@ -139,25 +140,67 @@ _CALLS: list[tuple[str, str, str]] = [
     ("POST", r"/v1/charges/([^/]+)/refunds", "stripe.Refund.create"),
     ("POST", r"/v1/charges/([^/]+)", "stripe.Charge.modify"),
     ("POST", r"/v1/refunds", "stripe.Refund.create"),
+    ("POST", r"/v1/payment_intents", "stripe.PaymentIntent.create"),
+    ("GET", r"/v1/payment_intents/([^/]+)", "stripe.PaymentIntent.retrieve"),
+    ("POST", r"/v1/payment_intents/([^/]+)/confirm", "stripe.PaymentIntent.confirm"),
+    ("POST", r"/v1/payment_intents/([^/]+)/capture", "stripe.PaymentIntent.capture"),
+    ("POST", r"/v1/payment_intents/([^/]+)/cancel", "stripe.PaymentIntent.cancel"),
+    ("POST", r"/v1/payment_intents/([^/]+)", "stripe.PaymentIntent.modify"),
+    ("POST", r"/v1/payment_methods", "stripe.PaymentMethod.create"),
+    ("GET", r"/v1/payment_methods/([^/]+)", "stripe.PaymentMethod.retrieve"),
+    ("POST", r"/v1/payment_methods/([^/]+)/attach", "stripe.PaymentMethod.attach"),
+    ("POST", r"/v1/payment_methods/([^/]+)/detach", "stripe.PaymentMethod.detach"),
+    ("POST", r"/v1/payment_methods/([^/]+)", "stripe.PaymentMethod.modify"),
+    ("POST", r"/v1/setup_intents", "stripe.SetupIntent.create"),
+    ("GET", r"/v1/setup_intents/([^/]+)", "stripe.SetupIntent.retrieve"),
+    ("POST", r"/v1/setup_intents/([^/]+)/confirm", "stripe.SetupIntent.confirm"),
+    ("POST", r"/v1/setup_intents/([^/]+)/cancel", "stripe.SetupIntent.cancel"),
+    ("POST", r"/v1/setup_intents/([^/]+)", "stripe.SetupIntent.modify"),
 ]
 
+#: stripe-python call -> stripe-node call (``stripe.sources.create`` and friends)
+_NODE = {
+    "Source": "sources",
+    "Token": "tokens",
+    "Customer": "customers",
+    "Charge": "charges",
+    "Refund": "refunds",
+    "PaymentIntent": "paymentIntents",
+    "PaymentMethod": "paymentMethods",
+    "SetupIntent": "setupIntents",
+}
+_NODE_METHOD = {
+    "modify": "update",
+    "delete": "del",
+    "create_source": "createSource",
+    "delete_source": "deleteSource",
+    "verify_source": "verifySource",
+    "modify_source": "updateSource",
+}
 
-def python(method: str, path: str, params: Any) -> str:
-    """The request as stripe-python code (``stripe.Source.create(...)`` and friends)."""
-    method = method.upper()
-    args: list[str] = []
-    call = None
+
+def _call_of(method: str, path: str) -> tuple[str | None, list[str]]:
+    """The stripe-python call for ``method path`` and the ids it takes positionally."""
     for m, pattern, name in _CALLS:
         match = re.fullmatch(pattern, path)
         if m == method and match:
-            call = name
-            args = [_py(g, 1) for g in match.groups()]
-            break
+            return name, list(match.groups())
+    return None, []
+
+
+def python(method: str, path: str, params: Any, base: str = API_BASE) -> str:
+    """The request as stripe-python code (``stripe.Source.create(...)`` and friends)."""
+    method = method.upper()
+    call, ids = _call_of(method, path)
+    args = [_py(g, 1) for g in ids]
     nested = nest(params)
     if call == "stripe.Refund.create" and path.startswith("/v1/charges/") and args:
         nested = {"charge": json.loads(args[0]), **nested}
         args = []
-    header = f'import stripe\n\nstripe.api_key = "{TEST_KEY}"\n\n'
+    header = f'import stripe\n\nstripe.api_key = "{TEST_KEY}"\n'
+    if base.rstrip("/") != API_BASE:
+        header += f'stripe.api_base = "{base.rstrip("/")}"  # the window serves the API\n'
+    header += "\n"
     if call is None:
         # Not a public Stripe endpoint (a simulator helper): a raw request.
         header += (
@@ -172,3 +215,47 @@ def python(method: str, path: str, params: Any) -> str:
     if not body:
         return header + f"{call}()"
     return header + f"{call}(\n" + "\n".join(body) + "\n)"
+
+
+def node(method: str, path: str, params: Any, base: str = API_BASE) -> str:
+    """The request as stripe-node code (``await stripe.sources.create({...})``)."""
+    method = method.upper()
+    call, ids = _call_of(method, path)
+    nested = nest(params)
+    if call == "stripe.Refund.create" and path.startswith("/v1/charges/") and ids:
+        nested = {"charge": ids[0], **nested}
+        ids = []
+    options = ""
+    url = _Address(base)
+    if base.rstrip("/") != API_BASE:
+        options = (
+            f", {{\n  host: {json.dumps(url.host)},\n  port: {url.port},\n"
+            f"  protocol: {json.dumps(url.scheme)}, // the window serves the API\n}}"
+        )
+    header = f"const stripe = require('stripe')({json.dumps(TEST_KEY)}{options});\n\n"
+    body = json.dumps(nested, indent=2, ensure_ascii=False) if nested else ""
+    if call is None:
+        header += (
+            "// This endpoint exists only in Chargeable's simulator;\n"
+            "// in Stripe's test mode you would do this step in the Dashboard or the browser.\n"
+        )
+        args = [json.dumps(method), json.dumps(path), body or "{}"]
+        return header + f"const response = await stripe.rawRequest({', '.join(args)});"
+    resource, _, name = call.removeprefix("stripe.").partition(".")
+    function = f"stripe.{_NODE[resource]}.{_NODE_METHOD.get(name, name)}"
+    args = [json.dumps(i) for i in ids] + ([body] if body else [])
+    return header + f"const result = await {function}({', '.join(args)});"
+
+
+class _Address:
+    """scheme, host and port of an ``http://host:port`` address (no Qt needed)."""
+
+    def __init__(self, url: str) -> None:
+        scheme, _, rest = url.partition("://")
+        hostport = rest.split("/", 1)[0]
+        host, _, port = hostport.rpartition(":")
+        if not host:
+            host, port = hostport, ""
+        self.scheme = scheme or "http"
+        self.host = host
+        self.port = int(port) if port.isdigit() else (443 if self.scheme == "https" else 80)

@@ -257,7 +257,7 @@
 <context>
     <name>CodeBox</name>
     <message>
-        <location filename="../../gui/panes/detail_pane.py" line="+169"/>
+        <location filename="../../gui/panes/detail_pane.py" line="+170"/>
         <source>Copy</source>
         <translation>コピー</translation>
     </message>
@@ -1027,60 +1027,48 @@
     <name>DetailPane</name>
     <message>
         <location filename="../../gui/panes/detail_pane.py" line="+75"/>
-        <location line="+60"/>
+        <location line="+55"/>
         <source>Properties</source>
         <translation>プロパティ</translation>
     </message>
     <message>
-        <location line="-52"/>
-        <location line="+52"/>
+        <location line="-47"/>
+        <location line="+47"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location line="-45"/>
-        <location line="+48"/>
-        <source>curl</source>
-        <translation>curl</translation>
-    </message>
-    <message>
-        <location line="-47"/>
-        <location line="+48"/>
-        <source>stripe-python</source>
-        <translation>stripe-python</translation>
-    </message>
-    <message>
-        <location line="-42"/>
+        <location line="-38"/>
         <location line="+38"/>
         <source>Request</source>
         <translation>リクエスト</translation>
     </message>
     <message>
         <location line="-33"/>
-        <location line="+39"/>
+        <location line="+37"/>
         <source>Simulated time</source>
         <translation>模擬時刻</translation>
     </message>
     <message>
-        <location line="-39"/>
-        <location line="+39"/>
+        <location line="-37"/>
+        <location line="+37"/>
         <source>Event</source>
         <translation>イベント</translation>
     </message>
     <message>
-        <location line="-39"/>
-        <location line="+39"/>
+        <location line="-37"/>
+        <location line="+37"/>
         <source>Id</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-32"/>
         <location line="+28"/>
         <source>Events</source>
         <translation>イベント</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+108"/>
         <source>%1 · status %2 — %3</source>
         <translation>%1 · status %2 — %3</translation>
     </message>
@@ -1100,25 +1088,10 @@
         <translation>一覧からオブジェクトを選ぶか、[作成] メニューから作成してください。</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+41"/>
         <location line="+94"/>
         <source>Why </source>
         <translation>理由: </translation>
-    </message>
-    <message>
-        <location line="+79"/>
-        <source>No request in this session created or changed this object.</source>
-        <translation>このセッションのリクエストでは、このオブジェクトは作成も変更もされていません。</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Created by %1 %2</source>
-        <translation>%1 %2 で作成</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Last changed by %1 %2</source>
-        <translation>%1 %2 で最終変更</translation>
     </message>
 </context>
 <context>
@@ -1433,7 +1406,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="+490"/>
+        <location filename="../../gui/main_window.py" line="+494"/>
         <source>Sources are a legacy API</source>
         <translation>Sources はレガシー API です</translation>
     </message>
@@ -2006,6 +1979,56 @@
         <location line="+2"/>
         <source>Stripe refused the request:</source>
         <translation>Stripe はリクエストを拒否しました:</translation>
+    </message>
+</context>
+<context>
+    <name>RequestTab</name>
+    <message>
+        <location filename="../../gui/panes/request_tab.py" line="+133"/>
+        <location line="+101"/>
+        <source>Response</source>
+        <translation>レスポンス</translation>
+    </message>
+    <message>
+        <location line="-45"/>
+        <source>accepted</source>
+        <comment>a request replayed from the log</comment>
+        <translation>受理済み</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No request in this session touched this object.</source>
+        <translation>このセッションでこのオブジェクトに関わったリクエストはありません。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Refused by Stripe: %1 %2 → %3 (%4)</source>
+        <translation>Stripe が拒否: %1 %2 → %3 (%4)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 %2 → %3</source>
+        <translation>%1 %2 → %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 %2 (accepted; replayed from the action log)</source>
+        <translation>%1 %2（受理済み。操作ログから再生）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The action log keeps requests, not responses.</source>
+        <translation>操作ログはリクエストを記録しますが、レスポンスは記録しません。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Requests about this object</source>
+        <translation>このオブジェクトに関するリクエスト</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every request that touched this object, accepted and refused; newest last</source>
+        <translation>このオブジェクトに関わったすべてのリクエスト（受理・拒否とも）。最新が最後</translation>
     </message>
 </context>
 <context>

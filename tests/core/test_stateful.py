@@ -5,7 +5,9 @@ parameters and bodies, unknown ids, ids of the wrong kind, blocked actions,
 zero/negative/huge amounts, reused idempotency keys, missing or live API keys,
 clock jumps) and undo/redo. After every step it checks (stripe-domain.md §3, §6):
 
-* no request is answered 500 (``api_error``) and every 4xx is an error envelope;
+* no request is answered 500 (``api_error``) and every 4xx is an error envelope,
+  whatever it carries: test cards without a CVC (4000000000000127 then attaches,
+  §10), keys nested up to 100,000 brackets deep, amounts with spaces or signs;
 * a request that was not accepted leaves ``state_snapshot()`` exactly as it was;
 * a source that reached ``consumed``, ``failed`` or ``canceled`` never leaves it (§3.1);
 * a token's ``used`` never goes back to false, and no accepted request names an
@@ -89,6 +91,11 @@ AMOUNTS = (
     "abc",
     "",
     " 100",
+    "100 ",
+    "+100",
+    "1_000",
+    "0x10",
+    "-",
     "１２",
     "12.5",
 )
@@ -461,7 +468,8 @@ class SandboxMachine(RuleBasedStateMachine):
                 "card[number]": data.draw(st.sampled_from(CARD_NUMBERS)),
                 "card[exp_month]": "12",
                 "card[exp_year]": "2034",
-                "card[cvc]": "123",
+                # Without a CVC too: 4000000000000127 then skips its CVC check (§10).
+                **({"card[cvc]": "123"} if data.draw(st.booleans(), label="cvc") else {}),
             },
             "bank_account": {
                 "bank_account[country]": "US",
@@ -657,6 +665,33 @@ class SandboxMachine(RuleBasedStateMachine):
     )
     def junk(self, method: str, path: str, params: Any, data: st.DataObject) -> None:
         self.send(method, path.replace("{id}", self.pick(data)), params)
+
+    @rule(
+        data=st.data(),
+        depth=st.one_of(st.integers(1, 40), st.integers(900, 1100), st.just(100_000)),
+        shape=st.sampled_from(("[0]", "[]", "[k]", "mixed")),
+        root=st.sampled_from(("metadata", "a", "card", "owner", "amount")),
+        as_mapping=st.booleans(),
+    )
+    def deep_key(
+        self, data: st.DataObject, depth: int, shape: str, root: str, as_mapping: bool
+    ) -> None:
+        """Keys nested ``depth`` brackets deep: a 400 naming the limit, never a 500."""
+        parts = ("[0]", "[]", "[k]") if shape == "mixed" else (shape,)
+        key = root + "".join(parts[i % len(parts)] for i in range(depth))
+        params: Any = [(key, "x")]
+        if as_mapping:  # the same depth as nested dicts, as a Python caller might pass
+            params = "x"
+            for _ in range(min(depth, 500)):  # repr() of deeper dicts recurses too far
+                params = {"k": params}
+            params = [(root, params)]
+        path = data.draw(
+            st.sampled_from(("/v1/customers", "/v1/charges", "/v1/sources", "/v1/tokens"))
+        )
+        response = self.send("POST", path, params)
+        if depth > 40:
+            assert response.status == 400, response.body
+            assert "nested too deeply" in response.body["error"]["message"], response.body
 
     @rule(
         data=st.data(),

@@ -55,7 +55,12 @@ class Served:
 
     def stop(self, sig: int) -> tuple[int, str, str]:
         self.proc.send_signal(sig)
-        out, err = self.proc.communicate(timeout=30)
+        try:
+            out, err = self.proc.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()  # a hung server must not outlive the test
+            self.proc.communicate(timeout=10)
+            raise
         return self.proc.returncode, "".join(self.lines) + out, err
 
 
@@ -167,3 +172,21 @@ def test_main_stops_on_its_event(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0
     out = capsys.readouterr().out
     assert "serving the Stripe API at http://127.0.0.1:" in out and "Shutting down" in out
+
+
+def test_every_address_host_prints_an_address_a_client_can_use(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from core.http.server import StripeServer
+
+    # Nothing is bound: tests listen on 127.0.0.1 only.
+    monkeypatch.setattr(StripeServer, "start", lambda self: None)
+    monkeypatch.setattr(StripeServer, "stop", lambda self, timeout=5.0: None)
+    code = serve_cli.main(["--host", "0.0.0.0", "--port", "5000"], stop_event=already_set())
+    captured = capsys.readouterr()
+    assert code == 0
+    line = next(x for x in captured.out.splitlines() if "serving the Stripe API at" in x)
+    url = line.rsplit(" ", 1)[1]
+    assert url.startswith("http://") and url.endswith(":5000") and "0.0.0.0" not in url
+    assert "listening on 0.0.0.0: every address of this machine" in captured.out
+    assert "warning: listening on 0.0.0.0, not loopback" in captured.err

@@ -179,3 +179,43 @@ def test_a_bad_request_after_good_pipelined_ones_is_answered_last(server: Stripe
     with socket.create_connection(("127.0.0.1", server.port), timeout=5) as sock:
         sock.sendall(good + good + b"GET /x HTTP/1.1\r\nno colon\r\n\r\n")
         assert [read_answer(sock)[0] for _ in range(3)] == [200, 200, 400]
+
+
+class SlowSandbox:
+    """A sandbox whose requests wait (as the window's wait for its GUI thread)."""
+
+    def __init__(self, sandbox: Any, delay: float) -> None:
+        self.sandbox = sandbox
+        self.delay = delay
+        self.threads: set[str] = set()
+
+    def request(self, *args: Any, **kwargs: Any) -> Any:
+        import threading
+
+        self.threads.add(threading.current_thread().name)
+        time.sleep(self.delay)
+        return self.sandbox.request(*args, **kwargs)
+
+
+def test_offloaded_requests_run_on_one_worker_in_order_while_the_loop_keeps_refusing(
+    sandbox: Any,
+) -> None:
+    slow = SlowSandbox(sandbox, 0.3)
+    limits = Limits(max_connections=2)
+    with StripeServer(slow, "127.0.0.1", 0, limits=limits, offload=True) as server:
+        auth = b"Authorization: Bearer " + KEY.encode() + b"\r\n"
+        post = b"POST /v1/customers HTTP/1.1\r\n" + auth + b"Content-Length: 11\r\n\r\nemail=a%40b"
+        get = b"GET /v1/customers HTTP/1.1\r\n" + auth + b"\r\n"
+        with socket.create_connection(("127.0.0.1", server.port), timeout=5) as busy:
+            busy.sendall(post + get)  # two pipelined requests, 0.6 s of waiting in all
+            with socket.create_connection(("127.0.0.1", server.port), timeout=5) as second:
+                time.sleep(0.05)
+                started = time.monotonic()
+                with socket.create_connection(("127.0.0.1", server.port), timeout=5) as third:
+                    assert read_answer(third)[0] == 503
+                assert time.monotonic() - started < 0.3  # not queued behind the slow ones
+                second.sendall(get)
+                first, then = read_answer(busy), read_answer(busy)
+                assert read_answer(second)[0] == 200
+        assert first[0] == 200 and then[2]["data"][0]["id"] == first[2]["id"]
+    assert len(slow.threads) == 1 and next(iter(slow.threads)).startswith("stripe-request")
