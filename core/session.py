@@ -76,8 +76,35 @@ def dumps(sandbox: Sandbox) -> str:
 
 def save(sandbox: Sandbox, path: str | os.PathLike[str]) -> None:
     """Write atomically: a temporary file in the same folder, then rename."""
+    write(dumps(sandbox).encode("utf-8"), path)
+
+
+def check_target(path: str | os.PathLike[str]) -> None:
+    """:class:`SessionError` unless a session can be saved at ``path`` (its folder
+    exists and takes new files; ``path`` is not a folder). Changes nothing."""
     target = Path(path)
-    data = dumps(sandbox).encode("utf-8")
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.exists():
+        raise SessionError(
+            f"Cannot save the session to {target}: the folder {folder} does not exist."
+        )
+    if not folder.is_dir():
+        raise SessionError(f"Cannot save the session to {target}: {folder} is not a folder.")
+    if target.is_dir():
+        raise SessionError(f"Cannot save the session to {target}: it is a folder, not a file.")
+    try:
+        fd, tmp = tempfile.mkstemp(
+            prefix=f".{target.name}.{os.getpid()}-", suffix=".tmp", dir=folder
+        )
+        os.close(fd)
+        os.unlink(tmp)
+    except OSError as exc:
+        raise SessionError(f"Cannot save the session to {target}: {exc.strerror or exc}.") from exc
+
+
+def write(data: bytes, path: str | os.PathLike[str]) -> None:
+    """Write a session file's bytes atomically (see :func:`save`)."""
+    target = Path(path)
     if len(data) > MAX_BYTES:
         raise SessionError(
             f"The session is larger than {MAX_BYTES // 2**20} MB and cannot be saved."

@@ -327,6 +327,12 @@ class MainWindow(QMainWindow):
         graph = StateGraphView(self.host, self)
         graph.actionRequested.connect(self._on_graph_action)
         graph.set_animation_duration(self.animation_ms())
+        # the window's zoom (Ctrl+= / Ctrl+-) enlarges the graph's text with the rest
+        graph.set_text_zoom(self.zoom.factor)
+        self.zoom.zoomChanged.connect(graph.set_text_zoom)
+        self.theme.themeChanged.connect(graph.restyle)  # high contrast reaches the graph
+        if self.presenter is not None and self.presenter.active:
+            graph.set_presenter(True, float(self.height()))
         return graph
 
     def animation_ms(self) -> int:
@@ -719,9 +725,14 @@ class MainWindow(QMainWindow):
         palette.open()
 
     def open_shortcut_sheet(self) -> None:
+        from gui.panes.presenter import presenter_key_rows
         from gui.panes.shortcut_sheet import ShortcutSheet
 
-        sheet = ShortcutSheet(self.commands.all_actions(), parent=self)
+        sheet = ShortcutSheet(
+            self.commands.all_actions(),
+            parent=self,
+            presenter_keys=presenter_key_rows(self.commands),
+        )
         sheet.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._sheet = sheet
         sheet.destroyed.connect(lambda *_: setattr(self, "_sheet", None))

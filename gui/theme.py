@@ -6,9 +6,9 @@ style sheet that draws a 3 px yellow frame around the focused widget.
 Widgets that paint with colours of their own ask :func:`is_high_contrast` (or
 simply read the palette) when they receive ``QEvent.PaletteChange``.
 
-The state graph keeps its light paper and its Okabe–Ito colours (status is
-also shape + text there): its own drawing stays readable on either theme; in
-high contrast it gets pure white paper and a yellow frame.
+The state graph has a palette of its own for each theme (``gui.graph.style``:
+black paper, white text, cyan/yellow edges, light status colours, each at least
+4.5:1) and repaints itself when the theme changes.
 
 The choice is kept in QSettings under ``ui/highContrast``.
 
@@ -18,7 +18,7 @@ Signals:
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -126,6 +126,15 @@ def apply_high_contrast(on: bool) -> None:
         app.setStyleSheet("")
         app.setPalette(_original_palette if _original_palette is not None else QPalette())
     app.setProperty(PROPERTY, bool(on))
+    # Qt keeps the palette a widget under its own style sheet was polished with (the
+    # action bar, its buttons, the clock), and a hidden widget (the lesson dock) can keep
+    # the old one too. An empty palette makes a widget inherit again, and setting its sheet
+    # again re-polishes it: switching high contrast off gives every widget its colours back.
+    for widget in app.allWidgets():
+        if not widget.testAttribute(Qt.WidgetAttribute.WA_SetPalette):
+            widget.setPalette(QPalette())
+        if widget.styleSheet():
+            widget.setStyleSheet(widget.styleSheet())
 
 
 class ThemeController(QObject):

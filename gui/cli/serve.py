@@ -7,8 +7,10 @@ No Qt here: this runs on a server or in CI without a display.
 
 - Listens on loopback unless ``--host`` names another address; then it warns,
   because the sandbox has no real authentication.
-- ``--session FILE`` loads the sandbox from FILE if it exists and saves it
-  there on shutdown (Ctrl+C or SIGTERM).
+- ``--session FILE`` loads the sandbox from FILE if it exists, saves it there
+  a few seconds after each change (atomically: a kill leaves the previous or
+  the new file, whole) and on shutdown (Ctrl+C or SIGTERM). A FILE that could
+  not be saved (its folder is missing, it is a folder) is refused at start.
 - ``--forward-to URL`` posts every event to URL, signed with a ``whsec_…``
   secret printed at start, like ``stripe listen --forward-to``.
 """
@@ -20,6 +22,7 @@ import ipaddress
 import signal
 import sys
 import threading
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
@@ -51,7 +54,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--session",
         metavar="FILE",
         type=Path,
-        help="load the sandbox from FILE if it exists, save it there on shutdown",
+        help="load the sandbox from FILE if it exists; save it there a few seconds "
+        "after each change and on shutdown",
     )
     parser.add_argument(
         "--forward-to",
@@ -94,6 +98,77 @@ def is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
+
+
+#: Seconds a change may wait before ``--session`` saves it (changes close together
+#: are saved together; under a steady stream of requests a save still happens
+#: every few seconds, since the wait counts from the first unsaved change).
+SAVE_DELAY = 2.0
+
+
+class _Saver:
+    """Saves the served sandbox to ``--session`` a few seconds after it changes.
+
+    :meth:`tick` runs on the main thread's loop; the session's JSON is taken under
+    the server's lock (the sandbox is not thread-safe) and written outside it, to a
+    temporary file renamed over the old one, so a kill at any moment leaves the
+    previous or the new file, whole.
+    """
+
+    def __init__(self, sandbox: Any, path: Path, lock: Any, err: TextIO) -> None:
+        self.sandbox = sandbox
+        self.path = path
+        self.lock = lock
+        self.err = err
+        self.saved_revision = sandbox.revision
+        self.since: float | None = None
+        self.failing = ""
+        self.saves = 0
+
+    def tick(self) -> None:
+        if self.sandbox.revision == self.saved_revision:
+            self.since = None
+            return
+        now = time.monotonic()
+        if self.since is None:
+            self.since = now
+        if now - self.since >= SAVE_DELAY:
+            self.save()
+
+    def save(self) -> bool:
+        from core import session as sessions
+
+        try:
+            with self.lock:
+                revision = self.sandbox.revision
+                data = sessions.dumps(self.sandbox).encode("utf-8")
+            sessions.write(data, self.path)
+        except Exception as exc:  # noqa: BLE001 - said in words; the server keeps serving
+            message = f"error: could not save the session to {self.path}: {exc}"
+            if message != self.failing:
+                print(message + " (will try again after the next change)", file=self.err)
+                self.failing = message
+            self.since = time.monotonic()  # try again in SAVE_DELAY, not on every tick
+            return False
+        if self.failing:
+            print(f"Saved the session to {self.path} again.", file=self.err)
+            self.failing = ""
+        self.saved_revision = revision
+        self.since = None
+        self.saves += 1
+        return True
+
+
+def _check_session_path(session: Path, err: TextIO) -> bool:
+    from core import session as sessions
+
+    try:
+        sessions.check_target(session)
+    except sessions.SessionError as exc:
+        print(f"error: {exc}", file=err)
+        return False
+    sessions.remove_stale_temps(session)  # left by a process killed while saving
+    return True
 
 
 def _load_sandbox(session: Path | None, out: TextIO) -> Any:
@@ -147,6 +222,8 @@ def main(
         load_errors: tuple[type[BaseException], ...] = (SessionError, OSError)
     else:
         load_errors = (OSError,)
+    if args.session is not None and not _check_session_path(args.session, err):
+        return 1
     try:
         sandbox = _load_sandbox(args.session, out)
         if args.api_version:
@@ -211,9 +288,11 @@ def main(
             file=out,
         )
     print("Press Ctrl+C to stop.", file=out, flush=True)
+    saver = None if args.session is None else _Saver(sandbox, args.session, server.lock, err)
     try:
         while not stop.wait(0.2) and not signalled:
-            pass
+            if saver is not None:
+                saver.tick()
     except KeyboardInterrupt:
         pass
     finally:

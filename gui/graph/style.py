@@ -8,6 +8,8 @@ line of words.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QFont, QFontMetricsF
 
@@ -39,11 +41,109 @@ STATUS_STYLE: dict[str, tuple[QColor, str]] = {
     "partially_refunded": (SKY_BLUE, "arrow"),
 }
 
-#: edges
+#: edges (the normal palette's; see :func:`colours`)
 ALLOWED = BLUE
 BLOCKED = GREY
 LAST_TAKEN = VERMILLION
 MARKER = VERMILLION
+
+
+@dataclass(frozen=True, slots=True)
+class Colours:
+    """Every colour the graph paints, for one theme.
+
+    Attributes:
+        background: the scene behind everything.
+        paper: inside nodes and edge labels.
+        ink: text, and the outline of the current node.
+        muted: blocked edges and their words, unreachable states.
+        allowed: an edge the object can take now.
+        taken: the last edge taken.
+        trail: edges taken before the last one.
+        marker: the dot travelling along an edge.
+        focus: the keyboard focus ring and the focused edge's frame.
+        alert: the rejection banner.
+        high_contrast: this is the high-contrast palette (no see-through nodes).
+    """
+
+    background: QColor
+    paper: QColor
+    ink: QColor
+    muted: QColor
+    allowed: QColor
+    taken: QColor
+    trail: QColor
+    marker: QColor
+    focus: QColor
+    alert: QColor
+    high_contrast: bool = False
+
+    def status(self, status: str) -> QColor:
+        """A status's colour, light enough for the black paper in high contrast."""
+        colour = status_style(status)[0]
+        if not self.high_contrast:
+            return colour
+        return HC_STATUS.get(status, QColor("#FFFFFF"))
+
+
+NORMAL = Colours(
+    background=QColor("#FAFAF7"),
+    paper=PAPER,
+    ink=INK,
+    muted=GREY,
+    allowed=BLUE,
+    taken=VERMILLION,
+    trail=INK,
+    marker=VERMILLION,
+    focus=BLUE,
+    alert=QColor("#B34700"),  # vermillion darkened: 5.3:1 on the scene
+)
+HIGH_CONTRAST = Colours(
+    background=QColor("#000000"),
+    paper=QColor("#000000"),
+    ink=QColor("#FFFFFF"),
+    muted=QColor("#B3B3B3"),
+    allowed=QColor("#00FFFF"),
+    taken=QColor("#FFFF00"),
+    trail=QColor("#FFFFFF"),
+    marker=QColor("#FFFF00"),
+    focus=QColor("#FFFF00"),
+    alert=QColor("#FFFF00"),
+    high_contrast=True,
+)
+#: Okabe–Ito colours lightened for black paper (each >= 4.5:1 on black)
+HC_STATUS: dict[str, QColor] = {
+    "pending": QColor("#FFB000"),
+    "unused": QColor("#FFB000"),
+    "chargeable": QColor("#33E0A8"),
+    "succeeded": QColor("#33E0A8"),
+    "consumed": QColor("#7FC6FF"),
+    "used": QColor("#7FC6FF"),
+    "failed": QColor("#FF8A50"),
+    "canceled": QColor("#F0A8D8"),
+    "refunded": QColor("#9ED8F7"),
+    "uncaptured": QColor("#F0E442"),
+}
+
+
+def colours() -> Colours:
+    """The palette in force: high contrast when the application's theme is."""
+    from gui.theme import is_high_contrast
+
+    return HIGH_CONTRAST if is_high_contrast() else NORMAL
+
+
+def contrast_ratio(a: QColor, b: QColor) -> float:
+    """WCAG 2 contrast ratio of two opaque colours."""
+
+    def lum(c: QColor) -> float:
+        def ch(v: float) -> float:
+            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+        return 0.2126 * ch(c.redF()) + 0.7152 * ch(c.greenF()) + 0.0722 * ch(c.blueF())
+
+    hi, lo = sorted((lum(a), lum(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
 
 
 def status_style(status: str) -> tuple[QColor, str]:
@@ -88,54 +188,105 @@ def status_words() -> dict[str, str]:
     }
 
 
-def node_font(scale: float = 1.0) -> QFont:
+#: Pixel sizes of the graph's fonts at text scale 1 (the normal layout at 100 % zoom).
+#: The smallest is 13 px: 12 px with a cap height of 9 px is the floor at 1280x800,
+#: and the view never shrinks text below its own size (see ``gui.graph.legibility``).
+NODE_PX = 17
+SMALL_PX = 14
+LABEL_PX = 14
+TITLE_PX = 17
+BADGE_PX = 13
+
+
+def _font(px: float, bold: bool = False) -> QFont:
     font = QFont()
-    font.setPixelSize(round(15 * scale))
-    font.setBold(True)
+    font.setPixelSize(max(1, round(px)))
+    font.setBold(bold)
+    font.setItalic(False)  # never: CJK has no italic, and slanted Latin reads worse on a wall
     return font
+
+
+def _big(px: float, scale: float) -> float:
+    """A larger font grows less than the smallest ones (they set the floor), so an
+    enlarged graph stays narrow enough to fit: at 1.85x a 17 px name is 26 px, not 31."""
+    return max(px * (1.0 + (scale - 1.0) * 0.6), BADGE_PX * scale + 1) if scale > 1 else px * scale
+
+
+def node_font(scale: float = 1.0) -> QFont:
+    return _font(_big(NODE_PX, scale), bold=True)
 
 
 def small_font(scale: float = 1.0) -> QFont:
-    font = QFont()
-    font.setPixelSize(round(11 * scale))
-    return font
+    return _font(SMALL_PX * scale)
 
 
-def label_font(scale: float = 1.0) -> QFont:
-    font = QFont()
-    font.setPixelSize(round(12 * scale))
-    return font
+def label_font(scale: float = 1.0, bold: bool = False) -> QFont:
+    return _font(LABEL_PX * scale, bold=bold)
 
 
 def title_font(scale: float = 1.0) -> QFont:
-    font = QFont()
-    font.setPixelSize(round(16 * scale))
-    font.setBold(True)
-    return font
+    return _font(_big(TITLE_PX, scale), bold=True)
+
+
+def badge_font(scale: float = 1.0) -> QFont:
+    return _font(BADGE_PX * scale, bold=True)
+
+
+def all_fonts(scale: float = 1.0) -> list[QFont]:
+    """Every font the graph draws with at ``scale`` (the legibility floor is theirs)."""
+    return [
+        node_font(scale),
+        small_font(scale),
+        label_font(scale),
+        label_font(scale, bold=True),
+        title_font(scale),
+        badge_font(scale),
+    ]
 
 
 class Metrics:
-    """Exact text sizes for ``core.graph.layout.layout_graph``."""
+    """Exact text sizes for ``core.graph.layout.layout_graph`` at one text scale.
 
-    def __init__(self) -> None:
-        self.node = QFontMetricsF(node_font())
-        self.small = QFontMetricsF(small_font())
-        bold = label_font()
-        bold.setBold(True)  # allowed edges are bold: measure the wider face
-        self.label = QFontMetricsF(bold)
+    Attributes:
+        scale: the text scale (window zoom × presenter enlargement).
+        short: edge labels are shortened to their first words (the full text is
+            the tooltip) because the full ones would not fit at a legible size.
+    """
+
+    def __init__(self, scale: float = 1.0, short: bool = False) -> None:
+        self.scale = scale
+        self.short = short
+        self.node = QFontMetricsF(node_font(scale))
+        self.small = QFontMetricsF(small_font(scale))
+        self.label = QFontMetricsF(label_font(scale, bold=True))  # allowed edges: the wider face
+        self.badge = QFontMetricsF(badge_font(scale))
         self.words = status_words()
 
     def node_size(self, node: object) -> tuple[float, float]:
+        s = self.scale
         lines = node_lines(getattr(node, "label", ""))
-        w = max(self.node.horizontalAdvance(line) for line in lines) + 22 + 28  # glyph, padding
-        w = max([w] + [self.small.horizontalAdvance(t) + 24 for t in self.words.values()])
-        h = len(lines) * self.node.height() + self.small.height() + 28
-        return (max(112.0, w), max(56.0, h))
+        glyph = 16 * s + 6 * s
+        w = max(self.node.horizontalAdvance(line) for line in lines) + glyph + 28 * s
+        w = max([w] + [self.small.horizontalAdvance(t) + 24 * s for t in self.words.values()])
+        h = len(lines) * self.node.height() + self.small.height() + 28 * s
+        return (max(112.0 * s, w), max(56.0 * s, h))
 
     def label_size(self, edge: object) -> tuple[float, float]:
-        lines = edge_text(getattr(edge, "label", "")).split("\n")
+        text = edge_text(getattr(edge, "label", ""), self.short)
+        if getattr(edge, "source", 1) == getattr(edge, "target", 2):
+            text += COUNTER_ROOM  # a self-loop can be taken again: room for "×99"
+        lines = text.split("\n")
         w = max(self.label.horizontalAdvance(line) for line in lines)
-        return (w + 20, len(lines) * self.label.height() + 8)
+        return (w + 20 * self.scale, len(lines) * self.label.height() + 8 * self.scale)
+
+
+#: what a self-loop's label keeps free for its counter
+COUNTER_ROOM = " ×99"
+
+
+def counted(text: str, taken: int) -> str:
+    """An edge's words with its counter when it was taken more than once ("charge ×3")."""
+    return f"{text} ×{taken}" if taken > 1 else text
 
 
 def node_lines(label: str) -> list[str]:
@@ -144,8 +295,20 @@ def node_lines(label: str) -> list[str]:
     return wrap_label(label, 16).split("\n")
 
 
-def edge_text(label: str) -> str:
-    """An edge label, translated, wrapped as ``core.graph.layout`` wraps it."""
+def short_text(label: str) -> str:
+    """An edge's first words, translated: "charge" for "charge (single_use)"."""
+    text = tr_lifecycle(label)
+    for sep in (" (", "（", " · "):
+        at = text.find(sep)
+        if at > 0:
+            return text[:at]
+    return text
+
+
+def edge_text(label: str, short: bool = False) -> str:
+    """An edge label, translated, wrapped as ``core.graph.layout`` wraps it (or shortened)."""
     from core.graph.layout import wrap_label
 
+    if short:
+        return wrap_label(short_text(label), 16)
     return wrap_label(tr_lifecycle(label))

@@ -10,7 +10,6 @@ request, undo and redo.
 from __future__ import annotations
 
 import os
-import re
 from typing import Any
 
 from PySide6.QtCore import (
@@ -23,27 +22,30 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
-    QColor,
-    QContextMenuEvent,
+    QFocusEvent,
     QKeyEvent,
     QPainter,
+    QPaintEvent,
+    QPen,
     QResizeEvent,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QFileDialog, QGraphicsScene, QGraphicsView, QMenu, QWidget
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QWidget
 
-from core.api import Change, RequestLine, Sandbox
+from core.api import Sandbox
 from core.graph.model import GraphModel
 from gui.graph import style
-from gui.graph.items import GraphPanel, TextItem
+from gui.graph.follow import TRIGGER_ACTIONS, SandboxFollowMixin
+from gui.graph.keys import EdgeKeysMixin
+from gui.graph.panel import GraphPanel, TextItem
+from gui.graph.sizing import MAX_FIT_SCALE, LegibleSizingMixin
+from gui.graph.view_menu import GraphMenuMixin
 from gui.sandbox_host import SandboxHost
 
 #: Default animation length (ms); QSettings key ``graph/animation_ms`` overrides it.
 DEFAULT_DURATION_MS = 600
 PANEL_GAP = 90.0
-#: Edge triggers that are not action names: the action that makes them happen.
-TRIGGER_ACTIONS = {"expire": "advance_clock", "settle": "advance_clock"}
-MAX_FIT_SCALE = 2.0
+__all__ = ["MAX_FIT_SCALE", "TRIGGER_ACTIONS", "StateGraphView", "kind_title", "nickname_of"]
 
 
 def reduced_motion_preferred() -> bool:
@@ -60,7 +62,7 @@ def reduced_motion_preferred() -> bool:
     return str(value).lower() in ("1", "true", "yes")
 
 
-def kind_title(model: GraphModel) -> str:
+def kind_title(model: GraphModel, nickname: str = "") -> str:
     kinds = {
         "source": QCoreApplication.translate("StateGraph", "Source"),
         "token": QCoreApplication.translate("StateGraph", "Token"),
@@ -72,12 +74,31 @@ def kind_title(model: GraphModel) -> str:
         kind = QCoreApplication.translate("StateGraph", "{kind}, flow {flow}").format(
             kind=kind, flow=model.variant
         )
+    if model.every_flow and model.object_id:
+        kind = QCoreApplication.translate("StateGraph", "{kind} (every flow)").format(kind=kind)
+    if model.object_id and nickname:
+        return f"{nickname} · {model.object_id} · {kind}"
     if model.object_id:
         return f"{model.object_id} · {kind}"
     return kind
 
 
-class StateGraphView(QGraphicsView):
+def nickname_of(sandbox: Any, object_id: str) -> str:
+    """The short name a lesson or a teacher gave the object (``metadata[nickname]``)."""
+    get = getattr(sandbox, "get", None)
+    if get is None or not object_id:
+        return ""
+    try:
+        obj = get(object_id)
+    except (KeyError, ValueError):
+        return ""
+    metadata = (obj or {}).get("metadata") or {}
+    return str(metadata.get("nickname", "") or "")
+
+
+class StateGraphView(
+    LegibleSizingMixin, SandboxFollowMixin, EdgeKeysMixin, GraphMenuMixin, QGraphicsView
+):
     """The selected object's lifecycle graph (and, in compare mode, a pinned one).
 
     Signals:
@@ -105,10 +126,15 @@ class StateGraphView(QGraphicsView):
         self._duration = int(QSettings().value("graph/animation_ms", DEFAULT_DURATION_MS) or 0)
         self._reduced_motion = reduced_motion_preferred()
         self._auto_fit = True
-        self._metrics = style.Metrics()
+        self._every_flow = False
+        #: the window's text zoom, presenter mode and the screen height it is shown on
+        self._text_zoom = 1.0
+        self._presenter = False
+        self._presenter_height = 800.0
+        self._metrics = style.Metrics(self.text_scale())
 
         scene = QGraphicsScene(self)
-        scene.setBackgroundBrush(QColor("#FAFAF7"))
+        scene.setBackgroundBrush(style.colours().background)
         self.setScene(scene)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setRenderHint(QPainter.RenderHint.TextAntialiasing)
@@ -125,8 +151,8 @@ class StateGraphView(QGraphicsView):
             QCoreApplication.translate(
                 "StateGraph", "Select a source, a token or a charge to see its lifecycle."
             ),
-            style.title_font,
-            style.GREY,
+            lambda: style.title_font(self._metrics.scale),
+            "muted",
         )
         scene.addItem(self._placeholder)
 
@@ -151,6 +177,25 @@ class StateGraphView(QGraphicsView):
     def graph_model(self) -> GraphModel | None:
         return self._panel.model
 
+    def every_flow(self) -> bool:
+        return self._every_flow
+
+    def set_every_flow(self, on: bool) -> None:
+        """Show the whole table of the object's flow (for comparing), or only its own lifecycle."""
+        if bool(on) != self._every_flow:
+            self._every_flow = bool(on)
+            self.refresh()
+            if self._auto_fit:
+                self.fit()
+
+    def text_items(self) -> list[Any]:
+        """Every item drawing text now (each has ``texts()``: (font, text) pairs)."""
+        items: list[Any] = [self._placeholder] if self._placeholder.isVisible() else []
+        for panel in self._panels():
+            if panel.model is not None:
+                items += [i for i in panel.text_items() if i.isVisible()]
+        return items
+
     def set_object(self, object_id: str | None) -> None:
         """Show ``object_id``'s lifecycle (None: nothing selected)."""
         self._object_id = object_id or None
@@ -164,7 +209,8 @@ class StateGraphView(QGraphicsView):
             self._follow(self._panel)
 
     def refresh(self) -> None:
-        """Re-read both graphs from the sandbox (no animation)."""
+        """Re-read both graphs from the sandbox (no animation), in the theme in force."""
+        self.scene().setBackgroundBrush(style.colours().background)
         self._show(self._panel, self._object_id)
         if self._pinned_panel is not None:
             self._show(self._pinned_panel, self._pinned_id)
@@ -221,85 +267,6 @@ class StateGraphView(QGraphicsView):
             self.fit()
         self.pinnedChanged.emit("")
 
-    # view
-    def zoom_in(self) -> None:
-        self._zoom(1.2)
-
-    def zoom_out(self) -> None:
-        self._zoom(1 / 1.2)
-
-    def fit(self) -> None:
-        """Fit everything drawn into the view (key F)."""
-        self._auto_fit = True
-        rect = self.scene().sceneRect()
-        if rect.isEmpty():
-            return
-        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
-        if self.transform().m11() > MAX_FIT_SCALE:
-            self.resetTransform()
-            self.scale(MAX_FIT_SCALE, MAX_FIT_SCALE)
-            self.centerOn(rect.center())
-
-    def zoom_factor(self) -> float:
-        return self.transform().m11()
-
-    # export
-    # gui.graph.export (QtSvg, QImage) is imported on the first export, not at start
-    def export_png(self, path: str, scale: float = 2.0) -> bool:
-        from gui.graph import export as graph_export
-
-        self.stop_animations()
-        return graph_export.scene_to_png(self.scene(), self._drawn_rect(), path, scale)
-
-    def export_svg(self, path: str) -> bool:
-        from gui.graph import export as graph_export
-
-        self.stop_animations()
-        return graph_export.scene_to_svg(
-            self.scene(),
-            self._drawn_rect(),
-            path,
-            title=QCoreApplication.translate("StateGraph", "Chargeable state graph"),
-        )
-
-    def export_mermaid(self, path: str) -> bool:
-        from core.graph.mermaid import to_mermaid
-
-        model = self._panel.model
-        if model is None:
-            return False
-        try:
-            with open(path, "w", encoding="utf-8") as fh:
-                fh.write(to_mermaid(model))
-        except OSError:
-            return False
-        return True
-
-    def export_with_dialog(self, fmt: str) -> bool:
-        """Ask where to save, then export as ``png``, ``svg`` or ``mermaid``."""
-        filters = {
-            "png": QCoreApplication.translate("StateGraph", "PNG image (*.png)"),
-            "svg": QCoreApplication.translate("StateGraph", "SVG drawing (*.svg)"),
-            "mermaid": QCoreApplication.translate("StateGraph", "Mermaid text (*.mmd)"),
-        }
-        path, _ = QFileDialog.getSaveFileName(
-            self, QCoreApplication.translate("StateGraph", "Export graph"), "", filters[fmt]
-        )
-        if not path:
-            return False
-        return {"png": self.export_png, "svg": self.export_svg, "mermaid": self.export_mermaid}[
-            fmt
-        ](path)
-
-    def show_rejected(self, object_id: str, action_name: str, message: str) -> None:
-        """Shake the edge of a rejected ``action_name`` and show ``message``."""
-        for panel in self._panels():
-            model = panel.model
-            if model is None or model.object_id != object_id:
-                continue
-            edge_id = self._edge_for_action(model, action_name)
-            self._watch(panel.animate_rejection(edge_id, message, self.effective_duration()))
-
     # ------------------------------------------------------------------ internals
 
     def _panels(self) -> list[GraphPanel]:
@@ -316,6 +283,8 @@ class StateGraphView(QGraphicsView):
         if not object_id:
             return None
         try:
+            if self._every_flow:
+                return self._sandbox.graph(object_id, every_flow=True)
             return self._sandbox.graph(object_id)
         except (KeyError, ValueError):
             return None
@@ -323,7 +292,8 @@ class StateGraphView(QGraphicsView):
     def _show(self, panel: GraphPanel, object_id: str | None) -> bool:
         model = self._graph_of(object_id)
         rebuilt = panel.set_model(model)
-        title = kind_title(model) if model is not None else ""
+        nickname = nickname_of(self._sandbox, object_id or "")
+        title = kind_title(model, nickname) if model is not None else ""
         if panel is self._pinned_panel and model is not None:
             title = QCoreApplication.translate("StateGraph", "Pinned: {title}").format(title=title)
         panel.set_title(title)
@@ -367,131 +337,17 @@ class StateGraphView(QGraphicsView):
             rect = self._placeholder.sceneBoundingRect()
         return rect
 
-    def _zoom(self, factor: float) -> None:
-        self._auto_fit = False
-        new = self.transform().m11() * factor
-        if 0.15 <= new <= 8.0:
-            self.scale(factor, factor)
-
-    def _follow(self, panel: GraphPanel) -> None:
+    def _follow(self, panel: GraphPanel, top_left: bool = False) -> None:
         model = panel.model
         current = model.current if model is not None else None
+        if top_left:
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().minimum())
+            self.verticalScrollBar().setValue(self.verticalScrollBar().minimum())
         if current is None:
             return
         item = panel.nodes.get(current.id)
         if item is not None:
             self.ensureVisible(item.sceneBoundingRect(), 60, 60)
-
-    def _watch(self, anim: QAbstractAnimation | None) -> None:
-        if anim is None:
-            return
-
-    def _on_edge_clicked(self, object_id: str, edge_id: str) -> None:
-        panel = next(
-            (p for p in self._panels() if p.model is not None and p.model.object_id == object_id),
-            None,
-        )
-        if panel is None or panel.model is None:
-            return
-        edge = next(e for e in panel.model.edges if e.id == edge_id)
-        action = self.action_for_edge(object_id, edge.trigger)
-        if edge.allowed and action:
-            self.actionRequested.emit(object_id, action)
-            return
-        if edge.allowed:
-            reason = QCoreApplication.translate(
-                "StateGraph", "this happens by itself: no action performs it"
-            )
-        else:
-            reason = (
-                style.tr_lifecycle(edge.reason)
-                if edge.reason
-                else QCoreApplication.translate("StateGraph", "not possible now")
-            )
-        self._watch(panel.animate_rejection(edge_id, reason, self.effective_duration()))
-        self.actionBlocked.emit(object_id, action or edge.trigger, reason)
-
-    def action_for_edge(self, object_id: str, trigger: str) -> str | None:
-        """The action name that takes an edge with ``trigger`` (None if no action does)."""
-        name = TRIGGER_ACTIONS.get(trigger, trigger)
-        try:
-            names = {a.name for a in self._sandbox.allowed_actions(object_id)}
-        except Exception:  # noqa: BLE001 - the object may be gone
-            return None
-        return name if name in names else None
-
-    @staticmethod
-    def _edge_for_action(model: GraphModel, action_name: str) -> str | None:
-        current = model.current
-        candidates = [
-            e for e in model.edges if TRIGGER_ACTIONS.get(e.trigger, e.trigger) == action_name
-        ]
-        here = [e for e in candidates if current is not None and e.source == current.id]
-        chosen = (here or candidates or [None])[0]
-        return chosen.id if chosen is not None else None
-
-    def _action_for_request(self, object_id: str, request: RequestLine) -> str | None:
-        try:
-            actions = self._sandbox.allowed_actions(object_id)
-        except Exception:  # noqa: BLE001 - the object may be gone
-            return None
-        method, path = request.method.upper(), request.path
-        for action in actions:
-            pattern = re.escape(str(action.path)).replace(re.escape("{customer}"), "[^/]+")
-            if action.path and action.method == method and re.fullmatch(pattern, path):
-                return str(action.name)
-        return None
-
-    def _on_change(self, change: Change) -> None:
-        if self._host.sandbox is not self._sandbox:
-            return  # the window replaced the sandbox: this view is about to go
-        changed = set(change.changed_ids)
-        response = change.response
-        # a 402 decline is accepted (it used the token, left a failed charge): a transition
-        rejected = change.rejected
-        # an undo or a rebuild jumps (a redo animates again what it takes)
-        quiet = change.replayed and change.origin != "redo"
-        request = change.request
-        for panel in self._panels():
-            object_id = self._pinned_id if panel is self._pinned_panel else self._object_id
-            if not object_id:
-                continue
-            if rejected:
-                if request.mentions(object_id):
-                    body = response.body
-                    message = str((body.get("error") or {}).get("message", ""))
-                    model = panel.model
-                    action = self._action_for_request(object_id, request)
-                    edge_id = self._edge_for_action(model, action) if model and action else None
-                    anim = panel.animate_rejection(edge_id, message, self.effective_duration())
-                    self._watch(anim)
-                    if action:
-                        self.actionBlocked.emit(object_id, action, message)
-                continue
-            if object_id not in changed and changed:
-                continue
-            old = panel.model
-            old_taken = next((e.id for e in old.edges if e.last_taken), None) if old else None
-            old_current = old.current.id if old and old.current else None
-            panel.clear_banner()
-            rebuilt = self._show(panel, object_id)
-            new = panel.model
-            if rebuilt:
-                self._relayout()
-                if self._auto_fit:
-                    self.fit()
-                continue
-            if new is None or object_id not in changed:
-                continue
-            taken = next((e for e in new.edges if e.last_taken), None)
-            new_current = new.current.id if new.current else None
-            moved = taken is not None and (
-                taken.id != old_taken or new_current != old_current or taken.source == taken.target
-            )
-            if taken is not None and moved and not quiet:
-                self._watch(panel.animate_transition(taken.id, self.effective_duration()))
-                if not self._auto_fit:
-                    self._follow(panel)
 
     # ------------------------------------------------------------------ Qt events
 
@@ -507,9 +363,18 @@ class StateGraphView(QGraphicsView):
         mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         if mods & ~Qt.KeyboardModifier.ShiftModifier:
             return False  # Ctrl+=, Ctrl+-, Ctrl+0 are the window's zoom
-        return event.key() in (Qt.Key.Key_Plus, Qt.Key.Key_Equal, Qt.Key.Key_Minus, Qt.Key.Key_F)
+        return event.key() in (
+            Qt.Key.Key_Plus,
+            Qt.Key.Key_Equal,
+            Qt.Key.Key_Minus,
+            Qt.Key.Key_F,
+            Qt.Key.Key_E,
+        )
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+        if self.handle_edge_key(event):
+            event.accept()
+            return
         if not self._is_view_key(event):
             if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
                 event.ignore()
@@ -521,9 +386,30 @@ class StateGraphView(QGraphicsView):
             self.zoom_in()
         elif key == Qt.Key.Key_Minus:
             self.zoom_out()
+        elif key == Qt.Key.Key_E:
+            self.set_every_flow(not self._every_flow)
         else:
             self.fit()
         event.accept()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt API
+        super().focusInEvent(event)
+        self.viewport().update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt API
+        super().focusOutEvent(event)
+        self._panel.focus_edge("")
+        self.viewport().update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
+        super().paintEvent(event)
+        if self.hasFocus():  # the focus ring, inside the viewport's edge
+            painter = QPainter(self.viewport())
+            pen = QPen(style.colours().focus, 3)
+            pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+            painter.setPen(pen)
+            painter.drawRect(self.viewport().rect().adjusted(1, 1, -2, -2))
+            painter.end()
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
         delta = event.angleDelta().y()
@@ -535,6 +421,12 @@ class StateGraphView(QGraphicsView):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
+        if (
+            self._metrics.short
+            and not self._presenter
+            and self._fits(style.Metrics(self._metrics.scale, False))
+        ):
+            self._rescale(short=False)
         if self._pinned_panel is not None:
             self._relayout()
         if self._auto_fit:
@@ -553,44 +445,24 @@ class StateGraphView(QGraphicsView):
                     "StateGraph", "Select a source, a token or a charge to see its lifecycle."
                 )
             )
-            self._metrics = style.Metrics()  # the status words have another width now
-            for panel in self._panels():  # rebuilt: node and edge words are set when built
-                panel._metrics = self._metrics
-                panel.set_model(None)
+            self._rebuild()
+            for panel in self._panels():
                 panel.retranslate()
-            self.refresh()
-            if self._auto_fit:
-                self.fit()
+        elif event.type() == QEvent.Type.ApplicationPaletteChange:
+            self._rebuild()  # the theme changed: every picture in the new colours
         super().changeEvent(event)
 
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
-        menu = QMenu(self)
-        menu.addAction(QCoreApplication.translate("StateGraph", "Fit to view (F)"), self.fit)
-        menu.addAction(QCoreApplication.translate("StateGraph", "Zoom in (+)"), self.zoom_in)
-        menu.addAction(QCoreApplication.translate("StateGraph", "Zoom out (−)"), self.zoom_out)
-        menu.addSeparator()
-        if self._pinned_id:
-            menu.addAction(
-                QCoreApplication.translate("StateGraph", "Unpin {object_id}").format(
-                    object_id=self._pinned_id
-                ),
-                self.unpin,
-            )
-        pin = menu.addAction(
-            QCoreApplication.translate("StateGraph", "Pin this graph to compare"), self.pin
-        )
-        pin.setEnabled(bool(self._object_id))
-        menu.addSeparator()
-        menu.addAction(
-            QCoreApplication.translate("StateGraph", "Export graph as PNG…"),
-            lambda: self.export_with_dialog("png"),
-        )
-        menu.addAction(
-            QCoreApplication.translate("StateGraph", "Export graph as SVG…"),
-            lambda: self.export_with_dialog("svg"),
-        )
-        menu.addAction(
-            QCoreApplication.translate("StateGraph", "Export graph as Mermaid…"),
-            lambda: self.export_with_dialog("mermaid"),
-        )
-        menu.exec(event.globalPos())
+    def restyle(self, *_args: object) -> None:
+        """Paint everything in the theme now in force (high contrast or not)."""
+        self._rebuild()
+        self.viewport().update()
+
+    def _rebuild(self) -> None:
+        """Build every item again (new words or colours), same size rules."""
+        self._metrics = style.Metrics(self._metrics.scale, self._metrics.short)
+        self.scene().setBackgroundBrush(style.colours().background)
+        for panel in self._panels():  # rebuilt: node and edge words are set when built
+            panel.set_metrics(self._metrics)
+        self.refresh()
+        if self._auto_fit:
+            self.fit()

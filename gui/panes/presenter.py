@@ -4,12 +4,14 @@ Entering it:
 
 - the window goes full screen; the menu bar, status bar, info bars and the
   secondary panes (object list, detail pane, event log) are hidden; the state
-  graph, the action bar and the lesson player (its narration in larger type)
-  stay;
+  graph comes first: it takes the screen's width and most of its height, with
+  text of at least 24 px (32 px on a 1080 px screen) and short edge labels;
+  the action bar and the lesson player stay, the player (its narration in
+  larger type) as a short band under the graph;
 - the lesson commands get the presenter keys (Space / → / PageDown forward,
   ← / PageUp back) and the presenter command gets Esc: they are window
   shortcuts on QActions, so they work whichever pane has the focus (the
-  graph's own keys are only +, -, F);
+  graph's own keys are +, -, F, E, Tab and Enter);
 - everything needed to come back is remembered first: window state and
   geometry, dock layout, which panes were visible, splitter sizes and the
   narration's font.
@@ -30,8 +32,21 @@ from PySide6.QtWidgets import QWidget
 
 #: the narration and lesson title grow by this much in presenter mode
 NARRATION_SCALE = 1.5
-#: share of the screen width the lesson panel takes in presenter mode
-PANEL_SHARE = 0.36
+#: share of the screen height the lesson band takes in presenter mode (the graph comes first)
+BAND_SHARE = 0.26
+
+
+def presenter_key_rows(commands: Any) -> list[tuple[str, str]]:
+    """(command, keys) of the keys presenter mode adds (the F1 sheet lists them)."""
+    from gui.commands import SPECS
+    from gui.panes.command_palette import action_label
+
+    rows = []
+    for spec in SPECS:
+        if spec.presenter:
+            action = commands.actions[spec.name]
+            rows.append((action_label(action), "  /  ".join(spec.presenter)))
+    return rows
 
 
 @dataclass
@@ -81,6 +96,8 @@ class PresenterMode(QObject):
             "lessonBar": w.lesson_bar,
             "menuBar": w.menuBar(),
             "statusBar": w.statusBar(),
+            # graph first: its edges are the actions (click, or Tab then Enter)
+            "actionBar": w.action_bar,
         }
 
     def enter(self) -> None:
@@ -121,8 +138,13 @@ class PresenterMode(QObject):
             w.setGeometry(w.screen().geometry())
         w.showFullScreen()
         w.installEventFilter(self)
-        width = w.screen().availableGeometry().width() if w.screen() else w.width()
-        w.resizeDocks([dock], [int(width * PANEL_SHARE)], Qt.Orientation.Horizontal)
+        # graph first: the narration is a short band under it, the graph gets the rest
+        w.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        dock.show()
+        height = w.screen().geometry().height() if w.screen() else w.height()
+        w.resizeDocks([dock], [int(height * BAND_SHARE)], Qt.Orientation.Vertical)
+        if hasattr(w.graph, "set_presenter"):
+            w.graph.set_presenter(True, float(height))
         w.graph.setFocus()
         self._sync_action(True)
         self.toggled.emit(True)
@@ -134,6 +156,8 @@ class PresenterMode(QObject):
         self._saved = None
         w = self._window
         w.commands.set_presenter_keys(False)
+        if hasattr(w.graph, "set_presenter"):
+            w.graph.set_presenter(False)
         w.set_lesson_buttons_compact(True)
         player = w.lesson_player
         if player is not None:

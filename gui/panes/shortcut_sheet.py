@@ -7,7 +7,9 @@ Usage (from the main window)::
 
 Nothing is hard-coded: the rows are read from the QActions (text, shortcuts,
 status tip, and the menu they sit in when they have one), so the sheet can
-never disagree with the menus. Actions without a shortcut are listed too, with
+never disagree with the menus. Two groups follow them: the state graph's own
+keys (from ``gui.graph.keys``, the module that handles them) and presenter
+mode's (from the commands' presenter shortcuts). Actions without a shortcut are listed too, with
 "—", so a reader sees what can only be reached from a menu or the palette.
 A filter field narrows the table.
 """
@@ -61,12 +63,24 @@ class ShortcutSheet(QDialog):
 
     COLUMNS = 4
 
-    def __init__(self, actions: Iterable[QAction], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        actions: Iterable[QAction],
+        parent: QWidget | None = None,
+        presenter_keys: Iterable[tuple[str, str]] = (),
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("shortcutSheet")
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
         self.resize(720, 520)
         self._actions = [a for a in actions if not a.isSeparator() and action_label(a)]
+        from gui.graph.keys import graph_key_rows
+
+        graph = self.tr("State graph (while focused)")
+        presenter = self.tr("Presenter mode")
+        #: (command, keys, group, description) rows that are not QActions
+        self._extra = [(what, keys, graph, "") for keys, what in graph_key_rows()]
+        self._extra += [(what, keys, presenter, "") for what, keys in presenter_keys]
 
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setObjectName("shortcutFilter")
@@ -103,7 +117,18 @@ class ShortcutSheet(QDialog):
     def _fill(self, query: str) -> None:
         rows = [a for a in self._actions if matches(a, query)]
         rows.sort(key=lambda a: (action_group_name(a).casefold(), action_label(a).casefold()))
-        self.table.setRowCount(len(rows))
+        needle = query.casefold().strip()
+        extra = [r for r in self._extra if not needle or needle in " ".join(r).casefold()]
+        self.table.setRowCount(len(rows) + len(extra))
+        for row, cells in enumerate(extra, start=len(rows)):
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column == 1:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+                self.table.setItem(row, column, item)
         for row, action in enumerate(rows):
             cells = (
                 action_label(action),

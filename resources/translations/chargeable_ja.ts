@@ -1406,7 +1406,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="+494"/>
+        <location filename="../../gui/main_window.py" line="+500"/>
         <source>Sources are a legacy API</source>
         <translation>Sources はレガシー API です</translation>
     </message>
@@ -1431,7 +1431,7 @@
         <translation>そのダイアログはまだ使用できません。</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+52"/>
         <source>About Chargeable</source>
         <translation>Chargeable について</translation>
     </message>
@@ -1985,7 +1985,7 @@
     <name>RequestTab</name>
     <message>
         <location filename="../../gui/panes/request_tab.py" line="+133"/>
-        <location line="+101"/>
+        <location line="+100"/>
         <source>Response</source>
         <translation>レスポンス</translation>
     </message>
@@ -2034,7 +2034,7 @@
 <context>
     <name>ServeController</name>
     <message>
-        <location filename="../../gui/serve_controller.py" line="+127"/>
+        <location filename="../../gui/serve_controller.py" line="+141"/>
         <location line="+19"/>
         <source>The Chargeable window stopped serving the API.</source>
         <translation>Chargeable のウィンドウは API の提供を停止しました。</translation>
@@ -2088,7 +2088,7 @@
 <context>
     <name>SessionController</name>
     <message>
-        <location filename="../../gui/session_controller.py" line="+120"/>
+        <location filename="../../gui/session_controller.py" line="+125"/>
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
@@ -2180,13 +2180,24 @@
 <context>
     <name>ShortcutSheet</name>
     <message>
-        <location filename="../../gui/panes/shortcut_sheet.py" line="+67"/>
+        <location filename="../../gui/panes/shortcut_sheet.py" line="+74"/>
         <source>Keyboard shortcuts</source>
         <translation>キーボードショートカット</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
+        <source>State graph (while focused)</source>
+        <translation>状態グラフ (フォーカス中)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Presenter mode</source>
+        <translation>プレゼンターモード</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Filter commands…</source>
+        <extracomment>(command, keys, group, description) rows that are not QActions</extracomment>
         <translation>コマンドを絞り込む…</translation>
     </message>
     <message>
@@ -2231,14 +2242,14 @@
         <translation>Chargeable で書き出したライフサイクルグラフ</translation>
     </message>
     <message>
-        <location filename="../../gui/graph/items.py" line="+577"/>
+        <location filename="../../gui/graph/edges.py" line="+212"/>
         <source>{label}: click to do it now</source>
-        <extracomment>paint every look ahead at the next cache fill (new items; after ``want_pictures``) looks, by precedence (a node both current and previous looks current) a bare table (no object): no edge is allowed or blocked, all look alike</extracomment>
+        <extracomment>text scale, and whether the label is shortened (the tooltip has it whole) a bare table (no object): no edge is allowed or blocked, all look alike</extracomment>
         <translation>{label}: クリックで今すぐ実行</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../../gui/graph/view.py" line="+409"/>
+        <location filename="../../gui/graph/follow.py" line="+62"/>
         <source>not possible now</source>
         <translation>今はできません</translation>
     </message>
@@ -2248,14 +2259,14 @@
         <translation>{label}: ブロック中。{reason}</translation>
     </message>
     <message>
-        <location line="+376"/>
+        <location filename="../../gui/graph/panel.py" line="+364"/>
         <source>Rejected: {message}</source>
         <translation>拒否されました: {message}</translation>
     </message>
     <message>
-        <location filename="../../gui/graph/style.py" line="+67"/>
+        <location filename="../../gui/graph/style.py" line="+167"/>
         <source>waiting for the customer (or for funds)</source>
-        <extracomment>status name -&gt; (colour, glyph). Glyphs: clock, check, disc, cross, slash, arrow. edges</extracomment>
+        <extracomment>status name -&gt; (colour, glyph). Glyphs: clock, check, disc, cross, slash, arrow. edges (the normal palette&apos;s; see :func:`colours`) Okabe–Ito colours lightened for black paper (each &gt;= 4.5:1 on black)</extracomment>
         <translation>顧客 (または入金) を待っています</translation>
     </message>
     <message>
@@ -2319,9 +2330,9 @@
         <translation>最終</translation>
     </message>
     <message>
-        <location filename="../../gui/graph/view.py" line="-344"/>
+        <location filename="../../gui/graph/view.py" line="+67"/>
         <source>Source</source>
-        <extracomment>Default animation length (ms); QSettings key ``graph/animation_ms`` overrides it. Edge triggers that are not action names: the action that makes them happen.</extracomment>
+        <extracomment>Default animation length (ms); QSettings key ``graph/animation_ms`` overrides it.</extracomment>
         <translation>ソース</translation>
     </message>
     <message>
@@ -2340,19 +2351,25 @@
         <translation>{kind}、フロー {flow}</translation>
     </message>
     <message>
-        <location line="+28"/>
-        <location line="+450"/>
+        <location line="+4"/>
+        <source>{kind} (every flow)</source>
+        <translation>{kind} (すべてのフロー)</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <location line="+321"/>
         <source>State graph</source>
         <translation>状態グラフ</translation>
     </message>
     <message>
-        <location line="-425"/>
-        <location line="+427"/>
+        <location line="-291"/>
+        <location line="+293"/>
         <source>Select a source, a token or a charge to see its lifecycle.</source>
+        <extracomment>the window&apos;s text zoom, presenter mode and the screen height it is shown on</extracomment>
         <translation>ソース、トークン、請求のいずれかを選ぶと、そのライフサイクルが表示されます。</translation>
     </message>
     <message>
-        <location line="-290"/>
+        <location filename="../../gui/graph/view_menu.py" line="+35"/>
         <source>Chargeable state graph</source>
         <translation>Chargeable 状態グラフ</translation>
     </message>
@@ -2377,17 +2394,18 @@
         <translation>グラフを書き出す</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location filename="../../gui/graph/view.py" line="-146"/>
         <source>Pinned: {title}</source>
         <translation>固定: {title}</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location filename="../../gui/graph/follow.py" line="-7"/>
         <source>this happens by itself: no action performs it</source>
+        <extracomment>Edge triggers that are not action names: the action that makes them happen.</extracomment>
         <translation>これは自動的に起こります: 実行する操作はありません</translation>
     </message>
     <message>
-        <location line="+166"/>
+        <location filename="../../gui/graph/view_menu.py" line="+10"/>
         <source>Fit to view (F)</source>
         <translation>全体を表示 (F)</translation>
     </message>
@@ -2402,7 +2420,12 @@
         <translation>縮小 (−)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
+        <source>Show every flow (E)</source>
+        <translation>すべてのフローを表示 (E)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Unpin {object_id}</source>
         <translation>{object_id} の固定を解除</translation>
     </message>
@@ -2425,6 +2448,52 @@
         <location line="+4"/>
         <source>Export graph as Mermaid…</source>
         <translation>グラフを Mermaid で書き出す…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/graph/keys.py" line="+25"/>
+        <source>Zoom the graph in</source>
+        <translation>グラフを拡大</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Zoom the graph out (never below its readable size)</source>
+        <translation>グラフを縮小 (読める大きさより小さくはしない)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Wheel</source>
+        <translation>ホイール</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom the graph under the mouse</source>
+        <translation>マウスの位置でグラフを拡大・縮小</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fit the graph to its pane</source>
+        <translation>グラフをペインに合わせる</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show every flow, or only this object&apos;s lifecycle</source>
+        <translation>すべてのフローを表示するか、このオブジェクトのライフサイクルだけを表示</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Choose an edge the object can take now</source>
+        <translation>オブジェクトが今たどれる遷移を選ぶ</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Take the chosen edge (as a click would)</source>
+        <translation>選んだ遷移を実行 (クリックと同じ)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/graph/nodes.py" line="+108"/>
+        <source>visited: step {steps}</source>
+        <extracomment>looks, by precedence (a node both current and previous looks current)</extracomment>
+        <translation>通過: ステップ {steps}</translation>
     </message>
 </context>
 <context>

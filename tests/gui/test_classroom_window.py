@@ -151,10 +151,23 @@ def test_presenter_mode_hides_secondary_panes_and_restores_the_layout(
     assert window.presenting and window.isFullScreen()
     player = window.lesson_player
     narration_before = player.narration.font().pointSizeF()
-    for name in ("objectList", "detailPane", "eventLog"):
+    # graph first: its edges are the actions (click, or Tab and Enter), so the bar goes too
+    for name in ("objectList", "detailPane", "eventLog", "actionBar"):
         assert not window.findChild(QWidget, name).isVisible(), name
-    for name in ("stateGraph", "actionBar", "lessonNarration"):
+    for name in ("stateGraph", "lessonNarration"):
         assert window.findChild(QWidget, name).isVisible(), name
+    # the narration is a band under the graph, which keeps the screen's width
+    assert window.dockWidgetArea(window.lesson_dock) == Qt.DockWidgetArea.BottomDockWidgetArea
+
+    def graph_first() -> bool:
+        graph_bottom = window.graph.mapTo(window, window.graph.rect().bottomLeft()).y()
+        return (
+            window.lesson_dock.geometry().top() >= graph_bottom - 2
+            and window.graph.width() >= window.width() * 0.9
+            and window.graph.height() > window.lesson_dock.height()
+        )
+
+    qtbot.waitUntil(graph_first)
     assert not window.menuBar().isVisible()
     assert window.graph.hasFocus()
     with qtbot.waitSignal(window.presenter.toggled) as left:

@@ -104,7 +104,11 @@ def test_shortcut_sheet_is_built_from_the_actions(qtbot, actions) -> None:
     sheet = ShortcutSheet(actions)
     qtbot.addWidget(sheet)
     rows = dict(sheet.rows())
-    assert set(rows) == {action_label(a) for a in actions[:5]}
+    from gui.graph.keys import graph_key_rows
+
+    # every action, then the graph's own keys (read from the module that handles them)
+    graph = {what for _keys, what in graph_key_rows()}
+    assert set(rows) == {action_label(a) for a in actions[:5]} | graph
     assert rows["Undo"] == QKeySequence("Ctrl+Z").toString(QKeySequence.SequenceFormat.NativeText)
     assert rows["Attach to customer…"] == "—"
     # a new shortcut shows up without touching the sheet's code
