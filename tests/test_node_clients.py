@@ -16,13 +16,44 @@ import os
 import shutil
 import signal
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from test_serve_cli import Served
 
-NODE_DIR = Path(__file__).resolve().parent / "node"
+ROOT = Path(__file__).resolve().parents[1]
+NODE_DIR = ROOT / "tests" / "serve" / "node"
 LIBRARIES = ("stripe-latest", "stripe8")
+
+
+class Served:
+    """``python -m gui.app serve --port 0`` with its URL read from its first lines.
+
+    (This file sits at the end of the suite, after tests/serve, so the Node processes
+    never share the machine with that folder's timing-bounded session tests.)
+    """
+
+    def __init__(self, *args: str) -> None:
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "gui.app", "serve", "--port", "0", *args],
+            cwd=ROOT,
+            env=dict(os.environ, PYTHONUNBUFFERED="1"),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        self.url = ""
+        assert self.proc.stdout is not None
+        for line in self.proc.stdout:
+            if "serving the Stripe API at " in line:
+                self.url = line.rsplit(" ", 1)[1].strip()
+            if line.startswith("Press Ctrl+C"):
+                break
+        assert self.url, "chargeable serve printed no URL"
+
+    def stop(self, sig: int) -> None:
+        self.proc.send_signal(sig)
+        self.proc.communicate(timeout=30)
 
 
 def _require_or_skip(reason: str) -> None:
