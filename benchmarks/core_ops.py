@@ -1,11 +1,20 @@
 """In-process requests per second of ``Sandbox.request``, and the memory of 100k objects.
 
-One *unit* of the workload is 11 requests, the three typical integrations of the
-legacy API (the same mix as ``serve_throughput.py``, without HTTP):
+One *unit* of the workload is 16 requests: the three typical integrations of the
+legacy API (the same mix as ``serve_throughput.py``, without HTTP) and two of the
+PaymentIntents API:
 
 1. token → charge (2 requests);
 2. card source → customer → attach → charge ×3 with customer + source (6);
-3. iDEAL redirect source → authorize (test helper) → charge (3).
+3. iDEAL redirect source → authorize (test helper) → charge (3);
+4. PaymentIntent created and confirmed in one call with ``pm_card_visa`` (1), and one
+   created, then confirmed (2);
+5. a manual-capture PaymentIntent confirmed at creation, then captured (2).
+
+PaymentIntents vs charges: interleaved rounds of ``--compare`` requests of each kind in
+fresh sandboxes: ``POST /v1/charges`` of an attached card source (customer + source) and
+the PaymentIntent requests of 4–5; each prints the median time per request and the
+ratio PaymentIntent / charge (median, min, max over the rounds).
 
 Every request carries ``Authorization: Bearer sk_test_…`` (the key check runs,
 as for an API client) and every answer must be 200: a round with any other
@@ -43,13 +52,14 @@ import time
 import tracemalloc
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from core.api import Sandbox  # noqa: E402
 
-REQUESTS_PER_UNIT = 11
+REQUESTS_PER_UNIT = 16
 HEADERS = {"Authorization": "Bearer sk_test_core_ops"}
 CARD = [
     ("card[number]", "4242424242424242"),
@@ -58,6 +68,8 @@ CARD = [
     ("card[cvc]", "123"),
 ]
 USD = [("amount", "2000"), ("currency", "usd")]
+PI_CARD = [("amount", "2000"), ("currency", "usd"), ("payment_method_types[]", "card")]
+PI_NOW = [*PI_CARD, ("payment_method", "pm_card_visa"), ("confirm", "true")]
 IDEAL = [
     ("type", "ideal"),
     ("amount", "1500"),
@@ -67,7 +79,7 @@ IDEAL = [
 
 
 def unit(sandbox: Sandbox, statuses: Counter[int]) -> None:
-    """One unit of the mixed workload (11 requests)."""
+    """One unit of the mixed workload (16 requests)."""
     request = sandbox.request
 
     def ok(method: str, path: str, params: list[tuple[str, str]] | None = None) -> dict:
@@ -87,6 +99,52 @@ def unit(sandbox: Sandbox, statuses: Counter[int]) -> None:
     ideal = ok("POST", "/v1/sources", IDEAL).get("id", "")
     ok("POST", f"/v1/test_helpers/sources/{ideal}/authorize")
     ok("POST", "/v1/charges", [("amount", "1500"), ("currency", "eur"), ("source", ideal)])
+    intents(ok)
+
+
+def intents(ok: Any) -> None:
+    """The PaymentIntent part of a unit (5 requests)."""
+    ok("POST", "/v1/payment_intents", PI_NOW)
+    pi = ok("POST", "/v1/payment_intents", PI_CARD).get("id", "")
+    ok("POST", f"/v1/payment_intents/{pi}/confirm", [("payment_method", "pm_card_visa")])
+    held = ok("POST", "/v1/payment_intents", [*PI_NOW, ("capture_method", "manual")]).get("id", "")
+    ok("POST", f"/v1/payment_intents/{held}/capture")
+
+
+def compare(requests: int, rounds: int) -> tuple[list[float], list[float], Counter[int]]:
+    """Seconds per request of charges and of PaymentIntent requests, interleaved rounds."""
+    statuses: Counter[int] = Counter()
+    charge_times: list[float] = []
+    intent_times: list[float] = []
+    for index in range(rounds):
+        sandbox = Sandbox(seed=100 + index)
+
+        def ok(method: str, path: str, params: Any = None, sb: Sandbox = sandbox) -> dict:
+            response = sb.request(method, path, params, HEADERS)
+            statuses[response.status] += 1
+            return response.body
+
+        source = ok("POST", "/v1/sources", [("type", "card"), *CARD]).get("id", "")
+        customer = ok("POST", "/v1/customers", [("email", "jenny@example.com")]).get("id", "")
+        ok("POST", f"/v1/customers/{customer}/sources", [("source", source)])
+        params = [*USD, ("customer", customer), ("source", source)]
+        gc.collect()
+        start = time.perf_counter()
+        for _ in range(requests):
+            ok("POST", "/v1/charges", params)
+        charge_times.append((time.perf_counter() - start) / requests)
+        gc.collect()
+        start = time.perf_counter()
+        for _ in range(requests // 5):
+            intents(ok)
+        intent_times.append((time.perf_counter() - start) / (requests // 5 * 5))
+        print(
+            f"  round {index + 1}: charge {charge_times[-1] * 1e6:.1f} µs/request, "
+            f"PaymentIntent {intent_times[-1] * 1e6:.1f} µs/request, "
+            f"ratio {intent_times[-1] / charge_times[-1]:.2f}",
+            flush=True,
+        )
+    return charge_times, intent_times, statuses
 
 
 def throughput(units: int, rounds: int) -> tuple[list[float], Counter[int]]:
@@ -180,6 +238,7 @@ def main() -> int:
     parser.add_argument("--units", type=int, default=500, help="units per round (11 req each)")
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--objects", type=int, default=100_000)
+    parser.add_argument("--compare", type=int, default=2000, help="requests per kind and round")
     parser.add_argument("--list-repeats", type=int, default=21)
     parser.add_argument("--lists-only", action="store_true", help="only the list timings")
     args = parser.parse_args()
@@ -188,6 +247,18 @@ def main() -> int:
         sandbox, _, build_statuses = build(args.objects)
         ok = print_lists(sandbox, args.list_repeats)
         return 0 if ok and set(build_statuses) == {200} else 1
+
+    print(f"PaymentIntents vs charges: {args.rounds} interleaved rounds of {args.compare}")
+    charge_times, intent_times, compare_statuses = compare(args.compare, args.rounds)
+    ratios = [i / c for i, c in zip(intent_times, charge_times, strict=True)]
+    pi_ratio = statistics.median(ratios)
+    print(
+        f"  charge median {statistics.median(charge_times) * 1e6:.1f} µs/request "
+        f"(min {min(charge_times) * 1e6:.1f}, max {max(charge_times) * 1e6:.1f}); "
+        f"PaymentIntent median {statistics.median(intent_times) * 1e6:.1f} µs/request "
+        f"(min {min(intent_times) * 1e6:.1f}, max {max(intent_times) * 1e6:.1f}); "
+        f"ratio median {pi_ratio:.2f} (min {min(ratios):.2f}, max {max(ratios):.2f})"
+    )
 
     print(
         f"throughput: {args.rounds} rounds of {args.units} units "
@@ -228,6 +299,7 @@ def main() -> int:
     current, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     statuses.update(traced_statuses)
+    statuses.update(compare_statuses)
     print(f"  tracemalloc: {current / 2**20:,.1f} MB held at the end, peak {peak / 2**20:,.1f} MB")
 
     bad = {status: n for status, n in statuses.items() if status != 200}
@@ -235,12 +307,14 @@ def main() -> int:
         print(f"  NOT ALL REQUESTS SUCCEEDED: {bad}")
     aims = (
         f"aims: >= 10,000 req/s {'met' if median >= 10_000 else 'NOT met'}; "
-        f"< 300 MB {'met' if max(peak, rss_delta) < 300 * 2**20 else 'NOT met'}"
+        f"< 300 MB {'met' if max(peak, rss_delta) < 300 * 2**20 else 'NOT met'}; "
+        f"PaymentIntent <= 1.25 x charge per request {'met' if pi_ratio <= 1.25 else 'NOT met'}"
     )
     print(aims)
     print(
         f"core_ops: {median:,.0f} req/s (median of {args.rounds}); {held:,} objects: "
-        f"tracemalloc peak {peak / 2**20:,.1f} MB, RSS +{rss_delta / 2**20:,.1f} MB"
+        f"tracemalloc peak {peak / 2**20:,.1f} MB, RSS +{rss_delta / 2**20:,.1f} MB; "
+        f"PaymentIntent/charge per request {pi_ratio:.2f}"
     )
     return 1 if bad or not lists_ok else 0
 

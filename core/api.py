@@ -98,6 +98,8 @@ class Change:
         origin: who asked (``gui``, ``lesson``, ``undo``...).
         created_ids: the objects the request created, in creation order (empty for
             a replay: undo, redo and rebuild may put objects anywhere).
+        edges: ``(object id, edge id)`` of each lifecycle edge the request took, in
+            order (a clock advance may take several); empty for undo and rejections.
         rejected: nothing changed (the request was refused, or read only).
         replayed: the change is an undo, redo or rebuild (a replay of the log).
     """
@@ -108,6 +110,7 @@ class Change:
     events: tuple[dict[str, Any], ...] = ()
     origin: str = ""
     created_ids: tuple[str, ...] = ()
+    edges: tuple[tuple[str, str], ...] = ()
 
     @property
     def rejected(self) -> bool:
@@ -207,8 +210,10 @@ class Sandbox:
                 else ()
             )
             created = balance.listed(self._st.created[first_created:]) if entry is not None else ()
+            edges = tuple(self._st.taken) if entry is not None else ()
             shown = RequestLine(str(method), str(path), history.redact_pairs(pairs))
-            self._notify(Change(shown, response, balance.listed(touched), events, origin, created))
+            listed = balance.listed(touched)
+            self._notify(Change(shown, response, listed, events, origin, created, edges))
         return response
 
     def _handle(
@@ -423,6 +428,30 @@ class Sandbox:
     def can_redo(self) -> bool:
         return bool(self._redo)
 
+    @classmethod
+    def replay(
+        cls,
+        seed: int,
+        entries: Sequence[LogEntry],
+        check_keys: bool = True,
+        strict: bool = True,
+        redo: Sequence[LogEntry] = (),
+    ) -> Sandbox:
+        """A new Sandbox rebuilt by re-sending ``entries``, with ``redo`` to redo.
+
+        With ``strict``, an entry that is not accepted again raises ``ValueError``
+        (a log that does not replay is corrupt).
+        """
+        sandbox = cls(seed=seed, check_keys=False)
+        for index, entry in enumerate(entries):
+            if not sandbox._replay_entry(entry) and strict:
+                raise ValueError(
+                    f"log entry {index} ({entry.method} {entry.path}) was not accepted on replay"
+                )
+        sandbox.check_keys = check_keys
+        sandbox._redo = list(redo)
+        return sandbox
+
     def _adopt(self, other: Sandbox) -> None:
         self._st = other._st
         self._log = other._log
@@ -431,7 +460,7 @@ class Sandbox:
         if not self._log:
             return False
         entry = self._log[-1]
-        rebuilt = history.replay(self.seed, self._log[:-1], self.check_keys, strict=False)
+        rebuilt = Sandbox.replay(self.seed, self._log[:-1], self.check_keys, strict=False)
         self._adopt(rebuilt)
         self._redo.append(entry)
         self._revision += 1
@@ -451,7 +480,7 @@ class Sandbox:
 
     def rebuild(self, entries: Sequence[LogEntry], redo: Sequence[LogEntry] = ()) -> None:
         """Replace the state by a replay of ``entries`` (used by sessions and lessons)."""
-        rebuilt = history.replay(self.seed, list(entries), self.check_keys)
+        rebuilt = Sandbox.replay(self.seed, entries, self.check_keys)
         self._adopt(rebuilt)
         self._redo = list(redo)
         self._revision += 1
@@ -473,6 +502,7 @@ class Sandbox:
             if first_event is not None
             else ()
         )
+        edges = tuple(self._st.taken) if verb == "REDO" else ()
         self._notify(
             Change(
                 request,
@@ -480,6 +510,7 @@ class Sandbox:
                 changed,
                 events,
                 verb.lower(),
+                edges=edges,
             )
         )
 

@@ -5,18 +5,16 @@ the headers that matter (``Idempotency-Key``). Secrets never enter it: a card
 number is stored as ``************4242`` plus the *key* of the test card
 (only test cards are ever accepted, §10), a CVC as ``***`` plus its length.
 :func:`LogEntry.replay_params` puts working stand-ins back, with the same
-outcome, so replaying a prefix of the log rebuilds exactly the live state.
+outcome, so replaying a prefix of the log rebuilds exactly the live state
+(:meth:`core.api.Sandbox.replay`: replaying is the Sandbox's own job).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from core.facts import cards
-
-if TYPE_CHECKING:
-    from core.api import Sandbox
 
 CARD_NUMBER_KEYS = frozenset({"card[number]"})
 CVC_KEYS = frozenset({"card[cvc]", "cvc_update[cvc]"})
@@ -166,27 +164,3 @@ def redact(
 
 def redact_pairs(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return list(redact(pairs)[0])
-
-
-def replay(
-    seed: int,
-    entries: list[LogEntry] | tuple[LogEntry, ...],
-    check_keys: bool = True,
-    strict: bool = True,
-) -> Sandbox:
-    """A new Sandbox rebuilt by re-sending ``entries``.
-
-    With ``strict``, an entry that is not accepted again raises ``ValueError``
-    (a log that does not replay is corrupt).
-    """
-    from core.api import Sandbox
-
-    sandbox = Sandbox(seed=seed, check_keys=False)
-    for index, entry in enumerate(entries):
-        accepted = sandbox._replay_entry(entry)
-        if strict and not accepted:
-            raise ValueError(
-                f"log entry {index} ({entry.method} {entry.path}) was not accepted on replay"
-            )
-    sandbox.check_keys = check_keys
-    return sandbox

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from core.api import Sandbox
-from core.history import LogEntry, replay
+from core.history import LogEntry
 
 FORMAT = "chargeable-session"
 VERSION = 1
@@ -239,7 +239,7 @@ def from_json(data: Any, where: str = "the session") -> Sandbox:
     log = _entries(data["log"], "log", where)
     redo = _entries(data.get("redo", []), "redo", where)
     try:
-        sandbox = replay(seed, log, check_keys)
+        sandbox = Sandbox.replay(seed, log, check_keys, redo=redo)
     except ValueError as exc:
         raise _damaged(where, str(exc)) from exc
     if "now" in data and data["now"] != sandbox.now:
@@ -247,10 +247,9 @@ def from_json(data: Any, where: str = "the session") -> Sandbox:
     if redo:
         # The redo stack must replay after the log, as Redo would replay it.
         try:
-            replay(seed, [*log, *reversed(redo)], check_keys)
+            Sandbox.replay(seed, [*log, *reversed(redo)], check_keys)
         except ValueError as exc:
             raise _damaged(where, f"its redo stack does not replay after its log ({exc})") from exc
-    sandbox._redo = redo
     return sandbox
 
 

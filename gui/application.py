@@ -76,4 +76,27 @@ def run(screenshot: str | None = None, *, serve: bool = False, port: int | None 
         window.close()
         return 0
     window.start_session()  # offer crash recovery, start autosave
+    _close_on_signals(window)
     return app.exec()
+
+
+def _close_on_signals(window: MainWindow) -> None:
+    """SIGTERM and SIGINT close the window without a dialog, unsaved work autosaved.
+
+    Python runs a signal handler only between bytecodes, so a timer gives it a turn
+    while Qt's event loop waits (four times a second; it does nothing else).
+    """
+    import signal
+
+    from PySide6.QtCore import QTimer
+
+    def handler(signum: int, frame: object) -> None:
+        QTimer.singleShot(0, window.close_without_asking)
+
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, handler)
+    wake = QTimer(window)
+    wake.setObjectName("signalWakeTimer")
+    wake.setInterval(250)
+    wake.timeout.connect(lambda: None)
+    wake.start()

@@ -20,30 +20,22 @@ in QSettings.
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt
-from PySide6.QtGui import QActionGroup, QCloseEvent, QGuiApplication
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDockWidget,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
     QMainWindow,
-    QMenu,
-    QMessageBox,
     QSplitter,
     QStyle,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from core.api import Sandbox
-from gui.commands import SUBMENUS, Commands
+from gui.commands import Commands
 from gui.panes.action_bar import ActionBar
 from gui.panes.detail_pane import DetailPane
 from gui.panes.event_log import EventLogView
@@ -53,8 +45,11 @@ from gui.selection import Selection
 from gui.serve_controller import ServeController
 from gui.session_controller import SessionController
 from gui.theme import ThemeController
+from gui.widgets.info_bar import InfoBar
+from gui.window_commands import WindowCommandsMixin
+from gui.window_lessons import LessonsMixin
 from gui.words.citations import link_rich_text
-from gui.words.i18n import LANGUAGES, LanguageManager, TranslationError
+from gui.words.i18n import LanguageManager, TranslationError
 from gui.zoom import ZoomController
 
 if TYPE_CHECKING:
@@ -64,83 +59,12 @@ NOTICE_KEY = "notice/sourcesDeprecatedDismissed"
 ANIMATION_KEY = "graph/animation_ms"  # the graph view reads the same key
 DEFAULT_ANIMATION_MS = 600
 
-#: a menu separator goes before these commands
-MENU_SEPARATORS_BEFORE = frozenset(
-    {
-        "charge",
-        "try_anyway",
-        "clock_custom",
-        "serve",
-        "file_quit",
-        "focus_list",
-        "shortcuts",
-        "show_lessons",
-        "zoom_in",
-        "high_contrast",
-        "lesson_autoplay",
-    }
-)
-
-# Create action -> (module, class) of its dialog, imported when first opened.
-DIALOGS = {
-    "new_source": ("gui.dialogs.new_source", "NewSourceDialog"),
-    "new_token": ("gui.dialogs.new_token", "NewTokenDialog"),
-    "new_customer": ("gui.dialogs.new_customer", "NewCustomerDialog"),
-    "new_charge": ("gui.dialogs.charge", "ChargeDialog"),
-}
-
 
 def default_sandbox() -> Sandbox:
     return Sandbox(seed=0, check_keys=False)
 
 
-class InfoBar(QFrame):
-    """A one-line notice with an icon, rich text and a close button."""
-
-    def __init__(
-        self, object_name: str, icon: QStyle.StandardPixmap, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.setObjectName(object_name)
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.icon = QLabel(self)
-        self.icon.setPixmap(self.style().standardIcon(icon).pixmap(18, 18))
-        self.title = QLabel(self)
-        self.title.setObjectName(f"{object_name}Title")
-        font = self.title.font()
-        font.setBold(True)
-        self.title.setFont(font)
-        self.text = QLabel(self)
-        self.text.setObjectName(f"{object_name}Text")
-        self.text.setWordWrap(True)
-        self.text.setOpenExternalLinks(True)
-        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-        self.close_button = QToolButton(self)
-        self.close_button.setObjectName(f"{object_name}Close")
-        self.close_button.setAutoRaise(True)
-        self.close_button.setText("✕")
-        self.retranslate()
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 4, 4, 4)
-        layout.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
-        text_box = QVBoxLayout()
-        text_box.setSpacing(0)
-        text_box.addWidget(self.title)
-        text_box.addWidget(self.text)
-        layout.addLayout(text_box, 1)
-        layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
-
-    def retranslate(self) -> None:
-        self.close_button.setToolTip(self.tr("Dismiss"))
-        self.close_button.setAccessibleName(self.tr("Dismiss"))
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-
-class MainWindow(QMainWindow):
+class MainWindow(WindowCommandsMixin, LessonsMixin, QMainWindow):
     """Chargeable's one top-level window.
 
     Attributes:
@@ -212,6 +136,12 @@ class MainWindow(QMainWindow):
         self._centre_layout.setContentsMargins(0, 6, 0, 0)
         self._centre_layout.setSpacing(0)
         self._centre_layout.addWidget(self.graph, 1)
+        from gui.panes.customer_page import CustomerPage
+
+        # a customer has no lifecycle to draw: its sources and charges take the graph's place
+        self.customer_page = CustomerPage(self.host, self.selection, centre)
+        self.customer_page.hide()
+        self._centre_layout.addWidget(self.customer_page, 1)
         self._centre_layout.addWidget(self.action_bar)
 
         self.top_splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -259,9 +189,13 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.statusBar().setObjectName("statusBar")
         self.commands.message.connect(lambda text: self.statusBar().showMessage(text, 0))
+        # a message is about the last thing done: the next request's answer clears it
+        # (its own message, if any, follows), so "Undone." does not linger actions later
+        self.host.changed.connect(lambda _change: self.statusBar().clearMessage())
         self.host.refused.connect(self.show_lesson)
         self.selection.changed.connect(self._on_selection)
         self._connect_commands()
+        self.commands.charge_dialog = self.open_charge_dialog  # "Charge…" asks, as its … says
         self._connect_classroom()
         self.serve = ServeController.for_window(self)
         # the Request tab's code targets the window's own server while it serves
@@ -348,79 +282,6 @@ class MainWindow(QMainWindow):
         if hasattr(self.graph, "set_animation_duration"):
             self.graph.set_animation_duration(self.animation_ms())
 
-    def _build_menus(self) -> None:
-        """One menu per key of :data:`gui.commands.MENUS` (objectName ``menu_<key>``);
-        submenus (View ▸ Language) go at the end of their parent menu."""
-        bar = self.menuBar()
-        self.menus: dict[str, QMenu] = {}
-        layout = self.commands.menu_keys()
-        for key, title, actions in layout:
-            parent = SUBMENUS.get(key, (None, ""))[0]
-            if parent is None:
-                menu = bar.addMenu(title)
-            else:
-                holder = self.menus[parent]
-                holder.addSeparator()
-                menu = holder.addMenu(title)
-            menu.setObjectName(f"menu_{key}")
-            self.menus[key] = menu
-            for action in actions:
-                if action.data() in MENU_SEPARATORS_BEFORE and menu.actions():
-                    menu.addSeparator()
-                menu.addAction(action)
-        language_group = QActionGroup(self)
-        language_group.setExclusive(True)
-        for name in ("lang_en", "lang_ja"):
-            language_group.addAction(self.commands.actions[name])
-
-    def _retranslate_menus(self) -> None:
-        for key, menu in self.menus.items():
-            menu.setTitle(self.commands.menu_title(key))
-
-    def _connect_commands(self) -> None:
-        a = self.commands.actions
-        for name in DIALOGS:
-            a[name].triggered.connect(lambda _checked=False, n=name: self.open_create_dialog(n))
-        a["copy_id"].triggered.connect(self.copy_selected_id)
-        a["find"].triggered.connect(self._focus_filter)
-        a["focus_list"].triggered.connect(lambda: self.object_panel.view.setFocus())
-        a["focus_graph"].triggered.connect(lambda: self.graph.setFocus())
-        a["focus_detail"].triggered.connect(lambda: self.detail_pane.tabs.setFocus())
-        a["focus_log"].triggered.connect(lambda: self.event_log.setFocus())
-        a["show_notice"].triggered.connect(self.show_notice)
-        a["file_quit"].triggered.connect(self.close)
-        a["about"].triggered.connect(self.show_about)
-        a["reference"].triggered.connect(lambda: self.open_reference())
-        a["palette"].triggered.connect(self.open_palette)
-        a["shortcuts"].triggered.connect(self.open_shortcut_sheet)
-        a["file_new"].triggered.connect(self.session.new)
-        a["file_open"].triggered.connect(self.session.open)
-        a["file_save"].triggered.connect(self.session.save)
-        a["file_save_as"].triggered.connect(self.session.save_as)
-
-    # ----------------------------------------------------------- classroom
-    def _connect_classroom(self) -> None:
-        a = self.commands.actions
-        # window shortcuts keep working while the menu bar is hidden (presenter mode)
-        self.addActions(self.commands.all_actions())
-        a["show_lessons"].toggled.connect(self.show_lessons)
-        a["presenter"].toggled.connect(self.set_presenter_mode)
-        a["zoom_in"].triggered.connect(self.zoom.zoom_in)
-        a["zoom_out"].triggered.connect(self.zoom.zoom_out)
-        a["zoom_reset"].triggered.connect(self.zoom.reset)
-        self.zoom.zoomChanged.connect(self._sync_zoom_actions)
-        self._sync_zoom_actions()
-        a["high_contrast"].setChecked(self.theme.high_contrast)
-        a["high_contrast"].toggled.connect(self.theme.set_high_contrast)
-        self.theme.themeChanged.connect(lambda _on: self._apply_window_style())
-        for code in LANGUAGES:
-            a[f"lang_{code}"].triggered.connect(lambda _checked=False, c=code: self.set_language(c))
-        a[f"lang_{self.languages.language}"].setChecked(True)
-        a["lesson_next"].triggered.connect(lambda: self._lesson_command("next"))
-        a["lesson_previous"].triggered.connect(lambda: self._lesson_command("previous"))
-        a["lesson_restart"].triggered.connect(lambda: self._lesson_command("restart"))
-        a["lesson_autoplay"].toggled.connect(self._lesson_autoplay)
-
     def _apply_window_style(self) -> None:
         """Colour the two info bars. Each bar gets its own style sheet: one on the window
         would make Qt restyle every widget in it for two rules (~10 ms at start-up)."""
@@ -434,171 +295,6 @@ class MainWindow(QMainWindow):
             lesson = "background: #fbeee6; border: 0; border-bottom: 1px solid #e2b9a0;"
         self.notice.setStyleSheet(f"QFrame#deprecationNotice {{ {notice} }}")
         self.lesson_bar.setStyleSheet(f"QFrame#lessonBar {{ {lesson} }}")
-
-    def _sync_zoom_actions(self, *_args: object) -> None:
-        self.commands.actions["zoom_in"].setEnabled(self.zoom.can_zoom_in)
-        self.commands.actions["zoom_out"].setEnabled(self.zoom.can_zoom_out)
-
-    # lessons
-    def lesson_panel(self) -> Any:
-        """The lesson player, built and docked on first use (it loads every lesson)."""
-        if self.lesson_player is not None:
-            return self.lesson_player
-        from gui.panes.lesson_player import LessonPlayer
-
-        dock = QDockWidget(self)
-        dock.setObjectName("lessonDock")
-        dock.setFeatures(
-            QDockWidget.DockWidgetFeature.DockWidgetClosable
-            | QDockWidget.DockWidgetFeature.DockWidgetMovable
-            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
-        )
-        player = LessonPlayer(self.host, dock)
-        player.set_language(self.languages.language)
-        # long lesson titles must not widen the dock (and the window) beyond the screen
-        player.chooser.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        player.chooser.setMinimumContentsLength(12)
-        dock.setWidget(player)
-        dock.hide()
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-        dock.visibilityChanged.connect(self._dock_visibility)
-        self.lesson_player, self.lesson_dock = player, dock
-        a = self.commands.actions
-        # the panel's buttons run the window's commands (shortcuts, unsaved-work guard)
-        for name, theirs in (
-            ("next", player.next_action),
-            ("previous", player.previous_action),
-            ("restart", player.restart_action),
-            ("autoplay", player.autoplay_action),
-        ):
-            mine = a[f"lesson_{name}"]
-            button = player.buttons[name]
-            button.removeAction(theirs)  # else the button counts two actions: a menu arrow
-            button.setDefaultAction(mine)
-            theirs.changed.connect(lambda m=mine, t=theirs: self._sync_lesson_action(m, t))
-            self._sync_lesson_action(mine, theirs)
-        self.set_lesson_buttons_compact(True)
-        player.objectTouched.connect(self._on_lesson_touched)
-        player.stepShown.connect(self._on_lesson_step)
-        player.lessonChanged.connect(lambda _name: self._on_lesson_step(0))
-        self._retranslate_dock()
-        return player
-
-    def set_lesson_buttons_compact(self, compact: bool) -> None:
-        """Icons only beside the other panes (the dock stays narrow); words in presenter mode."""
-        if self.lesson_player is None:
-            return
-        style = (
-            Qt.ToolButtonStyle.ToolButtonIconOnly
-            if compact
-            else Qt.ToolButtonStyle.ToolButtonTextBesideIcon
-        )
-        for button in self.lesson_player.buttons.values():
-            button.setToolButtonStyle(style)
-        self.lesson_player.speed_label.setVisible(not compact)  # the slider's tooltip says it
-
-    @staticmethod
-    def _sync_lesson_action(mine: Any, theirs: Any) -> None:
-        if mine.isEnabled() != theirs.isEnabled():
-            mine.setEnabled(theirs.isEnabled())
-        mine.setIcon(theirs.icon())
-        if mine.isCheckable() and mine.isChecked() != theirs.isChecked():
-            blocked = mine.blockSignals(True)
-            mine.setChecked(theirs.isChecked())
-            mine.blockSignals(blocked)
-
-    def show_lessons(self, visible: bool = True) -> None:
-        """Show (building it if needed) or hide the lesson player (View ▸ Lessons)."""
-        if not visible and self.lesson_dock is None:
-            return
-        self.lesson_panel()
-        assert self.lesson_dock is not None
-        if bool(visible) == (not self.lesson_dock.isHidden()):
-            return
-        size = self.size()
-        self.lesson_dock.setVisible(bool(visible))
-        if visible:
-            self.lesson_dock.raise_()
-            # QMainWindow grows the window by the dock's width; on a projector that pushes
-            # the window off the screen. Keep the width: the panes make room instead.
-            layout = self.layout()
-            if layout is not None:
-                layout.activate()
-            if not self.isFullScreen() and not self.isMaximized():
-                self.resize(size.expandedTo(self.minimumSizeHint()))
-
-    def _dock_visibility(self, _visible: bool) -> None:
-        action = self.commands.actions["show_lessons"]
-        shown = self.lesson_dock is not None and not self.lesson_dock.isHidden()
-        if action.isChecked() != shown:
-            blocked = action.blockSignals(True)
-            action.setChecked(shown)
-            action.blockSignals(blocked)
-
-    def _lesson_command(self, name: str) -> None:
-        player = self.lesson_panel()
-        self.show_lessons(True)
-        if name in ("next", "restart") and not self._lesson_may_replace_sandbox(player):
-            return
-        getattr(player, name)()
-
-    def _lesson_autoplay(self, on: bool) -> None:
-        player = self.lesson_panel()
-        if on:
-            self.show_lessons(True)
-            if not self._lesson_may_replace_sandbox(player):
-                self._sync_lesson_action(
-                    self.commands.actions["lesson_autoplay"], player.autoplay_action
-                )
-                return
-        player.set_autoplay(on)
-
-    def _lesson_may_replace_sandbox(self, player: Any) -> bool:
-        """Before a lesson starts in a fresh sandbox: offer to save unsaved work."""
-        run = player.run
-        if run is not None and run.sandbox is self.sandbox:
-            return True  # the lesson plays on in the sandbox shown now
-        if self.sandbox is self._lesson_sandbox:
-            return True  # the sandbox shown is an earlier lesson's: nothing of the user's
-        return bool(self.session.maybe_save())
-
-    def _on_lesson_step(self, position: int) -> None:
-        player = self.lesson_player
-        if player is not None and player.run is not None:
-            self._lesson_sandbox = player.run.sandbox
-        self._forward = position > self._lesson_position
-        self._lesson_position = position
-
-    def _on_lesson_touched(self, object_id: str) -> None:
-        """Select what the step touched; a new object's graph shows its last transition."""
-        shown = self.graph.object_id() if hasattr(self.graph, "object_id") else None
-        self.selection.select(object_id or None)
-        if not object_id or shown == object_id or not getattr(self, "_forward", False):
-            return
-        graph = self.graph
-        if not hasattr(graph, "panel"):
-            return
-        model = graph.panel().model
-        taken = next((e for e in model.edges if e.last_taken), None) if model else None
-        if taken is not None:
-            graph.panel().animate_transition(taken.id, graph.effective_duration())
-
-    # presenter mode
-    def set_presenter_mode(self, on: bool) -> None:
-        """Enter or leave presenter mode (F5; Esc leaves)."""
-        if self.presenter is None:
-            if not on:
-                return
-            from gui.panes.presenter import PresenterMode
-
-            self.presenter = PresenterMode(self)
-        self.presenter.set_active(on)
-
-    @property
-    def presenting(self) -> bool:
-        return self.presenter is not None and self.presenter.active
 
     # language
     def _restore_language(self) -> None:
@@ -648,12 +344,14 @@ class MainWindow(QMainWindow):
         self._retranslate_dock()
         self.setWindowTitle(self.session.window_title())
 
-    def _retranslate_dock(self) -> None:
-        if self.lesson_dock is not None:
-            self.lesson_dock.setWindowTitle(self.tr("Lessons"))
-
     # ------------------------------------------------------------- actions
     def _on_selection(self, object_id: str) -> None:
+        obj = self.sandbox.get(object_id) if object_id else None
+        customer = obj is not None and obj.get("object") == "customer"
+        if hasattr(self, "customer_page"):
+            self.customer_page.show_customer(object_id if customer else None)
+            self.customer_page.setVisible(customer)
+            self.graph.setVisible(not customer)
         if hasattr(self.graph, "set_object"):
             self.graph.set_object(object_id or None)
 
@@ -676,84 +374,9 @@ class MainWindow(QMainWindow):
         self.notice.show()
         self.settings.setValue(NOTICE_KEY, False)
 
-    def copy_selected_id(self) -> None:
-        if self.selection.current:
-            QGuiApplication.clipboard().setText(self.selection.current)
-            self.statusBar().showMessage(
-                self.tr("Copied %1").replace("%1", self.selection.current), 0
-            )
-
-    def _focus_filter(self) -> None:
-        self.object_panel.filter_bar.text_edit.setFocus()
-        self.object_panel.filter_bar.text_edit.selectAll()
-
-    def open_create_dialog(self, name: str) -> QDialog | None:
-        """Open the create dialog for ``name`` (``new_source``...) without blocking."""
-        module_name, class_name = DIALOGS[name]
-        try:
-            cls = getattr(importlib.import_module(module_name), class_name)
-        except (ImportError, AttributeError):
-            self.statusBar().showMessage(self.tr("That dialog is not available yet."), 0)
-            return None
-        if self.current_dialog is not None:
-            self.current_dialog.close()
-        dialog: QDialog = cls(self.host, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        if hasattr(dialog, "succeeded"):
-            dialog.succeeded.connect(self._created)
-        dialog.finished.connect(lambda _result, d=dialog: self._dialog_closed(d))
-        self.current_dialog = dialog
-        dialog.open()
-        return dialog
-
-    def _dialog_closed(self, dialog: QDialog) -> None:
-        if self.current_dialog is dialog:
-            self.current_dialog = None
-
-    def _created(self, body: dict[str, Any]) -> None:
-        object_id = body.get("id") if isinstance(body, dict) else None
-        if isinstance(object_id, str):
-            self.selection.select(object_id)
-
-    def open_palette(self) -> None:
-        from gui.panes.command_palette import CommandPalette
-
-        palette = CommandPalette(self.commands.all_actions(), parent=self)
-        palette.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self._palette = palette
-        palette.destroyed.connect(lambda *_: setattr(self, "_palette", None))
-        palette.open()
-
-    def open_shortcut_sheet(self) -> None:
-        from gui.panes.presenter import presenter_key_rows
-        from gui.panes.shortcut_sheet import ShortcutSheet
-
-        sheet = ShortcutSheet(
-            self.commands.all_actions(),
-            parent=self,
-            presenter_keys=presenter_key_rows(self.commands),
-        )
-        sheet.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self._sheet = sheet
-        sheet.destroyed.connect(lambda *_: setattr(self, "_sheet", None))
-        sheet.show()
-
     def open_reference(self, section: str = "") -> Any:
         """Help ▸ Reference, at ``section`` ("6.3") if given; the viewer is returned."""
         return self.reference_links.open_section(section)
-
-    def show_about(self) -> None:
-        box = QMessageBox(self)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.setWindowTitle(self.tr("About Chargeable"))
-        box.setText(
-            self.tr(
-                "Chargeable simulates Stripe's legacy Source and Token objects in a local sandbox, "
-                "so you can watch their lifecycles and read Stripe's real errors."
-            )
-        )
-        box.setWindowModality(Qt.WindowModality.NonModal)
-        box.show()
 
     # -------------------------------------------------------------- layout
     def _restore_layout(self) -> None:
@@ -774,12 +397,18 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/mainSplitter", self.main_splitter.saveState())
         self.settings.setValue("window/geometry", self.saveGeometry())
 
+    def close_without_asking(self) -> None:
+        """Close now, unsaved work kept in the autosave (SIGTERM, Ctrl+C in a terminal)."""
+        self._closing_without_asking = True
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
-        if not self.session.maybe_save():
+        keep = getattr(self, "_closing_without_asking", False)
+        if not keep and not self.session.maybe_save():
             event.ignore()
             return
         self.serve.stop()
-        self.session.shutdown()
+        self.session.shutdown(keep_unsaved=keep)
         self.save_layout()
         super().closeEvent(event)
 

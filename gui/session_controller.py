@@ -40,19 +40,31 @@ fake one and nothing blocks.
 from __future__ import annotations
 
 import os
+import re
+import secrets
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, QStandardPaths, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLockFile,
+    QObject,
+    QSettings,
+    QStandardPaths,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from gui.sandbox_host import SandboxHost
 
 SUFFIX = ".chargeable.json"
-AUTOSAVE_NAME = "autosave" + SUFFIX
+AUTOSAVE_NAME = "autosave" + SUFFIX  # before each window had its own (still recovered)
+#: ``autosave-<pid>-<random>.chargeable.json``: one per running window.
+_OWN_AUTOSAVE = re.compile(r"autosave-(\d+-[0-9a-f]+)" + re.escape(SUFFIX))
 DEFAULT_AUTOSAVE_MS = 30_000
 
 
@@ -233,7 +245,20 @@ class SessionController(QObject):
             autosave_dir = QStandardPaths.writableLocation(
                 QStandardPaths.StandardLocation.AppDataLocation
             )
-        self.autosave_path = Path(autosave_dir) / AUTOSAVE_NAME
+        # One autosave per running window, held by a lock file (QLockFile: a lock
+        # whose process is gone is stale), so a second window neither overwrites
+        # nor, at a clean exit, deletes another's; at start every autosave whose
+        # window is gone is offered (see offer_recovery).
+        self.autosave_dir = Path(autosave_dir)
+        self.autosave_id = f"{os.getpid()}-{secrets.token_hex(4)}"
+        self.autosave_path = self.autosave_dir / f"autosave-{self.autosave_id}{SUFFIX}"
+        self._lock: QLockFile | None = None
+        self._claimed: dict[Path, QLockFile] = {}
+        interval = settings.value("session/autosaveIntervalMs", autosave_interval_ms)
+        try:
+            autosave_interval_ms = max(100, int(interval))  # type: ignore[call-overload]
+        except (TypeError, ValueError):
+            pass
         self.path: Path | None = None
         self._host = host
         self._pending: tuple[Path | None, bool] = (None, False)  # (path, dirty) of _replace
@@ -392,9 +417,15 @@ class SessionController(QObject):
         return True
 
     def write_atomically(self, target: Path) -> None:
-        """Write the sandbox to a temporary file next to ``target``, then move it over."""
+        """Write the sandbox to a temporary file next to ``target``, then move it over.
+
+        The temporary file is ``.NAME.<pid>-<random>.tmp``, the naming
+        ``core.session.remove_stale_temps`` cleans up after a killed process.
+        """
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp_name = tempfile.mkstemp(prefix=".", suffix=".tmp" + SUFFIX, dir=target.parent)
+        fd, temp_name = tempfile.mkstemp(
+            prefix=f".{target.name}.{os.getpid()}-", suffix=".tmp", dir=target.parent
+        )
         os.close(fd)
         temp = Path(temp_name)
         try:
@@ -437,52 +468,169 @@ class SessionController(QObject):
         if not self._dirty or self.sandbox.revision == self._autosaved_revision:
             return False
         try:
+            self._hold_lock()
             self.write_atomically(self.autosave_path)
         except self._error_types():
             return False  # autosave is best effort; the user's file is never touched
-        self._settings.setValue("session/autosaveOf", str(self.path) if self.path else "")
+        self._settings.setValue(self._origin_key(self.autosave_path), str(self.path or ""))
         self._autosaved_revision = self.sandbox.revision
         self.autosaved.emit(str(self.autosave_path))
         return True
 
-    def recoverable_autosave(self) -> Path | None:
-        """The autosave file when it is newer than the last clean exit (a crash), else None."""
-        if not self.autosave_path.is_file():
-            return None
+    def _hold_lock(self) -> None:
+        if self._lock is None:
+            self.autosave_dir.mkdir(parents=True, exist_ok=True)
+            lock = QLockFile(str(self._lock_path(self.autosave_path)))
+            lock.setStaleLockTime(0)  # stale only when its process is gone, never by age
+            if lock.tryLock(0):
+                self._lock = lock
+
+    @staticmethod
+    def _lock_path(autosave: Path) -> Path:
+        return autosave.with_name(autosave.name.removesuffix(SUFFIX) + ".lock")
+
+    @staticmethod
+    def _origin_key(autosave: Path) -> str:
+        """The QSettings key holding the file an autosave was autosaving."""
+        match = _OWN_AUTOSAVE.fullmatch(autosave.name)
+        return f"session/autosaveOf/{match.group(1)}" if match else "session/autosaveOf"
+
+    def recoverable_autosaves(self) -> list[Path]:
+        """Every autosave whose window is gone (killed, crashed), newest first.
+
+        Each is claimed (its lock taken) until offered, so two windows starting
+        together do not both recover it. The autosave of the time before each
+        window had its own counts when it is newer than the last clean exit.
+        """
+        try:
+            names = sorted(os.listdir(self.autosave_dir))
+        except OSError:
+            return []
+        found: list[tuple[float, Path]] = []
         clean_exit = float(self._settings.value("session/lastCleanExit", 0) or 0)
-        if self.autosave_path.stat().st_mtime <= clean_exit:
-            return None
-        return self.autosave_path
+        for name in names:
+            path = self.autosave_dir / name
+            if path == self.autosave_path or not path.is_file():
+                continue
+            try:
+                mtime = path.stat().st_mtime
+            except OSError:
+                continue
+            if name == AUTOSAVE_NAME:
+                if mtime > clean_exit:
+                    found.append((mtime, path))
+                continue
+            if _OWN_AUTOSAVE.fullmatch(name) is None:
+                continue
+            if path not in self._claimed:
+                lock = QLockFile(str(self._lock_path(path)))
+                lock.setStaleLockTime(0)
+                if not lock.tryLock(0):
+                    continue  # its window is running
+                self._claimed[path] = lock
+            found.append((mtime, path))
+        found.sort(key=lambda item: -item[0])
+        return [path for _, path in found]
+
+    def recoverable_autosave(self) -> Path | None:
+        """The newest orphaned autosave (see :meth:`recoverable_autosaves`), or None."""
+        found = self.recoverable_autosaves()
+        return found[0] if found else None
+
+    def _release(self, path: Path) -> None:
+        self._settings.remove(self._origin_key(path))
+        lock = self._claimed.pop(path, None)
+        if lock is not None:
+            lock.unlock()  # removes the lock file
 
     def offer_recovery(self) -> bool:
-        """Ask to recover a crashed session; True when it was recovered."""
-        path = self.recoverable_autosave()
-        if path is None:
-            return False
-        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(path.stat().st_mtime))
-        if not self._prompter.ask_recover(when):
-            declined = path.with_name("declined-" + path.name)
-            os.replace(path, declined)  # kept aside, never silently lost
-            return False
-        try:
-            sandbox = self._io.load(path)
-        except self._error_types() as exc:
+        """Offer every orphaned autosave; True when one was recovered into this window.
+
+        Declined ones are kept aside (``declined-…``), never silently lost. One
+        window shows one session: once one is recovered, the others stay where
+        they are, are offered again at the next start, and a message says where.
+        """
+        _remove_stale_temps(self.autosave_dir)  # left by autosaves a kill interrupted
+        recovered = False
+        kept: list[Path] = []
+        for path in self.recoverable_autosaves():
+            if recovered:
+                kept.append(path)
+                continue
+            when = time.strftime("%Y-%m-%d %H:%M", time.localtime(path.stat().st_mtime))
+            if not self._prompter.ask_recover(when):
+                os.replace(path, path.with_name("declined-" + path.name))
+                self._release(path)
+                continue
+            try:
+                sandbox = self._io.load(path)
+            except self._error_types() as exc:
+                os.replace(path, path.with_name("unreadable-" + path.name))
+                self._release(path)
+                self._prompter.error(
+                    QCoreApplication.translate(
+                        "SessionController", "Could not recover the session"
+                    ),
+                    str(getattr(exc, "message", None) or exc),
+                )
+                continue
+            original = str(self._settings.value(self._origin_key(path), "") or "")
+            self._replace(sandbox, Path(original) if original else None, dirty=True)
+            self._autosaved_revision = -1  # not yet in this window's own autosave
+            if self.autosave_now():  # the recovered work is safe in our autosave first
+                path.unlink(missing_ok=True)
+                self._release(path)
+            recovered = True
+        for path in kept:
+            lock = self._claimed.pop(path, None)
+            if lock is not None:
+                lock.unlock()
+        if kept:
             self._prompter.error(
-                QCoreApplication.translate("SessionController", "Could not recover the session"),
-                str(getattr(exc, "message", None) or exc),
+                QCoreApplication.translate("SessionController", "More autosaved sessions"),
+                QCoreApplication.translate(
+                    "SessionController",
+                    "Other windows that did not close properly left autosaved sessions. "
+                    "They are kept and offered again at the next start; you can also "
+                    "open them with File ▸ Open:\n{paths}",
+                ).format(paths="\n".join(str(p) for p in kept)),
             )
-            return False
-        original = str(self._settings.value("session/autosaveOf", "") or "")
-        self._replace(sandbox, Path(original) if original else None, dirty=True)
-        self._autosaved_revision = sandbox.revision
-        return True
+        return recovered
 
     def _remove_autosave(self) -> None:
         self.autosave_path.unlink(missing_ok=True)
+        self._settings.remove(self._origin_key(self.autosave_path))
 
-    def shutdown(self) -> None:
-        """A clean exit: stop autosave, drop the autosave file, remember the time."""
+    def shutdown(self, keep_unsaved: bool = False) -> None:
+        """A clean exit: stop autosave, drop the autosave file, remember the time.
+
+        With ``keep_unsaved`` (the window closes without asking, e.g. on SIGTERM)
+        unsaved work is autosaved and kept, and offered at the next start.
+        """
         self.stop_autosave()
-        self._remove_autosave()
+        if keep_unsaved and self._dirty:
+            self.autosave_now()
+        else:
+            self._remove_autosave()
+        if self._lock is not None:
+            self._lock.unlock()
+            self._lock = None
+        for path in list(self._claimed):
+            self._claimed.pop(path).unlock()
+        _remove_stale_temps(self.autosave_dir)
         self._settings.setValue("session/lastCleanExit", time.time())
         self._settings.sync()
+
+
+def _remove_stale_temps(folder: Path) -> None:
+    """Temporary files killed autosaves left (``.autosave….<pid>-….tmp``)."""
+    from core import session
+
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return
+    for name in names:
+        if name.startswith(".") and name.endswith(".tmp"):
+            base = name[1:].split(".chargeable.json.", 1)[0] + SUFFIX
+            session.remove_stale_temps(folder / base)

@@ -440,8 +440,9 @@ def pm_update_unattached() -> StripeError:
 def pm_other_customer(pm_id: str, customer: str) -> StripeError:
     """Attach to a second customer: refused (§4.4 unverified; one customer at a time)."""
     return invalid(
-        f"The payment method {pm_id[:80]} is already attached to customer {customer}. "
-        f"Detach it first; a detached PaymentMethod cannot be used again. {SANDBOX_WORDING}",
+        f"The payment method {pm_id[:80]} is already attached to customer {customer}; a "
+        "PaymentMethod belongs to one customer at a time, and a detached one cannot be used "
+        f"again. {SANDBOX_WORDING}",
         param="customer",
     )
 

@@ -189,8 +189,10 @@ UNVERIFIED: dict[str, str] = {
     "card_error (error shape unverified, §4.4).",
     "raw_card_numbers": "The sandbox accepts raw test card numbers on PaymentMethod create, "
     "as an account with raw card data access would (§4.3).",
-    "second_customer": "Attaching a PaymentMethod already attached to another customer is "
-    "refused (unverified, §4.4).",
+    "second_customer": "Attaching a PaymentMethod that is already attached (to any customer) "
+    "is refused (unverified, §4.4).",
+    "delete_customer": "Deleting a customer detaches its PaymentMethods (payment_method."
+    "detached): sandbox choice, like its Sources.",
     "off_session_3178": "…3178 off-session is declined for insufficient funds, set up or "
     "not (which code comes first is unverified, §8.4).",
     "token_conversion": "card[token]=tok_… converts a token into a new PaymentMethod and "

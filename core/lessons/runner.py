@@ -205,6 +205,9 @@ class Lesson(_Model):
     """A whole lesson. ``name`` defaults to the file name without ``.json``."""
 
     format: Literal[1] = 1
+    #: Which reference its § sections number: ``stripe-domain.md`` (Sources, Tokens,
+    #: Charges) or ``stripe-intents-domain.md`` (PaymentIntents and their kin).
+    reference: Literal["stripe-domain", "intents"] = "stripe-domain"
     name: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")] = "lesson"
     title: Text
     goal: Text

@@ -1,7 +1,8 @@
 """What a user can do to an object now: each action enabled or blocked, and why.
 
-Actions are computed from the lifecycle tables (``core.lifecycle.tables``) plus the
-object's facts, and each carries the exact request that performs it.
+An action of an object with a lifecycle is one of its table's triggers: why it is
+blocked is the failing guard's words (``core.lifecycle.requires.why_blocked``), never
+written here. Each action carries the exact request that performs it.
 """
 
 from __future__ import annotations
@@ -10,9 +11,19 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from core.facts import cards
-from core.lifecycle import tables as lifecycle
+from core.lifecycle.requires import why_blocked
 from core.lifecycle.tables import Ctx
-from core.store.records import BankRec, CardRec, ChargeRec, CustomerRec, SourceRec, TokenRec
+from core.store.records import (
+    BankRec,
+    CardRec,
+    ChargeRec,
+    CustomerRec,
+    PaymentIntentRec,
+    PaymentMethodRec,
+    SetupIntentRec,
+    SourceRec,
+    TokenRec,
+)
 from core.store.state import State
 
 ACTION_NAMES = (
@@ -27,6 +38,8 @@ ACTION_NAMES = (
     "capture",
     "refund",
     "advance_clock",
+    "confirm",
+    "cancel",
 )
 DEFAULT_AMOUNT = "1000"
 #: §5.1 rule 1 advises against it; §13 lists whether Stripe refuses it as unverified.
@@ -74,29 +87,6 @@ class Action:
         return self.method, path, params
 
 
-def _blocked(rec: Any, trigger: str, ctx: Ctx | None = None) -> str:
-    """ "" if some edge with ``trigger`` can be taken, else the best reason."""
-    table = lifecycle.table_of(rec)
-    if table is None:
-        return "this object has no lifecycle"
-    ctx = ctx or Ctx(rec)
-    state = lifecycle.state_of(rec)
-    reasons = []
-    for tr in table.transitions:
-        if tr.trigger != trigger:
-            continue
-        reason = lifecycle.blocked_by(tr, ctx)
-        if not reason:
-            return ""
-        if tr.source == state:
-            reasons.append(reason)
-    if reasons:
-        return reasons[0]
-    if state in table.terminal:
-        return f"{state} is terminal: nothing leaves it (§3.1)"
-    return f"not possible while {state}"
-
-
 def _act(
     name: str,
     label: str,
@@ -123,30 +113,22 @@ def _clock(rec: Any, st: State, due: int | None, label: str) -> Action:
     )
 
 
-def for_source(st: State, rec: SourceRec) -> list[Action]:
-    sid = rec.id
-    charge_params: dict[str, Any] = {
-        "source": sid,
-        "currency": rec.currency or "usd",
-        "amount": str(rec.amount or DEFAULT_AMOUNT),
-    }
-    if rec.customer:
-        charge_params["customer"] = rec.customer
-    reason = _blocked(rec, "charge")
-    if rec.status == "consumed" and rec.usage == "reusable":
-        reason = (
-            "consumed: it was charged without being attached to a customer, or was detached (§5.2)"
-        )
-    elif rec.status == "pending":
-        reason = "only chargeable sources can be charged; this one is pending (§2.1)"
-    elif not reason and rec.flow == "receiver":
+def _charge_amount(rec: SourceRec) -> dict[str, Any]:
+    """The amount and currency a charge of ``rec`` would be accepted with."""
+    amount = str(rec.amount or DEFAULT_AMOUNT)
+    if rec.flow == "receiver" and rec.status == "chargeable":
         recv = rec.receiver or {}
         available = recv.get("amount_received", 0) - recv.get("amount_charged", 0)
-        if available <= 0:
-            reason = "nothing left to charge: the customer has not pushed more funds"
-        charge_params["amount"] = str(max(available, 1))
-    elif not reason and rec.type == "klarna" and rec.source_order is None:
-        reason = "klarna sources need source_order before charging (§4)"
+        amount = str(max(available, 1))
+    return {"currency": rec.currency or "usd", "amount": amount}
+
+
+def for_source(st: State, rec: SourceRec) -> list[Action]:
+    sid = rec.id
+    charge_params: dict[str, Any] = {"source": sid, **_charge_amount(rec)}
+    if rec.customer:
+        charge_params["customer"] = rec.customer
+    reason = why_blocked(rec, "charge")
     actions = [
         _act(
             "charge",
@@ -158,14 +140,7 @@ def for_source(st: State, rec: SourceRec) -> list[Action]:
             () if rec.amount else ("amount",),
         )
     ]
-    attach_reason = ""
-    if rec.customer is not None:
-        attach_reason = f"already attached to {rec.customer}"
-    elif rec.status not in ("pending", "chargeable"):
-        attach_reason = (
-            f"a source can only be attached while chargeable or pending (§5.1 "
-            f"rule 5); this one is {rec.status}"
-        )
+    attach_reason = why_blocked(rec, "attach")
     attach_note = SINGLE_USE_ATTACH_NOTE if rec.usage == "single_use" and not attach_reason else ""
     actions.append(
         _act(
@@ -180,37 +155,33 @@ def for_source(st: State, rec: SourceRec) -> list[Action]:
         )
     )
     actions += _customer_actions(st, rec.id, rec.customer)
-    pending = rec.status == "pending"
-    not_pending = "" if pending else f"only a pending source can be {{}}; this one is {rec.status}"
-    auth_reason = not_pending.format("authorized")
-    if pending and rec.flow == "none" and rec.type != "wechat":
-        auth_reason = "this source needs no authorization"
-    if pending and rec.flow == "receiver":
-        auth_reason = ""
     helper = f"/v1/test_helpers/sources/{sid}"
     actions.append(
-        _act("authorize", "Authorize (customer)", auth_reason, "POST", f"{helper}/authorize")
+        _act(
+            "authorize",
+            "Authorize (customer)",
+            why_blocked(rec, "authorize"),
+            "POST",
+            f"{helper}/authorize",
+        )
     )
     actions.append(
         _act(
             "fail",
             "Fail (customer)",
-            not_pending.format("failed"),
+            why_blocked(rec, "fail"),
             "POST",
             f"{helper}/fail",
             {"failure_reason": "user_abort"},
         )
     )
     if rec.flow == "receiver":
-        recv_reason = (
-            "" if rec.status in ("pending", "chargeable") else f"{rec.status} is terminal (§3.1)"
-        )
         missing = (rec.amount or 0) - (rec.receiver or {}).get("amount_received", 0)
         actions.append(
             _act(
                 "receive_funds",
                 "Receive funds",
-                recv_reason,
+                why_blocked(rec, "receive_funds"),
                 "POST",
                 f"{helper}/receive_funds",
                 {"amount": str(missing if missing > 0 else DEFAULT_AMOUNT)},
@@ -222,7 +193,7 @@ def for_source(st: State, rec: SourceRec) -> list[Action]:
             _act(
                 "verify",
                 "Verify",
-                not_pending.format("verified"),
+                why_blocked(rec, "verify"),
                 "POST",
                 f"/v1/sources/{sid}/verify",
                 {"values": ["32", "45"]},
@@ -255,22 +226,11 @@ def _customer_actions(st: State, object_id: str, customer: str | None) -> list[A
 
 
 def for_token(st: State, rec: TokenRec) -> list[Action]:
-    used = "You cannot use a Stripe token more than once (§6.3)" if rec.used else ""
-    charge_reason = used or (
-        "" if rec.card is not None else f"a {rec.type} token cannot be charged"
-    )
-    attach_reason = used or (
-        "" if rec.card or rec.bank_account else f"a {rec.type} token cannot be attached"
-    )
-    if not attach_reason and rec.card is not None:
-        test = cards.BY_KEY[rec.card.key]
-        if cards.attach_decline(test, rec.card.cvc_provided) is not None:
-            attach_reason = "this decline card cannot be attached: attaching validates it (§10)"
     return [
         _act(
             "charge",
             "Charge",
-            charge_reason,
+            why_blocked(rec, "charge"),
             "POST",
             "/v1/charges",
             {"source": rec.id, "amount": DEFAULT_AMOUNT, "currency": "usd"},
@@ -279,7 +239,7 @@ def for_token(st: State, rec: TokenRec) -> list[Action]:
         _act(
             "attach",
             "Attach to customer",
-            attach_reason,
+            why_blocked(rec, "attach"),
             "POST",
             "/v1/customers/{customer}/sources",
             {"source": rec.id},
@@ -289,13 +249,8 @@ def for_token(st: State, rec: TokenRec) -> list[Action]:
 
 
 def for_charge(st: State, rec: ChargeRec) -> list[Action]:
-    state = lifecycle.state_of(rec)
-    capture = (
-        ""
-        if state == "uncaptured"
-        else f"only an uncaptured charge can be captured; this one is {state}"
-    )
-    refund = _blocked(rec, "refund")
+    capture = why_blocked(rec, "capture")
+    refund = why_blocked(rec, "refund")
     due = rec.settle_at if rec.settle_at is not None else rec.capture_expires_at
     return [
         _act("capture", "Capture", capture, "POST", f"/v1/charges/{rec.id}/capture"),
@@ -304,10 +259,13 @@ def for_charge(st: State, rec: ChargeRec) -> list[Action]:
     ]
 
 
+_BANK_UNVERIFIED = "bank accounts must be verified before an ACH charge (not simulated)"
+
+
 def for_payment_object(st: State, rec: CardRec | BankRec) -> list[Action]:
     reason = "" if rec.customer else "not attached to a customer"
     if isinstance(rec, BankRec):
-        reason = "bank accounts must be verified before an ACH charge (not simulated)"
+        reason = _BANK_UNVERIFIED
     params = {
         "customer": rec.customer or "",
         "source": rec.id,
@@ -323,8 +281,15 @@ def for_payment_object(st: State, rec: CardRec | BankRec) -> list[Action]:
 def for_customer(st: State, rec: CustomerRec) -> list[Action]:
     default = st.get(rec.default_source) if rec.default_source else None
     reason = "" if default is not None else "the customer has no default source"
-    if isinstance(default, SourceRec) and default.status != "chargeable":
-        reason = f"its default source is {default.status}"
+    params: dict[str, Any] = {"customer": rec.id, "amount": DEFAULT_AMOUNT, "currency": "usd"}
+    if isinstance(default, SourceRec):
+        if default.status != "chargeable":
+            reason = f"its default source is {default.status}"
+        else:  # charged with its customer: the source's own guards decide (§5.1 rule 3)
+            reason = why_blocked(default, "charge", Ctx(default, customer=rec.id))
+            params.update(_charge_amount(default))
+    elif isinstance(default, BankRec):
+        reason = _BANK_UNVERIFIED
     if rec.deleted:
         reason = "the customer is deleted"
     return [
@@ -334,14 +299,186 @@ def for_customer(st: State, rec: CustomerRec) -> list[Action]:
             reason,
             "POST",
             "/v1/charges",
-            {"customer": rec.id, "amount": DEFAULT_AMOUNT, "currency": "usd"},
+            params,
             ("amount",),
         )
     ]
 
 
+# --- PaymentMethods, PaymentIntents, SetupIntents (stripe-intents-domain.md) --------------
+
+OPEN_INTENT = ("requires_payment_method", "requires_confirmation", "requires_action")
+#: The authenticate helpers are the sandbox's own (§8.6): said beside the buttons.
+SIMULATOR_NOTE = "simulator-only: Stripe has no endpoint for the customer's side (intents §8.6)"
+_EURO_TYPES = ("sepa_debit", "ideal", "bancontact")
+
+
+def for_payment_method(st: State, rec: PaymentMethodRec) -> list[Action]:
+    gone = ""
+    if rec.status == "consumed":
+        gone = "used once without a customer: it may not be used again (intents §4.4)"
+    elif rec.status == "detached":
+        gone = "detached: it can never be used or attached again (intents §4.4)"
+    params: dict[str, Any] = {
+        "amount": DEFAULT_AMOUNT,
+        "currency": "eur" if rec.type in _EURO_TYPES else "usd",
+        "payment_method": rec.id,
+        "payment_method_types[]": rec.type,
+        "confirm": "true",
+        "return_url": "https://example.com/return",
+    }
+    if rec.customer:
+        params["customer"] = rec.customer
+    attach = gone or (f"already attached to {rec.customer}" if rec.customer else "")
+    card = rec.card
+    test = cards.BY_KEY.get(card.key) if card is not None else None
+    if not attach and card is not None and test is not None and test.charge_decline:
+        if not test.attach_ok and not (
+            test.charge_decline is cards.INCORRECT_CVC and not card.cvc_provided
+        ):
+            attach = "this decline card cannot be attached: attaching validates it (§10)"
+    detach = gone or ("" if rec.customer else "not attached to a customer")
+    default = detach
+    cus = st.get(rec.customer) if rec.customer else None
+    if not default and isinstance(cus, CustomerRec) and cus.default_payment_method == rec.id:
+        default = "already the customer's default payment method"
+    return [
+        _act("charge", "Pay (PaymentIntent)", gone, "POST", "/v1/payment_intents", params),
+        _act(
+            "attach",
+            "Attach to customer",
+            attach,
+            "POST",
+            f"/v1/payment_methods/{rec.id}/attach",
+            {},
+            ("customer",),
+        ),
+        _act("detach", "Detach", detach, "POST", f"/v1/payment_methods/{rec.id}/detach"),
+        _act(
+            "set_default",
+            "Make default",
+            default,
+            "POST",
+            f"/v1/customers/{rec.customer}" if rec.customer else "",
+            {"invoice_settings[default_payment_method]": rec.id},
+        ),
+    ]
+
+
+def _unusable(st: State, rec: Any) -> str:
+    """Why an intent's confirm would refuse the payment method it would use, or ""."""
+    if rec.payment_method is None:
+        if "card" not in rec.payment_method_types:
+            return "needs a payment method of one of its payment_method_types first (update it)"
+        return ""
+    pm = st.get(rec.payment_method)
+    if isinstance(pm, PaymentMethodRec):
+        if pm.status in ("consumed", "detached"):
+            return f"its payment method is {pm.status}: it may not be used again (intents §4.4)"
+        if pm.customer is not None and pm.customer != rec.customer:
+            return "its payment method is attached to another customer (intents §6.1)"
+    elif (
+        getattr(pm, "customer", None) != rec.customer
+        or getattr(pm, "status", "chargeable") != "chargeable"
+    ):
+        return "its payment method cannot pay with this customer (intents §6.1)"
+    return ""
+
+
+def _intent_actions(st: State, rec: Any, path: str, kind: str) -> list[Action]:
+    status = rec.status
+    confirm = (
+        ""
+        if status in OPEN_INTENT
+        else f"only an open {kind} can be confirmed; this one is {status}"
+    )
+    confirm = confirm or _unusable(st, rec)
+    params: dict[str, Any] = {"return_url": "https://example.com/return"}
+    needs: tuple[str, ...] = ()
+    if not confirm and rec.payment_method is None:
+        params["payment_method"] = "pm_card_visa"
+        needs = ("payment_method",)
+    waiting = (
+        ""
+        if status == "requires_action"
+        else f"only a {kind} in requires_action waits for the customer; this one is {status}"
+    )
+    helper = f"/v1/test_helpers/{path}/{rec.id}/authenticate"
+    cancel = "" if status in OPEN_INTENT else f"a {kind} in {status} cannot be canceled"
+    return [
+        _act("confirm", "Confirm", confirm, "POST", f"/v1/{path}/{rec.id}/confirm", params, needs),
+        _act(
+            "authorize",
+            "Customer authenticates",
+            waiting,
+            "POST",
+            helper,
+            {"result": "success"},
+            note=SIMULATOR_NOTE if not waiting else "",
+        ),
+        _act(
+            "fail",
+            "Customer fails",
+            waiting,
+            "POST",
+            helper,
+            {"result": "failure"},
+            note=SIMULATOR_NOTE if not waiting else "",
+        ),
+        _act("cancel", "Cancel", cancel, "POST", f"/v1/{path}/{rec.id}/cancel"),
+    ]
+
+
+def for_payment_intent(st: State, rec: PaymentIntentRec) -> list[Action]:
+    actions = _intent_actions(st, rec, "payment_intents", "PaymentIntent")
+    pm = st.get(rec.payment_method) if rec.payment_method else None
+    if rec.status == "requires_capture":
+        actions[-1] = _act("cancel", "Cancel", "", "POST", f"/v1/payment_intents/{rec.id}/cancel")
+    elif rec.status == "processing":
+        reason = (
+            ""
+            if getattr(pm, "type", "") == "us_bank_account"
+            else "only a us_bank_account payment can be canceled while processing (intents §3.3)"
+        )
+        actions[-1] = _act(
+            "cancel", "Cancel", reason, "POST", f"/v1/payment_intents/{rec.id}/cancel"
+        )
+    capture = (
+        ""
+        if rec.status == "requires_capture"
+        else f"only a PaymentIntent in requires_capture can be captured; this one is {rec.status}"
+    )
+    charge = st.get(rec.latest_charge) if rec.latest_charge else None
+    refund = (
+        ""
+        if rec.status == "succeeded"
+        else f"only a succeeded PaymentIntent has a payment to refund; this one is {rec.status}"
+    )
+    if not refund and isinstance(charge, ChargeRec) and charge.refunded:
+        refund = "its charge is refunded already"
+    due = rec.process_at
+    if due is None and isinstance(charge, ChargeRec) and rec.status == "requires_capture":
+        due = charge.capture_expires_at
+    return [
+        *actions,
+        _act("capture", "Capture", capture, "POST", f"/v1/payment_intents/{rec.id}/capture"),
+        _act("refund", "Refund", refund, "POST", "/v1/refunds", {"payment_intent": rec.id}),
+        _clock(rec, st, due, "Let the clock run (settle / expire)"),
+    ]
+
+
+def for_setup_intent(st: State, rec: SetupIntentRec) -> list[Action]:
+    return _intent_actions(st, rec, "setup_intents", "SetupIntent")
+
+
 def allowed_actions(st: State, object_id: str) -> list[Action]:
     rec = st.get(object_id)
+    if isinstance(rec, PaymentMethodRec):
+        return for_payment_method(st, rec)
+    if isinstance(rec, PaymentIntentRec):
+        return for_payment_intent(st, rec)
+    if isinstance(rec, SetupIntentRec):
+        return for_setup_intent(st, rec)
     if isinstance(rec, SourceRec):
         return for_source(st, rec)
     if isinstance(rec, TokenRec):

@@ -566,7 +566,7 @@ for _g in (
     Guard("outcome_declines", "the issuer accepts this payment method", _outcome("declines")),
     Guard(
         "outcome_processing",
-        "only bank debits (sepa_debit, us_bank_account) pass through processing (§3.2 T12)",
+        "only bank debits (sepa_debit, us_bank_account) pass through processing (intents §3.2 T12)",
         _outcome("processing"),
     ),
     Guard(
@@ -581,22 +581,22 @@ for _g in (
     ),
     Guard(
         "automatic_confirmation",
-        "confirmation_method is manual: the server must confirm again (§3.2 T6m)",
+        "confirmation_method is manual: the server must confirm again (intents §3.2 T6m)",
         lambda c: c.obj.confirmation_method != "manual",
     ),
     Guard(
         "manual_confirmation",
-        "confirmation_method is automatic: no second confirm is needed (§3.2 T6)",
+        "confirmation_method is automatic: no second confirm is needed (intents §3.2 T6)",
         lambda c: c.obj.confirmation_method == "manual",
     ),
     Guard(
         "cancelable_processing",
-        "only a us_bank_account payment can be canceled while processing (§3.3)",
+        "only a us_bank_account payment can be canceled while processing (intents §3.3)",
         lambda c: _pm_type(c) in ("", "us_bank_account"),
     ),
     Guard(
         "pm_with_its_customer",
-        "use it together with the customer it is attached to (§6.1)",
+        "use it together with the customer it is attached to (intents §6.1)",
         lambda c: c.obj.customer is not None and _charge_customer(c) == c.obj.customer,
     ),
     Guard(
@@ -615,7 +615,7 @@ _SHORT = {_RPM: "rpm", _RC: "rc", _RA: "ra"}
 
 
 def _confirm_edges(source: str) -> tuple[Transition, ...]:
-    """T3/T4/T5/T9/T12 (§3.2) from one confirmable status; ids say which (T3-rc...)."""
+    """T3/T4/T5/T9/T12 (intents §3.2) from one confirmable status; ids say which (T3-rc...)."""
     tail = "-" + _SHORT[source]
     return (
         _T(
@@ -635,7 +635,7 @@ def _confirm_edges(source: str) -> tuple[Transition, ...]:
             "confirm (authorized, manual capture)",
             ("outcome_succeeds", "manual_capture"),
             ("charge.succeeded", "payment_intent.amount_capturable_updated"),
-            note="charge event at authorization unverified (§3.2 T4)",
+            note="charge event at authorization unverified (intents §3.2 T4)",
         ),
         _T(
             "T5" + tail,
@@ -672,7 +672,7 @@ def _confirm_edges(source: str) -> tuple[Transition, ...]:
             "confirm (bank debit submitted)",
             ("outcome_processing",),
             ("charge.pending", "payment_intent.processing"),
-            note="charge.pending for PaymentIntents is likely, unverified (§3.2 T12)",
+            note="charge.pending for PaymentIntents is likely, unverified (intents §3.2 T12)",
         ),
     )
 
@@ -713,7 +713,7 @@ PAYMENT_INTENT_TABLE = Table(
             "authenticate",
             "customer authenticates (confirmation_method manual)",
             ("outcome_succeeds", "manual_confirmation"),
-            note="events unverified (§3.2 T6m)",
+            note="events unverified (intents §3.2 T6m)",
         ),
         _T(
             "T6d",
@@ -740,17 +740,27 @@ PAYMENT_INTENT_TABLE = Table(
             "settle",
             "bank debit settles",
             ("outcome_succeeds",),
-            _PI_SUCCEEDED,
+            ("payment_intent.succeeded",),
+            note="an existing Charge that moves fires its own edge's event (C1 here)",
         ),
-        _T("T14", _PROC, _RPM, "settle", "bank debit fails", ("outcome_declines",), _PI_FAILED),
+        _T(
+            "T14",
+            _PROC,
+            _RPM,
+            "settle",
+            "bank debit fails",
+            ("outcome_declines",),
+            ("payment_intent.payment_failed",),
+            note="with the Charge's C2 charge.failed",
+        ),
         _T(
             "T15",
             _RCAP,
             "succeeded",
             "capture",
             "capture (all or part)",
-            events=("charge.captured", "payment_intent.succeeded"),
-            note="exact events unverified (§3.2 T15)",
+            events=("payment_intent.succeeded",),
+            note="with the Charge's C3 charge.captured; exact events unverified (intents §3.2 T15)",
         ),
         *(
             _T(
@@ -769,7 +779,7 @@ PAYMENT_INTENT_TABLE = Table(
             "canceled",
             "cancel",
             "cancel (releases the authorization)",
-            events=("charge.refunded", "payment_intent.canceled"),
+            events=("payment_intent.canceled",),
         ),
         _T(
             "T16-proc",
@@ -786,8 +796,8 @@ PAYMENT_INTENT_TABLE = Table(
             "canceled",
             "expire",
             "authorization expires (7 days)",
-            events=("charge.expired", "payment_intent.canceled"),
-            note="event and cancellation_reason unverified (§3.2 T17)",
+            events=("payment_intent.canceled",),
+            note="after the Charge's C4 charge.expired; unverified (intents §3.2 T17)",
         ),
     ),
 )
@@ -796,7 +806,7 @@ GUARDS["outcome_fails"] = Guard(
 )
 GUARDS["outcome_auth_required"] = Guard(
     "outcome_auth_required",
-    "only an off-session confirm of a card that needs authentication fails this way (§8.4)",
+    "only an off-session confirm of a card that needs authentication fails this way (intents §8.4)",
     _outcome("auth_required"),
 )
 
@@ -977,14 +987,28 @@ def blocked_by(tr: Transition, ctx: Ctx) -> str:
     return ""
 
 
+#: (kind, variant, state, trigger) → the edges that leave ``state`` on ``trigger``, in table
+#: order: a request checks the guards of those few edges only (the tables never change).
+_CANDIDATES: dict[tuple[str, str, str, str], tuple[Transition, ...]] = {}
+
+
 def select(rec: Any, trigger: str, ctx: Ctx | None = None) -> Transition | None:
-    """The transition ``trigger`` takes from ``rec``'s state, or None."""
+    """The transition ``trigger`` takes from ``rec``'s state, or None (the first, in table
+    order, whose guards all hold: what :func:`blocked_by` allows)."""
     table = table_of(rec)
     if table is None:
         return None
     ctx = ctx or Ctx(rec)
-    for tr in table.transitions:
-        if tr.trigger == trigger and not blocked_by(tr, ctx):
+    state = state_of(ctx.obj)
+    key = (table.kind, table.variant, state, trigger)
+    candidates = _CANDIDATES.get(key)
+    if candidates is None:
+        candidates = tuple(
+            t for t in table.transitions if t.trigger == trigger and t.source == state
+        )
+        _CANDIDATES[key] = candidates
+    for tr in candidates:
+        if all(GUARDS[name].test(ctx) for name in tr.guards):
             return tr
     return None
 

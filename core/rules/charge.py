@@ -16,6 +16,7 @@ from core.store.records import (
     ChargeRec,
     CustomerRec,
     JSONDict,
+    PaymentIntentRec,
     RefundRec,
     SourceRec,
     TokenRec,
@@ -456,13 +457,22 @@ def expire_authorization(st: State, charge_id: str) -> None:
         rec.refunds = (*rec.refunds, refund.id)
 
 
+def _refund_target(st: State, pi_id: str) -> str:
+    """The Charge a ``payment_intent=pi_…`` refund refunds (§3.7): its latest, succeeded."""
+    pi = st.get(pi_id)
+    if not isinstance(pi, PaymentIntentRec):
+        raise errors.no_such("payment_intent", pi_id, param="payment_intent")
+    charge = st.get(pi.latest_charge) if pi.latest_charge else None
+    if pi.status != "succeeded" or not isinstance(charge, ChargeRec):
+        raise errors.refund_needs_success(pi_id)
+    return charge.id
+
+
 def create_refund(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
     p = Params(data, {"charge", "payment_intent", "amount", "reason", "metadata"})
     pi_id = p.str("payment_intent")
     if pi_id and not p.has("charge"):  # intents §3.7: refund a PaymentIntent's charge
-        from core.rules import payment_intent as pi_rules
-
-        charge_id = pi_rules.refund_target(st, pi_id)
+        charge_id = _refund_target(st, pi_id)
     else:
         charge_id = p.req("charge")
     amount = p.amount("amount")

@@ -113,6 +113,9 @@ def delete(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
     rec = engine.lookup(st, CustomerRec, customer_id)
     for source_id in reversed(rec.sources):
         detach(st, customer_id, source_id, announce_default=False)
+    for pm_id in st.order.get("payment_method", []):  # intents.UNVERIFIED["delete_customer"]
+        if getattr(st.objects.get(pm_id), "customer", None) == customer_id:
+            pm_rules.detach(st, (pm_id,), {})
     rec = st.mut(customer_id)
     st.fire("customer.deleted", rec)
     rec.deleted = True

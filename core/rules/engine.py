@@ -150,6 +150,7 @@ def taking(
     rec.prev_state = lifecycle.state_of(rec)
     rec.last_edge = tr.id
     rec.trail = (*rec.trail, tr.id)
+    st.taken.append((object_id, tr.id))
     if rec.kind == "source":
         rec.status = tr.target
     elif rec.kind == "token":
@@ -245,10 +246,11 @@ def _card_rec(
     name: str | None,
     zip_code: str | None,
     line1: str | None,
+    card_id: str | None = None,
 ) -> CardRec:
     cvc_check, zip_check, line1_check = test.checks
     return CardRec(
-        id=st.new_id("card_"),
+        id=card_id or st.new_id("card_"),
         key=test.key,
         brand=test.brand,
         last4=test.last4,
@@ -267,11 +269,12 @@ def _card_rec(
     )
 
 
-def test_token_card(st: State, key: str) -> CardRec:
-    """The card of a §6.4 test token: a future expiry and a CVC that was 'sent'."""
+def test_token_card(st: State, key: str, card_id: str | None = None) -> CardRec:
+    """The card of a §6.4 test token (or ``pm_card_*`` alias, given the id of the
+    PaymentMethod that holds it): a future expiry and a CVC that was 'sent'."""
     test = cards.BY_KEY[key]
     year, _ = year_of(st)
-    return _card_rec(st, test, test.number, 12, year + 5, True, None, None, None)
+    return _card_rec(st, test, test.number, 12, year + 5, True, None, None, None, card_id)
 
 
 def resolve_token(st: State, token_id: str, param: str = "source") -> TokenRec | None:

@@ -240,16 +240,16 @@ def retrieve(st: State, args: Args, data: dict[str, Any]) -> JSONDict:
 def update(st: State, args: Args, data: dict[str, Any]) -> JSONDict:
     rec = get(st, args[0])
     p = Params(data, UPDATE_KEYS)
-    pi_json = payment_intent_json(rec)
+    before = rec
     is_open = rec.status in OPEN
     for field in ("payment_method", "amount"):
         if (p.has(field) or (field == "payment_method" and p.has("payment_method_data"))) and (
             not is_open
         ):
-            raise errors.pi_update_field(field, rec.status, pi_json)  # §9 E3, E4
+            raise errors.pi_update_field(field, rec.status, payment_intent_json(before))  # E3/E4
     for field in ("currency", "payment_method_types", "capture_method", "customer"):
         if p.has(field) and not is_open:
-            raise errors.pi_update_field(field, rec.status, pi_json)
+            raise errors.pi_update_field(field, rec.status, payment_intent_json(before))
     amount = p.amount("amount")
     currency = p.currency("currency")
     customer = p.str("customer")
@@ -484,13 +484,15 @@ def _next_action(pi: PaymentIntentRec, rec: Any, return_url: str | None) -> JSON
 
 def _confirm(st: State, pi_id: str, p: Params, pm: Any | None) -> JSONDict:
     pi = st.objects[pi_id]
-    pi_json = payment_intent_json(pi)
+    before = pi.__copy__()  # the PaymentIntent an error body shows (the request rolls back)
     if pi.status == "succeeded":
-        raise errors.pi_confirm_succeeded(pi_json)  # §9 E1
+        raise errors.pi_confirm_succeeded(payment_intent_json(before))  # §9 E1
     if pi.status not in OPEN:
         if pm is not None:
-            raise errors.pi_update_field("payment_method", pi.status, pi_json)  # §9 E3
-        raise errors.pi_confirm_status(pi_json, pi.status)  # §9 E3b
+            raise errors.pi_update_field(  # §9 E3
+                "payment_method", pi.status, payment_intent_json(before)
+            )
+        raise errors.pi_confirm_status(payment_intent_json(before), pi.status)  # §9 E3b
     raw_off = p.str("off_session")
     off_session = raw_off in ("one_off", "recurring") or p.bool("off_session", False)
     if raw_off in ("one_off", "recurring"):
@@ -519,7 +521,7 @@ def _confirm(st: State, pi_id: str, p: Params, pm: Any | None) -> JSONDict:
             else None
         )
         if default is None:  # §6.1: only default_source is a fallback, not invoice_settings
-            raise errors.pi_missing_payment_method(pi_json, pi.customer)  # §9 E2
+            raise errors.pi_missing_payment_method(payment_intent_json(before), pi.customer)  # E2
         pm_rules.check_usable(st, default, pi.customer)
         _check_fits(pi, default)
         pi = st.mut(pi_id)
@@ -622,17 +624,16 @@ def settle(st: State, pi_id: str) -> None:
     pi.process_at = None
     charge = st.objects[pi.latest_charge]
     ok = charge.settle_outcome != "failed"
-    # C1/C2 on the Charge; its event comes from T13/T14, with the settled fields
-    engine.take(st, charge.id, "settle", charge_succeeded=None, charge_failed=None)
-    charge = st.mut(charge.id)
-    if ok:
-        charge.status, charge.paid = "succeeded", True
-    else:
-        charge.status, charge.paid = "failed", False
-        charge.failure_code = "payment_method_provider_decline"
-        charge.failure_message = "The payment could not be collected from the bank account."
+    with engine.taking(st, charge.id, "settle"):  # C1/C2 fire the charge's event
+        charge = st.mut(charge.id)
+        if ok:
+            charge.status, charge.paid = "succeeded", True
+        else:
+            charge.status, charge.paid = "failed", False
+            charge.failure_code = "payment_method_provider_decline"
+            charge.failure_message = "The payment could not be collected from the bank account."
     outcome = "succeeds" if ok else "declines"
-    with _taking(st, pi_id, "settle", outcome, charge_succeeded=charge, charge_failed=charge):
+    with _taking(st, pi_id, "settle", outcome):
         pi = st.mut(pi_id)
         if ok:
             pi.amount_received = pi.amount
@@ -664,12 +665,12 @@ def capture(st: State, args: Args, data: dict[str, Any]) -> JSONDict:
         raise errors.pi_capture_too_much(amount, pi.amount_capturable)  # §9 E6
     metadata = p.metadata()
     charge_id = str(pi.latest_charge)
-    engine.take(st, charge_id, "capture", charge_captured=None)  # C3 (event: T15's)
-    charge = st.mut(charge_id)
-    charge.captured, charge.amount_captured, charge.capture_expires_at = True, amount, None
-    if amount < charge.amount:  # §3.2 T15: a partial capture releases the rest
-        charge.amount_refunded = charge.amount - amount
-    with engine.taking(st, pi.id, "capture", charge_captured=charge):
+    with engine.taking(st, charge_id, "capture"):  # C3: charge.captured
+        charge = st.mut(charge_id)
+        charge.captured, charge.amount_captured, charge.capture_expires_at = True, amount, None
+        if amount < charge.amount:  # §3.2 T15: a partial capture releases the rest
+            charge.amount_refunded = charge.amount - amount
+    with engine.taking(st, pi.id, "capture"):
         pi = st.mut(pi.id)
         pi.amount_received, pi.amount_capturable = amount, 0
         pi.metadata = merge_metadata(pi.metadata, metadata, data.get("metadata"))
@@ -689,11 +690,11 @@ def _release(st: State, charge_id: str) -> ChargeRec:
         payment_intent=charge.payment_intent,
     )
     st.add(refund)
-    engine.take(st, charge_id, "refund", charge_refunded=None)  # C5 (event: T16-cap's)
-    charge = st.mut(charge_id)
-    charge.capture_expires_at = None
-    charge.amount_refunded, charge.refunded = charge.amount, True
-    charge.refunds = (*charge.refunds, refund.id)
+    with engine.taking(st, charge_id, "refund"):  # C5: charge.refunded
+        charge = st.mut(charge_id)
+        charge.capture_expires_at = None
+        charge.amount_refunded, charge.refunded = charge.amount, True
+        charge.refunds = (*charge.refunds, refund.id)
     return charge
 
 
@@ -701,24 +702,22 @@ def cancel(st: State, args: Args, data: dict[str, Any]) -> JSONDict:
     pi = get(st, args[0])
     p = Params(data, {"cancellation_reason"})
     reason = p.enum("cancellation_reason", intents.CANCEL_REASONS)
-    pi_json = payment_intent_json(pi)
     if pi.status in ("succeeded", "canceled"):
-        raise errors.pi_cancel_status(pi.status, pi_json)  # §9 E7
+        raise errors.pi_cancel_status(pi.status, payment_intent_json(pi))  # §9 E7
     pm = st.get(pi.payment_method) if pi.payment_method else None
     if pi.status == "processing" and _pm_type(pm) != "us_bank_account":
-        raise errors.pi_cancel_processing(_pm_type(pm), pi_json)  # §3.3, §13.9
+        raise errors.pi_cancel_processing(_pm_type(pm), payment_intent_json(pi))  # §13.9
     others: dict[str, Any] = {}
     if pi.status == "requires_capture":
-        others["charge_refunded"] = _release(st, str(pi.latest_charge))
+        _release(st, str(pi.latest_charge))
     if pi.status == "processing":
         charge = st.mut(str(pi.latest_charge))
         charge.settle_outcome = "failed"
-        engine.take(st, charge.id, "settle", charge_failed=None)  # C2: not collected
-        charge = st.mut(charge.id)
-        charge.status, charge.paid = "failed", False
-        charge.failure_code = "payment_intent_canceled"  # sandbox choice
-        charge.failure_message = "The PaymentIntent was canceled while processing."
-        st.fire("charge.failed", charge)
+        with engine.taking(st, charge.id, "settle"):  # C2: not collected, charge.failed
+            charge = st.mut(charge.id)
+            charge.status, charge.paid = "failed", False
+            charge.failure_code = "payment_intent_canceled"  # sandbox choice
+            charge.failure_message = "The PaymentIntent was canceled while processing."
     with engine.taking(st, pi.id, "cancel", Ctx(pi, extra={"payment_method": pm}), **others):
         pi = st.mut(pi.id)
         pi.canceled_at, pi.cancellation_reason = st.now, reason
@@ -731,7 +730,7 @@ def hold_expired(st: State, pi_id: str) -> None:
     pi = st.objects.get(pi_id)
     if not isinstance(pi, PaymentIntentRec) or pi.status != "requires_capture":
         return
-    with engine.taking(st, pi_id, "expire", charge_expired=None):  # C4 fired charge.expired
+    with engine.taking(st, pi_id, "expire"):  # after the Charge's C4 (charge.expired)
         pi = st.mut(pi_id)
         pi.canceled_at, pi.cancellation_reason, pi.amount_capturable = st.now, "automatic", 0
 
@@ -759,14 +758,3 @@ def list_all(st: State, args: Args, data: dict[str, Any]) -> JSONDict:
         "has_more": len(ids) > limit,
         "url": "/v1/payment_intents",
     }
-
-
-def refund_target(st: State, pi_id: str) -> str:
-    """The Charge a ``payment_intent=pi_…`` refund refunds (§3.7): its latest, succeeded."""
-    pi = st.get(pi_id)
-    if not isinstance(pi, PaymentIntentRec):
-        raise errors.no_such("payment_intent", pi_id, param="payment_intent")
-    charge = st.get(pi.latest_charge) if pi.latest_charge else None
-    if pi.status != "succeeded" or not isinstance(charge, ChargeRec):
-        raise errors.refund_needs_success(pi_id)
-    return charge.id

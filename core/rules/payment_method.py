@@ -149,9 +149,9 @@ def from_alias(st: State, value: str) -> PaymentMethodRec | None:
     """§8.2: ``pm_card_visa`` (and the bank aliases) mint a new PaymentMethod at each use."""
     key = intents.CARD_ALIASES.get(value)
     if key is not None:
-        rec = PaymentMethodRec(
-            st.new_id("pm_"), "card", st.now, card=engine.test_token_card(st, key)
-        )
+        pm_id = st.new_id("pm_")
+        card = engine.test_token_card(st, key, card_id=pm_id)  # held inside the pm_
+        rec = PaymentMethodRec(pm_id, "card", st.now, card=card)
         st.add(rec)
         return rec
     number = intents.US_BANK_ALIASES.get(value)
@@ -366,9 +366,7 @@ def attach(st: State, args: Args, data: dict[str, Any]) -> JSONDict:
     _customer(st, customer_id)
     if rec.status in ("consumed", "detached"):
         raise errors.pm_attach_used()  # §9 E13
-    if rec.customer == customer_id:
-        return payment_method_json(rec)
-    if rec.customer is not None:
+    if rec.customer is not None:  # one customer at a time (intents.UNVERIFIED)
         raise errors.pm_other_customer(rec.id, rec.customer)
     _attach_decline(rec)
     return payment_method_json(attach_to(st, rec.id, customer_id))

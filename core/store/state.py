@@ -40,6 +40,8 @@ class State:
         self.current_idempotency_key: str | None = None
         self.indexes: dict[Any, Any] = {}  # list indexes (core.rules.pages), rebuilt at will
         self.truncated: dict[str, int] = {}  # per kind: rollbacks that removed added ids
+        #: (object id, edge id) of every lifecycle edge the current request took, in order.
+        self.taken: list[tuple[str, str]] = []
         self._journal: dict[str, Any] | None = None
         self._marks: tuple[Any, ...] = ()
         self._timers_backup: list[tuple[int, int, str, str]] | None = None
@@ -48,6 +50,7 @@ class State:
 
     def begin(self) -> None:
         self._journal = {}
+        self.taken = []
         self._timers_backup = None
         self._marks = (
             self.now,
@@ -89,6 +92,7 @@ class State:
             for object_id in ids[keep:]:
                 self.position.pop(object_id, None)
             del ids[keep:]
+        self.taken = []
         if self._timers_backup is not None:
             self.timers = self._timers_backup
         # Entries pushed by the rejected request stay in the heap: pop_due skips any

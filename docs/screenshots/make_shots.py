@@ -5,9 +5,12 @@
 Writes redirect_authorized.png (an iDEAL source after authorize),
 single_use_consumed.png (the same source charged once), japanese.png (the
 window in Japanese), presenter_ja.png / presenter_en.png (presenter mode
-mid-lesson) and serve.png (the in-window server while stripe-python, in a
-thread, creates objects; two of its requests are refused). Settings and
-autosave go to temporary directories.
+mid-lesson), serve.png (the in-window server while stripe-python, in a
+thread, creates objects; two of its requests are refused) and, for
+PaymentIntents, payment_intent_requires_action.png (a 3DS card waiting for the
+customer), payment_intent_succeeded.png / payment_intent_succeeded_ja.png (the
+same after the simulator-only authenticate helper). Settings and autosave go to
+temporary directories.
 """
 
 from __future__ import annotations
@@ -142,6 +145,31 @@ def serving(out: Path) -> None:
     _close(window)
 
 
+def intents(out: Path) -> None:
+    window = _window()
+    send = window.host.send
+    pi = send(
+        "POST",
+        "/v1/payment_intents",
+        [
+            ("amount", "2000"),
+            ("currency", "usd"),
+            ("payment_method_types[]", "card"),
+            ("payment_method", "pm_card_threeDSecure2Required"),
+            ("confirm", "true"),
+            ("return_url", "https://example.com/return"),
+        ],
+    ).body["id"]
+    window.selection.select(pi)
+    _shot(window, out / "payment_intent_requires_action.png")
+    send("POST", f"/v1/test_helpers/payment_intents/{pi}/authenticate", [("result", "success")])
+    _shot(window, out / "payment_intent_succeeded.png")
+    window.set_language("ja")
+    _shot(window, out / "payment_intent_succeeded_ja.png")
+    window.set_language("en")
+    _close(window)
+
+
 def main() -> int:
     from PySide6.QtWidgets import QApplication
 
@@ -150,6 +178,7 @@ def main() -> int:
     QApplication(sys.argv[:1])
     lifecycles(out)
     serving(out)
+    intents(out)
     return 0
 
 

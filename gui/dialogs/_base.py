@@ -24,8 +24,9 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtGui import QFontDatabase, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -167,6 +168,7 @@ class RequestDialog(QDialog):
         self._error_labels: dict[str, QLabel] = {}
         self._stripe_param_error: tuple[str, str] | None = None
         self._refreshing = False
+        self._focused = False
 
         self.error_banner = QLabel(self)
         self.error_banner.setObjectName("stripeError")
@@ -206,6 +208,28 @@ class RequestDialog(QDialog):
         layout.addWidget(preview_label)
         layout.addWidget(self.preview)
         layout.addWidget(self.buttons)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        if not self._focused:
+            self._focused = True
+            self.focus_first_field()
+
+    def focus_first_field(self) -> QWidget | None:
+        """Put the keyboard in the first field shown (typing works at once, not after Tab)."""
+        for box in self._fields.values():
+            if box.isHidden():
+                continue
+            for widget in (box, *box.findChildren(QWidget)):
+                if (
+                    widget.isEnabled()
+                    and not widget.isHidden()
+                    and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+                    and not isinstance(widget, QAbstractButton | QLabel)
+                ):
+                    widget.setFocus(Qt.FocusReason.TabFocusReason)
+                    return widget
+        return None
 
     # -- building the form ------------------------------------------------
 

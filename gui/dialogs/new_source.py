@@ -70,6 +70,16 @@ class NewSourceDialog(RequestDialog):
         self.add_field("flow", self.tr("Flow"), self.flow_combo)
         self.usage_combo = QComboBox(self)
         self.add_field("usage", self.tr("Usage"), self.usage_combo)
+        # wide enough for their longest word from the start: sized at first show for a
+        # card ("none", "reusable"), they cut iDEAL's "redirect" and "single_use"
+        for combo, longest in (
+            (self.flow_combo, "code_verification"),
+            (self.usage_combo, "single_use"),
+        ):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(len(longest) + 1)
         self.amount_edit = QLineEdit(self)
         self.amount_edit.setPlaceholderText(self.tr("in the currency's smallest unit, e.g. 1099"))
         self.add_field("amount", self.tr("Amount"), self.amount_edit)

@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from gui.commands import OBJECT_ACTIONS, Commands
-from gui.panes.detail_pane import format_clock
 from gui.selection import Selection
+from gui.stripe_json import format_clock
 from gui.widgets.elided_label import ElidedLabel
 from gui.widgets.flow_layout import FlowLayout
 from gui.words.core_texts import translate as core_text

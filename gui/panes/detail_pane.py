@@ -16,25 +16,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QEvent, QRegularExpression, Qt, QTimeZone, Signal
-from PySide6.QtGui import (
-    QColor,
-    QFont,
-    QFontDatabase,
-    QGuiApplication,
-    QPalette,
-    QSyntaxHighlighter,
-    QTextBlockFormat,
-    QTextCharFormat,
-    QTextCursor,
-    QTextDocument,
-)
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
-    QPushButton,
     QSizePolicy,
     QTabWidget,
     QTextBrowser,
@@ -45,151 +32,12 @@ from PySide6.QtWidgets import (
 )
 
 from core.api import Change, RequestLine, Sandbox
+from gui.panes.detail_properties import PropertiesText
 from gui.sandbox_host import SandboxHost
 from gui.selection import Selection
+from gui.stripe_json import event_object_ids, format_clock
+from gui.widgets.code_box import JsonHighlighter, mono_font
 from gui.widgets.status_style import display_status, kind_icon, status_icon, style_for
-from gui.words import explanations
-
-
-def format_clock(seconds: int | float | None) -> str:
-    """Unix seconds on the simulated clock as ``YYYY-MM-DD HH:MM:SS`` (UTC)."""
-    if seconds is None:
-        return ""
-    stamp = QDateTime.fromSecsSinceEpoch(int(seconds), QTimeZone.utc())
-    return stamp.toString("yyyy-MM-dd HH:mm:ss")
-
-
-def event_object_ids(event: dict[str, Any]) -> set[str]:
-    """The ids an event is about: its object, and the source/customer that object names."""
-    data = event.get("data") or {}
-    obj = data.get("object") or {}
-    ids: set[str] = set()
-    if isinstance(obj, dict):
-        for key in ("id", "customer", "source", "charge", "payment_method"):
-            value = obj.get(key)
-            if isinstance(value, dict):
-                value = value.get("id")
-            if isinstance(value, str) and value:
-                ids.add(value)
-    return ids
-
-
-def flatten(obj: dict[str, Any], prefix: str = "", depth: int = 0) -> list[tuple[str, Any]]:
-    """``(dotted path, value)`` rows of an object; nested hashes up to two levels deep."""
-    rows: list[tuple[str, Any]] = []
-    for key, value in obj.items():
-        path = f"{prefix}{key}"
-        if isinstance(value, dict) and value and depth < 1 and key not in ("metadata",):
-            rows.append((path, value))
-            rows.extend(flatten(value, prefix=f"{path}.", depth=depth + 1))
-        else:
-            rows.append((path, value))
-    return rows
-
-
-def _value_text(value: Any) -> str:
-    if isinstance(value, dict):
-        return "{…}" if value else "{}"
-    if isinstance(value, list):
-        return f"[{len(value)}]" if value else "[]"
-    return json.dumps(value, ensure_ascii=False)
-
-
-class JsonHighlighter(QSyntaxHighlighter):
-    """Colours keys, strings, numbers and literals of pretty-printed JSON."""
-
-    def __init__(self, document: QTextDocument) -> None:
-        super().__init__(document)
-
-        def fmt(colour: str, bold: bool = False) -> QTextCharFormat:
-            f = QTextCharFormat()
-            f.setForeground(QColor(colour))
-            if bold:
-                f.setFontWeight(QFont.Weight.Bold)
-            return f
-
-        self._rules = [
-            (QRegularExpression(r'"(?:[^"\\]|\\.)*"'), fmt("#00795a")),  # strings
-            (
-                QRegularExpression(r"-?\b\d+(?:\.\d+)?(?:[eE][+-]?\d+)?\b"),
-                fmt("#a35f00"),
-            ),  # numbers
-            (QRegularExpression(r"\b(?:true|false|null)\b"), fmt("#a8437a", bold=True)),
-            (QRegularExpression(r'"(?:[^"\\]|\\.)*"(?=\s*:)'), fmt("#005a8c", bold=True)),  # keys
-        ]
-
-    def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt API
-        for expression, char_format in self._rules:
-            it = expression.globalMatch(text)
-            while it.hasNext():
-                match = it.next()
-                self.setFormat(match.capturedStart(), match.capturedLength(), char_format)
-
-
-def _mono() -> QFont:
-    return QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-
-
-class CodeBox(QWidget):
-    """A read-only code view with a caption and a Copy button.
-
-    Signals:
-        copied(str): the text put on the clipboard.
-    """
-
-    copied = Signal(str)
-
-    def __init__(self, caption: str, object_name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName(object_name)
-        self.caption = QLabel(caption, self)
-        self.caption.setObjectName(f"{object_name}Caption")
-        font = self.caption.font()
-        font.setBold(True)
-        self.caption.setFont(font)
-        self.copy_button = QPushButton(self)
-        self.copy_button.setObjectName(f"{object_name}Copy")
-        self.editor = QPlainTextEdit(self)
-        self.editor.setReadOnly(True)
-        self.editor.setFont(_mono())
-        self.editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        self.editor.setAccessibleName(caption)
-        top = QHBoxLayout()
-        top.setContentsMargins(0, 0, 0, 0)
-        top.addWidget(self.caption, 1)
-        top.addWidget(self.copy_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addLayout(top)
-        layout.addWidget(self.editor, 1)
-        self.copy_button.clicked.connect(self.copy)
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        self.copy_button.setText(self.tr("Copy"))
-        self.copy_button.setToolTip(self.tr("Copy this code to the clipboard"))
-
-    def set_caption(self, caption: str) -> None:
-        self.caption.setText(caption)
-        self.editor.setAccessibleName(caption)
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-    def set_text(self, text: str) -> None:
-        self.editor.setPlainText(text)
-        self.copy_button.setEnabled(bool(text))
-
-    def text(self) -> str:
-        return self.editor.toPlainText()
-
-    def copy(self) -> None:
-        text = self.text()
-        QGuiApplication.clipboard().setText(text)
-        self.copied.emit(text)
 
 
 class DetailPane(QWidget):
@@ -244,11 +92,12 @@ class DetailPane(QWidget):
         self.properties.setObjectName("propertiesView")
         self.properties.setOpenLinks(False)
         self.tabs.addTab(self.properties, self.tr("Properties"))
+        self._properties = PropertiesText(self.properties, self)
 
         self.json_view = QPlainTextEdit(self)
         self.json_view.setObjectName("jsonView")
         self.json_view.setReadOnly(True)
-        self.json_view.setFont(_mono())
+        self.json_view.setFont(mono_font())
         self.json_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self._highlighter = JsonHighlighter(self.json_view.document())
         self.tabs.addTab(self.json_view, self.tr("JSON"))
@@ -285,10 +134,7 @@ class DetailPane(QWidget):
 
         self._obj: dict[str, Any] | None = None
         self._stale: set[int] = set()
-        self._fmt: dict[str, Any] | None = None
         self._header_kind: str | None = None  # the kind whose icon the header shows
-        # (blocks' shape, formats, rows, status style) of the Properties text shown
-        self._shown_properties: tuple[Any, Any, Any, Any] | None = None
         self._position = 0  # requests seen (ordering of _requests entries)
         self.tabs.currentChanged.connect(self._render_tab)
         selection.changed.connect(self._on_selection)
@@ -311,10 +157,10 @@ class DetailPane(QWidget):
             self.retranslate()
         elif event.type() == QEvent.Type.FontChange:
             self.subheader.setFixedHeight(self.subheader.fontMetrics().lineSpacing() * 2 + 2)
-            self._fmt = None
+            self._properties.reset_formats()
             self.set_object(self._object_id)
         elif event.type() == QEvent.Type.PaletteChange:
-            self._fmt = None  # the Properties colours follow the palette (high contrast)
+            self._properties.reset_formats()  # its colours follow the palette (high contrast)
             self._header_kind = None  # and so may the kind icon
             self.set_object(self._object_id)
         super().changeEvent(event)
@@ -424,7 +270,10 @@ class DetailPane(QWidget):
         self._stale.discard(index)
         object_id, obj = self._object_id, self._obj
         if index == 0:
-            self._render_properties(object_id, str(obj.get("object", "")), obj)
+            last = self.last_request(object_id)
+            self.property_rows = self._properties.render(
+                object_id, str(obj.get("object", "")), obj, last
+            )
         elif index == 1:
             self.json_view.setPlainText(json.dumps(obj, indent=2, ensure_ascii=False))
         elif index == 2:
@@ -451,212 +300,10 @@ class DetailPane(QWidget):
                 self.tr("Pick an object in the list, or create one from the Create menu.")
             )
         self.property_rows = []
-        self._shown_properties = None
-        self.properties.clear()
+        self._properties.clear()
         self.json_view.clear()
         self.request_tab.clear()
         self.events_view.clear()
-
-    def _render_properties(self, object_id: str, kind: str, obj: dict[str, Any]) -> None:
-        """Fill the Properties view: a "why" box for the status, then every field.
-
-        Built with a QTextCursor, not HTML: parsing HTML took most of an update's
-        frame budget. When the same object changes (an action), the fields and
-        their blocks are the same and only a few values differ: those blocks are
-        rewritten in place, so the document lays out and repaints only them rather
-        than the whole text (a new document cost ~3 ms and a full repaint).
-        """
-        last = self.last_request(object_id)
-        request = {"method": last[0], "path": last[1], "params": last[2]} if last else None
-        rows: list[tuple[str, str, str, str]] = []
-        for path, value in flatten(obj):
-            meaning = explanations.meaning(kind, path)
-            reason = explanations.why(kind, path, obj, request)
-            rows.append((path, _value_text(value), meaning, reason))
-        self.property_rows = rows
-        f = self._formats()
-        status_style = style_for(display_status(obj))
-        why_row = next(
-            (
-                i
-                for i, (path, _text, _meaning, reason) in enumerate(rows)
-                if reason and _shows_marker(kind, path)
-            ),
-            None,
-        )
-        # What decides the blocks: the rows' paths, which have a note, the why box.
-        shape = (
-            object_id,
-            kind,
-            why_row,
-            self.tr("Why "),
-            tuple((path, bool(meaning or reason)) for path, _t, meaning, reason in rows),
-        )
-        shown = self._shown_properties
-        if shown is not None and shown[0] == shape and shown[1] is f:
-            self._update_properties(rows, why_row, kind, status_style, shown[2], shown[3])
-        else:
-            self._build_properties(rows, why_row, kind, status_style)
-        self._shown_properties = (shape, f, rows, status_style)
-
-    def _build_properties(
-        self, rows: list[tuple[str, str, str, str]], why_row: int | None, kind: str, style: Any
-    ) -> None:
-        f = self._formats()
-        document = QTextDocument(self.properties)
-        document.setUndoRedoEnabled(False)  # rewritten in place on each change
-        document.setDefaultFont(self.properties.font())
-        cursor = QTextCursor(document)
-        first = True
-        if why_row is not None:
-            path, text, _meaning, reason = rows[why_row]
-            cursor.setBlockFormat(f["why_block"])
-            self._write_why(cursor, path, text, style)
-            cursor.insertBlock(f["why_block"])
-            cursor.insertText(reason, f["plain"])
-            cursor.insertBlock(f["gap"])
-            first = False
-        for path, text, meaning, reason in rows:
-            depth = min(path.count("."), 1)
-            if not first:
-                cursor.insertBlock(f[f"field{depth}"])
-            else:
-                cursor.setBlockFormat(f[f"field{depth}"])
-                first = False
-            self._write_field(cursor, kind, path, text, style)
-            if meaning or reason:
-                cursor.insertBlock(f[f"note{depth}"])
-                self._write_note(cursor, meaning, reason)
-        scroll = self.properties.verticalScrollBar().value()
-        self.properties.setDocument(document)  # deletes the old one: the view was its parent
-        self.properties.verticalScrollBar().setValue(scroll)
-
-    def _update_properties(
-        self,
-        rows: list[tuple[str, str, str, str]],
-        why_row: int | None,
-        kind: str,
-        style: Any,
-        old_rows: list[tuple[str, str, str, str]],
-        old_style: Any,
-    ) -> None:
-        """Rewrite, in the document shown, only the blocks whose words changed."""
-        document = self.properties.document()
-        cursor = QTextCursor(document)
-
-        def rewrite(number: int, write: Any) -> None:
-            # One edit block per text block: the layout redoes just that block (one
-            # edit block around them all would lay out everything in between).
-            block = document.findBlockByNumber(number)
-            cursor.beginEditBlock()
-            cursor.setPosition(block.position())
-            cursor.setPosition(
-                block.position() + block.length() - 1, QTextCursor.MoveMode.KeepAnchor
-            )
-            cursor.removeSelectedText()
-            write()
-            cursor.endEditBlock()
-
-        number = 0
-        if why_row is not None:
-            path, text, _meaning, reason = rows[why_row]
-            _p, old_text, _m, old_reason = old_rows[why_row]
-            if (text, style) != (old_text, old_style):
-                rewrite(0, lambda: self._write_why(cursor, path, text, style))
-            if reason != old_reason:
-                rewrite(1, lambda: cursor.insertText(reason, self._formats()["plain"]))
-            number = 3  # the why line, its reason, the gap
-        for (path, text, meaning, reason), (_p, old_text, old_meaning, old_reason) in zip(
-            rows, old_rows, strict=True
-        ):
-            marker = _shows_marker(kind, path)
-            if text != old_text or (marker and style != old_style):
-                rewrite(
-                    number,
-                    lambda p=path, t=text: self._write_field(cursor, kind, p, t, style),
-                )
-            number += 1
-            if meaning or reason:
-                if (meaning, reason) != (old_meaning, old_reason):
-                    rewrite(number, lambda m=meaning, r=reason: self._write_note(cursor, m, r))
-                number += 1
-
-    def _write_why(self, cursor: QTextCursor, path: str, text: str, style: Any) -> None:
-        f = self._formats()
-        cursor.insertText(self.tr("Why "), f["bold"])
-        cursor.insertText(f"{path} = {text} ", f["mono_bold"])
-        marker = QTextCharFormat(f["bold"])
-        marker.setForeground(QColor(style.colour))
-        cursor.insertText(style.glyph + " ", marker)
-        cursor.insertText(style.gloss, f["italic"])
-
-    def _write_field(
-        self, cursor: QTextCursor, kind: str, path: str, text: str, style: Any
-    ) -> None:
-        f = self._formats()
-        cursor.insertText(path.rsplit(".", 1)[-1], f["mono_bold"])
-        cursor.insertText("  ", f["plain"])
-        cursor.insertText(text, f["mono"])
-        if _shows_marker(kind, path):
-            marker = QTextCharFormat(f["plain"])
-            marker.setForeground(QColor(style.colour))
-            cursor.insertText("  " + style.glyph + " ", marker)
-            cursor.insertText(style.gloss, f["italic"])
-
-    def _write_note(self, cursor: QTextCursor, meaning: str, reason: str) -> None:
-        f = self._formats()
-        if meaning:
-            cursor.insertText(meaning, f["dim"])
-        if reason:
-            cursor.insertText((" " if meaning else "") + reason, f["why"])
-
-    def _formats(self) -> dict[str, Any]:
-        if self._fmt is None:
-            mono_font = _mono()
-            if self.font().pointSizeF() > 0:  # follows the zoom
-                mono_font.setPointSizeF(self.font().pointSizeF())
-            high_contrast = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
-            plain = QTextCharFormat()
-            mono = QTextCharFormat()
-            mono.setFont(mono_font)
-            mono_bold = QTextCharFormat(mono)
-            mono_bold.setFontWeight(QFont.Weight.Bold)
-            bold = QTextCharFormat()
-            bold.setFontWeight(QFont.Weight.Bold)
-            italic = QTextCharFormat()
-            italic.setFontItalic(True)
-            dim = QTextCharFormat()
-            dim.setForeground(QColor("#C8C8C8" if high_contrast else "#5f5f5f"))
-            why = QTextCharFormat()
-            why.setForeground(QColor("#FFFF00" if high_contrast else "#0072B2"))
-            why_block = QTextBlockFormat()
-            why_block.setBackground(QColor("#000000" if high_contrast else "#eef5fb"))
-            why_block.setLeftMargin(4)
-            why_block.setRightMargin(4)
-            gap = QTextBlockFormat()
-            gap.setTopMargin(2)
-            blocks = {}
-            for depth in (0, 1):
-                field = QTextBlockFormat()
-                field.setTopMargin(5)
-                field.setLeftMargin(14 * depth)
-                note = QTextBlockFormat()
-                note.setLeftMargin(14 * depth + 10)
-                blocks[f"field{depth}"] = field
-                blocks[f"note{depth}"] = note
-            self._fmt = {
-                "plain": plain,
-                "mono": mono,
-                "mono_bold": mono_bold,
-                "bold": bold,
-                "italic": italic,
-                "dim": dim,
-                "why": why,
-                "why_block": why_block,
-                "gap": gap,
-                **blocks,
-            }
-        return self._fmt
 
     def _render_request(self, object_id: str) -> None:
         self.request_tab.show_object(object_id)
@@ -698,11 +345,6 @@ class DetailPane(QWidget):
     def shown_object(self) -> dict[str, Any] | None:
         """The object JSON the pane is showing (``None`` when empty)."""
         return self._obj
-
-
-def _shows_marker(kind: str, path: str) -> bool:
-    """The Properties row that carries the status marker and gloss."""
-    return path == "status" or (kind == "token" and path == "used")
 
 
 def _ids_named(path: str, params: list[tuple[str, str]], changed: tuple[str, ...]) -> list[str]:

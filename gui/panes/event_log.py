@@ -36,10 +36,10 @@ from PySide6.QtWidgets import (
 )
 
 from core.api import Change, Sandbox
-from gui.panes.detail_pane import event_object_ids, format_clock
-from gui.panes.object_list import AppendingTableView, SteadyScrollBar
 from gui.sandbox_host import GUI_ORIGIN, SandboxHost, error_of
 from gui.selection import Selection
+from gui.stripe_json import event_object_ids, format_clock
+from gui.widgets.appending_view import AppendingTableView, SteadyScrollBar
 from gui.widgets.status_style import display_status, status_icon
 from gui.words.error_codes import explain as explain_error
 

@@ -26,6 +26,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QTabWidget, QVBoxLayout, QWidget
 
 from core.api import Change, Sandbox
+from gui.widgets.code_box import CodeBox
 
 _ID = re.compile(r"(?!test_)[a-z]+_(?=[A-Za-z]*[A-Z0-9])[A-Za-z0-9]{8,}")
 
@@ -116,8 +117,6 @@ class RequestTab(QWidget):
 
     def __init__(self, sandbox: Sandbox, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from gui.panes.detail_pane import CodeBox  # the pane's own code box
-
         self.setObjectName("requestTab")
         self.journal = RequestJournal(sandbox)
         self.api_base = self.LIVE_API

@@ -20,8 +20,10 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
+
+from gui.words.noop import QT_TRANSLATE_NOOP
 
 
 class OkabeIto:
@@ -162,6 +164,50 @@ _STYLES: dict[str, StatusStyle] = {
             OkabeIto.ORANGE,
             Shape.RING,
             QT_TRANSLATE_NOOP("status", "waiting for an action"),
+        ),
+        # PaymentIntent / SetupIntent statuses (intents §3.1, §5.1)
+        StatusStyle(
+            "requires_payment_method",
+            OkabeIto.SKY_BLUE,
+            Shape.DIAMOND,
+            QT_TRANSLATE_NOOP("status", "needs a payment method (again, after a failure)"),
+        ),
+        StatusStyle(
+            "requires_confirmation",
+            OkabeIto.BLUISH_GREEN,
+            Shape.DISC,
+            QT_TRANSLATE_NOOP("status", "has a payment method; waiting for confirm"),
+        ),
+        StatusStyle(
+            "processing",
+            OkabeIto.YELLOW,
+            Shape.RING,
+            QT_TRANSLATE_NOOP("status", "submitted; the bank has not answered yet"),
+        ),
+        StatusStyle(
+            "requires_capture",
+            OkabeIto.BLUISH_GREEN,
+            Shape.SQUARE,
+            QT_TRANSLATE_NOOP("status", "authorized; waiting for capture"),
+        ),
+        # PaymentMethod lifecycle (intents §4.4)
+        StatusStyle(
+            "unattached",
+            OkabeIto.SKY_BLUE,
+            Shape.DIAMOND,
+            QT_TRANSLATE_NOOP("status", "belongs to no customer: one use only"),
+        ),
+        StatusStyle(
+            "attached",
+            OkabeIto.BLUISH_GREEN,
+            Shape.DISC,
+            QT_TRANSLATE_NOOP("status", "saved to a customer: reusable with it"),
+        ),
+        StatusStyle(
+            "detached",
+            OkabeIto.REDDISH_PURPLE,
+            Shape.SLASHED,
+            QT_TRANSLATE_NOOP("status", "detached: can never be used again"),
         ),
         # Bank accounts (§7)
         StatusStyle(

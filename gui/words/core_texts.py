@@ -25,7 +25,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
+
+from gui.words.noop import QT_TRANSLATE_NOOP
 
 CONTEXT = "core"
 
@@ -192,6 +194,21 @@ EXACT: tuple[str, ...] = (
         "core",
         "legacy Terminal type: flow none, single_use and chargeable at creation are sandbox choices (§4)",
     ),
+    # core.lifecycle.actions: PaymentMethod, PaymentIntent and SetupIntent actions
+    QT_TRANSLATE_NOOP(
+        "core", "needs a payment method of one of its payment_method_types first (update it)"
+    ),
+    QT_TRANSLATE_NOOP("core", "its payment method is attached to another customer (intents §6.1)"),
+    QT_TRANSLATE_NOOP("core", "its payment method cannot pay with this customer (intents §6.1)"),
+    QT_TRANSLATE_NOOP(
+        "core", "used once without a customer: it may not be used again (intents §4.4)"
+    ),
+    QT_TRANSLATE_NOOP("core", "detached: it can never be used or attached again (intents §4.4)"),
+    QT_TRANSLATE_NOOP("core", "already the customer's default payment method"),
+    QT_TRANSLATE_NOOP("core", "its charge is refunded already"),
+    QT_TRANSLATE_NOOP(
+        "core", "simulator-only: Stripe has no endpoint for the customer's side (intents §8.6)"
+    ),
     # core.lifecycle.tables: PaymentMethod, PaymentIntent and SetupIntent edges and guards
     QT_TRANSLATE_NOOP("core", "attach to a customer"),
     QT_TRANSLATE_NOOP("core", "bank debit fails"),
@@ -212,10 +229,10 @@ EXACT: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "confirm (set up; attached to the customer)"),
     QT_TRANSLATE_NOOP("core", "confirm off-session (authentication required: 402)"),
     QT_TRANSLATE_NOOP(
-        "core", "confirmation_method is automatic: no second confirm is needed (§3.2 T6)"
+        "core", "confirmation_method is automatic: no second confirm is needed (intents §3.2 T6)"
     ),
     QT_TRANSLATE_NOOP(
-        "core", "confirmation_method is manual: the server must confirm again (§3.2 T6m)"
+        "core", "confirmation_method is manual: the server must confirm again (intents §3.2 T6m)"
     ),
     QT_TRANSLATE_NOOP("core", "customer authenticates"),
     QT_TRANSLATE_NOOP("core", "customer authenticates (automatic capture)"),
@@ -225,14 +242,15 @@ EXACT: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "customer fails authentication"),
     QT_TRANSLATE_NOOP("core", "detach (can never be used again)"),
     QT_TRANSLATE_NOOP(
-        "core", "only a us_bank_account payment can be canceled while processing (§3.3)"
+        "core", "only a us_bank_account payment can be canceled while processing (intents §3.3)"
     ),
     QT_TRANSLATE_NOOP(
         "core",
-        "only an off-session confirm of a card that needs authentication fails this way (§8.4)",
+        "only an off-session confirm of a card that needs authentication fails this way (intents §8.4)",
     ),
     QT_TRANSLATE_NOOP(
-        "core", "only bank debits (sepa_debit, us_bank_account) pass through processing (§3.2 T12)"
+        "core",
+        "only bank debits (sepa_debit, us_bank_account) pass through processing (intents §3.2 T12)",
     ),
     QT_TRANSLATE_NOOP("core", "set a new payment method (update)"),
     QT_TRANSLATE_NOOP("core", "set a payment method (create/update)"),
@@ -242,7 +260,7 @@ EXACT: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "the issuer accepts this payment method"),
     QT_TRANSLATE_NOOP("core", "this payment method needs no customer action"),
     QT_TRANSLATE_NOOP("core", "update"),
-    QT_TRANSLATE_NOOP("core", "use it together with the customer it is attached to (§6.1)"),
+    QT_TRANSLATE_NOOP("core", "use it together with the customer it is attached to (intents §6.1)"),
     QT_TRANSLATE_NOOP("core", "used with its customer"),
     QT_TRANSLATE_NOOP("core", "used without a customer (even if declined)"),
 )
@@ -256,6 +274,20 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "{status} is terminal (§3.1)"),
     QT_TRANSLATE_NOOP("core", "not possible while {state}"),
     QT_TRANSLATE_NOOP("core", "already attached to {customer}"),
+    QT_TRANSLATE_NOOP(
+        "core", "its payment method is {status}: it may not be used again (intents §4.4)"
+    ),
+    QT_TRANSLATE_NOOP("core", "only an open {kind} can be confirmed; this one is {status}"),
+    QT_TRANSLATE_NOOP(
+        "core", "only a {kind} in requires_action waits for the customer; this one is {status}"
+    ),
+    QT_TRANSLATE_NOOP("core", "a {kind} in {status} cannot be canceled"),
+    QT_TRANSLATE_NOOP(
+        "core", "only a PaymentIntent in requires_capture can be captured; this one is {status}"
+    ),
+    QT_TRANSLATE_NOOP(
+        "core", "only a succeeded PaymentIntent has a payment to refund; this one is {status}"
+    ),
     QT_TRANSLATE_NOOP(
         "core",
         "a source can only be attached while chargeable or pending (§5.1 rule 5); this one is {status}",

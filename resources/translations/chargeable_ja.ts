@@ -257,7 +257,7 @@
 <context>
     <name>CodeBox</name>
     <message>
-        <location filename="../../gui/panes/detail_pane.py" line="+170"/>
+        <location filename="../../gui/widgets/code_box.py" line="+97"/>
         <source>Copy</source>
         <translation>コピー</translation>
     </message>
@@ -293,7 +293,7 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../gui/commands.py" line="+59"/>
+        <location filename="../../gui/commands/table.py" line="+45"/>
         <source>&amp;New Session</source>
         <extracomment>more shortcuts, always on (e.g. Ctrl++ beside Ctrl+=) shortcuts added only while presenter mode is on (Space, arrows, Esc)</extracomment>
         <translation>新規セッション(&amp;N)</translation>
@@ -555,6 +555,26 @@
     </message>
     <message>
         <location line="+8"/>
+        <source>C&amp;onfirm</source>
+        <translation>確定(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Confirm the PaymentIntent or SetupIntent</source>
+        <translation>PaymentIntent または SetupIntent を確定する</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cance&amp;l Intent</source>
+        <translation>インテントをキャンセル(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel the PaymentIntent or SetupIntent</source>
+        <translation>PaymentIntent または SetupIntent をキャンセルする</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;Try Anyway</source>
         <translation>とにかく試す(&amp;T)</translation>
     </message>
@@ -885,14 +905,25 @@
         <translation>タイマーまで</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+1"/>
+        <source>Confirm</source>
+        <translation>確定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../../gui/commands/qactions.py" line="+47"/>
         <source>Unverified: %1</source>
         <translation>未検証: %1</translation>
     </message>
     <message>
-        <location line="+155"/>
+        <location line="+158"/>
         <location line="+58"/>
         <source>Select an object first.</source>
+        <extracomment>opens the Charge dialog for an object (the window sets it); without one, &quot;charge&quot; asks for what it needs and sends at once</extracomment>
         <translation>先にオブジェクトを選択してください。</translation>
     </message>
     <message>
@@ -917,33 +948,33 @@
         <translation>「とにかく試す」がオンです: リクエストを送信して Stripe のエラーを表示します。</translation>
     </message>
     <message>
+        <location line="+108"/>
+        <source>Not a duration: %1 (write 90s, 45m, 1h30m, 2d, or a number of hours)</source>
+        <translation>期間として読めません: %1（90s、45m、1h30m、2d、または時間数で入力してください）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/commands/ask.py" line="+36"/>
+        <source>Move the simulated clock on by (90s, 45m, 1h30m, 2d; a number is hours):</source>
+        <translation>模擬時計を進める長さ（90s、45m、1h30m、2d。数字だけなら時間）:</translation>
+    </message>
+    <message>
         <location filename="../../gui/sandbox_host.py" line="+55"/>
         <source>Stripe said no: %1 %2 → %3</source>
         <extracomment>the origin of every request the window sends (the event log shows others&apos; origins)</extracomment>
         <translation>Stripe が拒否しました: %1 %2 → %3</translation>
     </message>
     <message>
-        <location filename="../../gui/commands.py" line="+53"/>
+        <location filename="../../gui/commands/qactions.py" line="-55"/>
         <source>%1 does not apply to %2.</source>
         <translation>%1 は %2 には適用できません。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>Cancelled.</source>
         <translation>キャンセルしました。</translation>
     </message>
     <message>
-        <location line="+31"/>
-        <source>Not a number of hours: %1</source>
-        <translation>時間数ではありません: %1</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The clock only moves forward.</source>
-        <translation>時計は先にしか進みません。</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+44"/>
         <source>Undone.</source>
         <translation>元に戻しました。</translation>
     </message>
@@ -963,22 +994,17 @@
         <translation>やり直す操作はありません。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location filename="../../gui/commands/ask.py" line="-1"/>
         <source>Advance the clock</source>
         <translation>時計を進める</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Hours to move the simulated clock on:</source>
-        <translation>模擬時計を進める時間数:</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Create a customer first (Create ▸ New Customer).</source>
         <translation>先に顧客を作成してください (作成 ▸ 新規顧客)。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Choose a customer</source>
         <translation>顧客を選択</translation>
     </message>
@@ -988,7 +1014,7 @@
         <translation>customer (関連付け先の顧客):</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+14"/>
         <source>No source to choose.</source>
         <translation>選択できるソースがありません。</translation>
     </message>
@@ -1024,46 +1050,83 @@
     </message>
 </context>
 <context>
+    <name>CustomerPage</name>
+    <message>
+        <location filename="../../gui/panes/customer_page.py" line="+88"/>
+        <source>Default source</source>
+        <translation>デフォルトのソース (default_source)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>None: a charge with only this customer is refused (§8.1).</source>
+        <translation>なし: この顧客だけを指定した請求は拒否されます (§8.1)。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Sources (%n)</source>
+        <translation>
+            <numerusform>ソース (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>None attached yet (Object ▸ Attach on a source or token).</source>
+        <translation>まだ何も関連付けられていません（ソースかトークンで オブジェクト ▸ 関連付け）。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Charges (%n)</source>
+        <translation>
+            <numerusform>請求 (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No charges yet.</source>
+        <translation>まだ請求はありません。</translation>
+    </message>
+</context>
+<context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../gui/panes/detail_pane.py" line="+75"/>
-        <location line="+55"/>
+        <location filename="../../gui/panes/detail_pane.py" line="+94"/>
+        <location line="+53"/>
         <source>Properties</source>
         <translation>プロパティ</translation>
     </message>
     <message>
-        <location line="-47"/>
-        <location line="+47"/>
+        <location line="-44"/>
+        <location line="+44"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location line="-38"/>
-        <location line="+38"/>
+        <location line="-35"/>
+        <location line="+35"/>
         <source>Request</source>
         <translation>リクエスト</translation>
     </message>
     <message>
-        <location line="-33"/>
-        <location line="+37"/>
+        <location line="-30"/>
+        <location line="+34"/>
         <source>Simulated time</source>
         <translation>模擬時刻</translation>
     </message>
     <message>
-        <location line="-37"/>
-        <location line="+37"/>
+        <location line="-34"/>
+        <location line="+34"/>
         <source>Event</source>
         <translation>イベント</translation>
     </message>
     <message>
-        <location line="-37"/>
-        <location line="+37"/>
+        <location line="-34"/>
+        <location line="+34"/>
         <source>Id</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location line="-32"/>
-        <location line="+28"/>
+        <location line="-29"/>
+        <location line="+25"/>
         <source>Events</source>
         <translation>イベント</translation>
     </message>
@@ -1073,7 +1136,7 @@
         <translation>%1 · status %2 — %3</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+41"/>
         <source>This object no longer exists (an undo took it back).</source>
         <translation>このオブジェクトはもう存在しません (元に戻す操作で取り消されました)。</translation>
     </message>
@@ -1088,8 +1151,8 @@
         <translation>一覧からオブジェクトを選ぶか、[作成] メニューから作成してください。</translation>
     </message>
     <message>
-        <location line="+41"/>
-        <location line="+94"/>
+        <location filename="../../gui/panes/detail_properties.py" line="+104"/>
+        <location line="+95"/>
         <source>Why </source>
         <translation>理由: </translation>
     </message>
@@ -1189,7 +1252,7 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../gui/panes/object_list.py" line="+930"/>
+        <location filename="../../gui/panes/object_list/view.py" line="+185"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
@@ -1227,6 +1290,21 @@
         <location line="+1"/>
         <source>Refunds</source>
         <translation>返金</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PaymentMethods</source>
+        <translation>PaymentMethod</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PaymentIntents</source>
+        <translation>PaymentIntent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SetupIntents</source>
+        <translation>SetupIntent</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1274,10 +1352,9 @@
 <context>
     <name>InfoBar</name>
     <message>
-        <location filename="../../gui/main_window.py" line="+134"/>
+        <location filename="../../gui/widgets/info_bar.py" line="+54"/>
         <location line="+1"/>
         <source>Dismiss</source>
-        <extracomment>a menu separator goes before these commands</extracomment>
         <translation>閉じる</translation>
     </message>
 </context>
@@ -1406,7 +1483,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="+500"/>
+        <location filename="../../gui/main_window.py" line="+331"/>
         <source>Sources are a legacy API</source>
         <translation>Sources はレガシー API です</translation>
     </message>
@@ -1416,27 +1493,28 @@
         <translation>Stripe は Sources API (および素の Tokens) を非推奨とし、PaymentMethods と PaymentIntents を推奨しています。PaymentMethod は状態を持たず、支払いの状態は PaymentIntent にあるため、待つべき &lt;code&gt;chargeable&lt;/code&gt; (「請求可能」) ステータスはありません。Chargeable はレガシーなオブジェクトを学ぶためのもので、古い実装を読み解き、移行するのに役立ちます。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location filename="../../gui/window_lessons.py" line="+187"/>
         <source>Lessons</source>
         <translation>レッスン</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location filename="../../gui/window_commands.py" line="+138"/>
         <source>Copied %1</source>
+        <extracomment>a menu separator goes before these commands</extracomment>
         <translation>%1 をコピーしました</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+33"/>
         <source>That dialog is not available yet.</source>
         <translation>そのダイアログはまだ使用できません。</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+49"/>
         <source>About Chargeable</source>
         <translation>Chargeable について</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Chargeable simulates Stripe&apos;s legacy Source and Token objects in a local sandbox, so you can watch their lifecycles and read Stripe&apos;s real errors.</source>
         <translation>Chargeable は Stripe のレガシーな Source オブジェクトと Token オブジェクトをローカルのサンドボックスで再現します。ライフサイクルを観察し、Stripe の実際のエラーを確認できます。</translation>
     </message>
@@ -1537,7 +1615,7 @@
         <translation>用途</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+12"/>
         <source>in the currency&apos;s smallest unit, e.g. 1099</source>
         <translation>通貨の最小単位 (例: 1099)</translation>
     </message>
@@ -1924,7 +2002,7 @@
 <context>
     <name>ObjectListModel</name>
     <message>
-        <location filename="../../gui/panes/object_list.py" line="-685"/>
+        <location filename="../../gui/panes/object_list/model.py" line="+287"/>
         <source>status {0}: {1}</source>
         <translation>status {0}: {1}</translation>
     </message>
@@ -1932,7 +2010,7 @@
 <context>
     <name>ObjectListView</name>
     <message>
-        <location line="+524"/>
+        <location filename="../../gui/panes/object_list/view.py" line="-164"/>
         <location line="+16"/>
         <source>Objects</source>
         <translation>オブジェクト</translation>
@@ -1954,7 +2032,7 @@
 <context>
     <name>RequestDialog</name>
     <message>
-        <location filename="../../gui/dialogs/_base.py" line="+189"/>
+        <location filename="../../gui/dialogs/_base.py" line="+191"/>
         <source>The request this dialog sends to the sandbox</source>
         <extracomment>text of the OK button; subclasses set it (through tr) in their __init__</extracomment>
         <translation>このダイアログがサンドボックスに送信するリクエスト</translation>
@@ -1965,7 +2043,7 @@
         <translation>リクエスト</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+133"/>
         <source>Fix the fields marked {glyph} first</source>
         <translation>先に {glyph} の付いた項目を修正してください</translation>
     </message>
@@ -1984,7 +2062,7 @@
 <context>
     <name>RequestTab</name>
     <message>
-        <location filename="../../gui/panes/request_tab.py" line="+133"/>
+        <location filename="../../gui/panes/request_tab.py" line="+132"/>
         <location line="+100"/>
         <source>Response</source>
         <translation>レスポンス</translation>
@@ -2088,8 +2166,9 @@
 <context>
     <name>SessionController</name>
     <message>
-        <location filename="../../gui/session_controller.py" line="+125"/>
+        <location filename="../../gui/session_controller.py" line="+137"/>
         <source>Unsaved changes</source>
+        <extracomment>``autosave-&lt;pid&gt;-&lt;random&gt;.chargeable.json``: one per running window.</extracomment>
         <translation>未保存の変更</translation>
     </message>
     <message>
@@ -2133,7 +2212,7 @@
         <translation>Chargeable セッション (*{suffix})</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+96"/>
         <source>Untitled session</source>
         <translation>無題のセッション</translation>
     </message>
@@ -2172,9 +2251,21 @@
 {reason}</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+164"/>
         <source>Could not recover the session</source>
         <translation>セッションを復元できませんでした</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>More autosaved sessions</source>
+        <translation>ほかの自動保存セッション</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other windows that did not close properly left autosaved sessions. They are kept and offered again at the next start; you can also open them with File ▸ Open:
+{paths}</source>
+        <translation>正しく閉じられなかったほかのウィンドウが自動保存セッションを残しています。これらは残したまま、次回の起動時にもう一度復元を提案します。ファイル ▸ 開く で今すぐ開くこともできます:
+{paths}</translation>
     </message>
 </context>
 <context>
@@ -2499,7 +2590,7 @@
 <context>
     <name>StatusWord</name>
     <message>
-        <location filename="../../gui/widgets/status_style.py" line="+194"/>
+        <location filename="../../gui/widgets/status_style.py" line="+240"/>
         <source>pending</source>
         <extracomment>Short glosses of Stripe&apos;s status and usage words, shown beside the word itself (the word stays English: it is what the API returns). The English &quot;translation&quot; of each is the word itself, so English shows no gloss. Japanese: pending 保留中, chargeable 請求可能, consumed 消費した, failed 失敗, canceled キャンセル, reusable 再利用可能, single_use 使い捨て.</extracomment>
         <translation>保留中</translation>
@@ -2558,7 +2649,7 @@
 <context>
     <name>core</name>
     <message>
-        <location filename="../../gui/words/core_texts.py" line="+35"/>
+        <location filename="../../gui/words/core_texts.py" line="+37"/>
         <source>fail (customer declines/aborts)</source>
         <extracomment>Texts the core makes without variable parts.</extracomment>
         <translation>失敗 (顧客が拒否・中止)</translation>
@@ -3115,6 +3206,46 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>needs a payment method of one of its payment_method_types first (update it)</source>
+        <translation>まず payment_method_types のいずれかの種類の支払い方法が必要（更新する）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>its payment method is attached to another customer (intents §6.1)</source>
+        <translation>その支払い方法は別の顧客に関連付けられている (intents §6.1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its payment method cannot pay with this customer (intents §6.1)</source>
+        <translation>その支払い方法はこの顧客では支払えない (intents §6.1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>used once without a customer: it may not be used again (intents §4.4)</source>
+        <translation>顧客なしで一度使われた: 二度と使えない (intents §4.4)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>detached: it can never be used or attached again (intents §4.4)</source>
+        <translation>関連付け解除済み: 二度と使うことも関連付けることもできない (intents §4.4)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>already the customer&apos;s default payment method</source>
+        <translation>すでに顧客のデフォルトの支払い方法</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its charge is refunded already</source>
+        <translation>その Charge はすでに返金済み</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>simulator-only: Stripe has no endpoint for the customer&apos;s side (intents §8.6)</source>
+        <translation>シミュレーター専用: Stripe には顧客側の操作のエンドポイントがない (intents §8.6)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>attach to a customer</source>
         <translation>顧客に関連付け</translation>
     </message>
@@ -3205,16 +3336,36 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>confirmation_method is automatic: no second confirm is needed (§3.2 T6)</source>
-        <translation>confirmation_method が automatic: 2 回目の確定は不要 (§3.2 T6)</translation>
+        <source>confirmation_method is automatic: no second confirm is needed (intents §3.2 T6)</source>
+        <translation>confirmation_method が automatic: 2 回目の確定は不要 (intents §3.2 T6)</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>confirmation_method is manual: the server must confirm again (§3.2 T6m)</source>
-        <translation>confirmation_method が manual: サーバーが再度確定する必要がある (§3.2 T6m)</translation>
+        <source>confirmation_method is manual: the server must confirm again (intents §3.2 T6m)</source>
+        <translation>confirmation_method が manual: サーバーが再度確定する必要がある (intents §3.2 T6m)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>only a us_bank_account payment can be canceled while processing (intents §3.3)</source>
+        <translation>processing 中にキャンセルできるのは us_bank_account の支払いだけ (intents §3.3)</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>only an off-session confirm of a card that needs authentication fails this way (intents §8.4)</source>
+        <translation>この失敗は、認証が必要なカードをオフセッションで確定したときだけ (intents §8.4)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>only bank debits (sepa_debit, us_bank_account) pass through processing (intents §3.2 T12)</source>
+        <translation>processing を通るのは口座引き落とし (sepa_debit、us_bank_account) だけ (intents §3.2 T12)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>use it together with the customer it is attached to (intents §6.1)</source>
+        <translation>関連付けられた顧客と一緒に使う (intents §6.1)</translation>
+    </message>
+    <message>
+        <location line="-26"/>
         <source>customer authenticates</source>
         <translation>顧客が認証</translation>
     </message>
@@ -3249,22 +3400,7 @@
         <translation>関連付け解除 (二度と使えない)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>only a us_bank_account payment can be canceled while processing (§3.3)</source>
-        <translation>processing 中にキャンセルできるのは us_bank_account の支払いだけ (§3.3)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>only an off-session confirm of a card that needs authentication fails this way (§8.4)</source>
-        <translation>この失敗は、認証が必要なカードをオフセッションで確定したときだけ (§8.4)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>only bank debits (sepa_debit, us_bank_account) pass through processing (§3.2 T12)</source>
-        <translation>processing を通るのは口座引き落とし (sepa_debit、us_bank_account) だけ (§3.2 T12)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+12"/>
         <source>set a new payment method (update)</source>
         <translation>新しい支払い方法を設定 (更新)</translation>
     </message>
@@ -3304,12 +3440,7 @@
         <translation>更新</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>use it together with the customer it is attached to (§6.1)</source>
-        <translation>関連付けられた顧客と一緒に使う (§6.1)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>used with its customer</source>
         <translation>自分の顧客と一緒に使用</translation>
     </message>
@@ -3346,6 +3477,36 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>its payment method is {status}: it may not be used again (intents §4.4)</source>
+        <translation>その支払い方法は {status}: 二度と使えない (intents §4.4)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>only an open {kind} can be confirmed; this one is {status}</source>
+        <translation>確定できるのは未完了の {kind} だけ。これは {status}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>only a {kind} in requires_action waits for the customer; this one is {status}</source>
+        <translation>顧客の操作を待つのは requires_action の {kind} だけ。これは {status}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a {kind} in {status} cannot be canceled</source>
+        <translation>{status} の {kind} はキャンセルできない</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>only a PaymentIntent in requires_capture can be captured; this one is {status}</source>
+        <translation>キャプチャできるのは requires_capture の PaymentIntent だけ。これは {status}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>only a succeeded PaymentIntent has a payment to refund; this one is {status}</source>
+        <translation>返金できる支払いがあるのは succeeded の PaymentIntent だけ。これは {status}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>a source can only be attached while chargeable or pending (§5.1 rule 5); this one is {status}</source>
         <translation>ソースを関連付けられるのは chargeable (請求可能) か pending (保留中) の間だけです (§5.1 ルール 5)。このソースは {status} です</translation>
     </message>
@@ -3388,7 +3549,7 @@
 <context>
     <name>errorcode</name>
     <message>
-        <location filename="../../gui/words/error_codes.py" line="+21"/>
+        <location filename="../../gui/words/error_codes.py" line="+23"/>
         <source>A required parameter was not sent; param names it.</source>
         <extracomment>error ``code`` -&gt; what it means.</extracomment>
         <translation>必須のパラメーターが送られていません。param がそのパラメーターを示します。</translation>
@@ -3654,7 +3815,7 @@
 <context>
     <name>explain</name>
     <message>
-        <location filename="../../gui/words/explanations.py" line="+27"/>
+        <location filename="../../gui/words/explanations.py" line="+29"/>
         <source>The object&apos;s id; its prefix names its kind.</source>
         <translation>オブジェクトの ID。接頭辞がその種類を表します。</translation>
     </message>
@@ -4250,7 +4411,7 @@
 <context>
     <name>status</name>
     <message>
-        <location filename="../../gui/widgets/status_style.py" line="-93"/>
+        <location filename="../../gui/widgets/status_style.py" line="-137"/>
         <source>waiting for the customer or for funds</source>
         <translation>顧客または入金を待っています</translation>
     </message>
@@ -4298,6 +4459,41 @@
         <location line="+6"/>
         <source>waiting for an action</source>
         <translation>操作を待っています</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>needs a payment method (again, after a failure)</source>
+        <translation>支払い方法が必要（失敗後にも戻る）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>has a payment method; waiting for confirm</source>
+        <translation>支払い方法あり。確定待ち</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>submitted; the bank has not answered yet</source>
+        <translation>送信済み。銀行の回答待ち</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>authorized; waiting for capture</source>
+        <translation>承認済み。キャプチャ待ち</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>belongs to no customer: one use only</source>
+        <translation>どの顧客にも属さない: 一回だけ使える</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>saved to a customer: reusable with it</source>
+        <translation>顧客に保存済み: その顧客と再利用できる</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>detached: can never be used again</source>
+        <translation>関連付け解除: 二度と使えない</translation>
     </message>
     <message>
         <location line="+4"/>

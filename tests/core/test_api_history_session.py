@@ -11,7 +11,6 @@ from core_helpers import card, card_source, charge, customer, make_source, ok, t
 
 from core import session
 from core.api import Change, Sandbox
-from core.history import replay
 
 KEY = {"Authorization": "Bearer sk_test_123"}
 
@@ -178,7 +177,7 @@ def test_replay_of_every_prefix_equals_the_live_state() -> None:
     _busy(live)
     assert len(snapshots) == len(live.log) + 1
     for n in range(len(live.log) + 1):
-        assert replay(11, live.log[:n]).state_snapshot() == snapshots[n]
+        assert Sandbox.replay(11, live.log[:n]).state_snapshot() == snapshots[n]
 
 
 def test_undo_redo(sb: Sandbox) -> None:
@@ -187,7 +186,7 @@ def test_undo_redo(sb: Sandbox) -> None:
     n = len(sb.log)
     assert sb.undo() and sb.undo()
     assert len(sb.log) == n - 2 and sb.can_redo
-    assert sb.state_snapshot() == replay(sb.seed, sb.log).state_snapshot()
+    assert sb.state_snapshot() == Sandbox.replay(sb.seed, sb.log).state_snapshot()
     assert sb.redo() and sb.redo() and not sb.redo()
     assert sb.state_snapshot() == full
     sb.undo()

@@ -744,3 +744,40 @@ def test_every_pi_edge_is_exercised_by_this_file() -> None:
         )
     ]
     assert missing == []
+
+
+def test_actions_enabled_are_accepted_and_blocked_are_refused(api: IntentsSandbox) -> None:
+    """The action bar's verdicts for the new kinds match what the sandbox then answers."""
+    sb = api.sandbox
+    cus = api.customer()
+    made = [
+        api.pm()["id"],
+        api.post(f"{PMS}/pm_card_visa/attach", customer=cus)["id"],
+        api.pi()["id"],
+        api.pi(payment_method="pm_card_threeDSecure2Required", confirm="true")["id"],
+        api.pi(payment_method="pm_card_visa", confirm="true", capture_method="manual")["id"],
+        api.pi(payment_method="pm_card_visa", confirm="true")["id"],
+        api.post(SIS, **{"payment_method_types[]": "card"})["id"],
+    ]
+    checked = 0
+    for object_id in made:
+        for action in sb.allowed_actions(object_id):
+            if not action.path:
+                continue
+            fork = IntentsSandbox(seed=3)
+            for entry in sb.log:  # the same state, in a sandbox of its own
+                fork.sandbox._replay_entry(entry)
+            chosen = {"customer": cus} if "customer" in action.needs else {}
+            method, path, params = action.request_args(chosen)
+            before = fork.sandbox.state_snapshot()
+            key = {"Authorization": "Bearer sk_test_x"}
+            response = fork.sandbox.request(method, path, params, key)
+            where = (object_id, action.name, action.reason, response.body)
+            if action.enabled:
+                assert response.status in (200, 402), where
+            else:  # refused, or (attach to its own customer again) a no-op
+                refused = response.status >= 400 and not response.accepted
+                events_before = len(before["events"])
+                assert refused or len(fork.sandbox.events) == events_before, where
+            checked += 1
+    assert checked >= 30

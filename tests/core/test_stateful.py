@@ -15,10 +15,20 @@ clock jumps) and undo/redo. After every step it checks (stripe-domain.md §3, §
 * every new charge comes from a source that was ``chargeable`` just before, or
   from an unused token, or from a card attached to a customer (§8.1);
 * the event list only grows, and the clock never runs backwards;
+* PaymentIntents and SetupIntents that reached ``succeeded`` or ``canceled``, and
+  PaymentMethods that were ``consumed`` (used without a customer) or ``detached``, never
+  leave it; no new Charge is paid by such a PaymentMethod; ``amount_received`` never
+  exceeds ``amount`` and ``amount_capturable`` is non-zero only in ``requires_capture``
+  (stripe-intents-domain.md §3.1, §3.5, §4.4);
 * undo restores exactly the state before the last accepted request, and redo
   then restores the live state;
-* replaying the log (``core.history.replay``) gives the live state: every
-  ``REPLAY_EVERY`` steps and at the end of each run.
+* replaying the log (``Sandbox.replay``) gives the live state: every
+  ``REPLAY_EVERY`` steps and at the end of each run;
+* every lifecycle edge a request (or redo) takes fired its table's events
+  (``Change.edges`` against ``Change.events``), whatever state it was taken from;
+* in any state the run reaches, an action the sandbox offers as enabled
+  (``allowed_actions``) is accepted when sent, and a blocked one is refused (the
+  ``act_as_offered`` rule picks any object and any of its actions).
 
 Beyond the JSON, the records behind it (``Sandbox._st``: expiry and settle timers,
 test-card keys, the idempotency cache) are compared too, for rejected requests and
@@ -29,22 +39,41 @@ from __future__ import annotations
 
 import copy
 import os
+from collections import Counter
 from typing import Any
 
 import hypothesis.strategies as st
 from hypothesis import HealthCheck, settings
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
-from core import history
-from core.api import Response, Sandbox
+from core.api import Change, Response, Sandbox
 from core.facts import catalog
+from core.lifecycle import tables as lifecycle
 
 SEED = 11
 KEY = {"Authorization": "Bearer sk_test_stateful"}
 TERMINAL = frozenset({"consumed", "failed", "canceled"})
+#: Terminal lifecycle states of the intents kinds (intents §3.1, §4.4, §5.1).
+INTENT_TERMINAL = {
+    "payment_intent": frozenset({"succeeded", "canceled"}),
+    "setup_intent": frozenset({"succeeded", "canceled"}),
+    "payment_method": frozenset({"consumed", "detached"}),
+}
+PM_ALIASES = (
+    "pm_card_visa",
+    "pm_card_chargeDeclined",
+    "pm_card_threeDSecure2Required",
+    "pm_card_authenticationRequiredOnSetup",
+    "pm_card_authenticationRequiredChargeDeclinedInsufficientFunds",
+    "pm_usBankAccount_success",
+    "pm_usBankAccount_processing",
+)
 REPLAY_EVERY = 10
 EXAMPLES = int(os.environ.get("CHARGEABLE_STATEFUL_EXAMPLES", "500"))
 RETURN_URL = "https://example.com/return"
+#: Blocked only because nothing would happen: running the clock with no timer due, making
+#: the default source default again. Stripe accepts both, and they change nothing.
+NOTHING_TO_DO = frozenset({"advance_clock", "set_default"})
 
 CARD_NUMBERS = (
     "4242424242424242",
@@ -286,6 +315,32 @@ class SandboxMachine(RuleBasedStateMachine):
         self.redo_stack: list[tuple[dict[str, Any], dict[str, str], frozenset[str]]] = []
         self.terminal: dict[str, str] = {}
         self.used: frozenset[str] = frozenset()
+        self.changes: list[Change] = []
+        self.sb.subscribe(self.changes.append)
+
+    def _check_edge_events(self) -> None:
+        """The events fired include those of every edge taken (tables are the source).
+
+        Checked here, not in the subscriber: the sandbox keeps a subscriber's exception
+        to itself (``subscriber_errors``) so that it cannot break ``request``.
+        """
+        changes, self.changes[:] = list(self.changes), []
+        assert changes, "the sandbox did not announce a change"
+        for change in changes:
+            objects = self.sb.state_snapshot()["objects"] if change.edges else {}
+            expected: Counter[str] = Counter()
+            for object_id, edge_id in change.edges:
+                obj = objects[object_id]
+                variant = obj.get("flow", "") if obj["object"] == "source" else ""
+                table = lifecycle.TABLES[(obj["object"], variant)]
+                edge = next(t for t in table.transitions if t.id == edge_id)
+                expected.update(edge.events)
+            fired = Counter(e["type"] for e in change.events)
+            missing = expected - fired
+            assert not missing, (
+                f"edges {change.edges} should fire {dict(expected)}, fired {dict(fired)}: "
+                f"{change.request}"
+            )
 
     # --- picking ids ----------------------------------------------------------------
 
@@ -311,6 +366,7 @@ class SandboxMachine(RuleBasedStateMachine):
         before, revision = self.snapshot, self.sb.revision
         hidden = hidden_state(self.sb)
         response = self.sb.request(method, path, params, headers)
+        self._check_edge_events()
         after = self.sb.state_snapshot()
         self.steps += 1
         where = f"{method} {path} {params!r} -> {response.status} {response.body!r}"
@@ -358,6 +414,10 @@ class SandboxMachine(RuleBasedStateMachine):
                 continue
             method = charge["payment_method"]
             origin = old.get(method)
+            if charge["payment_intent"] is not None:  # intents §3.7, §4.4
+                assert charge["payment_intent"] in new, where
+                assert method not in self.terminal, f"charge {object_id} by used {method}: {where}"
+                continue
             if method.startswith("src_"):
                 assert origin is not None and origin["status"] == "chargeable", (
                     f"charge {object_id} from source {method} that was "
@@ -381,15 +441,18 @@ class SandboxMachine(RuleBasedStateMachine):
         for object_id, status in self.terminal.items():
             obj = objects.get(object_id)
             assert obj is not None, f"terminal source {object_id} vanished: {where}"
-            assert obj["status"] == status, (
-                f"source {object_id} left {status} for {obj['status']}: {where}"
-            )
+            now = self.sb.state_of(object_id) if obj["object"] in INTENT_TERMINAL else obj["status"]
+            assert now == status, f"{object_id} left {status} for {now}: {where}"
         used = set(self.used)
         for object_id, obj in objects.items():
             if obj["object"] == "source" and obj["status"] in TERMINAL:
                 self.terminal.setdefault(object_id, obj["status"])
             elif obj["object"] == "token" and obj["used"]:
                 used.add(object_id)
+            elif obj["object"] in INTENT_TERMINAL:
+                state = self.sb.state_of(object_id)
+                if state in INTENT_TERMINAL[obj["object"]]:
+                    self.terminal.setdefault(object_id, str(state))
         for token_id in self.used:
             obj = objects.get(token_id)
             assert obj is not None and obj["used"], f"token {token_id} became unused: {where}"
@@ -416,6 +479,13 @@ class SandboxMachine(RuleBasedStateMachine):
                 assert obj["paid"] == (obj["status"] == "succeeded"), (object_id, where)
                 if obj["status"] == "failed":
                     assert obj["failure_code"] and not obj["captured"], (object_id, where)
+            elif kind == "payment_intent":
+                assert 0 <= obj["amount_received"] <= obj["amount"], (object_id, where)
+                assert obj["amount_capturable"] == 0 or obj["status"] == "requires_capture", where
+                assert (obj["next_action"] is not None) == (obj["status"] == "requires_action"), (
+                    object_id,
+                    where,
+                )
             if kind == "source" and obj.get("receiver"):
                 receiver = obj["receiver"]
                 assert (
@@ -424,7 +494,7 @@ class SandboxMachine(RuleBasedStateMachine):
                 ), (object_id, receiver, where)
 
     def _check_replay(self) -> None:
-        rebuilt = history.replay(SEED, self.sb.log)
+        rebuilt = Sandbox.replay(SEED, self.sb.log)
         assert rebuilt.state_snapshot() == self.snapshot, "replaying the log differs"
         # What the JSON does not show (timers due, test-card keys, settle outcomes) must
         # match too, or a replayed session would diverge later.
@@ -616,6 +686,159 @@ class SandboxMachine(RuleBasedStateMachine):
             [("values[]", v) for v in values],
         )
 
+    # --- rules: PaymentMethods, PaymentIntents, SetupIntents (intents §3-§5) ------------
+
+    def pick_pm(self, data: st.DataObject) -> str:
+        """A PaymentMethod id, a test alias, a legacy card/source, or junk."""
+        if data.draw(st.integers(0, 2), label="alias") == 0:
+            return data.draw(st.sampled_from(PM_ALIASES), label="pm alias")
+        return self.pick(data, "payment_method", "card", "source", label="pm")
+
+    @rule(data=st.data())
+    def create_payment_method(self, data: st.DataObject) -> None:
+        params = data.draw(
+            st.sampled_from(
+                (
+                    {"type": "card", "card[token]": "tok_visa"},
+                    {
+                        "type": "card",
+                        "card[number]": "4000002760003184",
+                        "card[exp_month]": "12",
+                        "card[exp_year]": "2034",
+                    },
+                    {"type": "sepa_debit", "sepa_debit[iban]": "AT611904300234573201"},
+                    {"type": "sepa_debit", "sepa_debit[iban]": "AT861904300235473202"},
+                    {"type": "ideal", "ideal[bank]": "ing"},
+                    {"type": "bancontact"},
+                    {"type": "klarna"},
+                )
+            )
+        )
+        self.send("POST", "/v1/payment_methods", params)
+
+    @rule(data=st.data(), detach=st.booleans())
+    def attach_payment_method(self, data: st.DataObject, detach: bool) -> None:
+        pm = self.pick_pm(data)
+        if detach:
+            self.send("POST", f"/v1/payment_methods/{pm}/detach")
+        else:
+            customer = self.pick(data, "customer", label="customer")
+            self.send("POST", f"/v1/payment_methods/{pm}/attach", {"customer": customer})
+
+    @rule(
+        data=st.data(),
+        confirm=st.booleans(),
+        capture=st.sampled_from(("automatic", "manual", "")),
+        currency=st.sampled_from(("usd", "usd", "eur")),
+    )
+    def create_payment_intent(
+        self, data: st.DataObject, confirm: bool, capture: str, currency: str
+    ) -> None:
+        params: dict[str, str] = {"amount": data.draw(st.sampled_from(("2000", "49", "1500")))}
+        params["currency"] = currency
+        if data.draw(st.integers(0, 3)):
+            params["payment_method_types[]"] = data.draw(
+                st.sampled_from(("card", "card", "sepa_debit", "us_bank_account", "ideal"))
+            )
+        if capture:
+            params["capture_method"] = capture
+        if data.draw(st.booleans(), label="with pm"):
+            params["payment_method"] = self.pick_pm(data)
+        if data.draw(st.booleans(), label="with customer"):
+            params["customer"] = self.pick(data, "customer", label="customer")
+        if data.draw(st.booleans(), label="save"):
+            params["setup_future_usage"] = "off_session"
+        if confirm:
+            params["confirm"] = "true"
+            if data.draw(st.booleans(), label="off session"):
+                params["off_session"] = "true"
+            else:
+                params["return_url"] = RETURN_URL
+        self.send("POST", "/v1/payment_intents", params)
+
+    @rule(
+        data=st.data(),
+        action=st.sampled_from(
+            ("confirm", "confirm", "capture", "cancel", "update", "authenticate", "refund")
+        ),
+    )
+    def act_on_payment_intent(self, data: st.DataObject, action: str) -> None:
+        pi = self.pick(data, "payment_intent", label="pi")
+        params: dict[str, str] = {}
+        path = f"/v1/payment_intents/{pi}/{action}"
+        if action == "confirm":
+            if data.draw(st.booleans(), label="new pm"):
+                params["payment_method"] = self.pick_pm(data)
+            params["return_url"] = RETURN_URL
+        elif action == "capture" and data.draw(st.booleans()):
+            params["amount_to_capture"] = data.draw(st.sampled_from(("500", "2000", "5000")))
+        elif action == "cancel" and data.draw(st.booleans()):
+            params["cancellation_reason"] = data.draw(st.sampled_from(("abandoned", "automatic")))
+        elif action == "update":
+            path = f"/v1/payment_intents/{pi}"
+            params = data.draw(
+                st.sampled_from(
+                    ({"amount": "3000"}, {"metadata[k]": "v"}, {"payment_method": "pm_card_visa"})
+                )
+            )
+        elif action == "authenticate":
+            path = f"/v1/test_helpers/payment_intents/{pi}/authenticate"
+            params["result"] = data.draw(st.sampled_from(("success", "failure", "maybe")))
+        elif action == "refund":
+            path, params = "/v1/refunds", {"payment_intent": pi}
+        self.send("POST", path, params)
+
+    @rule(
+        data=st.data(),
+        action=st.sampled_from(("create", "create", "confirm", "authenticate", "cancel")),
+    )
+    def act_on_setup_intent(self, data: st.DataObject, action: str) -> None:
+        if action == "create":
+            params = {"payment_method_types[]": "card", "confirm": "true"}
+            params["payment_method"] = self.pick_pm(data)
+            if data.draw(st.booleans(), label="with customer"):
+                params["customer"] = self.pick(data, "customer", label="customer")
+            self.send("POST", "/v1/setup_intents", params)
+            return
+        si = self.pick(data, "setup_intent", label="si")
+        if action == "authenticate":
+            result = data.draw(st.sampled_from(("success", "failure")))
+            self.send(
+                "POST", f"/v1/test_helpers/setup_intents/{si}/authenticate", {"result": result}
+            )
+        else:
+            self.send("POST", f"/v1/setup_intents/{si}/{action}")
+
+    @rule(data=st.data())
+    def act_as_offered(self, data: st.DataObject) -> None:
+        """Send one action ``allowed_actions`` offers, as the window's buttons do."""
+        offered = [i for i in self.ids() if self.sb.allowed_actions(i)]
+        if not offered:
+            return
+        object_id = data.draw(st.sampled_from(offered), label="object")
+        action = data.draw(st.sampled_from(self.sb.allowed_actions(object_id)), label="action")
+        chosen = {}
+        if "customer" in action.needs:  # the window offers live customers only
+            live = [
+                i for i in self.ids("customer") if not self.snapshot["objects"][i].get("deleted")
+            ]
+            if not live:
+                return
+            chosen["customer"] = data.draw(st.sampled_from(live), label="customer")
+        method, path, params = action.request_args(chosen)
+        if not path:  # detach / set_default of an object that is not attached
+            assert not action.enabled, action
+            return
+        before = self.snapshot
+        response = self.send(method, path, params)
+        where = f"{object_id} {action} -> {response.status} {response.body}"
+        if action.enabled:
+            assert response.accepted, f"an enabled action was refused: {where}"
+        elif action.name in NOTHING_TO_DO:  # Stripe accepts it; the sandbox offers no button
+            assert self.snapshot == before, f"a blocked action changed state: {where}"
+        else:
+            assert not response.accepted, f"a blocked action was accepted: {where}"
+
     @rule(seconds=st.sampled_from(SECONDS))
     def advance_clock(self, seconds: str) -> None:
         self.send("POST", "/v1/test_helpers/advance_clock", {"seconds": seconds})
@@ -762,14 +985,17 @@ class SandboxMachine(RuleBasedStateMachine):
             previous = self.undo_stack[-1][0]
             redo_before = len(self.sb.redo_stack)
             assert self.sb.undo()
+            self._check_edge_events()
             assert self.sb.state_snapshot() == previous, "undo is not the state before"
             assert self.sb.redo()
+            self._check_edge_events()
             assert self.sb.state_snapshot() == live, "undo then redo changed the state"
             assert len(self.sb.redo_stack) == redo_before
         elif action == "undo":
             previous, terminal, used = self.undo_stack.pop()
             self.redo_stack.append((self.snapshot, dict(self.terminal), self.used))
             assert self.sb.undo()
+            self._check_edge_events()
             self.snapshot = self.sb.state_snapshot()
             assert self.snapshot == previous, "undo is not the state before the last request"
             self.terminal, self.used = terminal, used
@@ -777,6 +1003,7 @@ class SandboxMachine(RuleBasedStateMachine):
             later, terminal, used = self.redo_stack.pop()
             self.undo_stack.append((self.snapshot, dict(self.terminal), self.used))
             assert self.sb.redo()
+            self._check_edge_events()
             self.snapshot = self.sb.state_snapshot()
             assert self.snapshot == later, "redo is not the state that was undone"
             self.terminal, self.used = terminal, used

@@ -114,6 +114,25 @@ def _starts() -> Iterator[Sandbox]:
         },
     )
     yield _with(sb, "/v1/tokens", {"pii[id_number]": "000000000"})
+    # PaymentIntents and their kin: an open PaymentIntent (card, and a us_bank_account one
+    # that will process), a saved PaymentMethod and a SetupIntent
+    for method in ("pm_card_threeDSecure2Required", "pm_usBankAccount_success"):
+        sb = Sandbox(seed=1, check_keys=False)
+        customer = sb.request("POST", "/v1/customers", {}).body["id"]
+        sb.request("POST", "/v1/payment_methods/pm_card_visa/attach", {"customer": customer})
+        sb.request("POST", "/v1/setup_intents", {"payment_method_types[]": "card"})
+        kind = "us_bank_account" if "BankAccount" in method else "card"
+        yield _with(
+            sb,
+            "/v1/payment_intents",
+            {
+                "amount": "1000",
+                "currency": "usd",
+                "payment_method_types[]": kind,
+                "payment_method": method,
+                "capture_method": "manual" if kind == "card" else "automatic",
+            },
+        )
 
 
 def _with(sb: Sandbox, path: str, params: dict[str, Any]) -> Sandbox:

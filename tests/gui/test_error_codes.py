@@ -99,8 +99,13 @@ def test_in_japanese_the_lesson_bar_shows_stripes_message_and_the_japanese_meani
         assert window.set_language("ja")
         select(window, ids["ideal_source"])  # pending: charge is blocked
         window.commands.action("try_anyway").setChecked(True)
+        # "Charge…" opens the Charge dialog prefilled with the source; OK sends it
+        qtbot.mouseClick(window.action_bar.button("charge"), Qt.MouseButton.LeftButton)
+        dialog = window.current_dialog
+        assert dialog is not None and dialog.source_combo.currentText() == ids["ideal_source"]
         with qtbot.waitSignal(window.host.refused):
-            qtbot.mouseClick(window.action_bar.button("charge"), Qt.MouseButton.LeftButton)
+            dialog.submit()
+        dialog.close()
         shown = window.lesson_bar.text.text()
         # Stripe's own message stays as the API returns it ...
         assert "The source you provided is not in a chargeable state." in shown

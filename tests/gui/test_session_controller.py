@@ -251,9 +251,10 @@ def test_recovery_after_a_crash(qtbot, settings, prompter, io, tmp_path) -> None
     crashed = make(qtbot, settings, prompter, io, tmp_path)
     crashed.sandbox.create("src_1")
     assert crashed.autosave_now()
-    # the app dies here: no shutdown(). Next start:
+    # the app dies here: no shutdown(), and its autosave lock goes with its process
+    crashed._lock.unlock()
     controller = make(qtbot, settings, prompter, io, tmp_path)
-    assert controller.recoverable_autosave() == controller.autosave_path
+    assert controller.recoverable_autosave() == crashed.autosave_path
     with qtbot.wait_signal(controller.sandboxReplaced):
         assert controller.offer_recovery()
     assert controller.sandbox.objects == ["src_1"]
@@ -277,10 +278,11 @@ def test_declined_recovery_keeps_the_file_aside(qtbot, settings, prompter, io, t
     crashed = make(qtbot, settings, prompter, io, tmp_path)
     crashed.sandbox.create("src_1")
     crashed.autosave_now()
+    crashed._lock.unlock()  # its process is gone
     controller = make(qtbot, settings, prompter, io, tmp_path)
     prompter.recover_answer = False
     assert not controller.offer_recovery()
-    assert not controller.autosave_path.exists()
-    aside = controller.autosave_path.with_name("declined-" + controller.autosave_path.name)
+    assert not crashed.autosave_path.exists()
+    aside = crashed.autosave_path.with_name("declined-" + crashed.autosave_path.name)
     assert aside.exists()
     assert controller.recoverable_autosave() is None

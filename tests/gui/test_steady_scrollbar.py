@@ -7,8 +7,8 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication, QScrollBar
 
-from gui.panes.object_list import SteadyScrollBar
 from gui.sandbox_host import SandboxHost
+from gui.widgets.appending_view import SteadyScrollBar
 
 
 class _Paints(QObject):

@@ -131,8 +131,13 @@ def test_blocked_action_needs_try_anyway_and_then_shows_stripes_error(
     assert charge.isEnabled()
     assert charge.property("blocked") is True  # drawn dashed, with a warning sign
     assert not window.commands.action("charge").icon().isNull()
+    qtbot.mouseClick(charge, Qt.MouseButton.LeftButton)  # "Charge…": the Charge dialog
+    dialog = window.current_dialog
+    assert dialog.objectName() == "chargeDialog" and dialog.source_combo.currentText() == ideal
+    assert events_before == len(window.event_log.log_model.entries)  # nothing sent yet
     with qtbot.waitSignal(window.host.refused) as lesson:
-        qtbot.mouseClick(charge, Qt.MouseButton.LeftButton)
+        dialog.submit()
+    dialog.close()
     assert "400" in lesson.args[0]
     # Stripe's real error, as a lesson: in the lesson bar (non-modal) and the event log.
     assert window.lesson_bar.isVisible()
