@@ -151,6 +151,10 @@ def request_fingerprint(method: str, path: str, pairs: list[tuple[str, str]]) ->
     return hashlib.blake2b(repr((method, path, pairs)).encode(), digest_size=16).hexdigest()
 
 
+#: Whether Stripe has this API version (for ``chargeable serve --api-version``).
+is_known_api_version = versions.is_known
+
+
 class Sandbox:
     """One simulated Stripe account (test mode).
 

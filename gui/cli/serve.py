@@ -74,9 +74,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _api_version(text: str) -> str:
-    from core.rules import versions
+    from core.api import is_known_api_version
 
-    if not versions.is_known(text):
+    if not is_known_api_version(text):
         raise argparse.ArgumentTypeError(f"not a Stripe API version: {text!r}")
     return text
 
