@@ -8,8 +8,11 @@ machine's load falls on both alike. It prints every run's summary, then per side
 the median and range of the throughput medians and of the memory figures, and the
 ratio working tree / baseline.
 
-    uv run python benchmarks/core_ops_compare.py --baseline 941383d [--pairs 5]
-        [--units 300] [--rounds 5] [--objects 30000]
+    uv run python benchmarks/core_ops_compare.py --baseline 941383d [--against a7db62e]
+        [--pairs 5] [--units 300] [--rounds 5] [--objects 30000]
+
+``--against`` measures a second commit instead of the working tree (both exported),
+so one change can be measured alone while main moves on.
 
 The last line is ``core_ops_compare: req/s ratio R (median of N pairs); ...``.
 """
@@ -31,7 +34,8 @@ SUMMARY = re.compile(
 
 
 def export(commit: str, into: Path) -> Path:
-    """The baseline's core/ and benchmarks/ under ``into``."""
+    """``commit``'s core/ and benchmarks/ under ``into``."""
+    into.mkdir(parents=True)
     archive = subprocess.run(
         ["git", "archive", commit, "core", "benchmarks"], cwd=ROOT, capture_output=True, check=True
     )
@@ -73,6 +77,7 @@ def describe(name: str, values: list[float], unit: str) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--baseline", required=True, help="a commit, e.g. main~3")
+    parser.add_argument("--against", help="a commit to measure instead of the working tree")
     parser.add_argument("--pairs", type=int, default=5)
     parser.add_argument("--units", type=int, default=300)
     parser.add_argument("--rounds", type=int, default=5)
@@ -80,10 +85,11 @@ def main() -> int:
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="core-ops-baseline-") as tmp:
-        base = export(args.baseline, Path(tmp))
+        base = export(args.baseline, Path(tmp) / "baseline")
+        tree = export(args.against, Path(tmp) / "against") if args.against else ROOT
         sides: dict[str, list[tuple[float, float, float]]] = {"baseline": [], "tree": []}
         for index in range(args.pairs):
-            order = [("baseline", base), ("tree", ROOT)]
+            order = [("baseline", base), ("tree", tree)]
             if index % 2:
                 order.reverse()
             for name, tree in order:
@@ -108,7 +114,8 @@ def main() -> int:
     print(
         f"core_ops_compare: req/s ratio {statistics.median(ratios):.3f} "
         f"(median of {args.pairs} pairs, range {min(ratios):.3f}-{max(ratios):.3f}); "
-        f"tracemalloc peak ratio {peak_ratio:.3f}; baseline {args.baseline}"
+        f"tracemalloc peak ratio {peak_ratio:.3f}; baseline {args.baseline}, "
+        f"against {args.against or 'the working tree'}"
     )
     return 0
 

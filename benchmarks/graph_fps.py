@@ -147,7 +147,12 @@ def main() -> int:
             elif state["selecting"]:
                 selection_paints.append((end - start) * 1000)
 
-    view = ProbeView(sandbox)
+    try:  # the view connects to the window's one adapter over the sandbox
+        from gui.sandbox_host import SandboxHost
+
+        view = ProbeView(SandboxHost(sandbox))
+    except ImportError:  # before the adapter existed, it subscribed to the sandbox itself
+        view = ProbeView(sandbox)
     view.set_reduced_motion(False)
     view.set_animation_duration(args.duration)
     view.resize(1280, 800)

@@ -29,19 +29,6 @@ from core.store.state import State
 from core.wire.emit import to_wire
 from core.wire.serialize import event_json, object_json
 
-KINDS = (
-    "source",
-    "token",
-    "customer",
-    "charge",
-    "card",
-    "bank_account",
-    "refund",
-    "payment_method",
-    "payment_intent",
-    "setup_intent",
-)
-
 
 @dataclass(frozen=True, slots=True)
 class Response:
@@ -172,6 +159,11 @@ class Sandbox:
         self._st = State(seed)
         self._log: list[LogEntry] = []
         self._redo: list[LogEntry] = []
+        #: The highest id counter any request reached, undone ones included: a new
+        #: request after an undo starts above it, so no id is ever used twice
+        #: (Stripe never reuses ids); each log entry keeps where its ids started,
+        #: so a replay of the log still gives the same ids.
+        self.id_floor = 0
         self._revision = 0
         self._subscribers: list[Callable[[Change], None]] = []
         self.subscriber_errors: list[BaseException] = []
@@ -230,6 +222,7 @@ class Sandbox:
         replaying: bool = False,
         check_keys: bool = False,
         fingerprint: str = "",
+        ids_from: int = -1,
     ) -> tuple[Response, list[tuple[str, str]], LogEntry | None, tuple[str, ...], int]:
         st = self._st
         first_event = len(st.events)
@@ -285,6 +278,18 @@ class Sandbox:
                 )
                 return replayed, pairs, None, (), first_event
         st.begin()
+        # The first new id of this request comes after ``started_ids``: past every id
+        # an undone request used, or where the original request started on replay.
+        # Only a request that makes an id moves the counter (IdGenerator.floor).
+        if replaying and ids_from >= 0:
+            if ids_from < st.ids.counter:  # would hand out ids already used
+                st.rollback()
+                err = errors.api_error()
+                return Response(err.status, err.body), pairs, None, (), first_event
+            started_ids = ids_from
+        else:
+            started_ids = max(st.ids.counter, 0 if replaying else self.id_floor)
+        st.ids.floor = started_ids
         st.current_idempotency_key = idem_key
         try:
             body = handler(st, args, data)
@@ -300,13 +305,17 @@ class Sandbox:
             raise
         finally:
             st.current_idempotency_key = None
+            st.ids.floor = 0
         touched = st.commit()
         if not mutates:
             return self._answer(status, body, version), pairs, None, (), first_event
         if idem_key is not None:
             st.idempotency[idem_key] = (digest, status, copy.deepcopy(body), st.now)
         shown, stand_ins = history.redact(pairs)
-        entry = LogEntry(method, path, shown, stand_ins, idem_key, touched, origin, digest)
+        entry = LogEntry(
+            method, path, shown, stand_ins, idem_key, touched, origin, digest, started_ids
+        )
+        self.id_floor = max(self.id_floor, st.ids.counter)
         if not replaying:
             self._redo.clear()
         answer = Response(status, body, True, {"Stripe-Version": version})
@@ -325,6 +334,7 @@ class Sandbox:
             entry.origin,
             replaying=True,
             fingerprint=entry.fingerprint,
+            ids_from=entry.ids_from,
         )
         if logged is None:
             return False
@@ -407,6 +417,11 @@ class Sandbox:
     def allowed_actions(self, object_id: str) -> list[Action]:
         return actions_mod.allowed_actions(self._st, object_id)
 
+    def last_edge(self, object_id: str) -> str:
+        """The id of the lifecycle edge ``object_id`` last took (``T6``, ``U1``...), or ""."""
+        rec = self._st.objects.get(object_id)
+        return str(getattr(rec, "last_edge", "") or "")
+
     def graph(self, object_id: str, every_flow: bool = False) -> GraphModel:
         """``object_id``'s own lifecycle (``every_flow``: the whole table of its flow)."""
         rec = self._st.objects.get(object_id)
@@ -459,6 +474,7 @@ class Sandbox:
     def _adopt(self, other: Sandbox) -> None:
         self._st = other._st
         self._log = other._log
+        self.id_floor = max(self.id_floor, other.id_floor)
 
     def undo(self) -> bool:
         if not self._log:
@@ -483,9 +499,14 @@ class Sandbox:
         return True
 
     def rebuild(self, entries: Sequence[LogEntry], redo: Sequence[LogEntry] = ()) -> None:
-        """Replace the state by a replay of ``entries`` (used by sessions and lessons)."""
+        """Replace the state by a replay of ``entries`` (used by sessions and lessons).
+
+        Unlike :meth:`undo`, the id counter is the replay's too: a lesson stepped
+        back and forward again sends the same requests and gets the same ids.
+        """
         rebuilt = Sandbox.replay(self.seed, entries, self.check_keys)
         self._adopt(rebuilt)
+        self.id_floor = rebuilt.id_floor
         self._redo = list(redo)
         self._revision += 1
         self._announce("REBUILD", None)
@@ -526,6 +547,5 @@ __all__ = [
     "RequestLine",
     "REPLAY_ORIGINS",
     "Action",
-    "KINDS",
     "CustomerRec",
 ]

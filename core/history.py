@@ -36,6 +36,9 @@ class LogEntry:
         idempotency_key: the ``Idempotency-Key`` header, if any.
         changed_ids: the objects the request changed (used for undo notices).
         origin: who sent it (``gui``, ``lesson``...).
+        ids_from: the id counter when the request started (``-1``: not kept, in
+            older files); a replay starts there, so it gives the same ids even when
+            undone requests in between used some.
         fingerprint: for a request with an ``Idempotency-Key``, the hash of the
             request as it was sent (secrets included, so never the secrets
             themselves): a retry after a replay compares against it, because the
@@ -50,6 +53,7 @@ class LogEntry:
     changed_ids: tuple[str, ...] = field(default=(), compare=False)
     origin: str = field(default="", compare=False)
     fingerprint: str = field(default="", compare=False)
+    ids_from: int = field(default=-1, compare=False)
 
     def replay_params(self) -> list[tuple[str, str]]:
         subs = dict(self.stand_ins)
@@ -77,6 +81,7 @@ class LogEntry:
             "origin": self.origin,
             "changed_ids": list(self.changed_ids),
             **({"fingerprint": self.fingerprint} if self.fingerprint else {}),
+            **({"ids_from": self.ids_from} if self.ids_from >= 0 else {}),
         }
 
     @classmethod
@@ -121,7 +126,12 @@ class LogEntry:
             or (len(fingerprint) == 32 and all(c in "0123456789abcdef" for c in fingerprint))
         ):
             raise ValueError("its idempotency fingerprint is not one Chargeable writes")
-        return cls(method, path, params, stand_ins, idem, tuple(changed), origin, fingerprint)
+        ids_from = data.get("ids_from", -1)
+        if type(ids_from) is not int or not -1 <= ids_from < 2**53:
+            raise ValueError("its ids_from is not a whole number Chargeable writes")
+        return cls(
+            method, path, params, stand_ins, idem, tuple(changed), origin, fingerprint, ids_from
+        )
 
 
 def _pairs(value: Any, what: str) -> tuple[tuple[str, str], ...]:

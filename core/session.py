@@ -33,7 +33,9 @@ VERSION = 1
 MAX_BYTES = 50 * 1024 * 1024
 #: Seeds Chargeable makes are small; anything outside 64 bits is damage.
 SEED_RANGE = range(-(2**63), 2**63)
-KEYS = frozenset({"format", "version", "seed", "check_keys", "now", "log", "redo", "checksum"})
+KEYS = frozenset(
+    {"format", "version", "seed", "check_keys", "now", "log", "redo", "id_floor", "checksum"}
+)
 #: A temporary file whose process cannot be told is removed once it is this old.
 STALE_AFTER = 60.0
 
@@ -51,6 +53,7 @@ def to_json(sandbox: Sandbox) -> dict[str, Any]:
         "now": sandbox.now,
         "log": [e.to_json() for e in sandbox.log],
         "redo": [e.to_json() for e in sandbox.redo_stack],
+        "id_floor": sandbox.id_floor,
     }
 
 
@@ -250,6 +253,10 @@ def from_json(data: Any, where: str = "the session") -> Sandbox:
             Sandbox.replay(seed, [*log, *reversed(redo)], check_keys)
         except ValueError as exc:
             raise _damaged(where, f"its redo stack does not replay after its log ({exc})") from exc
+    floor = data.get("id_floor", 0)
+    if not _is_int(floor) or not 0 <= floor < 2**53:
+        raise _damaged(where, "its id counter is not a whole number Chargeable writes")
+    sandbox.id_floor = max(sandbox.id_floor, floor)
     return sandbox
 
 

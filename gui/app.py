@@ -12,9 +12,13 @@ import os
 import sys
 from collections.abc import Sequence
 from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
 
 from gui.cli.serve import DEFAULT_PORT
 from gui.cli.serve import _port as port_number
+
+#: the languages ``--lang`` accepts (gui.words.i18n.LANGUAGES, without importing Qt)
+LANGUAGE_CODES = ("en", "ja")
 
 #: ``chargeable NAME ...`` runs ``main(args)`` of the module, which imports Qt
 #: only if it needs it (serving and lessons run without a display).
@@ -53,6 +57,27 @@ def build_parser() -> argparse.ArgumentParser:
         "(File > Serve the API; objects your client code creates appear live)",
     )
     parser.add_argument(
+        "file",
+        nargs="?",
+        metavar="FILE",
+        help="a session file to open (a teacher's prepared session; what File ▸ Save writes)",
+    )
+    parser.add_argument(
+        "--select",
+        metavar="ID",
+        help="select this object at start (src_…, tok_…, ch_… in FILE)",
+    )
+    parser.add_argument(
+        "--presenter",
+        action="store_true",
+        help="start in presenter mode (full screen, the graph first; Esc leaves)",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGE_CODES,
+        help="the language of this run (the saved choice is kept for the next)",
+    )
+    parser.add_argument(
         "--port",
         metavar="N",
         type=port_number,
@@ -71,11 +96,44 @@ def main(argv: Sequence[str] | None = None) -> int:
         except BrokenPipeError:  # `chargeable lesson list | head`: the reader left, not an error
             sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - Python flushes stdout at exit
             return 0
-    args = build_parser().parse_args(argv)  # exits 2 with usage on a bad option
+    parser = build_parser()
+    args = parser.parse_args(argv)  # exits 2 with usage on a bad option
+    check_start(parser, args.file, args.select)  # exits 2 with a clear message
 
     from gui.application import run
 
-    return run(screenshot=args.screenshot, serve=args.serve, port=args.port)
+    return run(
+        screenshot=args.screenshot,
+        serve=args.serve,
+        port=args.port,
+        file=args.file,
+        select=args.select,
+        presenter=args.presenter,
+        lang=args.lang,
+    )
+
+
+def check_start(parser: argparse.ArgumentParser, file: str | None, select: str | None) -> None:
+    """Refuse a FILE that is not a readable session, or a --select ID it does not hold,
+    before any window opens (``parser.error``: usage, the reason, exit status 2)."""
+    if file is None and select is None:
+        return
+    from core import session
+
+    if file is not None:
+        path = Path(file)
+        if not path.is_file():
+            parser.error(f"cannot open {file}: no such file")
+        try:
+            sandbox = session.load(path)
+        except (OSError, session.SessionError, ValueError) as exc:
+            reason = getattr(exc, "message", None) or exc
+            parser.error(f"{file} is not a Chargeable session: {reason}")
+    if select is not None:
+        if file is None:
+            parser.error(f"--select {select}: name a session FILE that holds it")
+        if sandbox.kind_of(select) is None:
+            parser.error(f"--select {select}: {file} has no object with that id")
 
 
 if __name__ == "__main__":

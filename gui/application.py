@@ -52,7 +52,45 @@ def launch() -> MainWindow:
     return window
 
 
-def run(screenshot: str | None = None, *, serve: bool = False, port: int | None = None) -> int:
+def apply_start_options(
+    window: MainWindow,
+    *,
+    file: str | None = None,
+    select: str | None = None,
+    presenter: bool = False,
+    lang: str | None = None,
+) -> bool:
+    """What the command line asked for: a language for this run, a session file, the
+    object to select, presenter mode. False if the file could not be opened."""
+    if lang is not None and lang != window.languages.language:
+        from gui.words.i18n import SETTINGS_KEY
+
+        saved = window.settings.value(SETTINGS_KEY)
+        window.set_language(lang)
+        # for this run only: the choice saved from the menu stays for the next start
+        if saved is None:
+            window.settings.remove(SETTINGS_KEY)
+        else:
+            window.settings.setValue(SETTINGS_KEY, saved)
+    if file is not None and not window.session.open(file):
+        return False
+    if select is not None:
+        window.selection.select(select)
+    if presenter:
+        window.set_presenter_mode(True)
+    return True
+
+
+def run(
+    screenshot: str | None = None,
+    *,
+    serve: bool = False,
+    port: int | None = None,
+    file: str | None = None,
+    select: str | None = None,
+    presenter: bool = False,
+    lang: str | None = None,
+) -> int:
     if QApplication.instance() is None:
         from gui.cli.display import display_problem
 
@@ -65,11 +103,14 @@ def run(screenshot: str | None = None, *, serve: bool = False, port: int | None 
             os.environ["QT_QPA_PLATFORM"] = "offscreen"
     app = _application()
     window = create_main_window() if screenshot is not None else launch()
+    if not apply_start_options(window, file=file, select=select, presenter=presenter, lang=lang):
+        return 2
     if port is not None:
         window.serve.set_port(port)
     if serve and not window.serve.start():  # the window says why in its status bar too
         print(f"chargeable: {window.serve.last_error}", file=sys.stderr)
     if screenshot is not None:
+        window.remember_layout = False
         if not save_screenshot(window, screenshot):
             print(f"chargeable: could not write the screenshot to {screenshot}", file=sys.stderr)
             return 1

@@ -20,7 +20,7 @@ in QSettings.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt
 from PySide6.QtGui import QCloseEvent
@@ -125,6 +125,8 @@ class MainWindow(WindowCommandsMixin, LessonsMixin, QMainWindow):
         self.lesson_player: Any = None
         self.lesson_dock: QDockWidget | None = None
         self.presenter: Any = None
+        #: False for a one-off render (``--screenshot``): it must not change the next start
+        self.remember_layout = True
         self._lesson_position = 0
         self._lesson_sandbox: Any = None
 
@@ -272,7 +274,8 @@ class MainWindow(WindowCommandsMixin, LessonsMixin, QMainWindow):
     def animation_ms(self) -> int:
         """The graph's animation length from QSettings (0 = jump)."""
         try:
-            return max(0, int(self.settings.value(ANIMATION_KEY, DEFAULT_ANIMATION_MS)))
+            stored = cast("int | str", self.settings.value(ANIMATION_KEY, DEFAULT_ANIMATION_MS))
+            return max(0, int(stored))
         except (TypeError, ValueError):
             return DEFAULT_ANIMATION_MS
 
@@ -391,11 +394,13 @@ class MainWindow(WindowCommandsMixin, LessonsMixin, QMainWindow):
         if isinstance(geometry, QByteArray | bytes) and geometry:
             self.restoreGeometry(QByteArray(geometry))
 
-    def save_layout(self) -> None:
-        """Write the splitter sizes and the window geometry to QSettings."""
+    def save_layout(self, geometry: QByteArray | None = None) -> None:
+        """Write the splitter sizes and the window geometry (or ``geometry``) to QSettings."""
         self.settings.setValue("window/topSplitter", self.top_splitter.saveState())
         self.settings.setValue("window/mainSplitter", self.main_splitter.saveState())
-        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue(
+            "window/geometry", geometry if geometry is not None else self.saveGeometry()
+        )
 
     def close_without_asking(self) -> None:
         """Close now, unsaved work kept in the autosave (SIGTERM, Ctrl+C in a terminal)."""
@@ -409,7 +414,12 @@ class MainWindow(WindowCommandsMixin, LessonsMixin, QMainWindow):
             return
         self.serve.stop()
         self.session.shutdown(keep_unsaved=keep)
-        self.save_layout()
+        geometry = None
+        if self.presenting:  # keep the layout of the window, not the projection's
+            geometry = self.presenter.saved_geometry()
+            self.set_presenter_mode(False)
+        if self.remember_layout:
+            self.save_layout(geometry)
         super().closeEvent(event)
 
 

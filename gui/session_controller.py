@@ -46,7 +46,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -507,7 +507,9 @@ class SessionController(QObject):
         except OSError:
             return []
         found: list[tuple[float, Path]] = []
-        clean_exit = float(self._settings.value("session/lastCleanExit", 0) or 0)
+        clean_exit = float(
+            cast("float | str", self._settings.value("session/lastCleanExit", 0)) or 0
+        )
         for name in names:
             path = self.autosave_dir / name
             if path == self.autosave_path or not path.is_file():

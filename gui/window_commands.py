@@ -12,7 +12,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QActionGroup, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
-    QMainWindow,
     QMenu,
     QMessageBox,
 )
@@ -21,7 +20,16 @@ from gui.commands import SUBMENUS
 from gui.words.i18n import LANGUAGES
 
 if TYPE_CHECKING:  # the mixin's methods run on the MainWindow (a QMainWindow)
-    _Base = QMainWindow
+    from PySide6.QtWidgets import QWidget
+
+    from gui.panes.detail_pane import DetailPane
+    from gui.panes.event_log import EventLogView
+    from gui.panes.object_list import ObjectListPanel
+    from gui.theme import ThemeController
+    from gui.window_lessons import LessonsMixin
+    from gui.zoom import ZoomController
+
+    _Base = LessonsMixin  # a QMainWindow with the lesson part's methods
 else:
     _Base = object
 
@@ -54,6 +62,21 @@ DIALOGS = {
 
 class WindowCommandsMixin(_Base):
     """Menus from the command table, what each window command does, the dialogs it opens."""
+
+    if TYPE_CHECKING:  # what MainWindow.__init__ sets, for the type checker
+        object_panel: ObjectListPanel
+        detail_pane: DetailPane
+        event_log: EventLogView
+        theme: ThemeController
+        zoom: ZoomController
+        current_dialog: QDialog | None
+        _palette: QWidget | None
+        _sheet: QWidget | None
+
+        def _apply_window_style(self) -> None: ...
+        def open_reference(self, section: str = "") -> Any: ...
+        def set_language(self, language: str) -> bool: ...
+        def show_notice(self) -> None: ...
 
     def _build_menus(self) -> None:
         """One menu per key of :data:`gui.commands.MENUS` (objectName ``menu_<key>``);

@@ -15,6 +15,14 @@ from PySide6.QtWidgets import (
 )
 
 if TYPE_CHECKING:  # the mixin's methods run on the MainWindow (a QMainWindow)
+    from core.api import Sandbox
+    from gui.commands import Commands
+    from gui.graph.view import StateGraphView
+    from gui.sandbox_host import SandboxHost
+    from gui.selection import Selection
+    from gui.session_controller import SessionController
+    from gui.words.i18n import LanguageManager
+
     _Base = QMainWindow
 else:
     _Base = object
@@ -22,6 +30,23 @@ else:
 
 class LessonsMixin(_Base):
     """The lesson player in its dock (built on first use), its commands, presenter mode."""
+
+    if TYPE_CHECKING:  # what MainWindow.__init__ sets, for the type checker
+        commands: Commands
+        graph: StateGraphView
+        host: SandboxHost
+        languages: LanguageManager
+        selection: Selection
+        session: SessionController
+        lesson_player: Any
+        lesson_dock: QDockWidget | None
+        presenter: Any
+        _forward: bool
+        _lesson_position: int
+        _lesson_sandbox: Any
+
+        @property
+        def sandbox(self) -> Sandbox: ...
 
     def lesson_panel(self) -> Any:
         """The lesson player, built and docked on first use (it loads every lesson)."""

@@ -24,18 +24,18 @@ ROOT = Path(__file__).resolve().parent.parent
 
 #: Layer of each part of core: a part imports parts of lower layers only.
 CORE_LAYERS: dict[str, int] = {
-    "core.facts": 0,
-    "core.store": 0,
-    "core.graph": 0,
     "core.i18n": 0,
-    "core.wire": 1,
-    "core.lifecycle": 1,
-    "core.history": 1,
-    "core.rules": 2,
-    "core.api": 3,
-    "core.session": 4,
-    "core.lessons": 4,
-    "core.http": 4,
+    "core.facts": 1,
+    "core.store": 1,
+    "core.graph": 1,
+    "core.wire": 2,
+    "core.lifecycle": 2,
+    "core.history": 2,
+    "core.rules": 3,
+    "core.api": 4,
+    "core.session": 5,
+    "core.lessons": 5,
+    "core.http": 5,
 }
 #: Layer of each part of gui: the same rule; gui imports core only through CORE_FOR_GUI.
 GUI_LAYERS: dict[str, int] = {

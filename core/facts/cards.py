@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from core.i18n import QT_TRANSLATE_NOOP
+
 
 @dataclass(frozen=True, slots=True)
 class Decline:
@@ -95,7 +97,12 @@ class TestCard:
 V, MC, AMEX = "Visa", "MasterCard", "American Express"
 
 TEST_CARDS: tuple[TestCard, ...] = (
-    TestCard("visa", "4242424242424242", V, note="succeeds; 3DS not enrolled (not_required)"),
+    TestCard(
+        "visa",
+        "4242424242424242",
+        V,
+        note=QT_TRANSLATE_NOOP("core", "succeeds; 3DS not enrolled (not_required)"),
+    ),
     TestCard("visa_debit", "4000056655665556", V, "debit"),
     TestCard("mastercard", "5555555555554444", MC),
     TestCard("mastercard_2series", "2223003122003222", MC),
@@ -106,7 +113,7 @@ TEST_CARDS: tuple[TestCard, ...] = (
         AMEX,
         three_d_secure="not_supported",
         tds_source="failed",
-        note="3DS not supported: a 3DS source is born failed",
+        note=QT_TRANSLATE_NOOP("core", "3DS not supported: a 3DS source is born failed"),
     ),
     TestCard("amex_2", "371449635398431", AMEX),
     TestCard("discover", "6011111111111117", "Discover"),
@@ -126,7 +133,7 @@ TEST_CARDS: tuple[TestCard, ...] = (
         V,
         charge_decline=INCORRECT_CVC,
         attach_ok=False,
-        note="fails only when a CVC was sent (§10)",
+        note=QT_TRANSLATE_NOOP("core", "fails only when a CVC was sent (§10)"),
     ),
     TestCard("processing_error", "4000000000000119", V, charge_decline=PROCESSING, attach_ok=False),
     TestCard("velocity_exceeded", "4000000000006975", V, charge_decline=VELOCITY, attach_ok=False),
@@ -135,7 +142,7 @@ TEST_CARDS: tuple[TestCard, ...] = (
         "4000000000000341",
         V,
         charge_decline=GENERIC,
-        note="attaches to a customer, but every charge fails (§10)",
+        note=QT_TRANSLATE_NOOP("core", "attaches to a customer, but every charge fails (§10)"),
     ),
     TestCard(
         "radar_block",
@@ -143,7 +150,7 @@ TEST_CARDS: tuple[TestCard, ...] = (
         V,
         charge_decline=FRAUDULENT,
         risk_level="highest",
-        note="Radar: always blocked",
+        note=QT_TRANSLATE_NOOP("core", "Radar: always blocked"),
     ),
     TestCard(
         "radar_highest",
@@ -151,14 +158,14 @@ TEST_CARDS: tuple[TestCard, ...] = (
         V,
         charge_decline=FRAUDULENT,
         risk_level="highest",
-        note="Radar: highest risk, blocked",
+        note=QT_TRANSLATE_NOOP("core", "Radar: highest risk, blocked"),
     ),
     TestCard(
         "radar_elevated",
         "4000000000009235",
         V,
         risk_level="elevated",
-        note="Radar: elevated risk, succeeds",
+        note=QT_TRANSLATE_NOOP("core", "Radar: elevated risk, succeeds"),
     ),
     TestCard("cvc_check_fail", "4000000000000101", V, checks=("fail", "pass", "pass")),
     TestCard("zip_check_fail", "4000000000000036", V, checks=("pass", "fail", "pass")),
@@ -177,14 +184,14 @@ TEST_CARDS: tuple[TestCard, ...] = (
         "4000000000007726",
         V,
         refund="async_success",
-        note="refund pending, then succeeded",
+        note=QT_TRANSLATE_NOOP("core", "refund pending, then succeeded"),
     ),
     TestCard(
         "refund_async_failure",
         "4000000000005126",
         V,
         refund="async_failure",
-        note="refund succeeded, then failed (charge.refund.updated)",
+        note=QT_TRANSLATE_NOOP("core", "refund succeeded, then failed (charge.refund.updated)"),
     ),
     TestCard("available_balance", "4000000000000077", V),
     TestCard(
@@ -194,7 +201,9 @@ TEST_CARDS: tuple[TestCard, ...] = (
         charge_decline=TDS_REQUIRED,
         three_d_secure="required",
         tds_source="pending",
-        note="legacy 3DS test card: 3DS required; a plain charge is declined",
+        note=QT_TRANSLATE_NOOP(
+            "core", "legacy 3DS test card: 3DS required; a plain charge is declined"
+        ),
     ),
     TestCard(
         "tds_recommended",
@@ -202,7 +211,7 @@ TEST_CARDS: tuple[TestCard, ...] = (
         V,
         three_d_secure="recommended",
         tds_source="pending",
-        note="legacy table only (UNVERIFIED officially)",
+        note=QT_TRANSLATE_NOOP("core", "legacy table only (UNVERIFIED officially)"),
     ),
     TestCard("tds_optional", "4000000000003055", V, tds_source="pending"),
     TestCard(
@@ -212,8 +221,11 @@ TEST_CARDS: tuple[TestCard, ...] = (
         charge_decline=AUTH_REQUIRED,
         three_d_secure="required",
         tds_source="not_required",
-        note="3DS2: Charges without 3DS declined; a 3DS source reported not_required "
-        "(obs, no maintainer confirmation)",
+        note=QT_TRANSLATE_NOOP(
+            "core",
+            "3DS2: Charges without 3DS declined; a 3DS source reported not_required "
+            "(obs, no maintainer confirmation)",
+        ),
     ),
     TestCard(
         "tds_processing_error",

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from core.i18n import QT_TRANSLATE_NOOP
+
 HOUR = 3600
 DAY = 86400
 
@@ -153,9 +155,26 @@ class SourceType:
 
 
 _EUR = frozenset({"eur"})
-_ASYNC_NOTE = (
+
+#: The words shown for each topic of ``SourceType.unverified`` (its keys).
+UNVERIFIED_TOPICS: dict[str, str] = {
+    "expiry": QT_TRANSLATE_NOOP("core", "expiry"),
+    "settle": QT_TRANSLATE_NOOP("core", "settle"),
+    "refund_window": QT_TRANSLATE_NOOP("core", "refund window"),
+    "test_names": QT_TRANSLATE_NOOP("core", "test names"),
+    "amount": QT_TRANSLATE_NOOP("core", "amount"),
+    "usage": QT_TRANSLATE_NOOP("core", "usage"),
+    "currency": QT_TRANSLATE_NOOP("core", "currency"),
+    "flow": QT_TRANSLATE_NOOP("core", "flow"),
+    "charge": QT_TRANSLATE_NOOP("core", "charge"),
+    "code": QT_TRANSLATE_NOOP("core", "code"),
+    "all": QT_TRANSLATE_NOOP("core", "all"),
+}
+
+_ASYNC_NOTE = QT_TRANSLATE_NOOP(
+    "core",
     "settle delay is a plausible sandbox choice; the docs give a range "
-    "(§8.2) and the sandbox settles at this fixed delay"
+    "(§8.2) and the sandbox settles at this fixed delay",
 )
 
 SOURCE_TYPES: dict[str, SourceType] = {
@@ -174,8 +193,11 @@ SOURCE_TYPES: dict[str, SourceType] = {
             required=("three_d_secure[card]", "redirect[return_url]"),
             pull=True,
             unverified={
-                "expiry": "1 h pending / 6 h chargeable copied from the redirect types; "
-                "Stripe documents no timer for three_d_secure (§3.4)"
+                "expiry": QT_TRANSLATE_NOOP(
+                    "core",
+                    "1 h pending / 6 h chargeable copied from the redirect types; "
+                    "Stripe documents no timer for three_d_secure (§3.4)",
+                )
             },
         ),
         SourceType(
@@ -209,9 +231,12 @@ SOURCE_TYPES: dict[str, SourceType] = {
             required=("sofort[country]", "redirect[return_url]"),
             unverified={
                 "settle": _ASYNC_NOTE,
-                "refund_window": "unknown (§4)",
-                "test_names": "owner[name]=failing_charge makes the charge fail; "
-                "from a third-party copy of Stripe's page (§4)",
+                "refund_window": QT_TRANSLATE_NOOP("core", "unknown (§4)"),
+                "test_names": QT_TRANSLATE_NOOP(
+                    "core",
+                    "owner[name]=failing_charge makes the charge fail; "
+                    "from a third-party copy of Stripe's page (§4)",
+                ),
             },
         ),
         SourceType(
@@ -262,8 +287,10 @@ SOURCE_TYPES: dict[str, SourceType] = {
             amount_at_creation="required",
             required=("redirect[return_url]",),
             unverified={
-                "expiry": "1 h / 6 h assumed from the other redirect types (§3.4)",
-                "refund_window": "unknown (§4)",
+                "expiry": QT_TRANSLATE_NOOP(
+                    "core", "1 h / 6 h assumed from the other redirect types (§3.4)"
+                ),
+                "refund_window": QT_TRANSLATE_NOOP("core", "unknown (§4)"),
             },
         ),
         SourceType(
@@ -290,9 +317,12 @@ SOURCE_TYPES: dict[str, SourceType] = {
             required=("owner[email]",),
             refund_days=180,
             unverified={
-                "amount": "single-use receiver: amount is required (it is the sum "
-                "to push), although §5.1 rule 6 says receivers take "
-                "no amount; that rule is applied to reusable receivers"
+                "amount": QT_TRANSLATE_NOOP(
+                    "core",
+                    "single-use receiver: amount is required (it is the sum "
+                    "to push), although §5.1 rule 6 says receivers take "
+                    "no amount; that rule is applied to reusable receivers",
+                )
             },
         ),
         SourceType(
@@ -307,7 +337,11 @@ SOURCE_TYPES: dict[str, SourceType] = {
             amount_at_creation="required",
             required=("redirect[return_url]",),
             refund_days=90,
-            unverified={"usage": "reusable Alipay was a closed beta: the sandbox refuses it (§4)"},
+            unverified={
+                "usage": QT_TRANSLATE_NOOP(
+                    "core", "reusable Alipay was a closed beta: the sandbox refuses it (§4)"
+                )
+            },
         ),
         SourceType(
             "wechat",
@@ -321,9 +355,12 @@ SOURCE_TYPES: dict[str, SourceType] = {
             amount_at_creation="required",
             refund_days=180,
             unverified={
-                "currency": "WeChat takes aud/cad/eur/gbp/hkd/jpy/sgd/usd but only "
-                "the account's default currency; the sandbox account "
-                "is a US account (usd)"
+                "currency": QT_TRANSLATE_NOOP(
+                    "core",
+                    "WeChat takes aud/cad/eur/gbp/hkd/jpy/sgd/usd but only "
+                    "the account's default currency; the sandbox account "
+                    "is a US account (usd)",
+                )
             },
         ),
         SourceType(
@@ -337,8 +374,10 @@ SOURCE_TYPES: dict[str, SourceType] = {
             amount_at_creation="forbidden",
             required=("owner[email]",),
             unverified={
-                "expiry": "no timer documented; the sandbox sets none (§3.4)",
-                "refund_window": "unknown (§4)",
+                "expiry": QT_TRANSLATE_NOOP(
+                    "core", "no timer documented; the sandbox sets none (§3.4)"
+                ),
+                "refund_window": QT_TRANSLATE_NOOP("core", "unknown (§4)"),
             },
         ),
         SourceType(
@@ -352,10 +391,14 @@ SOURCE_TYPES: dict[str, SourceType] = {
             amount_at_creation="required",
             required=("redirect[return_url]",),
             unverified={
-                "flow": "redirect inferred from its *_redirect_url fields (§4)",
-                "usage": "single_use (§4, unverified)",
-                "expiry": "1 h / 6 h assumed (§3.4)",
-                "charge": "sync; needs source_order before charging (§4)",
+                "flow": QT_TRANSLATE_NOOP(
+                    "core", "redirect inferred from its *_redirect_url fields (§4)"
+                ),
+                "usage": QT_TRANSLATE_NOOP("core", "single_use (§4, unverified)"),
+                "expiry": QT_TRANSLATE_NOOP("core", "1 h / 6 h assumed (§3.4)"),
+                "charge": QT_TRANSLATE_NOOP(
+                    "core", "sync; needs source_order before charging (§4)"
+                ),
             },
         ),
         SourceType(
@@ -370,10 +413,16 @@ SOURCE_TYPES: dict[str, SourceType] = {
             settle_seconds=4 * DAY,
             pull=True,
             unverified={
-                "flow": "code_verification (microdeposits) by default, redirect "
-                "on request (§4 table, partly unverified)",
-                "usage": "reusable (unverified)",
-                "code": "values[]=32&values[]=45 verifies, 3 attempts (ACH microdeposit rules, §7)",
+                "flow": QT_TRANSLATE_NOOP(
+                    "core",
+                    "code_verification (microdeposits) by default, redirect "
+                    "on request (§4 table, partly unverified)",
+                ),
+                "usage": QT_TRANSLATE_NOOP("core", "reusable (unverified)"),
+                "code": QT_TRANSLATE_NOOP(
+                    "core",
+                    "values[]=32&values[]=45 verifies, 3 attempts (ACH microdeposit rules, §7)",
+                ),
                 "settle": _ASYNC_NOTE,
             },
         ),
@@ -389,8 +438,11 @@ SOURCE_TYPES: dict[str, SourceType] = {
             settle_seconds=5 * DAY,
             pull=True,
             unverified={
-                "all": "flow, usage and initial status are unverified (§4); "
-                "modelled like sepa_debit, a mandate-based debit",
+                "all": QT_TRANSLATE_NOOP(
+                    "core",
+                    "flow, usage and initial status are unverified (§4); "
+                    "modelled like sepa_debit, a mandate-based debit",
+                ),
                 "settle": _ASYNC_NOTE,
             },
         ),
@@ -406,8 +458,11 @@ SOURCE_TYPES: dict[str, SourceType] = {
             settle_seconds=3 * DAY,
             pull=True,
             unverified={
-                "all": "flow, usage and initial status are unverified (§4); "
-                "modelled like sepa_debit, a mandate-based debit",
+                "all": QT_TRANSLATE_NOOP(
+                    "core",
+                    "flow, usage and initial status are unverified (§4); "
+                    "modelled like sepa_debit, a mandate-based debit",
+                ),
                 "settle": _ASYNC_NOTE,
             },
         ),
@@ -422,8 +477,11 @@ SOURCE_TYPES: dict[str, SourceType] = {
             amount_at_creation="required",
             pull=True,
             unverified={
-                "all": "legacy Terminal type: flow none, single_use and "
-                "chargeable at creation are sandbox choices (§4)"
+                "all": QT_TRANSLATE_NOOP(
+                    "core",
+                    "legacy Terminal type: flow none, single_use and "
+                    "chargeable at creation are sandbox choices (§4)",
+                )
             },
         ),
     )

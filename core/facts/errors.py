@@ -286,7 +286,7 @@ def usage_not_supported(source_type: str, usage: str, allowed: tuple[str, ...]) 
 
 
 def usage_immutable() -> StripeError:
-    """§5.1 / issue 3: ``usage`` is fixed at creation; update does not accept it."""
+    """§5.1: ``usage`` is fixed at creation, so an update does not accept it."""
     return unknown_param("usage")
 
 
@@ -633,3 +633,12 @@ SI_AUTH_FAILURE = (
 )
 #: §9 E9.
 AUTH_REQUIRED_MESSAGE = "Your card was declined. This transaction requires authentication."
+
+
+def capture_through_payment_intent(charge_id: str, pi_id: str) -> StripeError:
+    """intents §3.7: a PaymentIntent's charge is captured through the PaymentIntent."""
+    return invalid(
+        f"Charge {charge_id} was created by PaymentIntent {pi_id}: capture it with "
+        f"POST /v1/payment_intents/{pi_id}/capture. {SANDBOX_WORDING}",
+        code="charge_not_capturable",
+    )

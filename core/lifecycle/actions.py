@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from core.facts import cards
+from core.i18n import QT_TRANSLATE_NOOP, fill
 from core.lifecycle.requires import why_blocked
 from core.lifecycle.tables import Ctx
 from core.store.records import (
@@ -43,10 +44,11 @@ ACTION_NAMES = (
 )
 DEFAULT_AMOUNT = "1000"
 #: §5.1 rule 1 advises against it; §13 lists whether Stripe refuses it as unverified.
-SINGLE_USE_ATTACH_NOTE = (
+SINGLE_USE_ATTACH_NOTE = QT_TRANSLATE_NOOP(
+    "core",
     "the sandbox allows it; whether Stripe refuses it is unverified "
     "(§13). Stripe advises charging a single-use source directly "
-    "(§5.1 rule 1)"
+    "(§5.1 rule 1)",
 )
 
 
@@ -101,7 +103,9 @@ def _act(
 
 
 def _clock(rec: Any, st: State, due: int | None, label: str) -> Action:
-    reason = "" if due is not None else "no timer is running for this object"
+    reason = (
+        "" if due is not None else QT_TRANSLATE_NOOP("core", "no timer is running for this object")
+    )
     seconds = max(due - st.now, 0) if due is not None else 0
     return _act(
         "advance_clock",
@@ -206,12 +210,12 @@ def for_source(st: State, rec: SourceRec) -> list[Action]:
 
 def _customer_actions(st: State, object_id: str, customer: str | None) -> list[Action]:
     cus = st.get(customer) if customer else None
-    detached = "" if customer else "not attached to a customer"
+    detached = "" if customer else QT_TRANSLATE_NOOP("core", "not attached to a customer")
     path = f"/v1/customers/{customer}/sources/{object_id}" if customer else ""
     out = [_act("detach", "Detach", detached, "DELETE", path)]
     default_reason = detached
     if isinstance(cus, CustomerRec) and cus.default_source == object_id:
-        default_reason = "already the customer's default source"
+        default_reason = QT_TRANSLATE_NOOP("core", "already the customer's default source")
     out.append(
         _act(
             "set_default",
@@ -259,11 +263,13 @@ def for_charge(st: State, rec: ChargeRec) -> list[Action]:
     ]
 
 
-_BANK_UNVERIFIED = "bank accounts must be verified before an ACH charge (not simulated)"
+_BANK_UNVERIFIED = QT_TRANSLATE_NOOP(
+    "core", "bank accounts must be verified before an ACH charge (not simulated)"
+)
 
 
 def for_payment_object(st: State, rec: CardRec | BankRec) -> list[Action]:
-    reason = "" if rec.customer else "not attached to a customer"
+    reason = "" if rec.customer else QT_TRANSLATE_NOOP("core", "not attached to a customer")
     if isinstance(rec, BankRec):
         reason = _BANK_UNVERIFIED
     params = {
@@ -280,18 +286,24 @@ def for_payment_object(st: State, rec: CardRec | BankRec) -> list[Action]:
 
 def for_customer(st: State, rec: CustomerRec) -> list[Action]:
     default = st.get(rec.default_source) if rec.default_source else None
-    reason = "" if default is not None else "the customer has no default source"
+    reason = (
+        ""
+        if default is not None
+        else QT_TRANSLATE_NOOP("core", "the customer has no default source")
+    )
     params: dict[str, Any] = {"customer": rec.id, "amount": DEFAULT_AMOUNT, "currency": "usd"}
     if isinstance(default, SourceRec):
         if default.status != "chargeable":
-            reason = f"its default source is {default.status}"
+            reason = fill(
+                QT_TRANSLATE_NOOP("core", "its default source is {status}"), status=default.status
+            )
         else:  # charged with its customer: the source's own guards decide (§5.1 rule 3)
             reason = why_blocked(default, "charge", Ctx(default, customer=rec.id))
             params.update(_charge_amount(default))
     elif isinstance(default, BankRec):
         reason = _BANK_UNVERIFIED
     if rec.deleted:
-        reason = "the customer is deleted"
+        reason = QT_TRANSLATE_NOOP("core", "the customer is deleted")
     return [
         _act(
             "charge",
@@ -309,16 +321,22 @@ def for_customer(st: State, rec: CustomerRec) -> list[Action]:
 
 OPEN_INTENT = ("requires_payment_method", "requires_confirmation", "requires_action")
 #: The authenticate helpers are the sandbox's own (§8.6): said beside the buttons.
-SIMULATOR_NOTE = "simulator-only: Stripe has no endpoint for the customer's side (intents §8.6)"
+SIMULATOR_NOTE = QT_TRANSLATE_NOOP(
+    "core", "simulator-only: Stripe has no endpoint for the customer's side (intents §8.6)"
+)
 _EURO_TYPES = ("sepa_debit", "ideal", "bancontact")
 
 
 def for_payment_method(st: State, rec: PaymentMethodRec) -> list[Action]:
     gone = ""
     if rec.status == "consumed":
-        gone = "used once without a customer: it may not be used again (intents §4.4)"
+        gone = QT_TRANSLATE_NOOP(
+            "core", "used once without a customer: it may not be used again (intents §4.4)"
+        )
     elif rec.status == "detached":
-        gone = "detached: it can never be used or attached again (intents §4.4)"
+        gone = QT_TRANSLATE_NOOP(
+            "core", "detached: it can never be used or attached again (intents §4.4)"
+        )
     params: dict[str, Any] = {
         "amount": DEFAULT_AMOUNT,
         "currency": "eur" if rec.type in _EURO_TYPES else "usd",
@@ -329,19 +347,27 @@ def for_payment_method(st: State, rec: PaymentMethodRec) -> list[Action]:
     }
     if rec.customer:
         params["customer"] = rec.customer
-    attach = gone or (f"already attached to {rec.customer}" if rec.customer else "")
+    attach = gone or (
+        fill(QT_TRANSLATE_NOOP("core", "already attached to {customer}"), customer=rec.customer)
+        if rec.customer
+        else ""
+    )
     card = rec.card
     test = cards.BY_KEY.get(card.key) if card is not None else None
     if not attach and card is not None and test is not None and test.charge_decline:
         if not test.attach_ok and not (
             test.charge_decline is cards.INCORRECT_CVC and not card.cvc_provided
         ):
-            attach = "this decline card cannot be attached: attaching validates it (§10)"
-    detach = gone or ("" if rec.customer else "not attached to a customer")
+            attach = QT_TRANSLATE_NOOP(
+                "core", "this decline card cannot be attached: attaching validates it (§10)"
+            )
+    detach = gone or (
+        "" if rec.customer else QT_TRANSLATE_NOOP("core", "not attached to a customer")
+    )
     default = detach
     cus = st.get(rec.customer) if rec.customer else None
     if not default and isinstance(cus, CustomerRec) and cus.default_payment_method == rec.id:
-        default = "already the customer's default payment method"
+        default = QT_TRANSLATE_NOOP("core", "already the customer's default payment method")
     return [
         _act("charge", "Pay (PaymentIntent)", gone, "POST", "/v1/payment_intents", params),
         _act(
@@ -369,19 +395,32 @@ def _unusable(st: State, rec: Any) -> str:
     """Why an intent's confirm would refuse the payment method it would use, or ""."""
     if rec.payment_method is None:
         if "card" not in rec.payment_method_types:
-            return "needs a payment method of one of its payment_method_types first (update it)"
+            return QT_TRANSLATE_NOOP(
+                "core",
+                "needs a payment method of one of its payment_method_types first (update it)",
+            )
         return ""
     pm = st.get(rec.payment_method)
     if isinstance(pm, PaymentMethodRec):
         if pm.status in ("consumed", "detached"):
-            return f"its payment method is {pm.status}: it may not be used again (intents §4.4)"
+            return fill(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "its payment method is {status}: it may not be used again (intents §4.4)",
+                ),
+                status=pm.status,
+            )
         if pm.customer is not None and pm.customer != rec.customer:
-            return "its payment method is attached to another customer (intents §6.1)"
+            return QT_TRANSLATE_NOOP(
+                "core", "its payment method is attached to another customer (intents §6.1)"
+            )
     elif (
         getattr(pm, "customer", None) != rec.customer
         or getattr(pm, "status", "chargeable") != "chargeable"
     ):
-        return "its payment method cannot pay with this customer (intents §6.1)"
+        return QT_TRANSLATE_NOOP(
+            "core", "its payment method cannot pay with this customer (intents §6.1)"
+        )
     return ""
 
 
@@ -390,7 +429,11 @@ def _intent_actions(st: State, rec: Any, path: str, kind: str) -> list[Action]:
     confirm = (
         ""
         if status in OPEN_INTENT
-        else f"only an open {kind} can be confirmed; this one is {status}"
+        else fill(
+            QT_TRANSLATE_NOOP("core", "only an open {kind} can be confirmed; this one is {status}"),
+            kind=kind,
+            status=status,
+        )
     )
     confirm = confirm or _unusable(st, rec)
     params: dict[str, Any] = {"return_url": "https://example.com/return"}
@@ -401,10 +444,25 @@ def _intent_actions(st: State, rec: Any, path: str, kind: str) -> list[Action]:
     waiting = (
         ""
         if status == "requires_action"
-        else f"only a {kind} in requires_action waits for the customer; this one is {status}"
+        else fill(
+            QT_TRANSLATE_NOOP(
+                "core",
+                "only a {kind} in requires_action waits for the customer; this one is {status}",
+            ),
+            kind=kind,
+            status=status,
+        )
     )
     helper = f"/v1/test_helpers/{path}/{rec.id}/authenticate"
-    cancel = "" if status in OPEN_INTENT else f"a {kind} in {status} cannot be canceled"
+    cancel = (
+        ""
+        if status in OPEN_INTENT
+        else fill(
+            QT_TRANSLATE_NOOP("core", "a {kind} in {status} cannot be canceled"),
+            kind=kind,
+            status=status,
+        )
+    )
     return [
         _act("confirm", "Confirm", confirm, "POST", f"/v1/{path}/{rec.id}/confirm", params, needs),
         _act(
@@ -438,7 +496,10 @@ def for_payment_intent(st: State, rec: PaymentIntentRec) -> list[Action]:
         reason = (
             ""
             if getattr(pm, "type", "") == "us_bank_account"
-            else "only a us_bank_account payment can be canceled while processing (intents §3.3)"
+            else QT_TRANSLATE_NOOP(
+                "core",
+                "only a us_bank_account payment can be canceled while processing (intents §3.3)",
+            )
         )
         actions[-1] = _act(
             "cancel", "Cancel", reason, "POST", f"/v1/payment_intents/{rec.id}/cancel"
@@ -446,16 +507,28 @@ def for_payment_intent(st: State, rec: PaymentIntentRec) -> list[Action]:
     capture = (
         ""
         if rec.status == "requires_capture"
-        else f"only a PaymentIntent in requires_capture can be captured; this one is {rec.status}"
+        else fill(
+            QT_TRANSLATE_NOOP(
+                "core",
+                "only a PaymentIntent in requires_capture can be captured; this one is {status}",
+            ),
+            status=rec.status,
+        )
     )
     charge = st.get(rec.latest_charge) if rec.latest_charge else None
     refund = (
         ""
         if rec.status == "succeeded"
-        else f"only a succeeded PaymentIntent has a payment to refund; this one is {rec.status}"
+        else fill(
+            QT_TRANSLATE_NOOP(
+                "core",
+                "only a succeeded PaymentIntent has a payment to refund; this one is {status}",
+            ),
+            status=rec.status,
+        )
     )
     if not refund and isinstance(charge, ChargeRec) and charge.refunded:
-        refund = "its charge is refunded already"
+        refund = QT_TRANSLATE_NOOP("core", "its charge is refunded already")
     due = rec.process_at
     if due is None and isinstance(charge, ChargeRec) and rec.status == "requires_capture":
         due = charge.capture_expires_at

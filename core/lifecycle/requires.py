@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from core.i18n import QT_TRANSLATE_NOOP, fill
 from core.lifecycle import tables as lifecycle
 from core.lifecycle.tables import Ctx, Guard
 
@@ -36,78 +37,86 @@ def _chargeable(ctx: Ctx) -> bool:
 _REQUIREMENTS = (
     Guard(
         "not_consumed_reusable",
-        "consumed: it was charged without being attached to a customer, or was detached (§5.2)",
+        QT_TRANSLATE_NOOP(
+            "core",
+            "consumed: it was charged without being attached to a customer, or was detached (§5.2)",
+        ),
         lambda c: not (c.obj.status == "consumed" and c.obj.usage == "reusable"),
     ),
     Guard(
         "not_pending_charge",
-        "only chargeable sources can be charged; this one is pending (§2.1)",
+        QT_TRANSLATE_NOOP(
+            "core", "only chargeable sources can be charged; this one is pending (§2.1)"
+        ),
         lambda c: c.obj.status != "pending",
     ),
     Guard(
         "funds_left",
-        "nothing left to charge: the customer has not pushed more funds",
+        QT_TRANSLATE_NOOP("core", "nothing left to charge: the customer has not pushed more funds"),
         lambda c: not (_chargeable(c) and c.obj.flow == "receiver" and _available(c) <= 0),
     ),
     Guard(
         "has_source_order",
-        "klarna sources need source_order before charging (§4)",
+        QT_TRANSLATE_NOOP("core", "klarna sources need source_order before charging (§4)"),
         lambda c: not (_chargeable(c) and c.obj.type == "klarna" and c.obj.source_order is None),
     ),
     Guard(
         "not_attached_yet",
-        "already attached to {customer}",
+        QT_TRANSLATE_NOOP("core", "already attached to {customer}"),
         lambda c: c.obj.customer is None,
     ),
     Guard(
         "attachable_status",
-        "a source can only be attached while chargeable or pending (§5.1 rule 5); "
-        "this one is {status}",
+        QT_TRANSLATE_NOOP(
+            "core",
+            "a source can only be attached while chargeable or pending (§5.1 rule 5); "
+            "this one is {status}",
+        ),
         lambda c: c.obj.status in ("pending", "chargeable"),
     ),
     Guard(
         "pending_to_authorize",
-        "only a pending source can be authorized; this one is {status}",
+        QT_TRANSLATE_NOOP("core", "only a pending source can be authorized; this one is {status}"),
         lambda c: c.obj.status == "pending",
     ),
     Guard(
         "needs_authorization",
-        "this source needs no authorization",
+        QT_TRANSLATE_NOOP("core", "this source needs no authorization"),
         lambda c: not (c.obj.flow == "none" and c.obj.type != "wechat"),
     ),
     Guard(
         "pending_to_fail",
-        "only a pending source can be failed; this one is {status}",
+        QT_TRANSLATE_NOOP("core", "only a pending source can be failed; this one is {status}"),
         lambda c: c.obj.status == "pending",
     ),
     Guard(
         "pending_to_verify",
-        "only a pending source can be verified; this one is {status}",
+        QT_TRANSLATE_NOOP("core", "only a pending source can be verified; this one is {status}"),
         lambda c: c.obj.status == "pending",
     ),
     Guard(
         "receiver_live",
-        "{status} is terminal (§3.1)",
+        QT_TRANSLATE_NOOP("core", "{status} is terminal (§3.1)"),
         lambda c: c.obj.status in ("pending", "chargeable"),
     ),
     Guard(
         "token_unused",
-        "You cannot use a Stripe token more than once (§6.3)",
+        QT_TRANSLATE_NOOP("core", "You cannot use a Stripe token more than once (§6.3)"),
         lambda c: not c.obj.used,
     ),
     Guard(
         "token_chargeable",
-        "a {type} token cannot be charged",
+        QT_TRANSLATE_NOOP("core", "a {type} token cannot be charged"),
         lambda c: c.obj.card is not None,
     ),
     Guard(
         "token_attachable_type",
-        "a {type} token cannot be attached",
+        QT_TRANSLATE_NOOP("core", "a {type} token cannot be attached"),
         lambda c: c.obj.card is not None or c.obj.bank_account is not None,
     ),
     Guard(
         "uncaptured_to_capture",
-        "only an uncaptured charge can be captured; this one is {state}",
+        QT_TRANSLATE_NOOP("core", "only an uncaptured charge can be captured; this one is {state}"),
         lambda c: lifecycle.state_of(c.obj) == "uncaptured",
     ),
 )
@@ -137,7 +146,8 @@ def words(guard: Guard, ctx: Ctx) -> str:
     if "{" not in guard.reason:
         return guard.reason
     obj = ctx.obj
-    return guard.reason.format(
+    return fill(
+        guard.reason,
         status=getattr(obj, "status", ""),
         state=lifecycle.state_of(obj),
         customer=getattr(obj, "customer", ""),
@@ -149,7 +159,7 @@ def why_blocked(rec: Any, trigger: str, ctx: Ctx | None = None) -> str:
     """ "" if ``trigger`` can be taken on ``rec`` now, else the failing guard's words."""
     table = lifecycle.table_of(rec)
     if table is None:
-        return "this object has no lifecycle"
+        return QT_TRANSLATE_NOOP("core", "this object has no lifecycle")
     ctx = ctx or Ctx(rec)
     for name in REQUIRES.get((table.kind, trigger), ()):
         guard = GUARDS[name]
@@ -168,5 +178,7 @@ def why_blocked(rec: Any, trigger: str, ctx: Ctx | None = None) -> str:
     if reasons:
         return reasons[0]
     if state in table.terminal:
-        return f"{state} is terminal: nothing leaves it (§3.1)"
-    return f"not possible while {state}"
+        return fill(
+            QT_TRANSLATE_NOOP("core", "{state} is terminal: nothing leaves it (§3.1)"), state=state
+        )
+    return fill(QT_TRANSLATE_NOOP("core", "not possible while {state}"), state=state)

@@ -15,6 +15,7 @@ from typing import Any
 
 from core.facts import cards, catalog
 from core.graph.model import GraphEdge, GraphModel, GraphNode
+from core.i18n import QT_TRANSLATE_NOOP, fill
 from core.store.records import ChargeRec, SourceRec, TokenRec
 
 
@@ -86,59 +87,66 @@ GUARDS: dict[str, Guard] = {
     for g in (
         Guard(
             "single_use",
-            "only a single_use source takes this edge",
+            QT_TRANSLATE_NOOP("core", "only a single_use source takes this edge"),
             lambda c: c.obj.usage == "single_use",
             static=True,
         ),
         Guard(
             "reusable",
-            "only a reusable source takes this edge",
+            QT_TRANSLATE_NOOP("core", "only a reusable source takes this edge"),
             lambda c: c.obj.usage == "reusable",
             static=True,
         ),
         Guard(
-            "unattached", "the source is attached to a customer", lambda c: c.obj.customer is None
+            "unattached",
+            QT_TRANSLATE_NOOP("core", "the source is attached to a customer"),
+            lambda c: c.obj.customer is None,
         ),
         Guard(
             "attached",
-            "the source is not attached to a customer",
+            QT_TRANSLATE_NOOP("core", "the source is not attached to a customer"),
             lambda c: c.obj.customer is not None,
         ),
         Guard(
             "with_its_customer",
-            "charge it together with the customer it is attached to "
-            "(customer + source, §5.1 rule 3)",
+            QT_TRANSLATE_NOOP(
+                "core",
+                "charge it together with the customer it is attached to "
+                "(customer + source, §5.1 rule 3)",
+            ),
             lambda c: c.obj.customer is not None and _charge_customer(c) == c.obj.customer,
         ),
         Guard(
             "has_timer",
-            "no expiry timer applies to this source (§3.4)",
+            QT_TRANSLATE_NOOP("core", "no expiry timer applies to this source (§3.4)"),
             lambda c: c.obj.expires_at is not None,
         ),
         Guard(
             "sepa_debit",
-            "only SEPA Direct Debit sources fail after a failed charge (§3.3 T7)",
+            QT_TRANSLATE_NOOP(
+                "core", "only SEPA Direct Debit sources fail after a failed charge (§3.3 T7)"
+            ),
             lambda c: c.obj.type == "sepa_debit",
             static=True,
         ),
         Guard(
             "funds_full",
-            "the customer has not pushed the full amount yet",
+            QT_TRANSLATE_NOOP("core", "the customer has not pushed the full amount yet"),
             lambda c: bool(c.extra.get("funds_full", True)),
         ),
         Guard(
             "funds_partial",
-            "this push completes the amount",
+            QT_TRANSLATE_NOOP("core", "this push completes the amount"),
             lambda c: not c.extra.get("funds_full", True),
         ),
         Guard(
             "code_ok",
-            "the verification values are wrong",
+            QT_TRANSLATE_NOOP("core", "the verification values are wrong"),
             lambda c: bool(c.extra.get("code_ok", True)),
         ),
         Guard(
             "code_wrong_left",
-            "attempts would be exhausted, or the values are right",
+            QT_TRANSLATE_NOOP("core", "attempts would be exhausted, or the values are right"),
             lambda c: (
                 not c.extra.get("code_ok", True)
                 and (c.obj.code_verification or {}).get("attempts_remaining", 0) > 1
@@ -146,7 +154,7 @@ GUARDS: dict[str, Guard] = {
         ),
         Guard(
             "code_wrong_last",
-            "attempts remain, or the values are right",
+            QT_TRANSLATE_NOOP("core", "attempts remain, or the values are right"),
             lambda c: (
                 not c.extra.get("code_ok", True)
                 and (c.obj.code_verification or {}).get("attempts_remaining", 0) <= 1
@@ -154,44 +162,60 @@ GUARDS: dict[str, Guard] = {
         ),
         Guard(
             "authorize_ok",
-            "completing 3D Secure fails on this card (§10)",
+            QT_TRANSLATE_NOOP("core", "completing 3D Secure fails on this card (§10)"),
             lambda c: not _authorize_fails(c),
         ),
         Guard(
-            "authorize_fails", "completing the redirect succeeds on this source", _authorize_fails
+            "authorize_fails",
+            QT_TRANSLATE_NOOP("core", "completing the redirect succeeds on this source"),
+            _authorize_fails,
         ),
-        Guard("token_card_ok", "the issuer declines this card", lambda c: not _token_declines(c)),
-        Guard("token_card_declines", "the issuer accepts this card", _token_declines),
+        Guard(
+            "token_card_ok",
+            QT_TRANSLATE_NOOP("core", "the issuer declines this card"),
+            lambda c: not _token_declines(c),
+        ),
+        Guard(
+            "token_card_declines",
+            QT_TRANSLATE_NOOP("core", "the issuer accepts this card"),
+            _token_declines,
+        ),
         Guard(
             "token_attachable",
-            "this decline card cannot be attached: attaching validates the card (§10)",
+            QT_TRANSLATE_NOOP(
+                "core", "this decline card cannot be attached: attaching validates the card (§10)"
+            ),
             _token_can_attach,
         ),
         Guard(
             "token_is_card",
-            "only card tokens become card sources",
+            QT_TRANSLATE_NOOP("core", "only card tokens become card sources"),
             lambda c: c.obj.type == "card",
             static=True,
         ),
         Guard(
             "settles_ok",
-            "this charge will fail when it settles",
+            QT_TRANSLATE_NOOP("core", "this charge will fail when it settles"),
             lambda c: c.obj.settle_outcome != "failed",
         ),
         Guard(
             "settles_failed",
-            "this charge will succeed when it settles",
+            QT_TRANSLATE_NOOP("core", "this charge will succeed when it settles"),
             lambda c: c.obj.settle_outcome == "failed",
         ),
-        Guard("refund_full", "the amount leaves part of the charge unrefunded", _refund_full),
+        Guard(
+            "refund_full",
+            QT_TRANSLATE_NOOP("core", "the amount leaves part of the charge unrefunded"),
+            _refund_full,
+        ),
         Guard(
             "refund_partial",
-            "the amount refunds the whole remainder",
+            QT_TRANSLATE_NOOP("core", "the amount refunds the whole remainder"),
             lambda c: not _refund_full(c) and c.obj.amount - c.obj.amount_refunded > 1,
         ),
         Guard(
             "capture_timer",
-            "the authorization has no expiry timer",
+            QT_TRANSLATE_NOOP("core", "the authorization has no expiry timer"),
             lambda c: c.obj.capture_expires_at is not None,
         ),
     )
@@ -233,7 +257,7 @@ _COMMON: tuple[Transition, ...] = (
         "pending",
         "failed",
         "fail",
-        "fail (customer declines/aborts)",
+        QT_TRANSLATE_NOOP("core", "fail (customer declines/aborts)"),
         events=("source.failed",),
     ),
     _T(
@@ -241,7 +265,7 @@ _COMMON: tuple[Transition, ...] = (
         "pending",
         "canceled",
         "expire",
-        "expire (pending window)",
+        QT_TRANSLATE_NOOP("core", "expire (pending window)"),
         ("has_timer",),
         ("source.canceled",),
     ),
@@ -250,7 +274,7 @@ _COMMON: tuple[Transition, ...] = (
         "chargeable",
         "canceled",
         "expire",
-        "expire (chargeable window)",
+        QT_TRANSLATE_NOOP("core", "expire (chargeable window)"),
         ("has_timer",),
         ("source.canceled",),
     ),
@@ -259,7 +283,7 @@ _COMMON: tuple[Transition, ...] = (
         "chargeable",
         "consumed",
         "charge",
-        "charge (single_use)",
+        QT_TRANSLATE_NOOP("core", "charge (single_use)"),
         ("single_use",),
         note="charge events only; " + _CONSUMED_NOTE,
     ),
@@ -268,7 +292,7 @@ _COMMON: tuple[Transition, ...] = (
         "chargeable",
         "consumed",
         "charge",
-        "charge (reusable, not attached)",
+        QT_TRANSLATE_NOOP("core", "charge (reusable, not attached)"),
         ("reusable", "unattached"),
         note="charge events only; " + _CONSUMED_NOTE,
     ),
@@ -277,7 +301,7 @@ _COMMON: tuple[Transition, ...] = (
         "chargeable",
         "consumed",
         "detach",
-        "detach",
+        QT_TRANSLATE_NOOP("core", "detach"),
         ("attached",),
         ("customer.source.deleted",),
     ),
@@ -286,7 +310,7 @@ _COMMON: tuple[Transition, ...] = (
         "pending",
         "consumed",
         "detach",
-        "detach (while pending)",
+        QT_TRANSLATE_NOOP("core", "detach (while pending)"),
         ("attached",),
         ("customer.source.deleted",),
         note="§5.1 rule 4 applied to a pending source",
@@ -296,7 +320,7 @@ _COMMON: tuple[Transition, ...] = (
         "chargeable",
         "chargeable",
         "charge",
-        "charge (reusable, attached, with customer)",
+        QT_TRANSLATE_NOOP("core", "charge (reusable, attached, with customer)"),
         ("reusable", "with_its_customer"),
     ),
     _T(
@@ -304,7 +328,7 @@ _COMMON: tuple[Transition, ...] = (
         "pending",
         "pending",
         "attach",
-        "attach",
+        QT_TRANSLATE_NOOP("core", "attach"),
         ("unattached",),
         ("customer.source.created",),
     ),
@@ -313,7 +337,7 @@ _COMMON: tuple[Transition, ...] = (
         "chargeable",
         "chargeable",
         "attach",
-        "attach",
+        QT_TRANSLATE_NOOP("core", "attach"),
         ("unattached",),
         ("customer.source.created",),
     ),
@@ -326,7 +350,7 @@ _SOURCE_FLOW_EXTRA: dict[str, tuple[Transition, ...]] = {
             "pending",
             "chargeable",
             "authorize",
-            "authorize (e.g. WeChat QR scan)",
+            QT_TRANSLATE_NOOP("core", "authorize (e.g. WeChat QR scan)"),
             events=("source.chargeable",),
         ),
         # SEPA Direct Debit is the only type that fails after a charge, and its flow is none.
@@ -335,7 +359,7 @@ _SOURCE_FLOW_EXTRA: dict[str, tuple[Transition, ...]] = {
             "chargeable",
             "failed",
             "charge_failed",
-            "SEPA charge fails",
+            QT_TRANSLATE_NOOP("core", "SEPA charge fails"),
             ("sepa_debit",),
             ("source.failed",),
             note="event unverified (§3.3 T7)",
@@ -347,7 +371,7 @@ _SOURCE_FLOW_EXTRA: dict[str, tuple[Transition, ...]] = {
             "pending",
             "chargeable",
             "authorize",
-            "authorize (redirect succeeded)",
+            QT_TRANSLATE_NOOP("core", "authorize (redirect succeeded)"),
             ("authorize_ok",),
             ("source.chargeable",),
         ),
@@ -356,7 +380,7 @@ _SOURCE_FLOW_EXTRA: dict[str, tuple[Transition, ...]] = {
             "pending",
             "failed",
             "authorize",
-            "authorize fails (3DS processing error)",
+            QT_TRANSLATE_NOOP("core", "authorize fails (3DS processing error)"),
             ("authorize_fails",),
             ("source.failed",),
         ),
@@ -367,7 +391,7 @@ _SOURCE_FLOW_EXTRA: dict[str, tuple[Transition, ...]] = {
             "pending",
             "chargeable",
             "authorize",
-            "authorize (full amount pushed)",
+            QT_TRANSLATE_NOOP("core", "authorize (full amount pushed)"),
             events=("source.chargeable",),
         ),
         _T(
@@ -375,7 +399,7 @@ _SOURCE_FLOW_EXTRA: dict[str, tuple[Transition, ...]] = {
             "pending",
             "chargeable",
             "receive_funds",
-            "receive funds (amount reached)",
+            QT_TRANSLATE_NOOP("core", "receive funds (amount reached)"),
             ("funds_full",),
             ("source.chargeable", "source.transaction.created"),
         ),
@@ -384,7 +408,7 @@ _SOURCE_FLOW_EXTRA: dict[str, tuple[Transition, ...]] = {
             "pending",
             "pending",
             "receive_funds",
-            "receive funds (partial)",
+            QT_TRANSLATE_NOOP("core", "receive funds (partial)"),
             ("funds_partial",),
             ("source.transaction.created",),
         ),
@@ -393,7 +417,7 @@ _SOURCE_FLOW_EXTRA: dict[str, tuple[Transition, ...]] = {
             "chargeable",
             "chargeable",
             "receive_funds",
-            "receive more funds",
+            QT_TRANSLATE_NOOP("core", "receive more funds"),
             events=("source.transaction.created",),
         ),
     ),
@@ -403,7 +427,7 @@ _SOURCE_FLOW_EXTRA: dict[str, tuple[Transition, ...]] = {
             "pending",
             "chargeable",
             "authorize",
-            "authorize (code entered)",
+            QT_TRANSLATE_NOOP("core", "authorize (code entered)"),
             events=("source.chargeable",),
         ),
         _T(
@@ -411,7 +435,7 @@ _SOURCE_FLOW_EXTRA: dict[str, tuple[Transition, ...]] = {
             "pending",
             "chargeable",
             "verify",
-            "verify (right values)",
+            QT_TRANSLATE_NOOP("core", "verify (right values)"),
             ("code_ok",),
             ("source.chargeable",),
         ),
@@ -420,7 +444,7 @@ _SOURCE_FLOW_EXTRA: dict[str, tuple[Transition, ...]] = {
             "pending",
             "pending",
             "verify",
-            "verify (wrong values, attempts left)",
+            QT_TRANSLATE_NOOP("core", "verify (wrong values, attempts left)"),
             ("code_wrong_left",),
         ),
         _T(
@@ -428,7 +452,7 @@ _SOURCE_FLOW_EXTRA: dict[str, tuple[Transition, ...]] = {
             "pending",
             "failed",
             "verify",
-            "verify (wrong values, last attempt)",
+            QT_TRANSLATE_NOOP("core", "verify (wrong values, last attempt)"),
             ("code_wrong_last",),
             ("source.failed",),
         ),
@@ -446,7 +470,7 @@ TOKEN_TABLE = Table(
             "unused",
             "used",
             "charge",
-            "charge (succeeds)",
+            QT_TRANSLATE_NOOP("core", "charge (succeeds)"),
             ("token_card_ok",),
             ("charge.succeeded",),
         ),
@@ -455,7 +479,7 @@ TOKEN_TABLE = Table(
             "unused",
             "used",
             "charge",
-            "charge (declined: still uses the token)",
+            QT_TRANSLATE_NOOP("core", "charge (declined: still uses the token)"),
             ("token_card_declines",),
             ("charge.failed",),
             note="§6.3, §12.4",
@@ -465,7 +489,7 @@ TOKEN_TABLE = Table(
             "unused",
             "used",
             "attach",
-            "attach to a customer (becomes a card_)",
+            QT_TRANSLATE_NOOP("core", "attach to a customer (becomes a card_)"),
             ("token_attachable",),
             ("customer.source.created",),
         ),
@@ -474,7 +498,7 @@ TOKEN_TABLE = Table(
             "unused",
             "used",
             "create_source",
-            "create a card source from it",
+            QT_TRANSLATE_NOOP("core", "create a card source from it"),
             ("token_is_card",),
             ("source.chargeable",),
         ),
@@ -492,7 +516,7 @@ CHARGE_TABLE = Table(
             "pending",
             "succeeded",
             "settle",
-            "settles (succeeded)",
+            QT_TRANSLATE_NOOP("core", "settles (succeeded)"),
             ("settles_ok",),
             ("charge.succeeded",),
         ),
@@ -501,17 +525,25 @@ CHARGE_TABLE = Table(
             "pending",
             "failed",
             "settle",
-            "settles (failed)",
+            QT_TRANSLATE_NOOP("core", "settles (failed)"),
             ("settles_failed",),
             ("charge.failed",),
         ),
-        _T("C3", "uncaptured", "succeeded", "capture", "capture", (), ("charge.captured",)),
+        _T(
+            "C3",
+            "uncaptured",
+            "succeeded",
+            "capture",
+            QT_TRANSLATE_NOOP("core", "capture"),
+            (),
+            ("charge.captured",),
+        ),
         _T(
             "C4",
             "uncaptured",
             "refunded",
             "expire",
-            "authorization expires (7 days)",
+            QT_TRANSLATE_NOOP("core", "authorization expires (7 days)"),
             ("capture_timer",),
             ("charge.expired",),
         ),
@@ -520,7 +552,7 @@ CHARGE_TABLE = Table(
             "uncaptured",
             "refunded",
             "refund",
-            "refund (releases the authorization)",
+            QT_TRANSLATE_NOOP("core", "refund (releases the authorization)"),
             (),
             ("charge.refunded",),
         ),
@@ -529,7 +561,7 @@ CHARGE_TABLE = Table(
             "succeeded",
             "succeeded",
             "refund",
-            "refund (partial)",
+            QT_TRANSLATE_NOOP("core", "refund (partial)"),
             ("refund_partial",),
             ("charge.refunded",),
         ),
@@ -538,7 +570,7 @@ CHARGE_TABLE = Table(
             "succeeded",
             "refunded",
             "refund",
-            "refund (full)",
+            QT_TRANSLATE_NOOP("core", "refund (full)"),
             ("refund_full",),
             ("charge.refunded",),
         ),
@@ -561,47 +593,75 @@ def _pm_type(c: Ctx) -> str:
 
 
 for _g in (
-    Guard("outcome_succeeds", "the card needs authentication or is declined", _outcome("succeeds")),
-    Guard("outcome_action", "this payment method needs no customer action", _outcome("action")),
-    Guard("outcome_declines", "the issuer accepts this payment method", _outcome("declines")),
+    Guard(
+        "outcome_succeeds",
+        QT_TRANSLATE_NOOP("core", "the card needs authentication or is declined"),
+        _outcome("succeeds"),
+    ),
+    Guard(
+        "outcome_action",
+        QT_TRANSLATE_NOOP("core", "this payment method needs no customer action"),
+        _outcome("action"),
+    ),
+    Guard(
+        "outcome_declines",
+        QT_TRANSLATE_NOOP("core", "the issuer accepts this payment method"),
+        _outcome("declines"),
+    ),
     Guard(
         "outcome_processing",
-        "only bank debits (sepa_debit, us_bank_account) pass through processing (intents §3.2 T12)",
+        QT_TRANSLATE_NOOP(
+            "core",
+            "only bank debits (sepa_debit, us_bank_account) pass through processing "
+            "(intents §3.2 T12)",
+        ),
         _outcome("processing"),
     ),
     Guard(
         "automatic_capture",
-        "capture_method is manual: the payment waits in requires_capture",
+        QT_TRANSLATE_NOOP(
+            "core", "capture_method is manual: the payment waits in requires_capture"
+        ),
         lambda c: c.obj.capture_method != "manual",
     ),
     Guard(
         "manual_capture",
-        "capture_method is automatic: nothing waits for a capture",
+        QT_TRANSLATE_NOOP("core", "capture_method is automatic: nothing waits for a capture"),
         lambda c: c.obj.capture_method == "manual",
     ),
     Guard(
         "automatic_confirmation",
-        "confirmation_method is manual: the server must confirm again (intents §3.2 T6m)",
+        QT_TRANSLATE_NOOP(
+            "core",
+            "confirmation_method is manual: the server must confirm again (intents §3.2 T6m)",
+        ),
         lambda c: c.obj.confirmation_method != "manual",
     ),
     Guard(
         "manual_confirmation",
-        "confirmation_method is automatic: no second confirm is needed (intents §3.2 T6)",
+        QT_TRANSLATE_NOOP(
+            "core",
+            "confirmation_method is automatic: no second confirm is needed (intents §3.2 T6)",
+        ),
         lambda c: c.obj.confirmation_method == "manual",
     ),
     Guard(
         "cancelable_processing",
-        "only a us_bank_account payment can be canceled while processing (intents §3.3)",
+        QT_TRANSLATE_NOOP(
+            "core", "only a us_bank_account payment can be canceled while processing (intents §3.3)"
+        ),
         lambda c: _pm_type(c) in ("", "us_bank_account"),
     ),
     Guard(
         "pm_with_its_customer",
-        "use it together with the customer it is attached to (intents §6.1)",
+        QT_TRANSLATE_NOOP(
+            "core", "use it together with the customer it is attached to (intents §6.1)"
+        ),
         lambda c: c.obj.customer is not None and _charge_customer(c) == c.obj.customer,
     ),
     Guard(
         "pm_unattached",
-        "the PaymentMethod is attached to a customer",
+        QT_TRANSLATE_NOOP("core", "the PaymentMethod is attached to a customer"),
         lambda c: c.obj.customer is None,
     ),
 ):
@@ -623,7 +683,7 @@ def _confirm_edges(source: str) -> tuple[Transition, ...]:
             source,
             "succeeded",
             "confirm",
-            "confirm (authorized, automatic capture)",
+            QT_TRANSLATE_NOOP("core", "confirm (authorized, automatic capture)"),
             ("outcome_succeeds", "automatic_capture"),
             _PI_SUCCEEDED,
         ),
@@ -632,7 +692,7 @@ def _confirm_edges(source: str) -> tuple[Transition, ...]:
             source,
             _RCAP,
             "confirm",
-            "confirm (authorized, manual capture)",
+            QT_TRANSLATE_NOOP("core", "confirm (authorized, manual capture)"),
             ("outcome_succeeds", "manual_capture"),
             ("charge.succeeded", "payment_intent.amount_capturable_updated"),
             note="charge event at authorization unverified (intents §3.2 T4)",
@@ -642,7 +702,7 @@ def _confirm_edges(source: str) -> tuple[Transition, ...]:
             source,
             _RA,
             "confirm",
-            "confirm (authentication or redirect needed)",
+            QT_TRANSLATE_NOOP("core", "confirm (authentication or redirect needed)"),
             ("outcome_action",),
             ("payment_intent.requires_action",),
         ),
@@ -651,7 +711,7 @@ def _confirm_edges(source: str) -> tuple[Transition, ...]:
             source,
             _RPM,
             "confirm",
-            "confirm (declined: 402, back to requires_payment_method)",
+            QT_TRANSLATE_NOOP("core", "confirm (declined: 402, back to requires_payment_method)"),
             ("outcome_declines",),
             _PI_FAILED,
         ),
@@ -660,7 +720,7 @@ def _confirm_edges(source: str) -> tuple[Transition, ...]:
             source,
             _RPM,
             "confirm",
-            "confirm off-session (authentication required: 402)",
+            QT_TRANSLATE_NOOP("core", "confirm off-session (authentication required: 402)"),
             ("outcome_auth_required",),
             ("payment_intent.payment_failed",),
         ),
@@ -669,7 +729,7 @@ def _confirm_edges(source: str) -> tuple[Transition, ...]:
             source,
             _PROC,
             "confirm",
-            "confirm (bank debit submitted)",
+            QT_TRANSLATE_NOOP("core", "confirm (bank debit submitted)"),
             ("outcome_processing",),
             ("charge.pending", "payment_intent.processing"),
             note="charge.pending for PaymentIntents is likely, unverified (intents §3.2 T12)",
@@ -683,8 +743,20 @@ PAYMENT_INTENT_TABLE = Table(
     (_RPM, _RC, _RA, _PROC, _RCAP, "succeeded", "canceled"),
     frozenset({"succeeded", "canceled"}),
     (
-        _T("T2", _RPM, _RC, "set_payment_method", "set a payment method (create/update)"),
-        _T("T2-ra", _RA, _RC, "set_payment_method", "set a new payment method (update)"),
+        _T(
+            "T2",
+            _RPM,
+            _RC,
+            "set_payment_method",
+            QT_TRANSLATE_NOOP("core", "set a payment method (create/update)"),
+        ),
+        _T(
+            "T2-ra",
+            _RA,
+            _RC,
+            "set_payment_method",
+            QT_TRANSLATE_NOOP("core", "set a new payment method (update)"),
+        ),
         *_confirm_edges(_RPM),
         *_confirm_edges(_RC),
         *_confirm_edges(_RA),
@@ -693,7 +765,7 @@ PAYMENT_INTENT_TABLE = Table(
             _RA,
             "succeeded",
             "authenticate",
-            "customer authenticates (automatic capture)",
+            QT_TRANSLATE_NOOP("core", "customer authenticates (automatic capture)"),
             ("outcome_succeeds", "automatic_confirmation", "automatic_capture"),
             _PI_SUCCEEDED,
         ),
@@ -702,7 +774,7 @@ PAYMENT_INTENT_TABLE = Table(
             _RA,
             _RCAP,
             "authenticate",
-            "customer authenticates (manual capture)",
+            QT_TRANSLATE_NOOP("core", "customer authenticates (manual capture)"),
             ("outcome_succeeds", "automatic_confirmation", "manual_capture"),
             ("charge.succeeded", "payment_intent.amount_capturable_updated"),
         ),
@@ -711,7 +783,7 @@ PAYMENT_INTENT_TABLE = Table(
             _RA,
             _RC,
             "authenticate",
-            "customer authenticates (confirmation_method manual)",
+            QT_TRANSLATE_NOOP("core", "customer authenticates (confirmation_method manual)"),
             ("outcome_succeeds", "manual_confirmation"),
             note="events unverified (intents §3.2 T6m)",
         ),
@@ -720,7 +792,7 @@ PAYMENT_INTENT_TABLE = Table(
             _RA,
             _RPM,
             "authenticate",
-            "customer authenticates, then the issuer declines",
+            QT_TRANSLATE_NOOP("core", "customer authenticates, then the issuer declines"),
             ("outcome_declines",),
             _PI_FAILED,
         ),
@@ -729,7 +801,7 @@ PAYMENT_INTENT_TABLE = Table(
             _RA,
             _RPM,
             "authenticate",
-            "customer fails authentication",
+            QT_TRANSLATE_NOOP("core", "customer fails authentication"),
             ("outcome_fails",),
             ("payment_intent.payment_failed",),
         ),
@@ -738,7 +810,7 @@ PAYMENT_INTENT_TABLE = Table(
             _PROC,
             "succeeded",
             "settle",
-            "bank debit settles",
+            QT_TRANSLATE_NOOP("core", "bank debit settles"),
             ("outcome_succeeds",),
             ("payment_intent.succeeded",),
             note="an existing Charge that moves fires its own edge's event (C1 here)",
@@ -748,7 +820,7 @@ PAYMENT_INTENT_TABLE = Table(
             _PROC,
             _RPM,
             "settle",
-            "bank debit fails",
+            QT_TRANSLATE_NOOP("core", "bank debit fails"),
             ("outcome_declines",),
             ("payment_intent.payment_failed",),
             note="with the Charge's C2 charge.failed",
@@ -758,7 +830,7 @@ PAYMENT_INTENT_TABLE = Table(
             _RCAP,
             "succeeded",
             "capture",
-            "capture (all or part)",
+            QT_TRANSLATE_NOOP("core", "capture (all or part)"),
             events=("payment_intent.succeeded",),
             note="with the Charge's C3 charge.captured; exact events unverified (intents §3.2 T15)",
         ),
@@ -768,7 +840,7 @@ PAYMENT_INTENT_TABLE = Table(
                 source,
                 "canceled",
                 "cancel",
-                "cancel",
+                QT_TRANSLATE_NOOP("core", "cancel"),
                 events=("payment_intent.canceled",),
             )
             for source, short in ((_RPM, "rpm"), (_RC, "rc"), (_RA, "ra"))
@@ -778,7 +850,7 @@ PAYMENT_INTENT_TABLE = Table(
             _RCAP,
             "canceled",
             "cancel",
-            "cancel (releases the authorization)",
+            QT_TRANSLATE_NOOP("core", "cancel (releases the authorization)"),
             events=("payment_intent.canceled",),
         ),
         _T(
@@ -786,7 +858,7 @@ PAYMENT_INTENT_TABLE = Table(
             _PROC,
             "canceled",
             "cancel",
-            "cancel (us_bank_account only)",
+            QT_TRANSLATE_NOOP("core", "cancel (us_bank_account only)"),
             ("cancelable_processing",),
             ("payment_intent.canceled",),
         ),
@@ -795,18 +867,24 @@ PAYMENT_INTENT_TABLE = Table(
             _RCAP,
             "canceled",
             "expire",
-            "authorization expires (7 days)",
+            QT_TRANSLATE_NOOP("core", "authorization expires (7 days)"),
             events=("payment_intent.canceled",),
             note="after the Charge's C4 charge.expired; unverified (intents §3.2 T17)",
         ),
     ),
 )
 GUARDS["outcome_fails"] = Guard(
-    "outcome_fails", "the customer completes authentication", _outcome("fails")
+    "outcome_fails",
+    QT_TRANSLATE_NOOP("core", "the customer completes authentication"),
+    _outcome("fails"),
 )
 GUARDS["outcome_auth_required"] = Guard(
     "outcome_auth_required",
-    "only an off-session confirm of a card that needs authentication fails this way (intents §8.4)",
+    QT_TRANSLATE_NOOP(
+        "core",
+        "only an off-session confirm of a card that needs authentication fails this way "
+        "(intents §8.4)",
+    ),
     _outcome("auth_required"),
 )
 
@@ -817,7 +895,13 @@ SETUP_INTENT_TABLE = Table(
     (_RPM, _RC, _RA, _PROC, "succeeded", "canceled"),
     frozenset({"succeeded", "canceled"}),
     (
-        _T("S1", _RPM, _RC, "set_payment_method", "set a payment method (create/update)"),
+        _T(
+            "S1",
+            _RPM,
+            _RC,
+            "set_payment_method",
+            QT_TRANSLATE_NOOP("core", "set a payment method (create/update)"),
+        ),
         *(
             edge
             for source, short in ((_RPM, "rpm"), (_RC, "rc"), (_RA, "ra"))
@@ -827,7 +911,7 @@ SETUP_INTENT_TABLE = Table(
                     source,
                     "succeeded",
                     "confirm",
-                    "confirm (set up; attached to the customer)",
+                    QT_TRANSLATE_NOOP("core", "confirm (set up; attached to the customer)"),
                     ("outcome_succeeds",),
                     ("setup_intent.succeeded",),
                 ),
@@ -836,7 +920,7 @@ SETUP_INTENT_TABLE = Table(
                     source,
                     _RA,
                     "confirm",
-                    "confirm (authentication needed)",
+                    QT_TRANSLATE_NOOP("core", "confirm (authentication needed)"),
                     ("outcome_action",),
                     ("setup_intent.requires_action",),
                 ),
@@ -845,7 +929,7 @@ SETUP_INTENT_TABLE = Table(
                     source,
                     _RPM,
                     "confirm",
-                    "confirm (card declined)",
+                    QT_TRANSLATE_NOOP("core", "confirm (card declined)"),
                     ("outcome_declines",),
                     _SI_FAILED,
                 ),
@@ -856,7 +940,7 @@ SETUP_INTENT_TABLE = Table(
             _RA,
             "succeeded",
             "authenticate",
-            "customer authenticates",
+            QT_TRANSLATE_NOOP("core", "customer authenticates"),
             ("outcome_succeeds",),
             ("setup_intent.succeeded",),
         ),
@@ -865,7 +949,7 @@ SETUP_INTENT_TABLE = Table(
             _RA,
             _RPM,
             "authenticate",
-            "customer fails authentication",
+            QT_TRANSLATE_NOOP("core", "customer fails authentication"),
             ("outcome_fails",),
             _SI_FAILED,
         ),
@@ -875,7 +959,7 @@ SETUP_INTENT_TABLE = Table(
                 source,
                 "canceled",
                 "cancel",
-                "cancel",
+                QT_TRANSLATE_NOOP("core", "cancel"),
                 events=("setup_intent.canceled",),
             )
             for source, short in ((_RPM, "rpm"), (_RC, "rc"), (_RA, "ra"))
@@ -894,7 +978,7 @@ PAYMENT_METHOD_TABLE = Table(
             "unattached",
             "attached",
             "attach",
-            "attach to a customer",
+            QT_TRANSLATE_NOOP("core", "attach to a customer"),
             events=("payment_method.attached",),
         ),
         _T(
@@ -902,7 +986,7 @@ PAYMENT_METHOD_TABLE = Table(
             "attached",
             "detached",
             "detach",
-            "detach (can never be used again)",
+            QT_TRANSLATE_NOOP("core", "detach (can never be used again)"),
             events=("payment_method.detached",),
         ),
         _T(
@@ -910,7 +994,7 @@ PAYMENT_METHOD_TABLE = Table(
             "unattached",
             "consumed",
             "use",
-            "used without a customer (even if declined)",
+            QT_TRANSLATE_NOOP("core", "used without a customer (even if declined)"),
             ("pm_unattached",),
             note="intents §4.4: single use without a customer",
         ),
@@ -919,7 +1003,7 @@ PAYMENT_METHOD_TABLE = Table(
             "attached",
             "attached",
             "use",
-            "used with its customer",
+            QT_TRANSLATE_NOOP("core", "used with its customer"),
             ("pm_with_its_customer",),
         ),
         _T(
@@ -927,7 +1011,7 @@ PAYMENT_METHOD_TABLE = Table(
             "attached",
             "attached",
             "update",
-            "update",
+            QT_TRANSLATE_NOOP("core", "update"),
             events=("payment_method.updated",),
         ),
     ),
@@ -979,7 +1063,11 @@ def blocked_by(tr: Transition, ctx: Ctx) -> str:
     """Why ``tr`` cannot be taken now ("" when it can)."""
     state = state_of(ctx.obj)
     if tr.source != state:
-        return f"the object is {state}; this edge leaves {tr.source}"
+        return fill(
+            QT_TRANSLATE_NOOP("core", "the object is {state}; this edge leaves {source}"),
+            state=state,
+            source=tr.source,
+        )
     for name in tr.guards:
         guard = GUARDS[name]
         if not guard.test(ctx):
@@ -1037,6 +1125,17 @@ def _expiry_possible(rec: Any, state: str) -> bool:
 #: values), not by its state: ``fn(rec, from_state)`` says whether the guard can
 #: ever hold for this object. Static guards are fixed facts too (their own test).
 FACT_GUARDS: dict[str, Callable[[Any, str], bool]] = {
+    # a PaymentIntent's capture and confirmation methods and its payment method types
+    # (intents §2): the edges its own payment can take
+    "automatic_capture": lambda rec, _s: rec.capture_method != "manual",
+    "manual_capture": lambda rec, _s: rec.capture_method == "manual",
+    "automatic_confirmation": lambda rec, _s: rec.confirmation_method != "manual",
+    "manual_confirmation": lambda rec, _s: rec.confirmation_method == "manual",
+    "outcome_processing": lambda rec, _s: bool(
+        {"sepa_debit", "us_bank_account"} & set(rec.payment_method_types)
+    ),
+    "outcome_auth_required": lambda rec, _s: "card" in rec.payment_method_types,
+    "cancelable_processing": lambda rec, _s: "us_bank_account" in rec.payment_method_types,
     "has_timer": _expiry_possible,
     "authorize_ok": lambda rec, _s: not _authorize_fails(Ctx(rec)),
     "authorize_fails": lambda rec, _s: _authorize_fails(Ctx(rec)),

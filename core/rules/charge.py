@@ -397,6 +397,8 @@ def capture(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
         data, {"amount", "receipt_email", "statement_descriptor", "statement_descriptor_suffix"}
     )
     amount = p.amount("amount")
+    if rec.payment_intent is not None:  # intents §3.7: its PaymentIntent captures it
+        raise errors.capture_through_payment_intent(charge_id, rec.payment_intent)
     if rec.status != "succeeded":
         raise errors.invalid(
             f"Charge {charge_id} cannot be captured: its status is {rec.status}.",

@@ -37,26 +37,6 @@ CARD_KEYS = frozenset(
     }
 )
 
-PREFIX_KIND = {
-    "src_": "source",
-    "tok_": "token",
-    "btok_": "token",
-    "ct_": "token",
-    "cpt_": "token",
-    "pii_": "token",
-    "cvctok_": "token",
-    "cus_": "customer",
-    "ch_": "charge",
-    "card_": "card",
-    "ba_": "bank_account",
-    "re_": "refund",
-    "evt_": "event",
-    "pm_": "payment_method",
-    "pi_": "payment_intent",
-    "seti_": "setup_intent",
-}
-
-
 R = TypeVar("R", SourceRec, TokenRec, CustomerRec, ChargeRec, RefundRec)
 _KIND_NAME: dict[type, str] = {
     SourceRec: "source",
@@ -312,10 +292,3 @@ def set_expiry(st: State, object_id: str) -> None:
     rec.expires_at = expiry_deadline(st, rec.type, rec.status)
     if rec.expires_at is not None:
         st.schedule(rec.expires_at, object_id, "expires_at")
-
-
-def kind_from_prefix(object_id: str) -> str | None:
-    for prefix, kind in PREFIX_KIND.items():
-        if object_id.startswith(prefix):
-            return kind
-    return None

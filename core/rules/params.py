@@ -186,9 +186,3 @@ def _lists(node: Params) -> Params:
             else:
                 node[key] = value
     return node
-
-
-def parse_any(params: object) -> tuple[list[tuple[str, str]], Params]:
-    """Flatten then parse; returns both the pairs and the nested dict."""
-    pairs = flatten(params)
-    return pairs, parse(pairs)

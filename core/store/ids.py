@@ -27,15 +27,18 @@ class IdGenerator:
         counter: how many ids were made so far (part of the sandbox state).
     """
 
-    __slots__ = ("seed", "counter", "_prefix")
+    __slots__ = ("seed", "counter", "floor", "_prefix")
 
     def __init__(self, seed: int, counter: int = 0) -> None:
         self.seed = seed
         self.counter = counter
+        #: The next id comes after this one even if ``counter`` is lower (set per
+        #: request by the sandbox: ids an undone request used are never made again).
+        self.floor = 0
         self._prefix = f"{seed}:".encode()
 
     def token(self, length: int = 24) -> str:
-        self.counter += 1
+        self.counter = max(self.counter, self.floor) + 1
         # hashes b"<seed>:<counter>": changing these bytes would change every id and
         # break saved sessions, whose logs name ids in their paths
         digest = hashlib.blake2b(self._prefix + b"%d" % self.counter, digest_size=32).digest()

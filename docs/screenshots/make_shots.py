@@ -2,15 +2,18 @@
 
     xvfb-run -a env QT_QPA_PLATFORM=xcb uv run python docs/screenshots/make_shots.py [OUT_DIR]
 
-Writes redirect_authorized.png (an iDEAL source after authorize),
-single_use_consumed.png (the same source charged once), japanese.png (the
-window in Japanese), presenter_ja.png / presenter_en.png (presenter mode
-mid-lesson), serve.png (the in-window server while stripe-python, in a
-thread, creates objects; two of its requests are refused) and, for
-PaymentIntents, payment_intent_requires_action.png (a 3DS card waiting for the
-customer), payment_intent_succeeded.png / payment_intent_succeeded_ja.png (the
-same after the simulator-only authenticate helper). Settings and autosave go to
-temporary directories.
+Writes, at 1280x800: card_source.png (card source A, born chargeable,
+attached and charged three times: its own lifecycle only, the trail, "×3"),
+ideal_source.png (iDEAL source B after authorize → charge), japanese.png
+(the same in Japanese), high_contrast.png; in presenter mode card_presenter.png,
+ideal_presenter.png, and presenter_ja.png / presenter_en.png (mid-lesson);
+serve.png (the in-window server while stripe-python, in a thread, creates
+objects; two of its requests are refused) and, for PaymentIntents,
+payment_intent_requires_action.png (a 3DS card waiting for the customer),
+payment_intent_succeeded.png / payment_intent_succeeded_ja.png (the same after
+the simulator-only authenticate helper). Settings and autosave go to temporary
+directories. After each graph shot it prints the smallest graph text on screen
+(font size × the view's transform).
 """
 
 from __future__ import annotations
@@ -67,27 +70,84 @@ def _close(window: Any) -> None:
     window.close()
 
 
+def smallest_text(window: Any) -> float:
+    """The smallest graph text on screen (px): font size × the item's transform."""
+    graph = window.graph
+    view_t = graph.viewportTransform()
+    sizes = [
+        font.pixelSize() * min(abs(t.m11()), abs(t.m22()))
+        for item in graph.text_items()
+        for t in [item.deviceTransform(view_t)]
+        for font, text in item.texts()
+        if text.strip()
+    ]
+    return min(sizes) if sizes else 0.0
+
+
+def _graph_shot(window: Any, path: Path) -> None:
+    _shot(window, path)
+    print(f"  smallest graph text {smallest_text(window):.1f} px")
+
+
+IDEAL = [
+    ("type", "ideal"),
+    ("amount", "1500"),
+    ("currency", "eur"),
+    ("redirect[return_url]", "https://example.com/return"),
+]
+
+
+def _card_source_charged_three_times(window: Any) -> str:
+    """Card source A: born chargeable, attached to a customer, charged three times (§3.3 T6)."""
+    send = window.host.send
+    tok = send("POST", "/v1/tokens", [("card[number]", CARD["number"]), *_exp()]).body["id"]
+    card = send(
+        "POST", "/v1/sources", [("type", "card"), ("token", tok), ("metadata[nickname]", "A")]
+    ).body["id"]
+    cus = send("POST", "/v1/customers", [("email", "class@example.com")]).body["id"]
+    send("POST", f"/v1/customers/{cus}/sources", [("source", card)])
+    for _ in range(3):
+        send(
+            "POST",
+            "/v1/charges",
+            [("customer", cus), ("source", card), ("amount", "500"), ("currency", "usd")],
+        )
+    return card
+
+
+def _exp() -> list[tuple[str, str]]:
+    return [("card[exp_month]", str(CARD["exp_month"])), ("card[exp_year]", str(CARD["exp_year"]))]
+
+
+def _ideal_authorized_and_charged(window: Any) -> str:
+    """iDEAL source B: pending → authorize → chargeable → charge → consumed (§3.3 T1, T5a)."""
+    send = window.host.send
+    ideal = send("POST", "/v1/sources", [*IDEAL, ("metadata[nickname]", "B")]).body["id"]
+    send("POST", f"/v1/test_helpers/sources/{ideal}/authorize")
+    send("POST", "/v1/charges", [("source", ideal), ("amount", "1500"), ("currency", "eur")])
+    return ideal
+
+
 def lifecycles(out: Path) -> None:
     window = _window()
-    send = window.host.send
-    ideal = send(
-        "POST",
-        "/v1/sources",
-        [
-            ("type", "ideal"),
-            ("amount", "1500"),
-            ("currency", "eur"),
-            ("redirect[return_url]", "https://example.com/return"),
-        ],
-    ).body["id"]
+    card = _card_source_charged_three_times(window)
+    ideal = _ideal_authorized_and_charged(window)
+    window.selection.select(card)
+    _graph_shot(window, out / "card_source.png")
     window.selection.select(ideal)
-    send("POST", f"/v1/test_helpers/sources/{ideal}/authorize")
-    _shot(window, out / "redirect_authorized.png")
-    send("POST", "/v1/charges", [("source", ideal), ("amount", "1500"), ("currency", "eur")])
-    _shot(window, out / "single_use_consumed.png")
+    _graph_shot(window, out / "ideal_source.png")
     window.set_language("ja")
-    _shot(window, out / "japanese.png")
+    _graph_shot(window, out / "japanese.png")
     window.set_language("en")
+    window.theme.set_high_contrast(True)
+    _graph_shot(window, out / "high_contrast.png")
+    window.theme.set_high_contrast(False)
+    window.set_presenter_mode(True)
+    window.selection.select(card)
+    _graph_shot(window, out / "card_presenter.png")
+    window.selection.select(ideal)
+    _graph_shot(window, out / "ideal_presenter.png")
+    window.set_presenter_mode(False)
     _close(window)
 
     window = _window()
@@ -96,9 +156,9 @@ def lifecycles(out: Path) -> None:
     window.set_presenter_mode(True)
     for _ in range(3):  # step 3 of "a token can be used only once": the refused second charge
         window.commands.action("lesson_next").trigger()
-    _shot(window, out / "presenter_ja.png")
+    _graph_shot(window, out / "presenter_ja.png")
     window.set_language("en")
-    _shot(window, out / "presenter_en.png")
+    _graph_shot(window, out / "presenter_en.png")
     window.set_presenter_mode(False)
     _close(window)
 

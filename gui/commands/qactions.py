@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import partial
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QIcon, QKeySequence
@@ -39,7 +40,7 @@ from gui.commands.table import (
 )
 from gui.sandbox_host import SandboxHost, error_of
 from gui.selection import Selection
-from gui.words.core_texts import translate as core_text
+from gui.words.i18n import core_text
 
 
 def unverified_note(note: str) -> str:
@@ -215,9 +216,7 @@ class Commands(QObject):
             elif core.enabled:
                 self._sync(name, True, False, spec_tip, spec_tip)
             else:
-                reason = core_text(str(core.reason)) or QCoreApplication.translate(
-                    "Commands", "blocked"
-                )
+                reason = core_text(core.reason) or QCoreApplication.translate("Commands", "blocked")
                 blocked = QCoreApplication.translate("Commands", "Blocked: %1").replace(
                     "%1", reason
                 )
@@ -265,7 +264,7 @@ class Commands(QObject):
         return self.perform(object_id, name)
 
     def perform(
-        self, object_id: str, name: str, chosen: dict[str, str] | None = None
+        self, object_id: str, name: str, chosen: dict[str, Any] | None = None
     ) -> Response | None:
         """Do the core action ``name`` on ``object_id``; ask for what it ``needs``.
 
@@ -283,7 +282,7 @@ class Commands(QObject):
         if not core.enabled and not self.try_anyway:
             self.message.emit(
                 QCoreApplication.translate("Commands", "Blocked: %1").replace(
-                    "%1", core_text(str(core.reason))
+                    "%1", core_text(core.reason)
                 )
             )
             return None

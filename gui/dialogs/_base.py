@@ -165,6 +165,7 @@ class RequestDialog(QDialog):
         self._sandbox: SandboxLike = host.sandbox
         self.last_response: Any = None
         self._fields: dict[str, QWidget] = {}
+        self._columns: dict[str, QVBoxLayout] = {}  # each field's widget, hint and error
         self._error_labels: dict[str, QLabel] = {}
         self._stripe_param_error: tuple[str, str] | None = None
         self._refreshing = False
@@ -257,6 +258,7 @@ class RequestDialog(QDialog):
         widget.setObjectName(name)
         self.form.addRow(label, box)
         self._fields[name] = box
+        self._columns[name] = column
         self._error_labels[name] = error
         self._watch(widget)
         return widget

@@ -20,7 +20,7 @@ from PySide6.QtCore import QCoreApplication
 
 from core.facts import cards as _cards
 from core.facts import catalog as _catalog
-from gui.words.core_texts import translate as core_text
+from gui.words.i18n import core_text
 
 SourceType = _catalog.SourceType
 TestCard = _cards.TestCard
@@ -37,6 +37,11 @@ luhn_ok = _cards.luhn_ok
 normalize_number = _cards.normalize
 brand_of = _cards.brand_of
 format_amount = _catalog.format_amount
+
+
+def unverified_topic(key: str) -> str:
+    """The (marked, untranslated) words of an ``unverified`` topic key."""
+    return _catalog.UNVERIFIED_TOPICS.get(key, key.replace("_", " "))
 
 
 def _tr(text: str) -> str:

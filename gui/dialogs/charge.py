@@ -165,7 +165,7 @@ class ChargeDialog(RequestDialog):
         self.add_field("amount", self.tr("Amount"), self.amount_edit)
         self.amount_hint = QLabel(self)
         self.amount_hint.setEnabled(False)
-        self._fields["amount"].layout().insertWidget(1, self.amount_hint)
+        self._columns["amount"].insertWidget(1, self.amount_hint)
         self.currency_combo = QComboBox(self)
         self.currency_combo.setEditable(True)
         self.currency_combo.addItems(list(_facts.CURRENCIES))

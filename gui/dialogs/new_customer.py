@@ -79,7 +79,9 @@ class NewCustomerDialog(RequestDialog):
         self.add_field("description", self.tr("Description"), self.description_edit)
         self.source_combo = QComboBox(self)
         self.source_combo.setEditable(True)
-        self.source_combo.lineEdit().setPlaceholderText(self.tr("none"))
+        line = self.source_combo.lineEdit()  # an editable combo always has one
+        assert line is not None
+        line.setPlaceholderText(self.tr("none"))
         self.source_combo.addItem(self.tr("(no payment source)"), "")
         for object_id, label in attachable_sources(sandbox):
             self.source_combo.addItem(label, object_id)

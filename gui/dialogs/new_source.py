@@ -24,7 +24,7 @@ from gui.dialogs import _facts
 from gui.dialogs._base import ApiRequest, RequestDialog, fill_combo, wrap
 from gui.dialogs._widgets import CardPicker, ExpiryCvc
 from gui.sandbox_host import SandboxHost
-from gui.words.core_texts import translate as core_text
+from gui.words.i18n import core_text
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 IBAN = re.compile(r"^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$")
@@ -86,7 +86,7 @@ class NewSourceDialog(RequestDialog):
         self.amount_hint = QLabel(self)
         self.amount_hint.setObjectName("amountHint")
         self.amount_hint.setEnabled(False)
-        self._fields["amount"].layout().insertWidget(1, self.amount_hint)
+        self._columns["amount"].insertWidget(1, self.amount_hint)
         self.currency_combo = QComboBox(self)
         self.add_field("currency", self.tr("Currency"), self.currency_combo)
 
@@ -113,10 +113,10 @@ class NewSourceDialog(RequestDialog):
         self.iban_combo.setEditable(True)
         for iban, outcome in _facts.sepa_test_ibans():
             self.iban_combo.addItem(f"{iban} — {outcome}", iban)
-        self.iban_combo.lineEdit().setText(self.iban_combo.itemData(0))
-        self.iban_combo.activated.connect(
-            lambda i: self.iban_combo.lineEdit().setText(self.iban_combo.itemData(i))
-        )
+        iban_line = self.iban_combo.lineEdit()  # an editable combo always has one
+        assert iban_line is not None
+        iban_line.setText(self.iban_combo.itemData(0))
+        self.iban_combo.activated.connect(lambda i: iban_line.setText(self.iban_combo.itemData(i)))
         self.add_field("sepa_debit[iban]", self.tr("IBAN"), self.iban_combo)
         self.country_combo = QComboBox(self)
         for code in _facts.SOFORT_COUNTRIES:
@@ -240,7 +240,7 @@ class NewSourceDialog(RequestDialog):
         lines.append(self._expiry(facts))
         lines += [
             self.tr("Unverified ({topic}): {note}").format(
-                topic=core_text(key.replace("_", " ")), note=core_text(note)
+                topic=core_text(_facts.unverified_topic(key)), note=core_text(note)
             )
             for key, note in facts.unverified.items()
         ]

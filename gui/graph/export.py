@@ -41,7 +41,8 @@ def scene_to_png(scene: QGraphicsScene, rect: QRectF, path: str, scale: float = 
     painter = QPainter(image)
     _render(scene, rect, painter, QRectF(0, 0, size.width(), size.height()))
     painter.end()
-    return image.save(str(Path(path)), "PNG")
+    # PySide6's stub wants the format as bytes; at run time only str is accepted
+    return image.save(str(Path(path)), "PNG")  # type: ignore[call-overload]
 
 
 def scene_to_svg(scene: QGraphicsScene, rect: QRectF, path: str, title: str = "") -> bool:

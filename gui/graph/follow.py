@@ -80,8 +80,8 @@ class SandboxFollowMixin:
             e for e in model.edges if TRIGGER_ACTIONS.get(e.trigger, e.trigger) == action_name
         ]
         here = [e for e in candidates if current is not None and e.source == current.id]
-        chosen = (here or candidates or [None])[0]
-        return chosen.id if chosen is not None else None
+        chosen = (here or candidates)[:1]
+        return chosen[0].id if chosen else None
 
     def _action_for_request(self: Any, object_id: str, request: RequestLine) -> str | None:
         try:

@@ -148,6 +148,8 @@ class GraphPanel(QGraphicsObject):
         self.banner = TextItem("", lambda: style.label_font(metrics.scale), "alert", self)
         self.focus_frame = FocusFrame(self)
         self.focused_edge = ""
+        #: the widest the title may be (scene units): the view's width
+        self.title_limit = float("inf")
         self._rejection = ""  # Stripe's message of the last rejected request, shown in the banner
         self.marker = MarkerItem(self)
         self.animation: QAbstractAnimation | None = None
@@ -177,6 +179,15 @@ class GraphPanel(QGraphicsObject):
         model, self.model = self.model, None
         self.set_model(None)
         self.set_model(model)
+
+    def keep_title_at(self, left: float) -> None:
+        """Slide the title to ``left`` (panel units) as the view scrolls, within the panel."""
+        if self.layout is None:
+            return
+        room = self._rect.width() - self.title.boundingRect().width()
+        x = min(max(MARGIN_X / 2, left + 8), max(MARGIN_X / 2, room))
+        if abs(self.title.x() - x) > 0.5:
+            self.title.setX(x)
 
     def text_items(self) -> list[object]:
         """Every item that draws text (each has ``texts()``), the legibility test reads them."""
@@ -227,7 +238,9 @@ class GraphPanel(QGraphicsObject):
             model, node_size=self._metrics.node_size, label_size=self._metrics.label_size
         )
         # a long title (id, nickname, kind) wraps over the graph instead of widening it
-        self.title.set_max_width(max(self.layout.width - MARGIN_X, 240.0 * self._metrics.scale))
+        # (and never wider than the view shows, so a scrolled graph keeps it whole)
+        width = min(self.layout.width - MARGIN_X, self.title_limit)
+        self.title.set_max_width(max(width, 240.0 * self._metrics.scale))
         self.title.setPos(MARGIN_X / 2, 0)
         self._graph_top = self.title.boundingRect().height() + self.TITLE_GAP
         for e in model.edges:

@@ -96,6 +96,7 @@ class LegibleSizingMixin:
             self.centerOn(rect.center())
         else:
             self._follow(self._panel, top_left=True)
+        self._keep_title_in_view()
 
     def _fit_scale(self: Any, rect: QRectF) -> float:
         vw, vh = max(1, self.viewport().width() - 4), max(1, self.viewport().height() - 4)

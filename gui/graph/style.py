@@ -155,10 +155,10 @@ def tr(text: str) -> str:
 
 
 def tr_lifecycle(text: str) -> str:
-    """Words that come from the core's tables (edge labels, reasons): see gui.words.core_texts."""
-    from gui.words.core_texts import translate
+    """Words that come from the core's tables (edge labels, reasons): see core.i18n."""
+    from gui.words.i18n import core_text
 
-    return translate(text)
+    return core_text(text)
 
 
 def gloss(status: str) -> str:

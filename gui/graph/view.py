@@ -10,7 +10,7 @@ request, undo and redo.
 from __future__ import annotations
 
 import os
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import (
     QAbstractAnimation,
@@ -123,7 +123,8 @@ class StateGraphView(
         self._sandbox: Sandbox = host.sandbox
         self._object_id: str | None = None
         self._pinned_id: str | None = None
-        self._duration = int(QSettings().value("graph/animation_ms", DEFAULT_DURATION_MS) or 0)
+        stored = cast("int | str", QSettings().value("graph/animation_ms", DEFAULT_DURATION_MS))
+        self._duration = int(stored or 0)
         self._reduced_motion = reduced_motion_preferred()
         self._auto_fit = True
         self._every_flow = False
@@ -157,6 +158,7 @@ class StateGraphView(
         scene.addItem(self._placeholder)
 
         host.changed.connect(self._on_change)
+        self.horizontalScrollBar().valueChanged.connect(self._keep_title_in_view)
         self._relayout()
 
     # ------------------------------------------------------------------ public
@@ -289,8 +291,17 @@ class StateGraphView(
         except (KeyError, ValueError):
             return None
 
+    def _keep_title_in_view(self, *_args: object) -> None:
+        """A graph wider than the view scrolls; its title stays in sight."""
+        panel = self._panel
+        if panel.model is None:
+            return
+        visible = self.mapToScene(self.viewport().rect()).boundingRect()
+        panel.keep_title_at(visible.left() - panel.x())
+
     def _show(self, panel: GraphPanel, object_id: str | None) -> bool:
         model = self._graph_of(object_id)
+        panel.title_limit = max(240.0, self.viewport().width() - 32.0)
         rebuilt = panel.set_model(model)
         nickname = nickname_of(self._sandbox, object_id or "")
         title = kind_title(model, nickname) if model is not None else ""

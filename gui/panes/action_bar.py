@@ -34,7 +34,7 @@ from gui.selection import Selection
 from gui.stripe_json import format_clock
 from gui.widgets.elided_label import ElidedLabel
 from gui.widgets.flow_layout import FlowLayout
-from gui.words.core_texts import translate as core_text
+from gui.words.i18n import core_text
 
 
 def _tr(text: str) -> str:
@@ -229,8 +229,8 @@ class ActionBar(QWidget):
             unverified = QCoreApplication.translate("ActionBar", "Unverified — ")
             parts.append(unverified + "; ".join(notes))
         if reasons:
-            blocked = QCoreApplication.translate("ActionBar", "Blocked — ")
-            parts.append(blocked + "; ".join(reasons))
+            blocked_words = QCoreApplication.translate("ActionBar", "Blocked — ")
+            parts.append(blocked_words + "; ".join(reasons))
         self.reasons_label.set_full_text(" · ".join(parts))
         if self.reasons_label.toolTip() != self.reasons_label.full_text():
             self.reasons_label.setToolTip(self.reasons_label.full_text())

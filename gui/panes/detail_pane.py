@@ -272,7 +272,11 @@ class DetailPane(QWidget):
         if index == 0:
             last = self.last_request(object_id)
             self.property_rows = self._properties.render(
-                object_id, str(obj.get("object", "")), obj, last
+                object_id,
+                str(obj.get("object", "")),
+                obj,
+                last,
+                self._sandbox.last_edge(object_id),
             )
         elif index == 1:
             self.json_view.setPlainText(json.dumps(obj, indent=2, ensure_ascii=False))
@@ -334,10 +338,10 @@ class DetailPane(QWidget):
 
     def event_types(self) -> list[str]:
         """The event types the Events tab lists, top to bottom."""
-        return [
-            self.events_view.topLevelItem(i).text(1)
-            for i in range(self.events_view.topLevelItemCount())
-        ]
+        items = (
+            self.events_view.topLevelItem(i) for i in range(self.events_view.topLevelItemCount())
+        )
+        return [item.text(1) for item in items if item is not None]
 
     def object_id(self) -> str | None:
         return self._object_id

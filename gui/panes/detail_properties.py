@@ -70,7 +70,12 @@ class PropertiesText:
         self._view.clear()
 
     def render(
-        self, object_id: str, kind: str, obj: dict[str, Any], last: RequestLine | None
+        self,
+        object_id: str,
+        kind: str,
+        obj: dict[str, Any],
+        last: RequestLine | None,
+        last_edge: str = "",
     ) -> list[tuple[str, str, str, str]]:
         """Fill the Properties view: a "why" box for the status, then every field.
 
@@ -79,12 +84,13 @@ class PropertiesText:
         their blocks are the same and only a few values differ: those blocks are
         rewritten in place, so the document lays out and repaints only them rather
         than the whole text (a new document cost ~3 ms and a full repaint).
+        ``last_edge`` is the lifecycle edge the object last took: it explains a status.
         """
         request = {"method": last[0], "path": last[1], "params": last[2]} if last else None
         rows: list[tuple[str, str, str, str]] = []
         for path, value in flatten(obj):
             meaning = explanations.meaning(kind, path)
-            reason = explanations.why(kind, path, obj, request)
+            reason = explanations.why(kind, path, obj, request, last_edge)
             rows.append((path, _value_text(value), meaning, reason))
         f = self._formats()
         status_style = style_for(display_status(obj))

@@ -80,6 +80,10 @@ class PresenterMode(QObject):
     def active(self) -> bool:
         return self._saved is not None
 
+    def saved_geometry(self) -> QByteArray | None:
+        """The window's geometry from before presenter mode (None when not presenting)."""
+        return QByteArray(self._saved.geometry) if self._saved is not None else None
+
     def set_active(self, on: bool) -> None:
         if on:
             self.enter()
@@ -194,14 +198,15 @@ class PresenterMode(QObject):
         self._window.main_splitter.setSizes(main)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
-        if watched is self._window and event.type() == QEvent.Type.Resize and self.active:
+        window: Any = self._window  # compared below: mypy would narrow self._window to QObject
+        if watched is window and event.type() == QEvent.Type.Resize and self.active:
             # keep the projection on the screen (Qt grows a window when a dock's hint grows,
             # and under bare Xvfb no window manager enforces full screen)
             screen = self._window.screen()
             if screen is not None and self._window.width() > screen.geometry().width():
                 self._window.setGeometry(screen.geometry())
             return False
-        if watched is self._window and event.type() == QEvent.Type.Resize and not self.active:
+        if watched is window and event.type() == QEvent.Type.Resize and not self.active:
             self._restore_sizes()
             if not self._window.isFullScreen():
                 self._window.removeEventFilter(self)

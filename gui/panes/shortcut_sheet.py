@@ -149,6 +149,12 @@ class ShortcutSheet(QDialog):
     def rows(self) -> list[tuple[str, str]]:
         """(command, shortcut) of every row shown, top to bottom."""
         return [
-            (self.table.item(r, 0).text(), self.table.item(r, 1).text())
+            (_text(self.table.item(r, 0)), _text(self.table.item(r, 1)))
             for r in range(self.table.rowCount())
         ]
+
+
+def _text(item: QTableWidgetItem | None) -> str:
+    """A cell's text (every cell of the sheet has an item)."""
+    assert item is not None
+    return item.text()

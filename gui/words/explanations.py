@@ -8,7 +8,10 @@ here, in this one module, so it is easy to change.
 
 Functions:
     meaning(kind, path): what a field means (translated).
-    why(kind, path, obj, last_request): why it has its value now (translated), or "".
+    why(kind, path, obj, last_request, last_edge): why it has its value now (translated),
+        or "". A status is explained by the lifecycle edge the object last took
+        (``Sandbox.last_edge``: T6, T8b, T5c, U1...), which names what happened to it
+        whatever request made it happen.
 """
 
 from __future__ import annotations
@@ -250,21 +253,34 @@ def _req(last_request: Any) -> tuple[str, str, dict[str, str]]:
     return method.upper(), path, flat
 
 
-def why(kind: str, path: str, obj: dict[str, Any], last_request: Any = None) -> str:
-    """Why the field has its value now, from the object and its last changing request."""
-    method, req_path, params = _req(last_request)
+#: Edges by what they do to a token: charged (used, even if declined), attached.
+_TOKEN_CHARGED = frozenset({"U1", "U2"})
+_TOKEN_ATTACHED = frozenset({"U3"})
+#: Source edges: charged and still chargeable (reusable, with its customer), attached,
+#: detached (consumed).
+_SOURCE_CHARGED_AGAIN = frozenset({"T6"})
+_SOURCE_ATTACHED = frozenset({"T8a", "T8b"})
+_SOURCE_DETACHED = frozenset({"T5c", "T5d"})
+
+
+def why(
+    kind: str, path: str, obj: dict[str, Any], last_request: Any = None, last_edge: str = ""
+) -> str:
+    """Why the field has its value now, from the object, the lifecycle edge it last took
+    and (for fields no edge sets, e.g. a customer's default_source) its last request."""
+    _method, _path, params = _req(last_request)
     value = _get(obj, path)
     if kind == "source":
-        return _why_source(path, value, obj, method, req_path, params)
+        return _why_source(path, value, obj, last_edge)
     if kind == "token":
         if path == "used":
             if value:
-                if req_path.startswith("/v1/charges"):
+                if last_edge in _TOKEN_CHARGED:
                     return QCoreApplication.translate(
                         "explain",
                         "A charge used it. Even a declined charge uses up a token (§6.3, observed).",
                     )
-                if req_path.startswith("/v1/customers"):
+                if last_edge in _TOKEN_ATTACHED:
                     return QCoreApplication.translate(
                         "explain",
                         "Attaching it to a customer used it: a card_ was saved; charge that card_ from now on (§12.5).",
@@ -284,11 +300,7 @@ def why(kind: str, path: str, obj: dict[str, Any], last_request: Any = None) -> 
             return QCoreApplication.translate(
                 "explain", "No source attached yet, or the last one was detached."
             )
-        if (
-            method == "POST"
-            and req_path.startswith("/v1/customers")
-            and params.get("default_source")
-        ):
+        if params.get("default_source"):  # only a customer update takes default_source
             return QCoreApplication.translate("explain", "You set it with default_source.")
         return QCoreApplication.translate(
             "explain",
@@ -328,19 +340,17 @@ def why(kind: str, path: str, obj: dict[str, Any], last_request: Any = None) -> 
     return ""
 
 
-def _why_source(
-    path: str, value: Any, obj: dict[str, Any], method: str, req_path: str, params: dict[str, str]
-) -> str:
+def _why_source(path: str, value: Any, obj: dict[str, Any], last_edge: str) -> str:
     usage = obj.get("usage")
     attached = bool(obj.get("customer"))
     if path == "status":
         if value == "chargeable":
-            if usage == "reusable" and attached and req_path.startswith("/v1/charges"):
+            if attached and last_edge in _SOURCE_CHARGED_AGAIN:
                 return QCoreApplication.translate(
                     "explain",
                     "A reusable source attached to a customer stays chargeable after a charge (§3.3 T6).",
                 )
-            if attached and req_path.startswith("/v1/customers"):
+            if attached and last_edge in _SOURCE_ATTACHED:
                 return QCoreApplication.translate(
                     "explain",
                     "Attaching keeps the status; now charge it again and again with customer + source (§3.3 T8).",
@@ -385,7 +395,7 @@ def _why_source(
                 "Waiting for the customer to authorize (e.g. scan the WeChat QR code, §12.7).",
             )
         if value == "consumed":
-            if method == "DELETE":
+            if last_edge in _SOURCE_DETACHED:
                 return QCoreApplication.translate(
                     "explain",
                     "It was detached from its customer: detaching a source consumes it for good (§5.1 rule 4).",

@@ -22,6 +22,7 @@ first chosen, so Japanese renders on a machine without any CJK font.
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -35,6 +36,9 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QFontDatabase
+
+from core.i18n import CONTEXT as CORE_CONTEXT
+from core.i18n import template_of
 
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 TRANSLATIONS = RESOURCES / "translations"
@@ -173,3 +177,27 @@ class LanguageManager(QObject):
         if self._settings is not None:
             self._settings.setValue(SETTINGS_KEY, language)
         self.languageChanged.emit(language)
+
+
+#: Fields of a core template whose values are Stripe statuses: shown with their gloss.
+_STATUS_FIELDS = frozenset({"state", "status", "source"})
+_FIELD = re.compile(r"\{(\w+)\}")
+
+
+def core_text(text: str) -> str:
+    """A text the core made (see :mod:`core.i18n`), in the current language.
+
+    Its marked template is translated and its values put back; a value that is a
+    Stripe status stays English, with its gloss (``canceled (キャンセル)``) in Japanese.
+    A text the translation does not know comes back as it is (English).
+    """
+    if not text:
+        return text
+    template, values = template_of(text)
+    translated = QCoreApplication.translate(CORE_CONTEXT, template)
+    if not values:
+        return translated
+    from gui.widgets.status_style import with_gloss
+
+    shown = {k: with_gloss(v) if k in _STATUS_FIELDS else v for k, v in values.items()}
+    return _FIELD.sub(lambda m: shown.get(m.group(1), m.group(0)), translated)

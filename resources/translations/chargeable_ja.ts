@@ -921,13 +921,13 @@
     </message>
     <message>
         <location line="+158"/>
-        <location line="+58"/>
+        <location line="+56"/>
         <source>Select an object first.</source>
         <extracomment>opens the Charge dialog for an object (the window sets it); without one, &quot;charge&quot; asks for what it needs and sends at once</extracomment>
         <translation>先にオブジェクトを選択してください。</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-54"/>
         <source>Does not apply to %1.</source>
         <translation>%1 には適用できません。</translation>
     </message>
@@ -937,7 +937,7 @@
         <translation>ブロック中</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <location line="+64"/>
         <source>Blocked: %1</source>
         <translation>ブロック中: %1</translation>
@@ -951,11 +951,6 @@
         <location line="+108"/>
         <source>Not a duration: %1 (write 90s, 45m, 1h30m, 2d, or a number of hours)</source>
         <translation>期間として読めません: %1（90s、45m、1h30m、2d、または時間数で入力してください）</translation>
-    </message>
-    <message>
-        <location filename="../../gui/commands/ask.py" line="+36"/>
-        <source>Move the simulated clock on by (90s, 45m, 1h30m, 2d; a number is hours):</source>
-        <translation>模擬時計を進める長さ（90s、45m、1h30m、2d。数字だけなら時間）:</translation>
     </message>
     <message>
         <location filename="../../gui/sandbox_host.py" line="+55"/>
@@ -994,12 +989,17 @@
         <translation>やり直す操作はありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/commands/ask.py" line="-1"/>
+        <location filename="../../gui/commands/ask.py" line="+35"/>
         <source>Advance the clock</source>
         <translation>時計を進める</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+1"/>
+        <source>Move the simulated clock on by (90s, 45m, 1h30m, 2d; a number is hours):</source>
+        <translation>模擬時計を進める長さ（90s、45m、1h30m、2d。数字だけなら時間）:</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Create a customer first (Create ▸ New Customer).</source>
         <translation>先に顧客を作成してください (作成 ▸ 新規顧客)。</translation>
     </message>
@@ -1136,7 +1136,7 @@
         <translation>%1 · status %2 — %3</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+45"/>
         <source>This object no longer exists (an undo took it back).</source>
         <translation>このオブジェクトはもう存在しません (元に戻す操作で取り消されました)。</translation>
     </message>
@@ -1151,7 +1151,7 @@
         <translation>一覧からオブジェクトを選ぶか、[作成] メニューから作成してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/panes/detail_properties.py" line="+104"/>
+        <location filename="../../gui/panes/detail_properties.py" line="+110"/>
         <location line="+95"/>
         <source>Why </source>
         <translation>理由: </translation>
@@ -2649,419 +2649,503 @@
 <context>
     <name>core</name>
     <message>
-        <location filename="../../gui/words/core_texts.py" line="+37"/>
+        <location filename="../../core/lifecycle/tables.py" line="+260"/>
         <source>fail (customer declines/aborts)</source>
-        <extracomment>Texts the core makes without variable parts.</extracomment>
         <translation>失敗 (顧客が拒否・中止)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>expire (pending window)</source>
         <translation>期限切れ (pending の期限)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+9"/>
         <source>expire (chargeable window)</source>
         <translation>期限切れ (chargeable の期限)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+9"/>
         <source>charge (single_use)</source>
         <translation>請求 (single_use)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+9"/>
         <source>charge (reusable, not attached)</source>
         <translation>請求 (reusable、顧客に未関連付け)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+9"/>
         <source>detach</source>
         <translation>関連付けを解除</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+9"/>
         <source>detach (while pending)</source>
         <translation>関連付けを解除 (pending の間)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+10"/>
         <source>charge (reusable, attached, with customer)</source>
         <translation>請求 (reusable、関連付け済み、customer を指定)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
+        <location line="+9"/>
         <source>attach</source>
         <translation>顧客に関連付け</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+13"/>
         <source>authorize (e.g. WeChat QR scan)</source>
         <translation>承認 (例: WeChat の QR スキャン)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+9"/>
         <source>SEPA charge fails</source>
         <translation>SEPA の請求が失敗</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+12"/>
         <source>authorize (redirect succeeded)</source>
         <translation>承認 (リダイレクト成功)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+9"/>
         <source>authorize fails (3DS processing error)</source>
         <translation>承認に失敗 (3DS の処理エラー)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+11"/>
         <source>authorize (full amount pushed)</source>
         <translation>承認 (全額を送金済み)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>receive funds (amount reached)</source>
         <translation>資金を受領 (金額に到達)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+9"/>
         <source>receive funds (partial)</source>
         <translation>資金を受領 (一部)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+9"/>
         <source>receive more funds</source>
         <translation>さらに資金を受領</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+10"/>
         <source>authorize (code entered)</source>
         <translation>承認 (コード入力済み)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>verify (right values)</source>
         <translation>確認 (正しい値)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+9"/>
         <source>verify (wrong values, attempts left)</source>
         <translation>確認 (誤った値、試行回数が残る)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>verify (wrong values, last attempt)</source>
         <translation>確認 (誤った値、最後の試行)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+18"/>
         <source>charge (succeeds)</source>
         <translation>請求 (成功)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+9"/>
         <source>charge (declined: still uses the token)</source>
         <translation>請求 (拒否: それでもトークンは使用済みになる)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+10"/>
         <source>attach to a customer (becomes a card_)</source>
         <translation>顧客に関連付け (card_ になる)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+9"/>
         <source>create a card source from it</source>
         <translation>このトークンからカードのソースを作成</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+18"/>
         <source>settles (succeeded)</source>
         <translation>決済確定 (succeeded)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+9"/>
         <source>settles (failed)</source>
         <translation>決済確定 (failed)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+9"/>
         <source>capture</source>
         <translation>キャプチャー</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+9"/>
+        <location line="+324"/>
         <source>authorization expires (7 days)</source>
         <translation>オーソリの期限切れ (7 日)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-315"/>
         <source>refund (releases the authorization)</source>
         <translation>返金 (オーソリを解放)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+9"/>
         <source>refund (partial)</source>
         <translation>返金 (一部)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+9"/>
         <source>refund (full)</source>
         <translation>返金 (全額)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-483"/>
         <source>only a single_use source takes this edge</source>
         <translation>この遷移をたどるのは single_use (使い捨て) のソースだけです</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>only a reusable source takes this edge</source>
         <translation>この遷移をたどるのは reusable (再利用可能) のソースだけです</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>the source is attached to a customer</source>
         <translation>ソースは顧客に関連付けられています</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>the source is not attached to a customer</source>
         <translation>ソースは顧客に関連付けられていません</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>charge it together with the customer it is attached to (customer + source, §5.1 rule 3)</source>
         <translation>関連付けられている顧客と一緒に請求してください (customer + source、§5.1 ルール 3)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>no expiry timer applies to this source (§3.4)</source>
         <translation>このソースには有効期限のタイマーがありません (§3.4)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>only SEPA Direct Debit sources fail after a failed charge (§3.3 T7)</source>
         <translation>請求の失敗後に failed になるのは SEPA ダイレクトデビットのソースだけです (§3.3 T7)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>the customer has not pushed the full amount yet</source>
         <translation>顧客はまだ全額を送金していません</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>this push completes the amount</source>
         <translation>この送金で金額に達します</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>the verification values are wrong</source>
         <translation>確認の値が誤っています</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>attempts would be exhausted, or the values are right</source>
         <translation>試行回数を使い切るか、値が正しいかのどちらかです</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>attempts remain, or the values are right</source>
         <translation>試行回数が残っているか、値が正しいかのどちらかです</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>completing 3D Secure fails on this card (§10)</source>
         <translation>このカードでは 3D セキュアの完了に失敗します (§10)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>completing the redirect succeeds on this source</source>
         <translation>このソースではリダイレクトの完了に成功します</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>the issuer declines this card</source>
         <translation>カード発行会社がこのカードを拒否します</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>the issuer accepts this card</source>
         <translation>カード発行会社がこのカードを受け入れます</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>this decline card cannot be attached: attaching validates the card (§10)</source>
         <translation>この拒否カードは関連付けできません: 関連付けの際にカードが検証されます (§10)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>only card tokens become card sources</source>
         <translation>カードのソースになれるのはカードのトークンだけです</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>this charge will fail when it settles</source>
         <translation>この請求は決済確定の時に失敗します</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>this charge will succeed when it settles</source>
         <translation>この請求は決済確定の時に成功します</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>the amount leaves part of the charge unrefunded</source>
         <translation>この金額では請求の一部が返金されずに残ります</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>the amount refunds the whole remainder</source>
         <translation>この金額で残りが全額返金されます</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>the authorization has no expiry timer</source>
         <translation>このオーソリには有効期限のタイマーがありません</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../core/lifecycle/requires.py" line="+162"/>
         <source>this object has no lifecycle</source>
+        <extracomment>(kind, trigger) -&gt; the names of the guards every edge of the trigger needs, in order.</extracomment>
         <translation>このオブジェクトにはライフサイクルがありません</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../core/lifecycle/actions.py" line="+107"/>
         <source>no timer is running for this object</source>
         <translation>このオブジェクトには動いているタイマーがありません</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../core/lifecycle/requires.py" line="-122"/>
         <source>consumed: it was charged without being attached to a customer, or was detached (§5.2)</source>
         <translation>consumed (消費した): 顧客に関連付けずに請求されたか、関連付けを解除されました (§5.2)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>only chargeable sources can be charged; this one is pending (§2.1)</source>
         <translation>請求できるのは chargeable (請求可能) のソースだけです。このソースは pending (保留中) です (§2.1)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>nothing left to charge: the customer has not pushed more funds</source>
         <translation>請求できる残額がありません: 顧客はまだ追加の資金を送金していません</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>klarna sources need source_order before charging (§4)</source>
         <translation>klarna のソースは請求の前に source_order が必要です (§4)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+24"/>
         <source>this source needs no authorization</source>
         <translation>このソースに承認は不要です</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../core/lifecycle/actions.py" line="+106"/>
+        <location line="+59"/>
+        <location line="+93"/>
         <source>not attached to a customer</source>
         <translation>顧客に関連付けられていません</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-147"/>
         <source>already the customer&apos;s default source</source>
         <translation>すでに顧客の既定のソースです</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../core/lifecycle/requires.py" line="+20"/>
         <source>You cannot use a Stripe token more than once (§6.3)</source>
         <translation>Stripe のトークンは 2 回以上使えません (§6.3)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>this decline card cannot be attached: attaching validates it (§10)</source>
-        <translation>この拒否カードは関連付けできません: 関連付けの際に検証されます (§10)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location filename="../../core/lifecycle/actions.py" line="+48"/>
         <source>bank accounts must be verified before an ACH charge (not simulated)</source>
         <translation>ACH で請求する前に銀行口座の確認が必要です (シミュレートしていません)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+26"/>
         <source>the customer has no default source</source>
         <translation>顧客に既定のソースがありません</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+14"/>
         <source>the customer is deleted</source>
         <translation>顧客は削除されています</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+18"/>
+        <source>simulator-only: Stripe has no endpoint for the customer&apos;s side (intents §8.6)</source>
+        <extracomment>The authenticate helpers are the sandbox&apos;s own (§8.6): said beside the buttons.</extracomment>
+        <translation>シミュレーター専用: Stripe には顧客側の操作のエンドポイントがない (intents §8.6)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>used once without a customer: it may not be used again (intents §4.4)</source>
+        <translation>顧客なしで一度使われた: 二度と使えない (intents §4.4)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>detached: it can never be used or attached again (intents §4.4)</source>
+        <translation>関連付け解除済み: 二度と使うことも関連付けることもできない (intents §4.4)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>this decline card cannot be attached: attaching validates it (§10)</source>
+        <translation>この拒否カードは関連付けできません: 関連付けの際に検証されます (§10)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>already the customer&apos;s default payment method</source>
+        <translation>すでに顧客のデフォルトの支払い方法</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>needs a payment method of one of its payment_method_types first (update it)</source>
+        <translation>まず payment_method_types のいずれかの種類の支払い方法が必要（更新する）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>its payment method is {status}: it may not be used again (intents §4.4)</source>
+        <translation>その支払い方法は {status}: 二度と使えない (intents §4.4)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>its payment method is attached to another customer (intents §6.1)</source>
+        <translation>その支払い方法は別の顧客に関連付けられている (intents §6.1)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>its payment method cannot pay with this customer (intents §6.1)</source>
+        <translation>その支払い方法はこの顧客では支払えない (intents §6.1)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>only an open {kind} can be confirmed; this one is {status}</source>
+        <translation>確定できるのは未完了の {kind} だけ。これは {status}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>only a {kind} in requires_action waits for the customer; this one is {status}</source>
+        <translation>顧客の操作を待つのは requires_action の {kind} だけ。これは {status}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>a {kind} in {status} cannot be canceled</source>
+        <translation>{status} の {kind} はキャンセルできない</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <location filename="../../core/lifecycle/tables.py" line="+432"/>
+        <source>only a us_bank_account payment can be canceled while processing (intents §3.3)</source>
+        <translation>processing 中にキャンセルできるのは us_bank_account の支払いだけ (intents §3.3)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>only a PaymentIntent in requires_capture can be captured; this one is {status}</source>
+        <translation>キャプチャできるのは requires_capture の PaymentIntent だけ。これは {status}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>only a succeeded PaymentIntent has a payment to refund; this one is {status}</source>
+        <translation>返金できる支払いがあるのは succeeded の PaymentIntent だけ。これは {status}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>its charge is refunded already</source>
+        <translation>その Charge はすでに返金済み</translation>
+    </message>
+    <message>
+        <location line="-484"/>
         <source>the sandbox allows it; whether Stripe refuses it is unverified (§13). Stripe advises charging a single-use source directly (§5.1 rule 1)</source>
+        <extracomment>§5.1 rule 1 advises against it; §13 lists whether Stripe refuses it as unverified.</extracomment>
         <translation>サンドボックスでは許可されます。Stripe が拒否するかは未検証です (§13)。Stripe は使い捨てのソースを直接請求するよう勧めています (§5.1 ルール 1)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../core/facts/cards.py" line="+104"/>
         <source>succeeds; 3DS not enrolled (not_required)</source>
+        <extracomment>§5.2: 3DS2 card through the Charges API; decline_code is UNVERIFIED (likely this one). §5.2: legacy 3DS-required card charged without 3DS: only &quot;Your card was declined.&quot; is documented; the decline_code is a sandbox choice (UNVERIFIED).</extracomment>
         <translation>成功。3DS 未登録 (not_required)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+12"/>
         <source>3DS not supported: a 3DS source is born failed</source>
         <translation>3DS 非対応: 3DS のソースは作成時から failed</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+20"/>
         <source>fails only when a CVC was sent (§10)</source>
         <translation>CVC を送ったときだけ失敗 (§10)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+9"/>
         <source>attaches to a customer, but every charge fails (§10)</source>
         <translation>顧客に関連付けできるが、請求はすべて失敗 (§10)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>Radar: always blocked</source>
         <translation>Radar: 常にブロック</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>Radar: highest risk, blocked</source>
         <translation>Radar: 最高リスク、ブロック</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>Radar: elevated risk, succeeds</source>
         <translation>Radar: 高リスク、成功</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+19"/>
         <source>refund pending, then succeeded</source>
         <translation>返金は pending の後に succeeded</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>refund succeeded, then failed (charge.refund.updated)</source>
         <translation>返金は succeeded の後に failed (charge.refund.updated)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+10"/>
         <source>legacy 3DS test card: 3DS required; a plain charge is declined</source>
         <translation>旧 3DS テストカード: 3DS 必須。通常の請求は拒否</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+10"/>
         <source>legacy table only (UNVERIFIED officially)</source>
         <translation>旧一覧にのみ記載 (公式には未検証)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+10"/>
         <source>3DS2: Charges without 3DS declined; a 3DS source reported not_required (obs, no maintainer confirmation)</source>
         <translation>3DS2: 3DS なしの請求は拒否。3DS のソースは not_required と報告 (観察のみ、メンテナーの確認なし)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../core/facts/catalog.py" line="+161"/>
         <source>expiry</source>
+        <extracomment>Currencies the sandbox accepts (three-letter, lower case). Zero-decimal ones below. Minimum charge amounts, &quot;$0.50 or equivalent&quot; (§8.1), per Stripe&apos;s published table. The words shown for each topic of ``SourceType.unverified`` (its keys).</extracomment>
         <translation>有効期限</translation>
     </message>
     <message>
@@ -3115,57 +3199,59 @@
         <translation>全般</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>settle delay is a plausible sandbox choice; the docs give a range (§8.2) and the sandbox settles at this fixed delay</source>
         <translation>決済確定までの遅延はサンドボックスが選んだもっともらしい値です。ドキュメントには幅があり (§8.2)、サンドボックスはこの固定の遅延で確定します</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+22"/>
         <source>1 h pending / 6 h chargeable copied from the redirect types; Stripe documents no timer for three_d_secure (§3.4)</source>
         <translation>pending 1 時間 / chargeable 6 時間はリダイレクト型から流用。Stripe は three_d_secure のタイマーを記載していません (§3.4)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+38"/>
+        <location line="+59"/>
+        <location line="+87"/>
         <source>unknown (§4)</source>
         <translation>不明 (§4)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-145"/>
         <source>owner[name]=failing_charge makes the charge fail; from a third-party copy of Stripe&apos;s page (§4)</source>
         <translation>owner[name]=failing_charge で請求が失敗します。出典は Stripe のページの第三者による写しです (§4)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+55"/>
         <source>1 h / 6 h assumed from the other redirect types (§3.4)</source>
         <translation>1 時間 / 6 時間は他のリダイレクト型からの推定 (§3.4)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+30"/>
         <source>single-use receiver: amount is required (it is the sum to push), although §5.1 rule 6 says receivers take no amount; that rule is applied to reusable receivers</source>
         <translation>使い捨ての receiver: amount は必須 (送金すべき合計額) です。§5.1 ルール 6 には receiver は amount を取らないとありますが、このルールは再利用可能な receiver に適用しています</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+21"/>
         <source>reusable Alipay was a closed beta: the sandbox refuses it (§4)</source>
         <translation>再利用可能な Alipay はクローズドベータでした: サンドボックスでは拒否します (§4)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+17"/>
         <source>WeChat takes aud/cad/eur/gbp/hkd/jpy/sgd/usd but only the account&apos;s default currency; the sandbox account is a US account (usd)</source>
         <translation>WeChat は aud/cad/eur/gbp/hkd/jpy/sgd/usd を扱いますが、使えるのはアカウントの既定通貨だけです。サンドボックスのアカウントは米国のアカウント (usd) です</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+19"/>
         <source>no timer documented; the sandbox sets none (§3.4)</source>
         <translation>タイマーの記載はなく、サンドボックスも設定しません (§3.4)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+17"/>
         <source>redirect inferred from its *_redirect_url fields (§4)</source>
         <translation>*_redirect_url フィールドから redirect と推定 (§4)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>single_use (§4, unverified)</source>
         <translation>single_use (使い捨て) (§4、未検証)</translation>
     </message>
@@ -3180,12 +3266,12 @@
         <translation>同期。請求の前に source_order が必要 (§4)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+17"/>
         <source>code_verification (microdeposits) by default, redirect on request (§4 table, partly unverified)</source>
         <translation>既定は code_verification (少額入金)、指定すれば redirect (§4 の表、一部未検証)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>reusable (unverified)</source>
         <translation>reusable (再利用可能) (未検証)</translation>
     </message>
@@ -3195,353 +3281,283 @@
         <translation>values[]=32&amp;values[]=45 で確認できます。試行は 3 回まで (ACH 少額入金のルール、§7)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+19"/>
+        <location line="+20"/>
         <source>flow, usage and initial status are unverified (§4); modelled like sepa_debit, a mandate-based debit</source>
         <translation>flow、usage、初期ステータスは未検証 (§4)。マンデートに基づく引き落としである sepa_debit と同様にモデル化</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+19"/>
         <source>legacy Terminal type: flow none, single_use and chargeable at creation are sandbox choices (§4)</source>
         <translation>旧 Terminal の種類: flow none、single_use、作成時に chargeable はサンドボックスの選択 (§4)</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>needs a payment method of one of its payment_method_types first (update it)</source>
-        <translation>まず payment_method_types のいずれかの種類の支払い方法が必要（更新する）</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>its payment method is attached to another customer (intents §6.1)</source>
-        <translation>その支払い方法は別の顧客に関連付けられている (intents §6.1)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>its payment method cannot pay with this customer (intents §6.1)</source>
-        <translation>その支払い方法はこの顧客では支払えない (intents §6.1)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>used once without a customer: it may not be used again (intents §4.4)</source>
-        <translation>顧客なしで一度使われた: 二度と使えない (intents §4.4)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>detached: it can never be used or attached again (intents §4.4)</source>
-        <translation>関連付け解除済み: 二度と使うことも関連付けることもできない (intents §4.4)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>already the customer&apos;s default payment method</source>
-        <translation>すでに顧客のデフォルトの支払い方法</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>its charge is refunded already</source>
-        <translation>その Charge はすでに返金済み</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>simulator-only: Stripe has no endpoint for the customer&apos;s side (intents §8.6)</source>
-        <translation>シミュレーター専用: Stripe には顧客側の操作のエンドポイントがない (intents §8.6)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location filename="../../core/lifecycle/tables.py" line="+331"/>
         <source>attach to a customer</source>
         <translation>顧客に関連付け</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-158"/>
         <source>bank debit fails</source>
         <translation>口座引き落としが失敗</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>bank debit settles</source>
-        <translation>口座引き落としが完了</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>cancel</source>
-        <translation>キャンセル</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>cancel (releases the authorization)</source>
-        <translation>キャンセル (オーソリを解放)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>cancel (us_bank_account only)</source>
-        <translation>キャンセル (us_bank_account のみ)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>capture (all or part)</source>
-        <translation>キャプチャ (全額または一部)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>capture_method is automatic: nothing waits for a capture</source>
-        <translation>capture_method が automatic: キャプチャ待ちにならない</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>capture_method is manual: the payment waits in requires_capture</source>
-        <translation>capture_method が manual: 支払いは requires_capture で待つ</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>confirm (authentication needed)</source>
-        <translation>確定 (認証が必要)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>confirm (authentication or redirect needed)</source>
-        <translation>確定 (認証またはリダイレクトが必要)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>confirm (authorized, automatic capture)</source>
-        <translation>確定 (承認、自動キャプチャ)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>confirm (authorized, manual capture)</source>
-        <translation>確定 (承認、手動キャプチャ)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>confirm (bank debit submitted)</source>
-        <translation>確定 (口座引き落としを送信)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>confirm (card declined)</source>
-        <translation>確定 (カードが拒否)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>confirm (declined: 402, back to requires_payment_method)</source>
-        <translation>確定 (拒否: 402、requires_payment_method に戻る)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>confirm (set up; attached to the customer)</source>
-        <translation>確定 (設定完了、顧客に関連付け)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>confirm off-session (authentication required: 402)</source>
-        <translation>オフセッションで確定 (認証が必要: 402)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>confirmation_method is automatic: no second confirm is needed (intents §3.2 T6)</source>
-        <translation>confirmation_method が automatic: 2 回目の確定は不要 (intents §3.2 T6)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>confirmation_method is manual: the server must confirm again (intents §3.2 T6m)</source>
-        <translation>confirmation_method が manual: サーバーが再度確定する必要がある (intents §3.2 T6m)</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>only a us_bank_account payment can be canceled while processing (intents §3.3)</source>
-        <translation>processing 中にキャンセルできるのは us_bank_account の支払いだけ (intents §3.3)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>only an off-session confirm of a card that needs authentication fails this way (intents §8.4)</source>
-        <translation>この失敗は、認証が必要なカードをオフセッションで確定したときだけ (intents §8.4)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="-210"/>
         <source>only bank debits (sepa_debit, us_bank_account) pass through processing (intents §3.2 T12)</source>
         <translation>processing を通るのは口座引き落とし (sepa_debit、us_bank_account) だけ (intents §3.2 T12)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+21"/>
+        <source>confirmation_method is manual: the server must confirm again (intents §3.2 T6m)</source>
+        <translation>confirmation_method が manual: サーバーが再度確定する必要がある (intents §3.2 T6m)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>confirmation_method is automatic: no second confirm is needed (intents §3.2 T6)</source>
+        <translation>confirmation_method が automatic: 2 回目の確定は不要 (intents §3.2 T6)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>use it together with the customer it is attached to (intents §6.1)</source>
         <translation>関連付けられた顧客と一緒に使う (intents §6.1)</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="+156"/>
+        <source>bank debit settles</source>
+        <translation>口座引き落としが完了</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <location line="+119"/>
+        <source>cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location line="-109"/>
+        <source>cancel (releases the authorization)</source>
+        <translation>キャンセル (オーソリを解放)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>cancel (us_bank_account only)</source>
+        <translation>キャンセル (us_bank_account のみ)</translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <source>capture (all or part)</source>
+        <translation>キャプチャ (全額または一部)</translation>
+    </message>
+    <message>
+        <location line="-204"/>
+        <source>capture_method is automatic: nothing waits for a capture</source>
+        <translation>capture_method が automatic: キャプチャ待ちにならない</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>capture_method is manual: the payment waits in requires_capture</source>
+        <translation>capture_method が manual: 支払いは requires_capture で待つ</translation>
+    </message>
+    <message>
+        <location line="+301"/>
+        <source>confirm (authentication needed)</source>
+        <translation>確定 (認証が必要)</translation>
+    </message>
+    <message>
+        <location line="-218"/>
+        <source>confirm (authentication or redirect needed)</source>
+        <translation>確定 (認証またはリダイレクトが必要)</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>confirm (authorized, automatic capture)</source>
+        <translation>確定 (承認、自動キャプチャ)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>confirm (authorized, manual capture)</source>
+        <translation>確定 (承認、手動キャプチャ)</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>confirm (bank debit submitted)</source>
+        <translation>確定 (口座引き落としを送信)</translation>
+    </message>
+    <message>
+        <location line="+151"/>
+        <source>only an off-session confirm of a card that needs authentication fails this way (intents §8.4)</source>
+        <translation>この失敗は、認証が必要なカードをオフセッションで確定したときだけ (intents §8.4)</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>confirm (card declined)</source>
+        <translation>確定 (カードが拒否)</translation>
+    </message>
+    <message>
+        <location line="-218"/>
+        <source>confirm (declined: 402, back to requires_payment_method)</source>
+        <translation>確定 (拒否: 402、requires_payment_method に戻る)</translation>
+    </message>
+    <message>
+        <location line="+200"/>
+        <source>confirm (set up; attached to the customer)</source>
+        <translation>確定 (設定完了、顧客に関連付け)</translation>
+    </message>
+    <message>
+        <location line="-191"/>
+        <source>confirm off-session (authentication required: 402)</source>
+        <translation>オフセッションで確定 (認証が必要: 402)</translation>
+    </message>
+    <message>
+        <location line="+220"/>
         <source>customer authenticates</source>
         <translation>顧客が認証</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-175"/>
         <source>customer authenticates (automatic capture)</source>
         <translation>顧客が認証 (自動キャプチャ)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+18"/>
         <source>customer authenticates (confirmation_method manual)</source>
         <translation>顧客が認証 (confirmation_method manual)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-9"/>
         <source>customer authenticates (manual capture)</source>
         <translation>顧客が認証 (手動キャプチャ)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+18"/>
         <source>customer authenticates, then the issuer declines</source>
         <translation>顧客が認証し、その後カード発行会社が拒否</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+9"/>
+        <location line="+148"/>
         <source>customer fails authentication</source>
         <translation>顧客の認証が失敗</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+37"/>
         <source>detach (can never be used again)</source>
         <translation>関連付け解除 (二度と使えない)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-231"/>
         <source>set a new payment method (update)</source>
         <translation>新しい支払い方法を設定 (更新)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-7"/>
+        <location line="+152"/>
         <source>set a payment method (create/update)</source>
         <translation>支払い方法を設定 (作成/更新)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-239"/>
         <source>the PaymentMethod is attached to a customer</source>
         <translation>この PaymentMethod は顧客に関連付け済み</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-66"/>
         <source>the card needs authentication or is declined</source>
         <translation>このカードは認証が必要か、拒否される</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+280"/>
         <source>the customer completes authentication</source>
         <translation>顧客は認証を完了する</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-270"/>
         <source>the issuer accepts this payment method</source>
         <translation>カード発行会社はこの支払い方法を受け入れる</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-5"/>
         <source>this payment method needs no customer action</source>
         <translation>この支払い方法は顧客の操作を必要としない</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+411"/>
         <source>update</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-8"/>
         <source>used with its customer</source>
         <translation>自分の顧客と一緒に使用</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-9"/>
         <source>used without a customer (even if declined)</source>
         <translation>顧客なしで使用 (拒否されても)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+70"/>
         <source>the object is {state}; this edge leaves {source}</source>
-        <extracomment>Texts the core makes with variable parts: ``{name}`` stands for one value.</extracomment>
+        <extracomment>Kinds whose record keeps its lifecycle state in ``status`` (set by the engine).</extracomment>
         <translation>オブジェクトは {state} です。この遷移は {source} から出ます</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../core/lifecycle/requires.py" line="+78"/>
         <source>{state} is terminal: nothing leaves it (§3.1)</source>
         <translation>{state} は終端状態です: ここから出る遷移はありません (§3.1)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-83"/>
         <source>{status} is terminal (§3.1)</source>
         <translation>{status} は終端状態です (§3.1)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+85"/>
         <source>not possible while {state}</source>
         <translation>{state} の間はできません</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../core/lifecycle/actions.py" line="+304"/>
+        <location filename="../../core/lifecycle/requires.py" line="-119"/>
         <source>already attached to {customer}</source>
         <translation>すでに {customer} に関連付けられています</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>its payment method is {status}: it may not be used again (intents §4.4)</source>
-        <translation>その支払い方法は {status}: 二度と使えない (intents §4.4)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>only an open {kind} can be confirmed; this one is {status}</source>
-        <translation>確定できるのは未完了の {kind} だけ。これは {status}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>only a {kind} in requires_action waits for the customer; this one is {status}</source>
-        <translation>顧客の操作を待つのは requires_action の {kind} だけ。これは {status}</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>a {kind} in {status} cannot be canceled</source>
-        <translation>{status} の {kind} はキャンセルできない</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>only a PaymentIntent in requires_capture can be captured; this one is {status}</source>
-        <translation>キャプチャできるのは requires_capture の PaymentIntent だけ。これは {status}</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>only a succeeded PaymentIntent has a payment to refund; this one is {status}</source>
-        <translation>返金できる支払いがあるのは succeeded の PaymentIntent だけ。これは {status}</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location filename="../../core/lifecycle/requires.py" line="+5"/>
         <source>a source can only be attached while chargeable or pending (§5.1 rule 5); this one is {status}</source>
         <translation>ソースを関連付けられるのは chargeable (請求可能) か pending (保留中) の間だけです (§5.1 ルール 5)。このソースは {status} です</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>only a pending source can be authorized; this one is {status}</source>
         <translation>承認できるのは pending (保留中) のソースだけです。このソースは {status} です</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+10"/>
         <source>only a pending source can be failed; this one is {status}</source>
         <translation>失敗にできるのは pending (保留中) のソースだけです。このソースは {status} です</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>only a pending source can be verified; this one is {status}</source>
         <translation>確認できるのは pending (保留中) のソースだけです。このソースは {status} です</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+15"/>
         <source>a {type} token cannot be charged</source>
         <translation>{type} トークンには請求できません</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>a {type} token cannot be attached</source>
         <translation>{type} トークンは関連付けできません</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>only an uncaptured charge can be captured; this one is {state}</source>
         <translation>キャプチャーできるのは未キャプチャーの請求だけです。この請求は {state} です</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../core/lifecycle/actions.py" line="-53"/>
         <source>its default source is {status}</source>
         <translation>既定のソースが {status} です</translation>
     </message>
@@ -3815,7 +3831,7 @@
 <context>
     <name>explain</name>
     <message>
-        <location filename="../../gui/words/explanations.py" line="+29"/>
+        <location filename="../../gui/words/explanations.py" line="+32"/>
         <source>The object&apos;s id; its prefix names its kind.</source>
         <translation>オブジェクトの ID。接頭辞がその種類を表します。</translation>
     </message>
@@ -4100,8 +4116,9 @@
         <translation>この返金が代金を返す元の請求。</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+57"/>
         <source>A charge used it. Even a declined charge uses up a token (§6.3, observed).</source>
+        <extracomment>Edges by what they do to a token: charged (used, even if declined), attached. Source edges: charged and still chargeable (reusable, with its customer), attached, detached (consumed).</extracomment>
         <translation>請求で使用されました。拒否された請求でもトークンは使い切られます (§6.3、実測)。</translation>
     </message>
     <message>
@@ -4130,7 +4147,7 @@
         <translation>ソースがまだ関連付けられていないか、最後のソースの関連付けが解除されました。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
         <source>You set it with default_source.</source>
         <translation>default_source で設定しました。</translation>
     </message>
@@ -4180,7 +4197,7 @@
         <translation>オブジェクト作成時に模擬時計が記録した時刻。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>A reusable source attached to a customer stays chargeable after a charge (§3.3 T6).</source>
         <translation>顧客に関連付けた reusable (再利用可能) のソースは、請求後も chargeable (請求可能) のままです (§3.3 T6)。</translation>
     </message>
@@ -4308,7 +4325,7 @@
 <context>
     <name>facts</name>
     <message>
-        <location filename="../../gui/dialogs/_facts.py" line="+77"/>
+        <location filename="../../gui/dialogs/_facts.py" line="+82"/>
         <source>charge succeeds</source>
         <translation>請求は成功</translation>
     </message>

@@ -1,24 +1,29 @@
-"""Update the Japanese translation: run lupdate, then fill it from ja_strings.json.
+"""Update the Japanese translation: ``chargeable_ja.ts`` is its one store.
 
 Usage (from the repository root)::
 
-    UV_PYTHON_DOWNLOADS=never uv run python resources/translations/update.py
-    UV_PYTHON_DOWNLOADS=never uv run python resources/translations/update.py --missing
+    uv run python resources/translations/update.py              # sync with the sources
+    uv run python resources/translations/update.py --missing    # ... and print the gaps as JSON
+    uv run python resources/translations/update.py --set CONTEXT "source text" "日本語"
+    uv run python resources/translations/update.py --set-file new.json
 
 What it does
 ------------
 1. Runs ``pyside6-lupdate`` over every source file with UI strings
    (:func:`source_files`: the Python files under ``gui/``, and those under
-   ``core/`` that mark strings with ``QT_TRANSLATE_NOOP``/``QT_TR_NOOP``;
-   tracked files and new untracked ones, never ignored ones) into
-   ``chargeable_ja.ts``, dropping strings the code no longer has
+   ``core/`` that mark strings with ``QT_TRANSLATE_NOOP`` — the core's no-op marker
+   in ``core/i18n.py``; tracked files and new untracked ones, never ignored ones)
+   into ``chargeable_ja.ts``. lupdate keeps every translation the file has, adds
+   the new strings unfinished and drops those the code no longer has
    (``-no-obsolete``).
-2. Fills every message from ``ja_strings.json`` and marks it finished. A
-   translation that loses a placeholder (``%1``, ``%n``, ``{name}``…) or a
-   keyboard mnemonic is refused and reported; the message stays unfinished.
-3. Runs lupdate once more so the file keeps lupdate's own layout (a later run
-   by anyone, or Qt Linguist, gives a small diff).
-4. Lists the messages still without a translation and exits 1 if there are any.
+2. A new string whose exact text is already translated in another context gets
+   that translation (menu words, statuses...), and says so.
+3. ``--set`` / ``--set-file`` write translations into the ``.ts``. A translation
+   that loses a placeholder (``%1``, ``%n``, ``{name}``…) or a keyboard mnemonic is
+   refused and reported; the message stays unfinished.
+4. Runs lupdate once more so the file keeps lupdate's own layout (a later run by
+   anyone, or Qt Linguist, gives a small diff).
+5. Lists the messages still without a translation and exits 1 if there are any.
 
 The ``.qm`` is never committed: ``gui.words.i18n.compiled_qm`` compiles it from the
 ``.ts`` on first use. ``tests/gui/test_translations.py`` fails when a string in
@@ -27,22 +32,24 @@ the sources is missing from the ``.ts`` or unfinished in it.
 Adding or changing a UI string
 ------------------------------
 1. Write it in the code through ``self.tr("…")``,
-   ``QCoreApplication.translate("Context", "…")`` or
-   ``QT_TRANSLATE_NOOP("Context", "…")``.
-2. Run this script with ``--missing``: it prints the untranslated messages as
-   JSON, ready to paste into ``ja_strings.json``.
-3. Add the Japanese to ``ja_strings.json``:
+   ``QCoreApplication.translate("Context", "…")`` or ``QT_TRANSLATE_NOOP("Context",
+   "…")`` (in ``core/``: ``from core.i18n import QT_TRANSLATE_NOOP``, context
+   ``"core"``; a text with variable parts is a template with named fields, filled
+   with ``core.i18n.fill``).
+2. Run this script with ``--missing``: it prints the untranslated messages as JSON,
+   ``{"Context": {"source text": ""}}``.
+3. Give the Japanese, either way:
 
-   - ``"common"``: source text → Japanese, used in every context;
-   - ``"contexts"``: ``{"Context": {source text → Japanese}}``, which wins
-     over ``"common"`` (for words that read differently in different places).
-     A message with a disambiguation comment (``tr("Open", "verb")``) is keyed
-     ``"Open ||| verb"``.
-   - Plurals (``%n`` with ``tr(text, None, n)``): one Japanese form, keeping
-     ``%n``.
+   - save that JSON with the Japanese filled in and run ``--set-file FILE``
+     (the file is not committed; the former ``ja_strings.json`` shape, with
+     ``"common"`` and ``"contexts"``, is read too);
+   - or one at a time: ``--set Context "source text" "日本語"`` (``--comment`` for
+     a message with a disambiguation comment, ``tr("Open", "verb")``);
+   - or edit ``chargeable_ja.ts`` in Qt Linguist (``pyside6-linguist``) or a text
+     editor: fill ``<translation>`` and remove its ``type="unfinished"``.
 
-4. Run the script again (no argument) and commit ``chargeable_ja.ts`` and
-   ``ja_strings.json`` together.
+   Plurals (``%n`` with ``tr(text, None, n)``): one Japanese form, keeping ``%n``.
+4. Run the script again (no argument) and commit ``chargeable_ja.ts``.
 
 Japanese conventions used throughout: menu words as Japanese software says
 them (ファイル, 編集, 表示, ヘルプ, 元に戻す, やり直す, 保存, 名前を付けて保存…);
@@ -65,11 +72,11 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 TS_FILE = HERE / "chargeable_ja.ts"
-STRINGS_FILE = HERE / "ja_strings.json"
 TARGET_LANGUAGE = "ja_JP"
 DISAMBIGUATION_SEPARATOR = " ||| "
 
@@ -194,110 +201,133 @@ def translations_of(message: ET.Element) -> list[str]:
     return [form.text or "" for form in forms] if forms else [translation.text or ""]
 
 
-def load_strings() -> tuple[dict[str, str], dict[str, dict[str, str]]]:
-    data = json.loads(STRINGS_FILE.read_text(encoding="utf-8"))
-    return data.get("common", {}), data.get("contexts", {})
+def _set(message: ET.Element, text: str) -> None:
+    translation = message.find("translation")
+    if translation is None:
+        translation = ET.SubElement(message, "translation")
+    if message.get("numerus") == "yes":
+        for form in list(translation):
+            translation.remove(form)
+        translation.text = None
+        ET.SubElement(translation, "numerusform").text = text
+    else:
+        translation.text = text
+    translation.attrib.pop("type", None)
 
 
-def lookup(
-    common: dict[str, str],
-    contexts: dict[str, dict[str, str]],
-    context: str,
-    source: str,
-    comment: str,
-) -> str | None:
-    key = f"{source}{DISAMBIGUATION_SEPARATOR}{comment}" if comment else source
-    in_context = contexts.get(context, {})
-    if key in in_context:
-        return in_context[key]
-    return common.get(key)
+def entries_of(data: Any) -> list[tuple[str, str, str, str]]:
+    """(context, source, comment, Japanese) from ``{"Context": {"source": "日本語"}}``.
+
+    A key ``"source ||| comment"`` names a message with a disambiguation comment.
+    The former ``ja_strings.json`` shape, ``{"common": {...}, "contexts": {...}}``,
+    is read too: ``"common"`` entries apply in every context (``*``).
+    """
+    if not isinstance(data, dict):
+        raise SystemExit("the file must hold a JSON object")
+    by_context: dict[str, Any]
+    data = {k: v for k, v in data.items() if not str(k).startswith("_")}  # "_about": a note
+    if data and set(data) <= {"common", "contexts"}:
+        by_context = dict(data.get("contexts", {}))
+        if data.get("common"):
+            by_context["*"] = data["common"]
+    else:
+        by_context = data
+    out = []
+    for context, messages in by_context.items():
+        if not isinstance(messages, dict):
+            raise SystemExit(f"{context!r}: expected an object of source text -> Japanese")
+        for key, text in messages.items():
+            source, _, comment = str(key).partition(DISAMBIGUATION_SEPARATOR)
+            if text:
+                out.append((str(context), source, comment, str(text)))
+    return out
 
 
-def fill(ts_file: Path) -> tuple[int, list[str], list[tuple[str, str, str]]]:
-    """Fill ``ts_file`` from the mapping. Returns (filled, problems, still missing)."""
-    common, contexts = load_strings()
+def write(
+    ts_file: Path, entries: list[tuple[str, str, str, str]]
+) -> tuple[int, list[str], list[tuple[str, str, str]]]:
+    """Put translations into ``ts_file`` and copy known ones to new messages.
+
+    ``entries`` are (context or ``*``, source, comment, Japanese). Returns (how many
+    were set, problems, copied: (context, source, the context it was copied from)).
+    """
     tree = ET.parse(ts_file)
     root = tree.getroot()
     root.set("language", TARGET_LANGUAGE)
-    filled = 0
-    problems: list[str] = []
-    missing: list[tuple[str, str, str]] = []
+    messages: dict[tuple[str, str, str], ET.Element] = {}
     for context in root.iter("context"):
         name = context.findtext("name") or ""
         for message in context.iter("message"):
-            source, comment = message_key(message)
-            text = lookup(common, contexts, name, source, comment)
-            translation = message.find("translation")
-            if translation is None:
-                translation = ET.SubElement(message, "translation")
-            if text is None:
-                if not is_finished(message):
-                    missing.append((name, source, comment))
-                continue
+            messages[(name, *message_key(message))] = message
+    written, problems = 0, []
+    for context, source, comment, text in entries:
+        targets = [
+            key for key in messages if key[1:] == (source, comment) and context in ("*", key[0])
+        ]
+        if not targets:
+            problems.append(f"{context}: {source!r}: no such message in the sources")
+        for key in targets:
             problem = check_translation(source, text)
             if problem is not None:
-                problems.append(f"{name}: {source!r} -> {text!r}: {problem}")
-                missing.append((name, source, comment))
+                problems.append(f"{key[0]}: {source!r} -> {text!r}: {problem}")
                 continue
-            if message.get("numerus") == "yes":
-                for form in list(translation):
-                    translation.remove(form)
-                translation.text = None
-                ET.SubElement(translation, "numerusform").text = text
-            else:
-                translation.text = text
-            translation.attrib.pop("type", None)
-            filled += 1
+            _set(messages[key], text)
+            written += 1
+    known: dict[tuple[str, str], tuple[str, str]] = {}
+    for (name, source, comment), message in messages.items():
+        if is_finished(message) and message.get("numerus") != "yes":
+            known.setdefault((source, comment), (name, translations_of(message)[0]))
+    copied = []
+    for (name, source, comment), message in messages.items():
+        found = known.get((source, comment))
+        if found is not None and not is_finished(message) and message.get("numerus") != "yes":
+            _set(message, found[1])
+            copied.append((name, source, found[0]))
     tree.write(ts_file, encoding="utf-8", xml_declaration=True)
-    return filled, problems, missing
-
-
-def unused_keys(ts_file: Path) -> list[str]:
-    """Mapping entries that match no message any more (kept; listed as a hint)."""
-    common, contexts = load_strings()
-    messages = read_messages(ts_file)
-    keys = {
-        f"{source}{DISAMBIGUATION_SEPARATOR}{comment}" if comment else source
-        for (_context, source, comment) in messages
-    }
-    by_context: dict[str, set[str]] = {}
-    for context, source, comment in messages:
-        key = f"{source}{DISAMBIGUATION_SEPARATOR}{comment}" if comment else source
-        by_context.setdefault(context, set()).add(key)
-    unused = [f"common: {key!r}" for key in common if key not in keys]
-    for context, entries in contexts.items():
-        unused += [
-            f"{context}: {key!r}" for key in entries if key not in by_context.get(context, ())
-        ]
-    return unused
+    return written, problems, copied
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
-        "--missing",
-        action="store_true",
-        help="print the untranslated messages as JSON for ja_strings.json",
+        "--missing", action="store_true", help="print the untranslated messages as JSON"
     )
     parser.add_argument(
-        "--unused", action="store_true", help="list mapping entries no message uses"
+        "--set",
+        nargs=3,
+        metavar=("CONTEXT", "SOURCE", "JAPANESE"),
+        action="append",
+        default=[],
+        help="translate one message (may be repeated)",
+    )
+    parser.add_argument("--comment", default="", help="the disambiguation comment for --set")
+    parser.add_argument(
+        "--set-file", type=Path, help='translations as JSON: {"Context": {"source text": "日本語"}}'
     )
     args = parser.parse_args(argv)
 
+    entries = [(context, source, args.comment, text) for context, source, text in args.set]
+    if args.set_file is not None:
+        try:
+            data = json.loads(args.set_file.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise SystemExit(f"cannot read {args.set_file}: {exc}") from exc
+        entries += entries_of(data)
+
     run_lupdate(TS_FILE)
-    filled, problems, missing = fill(TS_FILE)
+    written, problems, copied = write(TS_FILE, entries)
     run_lupdate(TS_FILE)  # lupdate's own layout
     messages = read_messages(TS_FILE)
     contexts = {context for context, _source, _comment in messages}
     print(
         f"{TS_FILE.relative_to(ROOT)}: {len(messages)} messages in {len(contexts)} contexts, "
-        f"{filled} filled from {STRINGS_FILE.name}"
+        f"{written} translation(s) set"
     )
+    for context, source, origin in copied:
+        print(f"copied: {context}: {source!r} (as in {origin})")
     for problem in problems:
         print(f"refused: {problem}", file=sys.stderr)
-    if args.unused:
-        for entry in unused_keys(TS_FILE):
-            print(f"unused: {entry}")
+    missing = sorted(key for key, message in messages.items() if not is_finished(message))
     if missing:
         print(f"{len(missing)} message(s) without a translation:", file=sys.stderr)
         if args.missing:
@@ -313,7 +343,7 @@ def main(argv: list[str] | None = None) -> int:
                     file=sys.stderr,
                 )
         return 1
-    return 0
+    return 1 if problems else 0
 
 
 if __name__ == "__main__":

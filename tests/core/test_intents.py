@@ -781,3 +781,38 @@ def test_actions_enabled_are_accepted_and_blocked_are_refused(api: IntentsSandbo
                 assert refused or len(fork.sandbox.events) == events_before, where
             checked += 1
     assert checked >= 30
+
+
+def test_a_payment_intents_charge_is_captured_through_it(api: IntentsSandbox) -> None:
+    # §3.7: capture PI-created charges with the PI capture endpoint
+    pi = api.pi(payment_method="pm_card_visa", confirm="true", capture_method="manual")
+    body = api.post(f"/v1/charges/{pi['latest_charge']}/capture", 400)
+    assert f"/v1/payment_intents/{pi['id']}/capture" in body["error"]["message"]
+    assert api.get(f"{PIS}/{pi['id']}")["status"] == "requires_capture"
+
+
+def test_the_graph_of_a_payment_intent_keeps_its_own_capture_method() -> None:
+    """The graph filter reads the PaymentIntent's facts: automatic capture has no
+    requires_capture; a card-only PaymentIntent no processing."""
+    from core.api import Sandbox
+
+    sb = Sandbox(seed=1, check_keys=False)
+    auto = sb.request(
+        "POST", PIS, {"amount": "900", "currency": "usd", "payment_method_types[]": "card"}
+    )
+    states = {n.id for n in sb.graph(auto.body["id"]).nodes}
+    assert "requires_capture" not in states and "processing" not in states
+    assert {"requires_action", "succeeded", "canceled"} <= states
+    held = sb.request(
+        "POST",
+        PIS,
+        {
+            "amount": "900",
+            "currency": "usd",
+            "payment_method_types[]": "card",
+            "capture_method": "manual",
+        },
+    )
+    assert "requires_capture" in {n.id for n in sb.graph(held.body["id"]).nodes}
+    full = {n.id for n in sb.graph(auto.body["id"], every_flow=True).nodes}
+    assert {"requires_capture", "processing"} <= full

@@ -1,4 +1,4 @@
-"""Lifecycle tables, graphs and allowed actions (issue 3 §"Lifecycle as data")."""
+"""Lifecycle tables, graphs and allowed actions: one table per kind drives all three."""
 
 from __future__ import annotations
 

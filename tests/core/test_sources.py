@@ -195,7 +195,7 @@ def test_card_and_sepa_sources_never_expire(sb: Sandbox) -> None:
 
 
 def test_advance_clock_fires_expiries_in_time_order(sb: Sandbox) -> None:
-    # issue 3: every expiry that falls due, in time order
+    # every expiry that falls due fires, in time order (§3.4)
     late = make_source(sb, "multibanco")["id"]
     early = make_source(sb, "ideal")["id"]
     n = len(sb.events)

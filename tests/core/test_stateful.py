@@ -21,7 +21,9 @@ clock jumps) and undo/redo. After every step it checks (stripe-domain.md §3, §
   exceeds ``amount`` and ``amount_capturable`` is non-zero only in ``requires_capture``
   (stripe-intents-domain.md §3.1, §3.5, §4.4);
 * undo restores exactly the state before the last accepted request, and redo
-  then restores the live state;
+  then restores the live state; a request after an undo never gets an id an
+  undone request had (Stripe never reuses ids), yet replaying the log gives the
+  live ids;
 * replaying the log (``Sandbox.replay``) gives the live state: every
   ``REPLAY_EVERY`` steps and at the end of each run;
 * every lifecycle edge a request (or redo) takes fired its table's events
@@ -310,6 +312,7 @@ class SandboxMachine(RuleBasedStateMachine):
         self.sb = Sandbox(seed=SEED)
         self.snapshot = self.sb.state_snapshot()
         self.steps = 0
+        self.seen_ids: set[str] = set()  # every object and event id ever shown
         # Per accepted request: (snapshot, terminal statuses, used tokens) *before* it.
         self.undo_stack: list[tuple[dict[str, Any], dict[str, str], frozenset[str]]] = []
         self.redo_stack: list[tuple[dict[str, Any], dict[str, str], frozenset[str]]] = []
@@ -386,6 +389,13 @@ class SandboxMachine(RuleBasedStateMachine):
         else:
             assert method in ("POST", "DELETE"), where
             self.undo_stack.append((before, dict(self.terminal), self.used))
+            # Stripe never reuses ids: not even those of requests that were undone.
+            created = (set(after["objects"]) - set(before["objects"])) | {
+                e["id"] for e in after["events"][len(before["events"]) :]
+            }
+            reused = created & self.seen_ids
+            assert not reused, f"ids used again after an undo: {sorted(reused)}: {where}"
+            self.seen_ids |= created
             self.redo_stack.clear()
             self._check_step(before, after, params, where)
         self.snapshot = after

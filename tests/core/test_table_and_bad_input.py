@@ -1,4 +1,4 @@
-"""(status or used-state) × action → outcome tables, and bad input (issue 3)."""
+"""(status or used-state) × action → outcome tables, and bad input that must never crash."""
 
 from __future__ import annotations
 
@@ -205,7 +205,7 @@ def test_charge_state_action_table(
         assert sb.state_snapshot() == before
 
 
-# --- bad input (issue 3 "Bad input") ----------------------------------------------------
+# --- bad input: a clear Stripe error, never a 500 ---------------------------------------
 
 BAD_REQUESTS: list[tuple[str, str, Any, int]] = [
     ("POST", "/v1/charges", {"amount": "1000"}, 400),  # missing currency

@@ -90,6 +90,23 @@ def make_objects(send: Any) -> list[str]:
                 )
             )
             break
+    # the successors: a PaymentMethod, PaymentIntents (created, confirmed), a SetupIntent
+    pm_card = [("type", "card"), *CARD]
+    add(send("POST", "/v1/payment_methods", pm_card))
+    add(send("POST", "/v1/payment_intents", [("amount", "1000"), ("currency", "usd")]))
+    add(
+        send(
+            "POST",
+            "/v1/payment_intents",
+            [
+                ("amount", "1000"),
+                ("currency", "usd"),
+                ("payment_method", "pm_card_visa"),
+                ("confirm", "true"),
+            ],
+        )
+    )
+    add(send("POST", "/v1/setup_intents", []))
     # the walks a class makes: iDEAL authorize -> charge; a card source attached, charged 3x
     ideal = add(send("POST", "/v1/sources", list(source_params("ideal").items())))
     send("POST", f"/v1/test_helpers/sources/{ideal}/authorize")

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from _window_support import make_window, populate
+from helpers.window import make_window, populate
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
 
 import gui.words.i18n

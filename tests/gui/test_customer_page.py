@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from _window_support import CARD, make_window, ok, populate, select
+from helpers.window import CARD, make_window, ok, populate, select
 from PySide6.QtCore import QUrl
 
 pytestmark = pytest.mark.gui

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from _window_support import make_window, populate, select
+from helpers.window import make_window, populate, select
 
 pytestmark = pytest.mark.gui
 

@@ -12,7 +12,7 @@ import ast
 from pathlib import Path
 from typing import Any
 
-from _window_support import make_window, populate, select
+from helpers.window import make_window, populate, select
 from PySide6.QtCore import QCoreApplication, Qt
 
 from core.facts import cards

@@ -120,7 +120,7 @@ def test_the_command_line_subcommand(tmp_path: Path) -> None:
 
 
 def test_the_view_exports_what_it_shows(qtbot: Any, tmp_path: Path) -> None:
-    from test_graph_view import TableSandbox  # tests/gui is on sys.path (rootdir-less)
+    from helpers.table_sandbox import TableSandbox
 
     sandbox = TableSandbox()
     sandbox.add("src_1", "source", "redirect", "pending")

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from _window_support import make_window
+from helpers.window import make_window
 from PySide6.QtWidgets import QApplication, QWidget
 
 SCREEN_W, SCREEN_H = 1280, 800

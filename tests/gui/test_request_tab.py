@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from _window_support import CARD, make_window, ok, select
+from helpers.window import CARD, make_window, ok, select
 from PySide6.QtGui import QGuiApplication
 
 pytestmark = pytest.mark.gui
@@ -58,7 +58,7 @@ def test_a_refused_request_is_listed_with_its_status_response_and_code(
 def test_requests_from_before_the_window_say_their_response_was_not_kept(
     qtbot: Any, tmp_path: Path
 ) -> None:
-    from _window_support import new_sandbox
+    from helpers.window import new_sandbox
 
     sandbox = new_sandbox()
     source = ok(sandbox, "POST", "/v1/sources", CARD)["id"]

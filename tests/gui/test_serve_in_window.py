@@ -1,4 +1,4 @@
-"""The in-window server (issue 7): File ▸ Serve the API and ``chargeable --serve``.
+"""The in-window server: File ▸ Serve the API and ``chargeable --serve``.
 
 An outside client (the official ``stripe`` library, from a worker thread)
 creates objects; the window shows them live, with their HTTP origin in the
@@ -15,13 +15,14 @@ import socket
 import subprocess
 import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 import stripe
-from _window_support import make_window, new_sandbox, select
+from helpers.threads import TIMEOUT, Worker
+from helpers.window import make_window, new_sandbox, select
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel
 
@@ -31,34 +32,6 @@ from gui.serve_controller import ServeController
 ROOT = Path(__file__).resolve().parents[2]
 KEY = "sk_test_chargeable"
 CARD = {"number": "4242424242424242", "exp_month": 12, "exp_year": 2034, "cvc": "123"}
-TIMEOUT = 15_000  # ms
-
-
-class Worker:
-    """Runs ``job`` on a thread; the test waits for it with ``qtbot.waitUntil``."""
-
-    def __init__(self, job: Callable[[], Any]) -> None:
-        self.result: Any = None
-        self.error: BaseException | None = None
-        self.done = threading.Event()
-
-        def run() -> None:
-            try:
-                self.result = job()
-            except BaseException as exc:  # noqa: BLE001 - re-raised in the test
-                self.error = exc
-            finally:
-                self.done.set()
-
-        self.thread = threading.Thread(target=run, name="outside-client", daemon=True)
-        self.thread.start()
-
-    def wait(self, qtbot: Any) -> Any:
-        qtbot.waitUntil(self.done.is_set, timeout=TIMEOUT)
-        self.thread.join()
-        if self.error is not None:
-            raise self.error
-        return self.result
 
 
 def client_for(url: str) -> stripe.StripeClient:
@@ -282,7 +255,16 @@ def test_command_line_passes_serve_and_port_to_the_window(monkeypatch: Any) -> N
 
     monkeypatch.setattr("gui.application.run", fake_run)
     assert app_module.main(["--serve", "--port", "0"]) == 0
-    assert seen == {"screenshot": None, "serve": True, "port": 0}
+    assert seen == {
+        "screenshot": None,
+        "serve": True,
+        "port": 0,
+        # the start options a teacher's command line adds (none given here)
+        "file": None,
+        "select": None,
+        "presenter": False,
+        "lang": None,
+    }
     assert app_module.main([]) == 0
     assert seen["serve"] is False and seen["port"] == 12111
 

@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from _window_support import make_window, new_sandbox
-from test_serve_in_window import TIMEOUT, Worker
+from helpers.threads import TIMEOUT, Worker
+from helpers.window import make_window, new_sandbox
 
 from gui.cli import serve as serve_cli
 

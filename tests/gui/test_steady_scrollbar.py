@@ -74,7 +74,7 @@ def test_the_item_views_keep_their_scroll_bar_connections(qapp: Any) -> None:
         plain.receivers(SIGNAL(s))
         for s in ("valueChanged(int)", "actionTriggered(int)", "rangeChanged(int,int)")
     ]
-    from _window_support import new_sandbox
+    from helpers.window import new_sandbox
 
     view = EventLogView(SandboxHost(new_sandbox()), Selection())
     bar = view.verticalScrollBar()

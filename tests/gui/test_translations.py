@@ -6,8 +6,8 @@ When this fails after you added or changed a UI string, run::
 
     uv run python resources/translations/update.py --missing
 
-add the Japanese it prints to ``resources/translations/ja_strings.json``, run
-the script again without ``--missing``, and commit both files.
+give the Japanese it asks for (``--set-file`` with that JSON filled in, or ``--set``,
+or edit the ``.ts``: the script's docstring says how), and commit ``chargeable_ja.ts``.
 """
 
 from __future__ import annotations
@@ -26,8 +26,8 @@ import gui.words.i18n
 ROOT = Path(__file__).resolve().parents[2]
 UPDATE_SCRIPT = ROOT / "resources" / "translations" / "update.py"
 HOW_TO_FIX = (
-    "run `uv run python resources/translations/update.py --missing`, add the Japanese to "
-    "resources/translations/ja_strings.json, run it again and commit both files"
+    "run `uv run python resources/translations/update.py --missing`, give the Japanese "
+    "with its --set-file or --set (see its docstring) and commit chargeable_ja.ts"
 )
 
 
@@ -150,3 +150,34 @@ def test_the_committed_ts_compiles_and_translates(tmp_path: Path) -> None:
         assert translator.translate(context, source) == japanese, (context, source)
     assert translator.translate("FilterBar", "%n objects", None, 3) == "オブジェクト %n 個"
     assert "%1" in translator.translate("ActionBar", "Clock %1")
+
+
+def test_set_writes_a_translation_into_the_ts_and_refuses_a_lost_placeholder(
+    tmp_path: Path,
+) -> None:
+    ts = tmp_path / "copy.ts"
+    ts.write_bytes(update.TS_FILE.read_bytes())
+    key = ("ActionBar", "Clock %1", "")
+    entries = [("ActionBar", "Clock %1", "", "時計 %1"), ("StatusWord", "pending", "", "保留")]
+    entries.append(("Commands", "Save &As…", "", "名前を付けて保存"))  # loses &A and …
+    written, problems, _copied = update.write(ts, entries)
+    messages = update.read_messages(ts)
+    assert written == 2 and update.translations_of(messages[key]) == ["時計 %1"]
+    assert update.translations_of(messages[("StatusWord", "pending", "")]) == ["保留"]
+    assert len(problems) == 1 and "Save &As" in problems[0]
+    assert update.translations_of(messages[("Commands", "Save &As…", "")]) == [
+        "名前を付けて保存(&A)…"
+    ]  # the refused one keeps the translation it had
+
+
+def test_the_former_mapping_shape_is_read_for_set_file() -> None:
+    entries = update.entries_of(
+        {"common": {"Cancel": "キャンセル"}, "contexts": {"Commands": {"Open ||| verb": "開く"}}}
+    )
+    assert sorted(entries) == [
+        ("*", "Cancel", "", "キャンセル"),
+        ("Commands", "Open", "verb", "開く"),
+    ]
+    assert update.entries_of({"Commands": {"&File": "ファイル(&F)"}}) == [
+        ("Commands", "&File", "", "ファイル(&F)")
+    ]

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from _window_support import Prompter
+from helpers.window import Prompter
 from PySide6.QtCore import QSettings
 
 from core import session

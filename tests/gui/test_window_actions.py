@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from _window_support import make_window, new_sandbox, populate, select
+from helpers.window import make_window, new_sandbox, populate, select
 from PySide6.QtCore import Qt
 
 from gui.commands import OBJECT_ACTIONS

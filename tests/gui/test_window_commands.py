@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from _window_support import CARD, make_window, new_sandbox, ok, populate, select
+from helpers.window import CARD, make_window, new_sandbox, ok, populate, select
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from _window_support import make_window, new_sandbox, ok, populate, select
+from helpers.window import make_window, new_sandbox, ok, populate, select
 from PySide6.QtGui import QGuiApplication
 
 

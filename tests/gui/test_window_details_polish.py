@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from _window_support import CARD, make_window, ok, populate, select
+from helpers.window import CARD, make_window, ok, populate, select
 from PySide6.QtWidgets import QApplication, QInputDialog
 
 from gui.words.durations import format_duration, parse_duration

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from _window_support import CARD, make_window, new_sandbox, ok, populate, select
+from helpers.window import CARD, make_window, new_sandbox, ok, populate, select
 
 from gui.panes.object_list import ObjectListModel
 from gui.sandbox_host import SandboxHost

@@ -15,7 +15,7 @@ import random
 from pathlib import Path
 from typing import Any
 
-from _window_support import make_window, new_sandbox
+from helpers.window import make_window, new_sandbox
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QComboBox
 

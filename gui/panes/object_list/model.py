@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QByteArray,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -65,6 +66,9 @@ def summarize(object_id: str, obj: dict[str, Any]) -> Summary:
     kind = str(obj.get("object", ""))
     status = display_status(obj)
     parts: list[str] = []
+    nickname = (obj.get("metadata") or {}).get("nickname")
+    if nickname:  # the short name a lesson or a teacher gave it ("A", "B"…), said in class
+        parts.append(str(nickname))
     if kind == "source":
         parts.append(str(obj.get("type", "")))
         if obj.get("usage"):
@@ -297,14 +301,14 @@ class ObjectListModel(QAbstractListModel):
             | Qt.ItemFlag.ItemNeverHasChildren
         )
 
-    def roleNames(self) -> dict[int, bytes]:  # noqa: N802
+    def roleNames(self) -> dict[int, QByteArray]:  # noqa: N802
         names = dict(super().roleNames())
         names.update(
             {
-                self.IdRole: b"objectId",
-                self.KindRole: b"kind",
-                self.StatusRole: b"status",
-                self.DetailRole: b"detail",
+                self.IdRole: QByteArray(b"objectId"),
+                self.KindRole: QByteArray(b"kind"),
+                self.StatusRole: QByteArray(b"status"),
+                self.DetailRole: QByteArray(b"detail"),
             }
         )
         return names
