@@ -27,7 +27,15 @@ come on top). It is built twice: once plain, for the resident-set growth
 (``/proc/self/statm``), once under ``tracemalloc``, for the peak of traced
 allocations.
 
+Lists and search: on the plain 100k-object sandbox, each list or search request of
+``LIST_PATHS`` is timed ``--list-repeats`` times, the paths interleaved round by
+round (so a slow moment of the machine falls on all of them); medians and ranges in
+milliseconds; "first" is the first request of each (an index is built then). "by
+customer" asks for the charges of the oldest customer, whose
+charges are the furthest from the newest end of the list.
+
     uv run python benchmarks/core_ops.py [--units 500] [--rounds 7] [--objects 100000]
+    uv run python benchmarks/core_ops.py --lists-only [--objects 100000]
 
 The last line is the summary: ``core_ops: N req/s (median of R); K objects:
 tracemalloc peak X MB, RSS +Y MB``.
@@ -175,13 +183,70 @@ def build(objects: int) -> tuple[Sandbox, int, Counter[int]]:
     return sandbox, sent, statuses
 
 
+def list_paths(sandbox: Sandbox) -> list[tuple[str, str]]:
+    """(label, path) of the list and search requests timed on a built sandbox."""
+    customers = sandbox.object_ids("customer")
+    oldest = customers[0]
+    paths = [
+        ("charges, newest 10", "/v1/charges"),
+        ("charges, limit 100", "/v1/charges?limit=100"),
+        ("charges by customer (oldest)", f"/v1/charges?customer={oldest}"),
+        ("charges created >= middle", "/v1/charges?created[gte]=" + str(sandbox.now - 1)),
+        ("customers by email", "/v1/customers?email=jenny@example.com"),
+        ("events by type", "/v1/events?type=charge.succeeded"),
+    ]
+    probe = sandbox.request("GET", "/v1/charges/search?query=amount>1000", None, HEADERS)
+    if probe.status == 200:  # search exists on this revision
+        paths += [
+            ("search charges customer:", f"/v1/charges/search?query=customer:'{oldest}'"),
+            ("search customers email:", "/v1/customers/search?query=email:'jenny@example.com'"),
+            ("search charges, none match (scan)", "/v1/charges/search?query=amount>99999999"),
+            ("search customers name~ (scan)", "/v1/customers/search?query=name~'nobody'"),
+        ]
+    return paths
+
+
+def time_lists(sandbox: Sandbox, repeats: int) -> list[tuple[str, list[float], int]]:
+    """Each path's timings in ms, interleaved round by round; (label, times, status)."""
+    paths = list_paths(sandbox)
+    times: dict[str, list[float]] = {label: [] for label, _ in paths}
+    statuses: dict[str, int] = {}
+    for _ in range(repeats):
+        for label, path in paths:
+            start = time.perf_counter()
+            response = sandbox.request("GET", path, None, HEADERS)
+            times[label].append((time.perf_counter() - start) * 1000)
+            statuses[label] = response.status
+    return [(label, times[label], statuses[label]) for label, _ in paths]
+
+
+def print_lists(sandbox: Sandbox, repeats: int) -> bool:
+    held = len(sandbox.object_ids())
+    print(f"lists and search at {held:,} objects ({repeats} interleaved repeats each)")
+    ok = True
+    for label, times, status in time_lists(sandbox, repeats):
+        print(
+            f"  {label:32s} median {statistics.median(times):8.3f} ms "
+            f"(min {min(times):.3f}, max {max(times):.3f}; first {times[0]:.3f}) status {status}"
+        )
+        ok = ok and status == 200
+    return ok
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--units", type=int, default=500, help="units per round (11 req each)")
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--objects", type=int, default=100_000)
     parser.add_argument("--compare", type=int, default=2000, help="requests per kind and round")
+    parser.add_argument("--list-repeats", type=int, default=21)
+    parser.add_argument("--lists-only", action="store_true", help="only the list timings")
     args = parser.parse_args()
+
+    if args.lists_only:
+        sandbox, _, build_statuses = build(args.objects)
+        ok = print_lists(sandbox, args.list_repeats)
+        return 0 if ok and set(build_statuses) == {200} else 1
 
     print(f"PaymentIntents vs charges: {args.rounds} interleaved rounds of {args.compare}")
     charge_times, intent_times, compare_statuses = compare(args.compare, args.rounds)
@@ -225,6 +290,7 @@ def main() -> int:
     )
     print(f"  RSS growth {rss_delta / 2**20:,.1f} MB (plain run)")
     statuses.update(build_statuses)
+    lists_ok = print_lists(sandbox, args.list_repeats)
     del sandbox
     gc.collect()
 
@@ -250,7 +316,7 @@ def main() -> int:
         f"tracemalloc peak {peak / 2**20:,.1f} MB, RSS +{rss_delta / 2**20:,.1f} MB; "
         f"PaymentIntent/charge per request {pi_ratio:.2f}"
     )
-    return 1 if bad else 0
+    return 1 if bad or not lists_ok else 0
 
 
 if __name__ == "__main__":

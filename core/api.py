@@ -10,11 +10,10 @@ redacted, to the action log; undo/redo/session loading replay that log.
 
 from __future__ import annotations
 
-import base64
 import copy
 import hashlib
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
 from typing import Any, NamedTuple, overload
 
 from core import history
@@ -24,9 +23,10 @@ from core.history import LogEntry
 from core.lifecycle import actions as actions_mod
 from core.lifecycle import tables as lifecycle
 from core.lifecycle.actions import Action
-from core.rules import params, router
+from core.rules import balance, client_side, expand, params, router, shaping, versions
 from core.store.records import CustomerRec, EventRec
 from core.store.state import State
+from core.wire.emit import to_wire
 from core.wire.serialize import event_json, object_json
 
 
@@ -39,11 +39,18 @@ class Response:
         body: the JSON body (a fresh dict).
         accepted: the request went into the action log (it may still be a 402 card
             decline that left a failed Charge, §5.2); False means nothing changed.
+        headers: Stripe's own response headers for this answer (``Stripe-Version``,
+            ``Idempotent-Replayed``); the transport adds its own (``Request-Id``...).
     """
 
     status: int
     body: dict[str, Any]
     accepted: bool = False
+    headers: dict[str, str] = field(default_factory=dict)
+
+    def json(self) -> bytes:
+        """The body as the live API writes it (two-space indents, UTF-8)."""
+        return to_wire(self.body)
 
 
 #: the origins of a change that replays the action log rather than answering a request
@@ -131,50 +138,8 @@ def request_fingerprint(method: str, path: str, pairs: list[tuple[str, str]]) ->
     return hashlib.blake2b(repr((method, path, pairs)).encode(), digest_size=16).hexdigest()
 
 
-def _headers(raw: object) -> dict[str, str]:
-    if raw is None:
-        return {}
-    items: Any = raw.items() if isinstance(raw, Mapping) else raw
-    out: dict[str, str] = {}
-    try:
-        for key, value in items:
-            if not isinstance(key, str) or not isinstance(value, str):
-                raise errors.bad_body("Invalid headers: names and values must be strings.")
-            out[key.lower()] = value
-    except (TypeError, ValueError) as exc:
-        raise errors.bad_body("Invalid headers.") from exc
-    return out
-
-
-def _api_key(headers: dict[str, str]) -> str | None:
-    auth = headers.get("authorization", "").strip()
-    if not auth:
-        return None
-    scheme, _, value = auth.partition(" ")
-    if scheme.lower() == "bearer":
-        return value.strip()
-    if scheme.lower() == "basic":
-        try:
-            decoded = base64.b64decode(value.strip(), validate=True).decode()
-        except (ValueError, UnicodeDecodeError):
-            return ""
-        return decoded.partition(":")[0]
-    return ""
-
-
-def _check_key(key: str | None, method: str, path: str) -> None:
-    if key is None:
-        raise errors.no_api_key()
-    if key.startswith(("sk_live_", "rk_live_", "pk_live_")):
-        raise errors.live_key_refused()
-    if key.startswith(("sk_test_", "rk_test_")) and len(key) > 8:
-        return
-    if key.startswith("pk_test_") and len(key) > 8:
-        if (method, path) in router.PUBLISHABLE_OK:
-            return
-        raise errors.publishable_key_not_allowed()
-    shown = (key[:8] + "*" * max(len(key) - 12, 0) + key[-4:]) if len(key) > 12 else "****"
-    raise errors.invalid_api_key(shown)
+#: Whether Stripe has this API version (for ``chargeable serve --api-version``).
+is_known_api_version = versions.is_known
 
 
 class Sandbox:
@@ -185,9 +150,12 @@ class Sandbox:
         check_keys: enforce the API-key rules (the GUI may turn this off).
     """
 
-    def __init__(self, seed: int = 0, check_keys: bool = True) -> None:
+    def __init__(
+        self, seed: int = 0, check_keys: bool = True, api_version: str = versions.DEFAULT
+    ) -> None:
         self.seed = seed
         self.check_keys = check_keys
+        self.api_version = api_version
         self._st = State(seed)
         self._log: list[LogEntry] = []
         self._redo: list[LogEntry] = []
@@ -237,10 +205,11 @@ class Sandbox:
                 if entry is not None
                 else ()
             )
-            created = tuple(self._st.created[first_created:]) if entry is not None else ()
+            created = balance.listed(self._st.created[first_created:]) if entry is not None else ()
             edges = tuple(self._st.taken) if entry is not None else ()
             shown = RequestLine(str(method), str(path), history.redact_pairs(pairs))
-            self._notify(Change(shown, response, touched, events, origin, created, edges))
+            listed = balance.listed(touched)
+            self._notify(Change(shown, response, listed, events, origin, created, edges))
         return response
 
     def _handle(
@@ -258,24 +227,39 @@ class Sandbox:
         st = self._st
         first_event = len(st.events)
         pairs: list[tuple[str, str]] = []
+        version = self.api_version
         try:
             if not isinstance(method, str) or not isinstance(path, str):
                 raise errors.bad_body("Invalid request: method and path must be strings.")
             method = method.upper()
             path, _, query = path.partition("?")
-            headers = _headers(raw_headers)
+            headers = client_side.headers_of(raw_headers)
+            unreadable: params.ParamError | None = None
+            try:
+                pairs = params.flatten(raw_params)
+                if query:
+                    pairs = params.flatten(query) + pairs
+            except params.ParamError as exc:  # reported after the key check, as Stripe does
+                unreadable = exc
+            client_route = client_side.is_client_route(method, path)
+            key = client_side.request_key(headers, pairs, client_route)
             if check_keys and not replaying:
-                _check_key(_api_key(headers), method, path)
-            pairs = params.flatten(raw_params)
-            if query:
-                pairs = params.flatten(query) + pairs
+                client_side.check_key(key, method, path)
+            if unreadable is not None:
+                raise unreadable
+            version = versions.pick(headers, version)
             data = params.parse(pairs)
             handler, args, mutates = router.match(method, path)
+            if client_route:
+                client_side.strip_telemetry(data)
+                if method == "GET" and key is not None and key.startswith("pk_"):
+                    client_side.check_source_secret(st, path, data)
+            expand_paths = expand.take(data)
         except params.ParamError as exc:
             err = errors.bad_body(exc.message, exc.param)
-            return Response(err.status, err.body), pairs, None, (), first_event
+            return self._answer(err.status, err.body, version), pairs, None, (), first_event
         except errors.StripeError as exc:
-            return Response(exc.status, exc.body), pairs, None, (), first_event
+            return self._answer(exc.status, exc.body, version), pairs, None, (), first_event
         idem_key = headers.get("idempotency-key") if method == "POST" else None
         digest = ""
         if idem_key is not None:
@@ -286,8 +270,13 @@ class Sandbox:
             if cached is not None and st.now - cached[3] <= 86400:
                 if cached[0] != digest:
                     err = errors.idempotency_mismatch(idem_key)
-                    return Response(err.status, err.body), pairs, None, (), first_event
-                return (Response(cached[1], copy.deepcopy(cached[2])), pairs, None, (), first_event)
+                    return self._answer(err.status, err.body, version), pairs, None, (), first_event
+                replayed = Response(
+                    cached[1],
+                    copy.deepcopy(cached[2]),
+                    headers={"Stripe-Version": version, "Idempotent-Replayed": "true"},
+                )
+                return replayed, pairs, None, (), first_event
         st.begin()
         # The first new id of this request comes after ``started_ids``: past every id
         # an undone request used, or where the original request started on replay.
@@ -305,10 +294,11 @@ class Sandbox:
         try:
             body = handler(st, args, data)
             status = 200
+            body = shaping.finish(st, body, mutates, version, expand_paths)
         except errors.StripeError as exc:
             if not exc.keep_state:
                 st.rollback()
-                return Response(exc.status, exc.body), pairs, None, (), first_event
+                return self._answer(exc.status, exc.body, version), pairs, None, (), first_event
             status, body = exc.status, exc.body
         except BaseException:
             st.rollback()
@@ -318,7 +308,7 @@ class Sandbox:
             st.ids.floor = 0
         touched = st.commit()
         if not mutates:
-            return Response(status, body), pairs, None, (), first_event
+            return self._answer(status, body, version), pairs, None, (), first_event
         if idem_key is not None:
             st.idempotency[idem_key] = (digest, status, copy.deepcopy(body), st.now)
         shown, stand_ins = history.redact(pairs)
@@ -328,7 +318,12 @@ class Sandbox:
         self.id_floor = max(self.id_floor, st.ids.counter)
         if not replaying:
             self._redo.clear()
-        return Response(status, body, True), pairs, entry, touched, first_event
+        answer = Response(status, body, True, {"Stripe-Version": version})
+        return answer, pairs, entry, touched, first_event
+
+    @staticmethod
+    def _answer(status: int, body: dict[str, Any], version: str) -> Response:
+        return Response(status, body, headers={"Stripe-Version": version})
 
     def _replay_entry(self, entry: LogEntry) -> bool:
         response, _, logged, _, _ = self._handle(
@@ -370,8 +365,15 @@ class Sandbox:
         return self._revision
 
     def object_ids(self, kind: str | None = None) -> list[str]:
+        """Ids in creation order; without ``kind``, balance transactions (bookkeeping the
+        window does not list) are left out."""
         st = self._st
-        return st.live_ids(st.created if kind is None else st.order.get(kind, []))
+        if kind is not None:
+            return st.live_ids(st.order.get(kind, []))
+        ids = st.live_ids(st.created)
+        if "balance_transaction" not in st.order:
+            return ids
+        return [i for i in ids if not i.startswith(balance.BOOKKEEPING)]
 
     def get(self, object_id: str, expand: tuple[str, ...] = ()) -> dict[str, Any] | None:
         rec = self._st.objects.get(object_id)
@@ -513,10 +515,12 @@ class Sandbox:
         if not self._subscribers:
             return
         if entry is None:
-            changed: tuple[str, ...] = tuple(self._st.objects)
+            changed: tuple[str, ...] = balance.listed(self._st.objects)
             request = RequestLine(verb, "", [])
         else:
-            changed = self._log[-1].changed_ids if verb == "REDO" else entry.changed_ids
+            changed = balance.listed(
+                self._log[-1].changed_ids if verb == "REDO" else entry.changed_ids
+            )
             request = RequestLine(entry.method, entry.path, list(entry.params))
         events = (
             tuple(event_json(e) for e in self._st.events[first_event:])

@@ -199,8 +199,12 @@ def api_error() -> StripeError:
 # --- resources ----------------------------------------------------------------
 
 
-def no_such(kind: str, object_id: str, param: str | None = None) -> StripeError:
-    """``No such source: 'src_x'``. For the ``source`` param see :func:`no_such_token`."""
+def no_such(kind: str, object_id: str, param: str | None = "id") -> StripeError:
+    """``No such source: 'src_x'``. For the ``source`` param see :func:`no_such_token`.
+
+    ``param`` is ``"id"`` by default: Stripe names the path id so when the id came in
+    the URL; a lookup of a body parameter passes that parameter's name.
+    """
     return invalid(
         f"No such {kind}: '{object_id[:80]}'", code="resource_missing", param=param, status=404
     )

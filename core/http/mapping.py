@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import json
 import os
 import time
 from collections.abc import Callable
@@ -30,6 +29,8 @@ from http import HTTPStatus
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
+from core.wire.emit import to_wire
+
 FORM = "application/x-www-form-urlencoded"
 API_METHODS = frozenset({"GET", "POST", "DELETE"})
 SERVER_NAME = "Chargeable"
@@ -37,9 +38,10 @@ _BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 # Headers a core response may add (``Response.headers``), passed as they are.
 _CORE_HEADERS = frozenset({"stripe-version", "idempotent-replayed", "original-request"})
 
-#: Response bodies are encoded here: the standard library's bytes (orjson and
-#: msgspec were measured with ``benchmarks/serve_throughput.py --json``: see there).
-encode_json: Callable[[Any], bytes] = lambda obj: json.dumps(obj).encode("utf-8")  # noqa: E731
+#: Response bodies are encoded here (measured against orjson/msgspec in
+#: ``benchmarks/serve_throughput.py --json``: see the note there), indented by two
+#: spaces as the live API writes them (``core.wire.emit.to_wire``, pydantic-core).
+encode_json: Callable[[Any], bytes] = to_wire
 
 
 _ID_TABLE = bytes(ord(_BASE62[b % 62]) for b in range(256))
@@ -204,6 +206,9 @@ def to_core(request: Request, max_fields: int = 10_000) -> CoreCall | Reply:
     key = request.headers.get("idempotency-key")
     if key is not None:
         headers["Idempotency-Key"] = key
+    version = request.headers.get("stripe-version")
+    if version is not None:
+        headers["Stripe-Version"] = version
     return CoreCall(method, path, params, headers, f"http {request.client}")
 
 

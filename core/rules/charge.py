@@ -8,7 +8,7 @@ from typing import Any
 from core.facts import cards, catalog, errors
 from core.lifecycle import tables as lifecycle
 from core.lifecycle.tables import Ctx
-from core.rules import engine, listing
+from core.rules import engine, fields, listing
 from core.rules.validate import Params, merge_metadata
 from core.store.records import (
     BankRec,
@@ -37,6 +37,7 @@ CREATE_KEYS = frozenset(
         "statement_descriptor",
         "statement_descriptor_suffix",
         "transfer_group",
+        *fields.CHARGE_KEYS,
     }
 )
 REFUND_DELAY = 30 * 60  # async test-card refunds settle after 30 min (sandbox choice)
@@ -99,6 +100,7 @@ def create(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
         "statement_descriptor": p.str("statement_descriptor", max_len=22),
         "statement_descriptor_suffix": p.str("statement_descriptor_suffix", max_len=22),
         "transfer_group": p.str("transfer_group"),
+        **fields.charge_fields(p, amount),
     }
     target, charge_customer = _resolve(st, source or None, customer_id or None)
     if isinstance(target, TokenRec):
@@ -110,10 +112,21 @@ def create(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
     if isinstance(target, CardRec):
         return _charge_card(st, target, target, amount, currency, capture, charge_customer, extra)
     if isinstance(target, BankRec):
-        raise errors.invalid(
-            "The customer's bank account must be verified in order to create an ACH payment.",
-            param="source",
-        )
+        if target.status != "verified":
+            raise errors.invalid(
+                "The customer's bank account must be verified in order to create an ACH payment.",
+                param="source",
+            )
+        if not capture:
+            raise errors.invalid("ACH payments do not support capture=false.", param="capture")
+        rec = _new_charge(st, amount, currency, target, target.id, charge_customer, extra)
+        rec.status, rec.paid = "pending", False  # §8.2: ACH debits settle days later
+        rec.settle_at = st.now + (catalog.SOURCE_TYPES["ach_debit"].settle_seconds or 0)
+        rec.settle_outcome = "succeeded"
+        st.add(rec)
+        st.schedule(rec.settle_at, rec.id, "settle_at")
+        st.fire("charge.pending", rec)
+        return charge_json(rec)
     raise errors.no_such_token(str(source))
 
 
@@ -556,15 +569,27 @@ def list_refunds(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSON
 def update_charge(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
     charge_id = args[0]
     engine.lookup(st, ChargeRec, charge_id)
-    p = Params(data, {"description", "metadata", "receipt_email"})
+    p = Params(data, {"description", "metadata", "receipt_email", "shipping", "transfer_group"})
     description = p.str("description")
     metadata = p.metadata()
     receipt = p.str("receipt_email")
+    ship = fields.shipping(p, charge=True)
+    group = p.str("transfer_group")
     rec = st.mut(charge_id)
     if description is not None:
         rec.description = description or None
     if receipt is not None:
         rec.receipt_email = receipt or None
+    if ship is not fields.UNSET:
+        rec.shipping = ship
+    if group is not None:
+        if rec.transfer_group is not None and group != rec.transfer_group:
+            raise errors.invalid(  # Stripe: it can be set once, when none is set yet
+                "The transfer_group of a charge can only be set when it has none. "
+                f"{errors.SANDBOX_WORDING}",
+                param="transfer_group",
+            )
+        rec.transfer_group = group or None
     rec.metadata = merge_metadata(rec.metadata, metadata, data.get("metadata"))
     st.fire("charge.updated", rec)
     return charge_json(rec)

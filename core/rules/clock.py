@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from core.facts import errors
+from core.rules import balance
 from core.rules import charge as charge_rules
 from core.rules import payment_intent as pi_rules
 from core.rules import source as source_rules
@@ -54,6 +55,8 @@ def run_until(st: State, target: int) -> None:
                 pi_rules.hold_expired(st, rec.payment_intent)
         elif field == "process_at":
             pi_rules.settle(st, object_id)
+        elif field == "available_on":
+            balance.make_available(st, object_id)
         elif isinstance(rec, ChargeRec):
             charge_rules.settle(st, object_id)
         elif isinstance(rec, RefundRec):

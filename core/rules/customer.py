@@ -6,7 +6,7 @@ import copy
 from typing import Any
 
 from core.facts import cards, errors
-from core.rules import engine, listing
+from core.rules import client_side, engine, fields, listing
 from core.rules import payment_method as pm_rules
 from core.rules.validate import Params, merge_metadata
 from core.store.records import BankRec, CardRec, CustomerRec, JSONDict, SourceRec, TokenRec
@@ -14,14 +14,21 @@ from core.store.state import State
 from core.wire.serialize import customer_json, payment_source_json
 
 FIELDS = ("email", "name", "description", "phone")
-CREATE_KEYS = frozenset({*FIELDS, "metadata", "source", "payment_method", "invoice_settings"})
-UPDATE_KEYS = frozenset({*FIELDS, "metadata", "source", "default_source", "invoice_settings"})
+CREATE_KEYS = frozenset({*FIELDS, *fields.CUSTOMER_KEYS, "metadata", "source", "payment_method"})
+UPDATE_KEYS = frozenset({*FIELDS, *fields.CUSTOMER_KEYS, "metadata", "source", "default_source"})
 
 
 def _default_pm(p: Params) -> str | None:
-    """``invoice_settings[default_payment_method]`` (intents §4.6), or None if absent."""
-    settings = p.hash("invoice_settings", {"default_payment_method"})
-    return None if settings is None else (settings.str("default_payment_method") or "")
+    """``invoice_settings[default_payment_method]`` (intents §4.6), or None if absent.
+
+    The other invoice settings are read by ``core.rules.fields``.
+    """
+    if not isinstance(p.data.get("invoice_settings"), dict):
+        return None
+    settings = p.hash("invoice_settings", fields.INVOICE_KEYS)
+    if settings is None or not settings.has("default_payment_method"):
+        return None
+    return settings.str("default_payment_method") or ""
 
 
 def _fields(p: Params) -> dict[str, str | None]:
@@ -35,13 +42,13 @@ def _fields(p: Params) -> dict[str, str | None]:
 
 def create(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
     p = Params(data, CREATE_KEYS)
-    fields = _fields(p)
+    given: dict[str, Any] = {**_fields(p), **fields.customer_fields(p)}
     metadata = p.metadata() or {}
-    source = p.str("source")
+    source = client_side.source_param(st, p)
     payment_method = p.str("payment_method")
     default_pm = _default_pm(p)
     rec = CustomerRec(st.new_id("cus_"), st.now, metadata=metadata)
-    for key, value in fields.items():
+    for key, value in given.items():
         setattr(rec, key, value)
     st.add(rec)
     st.fire("customer.created", rec)
@@ -58,16 +65,16 @@ def update(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
     customer_id = args[0]
     engine.lookup(st, CustomerRec, customer_id)
     p = Params(data, UPDATE_KEYS)
-    fields = _fields(p)
+    given: dict[str, Any] = {**_fields(p), **fields.customer_fields(p, st.objects[customer_id])}
     metadata = p.metadata()
-    source = p.str("source")
+    source = client_side.source_param(st, p)
     default = p.str("default_source")
     default_pm = _default_pm(p)
     previous: dict[str, Any] = {}
     if default_pm is not None:
         previous.update(pm_rules.set_default(st, customer_id, default_pm) or {})
     rec = st.mut(customer_id)
-    for key, value in fields.items():
+    for key, value in given.items():
         if getattr(rec, key) != value:
             previous[key] = getattr(rec, key)
             setattr(rec, key, value)
@@ -116,10 +123,12 @@ def delete(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
 
 
 def retrieve(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
+    found = st.get(args[0])
+    if isinstance(found, CustomerRec) and found.deleted:  # spec: 200, a deleted_customer
+        return {"id": args[0], "object": "customer", "deleted": True}
     rec = engine.lookup(st, CustomerRec, args[0])
-    expand = data.get("expand") or []
-    expand_sources = isinstance(expand, list) and "sources" in expand
-    return customer_json(rec, st.get, expand_sources)
+    Params(data, set())
+    return customer_json(rec)  # sources, when asked for, come from core.rules.expand
 
 
 # --- attach / detach ----------------------------------------------------------
@@ -235,7 +244,8 @@ def attach_endpoint(st: State, args: tuple[str, ...], data: dict[str, Any]) -> J
     customer_id = args[0]
     engine.lookup(st, CustomerRec, customer_id)
     p = Params(data, {"source", "metadata", "validate"})
-    value = p.req("source")
+    value = client_side.source_param(st, p, required=True)
+    assert value is not None
     attached_id = attach(st, customer_id, value)
     metadata = p.metadata()
     if metadata:

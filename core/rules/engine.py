@@ -47,10 +47,12 @@ _KIND_NAME: dict[type, str] = {
 }
 
 
-def lookup(st: State, kind: type[R], object_id: str, param: str | None = None) -> R:
+def lookup(st: State, kind: type[R], object_id: str, param: str | None = "id") -> R:
     """The live object of record class ``kind`` with ``object_id``, else Stripe's 404.
 
-    A deleted customer is gone as far as requests are concerned (§7).
+    A deleted customer is gone as far as requests are concerned (§7), except that
+    retrieving it answers it as deleted. ``param`` is ``"id"`` for an id from the path
+    (Stripe names it so); a body lookup passes its parameter's name.
     """
     rec = st.objects.get(object_id)
     if not isinstance(rec, kind) or getattr(rec, "deleted", False):
@@ -196,7 +198,7 @@ def card_from_params(st: State, card: Params) -> CardRec:
         )
     zip_code = card.str("address_zip", max_len=20)
     line1 = card.str("address_line1")
-    return _card_rec(
+    rec = _card_rec(
         st,
         outcome,
         cards.normalize(number),
@@ -207,6 +209,11 @@ def card_from_params(st: State, card: Params) -> CardRec:
         zip_code,
         line1,
     )
+    rec.address_line2 = card.str("address_line2")
+    rec.address_city = card.str("address_city")
+    rec.address_state = card.str("address_state")
+    rec.address_country = card.str("address_country")
+    return rec
 
 
 def _card_rec(

@@ -1,83 +1,64 @@
-"""Stripe list endpoints: newest first, ``limit`` ≤ 100, ``starting_after``."""
+"""Stripe list endpoints: newest first, ``limit`` ≤ 100, cursors both ways, filters.
+
+The paging itself (cursors, ``created`` ranges, indexes) is :mod:`core.rules.pages`.
+"""
 
 from __future__ import annotations
 
 import fnmatch
-from collections.abc import Callable
 from typing import Any
 
 from core.facts import errors
+from core.rules import pages
 from core.rules.validate import Params
 from core.store.state import State
 from core.wire.serialize import event_json, object_json
 
+#: Equality filters per kind (on the record's attribute of the same name).
 FILTERS: dict[str, tuple[str, ...]] = {
     "source": ("type", "status", "customer"),
-    "charge": ("customer",),
+    "charge": ("customer", "payment_intent", "transfer_group"),
     "customer": ("email",),
-    "refund": ("charge",),
+    "refund": ("charge", "payment_intent"),
     "token": (),
 }
-
-
-def _limit(p: Params) -> int:
-    limit = p.int("limit")
-    if limit is None:
-        return 10
-    if not 1 <= limit <= 100:
-        raise errors.invalid("Invalid limit: must be between 1 and 100", param="limit")
-    return limit
+PAGING = pages.PAGING
 
 
 def list_objects(st: State, kind: str, url: str, data: dict[str, Any]) -> dict[str, Any]:
     filters = FILTERS[kind]
-    p = Params(data, {"limit", "starting_after", "ending_before", *filters})
+    p = Params(data, {*PAGING, *filters})
     wanted = {f: p.str(f) for f in filters if p.has(f)}
+    objects = st.objects
+    candidates = None
+    for name, value in wanted.items():
+        if (kind, name) in pages.INDEXED:
+            candidates = pages.index_of(st, kind, name).positions(st, value)
+            break
 
     def keep(object_id: str) -> bool:
-        rec = st.objects.get(object_id)
+        rec = objects.get(object_id)
         if rec is None or getattr(rec, "deleted", False):
             return False
         return all(getattr(rec, f, None) == v for f, v in wanted.items())
 
     ids = st.order.get(kind, [])
-    page, more = _page(st, kind, ids, p, keep)
+    query = pages.Query(
+        ids,
+        created_of=lambda pos: int(objects[ids[pos]].created),
+        position_of=st.position.get,
+        kind=kind,
+        keep=keep,
+        candidates=candidates,
+        created=pages.created_range(p),
+    )
+    found, more = pages.page(query, p)
     return {
         "object": "list",
-        "data": [object_json(st.objects[i]) for i in page],
+        "data": [object_json(objects[i]) for i in found],
         "has_more": more,
         "url": url,
     }
-
-
-def _page(
-    st: State, kind: str, ids: Any, p: Params, keep: Callable[[str], bool]
-) -> tuple[list[str], bool]:
-    limit = _limit(p)
-    after = p.str("starting_after")
-    before = p.str("ending_before")
-    start = len(ids) - 1
-    if after is not None:
-        pos = st.position.get(after) if kind != "event" else st.event_pos.get(after)
-        if pos is None or pos >= len(ids) or ids[pos] != after:
-            raise errors.no_such(kind, after, param="starting_after")
-        start = pos - 1
-    stop = -1
-    if before is not None:
-        pos = st.position.get(before) if kind != "event" else st.event_pos.get(before)
-        if pos is None or pos >= len(ids) or ids[pos] != before:
-            raise errors.no_such(kind, before, param="ending_before")
-        stop = pos
-    page: list[str] = []
-    index = start
-    while index > stop:
-        object_id = ids[index]
-        if keep(object_id):
-            if len(page) == limit:
-                return page, True
-            page.append(object_id)
-        index -= 1
-    return page, False
 
 
 class _EventIds:
@@ -94,34 +75,38 @@ class _EventIds:
 
 
 def list_events(st: State, args: tuple[str, ...], data: dict[str, Any]) -> dict[str, Any]:
-    p = Params(
-        data,
-        {
-            "limit",
-            "starting_after",
-            "ending_before",
-            "type",
-            "types",
-            "created",
-            "delivery_success",
-        },
-    )
+    p = Params(data, {*PAGING, "type", "types", "delivery_success"})
+    if p.has("delivery_success"):
+        p.bool("delivery_success", True)
+        raise errors.invalid(
+            "The sandbox sends no webhooks of its own, so it cannot filter events by "
+            f"delivery_success. {errors.SANDBOX_WORDING}",
+            param="delivery_success",
+        )
     pattern = p.str("type")
     types = p.list("types")
-    ids = _EventIds(st)
+    events = st.events
 
     def keep(event_id: str) -> bool:
         if not (pattern or types):
             return True
-        etype = st.events[st.event_pos[event_id]].type
+        etype = events[st.event_pos[event_id]].type
         if pattern and not fnmatch.fnmatchcase(etype, pattern):
             return False
         return not types or etype in types
 
-    page, more = _page(st, "event", ids, p, keep)
+    query = pages.Query(
+        _EventIds(st),
+        created_of=lambda pos: events[pos].created,
+        position_of=st.event_pos.get,
+        kind="event",
+        keep=keep,
+        created=pages.created_range(p),
+    )
+    found, more = pages.page(query, p)
     return {
         "object": "list",
-        "data": [event_json(st.events[st.event_pos[i]]) for i in page],
+        "data": [event_json(events[st.event_pos[i]]) for i in found],
         "has_more": more,
         "url": "/v1/events",
     }

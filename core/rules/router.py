@@ -12,7 +12,17 @@ from collections.abc import Callable
 from typing import Any
 
 from core.facts import errors
-from core.rules import charge, clock, customer, listing, source, token
+from core.rules import (
+    balance,
+    charge,
+    clock,
+    customer,
+    listing,
+    search,
+    source,
+    subresources,
+    token,
+)
 from core.rules.test_helpers_intents import routes as intents_routes
 from core.store.state import State
 
@@ -28,6 +38,9 @@ def _route(method: str, pattern: str, fn: Handler, mutates: bool = True) -> None
     _BY_SHAPE.setdefault((method, pattern.count("/")), []).append((compiled, fn, mutates))
 
 
+# Search routes come first: "/v1/charges/{id}" would take "search" for an id.
+_route("GET", "/v1/charges/search", search.search_charges, False)
+_route("GET", "/v1/customers/search", search.search_customers, False)
 _route("POST", "/v1/sources", source.create)
 _route("GET", "/v1/sources", source.list_all, False)
 _route("GET", "/v1/sources/{id}", source.retrieve, False)
@@ -58,11 +71,34 @@ _route("POST", "/v1/test_helpers/sources/{id}/authorize", source.authorize)
 _route("POST", "/v1/test_helpers/sources/{id}/fail", source.fail)
 _route("POST", "/v1/test_helpers/sources/{id}/receive_funds", source.receive_funds)
 _route("POST", "/v1/test_helpers/advance_clock", clock.advance)
+_route("POST", "/v1/charges/{id}/refund", subresources.legacy_refund)
+_route("GET", "/v1/charges/{id}/refunds", subresources.list_charge_refunds, False)
+_route("POST", "/v1/charges/{id}/refunds", subresources.create_charge_refund)
+_route("GET", "/v1/charges/{id}/refunds/{id}", subresources.retrieve_charge_refund, False)
+_route("POST", "/v1/charges/{id}/refunds/{id}", subresources.update_charge_refund)
+_route("POST", "/v1/refunds/{id}", subresources.update_refund)
+_route("POST", "/v1/customers/{id}/sources/{id}", subresources.update_customer_source)
+_route("POST", "/v1/customers/{id}/sources/{id}/verify", subresources.verify_bank_account)
+_route("GET", "/v1/sources/{id}/source_transactions", subresources.list_source_transactions, False)
+_route(
+    "GET",
+    "/v1/sources/{id}/source_transactions/{id}",
+    subresources.retrieve_source_transaction,
+    False,
+)
+_route(
+    "GET",
+    "/v1/sources/{id}/mandate_notifications/{id}",
+    subresources.retrieve_mandate_notification,
+    False,
+)
+_route("GET", "/v1/balance_transactions", balance.list_all, False)
+_route("GET", "/v1/balance_transactions/{id}", balance.retrieve, False)
+_route("GET", "/v1/balance", balance.balance, False)
 for _method, _pattern, _fn, _mutates in intents_routes():  # PaymentMethods and intents
     _route(_method, _pattern, _fn, _mutates)
 
-#: Requests a publishable key may make (§1: client-side source/token creation).
-PUBLISHABLE_OK = {("POST", "/v1/tokens"), ("POST", "/v1/sources")}
+# Which requests a publishable key may make is core.rules.client_side.is_client_route.
 
 
 def match(method: str, path: str) -> tuple[Handler, tuple[str, ...], bool]:

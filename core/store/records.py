@@ -34,6 +34,10 @@ class CardRec:
     name: str | None = None
     address_zip: str | None = None
     address_line1: str | None = None
+    address_line2: str | None = None
+    address_city: str | None = None
+    address_state: str | None = None
+    address_country: str | None = None
     customer: str | None = None
     metadata: JSONDict = field(default_factory=dict)
     kind: str = "card"
@@ -55,6 +59,7 @@ class BankRec:
     status: str = "new"
     customer: str | None = None
     metadata: JSONDict = field(default_factory=dict)
+    failed_verifications: int = 0
     kind: str = "bank_account"
 
 
@@ -117,6 +122,12 @@ class CustomerRec:
     sources: tuple[str, ...] = ()  # attached ids, oldest first
     default_payment_method: str | None = None  # invoice_settings.default_payment_method
     deleted: bool = False
+    address: JSONDict | None = None
+    shipping: JSONDict | None = None
+    preferred_locales: list[str] = field(default_factory=list)
+    invoice_settings: JSONDict | None = None  # None: Stripe's all-null settings
+    balance: int = 0
+    tax_exempt: str = "none"
     kind: str = "customer"
 
 
@@ -145,7 +156,12 @@ class ChargeRec:
     statement_descriptor: str | None = None
     statement_descriptor_suffix: str | None = None
     transfer_group: str | None = None
+    shipping: JSONDict | None = None
+    on_behalf_of: str | None = None
+    transfer_data: JSONDict | None = None
+    application_fee_amount: int | None = None
     refunds: tuple[str, ...] = ()
+    balance_transaction: str | None = None
     disputed: bool = False
     risk_level: str = "normal"
     settle_at: int | None = None  # async charges (§8.2)
@@ -172,7 +188,25 @@ class RefundRec:
     settle_at: int | None = None
     settle_to: str = ""
     payment_intent: str | None = None
+    balance_transaction: str | None = None
     kind: str = "refund"
+
+
+@dataclass(slots=True)
+class BalanceTxnRec:
+    """A balance transaction (``txn_``): money in from a charge, out for a refund."""
+
+    id: str
+    created: int
+    amount: int
+    currency: str
+    fee: int
+    type: str  # "charge" or "refund"
+    source: str  # the ch_ or re_ id
+    available_on: int
+    description: str | None = None
+    status: str = "pending"  # "available" once the clock reaches available_on
+    kind: str = "balance_transaction"
 
 
 @dataclass(slots=True)
@@ -289,6 +323,7 @@ for _cls in (
     CustomerRec,
     ChargeRec,
     RefundRec,
+    BalanceTxnRec,
     EventRec,
     PaymentMethodRec,
     PaymentIntentRec,
@@ -304,6 +339,7 @@ Record = (
     | CustomerRec
     | ChargeRec
     | RefundRec
+    | BalanceTxnRec
     | PaymentMethodRec
     | PaymentIntentRec
     | SetupIntentRec

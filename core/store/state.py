@@ -38,6 +38,8 @@ class State:
         self.timer_seq = 0
         self.idempotency: dict[str, tuple[str, int, dict[str, Any], int]] = {}
         self.current_idempotency_key: str | None = None
+        self.indexes: dict[Any, Any] = {}  # list indexes (core.rules.pages), rebuilt at will
+        self.truncated: dict[str, int] = {}  # per kind: rollbacks that removed added ids
         #: (object id, edge id) of every lifecycle edge the current request took, in order.
         self.taken: list[tuple[str, str]] = []
         self._journal: dict[str, Any] | None = None
@@ -60,6 +62,10 @@ class State:
             self.removed,
         )
 
+    def touched_ids(self) -> tuple[str, ...]:
+        """The ids the current request has changed or created so far."""
+        return tuple(self._journal or ())
+
     def commit(self) -> tuple[str, ...]:
         touched = tuple(self._journal or ())
         self._journal = None
@@ -81,6 +87,8 @@ class State:
         del self.events[n_events:]
         for kind, ids in self.order.items():
             keep = lengths.get(kind, 0)
+            if len(ids) > keep:
+                self.truncated[kind] = self.truncated.get(kind, 0) + 1
             for object_id in ids[keep:]:
                 self.position.pop(object_id, None)
             del ids[keep:]

@@ -13,6 +13,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import pydantic_core
+
 Json = dict[str, Any]
 
 #: Validate every emitted object through its model (the tests turn it on).
@@ -46,3 +48,12 @@ def dump(kind: str, fields: Json) -> Json:
             f"model dump {json.dumps(dumped)}"
         )
     return dumped
+
+
+def to_wire(body: Any) -> bytes:
+    """A response body as the live API writes it: UTF-8 JSON indented by two spaces.
+
+    pydantic-core's encoder (already a dependency) does it several times faster than
+    ``json.dumps(indent=2)``, whose indenting path is pure Python.
+    """
+    return pydantic_core.to_json(body, indent=2)

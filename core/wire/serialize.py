@@ -12,6 +12,7 @@ from typing import Any
 
 from core.facts import catalog
 from core.store.records import (
+    BalanceTxnRec,
     BankRec,
     CardRec,
     ChargeRec,
@@ -25,6 +26,7 @@ from core.store.records import (
     SourceRec,
     TokenRec,
 )
+from core.wire.balance import balance_transaction_json
 from core.wire.emit import dump
 
 OWNER_KEYS = (
@@ -55,12 +57,12 @@ def card_json(rec: CardRec, in_token: bool = False) -> JSONDict:
         {
             "id": rec.id,
             "object": "card",
-            "address_city": None,
-            "address_country": None,
+            "address_city": rec.address_city,
+            "address_country": rec.address_country,
             "address_line1": rec.address_line1,
             "address_line1_check": rec.address_line1_check,
-            "address_line2": None,
-            "address_state": None,
+            "address_line2": rec.address_line2,
+            "address_state": rec.address_state,
             "address_zip": rec.address_zip,
             "address_zip_check": rec.address_zip_check,
             "brand": rec.brand,
@@ -195,6 +197,16 @@ def payment_source_json(rec: Any) -> JSONDict:
     raise TypeError(type(rec).__name__)
 
 
+def _invoice_settings(rec: CustomerRec) -> JSONDict:
+    given = rec.invoice_settings or {}
+    return {
+        "custom_fields": fresh(given.get("custom_fields")),
+        "default_payment_method": rec.default_payment_method,
+        "footer": given.get("footer"),
+        "rendering_options": fresh(given.get("rendering_options")),
+    }
+
+
 def customer_json(
     rec: CustomerRec, lookup: Callable[[str], Any] | None = None, expand_sources: bool = False
 ) -> JSONDict:
@@ -203,8 +215,8 @@ def customer_json(
     fields: JSONDict = {
         "id": rec.id,
         "object": "customer",
-        "address": None,
-        "balance": 0,
+        "address": fresh(rec.address),
+        "balance": rec.balance,
         "created": rec.created,
         "currency": None,
         "default_source": rec.default_source,
@@ -213,19 +225,14 @@ def customer_json(
         "discount": None,
         "email": rec.email,
         "invoice_prefix": rec.id[4:12].upper(),
-        "invoice_settings": {
-            "custom_fields": None,
-            "default_payment_method": rec.default_payment_method,
-            "footer": None,
-            "rendering_options": None,
-        },
+        "invoice_settings": _invoice_settings(rec),
         "livemode": False,
         "metadata": dict(rec.metadata),
         "name": rec.name,
         "next_invoice_sequence": 1,
         "phone": rec.phone,
-        "preferred_locales": [],
-        "shipping": None,
+        "preferred_locales": list(rec.preferred_locales),
+        "shipping": fresh(rec.shipping),
     }
     if expand_sources and lookup is not None:
         data = [payment_source_json(lookup(sid)) for sid in reversed(rec.sources)]
@@ -235,7 +242,7 @@ def customer_json(
             "has_more": False,
             "url": f"/v1/customers/{rec.id}/sources",
         }
-    fields.update(tax_exempt="none", test_clock=None)
+    fields.update(tax_exempt=rec.tax_exempt, test_clock=None)
     return dump("customer", fields)
 
 
@@ -367,8 +374,8 @@ def charge_json(rec: ChargeRec) -> JSONDict:
             "amount_refunded": rec.amount_refunded,
             "application": None,
             "application_fee": None,
-            "application_fee_amount": None,
-            "balance_transaction": None,
+            "application_fee_amount": rec.application_fee_amount,
+            "balance_transaction": rec.balance_transaction,
             "billing_details": {"address": None, "email": None, "name": None, "phone": None},
             "calculated_statement_descriptor": rec.statement_descriptor or "CHARGEABLE",
             "captured": rec.captured,
@@ -384,7 +391,7 @@ def charge_json(rec: ChargeRec) -> JSONDict:
             "invoice": None,
             "livemode": False,
             "metadata": dict(rec.metadata),
-            "on_behalf_of": None,
+            "on_behalf_of": rec.on_behalf_of,
             "outcome": _outcome(rec),
             "paid": rec.paid,
             "payment_intent": rec.payment_intent,
@@ -394,7 +401,7 @@ def charge_json(rec: ChargeRec) -> JSONDict:
             "receipt_number": None,
             "refunded": rec.refunded,
             "review": None,
-            "shipping": None,
+            "shipping": fresh(rec.shipping),
             "source": None
             if isinstance(rec.source_snapshot, PaymentMethodRec)
             else payment_source_json(rec.source_snapshot),
@@ -402,7 +409,7 @@ def charge_json(rec: ChargeRec) -> JSONDict:
             "statement_descriptor": rec.statement_descriptor,
             "statement_descriptor_suffix": rec.statement_descriptor_suffix,
             "status": rec.status,
-            "transfer_data": None,
+            "transfer_data": fresh(rec.transfer_data),
             "transfer_group": rec.transfer_group,
         },
     )
@@ -413,7 +420,7 @@ def refund_json(rec: RefundRec) -> JSONDict:
         "id": rec.id,
         "object": "refund",
         "amount": rec.amount,
-        "balance_transaction": None,
+        "balance_transaction": rec.balance_transaction,
         "charge": rec.charge,
         "created": rec.created,
         "currency": rec.currency,
@@ -452,6 +459,8 @@ def object_json(
         return charge_json(rec)
     if isinstance(rec, RefundRec):
         return refund_json(rec)
+    if isinstance(rec, BalanceTxnRec):
+        return balance_transaction_json(rec)
     if isinstance(rec, PaymentMethodRec):
         return payment_method_json(rec)
     if isinstance(rec, PaymentIntentRec):

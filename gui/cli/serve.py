@@ -62,8 +62,23 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="URL",
         help="POST every event to URL with a Stripe-Signature header",
     )
+    parser.add_argument(
+        "--api-version",
+        metavar="VERSION",
+        type=_api_version,
+        help="the account's default API version, used when a request sends no "
+        "Stripe-Version header (default: 2023-08-16)",
+    )
     parser.add_argument("--quiet", action="store_true", help="do not print a line per request")
     return parser
+
+
+def _api_version(text: str) -> str:
+    from core.api import is_known_api_version
+
+    if not is_known_api_version(text):
+        raise argparse.ArgumentTypeError(f"not a Stripe API version: {text!r}")
+    return text
 
 
 def _port(text: str) -> int:
@@ -211,6 +226,8 @@ def main(
         return 1
     try:
         sandbox = _load_sandbox(args.session, out)
+        if args.api_version:
+            sandbox.api_version = args.api_version
     except load_errors as exc:
         print(f"error: could not load the session {args.session}: {exc}", file=err)
         return 1

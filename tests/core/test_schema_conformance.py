@@ -278,6 +278,7 @@ KIND_SCHEMA = {
     "charge": "charge",
     "refund": "refund",
     "source_transaction": "source_transaction",
+    "balance_transaction": "balance_transaction",
     "event": "event",
 }
 KEY = {"Authorization": "Bearer sk_test_schema"}

@@ -257,8 +257,10 @@ def test_delete_customer(sb: Sandbox) -> None:
     assert body == {"id": cus, "object": "customer", "deleted": True}
     assert sb.get(src)["status"] == "consumed" and sb.get(tok_card["id"]) is None
     assert event_types(sb)[-1] == "customer.deleted"
-    err(sb.request("GET", f"/v1/customers/{cus}"), 404)
+    # spec GET /v1/customers/{customer}: a deleted customer is still read, as deleted
+    assert ok(sb.request("GET", f"/v1/customers/{cus}")) == body
     err(charge(sb, customer=cus), 404)
+    err(sb.request("POST", f"/v1/customers/{cus}", {"name": "x"}), 404)
 
 
 def test_pm_is_not_a_customer_source(sb: Sandbox) -> None:

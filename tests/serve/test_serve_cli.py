@@ -113,7 +113,14 @@ def test_a_corrupt_session_file_is_refused_clearly(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "args", [["--port", "99999"], ["--port", "x"], ["--nope"], ["--forward-to", "ftp://x/y"]]
+    "args",
+    [
+        ["--port", "99999"],
+        ["--port", "x"],
+        ["--nope"],
+        ["--forward-to", "ftp://x/y"],
+        ["--api-version", "garbage"],
+    ],
 )
 def test_bad_options_exit_2(args: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as caught:
