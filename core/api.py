@@ -19,7 +19,7 @@ from typing import Any, NamedTuple, overload
 from core import history
 from core.facts import errors
 from core.graph.model import GraphModel
-from core.history import LogEntry
+from core.history import LogEntry, Refusal
 from core.lifecycle import actions as actions_mod
 from core.lifecycle import tables as lifecycle
 from core.lifecycle.actions import Action
@@ -159,6 +159,12 @@ class Sandbox:
         self._st = State(seed)
         self._log: list[LogEntry] = []
         self._redo: list[LogEntry] = []
+        #: how many events there were before each log entry (parallel to ``_log``)
+        self._marks: list[int] = []
+        #: refused requests, oldest first (history.MAX_REFUSED at most); they change
+        #: nothing, so they are no part of the log, the revision or a replay
+        self._refused: list[Refusal] = []
+        self._refusals = 0
         #: The highest id counter any request reached, undone ones included: a new
         #: request after an undo starts above it, so no id is ever used twice
         #: (Stripe never reuses ids); each log entry keeps where its ids started,
@@ -198,7 +204,20 @@ class Sandbox:
             first_event = len(self._st.events)
         if entry is not None:
             self._log.append(entry)
+            self._marks.append(first_event)
             self._revision += 1
+        elif response.status >= 400:
+            self._keep_refusal(
+                Refusal.of(
+                    str(method),
+                    str(path),
+                    pairs,
+                    response.status,
+                    response.body,
+                    origin,
+                    len(self._log),
+                )
+            )
         if self._subscribers:
             events = (
                 tuple(event_json(e) for e in self._st.events[first_event:])
@@ -317,6 +336,8 @@ class Sandbox:
         )
         self.id_floor = max(self.id_floor, st.ids.counter)
         if not replaying:
+            if self._redo:  # the undone branch goes, with the refusals sent in it
+                self._refused = [r for r in self._refused if r.after <= len(self._log)]
             self._redo.clear()
         answer = Response(status, body, True, {"Stripe-Version": version})
         return answer, pairs, entry, touched, first_event
@@ -326,7 +347,7 @@ class Sandbox:
         return Response(status, body, headers={"Stripe-Version": version})
 
     def _replay_entry(self, entry: LogEntry) -> bool:
-        response, _, logged, _, _ = self._handle(
+        response, _, logged, _, first_event = self._handle(
             entry.method,
             entry.path,
             entry.replay_params(),
@@ -339,8 +360,15 @@ class Sandbox:
         if logged is None:
             return False
         self._log.append(logged)
+        self._marks.append(first_event)
         self._revision += 1
         return response.accepted
+
+    def _keep_refusal(self, refusal: Refusal) -> None:
+        self._refused.append(refusal)
+        self._refusals += 1
+        if len(self._refused) > history.MAX_REFUSED:
+            del self._refused[: -history.MAX_REFUSED]
 
     def _notify(self, change: Change) -> None:
         for callback in list(self._subscribers):
@@ -440,6 +468,23 @@ class Sandbox:
         return tuple(self._redo)
 
     @property
+    def refused(self) -> tuple[Refusal, ...]:
+        """The refused requests kept, oldest first (each knows its place in the log)."""
+        return tuple(self._refused)
+
+    @property
+    def session_revision(self) -> int:
+        """Grows with every change a session file would record: :attr:`revision`
+        (state) and every refused request kept."""
+        return self._revision + self._refusals
+
+    def events_before(self, step: int) -> int:
+        """How many events there were before log entry ``step`` (all events at the end)."""
+        if 0 <= step < len(self._marks):
+            return self._marks[step]
+        return len(self._st.events)
+
+    @property
     def can_undo(self) -> bool:
         return bool(self._log)
 
@@ -455,12 +500,22 @@ class Sandbox:
         check_keys: bool = True,
         strict: bool = True,
         redo: Sequence[LogEntry] = (),
+        refused: Sequence[Refusal] = (),
     ) -> Sandbox:
-        """A new Sandbox rebuilt by re-sending ``entries``, with ``redo`` to redo.
+        """A new Sandbox rebuilt by re-sending ``entries``, with ``redo`` to redo and
+        ``refused`` kept (not sent: they changed nothing).
 
         With ``strict``, an entry that is not accepted again raises ``ValueError``
-        (a log that does not replay is corrupt).
+        (a log that does not replay is corrupt), as do refusals out of order or
+        placed past the log and its redo stack.
         """
+        last = -1
+        for refusal in refused:
+            if not last <= refusal.after <= len(entries) + len(redo):
+                raise ValueError(
+                    f"refused request {refusal.method} {refusal.path} is out of place in the log"
+                )
+            last = refusal.after
         sandbox = cls(seed=seed, check_keys=False)
         for index, entry in enumerate(entries):
             if not sandbox._replay_entry(entry) and strict:
@@ -469,11 +524,13 @@ class Sandbox:
                 )
         sandbox.check_keys = check_keys
         sandbox._redo = list(redo)
+        sandbox._refused = list(refused[-history.MAX_REFUSED :])
         return sandbox
 
     def _adopt(self, other: Sandbox) -> None:
         self._st = other._st
         self._log = other._log
+        self._marks = other._marks
         self.id_floor = max(self.id_floor, other.id_floor)
 
     def undo(self) -> bool:
@@ -498,16 +555,26 @@ class Sandbox:
         self._announce("REDO", entry, first)
         return True
 
-    def rebuild(self, entries: Sequence[LogEntry], redo: Sequence[LogEntry] = ()) -> None:
+    def rebuild(
+        self,
+        entries: Sequence[LogEntry],
+        redo: Sequence[LogEntry] = (),
+        refused: Sequence[Refusal] | None = None,
+    ) -> None:
         """Replace the state by a replay of ``entries`` (used by sessions and lessons).
 
         Unlike :meth:`undo`, the id counter is the replay's too: a lesson stepped
         back and forward again sends the same requests and gets the same ids.
+        ``refused`` are the refusals to keep (by default those sent before the
+        last of ``entries``; a lesson stepped back gives the ones of its kept steps).
         """
-        rebuilt = Sandbox.replay(self.seed, entries, self.check_keys)
+        if refused is None:
+            refused = [r for r in self._refused if r.after < len(entries)]
+        rebuilt = Sandbox.replay(self.seed, entries, self.check_keys, refused=refused)
         self._adopt(rebuilt)
         self.id_floor = rebuilt.id_floor
         self._redo = list(redo)
+        self._refused = rebuilt._refused
         self._revision += 1
         self._announce("REBUILD", None)
 

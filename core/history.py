@@ -1,4 +1,4 @@
-"""The action log: accepted requests, redacted, replayable.
+"""The action log: accepted requests, redacted, replayable; and refused ones, kept.
 
 An entry keeps the request's method, path, parameters (as bracket pairs) and
 the headers that matter (``Idempotency-Key``). Secrets never enter it: a card
@@ -7,6 +7,10 @@ number is stored as ``************4242`` plus the *key* of the test card
 :func:`LogEntry.replay_params` puts working stand-ins back, with the same
 outcome, so replaying a prefix of the log rebuilds exactly the live state
 (:meth:`core.api.Sandbox.replay`: replaying is the Sandbox's own job).
+
+A :class:`Refusal` is a request Stripe refused: it changed nothing, so replay
+skips it, but a session keeps it (with its status and Stripe's error) so that a
+prepared "watch Stripe refuse this" survives saving and opening.
 """
 
 from __future__ import annotations
@@ -132,6 +136,112 @@ class LogEntry:
         return cls(
             method, path, params, stand_ins, idem, tuple(changed), origin, fingerprint, ids_from
         )
+
+
+#: Refused requests a sandbox keeps (the oldest go first): a client that sends
+#: nothing but bad requests cannot make a session grow without end.
+MAX_REFUSED = 1000
+#: The fields of Stripe's error object a refusal keeps (its nested objects, such as
+#: a PaymentIntent in ``payment_intent``, are kept by id only).
+ERROR_FIELDS = ("type", "code", "decline_code", "param", "message", "doc_url")
+_ERROR_IDS = ("charge", "source", "payment_intent", "payment_method", "setup_intent")
+
+
+@dataclass(frozen=True, slots=True)
+class Refusal:
+    """One refused request (status 400 or more, nothing changed), for the record.
+
+    Attributes:
+        method, path: as sent (path without query string).
+        params: bracket pairs, secrets redacted (no stand-ins: it is never replayed).
+        status: the HTTP status Stripe answered.
+        error: Stripe's error object, its text fields and the ids it names.
+        origin: who sent it (``gui``, ``lesson``...).
+        after: how many accepted requests came before it (its place in the log).
+    """
+
+    method: str
+    path: str
+    params: tuple[tuple[str, str], ...]
+    status: int
+    error: tuple[tuple[str, str], ...]
+    origin: str = ""
+    after: int = 0
+
+    @classmethod
+    def of(
+        cls,
+        method: str,
+        path: str,
+        pairs: list[tuple[str, str]],
+        status: int,
+        body: Any,
+        origin: str,
+        after: int,
+    ) -> Refusal:
+        """The refusal of a request as sent (``pairs`` are redacted here)."""
+        raw = body.get("error") if isinstance(body, dict) else None
+        kept: list[tuple[str, str]] = []
+        if isinstance(raw, dict):
+            for key in (*ERROR_FIELDS, *_ERROR_IDS):
+                value = raw.get(key)
+                if isinstance(value, dict):
+                    value = value.get("id")
+                if isinstance(value, str) and value:
+                    kept.append((key, _text(value)))
+        shown = tuple((_text(k), _text(v)) for k, v in redact(pairs)[0])
+        return cls(_text(method), _text(path), shown, status, tuple(kept), _text(origin), after)
+
+    def error_json(self) -> dict[str, str]:
+        """The error object as far as it is kept (``{"type": …, "message": …}``)."""
+        return dict(self.error)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "method": self.method,
+            "path": self.path,
+            "params": [list(p) for p in self.params],
+            "status": self.status,
+            "error": self.error_json(),
+            "origin": self.origin,
+            "after": self.after,
+        }
+
+    @classmethod
+    def from_json(cls, data: Any) -> Refusal:
+        """A refusal from a session file; ``ValueError`` with words for people if damaged."""
+        if not isinstance(data, dict):
+            raise ValueError("it is not a JSON object")
+        for name in ("method", "path", "status", "after"):
+            if name not in data:
+                raise ValueError(f'it has no "{name}"')
+        method, path, status, after = data["method"], data["path"], data["status"], data["after"]
+        if not isinstance(method, str) or not 0 < len(method) <= 10:
+            raise ValueError("its method is not a short word")
+        if not isinstance(path, str) or len(path) > 5000:
+            raise ValueError("its path is not text of at most 5,000 characters")
+        if type(status) is not int or not 400 <= status <= 599:
+            raise ValueError("its status is not an HTTP error status")
+        if type(after) is not int or not 0 <= after < 2**53:
+            raise ValueError("its place in the log is not a whole number")
+        params = _pairs(data.get("params", []), "parameters")
+        error = data.get("error", {})
+        if not isinstance(error, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) and len(v) <= 5000 for k, v in error.items()
+        ):
+            raise ValueError("its error is not an object of texts")
+        origin = data.get("origin", "")
+        if not isinstance(origin, str) or len(origin) > 200:
+            raise ValueError("its origin is not short text")
+        return cls(method, path, params, status, tuple(error.items()), origin, after)
+
+
+def _text(value: str) -> str:
+    """``value`` as text a session can hold: a lone surrogate (a request may carry
+    one; that is often why it was refused) becomes ``?``."""
+    if value.isascii():
+        return value
+    return value.encode("utf-8", "replace").decode("utf-8")
 
 
 def _pairs(value: Any, what: str) -> tuple[tuple[str, str], ...]:

@@ -1,11 +1,14 @@
 """Versioned session files: the action log as JSON, written atomically.
 
 A session is the seed, the key-check setting, the accepted requests (already
-redacted: no card number or CVC is ever written) and the redo stack, plus a
-checksum of all that. Loading replays the log and checks the redo stack
-replays after it; a file that is too big, not JSON, truncated, of another
-format version, damaged in any field or that does not replay is refused with
-:class:`SessionError` and a message for people, and nothing is changed.
+redacted: no card number or CVC is ever written), the redo stack and the refused
+requests (each with its place in the log, its status and Stripe's error; they
+changed nothing, so they are kept, not replayed), plus a checksum of all that.
+Version 2 added the refused requests; a version 1 file (without them) still
+loads. Loading replays the log and checks the redo stack replays after it; a
+file that is too big, not JSON, truncated, of another format version, damaged
+in any field or that does not replay is refused with :class:`SessionError` and
+a message for people, and nothing is changed.
 :func:`load` lets no other exception out.
 
 Saving writes a temporary ``.NAME.<pid>-<random>.tmp`` beside the target and
@@ -26,16 +29,19 @@ from pathlib import Path
 from typing import Any
 
 from core.api import Sandbox
-from core.history import LogEntry
+from core.history import LogEntry, Refusal
 
 FORMAT = "chargeable-session"
-VERSION = 1
+VERSION = 2
+#: The versions this module reads (1: before refused requests were kept).
+READS = (1, 2)
 MAX_BYTES = 50 * 1024 * 1024
 #: Seeds Chargeable makes are small; anything outside 64 bits is damage.
 SEED_RANGE = range(-(2**63), 2**63)
-KEYS = frozenset(
+KEYS_V1 = frozenset(
     {"format", "version", "seed", "check_keys", "now", "log", "redo", "id_floor", "checksum"}
 )
+KEYS = KEYS_V1 | {"refused"}
 #: A temporary file whose process cannot be told is removed once it is this old.
 STALE_AFTER = 60.0
 
@@ -54,6 +60,7 @@ def to_json(sandbox: Sandbox) -> dict[str, Any]:
         "log": [e.to_json() for e in sandbox.log],
         "redo": [e.to_json() for e in sandbox.redo_stack],
         "id_floor": sandbox.id_floor,
+        "refused": [r.to_json() for r in sandbox.refused],
     }
 
 
@@ -217,14 +224,14 @@ def from_json(data: Any, where: str = "the session") -> Sandbox:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise SessionError(f"{where} is not a Chargeable session file.")
     version = data.get("version")
-    if not _is_int(version) or version != VERSION:
+    if not _is_int(version) or version not in READS:
         shown = json.dumps(version) if _is_int(version) or version is None else repr(version)
         raise SessionError(
             f"{where} is a session of format version {shown[:20]}; this Chargeable reads "
-            f"version {VERSION} only."
+            f"versions {READS[0]} to {READS[-1]}."
         )
     _check_text(data, where)
-    unknown = sorted(set(data) - KEYS)
+    unknown = sorted(set(data) - (KEYS if version >= 2 else KEYS_V1))
     if unknown:
         raise _damaged(where, f'it has a field Chargeable does not write ("{unknown[0][:40]}")')
     seed: Any = data.get("seed")
@@ -241,8 +248,9 @@ def from_json(data: Any, where: str = "the session") -> Sandbox:
         raise _damaged(where, "it has no log of requests")
     log = _entries(data["log"], "log", where)
     redo = _entries(data.get("redo", []), "redo", where)
+    refused = _refusals(data.get("refused", []), where)
     try:
-        sandbox = Sandbox.replay(seed, log, check_keys, redo=redo)
+        sandbox = Sandbox.replay(seed, log, check_keys, redo=redo, refused=refused)
     except ValueError as exc:
         raise _damaged(where, str(exc)) from exc
     if "now" in data and data["now"] != sandbox.now:
@@ -270,6 +278,18 @@ def _entries(value: Any, name: str, where: str) -> list[LogEntry]:
         except ValueError as exc:
             raise _damaged(where, f"{name} entry {index} is malformed: {exc}") from exc
     return entries
+
+
+def _refusals(value: Any, where: str) -> list[Refusal]:
+    if not isinstance(value, list):
+        raise _damaged(where, "its refused requests are not a list")
+    refusals = []
+    for index, item in enumerate(value):
+        try:
+            refusals.append(Refusal.from_json(item))
+        except ValueError as exc:
+            raise _damaged(where, f"refused request {index} is malformed: {exc}") from exc
+    return refusals
 
 
 def loads(raw: bytes, where: str = "the session") -> Sandbox:

@@ -408,6 +408,7 @@ class StepResult:
         bindings: the placeholder values after the step.
         log_length: ``len(sandbox.log)`` after the step (a step back replays up to here).
         graph: the touched object's lifecycle graph after the step, if it has one.
+        refused_length: ``len(sandbox.refused)`` after the step (a step back keeps these).
     """
 
     index: int
@@ -423,6 +424,7 @@ class StepResult:
     bindings: dict[str, str]
     log_length: int
     graph: GraphModel | None = None
+    refused_length: int = 0
 
     @property
     def ok(self) -> bool:
@@ -592,6 +594,7 @@ class LessonRun:
         self.origin = origin
         self.results: list[StepResult] = []
         self._base = len(self.sandbox.log)
+        self._base_refused = len(self.sandbox.refused)
 
     @property
     def position(self) -> int:
@@ -663,6 +666,7 @@ class LessonRun:
             bindings,
             len(sandbox.log),
             graph,
+            len(sandbox.refused),
         )
         self.results.append(result)
         return result
@@ -695,8 +699,10 @@ class LessonRun:
         return self.transcript()
 
     def _rebuild(self) -> None:
-        keep = self.results[-1].log_length if self.results else self._base
-        self.sandbox.rebuild(self.sandbox.log[:keep])
+        last = self.results[-1] if self.results else None
+        keep = last.log_length if last else self._base
+        refused = last.refused_length if last else self._base_refused
+        self.sandbox.rebuild(self.sandbox.log[:keep], refused=self.sandbox.refused[:refused])
 
     def _check(
         self,
