@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 if TYPE_CHECKING:
@@ -30,11 +33,23 @@ def save_screenshot(window: MainWindow, path: str) -> bool:
     return window.grab().save(str(Path(path)), "PNG")
 
 
-def create_main_window() -> MainWindow:
+def create_main_window(
+    settings: QSettings | None = None, autosave_dir: str | None = None
+) -> MainWindow:
     """The window ``chargeable`` opens, built without showing it."""
     from gui.main_window import MainWindow  # the core and every pane: imported here, not at start
 
-    return MainWindow()
+    return MainWindow(settings=settings, autosave_dir=autosave_dir)
+
+
+def read_only_settings(folder: Path) -> QSettings:
+    """The user's settings copied into ``folder``: a screenshot run reads them (language,
+    zoom, theme, layout) and, writing to the copy, changes nothing of the user's."""
+    user = QSettings()
+    copy = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+    for key in user.allKeys():
+        copy.setValue(key, user.value(key))
+    return copy
 
 
 def launch() -> MainWindow:
@@ -102,23 +117,55 @@ def run(
             print(f"chargeable: {problem}\nRendering the screenshot offscreen.", file=sys.stderr)
             os.environ["QT_QPA_PLATFORM"] = "offscreen"
     app = _application()
-    window = create_main_window() if screenshot is not None else launch()
+    if screenshot is not None:
+        # A screenshot run is read-only for settings: the session it opens, its language
+        # and its geometry go to a copy of the user's settings, removed at the end, and
+        # the autosave folder is its own (nothing of the user's is cleaned up).
+        scratch = Path(tempfile.mkdtemp(prefix="chargeable-screenshot-"))
+        try:
+            return _screenshot(screenshot, scratch, serve, port, file, select, presenter, lang)
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
+    window = launch()
     if not apply_start_options(window, file=file, select=select, presenter=presenter, lang=lang):
         return 2
     if port is not None:
         window.serve.set_port(port)
     if serve and not window.serve.start():  # the window says why in its status bar too
         print(f"chargeable: {window.serve.last_error}", file=sys.stderr)
-    if screenshot is not None:
-        window.remember_layout = False
-        if not save_screenshot(window, screenshot):
-            print(f"chargeable: could not write the screenshot to {screenshot}", file=sys.stderr)
-            return 1
-        window.close()
-        return 0
     window.start_session()  # offer crash recovery, start autosave
     _close_on_signals(window)
     return app.exec()
+
+
+def _screenshot(
+    path: str,
+    scratch: Path,
+    serve: bool,
+    port: int | None,
+    file: str | None,
+    select: str | None,
+    presenter: bool,
+    lang: str | None,
+) -> int:
+    """``chargeable --screenshot PATH``: the window rendered once, nothing remembered."""
+    window = create_main_window(read_only_settings(scratch), str(scratch / "autosave"))
+    window.remember_layout = False
+    try:
+        if not apply_start_options(
+            window, file=file, select=select, presenter=presenter, lang=lang
+        ):
+            return 2
+        if port is not None:
+            window.serve.set_port(port)
+        if serve and not window.serve.start():
+            print(f"chargeable: {window.serve.last_error}", file=sys.stderr)
+        if not save_screenshot(window, path):
+            print(f"chargeable: could not write the screenshot to {path}", file=sys.stderr)
+            return 1
+        return 0
+    finally:
+        window.close()
 
 
 def _close_on_signals(window: MainWindow) -> None:

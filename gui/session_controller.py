@@ -269,7 +269,7 @@ class SessionController(QObject):
         self._timer.setObjectName("autosaveTimer")
         self._timer.setInterval(autosave_interval_ms)
         self._timer.timeout.connect(self.autosave_now)
-        self._clean_revision = self._autosaved_revision = host.sandbox.revision
+        self._clean_revision = self._autosaved_revision = host.sandbox.session_revision
         host.changed.connect(self._on_change)
         host.replaced.connect(self._on_replaced)
 
@@ -298,7 +298,7 @@ class SessionController(QObject):
         return self._host.sandbox
 
     def _on_change(self, _change: object = None) -> None:
-        self._set_dirty(self.sandbox.revision != self._clean_revision)
+        self._set_dirty(self.sandbox.session_revision != self._clean_revision)
 
     def _set_dirty(self, dirty: bool) -> None:
         if dirty != self._dirty:
@@ -323,7 +323,7 @@ class SessionController(QObject):
         """The host holds another sandbox: ours (New, Open, Recover) or, say, a lesson's,
         which becomes the current untitled session."""
         path, dirty = self._pending
-        self._clean_revision = self._autosaved_revision = sandbox.revision
+        self._clean_revision = self._autosaved_revision = sandbox.session_revision
         self.sandboxReplaced.emit(sandbox)
         self._set_path(path)
         self._set_dirty(dirty)
@@ -410,7 +410,7 @@ class SessionController(QObject):
                 ).format(path=target, reason=getattr(exc, "message", None) or exc),
             )
             return False
-        self._clean_revision = self.sandbox.revision
+        self._clean_revision = self.sandbox.session_revision
         self._set_dirty(False)
         self._remove_autosave()
         self.saved.emit(str(target))
@@ -465,7 +465,7 @@ class SessionController(QObject):
 
     def autosave_now(self) -> bool:
         """Write the autosave file if something changed since the last one."""
-        if not self._dirty or self.sandbox.revision == self._autosaved_revision:
+        if not self._dirty or self.sandbox.session_revision == self._autosaved_revision:
             return False
         try:
             self._hold_lock()
@@ -473,7 +473,7 @@ class SessionController(QObject):
         except self._error_types():
             return False  # autosave is best effort; the user's file is never touched
         self._settings.setValue(self._origin_key(self.autosave_path), str(self.path or ""))
-        self._autosaved_revision = self.sandbox.revision
+        self._autosaved_revision = self.sandbox.session_revision
         self.autosaved.emit(str(self.autosave_path))
         return True
 

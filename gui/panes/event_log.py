@@ -7,6 +7,10 @@ request is marked with an error icon *and* the words "error 4xx" plus Stripe's
 message, never by colour alone. An undo greys out (and labels "undone") the
 entries of the request it took back; a redo brings them back. Selecting an
 entry selects the object it is about.
+
+A sandbox that comes with history (an opened session) shows it first: each
+accepted request of its log with the events it fired, and each refused request
+the session kept, in the order they were sent.
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.api import Change, Sandbox
+from core.history import Refusal
 from gui.sandbox_host import GUI_ORIGIN, SandboxHost, error_of
 from gui.selection import Selection
 from gui.stripe_json import event_object_ids, format_clock
@@ -127,18 +132,53 @@ class EventLogModel(QAbstractTableModel):
         host.changed.connect(self._on_change)
 
     def _seed_from_history(self) -> None:
-        """A sandbox that already has history (an opened session) shows its events first."""
-        log = self._sandbox.log
-        if not log:
+        """A sandbox that already has history (an opened session) shows it first: its
+        accepted requests with their events, and the refused ones where they were sent."""
+        sandbox = self._sandbox
+        log, refused = sandbox.log, sandbox.refused
+        if not log and not refused:
             return
-        entries = [
-            Entry("history", int(self._sandbox.now), "", words=partial(_opened_words, len(log)))
-        ]
-        # Earlier events cannot be tied to a step, so an undo never greys them out.
-        entries.extend(
-            self._event_entry(event, int(self._sandbox.now), 0) for event in self._sandbox.events
-        )
+        now = int(sandbox.now)
+        shown = [r for r in refused if r.after <= len(log)]  # the rest are in the redo branch
+        words = partial(_opened_words, len(log), len(shown))
+        entries = [Entry("history", now, "", words=words)]
+        events = sandbox.events
+        waiting = iter(shown)
+        refusal = next(waiting, None)
+        # A request's time is its first event's (the log keeps no times), else the last
+        # time shown: the simulated clock only moves by requests.
+        clock = int(events[0].get("created") or now) if events else now
+        for step in range(len(log) + 1):
+            while refusal is not None and refusal.after == step:
+                entries.append(self._refused_entry(refusal, clock))
+                refusal = next(waiting, None)
+            if step == len(log):
+                break
+            entry = log[step]
+            fired = events[sandbox.events_before(step) : sandbox.events_before(step + 1)]
+            if fired:
+                clock = int(fired[0].get("created") or clock)
+            text = f"{entry.method.upper()} {entry.path}"
+            if entry.origin and entry.origin != GUI_ORIGIN:
+                text += f"  [{entry.origin}]"
+            shown_events = [self._event_entry(e, clock, step + 1) for e in fired]
+            # what the request made or changed, as its first event says; else what it names
+            target = next((e.object_id for e in shown_events if e.object_id), "") or (
+                _target_of(entry.method, entry.path, entry.params, None, None)
+                or next(iter(entry.changed_ids), "")
+            )
+            entries.append(Entry("request", clock, text, target, text, step=step + 1))
+            entries.extend(shown_events)
+            if fired:
+                clock = int(fired[-1].get("created") or clock)
         self.entries = entries
+
+    def _refused_entry(self, refusal: Refusal, now: int) -> Entry:
+        error = refusal.error_json()
+        method, path = refusal.method, refusal.path
+        target = _target_of(method, path, refusal.params, None, error)
+        words = partial(_error_words, method, path, refusal.status, error, refusal.origin)
+        return Entry("error", now, "", target, words=words)
 
     # ---------------------------------------------------------------- Qt API
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
@@ -450,11 +490,17 @@ def _history_words(kind: str, what: str, steps: int) -> tuple[str, str]:
     return text, detail
 
 
-def _opened_words(count: int) -> tuple[str, str]:
-    text = QCoreApplication.translate(
-        "EventLog", "Opened with %1 earlier requests; their events:"
-    ).replace("%1", str(count))
+def _opened_words(accepted: int, refused: int) -> tuple[str, str]:
+    text = (
+        QCoreApplication.translate(
+            "EventLog", "Opened with %1 earlier requests (%2 refused), in the order sent:"
+        )
+        .replace("%1", str(accepted + refused))
+        .replace("%2", str(refused))
+    )
     detail = QCoreApplication.translate(
-        "EventLog", "Requests made before this window opened are in the action log."
+        "EventLog",
+        "The sandbox replayed the accepted requests; the refused ones changed nothing and "
+        "are shown where they were sent.",
     )
     return text, detail

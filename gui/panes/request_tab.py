@@ -9,10 +9,10 @@ server's address, otherwise Stripe's live API (``https://api.stripe.com``).
 
 :class:`RequestJournal` keeps what the pane needs: the sandbox's action log
 gives the accepted requests made before the pane existed (their responses are
-not kept in the log, and the tab says so); every request answered since —
-refused ones included, which the action log leaves out because they change
-nothing — arrives through :class:`~gui.sandbox_host.SandboxHost`'s ``changed``
-with its response.
+not kept in the log, and the tab says so) and its refused requests (kept with
+their status and Stripe's error, the response as far as a session keeps it);
+every request answered since, refused ones included, arrives through
+:class:`~gui.sandbox_host.SandboxHost`'s ``changed`` with its response.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QTabWidget, QVBoxLayout, QWidget
 
 from core.api import Change, Sandbox
+from core.history import Refusal
 from gui.widgets.code_box import CodeBox
 
 _ID = re.compile(r"(?!test_)[a-z]+_(?=[A-Za-z]*[A-Z0-9])[A-Za-z0-9]{8,}")
@@ -75,15 +76,30 @@ def _named_ids(path: str, params: Any, body: Any) -> set[str]:
     return ids
 
 
+def _refused(refusal: Refusal) -> Sent:
+    """A refused request a session kept: its response is its status and Stripe's error."""
+    params = list(refusal.params)
+    body = {"error": refusal.error_json()}
+    ids = _named_ids(refusal.path, params, body)
+    return Sent(refusal.method, refusal.path, params, refusal.status, body, ids, refusal.origin)
+
+
 class RequestJournal:
     """Every request the sandbox answered that the window knows of, oldest first."""
 
     def __init__(self, sandbox: Sandbox) -> None:
         self.sent: list[Sent] = []
-        for entry in sandbox.log:
-            params = [(str(k), str(v)) for k, v in entry.params]
-            ids = _named_ids(entry.path, params, None) | set(entry.changed_ids)
-            self.sent.append(Sent(entry.method, entry.path, params, ids=ids, origin="log"))
+        log, refused = sandbox.log, sandbox.refused
+        waiting = 0
+        for step in range(len(log) + 1):
+            while waiting < len(refused) and refused[waiting].after <= step:
+                self.sent.append(_refused(refused[waiting]))
+                waiting += 1
+            if step < len(log):
+                entry = log[step]
+                params = [(str(k), str(v)) for k, v in entry.params]
+                ids = _named_ids(entry.path, params, None) | set(entry.changed_ids)
+                self.sent.append(Sent(entry.method, entry.path, params, ids=ids, origin="log"))
 
     def record(self, change: Change) -> Sent | None:
         """Add the request a change answered (a replay — undo, redo, rebuild — is not one)."""

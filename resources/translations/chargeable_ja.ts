@@ -915,7 +915,7 @@
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../gui/commands/qactions.py" line="+47"/>
+        <location filename="../../gui/commands/qactions.py" line="+48"/>
         <source>Unverified: %1</source>
         <translation>未検証: %1</translation>
     </message>
@@ -1160,17 +1160,7 @@
 <context>
     <name>EventLog</name>
     <message>
-        <location filename="../../gui/panes/event_log.py" line="+454"/>
-        <source>Opened with %1 earlier requests; their events:</source>
-        <translation>開いた時点で %1 件のリクエストがありました。そのイベント:</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Requests made before this window opened are in the action log.</source>
-        <translation>このウィンドウを開く前のリクエストは操作ログにあります。</translation>
-    </message>
-    <message>
-        <location line="-301"/>
+        <location filename="../../gui/panes/event_log.py" line="+196"/>
         <source>Simulated time</source>
         <translation>模擬時刻</translation>
     </message>
@@ -1215,7 +1205,17 @@
         <translation>サンドボックスは受理済みリクエストの最初の %1 件を再実行しました。</translation>
     </message>
     <message>
-        <location line="-105"/>
+        <location line="+8"/>
+        <source>Opened with %1 earlier requests (%2 refused), in the order sent:</source>
+        <translation>以前のリクエスト %1 件（うち拒否 %2 件）を送信順に表示して開きました:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The sandbox replayed the accepted requests; the refused ones changed nothing and are shown where they were sent.</source>
+        <translation>受け付けられたリクエストはサンドボックスが再実行しました。拒否されたリクエストは何も変えていないため、送信された位置に表示しています。</translation>
+    </message>
+    <message>
+        <location line="-119"/>
         <location line="+30"/>
         <source>Event log</source>
         <translation>イベントログ</translation>
@@ -1483,8 +1483,9 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="+331"/>
+        <location filename="../../gui/main_window.py" line="+334"/>
         <source>Sources are a legacy API</source>
+        <extracomment>False for a one-off render (``--screenshot``): it must not change the next start</extracomment>
         <translation>Sources はレガシー API です</translation>
     </message>
     <message>
@@ -1493,12 +1494,12 @@
         <translation>Stripe は Sources API (および素の Tokens) を非推奨とし、PaymentMethods と PaymentIntents を推奨しています。PaymentMethod は状態を持たず、支払いの状態は PaymentIntent にあるため、待つべき &lt;code&gt;chargeable&lt;/code&gt; (「請求可能」) ステータスはありません。Chargeable はレガシーなオブジェクトを学ぶためのもので、古い実装を読み解き、移行するのに役立ちます。</translation>
     </message>
     <message>
-        <location filename="../../gui/window_lessons.py" line="+187"/>
+        <location filename="../../gui/window_lessons.py" line="+212"/>
         <source>Lessons</source>
         <translation>レッスン</translation>
     </message>
     <message>
-        <location filename="../../gui/window_commands.py" line="+138"/>
+        <location filename="../../gui/window_commands.py" line="+161"/>
         <source>Copied %1</source>
         <extracomment>a menu separator goes before these commands</extracomment>
         <translation>%1 をコピーしました</translation>
@@ -1552,7 +1553,7 @@
         <translation>説明</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>none</source>
         <translation>なし</translation>
     </message>
@@ -2002,7 +2003,7 @@
 <context>
     <name>ObjectListModel</name>
     <message>
-        <location filename="../../gui/panes/object_list/model.py" line="+287"/>
+        <location filename="../../gui/panes/object_list/model.py" line="+291"/>
         <source>status {0}: {1}</source>
         <translation>status {0}: {1}</translation>
     </message>
@@ -2032,7 +2033,7 @@
 <context>
     <name>RequestDialog</name>
     <message>
-        <location filename="../../gui/dialogs/_base.py" line="+191"/>
+        <location filename="../../gui/dialogs/_base.py" line="+192"/>
         <source>The request this dialog sends to the sandbox</source>
         <extracomment>text of the OK button; subclasses set it (through tr) in their __init__</extracomment>
         <translation>このダイアログがサンドボックスに送信するリクエスト</translation>
@@ -2043,7 +2044,7 @@
         <translation>リクエスト</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+134"/>
         <source>Fix the fields marked {glyph} first</source>
         <translation>先に {glyph} の付いた項目を修正してください</translation>
     </message>
@@ -2062,7 +2063,7 @@
 <context>
     <name>RequestTab</name>
     <message>
-        <location filename="../../gui/panes/request_tab.py" line="+132"/>
+        <location filename="../../gui/panes/request_tab.py" line="+148"/>
         <location line="+100"/>
         <source>Response</source>
         <translation>レスポンス</translation>
@@ -2251,7 +2252,7 @@
 {reason}</translation>
     </message>
     <message>
-        <location line="+164"/>
+        <location line="+166"/>
         <source>Could not recover the session</source>
         <translation>セッションを復元できませんでした</translation>
     </message>
@@ -2328,7 +2329,7 @@
 <context>
     <name>StateGraph</name>
     <message>
-        <location filename="../../gui/graph/export.py" line="+60"/>
+        <location filename="../../gui/graph/export.py" line="+61"/>
         <source>Lifecycle graph exported by Chargeable</source>
         <translation>Chargeable で書き出したライフサイクルグラフ</translation>
     </message>
@@ -2350,8 +2351,9 @@
         <translation>{label}: ブロック中。{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/graph/panel.py" line="+364"/>
+        <location filename="../../gui/graph/panel.py" line="+377"/>
         <source>Rejected: {message}</source>
+        <extracomment>the widest the title may be (scene units): the view&apos;s width</extracomment>
         <translation>拒否されました: {message}</translation>
     </message>
     <message>
@@ -2448,13 +2450,13 @@
     </message>
     <message>
         <location line="+43"/>
-        <location line="+321"/>
+        <location line="+332"/>
         <source>State graph</source>
         <translation>状態グラフ</translation>
     </message>
     <message>
-        <location line="-291"/>
-        <location line="+293"/>
+        <location line="-301"/>
+        <location line="+303"/>
         <source>Select a source, a token or a charge to see its lifecycle.</source>
         <extracomment>the window&apos;s text zoom, presenter mode and the screen height it is shown on</extracomment>
         <translation>ソース、トークン、請求のいずれかを選ぶと、そのライフサイクルが表示されます。</translation>

@@ -113,3 +113,28 @@ def test_a_missing_system_library_is_named_from_dlopen() -> None:
     error = "libxcb-cursor.so.0: cannot open shared object file: No such file or directory"
     assert missing_library(error) == "libxcb-cursor.so.0"
     assert missing_library("/x/libqxcb.so: undefined symbol: foo") == ""
+
+
+def test_a_screenshot_run_writes_nothing_into_the_users_settings(tmp_path: Path) -> None:
+    """Issue 16 D: --screenshot reads the user's settings and writes none back: not the
+    session it opened, not the window geometry, not a clean-exit time."""
+    from core import session
+    from core.api import Sandbox
+
+    env = _without_display(tmp_path, XDG_DATA_HOME=str(tmp_path / "data"))
+    conf = tmp_path / "config" / "Chargeable" / "Chargeable.conf"
+    conf.parent.mkdir(parents=True)
+    conf.write_text("[view]\nzoom=1\n")
+    before = conf.read_bytes()
+    prepared = tmp_path / "class.chargeable.json"
+    session.save(Sandbox(check_keys=False), prepared)
+    out = tmp_path / "window.png"
+    result = _run_with(env, str(prepared), "--lang", "ja", "--screenshot", str(out))
+    assert result.returncode == 0, result.stderr
+    assert out.exists()
+    assert conf.read_bytes() == before
+    assert sorted(p.name for p in (tmp_path / "config").rglob("*")) == [
+        "Chargeable",
+        "Chargeable.conf",
+    ]
+    assert not (tmp_path / "data").exists()

@@ -28,6 +28,10 @@ class FakeSandbox:
     def unsubscribe(self, callback: Any) -> None:
         self.subscribers.remove(callback)
 
+    @property
+    def session_revision(self) -> int:
+        return self.revision
+
     def create(self, name: str) -> None:  # stands for an accepted request
         self.objects.append(name)
         self.revision += 1
