@@ -612,6 +612,7 @@ __all__ = [
     "Response",
     "Change",
     "RequestLine",
+    "Refusal",
     "REPLAY_ORIGINS",
     "Action",
     "CustomerRec",

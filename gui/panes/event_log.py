@@ -39,8 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.api import Change, Sandbox
-from core.history import Refusal
+from core.api import Change, Refusal, Sandbox
 from gui.sandbox_host import GUI_ORIGIN, SandboxHost, error_of
 from gui.selection import Selection
 from gui.stripe_json import event_object_ids, format_clock

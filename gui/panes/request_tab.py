@@ -25,8 +25,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QTabWidget, QVBoxLayout, QWidget
 
-from core.api import Change, Sandbox
-from core.history import Refusal
+from core.api import Change, Refusal, Sandbox
 from gui.widgets.code_box import CodeBox
 
 _ID = re.compile(r"(?!test_)[a-z]+_(?=[A-Za-z]*[A-Z0-9])[A-Za-z0-9]{8,}")
