@@ -7,7 +7,7 @@ from typing import Any
 from core.facts import errors
 from core.rules import balance, source_simulator
 from core.rules import charge as charge_rules
-from core.rules import payment_intent as pi_rules
+from core.rules import payment_intent_after as pi_after
 from core.rules.validate import Params
 from core.store.records import ChargeRec, JSONDict, RefundRec
 from core.store.state import State
@@ -51,9 +51,9 @@ def run_until(st: State, target: int) -> None:
         elif field == "capture_expires_at":
             charge_rules.expire_authorization(st, object_id)
             if rec.payment_intent is not None:  # intents §3.2 T17
-                pi_rules.hold_expired(st, rec.payment_intent)
+                pi_after.hold_expired(st, rec.payment_intent)
         elif field == "process_at":
-            pi_rules.settle(st, object_id)
+            pi_after.settle(st, object_id)
         elif field == "available_on":
             balance.make_available(st, object_id)
         elif isinstance(rec, ChargeRec):
