@@ -191,3 +191,20 @@ def test_a_refusal_with_a_lone_surrogate_is_kept_as_text(sb: Sandbox, tmp_path: 
     session.save(sb, tmp_path / "s.chargeable.json")
     (kept,) = session.load(tmp_path / "s.chargeable.json").refused
     assert ("email", "a?@example.com") in kept.params
+
+
+def test_a_lesson_step_back_keeps_the_refusals_of_the_steps_still_done() -> None:
+    from core.lessons.loader import find_lesson
+    from core.lessons.runner import LessonRun
+
+    sandbox = Sandbox(seed=3, check_keys=False)
+    run = LessonRun(find_lesson("token-charged-twice"), sandbox)
+    for _ in range(4):  # the third step charges the used token again: refused (§6.3)
+        run.forward()
+    assert [r.status for r in sandbox.refused] == [400]
+    assert run.back()  # the fourth step goes; the third step's refusal stays
+    assert [r.status for r in sandbox.refused] == [400]
+    assert run.back()  # the refused step itself goes, and its refusal with it
+    assert sandbox.refused == ()
+    run.forward()  # sent again: one refusal, not two
+    assert len(sandbox.refused) == 1
