@@ -267,6 +267,9 @@ def main(
             file=err,
             flush=True,
         )
+    # Before the server starts: a request that comes as soon as the address is printed
+    # must count as unsaved, not as what the saver found already there.
+    saver = None if args.session is None else _Saver(sandbox, args.session, server.lock, err)
     try:
         server.start()
     except OSError as exc:
@@ -288,7 +291,6 @@ def main(
             file=out,
         )
     print("Press Ctrl+C to stop.", file=out, flush=True)
-    saver = None if args.session is None else _Saver(sandbox, args.session, server.lock, err)
     try:
         while not stop.wait(0.2) and not signalled:
             if saver is not None:
