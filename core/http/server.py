@@ -29,7 +29,6 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import contextlib
-import inspect
 import logging
 import socket
 import threading
@@ -124,9 +123,8 @@ class StripeServer:
         self._thread: threading.Thread | None = None
         self._hub: Hub | None = None
         self._executor: concurrent.futures.ThreadPoolExecutor | None = None
-        self._local = threading.local()  # .origin: the HTTP request this thread runs
+        self._origin: str | None = None  # the HTTP request the sandbox is answering
         self._forwarded: set[str] = set()
-        self._passes_origin = _accepts_keyword(sandbox.request, "origin")
         self._subscribed = False
 
     # --- life cycle ----------------------------------------------------------
@@ -229,19 +227,19 @@ class StripeServer:
         call = mapping.to_core(request, self.limits.max_fields)
         if isinstance(call, Reply):
             return call
-        extra = {"origin": call.origin} if self._passes_origin else {}
+        origin = call.origin
         with self.lock:
-            self._local.origin = call.origin
+            self._origin = origin
             try:
                 response = self.sandbox.request(
-                    call.method, call.path, call.params, call.headers, **extra
+                    call.method, call.path, call.params, call.headers, origin=origin
                 )
                 reply = mapping.from_core(response, request)
             except Exception:  # the core promises never to raise; do not die if it does
                 log.exception("sandbox.request raised for %s %s", call.method, call.path)
                 reply = mapping.internal_error()
             finally:
-                self._local.origin = None
+                self._origin = None
                 self.requests_served += 1
         return reply
 
@@ -261,18 +259,13 @@ class StripeServer:
                     continue  # an undo/redo replay fires the same ids again
                 self._forwarded.add(event_id)
                 self.forwarder.submit(event)
-        if self.on_change is not None and getattr(self._local, "origin", None):
+        origin = self._origin
+        if (
+            self.on_change is not None
+            and origin is not None
+            and getattr(change, "origin", None) == origin
+        ):
             try:
                 self.on_change(change)
             except Exception:
                 log.exception("on_change callback failed")
-
-
-def _accepts_keyword(func: Callable[..., Any], name: str) -> bool:
-    try:
-        parameters = inspect.signature(func).parameters
-    except (TypeError, ValueError):
-        return False
-    return name in parameters or any(
-        p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters.values()
-    )

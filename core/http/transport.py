@@ -119,6 +119,8 @@ class Connection(asyncio.Protocol):
     def __init__(self, hub: Hub) -> None:
         self.hub = hub
         self.limits = hub.limits
+        self.max_headers = hub.limits.max_headers
+        self.max_header_bytes = hub.limits.max_header_bytes
         self.loop = asyncio.get_running_loop()
         self.transport: asyncio.Transport | None = None
         self.parser = httptools.HttpRequestParser(self)
@@ -257,16 +259,22 @@ class Connection(asyncio.Protocol):
     def on_header(self, name: bytes, value: bytes) -> None:
         self.header_count += 1
         self.header_bytes += len(name) + len(value)
+        if self.header_count > self.max_headers or self.header_bytes > self.max_header_bytes:
+            self._too_large()
+        key = name.decode("latin-1").lower()
+        headers = self.headers
+        if key not in headers:  # the first of repeated names
+            headers[key] = value.decode("latin-1")
+
+    def _too_large(self) -> None:
         limits = self.limits
         if self.header_count > limits.max_headers:
             raise _Fail(mapping.http_refusal(431, f"more than {limits.max_headers} header lines"))
-        if self.header_bytes > limits.max_header_bytes:
-            raise _Fail(
-                mapping.http_refusal(
-                    431, f"the request headers are larger than {limits.max_header_bytes} bytes"
-                )
+        raise _Fail(
+            mapping.http_refusal(
+                431, f"the request headers are larger than {limits.max_header_bytes} bytes"
             )
-        self.headers.setdefault(name.decode("latin-1").lower(), value.decode("latin-1"))
+        )
 
     def on_headers_complete(self) -> None:
         parser = self.parser
