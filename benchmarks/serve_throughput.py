@@ -3,55 +3,85 @@
 One *unit* of the workload is 11 requests, the three typical integrations of
 the legacy API: token → charge (2); card source → customer → attach → charge
 ×3 with customer + source (6); iDEAL redirect source → authorize (test
-helper) → charge (3).
+helper) → charge (3). ``unit_steps`` is the one definition of the sequence:
+the clients and the ceiling all run it.
 
-Every round runs, for each server and each client-thread count (1, 2, 4, 8,
-16 by default), ``--units`` units shared among the threads, each thread on
-its own keep-alive connection, bounded by ``--run-seconds``. Rounds
-interleave the servers, so a slow moment of this shared machine falls on all
-of them. Printed per server and thread count: req/s (median and range over
-rounds), p50 and p99 latency, the server's CPU per request (from
-``/proc/PID/stat``), and the ratio to the *ceiling*: the same request
-sequence sent to an in-process ``Sandbox`` and each body JSON-encoded, no
-HTTP (measured in every round too).
+Every round runs, for each server and each client count (1, 2, 4, 8, 16 by
+default), ``--units`` units shared among the clients, each client on its own
+keep-alive connection, bounded by ``--run-seconds``. Rounds interleave the
+servers, so a slow moment of this shared machine falls on all of them.
+Printed per server and client count: req/s (median and range over rounds),
+p50 and p99 latency, the server's CPU per request (from ``/proc/PID/stat``),
+the client's own CPU per request, and the ratio to the *ceiling*.
 
-The client is lean on purpose: a raw socket per thread, requests written as
-bytes, the answer read by its ``Content-Length``, JSON decoded only where the
-workload needs an id. On 2 cores the client's interpreter takes one core
-and the server the other; ``http.client`` would cost the client more per
-request than the server spends, and measure the client.
+The ceiling is the same request sequence sent to an in-process ``Sandbox``,
+each body encoded by the server's own encoder (``core.http.mapping.encode_json``),
+no HTTP. One ceiling sandbox answers, every round, as many units as each
+server answers per round (``--units`` times the client counts), so it grows as
+a server's sandbox does and pays the same garbage collections: a long-lived
+server's full collections over its growing sandbox cost about 13 us per
+request here by the end of a run (gc callbacks), which a new, small sandbox
+each round never meets. ``--fresh-ceiling`` measures the ceiling as this
+script did before: a new sandbox each round, ``--units`` units, ``json.dumps``.
 
-Servers (each its own process, listening on 127.0.0.1):
+The client (``--client lean``, the default) is one thread driving every
+connection over epoll, as wrk does: each connection sends its next request
+when its answer is in; request bytes are assembled from parts encoded once;
+each answer is read by its ``Content-Length`` and checked, not decoded (2xx,
+and a JSON object of the kind the path answers with; ids for the next
+request are the body's first ``"id"``). On 2 cores the client takes one and
+the server the other: a client thread per connection (``--client json``, this
+script's client before: blocking sockets, each request URL-encoded, answers
+with an id JSON-decoded) makes its threads queue for their interpreter lock,
+and that wait showed in the p99 as the server's. The lean client's own CPU,
+printed beside the server's, is mostly the kernel's loopback work.
 
-- ``after``: ``chargeable serve`` from this tree;
+Servers (each its own process, listening on 127.0.0.1; output to a file):
+
+- ``after``: ``chargeable serve`` from this tree (``--access-log``: without
+  ``--quiet``, a line per request);
 - ``--rev REV``: ``before``, ``chargeable serve`` from git revision REV
   (extracted with ``git archive``; same interpreter and packages);
 - ``--candidates``: ``uvicorn``, the same mapping as an ASGI app under
   uvicorn + httptools (needs ``uv run --with uvicorn``);
-- ``--json``: ``orjson`` and ``msgspec`` encoders for response bodies
-  (``--with orjson --with msgspec``); also checks their output decodes to
-  the same values as the standard library's for the workload's bodies;
+- ``--json``: this tree's server as is (``asyncio``) and with its bodies
+  encoded by orjson or msgspec, indented as the shipped encoder writes them
+  (``--with orjson --with msgspec``); also compares every workload body's
+  bytes with the shipped encoder's;
+- ``--variants NAMES``: more ``serve_variant.py`` servers (``uvloop``);
 - ``--peer URL [--peer-pid PID]``: another Stripe-compatible server (e.g.
   localstripe); it has no ``authorize`` test helper: errors are counted.
 
-    uv run python benchmarks/serve_throughput.py [--rounds 3] [--units 150]
+    uv run python benchmarks/serve_throughput.py [--rounds 3] [--units 300]
         [--threads 1,2,4,8,16] [--rev REV] [--candidates] [--json] [--peer URL]
+        [--client lean|json] [--fresh-ceiling] [--access-log]
 
 The last line is ``serve throughput: N req/s at 8 clients = X of the in-process ceiling``.
 
-Decisions this script measured (2 shared cores, load average 7-10 from other
-work; medians of 3-5 interleaved rounds; the wall-clock figures swing by 2-5x
-under such load, so CPU per request decided):
+Decisions this script measured. The wall-clock figures on this shared
+machine swing by 2-5x with the other work on it, and even CPU per request
+moves with it (caches); user-space instructions per request, counted by
+``valgrind --tool=callgrind`` on the server process while this script's lean
+client sent 150 units (1,650 requests), do not, so they decided what CPU
+figures could not:
 
 - the stack: asyncio + httptools (this tree) used 152-236 us of server CPU per
   request where uvicorn + httptools serving the same mapping used 224-285 us,
   at every client count; uvicorn also has no header-size cap or header/body
-  read timeout on its httptools protocol. uvloop instead of asyncio's loop:
-  no consistent difference (127-206 against 152-255 us), so not adopted.
-- JSON: orjson encodes the workload's bodies in 1.4 us, msgspec 2.5 us, the
-  standard library 17.9 us: about 16 us of 170-180 us per request (9 %, under
-  the 10 % bar), and neither reproduces the standard library's bytes
-  (separators, escaped non-ASCII), only its values: not adopted.
+  read timeout on its httptools protocol.
+- the HTTP layer's own work: 549,000 instructions per request before (the
+  first asyncio transport), 507,000 after, against 368,000 for the ceiling
+  (the sandbox and its JSON encoding); ``chargeable serve`` on the threaded
+  server it replaced: 611,000.
+- uvloop instead of asyncio's loop: 481,000 instructions per request at one
+  client, 480,000 against 497,000 at eight (5 %): not worth a dependency that
+  has no Windows build.
+- JSON: the shipped encoder is pydantic-core's (``core.wire.emit.to_wire``),
+  5-9 us per workload body; orjson (``OPT_INDENT_2``) 1.0-1.6 us and msgspec
+  (``format(indent=2)``) 3-3.5 us, both byte-identical on all the workload's
+  bodies. orjson takes 52,000 instructions (10 % of user space) off a request,
+  but 4-7 us of the 100-180 us of CPU a request costs the server (the kernel's
+  share is not in the instruction count): under the 10 % bar, not adopted.
 """
 
 from __future__ import annotations
@@ -725,7 +755,6 @@ def main() -> int:
         results: dict[tuple[str, int], list[Run]] = {}
         ceilings: list[float] = []
         ceiling_cpus: list[float] = []
-        fresh_cpus: list[float] = []
         encode = server_encoder()
         grown = None if args.fresh_ceiling else new_sandbox()
         for r in range(args.rounds):
@@ -735,8 +764,6 @@ def main() -> int:
                 top = ceiling_run(args.units * len(counts), encode, grown)
             ceilings.append(top.rate)
             ceiling_cpus.append(1e6 * (top.cpu or 0.0) / top.requests)
-            fresh = ceiling_run(args.units, encode)
-            fresh_cpus.append(1e6 * (fresh.cpu or 0.0) / fresh.requests)
             for threads in counts:
                 for server in servers:
                     before = server.cpu()
@@ -766,8 +793,7 @@ def main() -> int:
             f"{ceiling:,.0f} req/s median [{min(ceilings):,.0f}-{max(ceilings):,.0f}] by the "
             f"clock; CPU {ceiling_cpu:.0f} us per request "
             f"[{min(ceiling_cpus):.0f}-{max(ceiling_cpus):.0f}] = {1e6 / ceiling_cpu:,.0f} req/s "
-            f"on a core of its own; a new sandbox each round, the server's encoder: "
-            f"{statistics.median(fresh_cpus):.0f} us"
+            "on a core of its own"
         )
         print(
             "  x clock: req/s / the ceiling's req/s by the clock (same moments, same load);\n"

@@ -33,8 +33,10 @@ from __future__ import annotations
 
 import asyncio
 import collections
+import contextlib
 import functools
 import logging
+import socket
 from collections.abc import Callable
 from concurrent.futures import Executor, Future
 from typing import cast
@@ -113,6 +115,15 @@ class Hub:
             conn.abort()
 
 
+def _no_delay(transport: asyncio.BaseTransport) -> None:
+    """``TCP_NODELAY``, which asyncio skips on an accepted socket whose ``proto`` is 0
+    (``socket.create_server``'s): else a pipelined answer waits for a delayed ACK."""
+    sock = transport.get_extra_info("socket")
+    if sock is not None and sock.family in (socket.AF_INET, socket.AF_INET6):
+        with contextlib.suppress(OSError):  # the peer is gone; connection_lost follows
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
+
 class Connection(asyncio.Protocol):
     """One client connection: llhttp callbacks, limits, and the queue of its requests."""
 
@@ -155,6 +166,7 @@ class Connection(asyncio.Protocol):
         self.transport = cast(asyncio.Transport, transport)  # uvloop's is not a subclass
         hub = self.hub
         hub.connections.add(self)
+        _no_delay(transport)
         peer = transport.get_extra_info("peername")
         self.client = f"{peer[0]}:{peer[1]}" if isinstance(peer, tuple) else str(peer or "")
         if hub.stopping or hub.active >= hub.max_connections:
@@ -269,12 +281,10 @@ class Connection(asyncio.Protocol):
     def _too_large(self) -> None:
         limits = self.limits
         if self.header_count > limits.max_headers:
-            raise _Fail(mapping.http_refusal(431, f"more than {limits.max_headers} header lines"))
-        raise _Fail(
-            mapping.http_refusal(
-                431, f"the request headers are larger than {limits.max_header_bytes} bytes"
-            )
-        )
+            what = f"more than {limits.max_headers} header lines"
+        else:
+            what = f"the request headers are larger than {limits.max_header_bytes} bytes"
+        raise _Fail(mapping.http_refusal(431, what))
 
     def on_headers_complete(self) -> None:
         parser = self.parser
