@@ -124,7 +124,7 @@ def test_the_graph_sees_the_imports_it_should() -> None:
     graph = import_graph()
     assert "core.api" in graph["core.session"]
     assert "core.rules.engine" in graph["core.rules.charge"]
-    assert "core.graph.model" in graph["core.lifecycle.tables"]  # a from-import of a class
+    assert "core.graph.model" in graph["core.lifecycle.graphs"]  # a from-import of a class
 
 
 def test_no_import_cycle_among_the_projects_modules() -> None:

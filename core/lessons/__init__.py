@@ -1,1 +1,2 @@
-"""Guided lessons: format, loader, headless runner and handouts."""
+"""Guided lessons: the file format (schema), reading them (loader), playing them
+headless (runner), what a run did (transcript) and handouts."""

@@ -18,7 +18,7 @@ from collections.abc import Callable
 
 from core.graph.mermaid import to_mermaid
 from core.graph.model import GraphModel
-from core.lessons.runner import LABELS, StepResult, Transcript
+from core.lessons.transcript import LABELS, StepResult, Transcript
 
 ImageFn = Callable[[GraphModel, str], str]
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from core.facts import errors
-from core.rules import balance
+from core.rules import balance, source_simulator
 from core.rules import charge as charge_rules
-from core.rules import payment_intent as pi_rules
-from core.rules import source as source_rules
+from core.rules import payment_intent_after as pi_after
 from core.rules.validate import Params
 from core.store.records import ChargeRec, JSONDict, RefundRec
 from core.store.state import State
@@ -48,13 +47,15 @@ def run_until(st: State, target: int) -> None:
         st.now = max(st.now, when)
         rec = st.objects[object_id]
         if field == "expires_at":
-            source_rules.expire(st, object_id)
+            source_simulator.expire(st, object_id)
         elif field == "capture_expires_at":
             charge_rules.expire_authorization(st, object_id)
             if rec.payment_intent is not None:  # intents §3.2 T17
-                pi_rules.hold_expired(st, rec.payment_intent)
+                pi_after.hold_expired(st, rec.payment_intent)
         elif field == "process_at":
-            pi_rules.settle(st, object_id)
+            pi_after.settle(st, object_id)
+        elif field == "action_expires_at":  # intents §3.2 T8
+            pi_after.action_expired(st, object_id)
         elif field == "available_on":
             balance.make_available(st, object_id)
         elif isinstance(rec, ChargeRec):

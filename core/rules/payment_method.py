@@ -14,7 +14,7 @@ from typing import Any
 from core.facts import cards, errors, intents
 from core.lifecycle.tables import Ctx
 from core.rules import engine
-from core.rules.source import iban_ok
+from core.rules.source_types import iban_ok
 from core.rules.validate import Params, merge_metadata
 from core.store.ids import fingerprint
 from core.store.records import (

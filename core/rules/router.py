@@ -20,6 +20,7 @@ from core.rules import (
     listing,
     search,
     source,
+    source_simulator,
     subresources,
     token,
 )
@@ -67,9 +68,9 @@ _route("GET", "/v1/refunds", charge.list_refunds, False)
 _route("GET", "/v1/refunds/{id}", charge.retrieve_refund, False)
 _route("GET", "/v1/events", listing.list_events, False)
 _route("GET", "/v1/events/{id}", listing.retrieve_event, False)
-_route("POST", "/v1/test_helpers/sources/{id}/authorize", source.authorize)
-_route("POST", "/v1/test_helpers/sources/{id}/fail", source.fail)
-_route("POST", "/v1/test_helpers/sources/{id}/receive_funds", source.receive_funds)
+_route("POST", "/v1/test_helpers/sources/{id}/authorize", source_simulator.authorize)
+_route("POST", "/v1/test_helpers/sources/{id}/fail", source_simulator.fail)
+_route("POST", "/v1/test_helpers/sources/{id}/receive_funds", source_simulator.receive_funds)
 _route("POST", "/v1/test_helpers/advance_clock", clock.advance)
 _route("POST", "/v1/charges/{id}/refund", subresources.legacy_refund)
 _route("GET", "/v1/charges/{id}/refunds", subresources.list_charge_refunds, False)

@@ -10,8 +10,7 @@ from typing import Any
 
 from core.facts import cards, errors, intents
 from core.lifecycle.tables import Ctx
-from core.rules import engine
-from core.rules import payment_intent as pi_rules
+from core.rules import engine, intent_params
 from core.rules import payment_method as pm_rules
 from core.rules.validate import Params, merge_metadata
 from core.store.records import CustomerRec, JSONDict, PaymentMethodRec, SetupIntentRec
@@ -19,7 +18,7 @@ from core.store.state import State
 from core.wire.serialize import payment_method_json, setup_intent_json
 
 Args = tuple[str, ...]
-OPEN = pi_rules.OPEN
+OPEN = intent_params.OPEN
 SI_TYPES = ("card", "sepa_debit", "us_bank_account")
 CONFIRM_KEYS = frozenset(
     {"payment_method", "payment_method_data", "return_url", "mandate_data", "use_stripe_sdk"}
@@ -49,7 +48,7 @@ def get(st: State, si_id: str) -> SetupIntentRec:
 
 
 def _pm(st: State, p: Params, customer: str | None) -> PaymentMethodRec | None:
-    rec = pi_rules._pm_from(st, p, customer)
+    rec = intent_params.pm_from(st, p, customer)
     if rec is None:
         return None
     if not isinstance(rec, PaymentMethodRec):
@@ -81,7 +80,7 @@ def create(st: State, args: Args, data: dict[str, Any]) -> JSONDict:
         cus = st.get(customer)
         if not isinstance(cus, CustomerRec) or cus.deleted:
             raise errors.no_such("customer", customer, param="customer")
-    types, automatic = pi_rules._types_and_automatic(p, "usd")
+    types, automatic = intent_params.types_and_automatic(p, "usd")
     if automatic is not None:
         types = tuple(t for t in types if t in SI_TYPES) or ("card",)
     confirm = p.bool("confirm", False)
@@ -125,7 +124,7 @@ def update(st: State, args: Args, data: dict[str, Any]) -> JSONDict:
         )
     customer = p.str("customer")
     if customer:
-        pi_rules._customer(st, customer)
+        intent_params.customer_of(st, customer)
     metadata = p.metadata()
     pm = _pm(st, p, customer if customer is not None else rec.customer)
     rec = st.mut(rec.id)

@@ -10,7 +10,10 @@ from __future__ import annotations
 from typing import Any
 
 from core.facts import errors
+from core.rules import intent_params
 from core.rules import payment_intent as pi_rules
+from core.rules import payment_intent_after as pi_after
+from core.rules import payment_intent_attempt as pi_attempt
 from core.rules import setup_intent as si_rules
 from core.rules.validate import Params
 from core.store.records import JSONDict
@@ -28,10 +31,10 @@ def _result(data: dict[str, Any]) -> bool:
 def authenticate_payment_intent(st: State, args: Args, data: dict[str, Any]) -> JSONDict:
     """T6/T6c/T6m/T6d (success) or T7 (failure), only from ``requires_action``."""
     success = _result(data)
-    pi = pi_rules.get(st, args[0])
+    pi = intent_params.payment_intent(st, args[0])
     if pi.status != "requires_action":
         raise errors.helper_wrong_status("payment_intent", pi.id, pi.status)
-    return pi_rules.authenticate(st, pi.id, success)
+    return pi_after.authenticate(st, pi.id, success)
 
 
 def authenticate_setup_intent(st: State, args: Args, data: dict[str, Any]) -> JSONDict:
@@ -66,9 +69,21 @@ def routes() -> list[tuple[str, str, Any, bool]]:
         ("GET", "/v1/payment_intents", pi_rules.list_all, False),
         ("GET", "/v1/payment_intents/{id}", pi_rules.retrieve, False),
         ("POST", "/v1/payment_intents/{id}", pi_rules.update, True),
-        ("POST", "/v1/payment_intents/{id}/confirm", pi_rules.confirm, True),
-        ("POST", "/v1/payment_intents/{id}/capture", pi_rules.capture, True),
-        ("POST", "/v1/payment_intents/{id}/cancel", pi_rules.cancel, True),
+        ("POST", "/v1/payment_intents/{id}/confirm", pi_attempt.confirm, True),
+        ("POST", "/v1/payment_intents/{id}/capture", pi_after.capture, True),
+        ("POST", "/v1/payment_intents/{id}/cancel", pi_after.cancel, True),
+        (
+            "POST",
+            "/v1/payment_intents/{id}/increment_authorization",
+            pi_after.increment_authorization,
+            True,
+        ),
+        (
+            "POST",
+            "/v1/payment_intents/{id}/verify_microdeposits",
+            pi_after.verify_microdeposits,
+            True,
+        ),
         ("POST", "/v1/setup_intents", si_rules.create, True),
         ("GET", "/v1/setup_intents", si_rules.list_all, False),
         ("GET", "/v1/setup_intents/{id}", si_rules.retrieve, False),

@@ -22,7 +22,7 @@ from typing import Any
 
 from core.graph.model import GraphModel
 from core.lessons.handout import transcript_html, transcript_markdown
-from core.lessons.runner import Transcript
+from core.lessons.transcript import Transcript
 
 FORMATS = ("html", "md")
 IMAGES = ("png", "mermaid")

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
-    from core.lessons.runner import Lesson
+    from core.lessons.schema import Lesson
 
 EXIT_OK, EXIT_FAILED, EXIT_UNUSABLE = 0, 1, 2
 
@@ -78,7 +78,9 @@ def main(
     except SystemExit as exc:  # argparse printed the usage
         return EXIT_UNUSABLE if exc.code else EXIT_OK
 
-    from core.lessons.runner import LessonError, builtin_lessons, find_lesson, run_lesson
+    from core.lessons.loader import builtin_lessons, find_lesson
+    from core.lessons.runner import run_lesson
+    from core.lessons.schema import LessonError
 
     try:
         if args.command == "list":
@@ -144,7 +146,7 @@ if __name__ == "__main__":
 
 def cited_sections_text(lesson: Lesson, lang: str = "en") -> str:
     """Where each § the lesson cites is: docs/reference.md and its heading's anchor."""
-    from core.lessons.runner import iter_sections
+    from core.lessons.schema import iter_sections
     from gui.words.citations import github_anchor, reference_path, reference_text, resolve, sections
 
     titles = sections(reference_text())

@@ -61,7 +61,9 @@ from gui.widgets.flow_text import FlowText
 from gui.words.citations import section_url
 
 if TYPE_CHECKING:
-    from core.lessons.runner import Lesson, LessonRun, StepResult
+    from core.lessons.runner import LessonRun
+    from core.lessons.schema import Lesson
+    from core.lessons.transcript import StepResult
 
 DEFAULT_SECONDS = 5
 MIN_SECONDS, MAX_SECONDS = 1, 20
@@ -98,13 +100,13 @@ class LessonPlayer(QWidget):
         self._detached = False
         self._error = ""
         if lessons is None:
-            from core.lessons import (
-                runner as lesson_files,  # pydantic models: only once a player exists
-            )
+            # pydantic models: imported only once a player exists
+            from core.lessons.loader import builtin_lessons
+            from core.lessons.schema import LessonError
 
             try:
-                lessons = lesson_files.builtin_lessons()
-            except lesson_files.LessonError as exc:
+                lessons = builtin_lessons()
+            except LessonError as exc:
                 lessons, self._error = [], str(exc)
         self.lessons = list(lessons)
         self.lesson: Lesson | None = self.lessons[0] if self.lessons else None
@@ -259,7 +261,8 @@ class LessonPlayer(QWidget):
 
     def open_file(self, path: str | Path) -> bool:
         """Load a lesson file; on a bad file the panel shows why and returns False."""
-        from core.lessons.runner import LessonError, load_lesson
+        from core.lessons.loader import load_lesson
+        from core.lessons.schema import LessonError
 
         try:
             lesson = load_lesson(path)

@@ -11,16 +11,9 @@ from typing import Any
 import pytest
 
 from core.api import Sandbox
-from core.lessons.runner import (
-    ABSENT,
-    LessonError,
-    LessonRun,
-    builtin_paths,
-    find_lesson,
-    load_lesson,
-    parse_lesson,
-    run_lesson,
-)
+from core.lessons.loader import builtin_paths, find_lesson, load_lesson, parse_lesson
+from core.lessons.runner import LessonRun, run_lesson
+from core.lessons.schema import ABSENT, LessonError
 
 BUILTIN = builtin_paths()
 # the user-facing reference, numbered like the research reference it was written from

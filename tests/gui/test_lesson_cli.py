@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage
 
-from core.lessons.runner import builtin_paths, find_lesson
+from core.lessons.loader import builtin_paths, find_lesson
 from gui.cli.lesson import main
 
 ROOT = Path(__file__).resolve().parents[2]

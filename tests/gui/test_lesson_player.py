@@ -9,7 +9,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from core.api import Sandbox
-from core.lessons.runner import find_lesson, parse_lesson
+from core.lessons.loader import find_lesson, parse_lesson
 from gui.panes.lesson_player import LessonPlayer
 from gui.sandbox_host import SandboxHost
 
