@@ -22,7 +22,7 @@ from core.store.records import (
     TokenRec,
 )
 from core.store.state import State
-from core.wire.serialize import charge_json, refund_json
+from core.wire.charges import charge_json, refund_json
 
 CREATE_KEYS = frozenset(
     {

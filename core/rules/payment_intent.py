@@ -27,7 +27,7 @@ from core.rules.payment_intent_attempt import CONFIRM_KEYS, confirm_attempt, jso
 from core.rules.validate import Params, merge_metadata
 from core.store.records import JSONDict, PaymentIntentRec
 from core.store.state import State
-from core.wire.serialize import payment_intent_json
+from core.wire.intents import payment_intent_json
 
 Args = tuple[str, ...]
 CREATE_KEYS = frozenset(

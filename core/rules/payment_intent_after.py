@@ -23,7 +23,7 @@ from core.rules.payment_intent_attempt import (
 from core.rules.validate import Params, merge_metadata
 from core.store.records import ChargeRec, JSONDict, PaymentIntentRec, RefundRec
 from core.store.state import State
-from core.wire.serialize import payment_intent_json
+from core.wire.intents import payment_intent_json
 
 Args = tuple[str, ...]
 

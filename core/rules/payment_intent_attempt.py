@@ -34,7 +34,7 @@ from core.store.records import (
     SourceRec,
 )
 from core.store.state import State
-from core.wire.serialize import payment_intent_json, payment_method_json
+from core.wire.intents import payment_intent_json, payment_method_json
 
 Args = tuple[str, ...]
 CONFIRM_KEYS = frozenset(

@@ -26,7 +26,7 @@ from core.store.records import (
     TokenRec,
 )
 from core.store.state import State
-from core.wire.serialize import payment_method_json
+from core.wire.intents import payment_method_json
 
 Args = tuple[str, ...]
 TYPE_HASHES = frozenset(intents.PM_TYPES)

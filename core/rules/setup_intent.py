@@ -15,7 +15,7 @@ from core.rules import payment_method as pm_rules
 from core.rules.validate import Params, merge_metadata
 from core.store.records import CustomerRec, JSONDict, PaymentMethodRec, SetupIntentRec
 from core.store.state import State
-from core.wire.serialize import payment_method_json, setup_intent_json
+from core.wire.intents import payment_method_json, setup_intent_json
 
 Args = tuple[str, ...]
 OPEN = intent_params.OPEN
