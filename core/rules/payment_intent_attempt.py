@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from core.facts import cards, errors, intents
+from core.facts import cards, errors, intent_errors, intents
 from core.lifecycle.tables import Ctx
 from core.rules import engine
 from core.rules import payment_method as pm_rules
@@ -227,7 +227,7 @@ def decline_attempt(
     return err
 
 
-AUTH_REQUIRED = cards.Decline("authentication_required", errors.AUTH_REQUIRED_MESSAGE)
+AUTH_REQUIRED = cards.Decline("authentication_required", intent_errors.AUTH_REQUIRED_MESSAGE)
 
 
 def next_action(pi: PaymentIntentRec, rec: Any, return_url: str | None) -> JSONDict:
@@ -247,13 +247,13 @@ def confirm_attempt(st: State, pi_id: str, p: Params, pm: Any | None) -> JSONDic
     pi = st.objects[pi_id]
     before = pi.__copy__()  # the PaymentIntent an error body shows (the request rolls back)
     if pi.status == "succeeded":
-        raise errors.pi_confirm_succeeded(payment_intent_json(before))  # §9 E1
+        raise intent_errors.pi_confirm_succeeded(payment_intent_json(before))  # §9 E1
     if pi.status not in OPEN:
         if pm is not None:
-            raise errors.pi_update_field(  # §9 E3
+            raise intent_errors.pi_update_field(  # §9 E3
                 "payment_method", pi.status, payment_intent_json(before)
             )
-        raise errors.pi_confirm_status(payment_intent_json(before), pi.status)  # §9 E3b
+        raise intent_errors.pi_confirm_status(payment_intent_json(before), pi.status)  # §9 E3b
     raw_off = p.str("off_session")
     off_session = raw_off in ("one_off", "recurring") or p.bool("off_session", False)
     if raw_off in ("one_off", "recurring"):
@@ -282,7 +282,9 @@ def confirm_attempt(st: State, pi_id: str, p: Params, pm: Any | None) -> JSONDic
             else None
         )
         if default is None:  # §6.1: only default_source is a fallback, not invoice_settings
-            raise errors.pi_missing_payment_method(payment_intent_json(before), pi.customer)  # E2
+            raise intent_errors.pi_missing_payment_method(
+                payment_intent_json(before), pi.customer
+            )  # E2
         pm_rules.check_usable(st, default, pi.customer)
         check_fits(pi, default)
         pi = st.mut(pi_id)
