@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from core.facts import cards
+from core.i18n import QT_TRANSLATE_NOOP
 
 #: Card payment-method types and the other types the sandbox models (§4.2).
 PM_TYPES: tuple[str, ...] = ("card", "sepa_debit", "ideal", "bancontact", "us_bank_account")
@@ -37,6 +38,20 @@ SI_CANCEL_REASONS = ("abandoned", "duplicate", "requested_by_customer")
 PROCESSING_SECONDS = 3 * 60
 #: An uncaptured PaymentIntent is canceled after 7 days (§13.7).
 HOLD_SECONDS = 7 * 86400
+#: §3.2 T8: a card PaymentIntent left in requires_action goes back to
+#: requires_payment_method after 48 hours. **Unverified** (the transition guide says so; a
+#: third party says intents never expire): the sandbox's choice, applied to cards only
+#: (redirect methods keep waiting), as the reference suggests. ``None`` turns it off.
+ACTION_TIMEOUT_SECONDS: int | None = 48 * 3600
+#: What the window says of that choice (the clock action and the T8 edge of a
+#: PaymentIntent waiting in requires_action).
+ACTION_TIMEOUT_NOTE = QT_TRANSLATE_NOOP(
+    "core",
+    "the 48-hour requires_action timeout is the sandbox's choice: Stripe's transition guide "
+    "states it, a third party says intents never expire (intents §3.2 T8, unverified)",
+)
+#: §3.2 T19: at most 10 incremental authorization attempts per PaymentIntent [spec].
+MAX_INCREMENTS = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,8 +190,24 @@ UNVERIFIED: dict[str, str] = {
     "payment_method_after_failure": "After a failed attempt payment_method is set to null "
     "and the PaymentMethod is kept in last_payment_error.payment_method (observed, "
     "not documented verbatim, §3.6).",
-    "requires_action_timeout": "A PaymentIntent waiting in requires_action never times out "
-    "in the sandbox (the 48 h timer is disputed, §3.2 T8).",
+    "requires_action_timeout": "A card PaymentIntent waiting in requires_action goes back "
+    "to requires_payment_method after 48 h (ACTION_TIMEOUT_SECONDS), firing "
+    "payment_intent.payment_failed with last_payment_error "
+    "payment_intent_authentication_failure; redirect methods never time out (the timer "
+    "and its event are unverified, §3.2 T8).",
+    "error_on_requires_action": "confirm with error_on_requires_action=true on a card that "
+    "needs authentication fails the attempt: the PaymentIntent goes to "
+    "requires_payment_method with last_payment_error payment_intent_action_required, "
+    "payment_intent.payment_failed fires, and the answer is a 400 invalid_request_error "
+    "carrying the PaymentIntent (status, event, HTTP status and message unverified, "
+    "§3.2 T11, §9 E11).",
+    "increment_authorization": "Incremental authorization (§3.2 T19) is allowed in "
+    "requires_capture when the PaymentIntent asked for it with "
+    "payment_method_options[card][request_incremental_authorization]=if_available (OAS23 "
+    "grounds incremental_authorization_supported for card_present only); the new amount "
+    "must exceed the authorized one; every increment is approved; the 11th attempt is "
+    "refused; it fires payment_intent.amount_capturable_updated (events, messages "
+    "unverified).",
     "hold_expiry": "An uncaptured PaymentIntent is canceled after 7 days with "
     "cancellation_reason automatic (unverified, §3.2 T17).",
     "processing_amounts": "amount_received stays 0 while processing and while "
@@ -206,4 +237,14 @@ UNVERIFIED: dict[str, str] = {
     "latest_attempt": "SetupAttempt (setatt_) objects are not simulated: latest_attempt "
     "stays null.",
     "live_helper": "The authenticate test helpers are the sandbox's own; Stripe has none (§8.6).",
+}
+
+#: Transitions of §3.2 the sandbox does not model, and why (the one place that says so).
+NOT_MODELED: dict[str, str] = {
+    "T18": 'Too many confirmations cancel a PaymentIntent after a "variable upper limit" '
+    "[spec confirm]: the limit is not published and the events are unverified, so the "
+    "sandbox lets a PaymentIntent be confirmed again as often as its status allows.",
+    "T21": "failed_invoice / void_invoice cancellations are Stripe-internal outcomes of "
+    "Invoices, which the sandbox does not simulate; a PaymentIntent is canceled only by "
+    "cancel (T16) or by its hold expiring (T17).",
 }

@@ -7,10 +7,10 @@ written here. Each action carries the exact request that performs it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from core.facts import cards
+from core.facts import cards, intents
 from core.i18n import QT_TRANSLATE_NOOP, fill
 from core.lifecycle.requires import why_blocked
 from core.lifecycle.tables import Ctx
@@ -532,11 +532,15 @@ def for_payment_intent(st: State, rec: PaymentIntentRec) -> list[Action]:
     due = rec.process_at
     if due is None and isinstance(charge, ChargeRec) and rec.status == "requires_capture":
         due = charge.capture_expires_at
+    clock = _clock(rec, st, due, "Let the clock run (settle / expire)")
+    if due is None and rec.status == "requires_action" and rec.action_expires_at is not None:
+        clock = _clock(rec, st, rec.action_expires_at, "Let the clock run (settle / expire)")
+        clock = replace(clock, note=intents.ACTION_TIMEOUT_NOTE)  # T8, unverified
     return [
         *actions,
         _act("capture", "Capture", capture, "POST", f"/v1/payment_intents/{rec.id}/capture"),
         _act("refund", "Refund", refund, "POST", "/v1/refunds", {"payment_intent": rec.id}),
-        _clock(rec, st, due, "Let the clock run (settle / expire)"),
+        clock,
     ]
 
 

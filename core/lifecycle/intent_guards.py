@@ -104,6 +104,32 @@ GUARDS: dict[str, Guard] = {
     )
 }
 
+GUARDS["outcome_action_refused"] = Guard(
+    "outcome_action_refused",
+    QT_TRANSLATE_NOOP(
+        "core",
+        "only a confirm with error_on_requires_action=true of a payment that needs "
+        "authentication fails this way (intents §3.2 T11)",
+    ),
+    _outcome("action_refused"),
+)
+GUARDS["action_timer"] = Guard(
+    "action_timer",
+    QT_TRANSLATE_NOOP(
+        "core", "only a card payment waiting for 3D Secure times out (intents §3.2 T8)"
+    ),
+    lambda c: c.obj.action_expires_at is not None,
+)
+GUARDS["incremental_supported"] = Guard(
+    "incremental_supported",
+    QT_TRANSLATE_NOOP(
+        "core",
+        "the PaymentIntent did not ask for incremental authorization "
+        "(payment_method_options[card][request_incremental_authorization]=if_available, "
+        "intents §3.2 T19)",
+    ),
+    lambda c: bool(c.obj.incremental_authorization),
+)
 GUARDS["outcome_fails"] = Guard(
     "outcome_fails",
     QT_TRANSLATE_NOOP("core", "the customer completes authentication"),
@@ -131,4 +157,7 @@ FACT_GUARDS: dict[str, Callable[[Any, str], bool]] = {
     ),
     "outcome_auth_required": lambda rec, _s: "card" in rec.payment_method_types,
     "cancelable_processing": lambda rec, _s: "us_bank_account" in rec.payment_method_types,
+    "action_timer": lambda rec, _s: "card" in rec.payment_method_types,
+    "outcome_action_refused": lambda rec, _s: "card" in rec.payment_method_types,
+    "incremental_supported": lambda rec, _s: bool(rec.incremental_authorization),
 }

@@ -1,6 +1,8 @@
-"""The PaymentIntent's lifecycle (stripe-intents-domain.md §3.2): edges T2…T17 as numbered there.
+"""The PaymentIntent's lifecycle (stripe-intents-domain.md §3.2): edges T2…T19 as numbered.
 
-A confirm leaves each of the three open statuses by the same outcomes (T3/T4/T5/T9/T10/T12),
+Not modeled: T18 and T21 (``core.facts.intents.NOT_MODELED`` says why).
+
+A confirm leaves each of the three open statuses by the same outcomes (T3/T4/T5/T9/T10/T11/T12),
 so those edges are made per status and named ``T3-rpm``, ``T3-rc``, ``T3-ra``…
 """
 
@@ -18,7 +20,7 @@ _SHORT = {_RPM: "rpm", _RC: "rc", _RA: "ra"}
 
 
 def _confirm_edges(source: str) -> tuple[Transition, ...]:
-    """T3/T4/T5/T9/T12 (intents §3.2) from one confirmable status; ids say which (T3-rc...)."""
+    """T3/T4/T5/T9/T10/T11/T12 (intents §3.2) from one confirmable status (ids T3-rc...)."""
     tail = "-" + _SHORT[source]
     return (
         _T(
@@ -66,6 +68,18 @@ def _confirm_edges(source: str) -> tuple[Transition, ...]:
             QT_TRANSLATE_NOOP("core", "confirm off-session (authentication required: 402)"),
             ("outcome_auth_required",),
             ("payment_intent.payment_failed",),
+        ),
+        _T(
+            "T11" + tail,
+            source,
+            _RPM,
+            "confirm",
+            QT_TRANSLATE_NOOP(
+                "core", "confirm with error_on_requires_action (action needed: the attempt fails)"
+            ),
+            ("outcome_action_refused",),
+            ("payment_intent.payment_failed",),
+            note="resulting status and events unverified (intents §3.2 T11)",
         ),
         _T(
             "T12" + tail,
@@ -213,6 +227,26 @@ PAYMENT_INTENT_TABLE = Table(
             QT_TRANSLATE_NOOP("core", "authorization expires (7 days)"),
             events=("payment_intent.canceled",),
             note="after the Charge's C4 charge.expired; unverified (intents §3.2 T17)",
+        ),
+        _T(
+            "T8",
+            _RA,
+            _RPM,
+            "expire",
+            QT_TRANSLATE_NOOP("core", "the customer never acts (48 h, card 3DS only)"),
+            ("action_timer",),
+            ("payment_intent.payment_failed",),
+            note="timer and event unverified (intents §3.2 T8): core.facts.intents",
+        ),
+        _T(
+            "T19",
+            _RCAP,
+            _RCAP,
+            "increment_authorization",
+            QT_TRANSLATE_NOOP("core", "increment the authorization (a higher amount)"),
+            ("incremental_supported",),
+            ("payment_intent.amount_capturable_updated",),
+            note="events unverified (intents §3.2 T19)",
         ),
     ),
 )

@@ -54,6 +54,8 @@ def run_until(st: State, target: int) -> None:
                 pi_after.hold_expired(st, rec.payment_intent)
         elif field == "process_at":
             pi_after.settle(st, object_id)
+        elif field == "action_expires_at":  # intents §3.2 T8
+            pi_after.action_expired(st, object_id)
         elif field == "available_on":
             balance.make_available(st, object_id)
         elif isinstance(rec, ChargeRec):

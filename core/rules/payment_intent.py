@@ -64,6 +64,17 @@ UPDATE_KEYS = frozenset(
 )
 
 
+def _asks_increments(p: Params) -> bool:
+    """``payment_method_options[card][request_incremental_authorization]=if_available``
+    (T19; intents.UNVERIFIED["increment_authorization"]); other options pass unread."""
+    options = p.hash("payment_method_options")
+    card = options.hash("card") if options is not None else None
+    if card is None:
+        return False
+    asked = card.enum("request_incremental_authorization", ("if_available", "never"))
+    return asked == "if_available"
+
+
 def create(st: State, args: Args, data: dict[str, Any]) -> JSONDict:
     p = Params(data, CREATE_KEYS)
     amount = p.amount("amount", True)
@@ -104,6 +115,7 @@ def create(st: State, args: Args, data: dict[str, Any]) -> JSONDict:
         receipt_email=p.str("receipt_email"),
         statement_descriptor_suffix=p.str("statement_descriptor_suffix", max_len=22),
     )
+    rec.incremental_authorization = _asks_increments(p)
     rec.client_secret = f"{rec.id}_secret_{st.ids.token(24)}"
     pm = pm_from(st, p, customer)
     st.add(rec)
@@ -178,6 +190,7 @@ def update(st: State, args: Args, data: dict[str, Any]) -> JSONDict:
             engine.take(st, rec.id, "set_payment_method")
         rec = st.mut(rec.id)
         rec.payment_method, rec.next_action, rec.authenticated = pm.id, None, False
+        rec.action_expires_at = None
     return json_of(st, rec.id)
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from core.facts import intent_errors, intents
+from core.facts import intent_errors, intents, pi_errors
 from core.lifecycle.tables import Ctx
 from core.rules import engine
 from core.rules.intent_params import payment_intent, type_of_pm
@@ -28,23 +28,40 @@ from core.wire.intents import payment_intent_json
 Args = tuple[str, ...]
 
 
+def _authentication_failed(st: State, pi_id: str, trigger: str) -> None:
+    """T7 (the customer fails) or T8 (the customer never acts, ``trigger="expire"``): back
+    to requires_payment_method with ``payment_intent_authentication_failure`` (§3.6)."""
+    pi = st.objects[pi_id]
+    rec = st.objects[pi.payment_method]
+    settle_pm(st, pi, rec, False)
+    with taking(st, pi_id, trigger, "fails"):
+        pi = st.mut(pi_id)
+        pi.last_payment_error = {
+            "code": "payment_intent_authentication_failure",
+            "doc_url": "https://stripe.com/docs/error-codes/payment-intent-authentication-failure",
+            "message": intent_errors.PI_AUTH_FAILURE,
+            "payment_method": pm_json(st, st.objects[rec.id]),
+            "type": "invalid_request_error",  # intents §14: type unverified
+        }
+        pi.payment_method, pi.next_action, pi.action_expires_at = None, None, None
+
+
+def action_expired(st: State, pi_id: str) -> None:
+    """T8: a card PaymentIntent waited 48 h in requires_action (the sandbox's choice where
+    the reference says unverified: ``core.facts.intents.ACTION_TIMEOUT_SECONDS``)."""
+    pi = st.objects.get(pi_id)
+    if not isinstance(pi, PaymentIntentRec) or pi.status != "requires_action":
+        return
+    _authentication_failed(st, pi_id, "expire")
+
+
 def authenticate(st: State, pi_id: str, success: bool) -> JSONDict:
     """Simulator-only: the customer completes (T6/T6c/T6m/T6d) or fails (T7) the 3DS or
     redirect step of a PaymentIntent in ``requires_action`` (§8.6)."""
     pi = st.objects[pi_id]
     rec = st.objects[pi.payment_method]
     if not success:
-        settle_pm(st, pi, rec, False)
-        with taking(st, pi_id, "authenticate", "fails"):
-            pi = st.mut(pi_id)
-            pi.last_payment_error = {
-                "code": "payment_intent_authentication_failure",
-                "doc_url": "https://stripe.com/docs/error-codes/payment-intent-authentication-failure",
-                "message": intent_errors.PI_AUTH_FAILURE,
-                "payment_method": pm_json(st, st.objects[rec.id]),
-                "type": "invalid_request_error",  # intents §14: type unverified
-            }
-            pi.payment_method, pi.next_action = None, None
+        _authentication_failed(st, pi_id, "authenticate")  # T7
         return json_of(st, pi_id)
     outcome, decline = outcome_of(rec, False, authenticated=True)
     if outcome == "declines":
@@ -54,7 +71,7 @@ def authenticate(st: State, pi_id: str, success: bool) -> JSONDict:
     if pi.confirmation_method == "manual":
         with taking(st, pi_id, "authenticate", "succeeds"):  # T6m
             pi = st.mut(pi_id)
-            pi.next_action, pi.authenticated = None, True
+            pi.next_action, pi.authenticated, pi.action_expires_at = None, True, None
         return json_of(st, pi_id)
     succeed(st, pi_id, "authenticate", rec)
     return json_of(st, pi_id)
@@ -164,6 +181,7 @@ def cancel(st: State, args: Args, data: dict[str, Any]) -> JSONDict:
         pi = st.mut(pi.id)
         pi.canceled_at, pi.cancellation_reason = st.now, reason
         pi.next_action, pi.amount_capturable, pi.process_at = None, 0, None
+        pi.action_expires_at = None
     return json_of(st, pi.id)
 
 
@@ -175,3 +193,51 @@ def hold_expired(st: State, pi_id: str) -> None:
     with engine.taking(st, pi_id, "expire"):  # after the Charge's C4 (charge.expired)
         pi = st.mut(pi_id)
         pi.canceled_at, pi.cancellation_reason, pi.amount_capturable = st.now, "automatic", 0
+
+
+def increment_authorization(st: State, args: Args, data: dict[str, Any]) -> JSONDict:
+    """T19: raise the authorized amount of a PaymentIntent in requires_capture that asked
+    for it (intents.UNVERIFIED["increment_authorization"]); the Charge's amount follows."""
+    pi = payment_intent(st, args[0])
+    p = Params(
+        data,
+        {
+            "amount",
+            "description",
+            "metadata",
+            "statement_descriptor",
+            "application_fee_amount",
+            "transfer_data",
+        },
+    )
+    amount = p.amount("amount", True)
+    assert amount is not None
+    if pi.status != "requires_capture":  # §3.3 increment_authorization
+        raise pi_errors.increment_status(pi.status, payment_intent_json(pi))
+    if not pi.incremental_authorization:
+        raise pi_errors.increment_unsupported(pi.id)
+    if pi.increment_attempts >= intents.MAX_INCREMENTS:
+        raise pi_errors.increment_limit(intents.MAX_INCREMENTS)
+    if amount <= pi.amount_capturable:
+        raise pi_errors.increment_amount(amount, pi.amount_capturable)
+    description = p.str("description")
+    metadata = p.metadata()
+    charge = st.mut(str(pi.latest_charge))
+    charge.amount = amount
+    with engine.taking(st, pi.id, "increment_authorization"):
+        pi = st.mut(pi.id)
+        pi.amount = pi.amount_capturable = amount
+        pi.increment_attempts += 1
+        if description is not None:
+            pi.description = description or None
+        pi.metadata = merge_metadata(pi.metadata, metadata, data.get("metadata"))
+    return json_of(st, pi.id)
+
+
+def verify_microdeposits(st: State, args: Args, data: dict[str, Any]) -> JSONDict:
+    """§3.3: only a PaymentIntent waiting for microdeposits (``next_action`` of type
+    ``verify_with_microdeposits``) may be verified; the sandbox verifies US bank accounts
+    instantly (intents.UNVERIFIED["us_bank_verification"]), so this always refuses."""
+    pi = payment_intent(st, args[0])
+    Params(data, {"amounts", "descriptor_code", "client_secret"})
+    raise pi_errors.verify_microdeposits_status(pi.status, payment_intent_json(pi))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from core.facts import cards, errors, intent_errors, intents
+from core.facts import cards, errors, intent_errors, intents, pi_errors
 from core.lifecycle.tables import Ctx
 from core.rules import engine
 from core.rules import payment_method as pm_rules
@@ -180,7 +180,7 @@ def succeed(st: State, pi_id: str, trigger: str, rec: Any) -> None:
     with taking(st, pi_id, trigger, "succeeds", charge_succeeded=charge):
         pi = st.mut(pi_id)
         pi.latest_charge, pi.next_action, pi.last_payment_error = charge.id, None, None
-        pi.payment_method = rec.id
+        pi.payment_method, pi.action_expires_at = rec.id, None
         if manual:
             pi.amount_capturable = pi.amount
         else:
@@ -212,6 +212,7 @@ def decline_attempt(
             st, decline, charge.id if charge else None, st.objects.get(rec.id, rec), "card_error"
         )
         pi.payment_method, pi.next_action, pi.authenticated = None, None, False  # §3.6
+        pi.action_expires_at = None
         if charge is not None:
             pi.latest_charge = charge.id
     err = errors.card_error(
@@ -228,6 +229,28 @@ def decline_attempt(
 
 
 AUTH_REQUIRED = cards.Decline("authentication_required", intent_errors.AUTH_REQUIRED_MESSAGE)
+
+
+def _action_refused(st: State, pi_id: str, rec: Any) -> errors.StripeError:
+    """T11: ``error_on_requires_action=true`` and the payment needs the customer: the
+    attempt fails instead of waiting (intents.UNVERIFIED["error_on_requires_action"])."""
+    pi = st.objects[pi_id]
+    settle_pm(st, pi, rec, False)  # an attempt was made: a customer-less PM is used (§4.4)
+    err = pi_errors.pi_action_required()  # §9 E11
+    with taking(st, pi_id, "confirm", "action_refused"):
+        pi = st.mut(pi_id)
+        pi.last_payment_error = {
+            "code": err.error["code"],
+            "doc_url": err.error["doc_url"],
+            "message": err.error["message"],
+            "payment_method": pm_json(st, st.objects.get(rec.id, rec)),
+            "type": "invalid_request_error",
+        }
+        pi.payment_method, pi.next_action, pi.authenticated = None, None, False  # §3.6
+    err.error["payment_intent"] = payment_intent_json(pi)
+    err.error["payment_method"] = pm_json(st, st.objects.get(rec.id, rec))
+    err.keep_state = True  # the attempt failed and the PaymentIntent moved (T11)
+    return err
 
 
 def next_action(pi: PaymentIntentRec, rec: Any, return_url: str | None) -> JSONDict:
@@ -273,7 +296,7 @@ def confirm_attempt(st: State, pi_id: str, p: Params, pm: Any | None) -> JSONDic
         if pi.status == "requires_action":
             engine.take(st, pi_id, "set_payment_method")  # T2-ra
         pi = st.mut(pi_id)
-        pi.payment_method, pi.authenticated = pm.id, False
+        pi.payment_method, pi.authenticated, pi.action_expires_at = pm.id, False, None
     if pi.payment_method is None:
         cus = st.get(pi.customer) if pi.customer else None
         default = (
@@ -304,16 +327,17 @@ def confirm_attempt(st: State, pi_id: str, p: Params, pm: Any | None) -> JSONDic
     pi.off_session = off_session
     outcome, decline = outcome_of(rec, off_session, pi.authenticated)
     if outcome == "action" and p.bool("error_on_requires_action", False):
-        raise errors.invalid(  # §9 E11 (message and resulting status unverified)
-            f"This payment requires an action from the customer. {errors.SANDBOX_WORDING}",
-            code="payment_intent_action_required",
-        )
+        raise _action_refused(st, pi_id, rec)  # T11, §9 E11
     if outcome == "succeeds":
         succeed(st, pi_id, "confirm", rec)
     elif outcome == "action":
         with taking(st, pi_id, "confirm", "action"):
             pi = st.mut(pi_id)
             pi.next_action = next_action(pi, rec, pi.return_url)
+            timeout = intents.ACTION_TIMEOUT_SECONDS
+            if timeout is not None and type_of_pm(rec) == "card":  # T8: card 3DS only
+                pi.action_expires_at = st.now + timeout
+                st.schedule(pi.action_expires_at, pi_id, "action_expires_at")
     elif outcome == "processing":
         _processing(st, pi_id, rec)
     elif outcome == "auth_required":

@@ -72,6 +72,18 @@ def routes() -> list[tuple[str, str, Any, bool]]:
         ("POST", "/v1/payment_intents/{id}/confirm", pi_attempt.confirm, True),
         ("POST", "/v1/payment_intents/{id}/capture", pi_after.capture, True),
         ("POST", "/v1/payment_intents/{id}/cancel", pi_after.cancel, True),
+        (
+            "POST",
+            "/v1/payment_intents/{id}/increment_authorization",
+            pi_after.increment_authorization,
+            True,
+        ),
+        (
+            "POST",
+            "/v1/payment_intents/{id}/verify_microdeposits",
+            pi_after.verify_microdeposits,
+            True,
+        ),
         ("POST", "/v1/setup_intents", si_rules.create, True),
         ("GET", "/v1/setup_intents", si_rules.list_all, False),
         ("GET", "/v1/setup_intents/{id}", si_rules.retrieve, False),

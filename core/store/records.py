@@ -263,6 +263,9 @@ class PaymentIntentRec:
     off_session: bool = False  # the confirmation in progress was off-session
     authenticated: bool = False  # 3DS done under confirmation_method=manual (T6m)
     process_at: int | None = None  # a processing payment settles then (T13/T14)
+    action_expires_at: int | None = None  # requires_action times out then (T8)
+    incremental_authorization: bool = False  # asked for at create (T19)
+    increment_attempts: int = 0  # incremental authorizations tried (T19: at most 10)
     prev_state: str = ""
     last_edge: str = ""
     trail: tuple[str, ...] = ()  # ids of the edges taken, oldest first

@@ -915,7 +915,7 @@
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../gui/commands/qactions.py" line="+47"/>
+        <location filename="../../gui/commands/qactions.py" line="+48"/>
         <source>Unverified: %1</source>
         <translation>未検証: %1</translation>
     </message>
@@ -1483,8 +1483,9 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="+331"/>
+        <location filename="../../gui/main_window.py" line="+334"/>
         <source>Sources are a legacy API</source>
+        <extracomment>False for a one-off render (``--screenshot``): it must not change the next start</extracomment>
         <translation>Sources はレガシー API です</translation>
     </message>
     <message>
@@ -1493,12 +1494,12 @@
         <translation>Stripe は Sources API (および素の Tokens) を非推奨とし、PaymentMethods と PaymentIntents を推奨しています。PaymentMethod は状態を持たず、支払いの状態は PaymentIntent にあるため、待つべき &lt;code&gt;chargeable&lt;/code&gt; (「請求可能」) ステータスはありません。Chargeable はレガシーなオブジェクトを学ぶためのもので、古い実装を読み解き、移行するのに役立ちます。</translation>
     </message>
     <message>
-        <location filename="../../gui/window_lessons.py" line="+187"/>
+        <location filename="../../gui/window_lessons.py" line="+212"/>
         <source>Lessons</source>
         <translation>レッスン</translation>
     </message>
     <message>
-        <location filename="../../gui/window_commands.py" line="+138"/>
+        <location filename="../../gui/window_commands.py" line="+161"/>
         <source>Copied %1</source>
         <extracomment>a menu separator goes before these commands</extracomment>
         <translation>%1 をコピーしました</translation>
@@ -1552,7 +1553,7 @@
         <translation>説明</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>none</source>
         <translation>なし</translation>
     </message>
@@ -2002,7 +2003,7 @@
 <context>
     <name>ObjectListModel</name>
     <message>
-        <location filename="../../gui/panes/object_list/model.py" line="+287"/>
+        <location filename="../../gui/panes/object_list/model.py" line="+291"/>
         <source>status {0}: {1}</source>
         <translation>status {0}: {1}</translation>
     </message>
@@ -2032,7 +2033,7 @@
 <context>
     <name>RequestDialog</name>
     <message>
-        <location filename="../../gui/dialogs/_base.py" line="+191"/>
+        <location filename="../../gui/dialogs/_base.py" line="+192"/>
         <source>The request this dialog sends to the sandbox</source>
         <extracomment>text of the OK button; subclasses set it (through tr) in their __init__</extracomment>
         <translation>このダイアログがサンドボックスに送信するリクエスト</translation>
@@ -2043,7 +2044,7 @@
         <translation>リクエスト</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+134"/>
         <source>Fix the fields marked {glyph} first</source>
         <translation>先に {glyph} の付いた項目を修正してください</translation>
     </message>
@@ -2251,7 +2252,7 @@
 {reason}</translation>
     </message>
     <message>
-        <location line="+164"/>
+        <location line="+166"/>
         <source>Could not recover the session</source>
         <translation>セッションを復元できませんでした</translation>
     </message>
@@ -2328,7 +2329,7 @@
 <context>
     <name>StateGraph</name>
     <message>
-        <location filename="../../gui/graph/export.py" line="+60"/>
+        <location filename="../../gui/graph/export.py" line="+61"/>
         <source>Lifecycle graph exported by Chargeable</source>
         <translation>Chargeable で書き出したライフサイクルグラフ</translation>
     </message>
@@ -2350,8 +2351,9 @@
         <translation>{label}: ブロック中。{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/graph/panel.py" line="+364"/>
+        <location filename="../../gui/graph/panel.py" line="+377"/>
         <source>Rejected: {message}</source>
+        <extracomment>the widest the title may be (scene units): the view&apos;s width</extracomment>
         <translation>拒否されました: {message}</translation>
     </message>
     <message>
@@ -2448,13 +2450,13 @@
     </message>
     <message>
         <location line="+43"/>
-        <location line="+321"/>
+        <location line="+332"/>
         <source>State graph</source>
         <translation>状態グラフ</translation>
     </message>
     <message>
-        <location line="-291"/>
-        <location line="+293"/>
+        <location line="-301"/>
+        <location line="+303"/>
         <source>Select a source, a token or a charge to see its lifecycle.</source>
         <extracomment>the window&apos;s text zoom, presenter mode and the screen height it is shown on</extracomment>
         <translation>ソース、トークン、請求のいずれかを選ぶと、そのライフサイクルが表示されます。</translation>
@@ -2649,7 +2651,7 @@
 <context>
     <name>core</name>
     <message>
-        <location filename="../../core/lifecycle/tables.py" line="+260"/>
+        <location filename="../../core/lifecycle/source_tables.py" line="+123"/>
         <source>fail (customer declines/aborts)</source>
         <translation>失敗 (顧客が拒否・中止)</translation>
     </message>
@@ -2755,7 +2757,7 @@
         <translation>確認 (誤った値、最後の試行)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location filename="../../core/lifecycle/token_charge_tables.py" line="+102"/>
         <source>charge (succeeds)</source>
         <translation>請求 (成功)</translation>
     </message>
@@ -2790,13 +2792,13 @@
         <translation>キャプチャー</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location line="+324"/>
+        <location filename="../../core/lifecycle/payment_intent_table.py" line="+227"/>
+        <location filename="../../core/lifecycle/token_charge_tables.py" line="+9"/>
         <source>authorization expires (7 days)</source>
         <translation>オーソリの期限切れ (7 日)</translation>
     </message>
     <message>
-        <location line="-315"/>
+        <location filename="../../core/lifecycle/token_charge_tables.py" line="+9"/>
         <source>refund (releases the authorization)</source>
         <translation>返金 (オーソリを解放)</translation>
     </message>
@@ -2811,7 +2813,7 @@
         <translation>返金 (全額)</translation>
     </message>
     <message>
-        <location line="-483"/>
+        <location filename="../../core/lifecycle/source_tables.py" line="-292"/>
         <source>only a single_use source takes this edge</source>
         <translation>この遷移をたどるのは single_use (使い捨て) のソースだけです</translation>
     </message>
@@ -2881,7 +2883,7 @@
         <translation>このソースではリダイレクトの完了に成功します</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../core/lifecycle/token_charge_tables.py" line="-161"/>
         <source>the issuer declines this card</source>
         <translation>カード発行会社がこのカードを拒否します</translation>
     </message>
@@ -3056,7 +3058,7 @@
     </message>
     <message>
         <location line="+38"/>
-        <location filename="../../core/lifecycle/tables.py" line="+432"/>
+        <location filename="../../core/lifecycle/intent_guards.py" line="+86"/>
         <source>only a us_bank_account payment can be canceled while processing (intents §3.3)</source>
         <translation>processing 中にキャンセルできるのは us_bank_account の支払いだけ (intents §3.3)</translation>
     </message>
@@ -3292,17 +3294,17 @@
         <translation>旧 Terminal の種類: flow none、single_use、作成時に chargeable はサンドボックスの選択 (§4)</translation>
     </message>
     <message>
-        <location filename="../../core/lifecycle/tables.py" line="+331"/>
+        <location filename="../../core/lifecycle/setup_method_tables.py" line="+101"/>
         <source>attach to a customer</source>
         <translation>顧客に関連付け</translation>
     </message>
     <message>
-        <location line="-158"/>
+        <location filename="../../core/lifecycle/payment_intent_table.py" line="-47"/>
         <source>bank debit fails</source>
         <translation>口座引き落としが失敗</translation>
     </message>
     <message>
-        <location line="-210"/>
+        <location filename="../../core/lifecycle/intent_guards.py" line="-37"/>
         <source>only bank debits (sepa_debit, us_bank_account) pass through processing (intents §3.2 T12)</source>
         <translation>processing を通るのは口座引き落とし (sepa_debit、us_bank_account) だけ (intents §3.2 T12)</translation>
     </message>
@@ -3317,23 +3319,23 @@
         <translation>confirmation_method が automatic: 2 回目の確定は不要 (intents §3.2 T6)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>use it together with the customer it is attached to (intents §6.1)</source>
         <translation>関連付けられた顧客と一緒に使う (intents §6.1)</translation>
     </message>
     <message>
-        <location line="+156"/>
+        <location filename="../../core/lifecycle/payment_intent_table.py" line="-10"/>
         <source>bank debit settles</source>
         <translation>口座引き落としが完了</translation>
     </message>
     <message>
         <location line="+30"/>
-        <location line="+119"/>
+        <location filename="../../core/lifecycle/setup_method_tables.py" line="-19"/>
         <source>cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location line="-109"/>
+        <location line="+10"/>
         <source>cancel (releases the authorization)</source>
         <translation>キャンセル (オーソリを解放)</translation>
     </message>
@@ -3343,12 +3345,22 @@
         <translation>キャンセル (us_bank_account のみ)</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="+18"/>
+        <source>the customer never acts (48 h, card 3DS only)</source>
+        <translation>顧客が何もしない (48 時間、カードの 3DS のみ)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>increment the authorization (a higher amount)</source>
+        <translation>オーソリを増額 (より高い金額)</translation>
+    </message>
+    <message>
+        <location line="-56"/>
         <source>capture (all or part)</source>
         <translation>キャプチャ (全額または一部)</translation>
     </message>
     <message>
-        <location line="-204"/>
+        <location filename="../../core/lifecycle/intent_guards.py" line="-29"/>
         <source>capture_method is automatic: nothing waits for a capture</source>
         <translation>capture_method が automatic: キャプチャ待ちにならない</translation>
     </message>
@@ -3358,12 +3370,12 @@
         <translation>capture_method が manual: 支払いは requires_capture で待つ</translation>
     </message>
     <message>
-        <location line="+301"/>
+        <location filename="../../core/lifecycle/setup_method_tables.py" line="-39"/>
         <source>confirm (authentication needed)</source>
         <translation>確定 (認証が必要)</translation>
     </message>
     <message>
-        <location line="-218"/>
+        <location filename="../../core/lifecycle/payment_intent_table.py" line="-140"/>
         <source>confirm (authentication or redirect needed)</source>
         <translation>確定 (認証またはリダイレクトが必要)</translation>
     </message>
@@ -3379,41 +3391,46 @@
     </message>
     <message>
         <location line="+37"/>
+        <source>confirm with error_on_requires_action (action needed: the attempt fails)</source>
+        <translation>error_on_requires_action 付きで確認 (顧客の操作が必要: 試行は失敗)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>confirm (bank debit submitted)</source>
         <translation>確定 (口座引き落としを送信)</translation>
     </message>
     <message>
-        <location line="+151"/>
+        <location filename="../../core/lifecycle/intent_guards.py" line="+82"/>
         <source>only an off-session confirm of a card that needs authentication fails this way (intents §8.4)</source>
         <translation>この失敗は、認証が必要なカードをオフセッションで確定したときだけ (intents §8.4)</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location filename="../../core/lifecycle/setup_method_tables.py" line="+9"/>
         <source>confirm (card declined)</source>
         <translation>確定 (カードが拒否)</translation>
     </message>
     <message>
-        <location line="-218"/>
+        <location filename="../../core/lifecycle/payment_intent_table.py" line="-30"/>
         <source>confirm (declined: 402, back to requires_payment_method)</source>
         <translation>確定 (拒否: 402、requires_payment_method に戻る)</translation>
     </message>
     <message>
-        <location line="+200"/>
+        <location filename="../../core/lifecycle/setup_method_tables.py" line="-18"/>
         <source>confirm (set up; attached to the customer)</source>
         <translation>確定 (設定完了、顧客に関連付け)</translation>
     </message>
     <message>
-        <location line="-191"/>
+        <location filename="../../core/lifecycle/payment_intent_table.py" line="+9"/>
         <source>confirm off-session (authentication required: 402)</source>
         <translation>オフセッションで確定 (認証が必要: 402)</translation>
     </message>
     <message>
-        <location line="+220"/>
+        <location filename="../../core/lifecycle/setup_method_tables.py" line="+29"/>
         <source>customer authenticates</source>
         <translation>顧客が認証</translation>
     </message>
     <message>
-        <location line="-175"/>
+        <location filename="../../core/lifecycle/payment_intent_table.py" line="+57"/>
         <source>customer authenticates (automatic capture)</source>
         <translation>顧客が認証 (自動キャプチャ)</translation>
     </message>
@@ -3434,43 +3451,58 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+148"/>
+        <location filename="../../core/lifecycle/setup_method_tables.py" line="+9"/>
         <source>customer fails authentication</source>
         <translation>顧客の認証が失敗</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location filename="../../core/lifecycle/setup_method_tables.py" line="+37"/>
         <source>detach (can never be used again)</source>
         <translation>関連付け解除 (二度と使えない)</translation>
     </message>
     <message>
-        <location line="-231"/>
+        <location filename="../../core/lifecycle/payment_intent_table.py" line="-46"/>
         <source>set a new payment method (update)</source>
         <translation>新しい支払い方法を設定 (更新)</translation>
     </message>
     <message>
         <location line="-7"/>
-        <location line="+152"/>
+        <location filename="../../core/lifecycle/setup_method_tables.py" line="-86"/>
         <source>set a payment method (create/update)</source>
         <translation>支払い方法を設定 (作成/更新)</translation>
     </message>
     <message>
-        <location line="-239"/>
+        <location filename="../../core/lifecycle/intent_guards.py" line="-39"/>
         <source>the PaymentMethod is attached to a customer</source>
         <translation>この PaymentMethod は顧客に関連付け済み</translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="-67"/>
         <source>the card needs authentication or is declined</source>
         <translation>このカードは認証が必要か、拒否される</translation>
     </message>
     <message>
-        <location line="+280"/>
+        <location line="+75"/>
+        <source>only a confirm with error_on_requires_action=true of a payment that needs authentication fails this way (intents §3.2 T11)</source>
+        <translation>この形で失敗するのは、認証が必要な決済を error_on_requires_action=true で確認したときだけです (intents §3.2 T11)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>only a card payment waiting for 3D Secure times out (intents §3.2 T8)</source>
+        <translation>タイムアウトするのは 3D セキュアを待つカード決済だけです (intents §3.2 T8)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the PaymentIntent did not ask for incremental authorization (payment_method_options[card][request_incremental_authorization]=if_available, intents §3.2 T19)</source>
+        <translation>この PaymentIntent は増額オーソリを要求していません (payment_method_options[card][request_incremental_authorization]=if_available、intents §3.2 T19)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>the customer completes authentication</source>
         <translation>顧客は認証を完了する</translation>
     </message>
     <message>
-        <location line="-270"/>
+        <location line="-91"/>
         <source>the issuer accepts this payment method</source>
         <translation>カード発行会社はこの支払い方法を受け入れる</translation>
     </message>
@@ -3480,7 +3512,7 @@
         <translation>この支払い方法は顧客の操作を必要としない</translation>
     </message>
     <message>
-        <location line="+411"/>
+        <location filename="../../core/lifecycle/setup_method_tables.py" line="+111"/>
         <source>update</source>
         <translation>更新</translation>
     </message>
@@ -3495,9 +3527,9 @@
         <translation>顧客なしで使用 (拒否されても)</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location filename="../../core/lifecycle/registry.py" line="+71"/>
         <source>the object is {state}; this edge leaves {source}</source>
-        <extracomment>Kinds whose record keeps its lifecycle state in ``status`` (set by the engine).</extracomment>
+        <extracomment>Every guard by name (names are unique across the kinds). Every table by (kind, variant); sources have one variant per flow. Kinds whose record keeps its lifecycle state in ``status`` (set by the engine).</extracomment>
         <translation>オブジェクトは {state} です。この遷移は {source} から出ます</translation>
     </message>
     <message>
@@ -3560,6 +3592,12 @@
         <location filename="../../core/lifecycle/actions.py" line="-53"/>
         <source>its default source is {status}</source>
         <translation>既定のソースが {status} です</translation>
+    </message>
+    <message>
+        <location filename="../../core/facts/intents.py" line="+48"/>
+        <source>the 48-hour requires_action timeout is the sandbox&apos;s choice: Stripe&apos;s transition guide states it, a third party says intents never expire (intents §3.2 T8, unverified)</source>
+        <extracomment>Types that redirect the customer (``next_action.redirect_to_url``, §4.2). Types whose payments pass through ``processing`` (§3.2 T12, §4.2). Currencies per non-card type (§4.2: euro debits and redirects, US dollars for ACH). Manual capture is not supported by every method (§4.2: ACH, iDEAL cannot). How long a processing bank debit takes to settle in the simulator (§8.5: &quot;≥3 min&quot; for the delayed IBANs; real SEPA debits take days). A sandbox choice. An uncaptured PaymentIntent is canceled after 7 days (§13.7). §3.2 T8: a card PaymentIntent left in requires_action goes back to requires_payment_method after 48 hours. **Unverified** (the transition guide says so; a third party says intents never expire): the sandbox&apos;s choice, applied to cards only (redirect methods keep waiting), as the reference suggests. ``None`` turns it off. What the window says of that choice (the clock action and the T8 edge of a PaymentIntent waiting in requires_action).</extracomment>
+        <translation>requires_action の 48 時間タイムアウトはサンドボックスの選択です: Stripe の移行ガイドはそう述べ、第三者は Intent は期限切れにならないと述べています (intents §3.2 T8、未検証)</translation>
     </message>
 </context>
 <context>

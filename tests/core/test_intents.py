@@ -9,6 +9,7 @@ cite the reference: §3.2 T*, §3.3, §4.4, §5.2 S*, §6.1, §8.*, §9 E*.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from intents_support import IntentsSandbox
@@ -45,10 +46,10 @@ def _unexpected(body: dict, code: str = "payment_intent_unexpected_state") -> di
 
 
 def test_alias_mints_a_new_payment_method_each_use(api: IntentsSandbox) -> None:
-    # §8.2: pm_card_visa is a recipe; each use (even a GET) makes a new pm_
+    # intents §8.2: pm_card_visa is a recipe; each use (even a GET) makes a new pm_
     first, second = api.pm(), api.pm()
     assert first["id"] != second["id"] and first["id"].startswith("pm_")
-    assert first["card"]["last4"] == "4242" and first["customer"] is None  # §4.3
+    assert first["card"]["last4"] == "4242" and first["customer"] is None  # intents §4.3
     assert api.get(f"{PMS}/{first['id']}")["id"] == first["id"]
 
 
@@ -83,21 +84,21 @@ def test_create_card_and_bank_types(api: IntentsSandbox) -> None:
 def test_attach_detach_and_the_documented_refusals(api: IntentsSandbox) -> None:
     cus = api.customer()
     pm = api.pm()["id"]
-    # §9 E15: detach an unattached PaymentMethod
+    # intents §9 E15: detach an unattached PaymentMethod
     assert "detachment is impossible" in api.post(f"{PMS}/{pm}/detach", 400)["error"]["message"]
-    # §9 E17: update an unattached PaymentMethod
+    # intents §9 E17: update an unattached PaymentMethod
     assert (
         "save this PaymentMethod"
         in api.post(f"{PMS}/{pm}", 400, **{"metadata[a]": "b"})["error"]["message"]
     )
-    attached = api.post(f"{PMS}/{pm}/attach", customer=cus)  # §4.4 M1
+    attached = api.post(f"{PMS}/{pm}/attach", customer=cus)  # intents §4.4 M1
     assert attached["customer"] == cus and _edge(api, pm) == "M1"
     assert api.post(f"{PMS}/{pm}", **{"metadata[a]": "b"})["metadata"] == {"a": "b"}  # M5
-    # §9 E16: detach takes no customer
+    # intents §9 E16: detach takes no customer
     assert api.post(f"{PMS}/{pm}/detach", 400, customer=cus)["error"]["code"] == "parameter_unknown"
     detached = api.post(f"{PMS}/{pm}/detach")  # M2
     assert detached["customer"] is None and _edge(api, pm) == "M2"
-    # §9 E13: a detached PaymentMethod cannot be re-attached ...
+    # intents §9 E13: a detached PaymentMethod cannot be re-attached ...
     assert (
         "may not be used again"
         in api.post(f"{PMS}/{pm}/attach", 400, customer=cus)["error"]["message"]
@@ -109,7 +110,7 @@ def test_attach_detach_and_the_documented_refusals(api: IntentsSandbox) -> None:
 
 
 def test_attaching_the_alias_twice_gives_two_payment_methods(api: IntentsSandbox) -> None:
-    # §13.4 (inferred) and the CLI's payment_method.detached fixture
+    # intents §13.4 (inferred) and the CLI's payment_method.detached fixture
     cus = api.customer()
     a = api.post(f"{PMS}/pm_card_visa/attach", customer=cus)
     b = api.post(f"{PMS}/pm_card_visa/attach", customer=cus)
@@ -120,7 +121,7 @@ def test_attaching_the_alias_twice_gives_two_payment_methods(api: IntentsSandbox
 
 
 def test_decline_card_cannot_be_attached(api: IntentsSandbox) -> None:
-    # §4.4: attach validates cards (error shape unverified: the card's 402)
+    # intents §4.4: attach validates cards (error shape unverified: the card's 402)
     cus = api.customer()
     body = api.post(f"{PMS}/pm_card_chargeDeclined/attach", 402, customer=cus)
     assert body["error"]["type"] == "card_error" and body["error"]["code"] == "card_declined"
@@ -129,7 +130,7 @@ def test_decline_card_cannot_be_attached(api: IntentsSandbox) -> None:
 
 
 def test_used_without_a_customer_is_single_use(api: IntentsSandbox) -> None:
-    # §4.4 / §13.2: one use without a customer; a second is E12
+    # intents §4.4 / §13.2: one use without a customer; a second is E12
     pm = api.pm()["id"]
     assert api.pi(payment_method=pm, confirm="true")["status"] == "succeeded"
     assert api.sandbox.state_of(pm) == "consumed" and _edge(api, pm) == "M3"
@@ -145,7 +146,7 @@ def test_used_without_a_customer_is_single_use(api: IntentsSandbox) -> None:
 
 
 def test_a_declined_use_counts_as_the_use(api: IntentsSandbox) -> None:
-    # §13.2: "first: Your card was declined ... second: previously used"
+    # intents §13.2: "first: Your card was declined ... second: previously used"
     pm = api.pm("pm_card_chargeDeclined")["id"]
     assert api.pi(402, payment_method=pm, confirm="true")["error"]["code"] == "card_declined"
     assert (
@@ -157,7 +158,7 @@ def test_a_declined_use_counts_as_the_use(api: IntentsSandbox) -> None:
 def test_attached_pm_needs_its_own_customer(api: IntentsSandbox) -> None:
     cus, other = api.customer(), api.customer()
     pm = api.post(f"{PMS}/pm_card_visa/attach", customer=cus)["id"]
-    # §9 E14
+    # intents §9 E14
     msg = api.pi(400, payment_method=pm, customer=other)["error"]["message"]
     assert msg.startswith(f"The customer does not have a payment method with the ID {pm}")
     assert api.pi(400, payment_method=pm)["error"]["param"] == "payment_method"
@@ -167,7 +168,7 @@ def test_attached_pm_needs_its_own_customer(api: IntentsSandbox) -> None:
 
 
 def test_invoice_settings_default_payment_method(api: IntentsSandbox) -> None:
-    # §4.6
+    # intents §4.6
     cus = api.customer()
     pm = api.post(f"{PMS}/pm_card_visa/attach", customer=cus)["id"]
     body = api.post(f"/v1/customers/{cus}", **{"invoice_settings[default_payment_method]": pm})
@@ -180,7 +181,8 @@ def test_invoice_settings_default_payment_method(api: IntentsSandbox) -> None:
     assert err["error"]["param"] == "invoice_settings[default_payment_method]"
     api.post(f"{PMS}/{pm}/detach")
     assert api.get(f"/v1/customers/{cus}")["invoice_settings"]["default_payment_method"] is None
-    created = api.post("/v1/customers", payment_method="pm_card_visa")  # §4.3 attach at creation
+    # intents §4.3 attach at creation
+    created = api.post("/v1/customers", payment_method="pm_card_visa")
     assert api.get(PMS, customer=created["id"])["data"][0]["customer"] == created["id"]
 
 
@@ -214,8 +216,8 @@ def test_confirm_true_on_create_and_e1_confirm_again(api: IntentsSandbox) -> Non
     assert err["message"].startswith(
         "You cannot confirm this PaymentIntent because it has already succeeded"
     )
-    assert err["payment_intent"]["id"] == pi["id"]  # §9 E1: the body includes the PI
-    # §3.3: update payment_method / amount in succeeded is refused (E3/E4)
+    assert err["payment_intent"]["id"] == pi["id"]  # intents §9 E1: the body includes the PI
+    # intents §3.3 update, intents §9 E3, intents §9 E4: refused in succeeded
     assert (
         "payment_method could not be updated"
         in _unexpected(api.post(f"{PIS}/{pi['id']}", 400, payment_method="pm_card_visa"))["message"]
@@ -226,7 +228,7 @@ def test_confirm_true_on_create_and_e1_confirm_again(api: IntentsSandbox) -> Non
     )
     assert (
         api.post(f"{PIS}/{pi['id']}", description="ok")["description"] == "ok"
-    )  # §3.3 likely allowed
+    )  # intents §3.3 likely allowed
 
 
 def test_confirm_from_requires_payment_method_with_a_pm(api: IntentsSandbox) -> None:
@@ -245,7 +247,7 @@ def test_e2_confirm_without_payment_method(api: IntentsSandbox) -> None:
     cus = api.customer()
     pi = api.pi(customer=cus)
     err = _unexpected(api.post(f"{PIS}/{pi['id']}/confirm", 400))
-    assert f"To confirm the PaymentIntent with {cus}" in err["message"]  # §6.1
+    assert f"To confirm the PaymentIntent with {cus}" in err["message"]  # intents §6.1
 
 
 def test_t9_decline_is_a_402_carrying_the_pi_then_retry_succeeds(api: IntentsSandbox) -> None:
@@ -254,11 +256,11 @@ def test_t9_decline_is_a_402_carrying_the_pi_then_retry_succeeds(api: IntentsSan
     error = body["error"]
     assert error["type"] == "card_error" and error["code"] == "card_declined"
     assert error["decline_code"] == "generic_decline" and error["charge"].startswith("ch_")
-    inner = error["payment_intent"]  # §3.4, §13.1
+    inner = error["payment_intent"]  # intents §3.4, §13.1
     assert inner["status"] == "requires_payment_method" and inner["payment_method"] is None
     assert inner["last_payment_error"]["code"] == "card_declined"
     assert inner["last_payment_error"]["payment_method"]["id"] == error["payment_method"]["id"]
-    assert inner["latest_charge"] == error["charge"]  # §3.6
+    assert inner["latest_charge"] == error["charge"]  # intents §3.6
     assert _edge(api, pi["id"]) == "T9-rpm"
     assert api.get(f"/v1/charges/{error['charge']}")["status"] == "failed"
     assert api.sandbox.log[-1].path.endswith("/confirm")  # the 402 changed state: logged
@@ -282,7 +284,8 @@ def test_update_clears_last_payment_error(api: IntentsSandbox) -> None:
     assert (
         api.get(f"{PIS}/{pi['id']}")["last_payment_error"]["decline_code"] == "insufficient_funds"
     )
-    assert api.post(f"{PIS}/{pi['id']}", description="x")["last_payment_error"] is None  # §3.6
+    # intents §3.6: any update clears it
+    assert api.post(f"{PIS}/{pi['id']}", description="x")["last_payment_error"] is None
 
 
 def test_t5_3ds_then_t6_authenticate_success(api: IntentsSandbox) -> None:
@@ -320,7 +323,7 @@ def test_t7_authentication_failure(api: IntentsSandbox) -> None:
 
 
 def test_t6d_authenticated_then_declined(api: IntentsSandbox) -> None:
-    # §8.3 …3178: authentication succeeds, then insufficient funds
+    # intents §8.3 …3178: authentication succeeds, then insufficient funds
     pi = api.pi(
         payment_method="pm_card_authenticationRequiredChargeDeclinedInsufficientFunds",
         confirm="true",
@@ -340,7 +343,7 @@ def test_t6m_manual_confirmation_needs_a_second_confirm(api: IntentsSandbox) -> 
 
 
 def test_t10_off_session_authentication_required(api: IntentsSandbox) -> None:
-    # §8.3/§8.4, §9 E9: off_session=true gives a 402 instead of requires_action
+    # intents §8.3/§8.4, §9 E9: off_session=true gives a 402 instead of requires_action
     cus = api.customer()
     pm = api.post(f"{PMS}/pm_card_authenticationRequiredOnSetup/attach", customer=cus)["id"]
     body = api.pi(402, customer=cus, payment_method=pm, confirm="true", off_session="true")
@@ -385,17 +388,17 @@ def test_off_session_0446_succeeds_and_3184_never(api: IntentsSandbox) -> None:
 
 def test_t4_manual_capture_partial_t15(api: IntentsSandbox) -> None:
     pi = api.pi(payment_method="pm_card_visa", confirm="true", capture_method="manual")
-    assert pi["status"] == "requires_capture" and pi["amount_capturable"] == 2000  # §3.5
+    assert pi["status"] == "requires_capture" and pi["amount_capturable"] == 2000  # intents §3.5
     assert pi["amount_received"] == 0 and _edge(api, pi["id"]) == "T4-rc"
     assert api.event_types()[-1] == "payment_intent.amount_capturable_updated"
     too_much = api.post(f"{PIS}/{pi['id']}/capture", 400, amount_to_capture="2500")
-    assert too_much["error"]["code"] == "amount_too_large"  # §9 E6
+    assert too_much["error"]["code"] == "amount_too_large"  # intents §9 E6
     done = api.post(f"{PIS}/{pi['id']}/capture", amount_to_capture="1500")
     assert done["status"] == "succeeded" and _edge(api, pi["id"]) == "T15"
     assert (done["amount_received"], done["amount_capturable"]) == (1500, 0)
     charge = api.get(f"/v1/charges/{done['latest_charge']}")
     assert charge["amount_captured"] == 1500 and charge["amount_refunded"] == 500  # rest released
-    again = _unexpected(api.post(f"{PIS}/{pi['id']}/capture", 400))  # §9 E5b
+    again = _unexpected(api.post(f"{PIS}/{pi['id']}/capture", 400))  # intents §9 E5b
     assert (
         again["message"]
         == "This PaymentIntent could not be captured because it has already been captured."
@@ -423,8 +426,8 @@ def test_t16_cancel_from_each_open_status_and_e7(api: IntentsSandbox) -> None:
         assert body["cancellation_reason"] == "requested_by_customer" and body["canceled_at"]
         assert body["amount_capturable"] == 0 and body["next_action"] is None
     released = api.get(f"/v1/charges/{cap['latest_charge']}")
-    assert released["refunded"] is True  # §3.2 T16: the authorization is released
-    err = _unexpected(api.post(f"{PIS}/{rpm['id']}/cancel", 400))  # §9 E7
+    assert released["refunded"] is True  # intents §3.2 T16: the authorization is released
+    err = _unexpected(api.post(f"{PIS}/{rpm['id']}/cancel", 400))  # intents §9 E7
     assert err["message"].startswith(
         "You cannot cancel this PaymentIntent because it has a status of canceled."
     )
@@ -433,7 +436,7 @@ def test_t16_cancel_from_each_open_status_and_e7(api: IntentsSandbox) -> None:
         "status of succeeded"
         in _unexpected(api.post(f"{PIS}/{succeeded['id']}/cancel", 400))["message"]
     )
-    # §9 E3: payment_method of a canceled PI; E3b: confirm it
+    # intents §9 E3: payment_method of a canceled PI; E3b: confirm it
     assert (
         "has a status of canceled"
         in _unexpected(api.post(f"{PIS}/{rpm['id']}/confirm", 400, payment_method="pm_card_visa"))[
@@ -459,7 +462,7 @@ def test_t17_hold_expires_after_seven_days(api: IntentsSandbox) -> None:
     assert _edge(api, pi["id"]) == "T17"
     assert (
         "status of canceled" in _unexpected(api.post(f"{PIS}/{pi['id']}/capture", 400))["message"]
-    )  # E5c
+    )  # intents §9 E5c
 
 
 def test_t12_t13_sepa_processing_then_succeeded(api: IntentsSandbox) -> None:
@@ -472,7 +475,7 @@ def test_t12_t13_sepa_processing_then_succeeded(api: IntentsSandbox) -> None:
     )
     assert pi["status"] == "processing" and _edge(api, pi["id"]) == "T12-rc"
     assert api.get(f"/v1/charges/{pi['latest_charge']}")["status"] == "pending"
-    # §3.3: only us_bank_account may be canceled while processing
+    # intents §3.3: only us_bank_account may be canceled while processing
     assert (
         "while it is processing"
         in _unexpected(api.post(f"{PIS}/{pi['id']}/cancel", 400))["message"]
@@ -528,7 +531,7 @@ def test_ideal_redirect_then_authenticate(api: IntentsSandbox) -> None:
     manual = api.pi(
         400, currency="eur", **{"payment_method_types[]": "ideal"}, payment_method="pm_card_visa"
     )
-    assert manual["error"]["code"] == "payment_intent_incompatible_payment_method"  # §9 E28
+    assert manual["error"]["code"] == "payment_intent_incompatible_payment_method"  # intents §9 E28
 
 
 def test_t20_refund_leaves_the_pi_succeeded(api: IntentsSandbox) -> None:
@@ -536,7 +539,7 @@ def test_t20_refund_leaves_the_pi_succeeded(api: IntentsSandbox) -> None:
     refund = api.post("/v1/refunds", payment_intent=pi["id"], amount="500")
     assert refund["payment_intent"] == pi["id"] and refund["charge"] == pi["latest_charge"]
     api.post("/v1/refunds", payment_intent=pi["id"])
-    # §3.7, §13.6 (T20): succeeded is terminal, a refund takes no PaymentIntent edge
+    # intents §3.7, §13.6 (T20): succeeded is terminal, a refund takes no PaymentIntent edge
     assert api.get(f"{PIS}/{pi['id']}")["status"] == "succeeded"
     assert _edge(api, pi["id"]) == "T3-rc"
     assert api.get(f"/v1/charges/{pi['latest_charge']}")["refunded"] is True
@@ -548,7 +551,7 @@ def test_t20_refund_leaves_the_pi_succeeded(api: IntentsSandbox) -> None:
 
 
 def test_setup_future_usage_attaches_after_success(api: IntentsSandbox) -> None:
-    # §4.5: attached to the PI's customer after confirmation and any required action
+    # intents §4.5: attached to the PI's customer after confirmation and any required action
     cus = api.customer()
     pi = api.pi(
         customer=cus,
@@ -567,7 +570,7 @@ def test_setup_future_usage_attaches_after_success(api: IntentsSandbox) -> None:
 
 
 def test_e22_return_url_with_automatic_payment_methods(api: IntentsSandbox) -> None:
-    # §10 (2023-08-16): automatic payment methods by default; confirm needs return_url
+    # intents §10 (2023-08-16): automatic payment methods by default; confirm needs return_url
     pi = api.post(PIS, amount="1000", currency="usd", payment_method="pm_card_visa")
     assert pi["automatic_payment_methods"] == {"allow_redirects": "always", "enabled": True}
     assert "return_url" in api.post(f"{PIS}/{pi['id']}/confirm", 400)["error"]["message"]
@@ -595,10 +598,10 @@ def test_e22_return_url_with_automatic_payment_methods(api: IntentsSandbox) -> N
 
 
 def test_bad_input_is_a_clear_400(api: IntentsSandbox) -> None:
-    assert api.pi(400, amount="10")["error"]["code"] == "amount_too_small"  # §9 E26
+    assert api.pi(400, amount="10")["error"]["code"] == "amount_too_small"  # intents §9 E26
     assert (
         api.get(f"{PIS}/pi_nope", 404)["error"]["message"] == "No such payment_intent: 'pi_nope'"
-    )  # E23
+    )  # intents §9 E23
     assert api.pi(400, capture_method="later")["error"]["param"] == "capture_method"
     assert api.pi(400, payment_method="pm_nope")["error"]["code"] == "resource_missing"
     assert (
@@ -614,14 +617,14 @@ def test_bad_input_is_a_clear_400(api: IntentsSandbox) -> None:
 
 def test_interop_legacy_card_token_and_default_source(api: IntentsSandbox) -> None:
     tok = api.post("/v1/tokens", **{"card[number]": "4242424242424242", **CARD})["id"]
-    # §6.1, §9 E19: a token is not a PaymentMethod
+    # intents §6.1, §9 E19: a token is not a PaymentMethod
     body = api.pi(400, payment_method=tok)
     assert body["error"]["message"].startswith("A token may not be passed in as a PaymentMethod.")
     assert (
         "card[token]"
         in api.post(f"{PMS}/{tok}/attach", 400, customer=api.customer())["error"]["message"]
     )
-    converted = api.post(PMS, type="card", **{"card[token]": tok})  # §4.3
+    converted = api.post(PMS, type="card", **{"card[token]": tok})  # intents §4.3
     assert converted["card"]["last4"] == "4242"
     # an unattached card source: E20
     src = api.post("/v1/sources", type="card", **{"card[number]": "4242424242424242", **CARD})["id"]
@@ -631,13 +634,13 @@ def test_interop_legacy_card_token_and_default_source(api: IntentsSandbox) -> No
     )
     cus = api.post("/v1/customers", source="tok_visa")
     card = cus["default_source"]
-    view = api.get(f"{PMS}/{card}")  # §6.2: the same id, object payment_method
+    view = api.get(f"{PMS}/{card}")  # intents §6.2: the same id, object payment_method
     assert (
         view["id"] == card and view["object"] == "payment_method" and view["customer"] == cus["id"]
     )
     listed = api.get(PMS, customer=cus["id"], type="card")["data"]
     assert card in {m["id"] for m in listed}
-    # §6.1: confirm=true without a payment method falls back to default_source
+    # intents §6.1: confirm=true without a payment method falls back to default_source
     pi = api.pi(customer=cus["id"], confirm="true")
     assert pi["status"] == "succeeded" and pi["payment_method"] == card
     attached_src = api.post(f"/v1/customers/{cus['id']}/sources", source=src)["id"]
@@ -657,9 +660,9 @@ def test_setup_intent_s1_s2_attaches(api: IntentsSandbox) -> None:
     assert si["status"] == "requires_confirmation" and _edge(api, si["id"]) == "S1"
     si = api.post(f"{SIS}/{si['id']}/confirm")
     assert si["status"] == "succeeded" and _edge(api, si["id"]) == "S2-rc"
-    assert api.get(f"{PMS}/{si['payment_method']}")["customer"] == cus  # §5.3
+    assert api.get(f"{PMS}/{si['payment_method']}")["customer"] == cus  # intents §5.3
     assert api.event_types()[-2:] == ["payment_method.attached", "setup_intent.succeeded"]
-    err = api.post(f"{SIS}/{si['id']}/cancel", 400)  # §5.2 S8 / §9 E24
+    err = api.post(f"{SIS}/{si['id']}/cancel", 400)  # intents §5.2 S8 / §9 E24
     assert err["error"]["code"] == "setup_intent_unexpected_state"
     assert (
         api.post(f"{SIS}/{si['id']}/confirm", 400)["error"]["code"]
@@ -720,8 +723,10 @@ def test_helpers_refuse_objects_they_do_not_apply_to(api: IntentsSandbox) -> Non
 
 
 def test_every_pi_edge_is_exercised_by_this_file() -> None:
-    """Each transition of the PaymentIntent table is asserted above (by its id)."""
-    text = open(__file__, encoding="utf-8").read()
+    """Each transition of the PaymentIntent table is asserted above or in
+    test_intents_rules.py (by its id)."""
+    here = Path(__file__).resolve()
+    text = here.read_text("utf-8") + (here.parent / "test_intents_rules.py").read_text("utf-8")
     missing = [
         t.id
         for t in lifecycle.PAYMENT_INTENT_TABLE.transitions
@@ -741,6 +746,8 @@ def test_every_pi_edge_is_exercised_by_this_file() -> None:
             "T12-rpm",
             "T12-ra",
             "T6c",
+            "T11-rpm",
+            "T11-ra",
         )
     ]
     assert missing == []
@@ -784,7 +791,7 @@ def test_actions_enabled_are_accepted_and_blocked_are_refused(api: IntentsSandbo
 
 
 def test_a_payment_intents_charge_is_captured_through_it(api: IntentsSandbox) -> None:
-    # §3.7: capture PI-created charges with the PI capture endpoint
+    # intents §3.7: capture PI-created charges with the PI capture endpoint
     pi = api.pi(payment_method="pm_card_visa", confirm="true", capture_method="manual")
     body = api.post(f"/v1/charges/{pi['latest_charge']}/capture", 400)
     assert f"/v1/payment_intents/{pi['id']}/capture" in body["error"]["message"]

@@ -9,8 +9,10 @@ from typing import Any
 import pytest
 import stripe
 from conftest import KEY
+from serve_helpers import Receiver
 
 from core.http.server import StripeServer
+from core.http.webhooks import WebhookForwarder
 
 CARD_ONLY: dict[str, Any] = {"payment_method_types": ["card"]}
 
@@ -168,3 +170,95 @@ def test_module_level_api(server: StripeServer) -> None:
         assert stripe.PaymentIntent.cancel(loose.id).status == "canceled"
     finally:
         stripe.api_key, stripe.api_base, stripe.max_network_retries = saved
+
+
+def test_intents_events_are_forwarded_signed(sandbox: Any, receiver: Receiver) -> None:
+    """payment_intent.*, setup_intent.* and payment_method.* reach a webhook endpoint, signed
+    (intents §7), each once and in order, with the object they are about."""
+    forwarder = WebhookForwarder(receiver.url)
+    with StripeServer(sandbox, "127.0.0.1", 0, forward_to=forwarder) as server:
+        client = stripe.StripeClient(KEY, base_addresses={"api": server.url}, max_network_retries=0)
+        customer = client.v1.customers.create(params={"email": "hooks@example.com"})
+        pm = client.v1.payment_methods.attach("pm_card_visa", params={"customer": customer.id})
+        client.v1.payment_methods.update(pm.id, params={"metadata": {"n": "1"}})
+        tds = client.v1.payment_intents.create(
+            params={
+                "amount": 1200,
+                "currency": "usd",
+                "payment_method": "pm_card_threeDSecure2Required",
+                "confirm": True,
+                **CARD_ONLY,
+            }
+        )
+        _authenticate(client, "payment_intents", tds.id, "success")
+        with pytest.raises(stripe.CardError):
+            client.v1.payment_intents.create(
+                params={
+                    "amount": 1200,
+                    "currency": "usd",
+                    "payment_method": "pm_card_chargeDeclined",
+                    "confirm": True,
+                    **CARD_ONLY,
+                }
+            )
+        held = client.v1.payment_intents.create(
+            params={
+                "amount": 1200,
+                "currency": "usd",
+                "customer": customer.id,
+                "payment_method": pm.id,
+                "capture_method": "manual",
+                "confirm": True,
+                **CARD_ONLY,
+            }
+        )
+        client.v1.payment_intents.cancel(held.id)
+        si = client.v1.setup_intents.create(
+            params={
+                "customer": customer.id,
+                "payment_method": "pm_card_authenticationRequiredOnSetup",
+                "confirm": True,
+                **CARD_ONLY,
+            }
+        )
+        _authenticate(client, "setup_intents", si.id, "success")
+        client.v1.payment_methods.detach(pm.id)
+        expected = [e["id"] for e in sandbox.events]
+        posts = receiver.wait_for(len(expected))
+    verified = [
+        stripe.Webhook.construct_event(
+            p.body.decode(), p.headers["Stripe-Signature"], forwarder.secret
+        )
+        for p in posts
+    ]
+    assert [e.id for e in verified] == expected  # each event once, in order
+    types = [e.type for e in verified]
+    for wanted in (  # intents §7
+        "payment_method.attached",
+        "payment_method.updated",
+        "payment_method.detached",
+        "payment_intent.created",
+        "payment_intent.requires_action",
+        "payment_intent.succeeded",
+        "payment_intent.payment_failed",
+        "payment_intent.amount_capturable_updated",
+        "payment_intent.canceled",
+        "setup_intent.created",
+        "setup_intent.requires_action",
+        "setup_intent.succeeded",
+        "charge.succeeded",
+        "charge.failed",
+    ):
+        assert wanted in types, (wanted, types)
+    for event in verified:
+        family = event.type.split(".")[0]
+        if family in ("payment_intent", "setup_intent", "payment_method"):
+            assert event.data.object.object == family
+    first_3ds = [e for e in verified if e.data.object.id == tds.id]
+    assert [e.type for e in first_3ds] == [
+        "payment_intent.created",
+        "payment_intent.requires_action",
+        "payment_intent.succeeded",
+    ]
+    assert first_3ds[-1].data.object.status == "succeeded"
+    assert forwarder.delivered == len(expected) and forwarder.failed == 0
