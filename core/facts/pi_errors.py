@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from core.facts import errors
+from core.facts import errors, intent_errors
 
 
 def pi_action_required() -> errors.StripeError:
@@ -22,7 +22,7 @@ def pi_action_required() -> errors.StripeError:
 
 def increment_status(status: str, pi: dict[str, Any]) -> errors.StripeError:
     """§3.3: increment_authorization only from requires_capture (text unverified)."""
-    return errors.pi_state(
+    return intent_errors.pi_state(
         f"This PaymentIntent's authorization could not be incremented because it has a "
         f"status of {status}. Only a PaymentIntent with one of the following statuses may "
         f"be incremented: requires_capture. {errors.SANDBOX_WORDING}",
@@ -61,7 +61,7 @@ def increment_limit(limit: int) -> errors.StripeError:
 def verify_microdeposits_status(status: str, pi: dict[str, Any]) -> errors.StripeError:
     """§3.3: verify_microdeposits only in requires_action with a microdeposit next action;
     the sandbox verifies US bank accounts instantly, so no PaymentIntent ever waits."""
-    return errors.pi_state(
+    return intent_errors.pi_state(
         "This PaymentIntent is not waiting for microdeposit verification (its status is "
         f"{status}): the sandbox verifies US bank accounts instantly. "
         f"{errors.SANDBOX_WORDING}",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from core.facts import cards, catalog, errors
+from core.facts import cards, catalog, errors, intent_errors
 from core.lifecycle import tables as lifecycle
 from core.lifecycle.tables import Ctx
 from core.rules import engine, fields, listing
@@ -22,7 +22,7 @@ from core.store.records import (
     TokenRec,
 )
 from core.store.state import State
-from core.wire.serialize import charge_json, refund_json
+from core.wire.charges import charge_json, refund_json
 
 CREATE_KEYS = frozenset(
     {
@@ -398,7 +398,7 @@ def capture(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
     )
     amount = p.amount("amount")
     if rec.payment_intent is not None:  # intents §3.7: its PaymentIntent captures it
-        raise errors.capture_through_payment_intent(charge_id, rec.payment_intent)
+        raise intent_errors.capture_through_payment_intent(charge_id, rec.payment_intent)
     if rec.status != "succeeded":
         raise errors.invalid(
             f"Charge {charge_id} cannot be captured: its status is {rec.status}.",
@@ -466,7 +466,7 @@ def _refund_target(st: State, pi_id: str) -> str:
         raise errors.no_such("payment_intent", pi_id, param="payment_intent")
     charge = st.get(pi.latest_charge) if pi.latest_charge else None
     if pi.status != "succeeded" or not isinstance(charge, ChargeRec):
-        raise errors.refund_needs_success(pi_id)
+        raise intent_errors.refund_needs_success(pi_id)
     return charge.id
 
 

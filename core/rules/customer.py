@@ -11,7 +11,8 @@ from core.rules import payment_method as pm_rules
 from core.rules.validate import Params, merge_metadata
 from core.store.records import BankRec, CardRec, CustomerRec, JSONDict, SourceRec, TokenRec
 from core.store.state import State
-from core.wire.serialize import customer_json, payment_source_json
+from core.wire.customer import customer_json
+from core.wire.sources import payment_source_json
 
 FIELDS = ("email", "name", "description", "phone")
 CREATE_KEYS = frozenset({*FIELDS, *fields.CUSTOMER_KEYS, "metadata", "source", "payment_method"})

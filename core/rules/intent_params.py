@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from core.facts import errors, intents
+from core.facts import errors, intent_errors, intents
 from core.rules import payment_method as pm_rules
 from core.rules.validate import Params
 from core.store.records import CustomerRec, PaymentIntentRec, PaymentMethodRec
@@ -20,7 +20,7 @@ PM_DATA_KEYS = frozenset({"type", "billing_details", "metadata", *intents.PM_TYP
 def payment_intent(st: State, pi_id: str) -> PaymentIntentRec:
     rec = st.get(pi_id)
     if not isinstance(rec, PaymentIntentRec):
-        raise errors.no_such_payment_intent(pi_id)  # §9 E23
+        raise intent_errors.no_such_payment_intent(pi_id)  # §9 E23
     return rec
 
 
@@ -92,12 +92,12 @@ def type_of_pm(rec: Any) -> str:
 def check_fits(pi: PaymentIntentRec, rec: Any) -> None:
     pm_type = type_of_pm(rec)
     if pm_type not in pi.payment_method_types:
-        raise errors.pi_incompatible_method(pm_type, pi.payment_method_types)  # §9 E28
+        raise intent_errors.pi_incompatible_method(pm_type, pi.payment_method_types)  # §9 E28
     allowed = intents.TYPE_CURRENCIES.get(pm_type)
     if allowed is not None and pi.currency not in allowed:
-        raise errors.pm_currency_mismatch(pm_type, pi.currency)  # §9 E27
+        raise intent_errors.pm_currency_mismatch(pm_type, pi.currency)  # §9 E27
     if pi.capture_method == "manual" and pm_type in intents.NO_MANUAL_CAPTURE:
-        raise errors.manual_capture_unsupported(pm_type)
+        raise intent_errors.manual_capture_unsupported(pm_type)
 
 
 def future_usage(p: Params) -> str | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from core.facts import catalog, errors, intents
+from core.facts import catalog, errors, intent_errors, intents
 from core.rules import engine
 from core.rules.intent_params import (
     CAPTURE_METHODS,
@@ -27,7 +27,7 @@ from core.rules.payment_intent_attempt import CONFIRM_KEYS, confirm_attempt, jso
 from core.rules.validate import Params, merge_metadata
 from core.store.records import JSONDict, PaymentIntentRec
 from core.store.state import State
-from core.wire.serialize import payment_intent_json
+from core.wire.intents import payment_intent_json
 
 Args = tuple[str, ...]
 CREATE_KEYS = frozenset(
@@ -143,10 +143,12 @@ def update(st: State, args: Args, data: dict[str, Any]) -> JSONDict:
         if (p.has(field) or (field == "payment_method" and p.has("payment_method_data"))) and (
             not is_open
         ):
-            raise errors.pi_update_field(field, rec.status, payment_intent_json(before))  # E3/E4
+            raise intent_errors.pi_update_field(
+                field, rec.status, payment_intent_json(before)
+            )  # E3/E4
     for field in ("currency", "payment_method_types", "capture_method", "customer"):
         if p.has(field) and not is_open:
-            raise errors.pi_update_field(field, rec.status, payment_intent_json(before))
+            raise intent_errors.pi_update_field(field, rec.status, payment_intent_json(before))
     amount = p.amount("amount")
     currency = p.currency("currency")
     customer = p.str("customer")
@@ -207,7 +209,7 @@ def list_all(st: State, args: Args, data: dict[str, Any]) -> JSONDict:
     after = p.str("starting_after")
     if after is not None:
         if after not in ids:
-            raise errors.no_such_payment_intent(after)
+            raise intent_errors.no_such_payment_intent(after)
         ids = ids[ids.index(after) + 1 :]
     return {
         "object": "list",

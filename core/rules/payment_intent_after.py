@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from core.facts import errors, intents, pi_errors
+from core.facts import intent_errors, intents, pi_errors
 from core.lifecycle.tables import Ctx
 from core.rules import engine
 from core.rules.intent_params import payment_intent, type_of_pm
@@ -23,7 +23,7 @@ from core.rules.payment_intent_attempt import (
 from core.rules.validate import Params, merge_metadata
 from core.store.records import ChargeRec, JSONDict, PaymentIntentRec, RefundRec
 from core.store.state import State
-from core.wire.serialize import payment_intent_json
+from core.wire.intents import payment_intent_json
 
 Args = tuple[str, ...]
 
@@ -39,7 +39,7 @@ def _authentication_failed(st: State, pi_id: str, trigger: str) -> None:
         pi.last_payment_error = {
             "code": "payment_intent_authentication_failure",
             "doc_url": "https://stripe.com/docs/error-codes/payment-intent-authentication-failure",
-            "message": errors.PI_AUTH_FAILURE,
+            "message": intent_errors.PI_AUTH_FAILURE,
             "payment_method": pm_json(st, st.objects[rec.id]),
             "type": "invalid_request_error",  # intents §14: type unverified
         }
@@ -118,10 +118,10 @@ def capture(st: State, args: Args, data: dict[str, Any]) -> JSONDict:
     amount = p.amount("amount_to_capture")
     if pi.status != "requires_capture":  # §3.3, §9 E5/E5b/E5c
         captured = pi.status == "succeeded" and pi.capture_method == "manual"
-        raise errors.pi_capture_status(pi.status, payment_intent_json(pi), captured)
+        raise intent_errors.pi_capture_status(pi.status, payment_intent_json(pi), captured)
     amount = pi.amount_capturable if amount is None else amount
     if amount > pi.amount_capturable:
-        raise errors.pi_capture_too_much(amount, pi.amount_capturable)  # §9 E6
+        raise intent_errors.pi_capture_too_much(amount, pi.amount_capturable)  # §9 E6
     metadata = p.metadata()
     charge_id = str(pi.latest_charge)
     with engine.taking(st, charge_id, "capture"):  # C3: charge.captured
@@ -162,10 +162,10 @@ def cancel(st: State, args: Args, data: dict[str, Any]) -> JSONDict:
     p = Params(data, {"cancellation_reason"})
     reason = p.enum("cancellation_reason", intents.CANCEL_REASONS)
     if pi.status in ("succeeded", "canceled"):
-        raise errors.pi_cancel_status(pi.status, payment_intent_json(pi))  # §9 E7
+        raise intent_errors.pi_cancel_status(pi.status, payment_intent_json(pi))  # §9 E7
     pm = st.get(pi.payment_method) if pi.payment_method else None
     if pi.status == "processing" and type_of_pm(pm) != "us_bank_account":
-        raise errors.pi_cancel_processing(type_of_pm(pm), payment_intent_json(pi))  # §13.9
+        raise intent_errors.pi_cancel_processing(type_of_pm(pm), payment_intent_json(pi))  # §13.9
     others: dict[str, Any] = {}
     if pi.status == "requires_capture":
         _release(st, str(pi.latest_charge))

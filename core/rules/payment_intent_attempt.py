@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from core.facts import cards, errors, intents, pi_errors
+from core.facts import cards, errors, intent_errors, intents, pi_errors
 from core.lifecycle.tables import Ctx
 from core.rules import engine
 from core.rules import payment_method as pm_rules
@@ -34,7 +34,7 @@ from core.store.records import (
     SourceRec,
 )
 from core.store.state import State
-from core.wire.serialize import payment_intent_json, payment_method_json
+from core.wire.intents import payment_intent_json, payment_method_json
 
 Args = tuple[str, ...]
 CONFIRM_KEYS = frozenset(
@@ -228,7 +228,7 @@ def decline_attempt(
     return err
 
 
-AUTH_REQUIRED = cards.Decline("authentication_required", errors.AUTH_REQUIRED_MESSAGE)
+AUTH_REQUIRED = cards.Decline("authentication_required", intent_errors.AUTH_REQUIRED_MESSAGE)
 
 
 def _action_refused(st: State, pi_id: str, rec: Any) -> errors.StripeError:
@@ -270,13 +270,13 @@ def confirm_attempt(st: State, pi_id: str, p: Params, pm: Any | None) -> JSONDic
     pi = st.objects[pi_id]
     before = pi.__copy__()  # the PaymentIntent an error body shows (the request rolls back)
     if pi.status == "succeeded":
-        raise errors.pi_confirm_succeeded(payment_intent_json(before))  # §9 E1
+        raise intent_errors.pi_confirm_succeeded(payment_intent_json(before))  # §9 E1
     if pi.status not in OPEN:
         if pm is not None:
-            raise errors.pi_update_field(  # §9 E3
+            raise intent_errors.pi_update_field(  # §9 E3
                 "payment_method", pi.status, payment_intent_json(before)
             )
-        raise errors.pi_confirm_status(payment_intent_json(before), pi.status)  # §9 E3b
+        raise intent_errors.pi_confirm_status(payment_intent_json(before), pi.status)  # §9 E3b
     raw_off = p.str("off_session")
     off_session = raw_off in ("one_off", "recurring") or p.bool("off_session", False)
     if raw_off in ("one_off", "recurring"):
@@ -305,7 +305,9 @@ def confirm_attempt(st: State, pi_id: str, p: Params, pm: Any | None) -> JSONDic
             else None
         )
         if default is None:  # §6.1: only default_source is a fallback, not invoice_settings
-            raise errors.pi_missing_payment_method(payment_intent_json(before), pi.customer)  # E2
+            raise intent_errors.pi_missing_payment_method(
+                payment_intent_json(before), pi.customer
+            )  # E2
         pm_rules.check_usable(st, default, pi.customer)
         check_fits(pi, default)
         pi = st.mut(pi_id)

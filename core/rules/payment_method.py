@@ -11,7 +11,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from core.facts import cards, errors, intents
+from core.facts import cards, errors, intent_errors, intents
 from core.lifecycle.tables import Ctx
 from core.rules import engine
 from core.rules.source_types import iban_ok
@@ -26,7 +26,7 @@ from core.store.records import (
     TokenRec,
 )
 from core.store.state import State
-from core.wire.serialize import payment_method_json
+from core.wire.intents import payment_method_json
 
 Args = tuple[str, ...]
 TYPE_HASHES = frozenset(intents.PM_TYPES)
@@ -194,25 +194,25 @@ def resolve(st: State, value: str, param: str = "payment_method") -> Any:
             )
         return rec
     if isinstance(rec, TokenRec) or value.startswith(("tok_", "btok_")):
-        raise errors.token_as_payment_method(value)
-    raise errors.no_such_payment_method(value, param)
+        raise intent_errors.token_as_payment_method(value)
+    raise intent_errors.no_such_payment_method(value, param)
 
 
 def check_usable(st: State, rec: Any, customer: str | None) -> None:
     """Refuse a payment method a PaymentIntent/SetupIntent of ``customer`` may not use."""
     if isinstance(rec, PaymentMethodRec):
         if rec.status in ("consumed", "detached"):
-            raise errors.pm_reuse()  # §9 E12
+            raise intent_errors.pm_reuse()  # §9 E12
         if rec.customer is not None and rec.customer != customer:
-            raise errors.pm_not_customers(rec.id)  # §9 E14
+            raise intent_errors.pm_not_customers(rec.id)  # §9 E14
         return
     owner = getattr(rec, "customer", None)
     if owner is None:
-        raise errors.source_must_be_attached()  # §9 E20
+        raise intent_errors.source_must_be_attached()  # §9 E20
     if customer is None:
         raise errors.attached_source_needs_customer(rec.id, owner)
     if owner != customer:
-        raise errors.pm_not_customers(rec.id)
+        raise intent_errors.pm_not_customers(rec.id)
     if isinstance(rec, SourceRec) and rec.status != "chargeable":
         raise errors.source_not_chargeable()
 
@@ -239,8 +239,8 @@ def _get(st: State, pm_id: str) -> PaymentMethodRec:
     rec = st.get(pm_id)
     if not isinstance(rec, PaymentMethodRec):
         if isinstance(rec, TokenRec):
-            raise errors.token_as_payment_method(pm_id, attach=True)
-        raise errors.no_such_payment_method(pm_id)
+            raise intent_errors.token_as_payment_method(pm_id, attach=True)
+        raise intent_errors.no_such_payment_method(pm_id)
     return rec
 
 
@@ -308,7 +308,7 @@ def update(st: State, args: Args, data: dict[str, Any]) -> JSONDict:
     rec = _get(st, args[0])
     p = Params(data, {"billing_details", "metadata", "card", "us_bank_account"})
     if rec.customer is None:
-        raise errors.pm_update_unattached()  # §9 E17
+        raise intent_errors.pm_update_unattached()  # §9 E17
     bd = billing_details(p)
     metadata = p.metadata()
     card = p.hash("card", {"exp_month", "exp_year"})
@@ -361,13 +361,13 @@ def attach(st: State, args: Args, data: dict[str, Any]) -> JSONDict:
     customer_id = p.req("customer")
     value = args[0]
     if value.startswith(("tok_", "btok_")):
-        raise errors.token_as_payment_method(value, attach=True)  # §6.1
+        raise intent_errors.token_as_payment_method(value, attach=True)  # §6.1
     rec = from_alias(st, value) or _get(st, value)
     _customer(st, customer_id)
     if rec.status in ("consumed", "detached"):
-        raise errors.pm_attach_used()  # §9 E13
+        raise intent_errors.pm_attach_used()  # §9 E13
     if rec.customer is not None:  # one customer at a time (intents.UNVERIFIED)
-        raise errors.pm_other_customer(rec.id, rec.customer)
+        raise intent_errors.pm_other_customer(rec.id, rec.customer)
     _attach_decline(rec)
     return payment_method_json(attach_to(st, rec.id, customer_id))
 
@@ -376,7 +376,7 @@ def detach(st: State, args: Args, data: dict[str, Any]) -> JSONDict:
     Params(data, set())  # §9 E16: detach takes no customer
     rec = _get(st, args[0])
     if rec.customer is None:
-        raise errors.pm_detach_unattached()  # §9 E15
+        raise intent_errors.pm_detach_unattached()  # §9 E15
     customer_id = rec.customer
     with engine.taking(st, rec.id, "detach"):  # M2: never usable again (§4.4)
         rec = st.mut(rec.id)
@@ -397,12 +397,12 @@ def _page(st: State, ids: list[str], p: Params, url: str) -> JSONDict:
     after = p.str("starting_after")
     if after is not None:
         if after not in ids:
-            raise errors.no_such_payment_method(after, "starting_after")
+            raise intent_errors.no_such_payment_method(after, "starting_after")
         ids = ids[ids.index(after) + 1 :]
     before = p.str("ending_before")
     if before is not None:
         if before not in ids:
-            raise errors.no_such_payment_method(before, "ending_before")
+            raise intent_errors.no_such_payment_method(before, "ending_before")
         ids = ids[: ids.index(before)][-limit:]
     page = ids[:limit]
     out = []
@@ -456,7 +456,7 @@ def retrieve_for_customer(st: State, args: Args, data: dict[str, Any]) -> JSONDi
     Params(data, set())
     _customer(st, args[0])
     if args[1] not in _listed(st, args[0], None):
-        raise errors.pm_not_customers(args[1])
+        raise intent_errors.pm_not_customers(args[1])
     rec = st.objects[args[1]]
     return payment_method_json(rec) if isinstance(rec, PaymentMethodRec) else legacy_view(st, rec)
 

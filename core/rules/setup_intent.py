@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from core.facts import cards, errors, intents
+from core.facts import cards, errors, intent_errors, intents
 from core.lifecycle.tables import Ctx
 from core.rules import engine, intent_params
 from core.rules import payment_method as pm_rules
 from core.rules.validate import Params, merge_metadata
 from core.store.records import CustomerRec, JSONDict, PaymentMethodRec, SetupIntentRec
 from core.store.state import State
-from core.wire.serialize import payment_method_json, setup_intent_json
+from core.wire.intents import payment_method_json, setup_intent_json
 
 Args = tuple[str, ...]
 OPEN = intent_params.OPEN
@@ -43,7 +43,7 @@ UPDATE_KEYS = frozenset(
 def get(st: State, si_id: str) -> SetupIntentRec:
     rec = st.get(si_id)
     if not isinstance(rec, SetupIntentRec):
-        raise errors.no_such_setup_intent(si_id)
+        raise intent_errors.no_such_setup_intent(si_id)
     return rec
 
 
@@ -118,7 +118,7 @@ def update(st: State, args: Args, data: dict[str, Any]) -> JSONDict:
     rec = get(st, args[0])
     p = Params(data, UPDATE_KEYS)
     if rec.status not in OPEN:
-        raise errors.si_state(
+        raise intent_errors.si_state(
             f"This SetupIntent cannot be updated because it has a status of {rec.status}.",
             setup_intent_json(rec),
         )
@@ -138,7 +138,7 @@ def update(st: State, args: Args, data: dict[str, Any]) -> JSONDict:
     if pm is not None:
         if rec.status != "requires_confirmation":
             if rec.status == "requires_action":
-                raise errors.si_state(
+                raise intent_errors.si_state(
                     "Confirm this SetupIntent again with the new payment_method instead.",
                     setup_intent_json(rec),
                 )
@@ -169,7 +169,7 @@ def _confirm(st: State, si_id: str, p: Params) -> JSONDict:
     si = st.objects[si_id]
     si_json = setup_intent_json(si)
     if si.status not in OPEN:
-        raise errors.si_state(
+        raise intent_errors.si_state(
             f"You cannot confirm this SetupIntent because it has a status of {si.status}.",
             si_json,
         )
@@ -178,7 +178,7 @@ def _confirm(st: State, si_id: str, p: Params) -> JSONDict:
     if return_url is not None:
         si.return_url = return_url
     if si.payment_method is None:
-        raise errors.si_state(
+        raise intent_errors.si_state(
             "You cannot confirm this SetupIntent because it's missing a payment method.",
             si_json,
         )
@@ -266,7 +266,7 @@ def confirm(st: State, args: Args, data: dict[str, Any]) -> JSONDict:
     si = get(st, args[0])
     p = Params(data, {*CONFIRM_KEYS, "client_secret"})
     if si.status not in OPEN:
-        raise errors.si_state(
+        raise intent_errors.si_state(
             f"You cannot confirm this SetupIntent because it has a status of {si.status}.",
             setup_intent_json(si),
         )
@@ -290,7 +290,7 @@ def authenticate(st: State, si_id: str, success: bool) -> JSONDict:
         si.last_setup_error = {
             "code": "setup_intent_authentication_failure",
             "doc_url": "https://stripe.com/docs/error-codes/setup-intent-authentication-failure",
-            "message": errors.SI_AUTH_FAILURE,
+            "message": intent_errors.SI_AUTH_FAILURE,
             "payment_method": payment_method_json(pm),
             "type": "invalid_request_error",
         }
@@ -303,7 +303,7 @@ def cancel(st: State, args: Args, data: dict[str, Any]) -> JSONDict:
     p = Params(data, {"cancellation_reason"})
     reason = p.enum("cancellation_reason", intents.SI_CANCEL_REASONS)
     if si.status not in OPEN:  # §5.2 S8
-        raise errors.si_state(
+        raise intent_errors.si_state(
             f"You cannot cancel this SetupIntent because it has a status of {si.status}.",
             setup_intent_json(si),
         )
@@ -329,7 +329,7 @@ def list_all(st: State, args: Args, data: dict[str, Any]) -> JSONDict:
     after = p.str("starting_after")
     if after is not None:
         if after not in ids:
-            raise errors.no_such_setup_intent(after)
+            raise intent_errors.no_such_setup_intent(after)
         ids = ids[ids.index(after) + 1 :]
     return {
         "object": "list",

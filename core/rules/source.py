@@ -13,7 +13,7 @@ from core.rules import engine, listing, source_types
 from core.rules.validate import Params, merge_metadata
 from core.store.records import JSONDict, SourceRec, TokenRec
 from core.store.state import State
-from core.wire.serialize import source_json
+from core.wire.sources import source_json
 
 CREATE_KEYS = frozenset(
     {

@@ -12,7 +12,7 @@ from core.rules import engine
 from core.rules.validate import Params
 from core.store.records import JSONDict, SourceRec
 from core.store.state import State
-from core.wire.serialize import source_json
+from core.wire.sources import source_json
 
 FAILURE_REASONS = ("user_abort", "declined", "processing_error")
 

@@ -24,7 +24,8 @@ from core.rules import source as source_rules
 from core.rules.validate import Params, merge_metadata
 from core.store.records import BankRec, CardRec, ChargeRec, CustomerRec, RefundRec, SourceRec
 from core.store.state import State
-from core.wire.serialize import charge_json, payment_source_json, refund_json
+from core.wire.charges import charge_json, refund_json
+from core.wire.sources import payment_source_json
 
 JSONDict = dict[str, Any]
 Args = tuple[str, ...]

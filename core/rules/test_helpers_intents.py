@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from core.facts import errors
+from core.facts import intent_errors
 from core.rules import intent_params
 from core.rules import payment_intent as pi_rules
 from core.rules import payment_intent_after as pi_after
@@ -33,7 +33,7 @@ def authenticate_payment_intent(st: State, args: Args, data: dict[str, Any]) -> 
     success = _result(data)
     pi = intent_params.payment_intent(st, args[0])
     if pi.status != "requires_action":
-        raise errors.helper_wrong_status("payment_intent", pi.id, pi.status)
+        raise intent_errors.helper_wrong_status("payment_intent", pi.id, pi.status)
     return pi_after.authenticate(st, pi.id, success)
 
 
@@ -42,7 +42,7 @@ def authenticate_setup_intent(st: State, args: Args, data: dict[str, Any]) -> JS
     success = _result(data)
     si = si_rules.get(st, args[0])
     if si.status != "requires_action":
-        raise errors.helper_wrong_status("setup_intent", si.id, si.status)
+        raise intent_errors.helper_wrong_status("setup_intent", si.id, si.status)
     return si_rules.authenticate(st, si.id, success)
 
 

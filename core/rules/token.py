@@ -10,7 +10,7 @@ from core.rules.validate import Params
 from core.store.ids import fingerprint
 from core.store.records import BankRec, JSONDict, TokenRec
 from core.store.state import State
-from core.wire.serialize import token_json
+from core.wire.sources import token_json
 
 TOKEN_TYPES = ("card", "bank_account", "pii", "account", "person", "cvc_update")
 PREFIX = {

@@ -21,6 +21,16 @@ Json = dict[str, Any]
 STRICT = False
 
 
+def fresh(value: Any) -> Any:
+    """A copy of nested JSON containers held by a record, so that a caller who edits a
+    response can never edit the sandbox's state through it (scalars are shared)."""
+    if isinstance(value, dict):
+        return {k: fresh(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [fresh(v) for v in value]
+    return value
+
+
 class DumpMismatch(AssertionError):
     """The built JSON and the model's dump of it differ (a serializer bug)."""
 

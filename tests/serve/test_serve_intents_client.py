@@ -9,8 +9,10 @@ from typing import Any
 import pytest
 import stripe
 from conftest import KEY
+from serve_helpers import Receiver
 
 from core.http.server import StripeServer
+from core.http.webhooks import WebhookForwarder
 
 CARD_ONLY: dict[str, Any] = {"payment_method_types": ["card"]}
 
@@ -146,6 +148,41 @@ def test_payment_method_single_use_and_setup_intent(client: stripe.StripeClient)
     assert paid.status == "succeeded"  # §8.4 …3155 once set up
 
 
+def test_increment_authorization_and_error_on_requires_action(
+    client: stripe.StripeClient,
+) -> None:
+    held = client.v1.payment_intents.create(
+        params={
+            "amount": 2000,
+            "currency": "usd",
+            "payment_method": "pm_card_visa",
+            "capture_method": "manual",
+            "confirm": True,
+            "payment_method_options": {
+                "card": {"request_incremental_authorization": "if_available"}
+            },
+            **CARD_ONLY,
+        }
+    )
+    more = client.v1.payment_intents.increment_authorization(held.id, params={"amount": 2600})
+    assert more.status == "requires_capture" and more.amount_capturable == 2600  # §3.2 T19
+    assert client.v1.payment_intents.capture(held.id).amount_received == 2600
+    with pytest.raises(stripe.InvalidRequestError) as caught:  # §3.2 T11, §9 E11
+        client.v1.payment_intents.create(
+            params={
+                "amount": 2000,
+                "currency": "usd",
+                "payment_method": "pm_card_threeDSecure2Required",
+                "confirm": True,
+                "error_on_requires_action": True,
+                **CARD_ONLY,
+            }
+        )
+    assert caught.value.code == "payment_intent_action_required"
+    assert caught.value.error is not None and caught.value.error.payment_intent is not None
+    assert caught.value.error.payment_intent.status == "requires_payment_method"
+
+
 def test_module_level_api(server: StripeServer) -> None:
     """``stripe.PaymentIntent.create/confirm/capture/cancel``, the calls most code uses."""
     saved = (stripe.api_key, stripe.api_base, stripe.max_network_retries)
@@ -168,3 +205,95 @@ def test_module_level_api(server: StripeServer) -> None:
         assert stripe.PaymentIntent.cancel(loose.id).status == "canceled"
     finally:
         stripe.api_key, stripe.api_base, stripe.max_network_retries = saved
+
+
+def test_intents_events_are_forwarded_signed(sandbox: Any, receiver: Receiver) -> None:
+    """payment_intent.*, setup_intent.* and payment_method.* reach a webhook endpoint, signed
+    (intents §7), each once and in order, with the object they are about."""
+    forwarder = WebhookForwarder(receiver.url)
+    with StripeServer(sandbox, "127.0.0.1", 0, forward_to=forwarder) as server:
+        client = stripe.StripeClient(KEY, base_addresses={"api": server.url}, max_network_retries=0)
+        customer = client.v1.customers.create(params={"email": "hooks@example.com"})
+        pm = client.v1.payment_methods.attach("pm_card_visa", params={"customer": customer.id})
+        client.v1.payment_methods.update(pm.id, params={"metadata": {"n": "1"}})
+        tds = client.v1.payment_intents.create(
+            params={
+                "amount": 1200,
+                "currency": "usd",
+                "payment_method": "pm_card_threeDSecure2Required",
+                "confirm": True,
+                **CARD_ONLY,
+            }
+        )
+        _authenticate(client, "payment_intents", tds.id, "success")
+        with pytest.raises(stripe.CardError):
+            client.v1.payment_intents.create(
+                params={
+                    "amount": 1200,
+                    "currency": "usd",
+                    "payment_method": "pm_card_chargeDeclined",
+                    "confirm": True,
+                    **CARD_ONLY,
+                }
+            )
+        held = client.v1.payment_intents.create(
+            params={
+                "amount": 1200,
+                "currency": "usd",
+                "customer": customer.id,
+                "payment_method": pm.id,
+                "capture_method": "manual",
+                "confirm": True,
+                **CARD_ONLY,
+            }
+        )
+        client.v1.payment_intents.cancel(held.id)
+        si = client.v1.setup_intents.create(
+            params={
+                "customer": customer.id,
+                "payment_method": "pm_card_authenticationRequiredOnSetup",
+                "confirm": True,
+                **CARD_ONLY,
+            }
+        )
+        _authenticate(client, "setup_intents", si.id, "success")
+        client.v1.payment_methods.detach(pm.id)
+        expected = [e["id"] for e in sandbox.events]
+        posts = receiver.wait_for(len(expected))
+    verified = [
+        stripe.Webhook.construct_event(
+            p.body.decode(), p.headers["Stripe-Signature"], forwarder.secret
+        )
+        for p in posts
+    ]
+    assert [e.id for e in verified] == expected  # each event once, in order
+    types = [e.type for e in verified]
+    for wanted in (  # intents §7
+        "payment_method.attached",
+        "payment_method.updated",
+        "payment_method.detached",
+        "payment_intent.created",
+        "payment_intent.requires_action",
+        "payment_intent.succeeded",
+        "payment_intent.payment_failed",
+        "payment_intent.amount_capturable_updated",
+        "payment_intent.canceled",
+        "setup_intent.created",
+        "setup_intent.requires_action",
+        "setup_intent.succeeded",
+        "charge.succeeded",
+        "charge.failed",
+    ):
+        assert wanted in types, (wanted, types)
+    for event in verified:
+        family = event.type.split(".")[0]
+        if family in ("payment_intent", "setup_intent", "payment_method"):
+            assert event.data.object.object == family
+    first_3ds = [e for e in verified if e.data.object.id == tds.id]
+    assert [e.type for e in first_3ds] == [
+        "payment_intent.created",
+        "payment_intent.requires_action",
+        "payment_intent.succeeded",
+    ]
+    assert first_3ds[-1].data.object.status == "succeeded"
+    assert forwarder.delivered == len(expected) and forwarder.failed == 0

@@ -55,6 +55,26 @@ function header(obj, name) {
   return headers[name.toLowerCase()];
 }
 
+
+// The simulator-only helper (intents §8.6) has no method in the library: `rawRequest` where
+// the version has it (stripe-node 13 and later), else a plain form POST with the same key.
+async function authenticate(kind, id, result) {
+  const path = `/v1/test_helpers/${kind}/${id}/authenticate`;
+  if (typeof stripe.rawRequest === 'function') {
+    return stripe.rawRequest('POST', path, {result});
+  }
+  const response = await fetch(new URL(path, url), {
+    method: 'POST',
+    headers: {Authorization: `Bearer ${KEY}`, 'Content-Type': 'application/x-www-form-urlencoded'},
+    body: new URLSearchParams({result}).toString(),
+  });
+  const body = await response.json();
+  if (!response.ok) throw new Error(`${response.status} ${JSON.stringify(body)}`);
+  return body;
+}
+
+const CARD_ONLY = {payment_method_types: ['card']};
+
 async function main() {
   const suffix = `${Date.now()}`;
   const customer = await stripe.customers.create({
@@ -220,6 +240,113 @@ async function main() {
     assert.equal(err.param, 'id');
     assert.equal(err.code, 'resource_missing');
     return `replayed ${header(second, 'Idempotent-Replayed')}; missing id param=${err.param}`;
+  });
+
+  await flow('payment-intents', async () => {
+    // intents §3.2 T1, T4, T15 (partial capture), T16; §9 E7
+    let pi = await stripe.paymentIntents.create({amount: 2000, currency: 'usd', capture_method: 'manual', ...CARD_ONLY});
+    assert.equal(pi.status, 'requires_payment_method');
+    assert.ok(pi.client_secret.startsWith(`${pi.id}_secret_`));
+    pi = await stripe.paymentIntents.confirm(pi.id, {payment_method: 'pm_card_visa'});
+    assert.equal(pi.status, 'requires_capture');
+    assert.equal(pi.amount_capturable, 2000);
+    assert.ok(pi.payment_method.startsWith('pm_') && pi.payment_method !== 'pm_card_visa'); // §8.2
+    pi = await stripe.paymentIntents.capture(pi.id, {amount_to_capture: 1500});
+    assert.equal(pi.status, 'succeeded');
+    assert.equal(pi.amount_received, 1500);
+    const ch = await stripe.charges.retrieve(pi.latest_charge || pi.charges.data[0].id);
+    assert.equal(ch.payment_intent, pi.id);
+    assert.equal(ch.amount_refunded, 500); // the rest is released
+    const other = await stripe.paymentIntents.create({amount: 900, currency: 'usd', ...CARD_ONLY});
+    const canceled = await stripe.paymentIntents.cancel(other.id, {cancellation_reason: 'abandoned'});
+    assert.equal(canceled.status, 'canceled');
+    assert.equal(canceled.cancellation_reason, 'abandoned');
+    const err = await refused(stripe.paymentIntents.cancel(other.id));
+    assert.equal(err.statusCode, 400);
+    assert.equal(err.code, 'payment_intent_unexpected_state');
+    return `${pi.id} captured ${pi.amount_received} of 2000 (refunded ${ch.amount_refunded}); ${canceled.status}; cancel again ${err.code}`;
+  });
+
+  await flow('payment-intent-decline-retry', async () => {
+    // intents §3.2 T9, §3.4: the 402 carries the PaymentIntent; a new PaymentMethod succeeds
+    const pi = await stripe.paymentIntents.create({amount: 1000, currency: 'usd', ...CARD_ONLY});
+    const err = await refused(stripe.paymentIntents.confirm(pi.id, {payment_method: 'pm_card_chargeDeclined'}));
+    assert.equal(err.type, 'StripeCardError');
+    assert.equal(err.statusCode, 402);
+    assert.equal(err.code, 'card_declined');
+    assert.equal(err.decline_code, 'generic_decline');
+    const inner = err.raw.payment_intent;
+    assert.equal(inner.id, pi.id);
+    assert.equal(inner.status, 'requires_payment_method');
+    assert.equal(inner.last_payment_error.code, 'card_declined');
+    const retried = await stripe.paymentIntents.confirm(pi.id, {payment_method: 'pm_card_visa'});
+    assert.equal(retried.status, 'succeeded');
+    assert.equal(retried.last_payment_error, null);
+    return `declined ${err.statusCode} ${err.code}/${err.decline_code} with ${inner.status}; retry ${retried.status}`;
+  });
+
+  await flow('payment-intent-3ds', async () => {
+    // intents §3.2 T5 then T6 through the simulator-only helper (§8.6); §9 E1
+    const pi = await stripe.paymentIntents.create({
+      amount: 3000, currency: 'eur', payment_method: 'pm_card_threeDSecure2Required', confirm: true,
+      return_url: 'https://example.com/return', ...CARD_ONLY,
+    });
+    assert.equal(pi.status, 'requires_action');
+    assert.equal(pi.next_action.type, 'redirect_to_url');
+    const done = await authenticate('payment_intents', pi.id, 'success');
+    assert.equal(done.status, 'succeeded');
+    const again = await stripe.paymentIntents.retrieve(pi.id);
+    assert.equal(again.status, 'succeeded');
+    assert.equal(again.amount_received, 3000);
+    const err = await refused(stripe.paymentIntents.confirm(pi.id));
+    assert.equal(err.code, 'payment_intent_unexpected_state');
+    const failing = await stripe.paymentIntents.create({
+      amount: 3000, currency: 'eur', payment_method: 'pm_card_threeDSecure2Required', confirm: true, ...CARD_ONLY,
+    });
+    const failed = await authenticate('payment_intents', failing.id, 'failure');
+    assert.equal(failed.status, 'requires_payment_method'); // T7
+    assert.equal(failed.last_payment_error.code, 'payment_intent_authentication_failure');
+    const via = typeof stripe.rawRequest === 'function' ? 'rawRequest' : 'fetch';
+    return `requires_action (${pi.next_action.type}) -> ${again.status} via ${via}; failed 3DS -> ${failed.status}`;
+  });
+
+  await flow('setup-intent', async () => {
+    // intents §5.2 S3, S4; §5.3 the PaymentMethod is attached; §8.4 …3155 once set up
+    const cus = await stripe.customers.create({email: `si-${suffix}@example.com`});
+    const si = await stripe.setupIntents.create({
+      customer: cus.id, payment_method: 'pm_card_authenticationRequiredOnSetup', confirm: true, ...CARD_ONLY,
+    });
+    assert.equal(si.status, 'requires_action');
+    const done = await authenticate('setup_intents', si.id, 'success');
+    assert.equal(done.status, 'succeeded');
+    const saved = await stripe.paymentMethods.list({customer: cus.id, type: 'card'});
+    assert.deepEqual(saved.data.map((m) => m.id), [si.payment_method]);
+    const paid = await stripe.paymentIntents.create({
+      amount: 700, currency: 'usd', customer: cus.id, payment_method: si.payment_method,
+      off_session: true, confirm: true, ...CARD_ONLY,
+    });
+    assert.equal(paid.status, 'succeeded');
+    return `${si.id} ${si.status} -> ${done.status}; saved ${saved.data.length}; off-session payment ${paid.status}`;
+  });
+
+  await flow('payment-methods', async () => {
+    // intents §4.4: attach, detach, and a detached PaymentMethod is gone for good (§9 E13)
+    const cus = await stripe.customers.create({email: `pm-${suffix}@example.com`});
+    const pm = await stripe.paymentMethods.attach('pm_card_visa', {customer: cus.id});
+    assert.ok(pm.id.startsWith('pm_'));
+    assert.equal(pm.customer, cus.id);
+    const listed = await stripe.customers.listPaymentMethods(cus.id, {type: 'card'});
+    assert.deepEqual(listed.data.map((m) => m.id), [pm.id]);
+    const detached = await stripe.paymentMethods.detach(pm.id);
+    assert.equal(detached.customer, null);
+    const err = await refused(stripe.paymentMethods.attach(pm.id, {customer: cus.id}));
+    assert.equal(err.statusCode, 400);
+    assert.ok(err.message.includes('may not be used again'));
+    const refusedUse = await refused(stripe.paymentIntents.create({
+      amount: 700, currency: 'usd', customer: cus.id, payment_method: pm.id, confirm: true, ...CARD_ONLY,
+    }));
+    assert.equal(refusedUse.statusCode, 400);
+    return `${pm.id} attached to ${cus.id}, detached (customer ${detached.customer}); re-attach refused ${err.statusCode}`;
   });
 }
 
