@@ -832,7 +832,18 @@ class SandboxMachine(RuleBasedStateMachine):
     @rule(data=st.data())
     def act_as_offered(self, data: st.DataObject) -> None:
         """Send one action ``allowed_actions`` offers, as the window's buttons do."""
-        offered = [i for i in self.ids() if self.sb.allowed_actions(i)]
+        self._act_as_offered(data)
+
+    @rule(data=st.data())
+    def act_on_intents_as_offered(self, data: st.DataObject) -> None:
+        """The same for a PaymentMethod, PaymentIntent or SetupIntent, in whatever state
+        the run has brought it to: their blocked reasons come from the intents'
+        requirements and the tables' guards (core.lifecycle.intent_requires), so an
+        enabled one must be accepted and a blocked one refused."""
+        self._act_as_offered(data, "payment_method", "payment_intent", "setup_intent")
+
+    def _act_as_offered(self, data: st.DataObject, *kinds: str) -> None:
+        offered = [i for i in self.ids(*kinds) if self.sb.allowed_actions(i)]
         if not offered:
             return
         object_id = data.draw(st.sampled_from(offered), label="object")
