@@ -7,7 +7,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from core.facts import cards, catalog, errors
+from core.facts import cards, catalog, errors, source_catalog
 from core.lifecycle import tables as lifecycle
 from core.lifecycle.tables import Ctx
 from core.rules import engine, fields, listing
@@ -119,7 +119,7 @@ def create(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
             raise errors.invalid("ACH payments do not support capture=false.", param="capture")
         rec = _new_charge(st, amount, currency, target, target.id, charge_customer, extra)
         rec.status, rec.paid = "pending", False  # §8.2: ACH debits settle days later
-        rec.settle_at = st.now + (catalog.SOURCE_TYPES["ach_debit"].settle_seconds or 0)
+        rec.settle_at = st.now + (source_catalog.SOURCE_TYPES["ach_debit"].settle_seconds or 0)
         rec.settle_outcome = "succeeded"
         st.add(rec)
         st.schedule(rec.settle_at, rec.id, "settle_at")
@@ -272,7 +272,7 @@ def _charge_source(
         if src.status == "consumed" and src.usage == "reusable":
             raise errors.reusable_source_consumed()  # §5.2, §12.1
         raise errors.source_not_chargeable()
-    info = catalog.SOURCE_TYPES[src.type]
+    info = source_catalog.SOURCE_TYPES[src.type]
     if src.currency is not None and src.currency != currency:
         raise errors.invalid(
             f"The currency of the charge ({currency}) does not match the "
