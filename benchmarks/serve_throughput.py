@@ -3,55 +3,85 @@
 One *unit* of the workload is 11 requests, the three typical integrations of
 the legacy API: token → charge (2); card source → customer → attach → charge
 ×3 with customer + source (6); iDEAL redirect source → authorize (test
-helper) → charge (3).
+helper) → charge (3). ``unit_steps`` is the one definition of the sequence:
+the clients and the ceiling all run it.
 
-Every round runs, for each server and each client-thread count (1, 2, 4, 8,
-16 by default), ``--units`` units shared among the threads, each thread on
-its own keep-alive connection, bounded by ``--run-seconds``. Rounds
-interleave the servers, so a slow moment of this shared machine falls on all
-of them. Printed per server and thread count: req/s (median and range over
-rounds), p50 and p99 latency, the server's CPU per request (from
-``/proc/PID/stat``), and the ratio to the *ceiling*: the same request
-sequence sent to an in-process ``Sandbox`` and each body JSON-encoded, no
-HTTP (measured in every round too).
+Every round runs, for each server and each client count (1, 2, 4, 8, 16 by
+default), ``--units`` units shared among the clients, each client on its own
+keep-alive connection, bounded by ``--run-seconds``. Rounds interleave the
+servers, so a slow moment of this shared machine falls on all of them.
+Printed per server and client count: req/s (median and range over rounds),
+p50 and p99 latency, the server's CPU per request (from ``/proc/PID/stat``),
+the client's own CPU per request, and the ratio to the *ceiling*.
 
-The client is lean on purpose: a raw socket per thread, requests written as
-bytes, the answer read by its ``Content-Length``, JSON decoded only where the
-workload needs an id. On 2 cores the client's interpreter takes one core
-and the server the other; ``http.client`` would cost the client more per
-request than the server spends, and measure the client.
+The ceiling is the same request sequence sent to an in-process ``Sandbox``,
+each body encoded by the server's own encoder (``core.http.mapping.encode_json``),
+no HTTP. One ceiling sandbox answers, every round, as many units as each
+server answers per round (``--units`` times the client counts), so it grows as
+a server's sandbox does and pays the same garbage collections: a long-lived
+server's full collections over its growing sandbox cost about 13 us per
+request here by the end of a run (gc callbacks), which a new, small sandbox
+each round never meets. ``--fresh-ceiling`` measures the ceiling as this
+script did before: a new sandbox each round, ``--units`` units, ``json.dumps``.
 
-Servers (each its own process, listening on 127.0.0.1):
+The client (``--client lean``, the default) is one thread driving every
+connection over epoll, as wrk does: each connection sends its next request
+when its answer is in; request bytes are assembled from parts encoded once;
+each answer is read by its ``Content-Length`` and checked, not decoded (2xx,
+and a JSON object of the kind the path answers with; ids for the next
+request are the body's first ``"id"``). On 2 cores the client takes one and
+the server the other: a client thread per connection (``--client json``, this
+script's client before: blocking sockets, each request URL-encoded, answers
+with an id JSON-decoded) makes its threads queue for their interpreter lock,
+and that wait showed in the p99 as the server's. The lean client's own CPU,
+printed beside the server's, is mostly the kernel's loopback work.
 
-- ``after``: ``chargeable serve`` from this tree;
+Servers (each its own process, listening on 127.0.0.1; output to a file):
+
+- ``after``: ``chargeable serve`` from this tree (``--access-log``: without
+  ``--quiet``, a line per request);
 - ``--rev REV``: ``before``, ``chargeable serve`` from git revision REV
   (extracted with ``git archive``; same interpreter and packages);
 - ``--candidates``: ``uvicorn``, the same mapping as an ASGI app under
   uvicorn + httptools (needs ``uv run --with uvicorn``);
-- ``--json``: ``orjson`` and ``msgspec`` encoders for response bodies
-  (``--with orjson --with msgspec``); also checks their output decodes to
-  the same values as the standard library's for the workload's bodies;
+- ``--json``: this tree's server as is (``asyncio``) and with its bodies
+  encoded by orjson or msgspec, indented as the shipped encoder writes them
+  (``--with orjson --with msgspec``); also compares every workload body's
+  bytes with the shipped encoder's;
+- ``--variants NAMES``: more ``serve_variant.py`` servers (``uvloop``);
 - ``--peer URL [--peer-pid PID]``: another Stripe-compatible server (e.g.
   localstripe); it has no ``authorize`` test helper: errors are counted.
 
-    uv run python benchmarks/serve_throughput.py [--rounds 3] [--units 150]
+    uv run python benchmarks/serve_throughput.py [--rounds 3] [--units 300]
         [--threads 1,2,4,8,16] [--rev REV] [--candidates] [--json] [--peer URL]
+        [--client lean|json] [--fresh-ceiling] [--access-log]
 
 The last line is ``serve throughput: N req/s at 8 clients = X of the in-process ceiling``.
 
-Decisions this script measured (2 shared cores, load average 7-10 from other
-work; medians of 3-5 interleaved rounds; the wall-clock figures swing by 2-5x
-under such load, so CPU per request decided):
+Decisions this script measured. The wall-clock figures on this shared
+machine swing by 2-5x with the other work on it, and even CPU per request
+moves with it (caches); user-space instructions per request, counted by
+``valgrind --tool=callgrind`` on the server process while this script's lean
+client sent 150 units (1,650 requests), do not, so they decided what CPU
+figures could not:
 
 - the stack: asyncio + httptools (this tree) used 152-236 us of server CPU per
   request where uvicorn + httptools serving the same mapping used 224-285 us,
   at every client count; uvicorn also has no header-size cap or header/body
-  read timeout on its httptools protocol. uvloop instead of asyncio's loop:
-  no consistent difference (127-206 against 152-255 us), so not adopted.
-- JSON: orjson encodes the workload's bodies in 1.4 us, msgspec 2.5 us, the
-  standard library 17.9 us: about 16 us of 170-180 us per request (9 %, under
-  the 10 % bar), and neither reproduces the standard library's bytes
-  (separators, escaped non-ASCII), only its values: not adopted.
+  read timeout on its httptools protocol.
+- the HTTP layer's own work: 549,000 instructions per request before (the
+  first asyncio transport), 507,000 after, against 368,000 for the ceiling
+  (the sandbox and its JSON encoding); ``chargeable serve`` on the threaded
+  server it replaced: 611,000.
+- uvloop instead of asyncio's loop: 481,000 instructions per request at one
+  client, 480,000 against 497,000 at eight (5 %): not worth a dependency that
+  has no Windows build.
+- JSON: the shipped encoder is pydantic-core's (``core.wire.emit.to_wire``),
+  5-9 us per workload body; orjson (``OPT_INDENT_2``) 1.0-1.6 us and msgspec
+  (``format(indent=2)``) 3-3.5 us, both byte-identical on all the workload's
+  bodies. orjson takes 52,000 instructions (10 % of user space) off a request,
+  but 4-7 us of the 100-180 us of CPU a request costs the server (the kernel's
+  share is not in the instruction count): under the 10 % bar, not adopted.
 """
 
 from __future__ import annotations
@@ -60,6 +90,7 @@ import argparse
 import json
 import os
 import re
+import selectors
 import socket
 import statistics
 import subprocess
@@ -69,7 +100,7 @@ import tempfile
 import threading
 import time
 import urllib.parse
-from collections.abc import Callable
+from collections.abc import Callable, Generator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -90,24 +121,28 @@ Call = Callable[[str, str, list[tuple[str, str]], bool], tuple[int, Any]]
 # --- the workload ------------------------------------------------------------------
 
 
-def unit(call: Call, n: int) -> None:
-    """11 requests; ``call(method, path, params, want_json)`` -> (status, body or None)."""
-    _, tok = call("POST", "/v1/tokens", CARD, True)
+Step = tuple[str, str, list[tuple[str, str]], bool]  # method, path, params, want_json
+Steps = Generator[Step, tuple[int, Any], None]
+
+
+def unit_steps(n: int) -> Steps:
+    """The 11 requests of one unit; each ``yield`` sends one, and gets (status, body or None)."""
+    _, tok = yield "POST", "/v1/tokens", CARD, True
     tok_id = (tok or {}).get("id", "")
     charge = [("amount", "1000"), ("currency", "usd"), ("source", tok_id)]
-    call("POST", "/v1/charges", charge, False)
-    _, src = call("POST", "/v1/sources", [("type", "card"), *CARD], True)
-    _, cus = call("POST", "/v1/customers", [("email", f"bench{n}@example.com")], True)
+    yield "POST", "/v1/charges", charge, False
+    _, src = yield "POST", "/v1/sources", [("type", "card"), *CARD], True
+    _, cus = yield "POST", "/v1/customers", [("email", f"bench{n}@example.com")], True
     cus_id, src_id = (cus or {}).get("id", "cus_missing"), (src or {}).get("id", "")
-    call("POST", f"/v1/customers/{cus_id}/sources", [("source", src_id)], False)
+    yield "POST", f"/v1/customers/{cus_id}/sources", [("source", src_id)], False
     for _ in range(3):
-        call(
+        yield (
             "POST",
             "/v1/charges",
             [("amount", "500"), ("currency", "usd"), ("customer", cus_id), ("source", src_id)],
             False,
         )
-    _, redirect = call(
+    _, redirect = yield (
         "POST",
         "/v1/sources",
         [
@@ -120,8 +155,20 @@ def unit(call: Call, n: int) -> None:
         True,
     )
     rid = (redirect or {}).get("id", "src_missing")
-    call("POST", f"/v1/test_helpers/sources/{rid}/authorize", [], False)
-    call("POST", "/v1/charges", [("amount", "1500"), ("currency", "eur"), ("source", rid)], False)
+    yield "POST", f"/v1/test_helpers/sources/{rid}/authorize", [], False
+    yield "POST", "/v1/charges", [("amount", "1500"), ("currency", "eur"), ("source", rid)], False
+
+
+def unit(call: Call, n: int) -> None:
+    """The 11 requests; ``call(method, path, params, want_json)`` -> (status, body or None)."""
+    steps = unit_steps(n)
+    answer: tuple[int, Any] | None = None
+    try:
+        while True:
+            step = steps.send(answer)  # type: ignore[arg-type]  # None starts it
+            answer = call(*step)
+    except StopIteration:
+        pass
 
 
 class Stop(Exception):
@@ -200,6 +247,209 @@ class RawClient:
         return int(head[9:12]), buf[end + 4 : need]
 
 
+# The object each path answers with (for the lean client's check of every body).
+_OBJECT_OF = {
+    "tokens": b"token",
+    "charges": b"charge",
+    "sources": b"source",
+    "customers": b"customer",
+    "events": b"list",
+}
+_ID = re.compile(rb'"id":\s*"([^"]*)"')
+_OBJECT = re.compile(rb'"object":\s*"([^"]*)"')
+
+
+def _expected_object(path: str) -> bytes:
+    parts = path.split("/")  # "", "v1", resource, [id, resource | action]
+    if parts[2] == "test_helpers":
+        return _OBJECT_OF[parts[3]]
+    return _OBJECT_OF[parts[4] if len(parts) > 4 else parts[2]]
+
+
+class _Wire:
+    """Request bytes from parts encoded once; answers checked, not decoded.
+
+    A form pair is URL-encoded the first time it is seen (the workload
+    repeats most of them). An answer is read by its ``Content-Length`` and
+    checked: the status is 2xx and the body is a JSON object of the kind the
+    path answers with (its first ``"object"``); where the workload needs an
+    id, it is the body's first ``"id"`` (Stripe writes ``id`` first).
+    """
+
+    def __init__(self, url: str, key: str) -> None:
+        parts = urllib.parse.urlsplit(url)
+        self.address = (parts.hostname or "127.0.0.1", parts.port or 80)
+        self.prefix = parts.path.rstrip("/")
+        self.fixed = f"Host: {self.address[0]}\r\nAuthorization: Bearer {key}\r\n"
+        self.pairs: dict[tuple[str, str], str] = {}
+        self.heads: dict[tuple[str, str], bytes] = {}
+        self.expected: dict[str, bytes] = {}
+
+    def connect(self) -> socket.socket:
+        sock = socket.create_connection(self.address, timeout=5)
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        return sock
+
+    def request(self, method: str, path: str, params: list[tuple[str, str]]) -> bytes:
+        pairs = self.pairs
+        encoded = []
+        for pair in params:
+            text = pairs.get(pair)
+            if text is None:
+                text = pairs[pair] = urllib.parse.urlencode([pair])
+            encoded.append(text)
+        body = "&".join(encoded).encode()
+        head = self.heads.get((method, path))
+        if head is None:
+            head = f"{method} {self.prefix}{path} HTTP/1.1\r\n{self.fixed}".encode()
+            if method == "POST":
+                head += b"Content-Type: application/x-www-form-urlencoded\r\n"
+            self.heads[(method, path)] = head
+        if method == "POST":
+            return b"%sContent-Length: %d\r\n\r\n%s" % (head, len(body), body)
+        # GET: only the warm-up's, its parameters in the query
+        return head.replace(b" HTTP/1.1", b"?" + body + b" HTTP/1.1", 1) + b"\r\n"
+
+    def check(self, path: str, status: int, payload: bytes, want: bool) -> tuple[Any, str]:
+        """(the body as the workload needs it, or None; an error's name, or "")."""
+        expected = self.expected.get(path)
+        if expected is None:
+            expected = self.expected[path] = _expected_object(path)
+        found = _OBJECT.search(payload) if 200 <= status < 300 else None
+        if found is None or found.group(1) != expected:
+            error = f"{path.split('/')[2] if path.count('/') > 1 else path}: HTTP {status}"
+            if found is not None:
+                error += f", a {found.group(1).decode()} instead of a {expected.decode()}"
+            return None, error
+        if not want:
+            return None, ""
+        match = _ID.search(payload)
+        return ({"id": match.group(1).decode()} if match else None), ""
+
+
+def _split_answer(buf: bytes) -> tuple[int, bytes, bytes, bool] | None:
+    """(status, body, the rest of ``buf``, closes) once ``buf`` holds a whole answer."""
+    end = buf.find(b"\r\n\r\n")
+    if end < 0:
+        return None
+    head = buf[:end]
+    match = _CL.search(head)
+    need = end + 4 + (int(match.group(1)) if match else 0)
+    if len(buf) < need:
+        return None
+    closes = b"\r\nconnection: close" in head.lower()
+    return int(head[9:12]), buf[end + 4 : need], buf[need:], closes
+
+
+class _Connection:
+    __slots__ = ("sock", "buf", "steps", "step", "started", "latencies")
+
+    def __init__(self, sock: socket.socket, steps: Steps) -> None:
+        self.sock = sock
+        self.buf = b""
+        self.steps = steps
+        self.step: Step | None = None
+        self.started = 0
+        self.latencies: list[int] = []
+
+
+def run_lean(url: str, key: str, units: int, clients: int, seconds: float, seed: int) -> Run:
+    """``clients`` keep-alive connections driven by one thread over epoll, as wrk does.
+
+    Each connection sends its next request as soon as its answer is read, so
+    up to ``clients`` requests are in flight; a latency runs from the
+    request's send to its answer's last byte. One thread means no client
+    thread waits for another's interpreter lock (with threads, that wait
+    showed in the p99), and the client's own CPU per request stays small.
+    """
+    wire = _Wire(url, key)
+    share = [units // clients + (1 if i < units % clients else 0) for i in range(clients)]
+
+    def sequence(i: int) -> Steps:
+        for n in range(share[i]):
+            yield from unit_steps(seed + i * 100_000 + n)
+
+    selector = selectors.DefaultSelector()
+    conns = []
+    for i in range(clients):  # open and warm each connection, blocking
+        sock = wire.connect()
+        sock.sendall(wire.request("GET", "/v1/events", [("limit", "1")]))
+        buf = b""
+        while _split_answer(buf) is None:
+            buf += sock.recv(65536)
+        sock.setblocking(False)
+        conn = _Connection(sock, sequence(i))
+        selector.register(sock, selectors.EVENT_READ, conn)
+        conns.append(conn)
+    run = Run()
+    deadline = time.perf_counter() + seconds
+    open_conns = len(conns)
+
+    def advance(conn: _Connection, answer: tuple[int, Any] | None) -> None:
+        nonlocal open_conns
+        try:
+            if time.perf_counter() > deadline:
+                run.errors["stopped: out of time"] = 1
+                raise StopIteration
+            step = conn.steps.send(answer)  # type: ignore[arg-type]  # None starts it
+        except StopIteration:
+            selector.unregister(conn.sock)
+            conn.sock.close()
+            open_conns -= 1
+            return
+        conn.step = step
+        data = wire.request(step[0], step[1], step[2])
+        conn.started = time.perf_counter_ns()
+        if conn.sock.send(data) != len(data):  # a request is far smaller than a buffer
+            conn.sock.setblocking(True)
+            conn.sock.sendall(data[len(data) :])
+            conn.sock.setblocking(False)
+
+    cpu_started = time.thread_time()
+    started = time.perf_counter()
+    for conn in conns:
+        advance(conn, None)
+    while open_conns:
+        for selected, _ in selector.select(5.0):
+            conn = selected.data
+            try:
+                chunk = conn.sock.recv(65536)
+            except BlockingIOError:
+                continue
+            except OSError:
+                chunk = b""
+            if not chunk:
+                run.errors["connection"] = run.errors.get("connection", 0) + 1
+                selector.unregister(conn.sock)
+                conn.sock.close()
+                open_conns -= 1
+                continue
+            conn.buf += chunk
+            whole = _split_answer(conn.buf)
+            if whole is None:
+                continue
+            status, payload, conn.buf, closes = whole
+            conn.latencies.append(time.perf_counter_ns() - conn.started)
+            assert conn.step is not None
+            body, error = wire.check(conn.step[1], status, payload, conn.step[3])
+            if error:
+                run.errors[error] = run.errors.get(error, 0) + 1
+            if closes:  # not expected of a keep-alive server: reconnect and go on
+                selector.unregister(conn.sock)
+                conn.sock.close()
+                conn.sock, conn.buf = wire.connect(), b""
+                conn.sock.setblocking(False)
+                selector.register(conn.sock, selectors.EVENT_READ, conn)
+            advance(conn, (status, body))
+    run.elapsed = time.perf_counter() - started
+    run.client_cpu = time.thread_time() - cpu_started
+    selector.close()
+    for conn in conns:
+        run.requests += len(conn.latencies)
+        run.latencies += conn.latencies
+    return run
+
+
 @dataclass
 class Run:
     requests: int = 0
@@ -207,13 +457,21 @@ class Run:
     latencies: list[int] = field(default_factory=list)
     errors: dict[str, int] = field(default_factory=dict)
     cpu: float | None = None
+    client_cpu: float = 0.0
 
     @property
     def rate(self) -> float:
         return self.requests / self.elapsed if self.elapsed else 0.0
 
 
-def run_clients(url: str, key: str, units: int, threads: int, seconds: float, seed: int) -> Run:
+CLIENTS = ("lean", "json")
+
+
+def run_clients(
+    url: str, key: str, units: int, threads: int, seconds: float, seed: int, client: str = "lean"
+) -> Run:
+    if client == "lean":
+        return run_lean(url, key, units, threads, seconds, seed)
     share = [units // threads + (1 if i < units % threads else 0) for i in range(threads)]
     clients = [RawClient(url, key) for _ in range(threads)]
     for c in clients:  # open and warm each connection
@@ -222,15 +480,18 @@ def run_clients(url: str, key: str, units: int, threads: int, seconds: float, se
         c.errors.clear()
     barrier = threading.Barrier(threads + 1)
     deadline = [0.0]
+    client_cpu = [0.0] * threads
 
     def worker(i: int) -> None:
         barrier.wait()
         clients[i].deadline = deadline[0]  # bounded in time as well as in count
+        cpu_started = time.thread_time()
         try:
             for n in range(share[i]):
                 unit(clients[i].call, seed + i * 100_000 + n)
         except Stop:
             clients[i].errors["stopped: out of time"] = 1
+        client_cpu[i] = time.thread_time() - cpu_started
 
     pool = [threading.Thread(target=worker, args=(i,), daemon=True) for i in range(threads)]
     for t in pool:
@@ -240,7 +501,7 @@ def run_clients(url: str, key: str, units: int, threads: int, seconds: float, se
     started = time.perf_counter()
     for t in pool:
         t.join(seconds + 30)
-    run = Run(elapsed=time.perf_counter() - started)
+    run = Run(elapsed=time.perf_counter() - started, client_cpu=sum(client_cpu))
     for c in clients:
         run.requests += len(c.latencies) + sum(
             v for k, v in c.errors.items() if not k.startswith("stopped")
@@ -252,12 +513,19 @@ def run_clients(url: str, key: str, units: int, threads: int, seconds: float, se
     return run
 
 
-def ceiling_run(units: int, encode: Callable[[Any], bytes]) -> Run:
-    """The same sequence into an in-process Sandbox, each body encoded: no HTTP."""
+def new_sandbox() -> Any:
     sys.path.insert(0, str(ROOT))
     from core.api import Sandbox
 
-    sandbox = Sandbox(seed=0)
+    return Sandbox(seed=0)
+
+
+def ceiling_run(units: int, encode: Callable[[Any], bytes], sandbox: Any = None) -> Run:
+    """The same sequence into an in-process Sandbox, each body encoded: no HTTP.
+
+    ``sandbox``: one that has answered earlier rounds (default: a new one).
+    """
+    sandbox = sandbox if sandbox is not None else new_sandbox()
     auth = {"Authorization": "Bearer sk_test_benchmark"}
     count = [0]
 
@@ -284,6 +552,7 @@ class Server:
     url: str
     proc: subprocess.Popen[str] | None = None
     pid: int | None = None
+    output: Path | None = None  # where the server's stdout goes
 
     def cpu(self) -> float | None:
         pid = self.proc.pid if self.proc is not None else self.pid
@@ -312,30 +581,38 @@ class Server:
                 self.proc.wait(10)
             except subprocess.TimeoutExpired:
                 self.proc.kill()
+        if self.output is not None:
+            self.output.unlink(missing_ok=True)
 
 
 def launch(label: str, argv: list[str], cwd: Path, marker: str) -> Server:
+    """Start a server whose output goes to a file (no pipe for the benchmark to drain)."""
     env = dict(os.environ, PYTHONUNBUFFERED="1", PYTHONPATH=str(cwd))
-    proc = subprocess.Popen(
-        argv, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-    )
-    assert proc.stdout is not None
+    out = tempfile.NamedTemporaryFile("w+", prefix="serve-bench-out-", delete=False)  # noqa: SIM115
+    proc = subprocess.Popen(argv, cwd=cwd, env=env, stdout=out, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 60
-    for line in proc.stdout:
-        if marker in line:
-            url = line.rsplit(" ", 1)[1].strip()
-            threading.Thread(target=proc.stdout.read, daemon=True).start()  # keep the pipe empty
-            return Server(label, url, proc)
-        if time.monotonic() > deadline:
-            break
+    pending = ""
+    with open(out.name) as lines:
+        while time.monotonic() < deadline and proc.poll() is None:
+            pending += lines.readline()
+            if not pending.endswith("\n"):
+                time.sleep(0.05)  # the rest of the line is not written yet
+                continue
+            if marker in pending:
+                url = pending.rsplit(" ", 1)[1].strip()
+                return Server(label, url, proc, output=Path(out.name))
+            pending = ""
     proc.kill()
     err = proc.stderr.read() if proc.stderr else ""
+    Path(out.name).unlink(missing_ok=True)
     raise SystemExit(f"{label} did not start: {err.strip()[-500:]}")
 
 
-def cli(label: str, tree: Path) -> Server:
-    argv = [sys.executable, "-m", "gui.app", "serve", "--port", "0", "--quiet"]
-    return launch(label, argv, tree, "serving the Stripe API at ")
+def cli(label: str, tree: Path, access_log: bool = False) -> Server:
+    argv = [sys.executable, "-m", "gui.app", "serve", "--port", "0"]
+    return launch(
+        label, argv + ([] if access_log else ["--quiet"]), tree, "serving the Stripe API at "
+    )
 
 
 def variant(name: str) -> Server:
@@ -355,7 +632,7 @@ def extract(rev: str, into: Path) -> Path:
 
 
 def json_check(encoders: dict[str, Callable[[Any], bytes]]) -> None:
-    """Decode every workload body each encoder made; compare with the stdlib's."""
+    """Every workload body each encoder made, compared with the shipped encoder's bytes."""
     sys.path.insert(0, str(ROOT))
     from core.api import Sandbox
 
@@ -369,8 +646,14 @@ def json_check(encoders: dict[str, Callable[[Any], bytes]]) -> None:
 
     for n in range(20):
         unit(call, n)
-    stdlib = [json.dumps(b).encode() for b in bodies]
-    everyone: dict[str, Callable[[Any], bytes]] = {"stdlib json": lambda b: json.dumps(b).encode()}
+    shipped = server_encoder()
+    reference = [shipped(b) for b in bodies]
+    everyone: dict[str, Callable[[Any], bytes]] = {
+        "shipped (core.wire.emit.to_wire)": shipped,
+        "stdlib json.dumps(indent=2)": lambda b: json.dumps(
+            b, indent=2, ensure_ascii=False
+        ).encode(),
+    }
     everyone.update(encoders)
     per_body: dict[str, list[float]] = {name: [] for name in everyone}
     for _ in range(5):  # interleaved rounds, CPU time of this thread
@@ -381,19 +664,24 @@ def json_check(encoders: dict[str, Callable[[Any], bytes]]) -> None:
                     encode(b)
             per_body[name].append(1e6 * (time.thread_time() - started) / (20 * len(bodies)))
     for name, times in per_body.items():
+        same = sum(everyone[name](b) == r for b, r in zip(bodies, reference, strict=True))
         print(
             f"  {name}: {statistics.median(times):.1f} us CPU per response body "
-            f"[{min(times):.1f}-{max(times):.1f}]"
+            f"[{min(times):.1f}-{max(times):.1f}]; byte-identical to the shipped encoder: "
+            f"{same}/{len(bodies)}"
         )
-    for name, encode in encoders.items():
-        same_values = all(
-            json.loads(encode(b)) == json.loads(s) for b, s in zip(bodies, stdlib, strict=True)
-        )
-        same_bytes = all(encode(b) == s for b, s in zip(bodies, stdlib, strict=True))
-        print(
-            f"  {name}: {len(bodies)} bodies decode to the same values: {same_values}; "
-            f"byte-identical: {same_bytes}"
-        )
+
+
+def server_encoder() -> Callable[[Any], bytes]:
+    """What this tree's server encodes response bodies with (the ceiling uses it too)."""
+    sys.path.insert(0, str(ROOT))
+    from core.http import mapping
+
+    return mapping.encode_json
+
+
+def _load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 # --- report -------------------------------------------------------------------------
@@ -409,7 +697,7 @@ def pct(values: list[int], q: float) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--units", type=int, default=150, help="units per run (11 requests each)")
+    parser.add_argument("--units", type=int, default=300, help="units per run (11 requests each)")
     parser.add_argument("--threads", default="1,2,4,8,16")
     parser.add_argument("--run-seconds", type=float, default=8.0, help="time bound of one run")
     parser.add_argument("--url", help="measure this running server instead of starting one")
@@ -421,23 +709,42 @@ def main() -> int:
     parser.add_argument("--peer", help="another Stripe-compatible server to compare with")
     parser.add_argument("--peer-pid", type=int, help="the peer's process id (for its CPU)")
     parser.add_argument("--key", default="sk_test_benchmark")
+    parser.add_argument(
+        "--client",
+        choices=sorted(CLIENTS),
+        default="lean",
+        help="lean: parts encoded once, answers checked, not decoded (default); json: each "
+        "request URL-encoded, answers with an id JSON-decoded (this script's client before)",
+    )
+    parser.add_argument(
+        "--access-log",
+        action="store_true",
+        help="run chargeable serve without --quiet: a line per request, to a file",
+    )
+    parser.add_argument(
+        "--fresh-ceiling",
+        action="store_true",
+        help="the ceiling as this script measured it before: a new Sandbox each round, "
+        "--units units, json.dumps (no growth, no full garbage collections)",
+    )
     args = parser.parse_args()
     counts = [int(t) for t in args.threads.split(",")]
 
     print(
         f"workload: {args.units} units x {REQUESTS_PER_UNIT} requests per run, threads "
-        f"{counts}, {args.rounds} rounds interleaved, raw-socket keep-alive clients; "
-        f"{os.cpu_count()} CPUs; load average {os.getloadavg()[0]:.2f}"
+        f"{counts}, {args.rounds} rounds interleaved, raw-socket keep-alive {args.client} "
+        f"clients; {os.cpu_count()} CPUs; load average {_load()}"
     )
     servers: list[Server] = []
     tmp = tempfile.TemporaryDirectory(prefix="serve-bench-")
     try:
         if args.rev:
-            servers.append(cli(f"before ({args.rev[:10]})", extract(args.rev, Path(tmp.name))))
+            tree = extract(args.rev, Path(tmp.name))
+            servers.append(cli(f"before ({args.rev[:10]})", tree, args.access_log))
         if args.url:
             servers.append(Server("url", args.url))
         elif not args.no_after:
-            servers.append(cli("after", ROOT))
+            servers.append(cli("after", ROOT, args.access_log))
         if args.candidates:
             servers.append(variant("uvicorn"))
         if args.json:
@@ -448,25 +755,41 @@ def main() -> int:
         results: dict[tuple[str, int], list[Run]] = {}
         ceilings: list[float] = []
         ceiling_cpus: list[float] = []
+        encode = server_encoder()
+        grown = None if args.fresh_ceiling else new_sandbox()
         for r in range(args.rounds):
-            top = ceiling_run(args.units, lambda b: json.dumps(b).encode())
+            if args.fresh_ceiling:
+                top = ceiling_run(args.units, lambda b: json.dumps(b).encode())
+            else:  # as many requests into one sandbox as each server answers per round
+                top = ceiling_run(args.units * len(counts), encode, grown)
             ceilings.append(top.rate)
             ceiling_cpus.append(1e6 * (top.cpu or 0.0) / top.requests)
             for threads in counts:
                 for server in servers:
                     before = server.cpu()
                     run = run_clients(
-                        server.url, args.key, args.units, threads, args.run_seconds, r * 10**7
+                        server.url,
+                        args.key,
+                        args.units,
+                        threads,
+                        args.run_seconds,
+                        r * 10**7,
+                        args.client,
                     )
                     after = server.cpu()
                     if before is not None and after is not None:
                         run.cpu = after - before
                     results.setdefault((server.label, threads), []).append(run)
-            print(f"  round {r + 1}/{args.rounds} done", flush=True)
+            print(f"  round {r + 1}/{args.rounds} done; load average {_load()}", flush=True)
         ceiling = statistics.median(ceilings)
         ceiling_cpu = statistics.median(ceiling_cpus)
+        what = (
+            "a new in-process Sandbox each round + json.dumps"
+            if args.fresh_ceiling
+            else "in-process Sandbox answering what each server does, + the server's encoder"
+        )
         print(
-            f"\nceiling (in-process Sandbox + json.dumps, same sequence, one thread): "
+            f"\nceiling ({what}, same sequence, one thread): "
             f"{ceiling:,.0f} req/s median [{min(ceilings):,.0f}-{max(ceilings):,.0f}] by the "
             f"clock; CPU {ceiling_cpu:.0f} us per request "
             f"[{min(ceiling_cpus):.0f}-{max(ceiling_cpus):.0f}] = {1e6 / ceiling_cpu:,.0f} req/s "
@@ -478,7 +801,8 @@ def main() -> int:
         )
         print(
             f"\n{'server':<22}{'clients':>7}{'req/s median [range]':>28}{'p50 ms':>9}"
-            f"{'p99 ms':>9}{'CPU us/req':>12}{'x clock':>9}{'x CPU':>7}  errors"
+            f"{'p99 ms':>9}{'CPU us/req':>12}{'x clock':>9}{'x CPU':>7}{'client us/req':>15}"
+            "  errors"
         )
         for server in servers:
             for threads in counts:
@@ -492,12 +816,14 @@ def main() -> int:
                 for run in runs:
                     for k, v in run.errors.items():
                         errors[k] = errors.get(k, 0) + v
+                client = statistics.median(1e6 * r.client_cpu / r.requests for r in runs)
                 rate = statistics.median(rates)
                 shown = f"{rate:,.0f} [{min(rates):,.0f}-{max(rates):,.0f}]"
                 err = ", ".join(f"{k} x{v}" for k, v in sorted(errors.items())) or "0"
                 print(
                     f"{server.label:<22}{threads:>7}{shown:>28}{pct(lat, 0.5):>9.2f}"
-                    f"{pct(lat, 0.99):>9.2f}{cpu:>12}{rate / ceiling:>9.2f}{by_cpu:>7}  {err}"
+                    f"{pct(lat, 0.99):>9.2f}{cpu:>12}{rate / ceiling:>9.2f}{by_cpu:>7}"
+                    f"{client:>15.0f}  {err}"
                 )
             rss = server.rss_mb()
             if rss is not None:
@@ -507,13 +833,18 @@ def main() -> int:
             try:
                 import orjson
 
-                encoders["orjson"] = orjson.dumps
+                encoders["orjson OPT_INDENT_2"] = lambda b: orjson.dumps(
+                    b, option=orjson.OPT_INDENT_2
+                )
             except ImportError:
                 pass
             try:
                 import msgspec
 
-                encoders["msgspec"] = msgspec.json.Encoder().encode
+                encoder = msgspec.json.Encoder()
+                encoders["msgspec + format(indent=2)"] = lambda b: msgspec.json.format(
+                    encoder.encode(b), indent=2
+                )
             except ImportError:
                 pass
             print("\nJSON output check:")

@@ -8,7 +8,8 @@ the same mapping (``core.http.mapping``); they differ only in:
 
 - ``asyncio``: ``core.http.server.StripeServer`` as shipped (asyncio + httptools);
 - ``orjson`` / ``msgspec``: the same, with response bodies encoded by that
-  library instead of the standard library's ``json``;
+  library (indented by two spaces, as the shipped encoder writes them) instead
+  of ``core.wire.emit.to_wire`` (pydantic-core);
 - ``uvloop``: the same server on uvloop's event loop instead of asyncio's;
 - ``uvicorn``: the same mapping as an ASGI application under uvicorn with
   httptools (the other candidate stack; ``uv run --with uvicorn``).
@@ -44,13 +45,22 @@ def use_encoder(name: str) -> None:
             import orjson
         except ImportError:
             _missing("orjson")
-        mapping.encode_json = orjson.dumps
+
+        def orjson_indented(body: Any) -> bytes:
+            return orjson.dumps(body, option=orjson.OPT_INDENT_2)
+
+        mapping.encode_json = orjson_indented
     elif name == "msgspec":
         try:
             import msgspec
         except ImportError:
             _missing("msgspec")
-        mapping.encode_json = msgspec.json.Encoder().encode
+        encode = msgspec.json.Encoder().encode
+
+        def msgspec_indented(body: Any) -> bytes:
+            return msgspec.json.format(encode(body), indent=2)
+
+        mapping.encode_json = msgspec_indented
 
 
 def asgi_app(server: StripeServer) -> Any:

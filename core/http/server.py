@@ -29,7 +29,6 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import contextlib
-import inspect
 import logging
 import socket
 import threading
@@ -80,6 +79,9 @@ class StripeServer:
             a new one). Only the server's own thread takes it, so it is never
             contended unless another user of the sandbox takes it too.
         access_log: called with one cleaned line per request (``None``: silent).
+        access_log_flush: called once per turn of the event loop in which lines
+            were logged (a terminal then gets one write per burst of answers,
+            not one per request); without it the sink flushes as it likes.
         max_body: the largest request body accepted, in bytes.
         limits: every other cap and timeout (``max_body`` overrides its own).
         offload: run requests on one worker thread instead of the loop's (for a
@@ -99,6 +101,7 @@ class StripeServer:
         forward_to: Any = None,
         lock: threading.Lock | threading.RLock | None = None,
         access_log: Callable[[str], None] | None = None,
+        access_log_flush: Callable[[], None] | None = None,
         max_body: int = MAX_BODY,
         limits: Limits | None = None,
         offload: bool = False,
@@ -120,13 +123,14 @@ class StripeServer:
         self.offload = offload
         self.requests_served = 0
         self._access = AccessLog(access_log)
+        self._access_flush = access_log_flush
+        self._flush_pending = False
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
         self._hub: Hub | None = None
         self._executor: concurrent.futures.ThreadPoolExecutor | None = None
-        self._local = threading.local()  # .origin: the HTTP request this thread runs
+        self._origin: str | None = None  # the HTTP request the sandbox is answering
         self._forwarded: set[str] = set()
-        self._passes_origin = _accepts_keyword(sandbox.request, "origin")
         self._subscribed = False
 
     # --- life cycle ----------------------------------------------------------
@@ -201,6 +205,8 @@ class StripeServer:
             with contextlib.suppress(RuntimeError):  # closed meanwhile by its own thread
                 loop.call_soon_threadsafe(loop.stop)
         thread.join(timeout)
+        if self._flush_pending:  # the loop stopped before its last turn's flush
+            self._flush_access()
         if self._executor is not None:
             self._executor.shutdown(wait=False, cancel_futures=True)
             self._executor = None
@@ -229,19 +235,19 @@ class StripeServer:
         call = mapping.to_core(request, self.limits.max_fields)
         if isinstance(call, Reply):
             return call
-        extra = {"origin": call.origin} if self._passes_origin else {}
+        origin = call.origin
         with self.lock:
-            self._local.origin = call.origin
+            self._origin = origin
             try:
                 response = self.sandbox.request(
-                    call.method, call.path, call.params, call.headers, **extra
+                    call.method, call.path, call.params, call.headers, origin=origin
                 )
                 reply = mapping.from_core(response, request)
             except Exception:  # the core promises never to raise; do not die if it does
                 log.exception("sandbox.request raised for %s %s", call.method, call.path)
                 reply = mapping.internal_error()
             finally:
-                self._local.origin = None
+                self._origin = None
                 self.requests_served += 1
         return reply
 
@@ -252,6 +258,17 @@ class StripeServer:
             self._access("-", "-", reply.status, reply.request_id)
         else:
             self._access(request.method, request.path, reply.status, reply.request_id)
+        if self._access_flush is not None and not self._flush_pending and self._loop is not None:
+            self._flush_pending = True
+            self._loop.call_soon(self._flush_access)
+
+    def _flush_access(self) -> None:
+        self._flush_pending = False
+        if self._access_flush is not None:
+            try:
+                self._access_flush()
+            except Exception:  # a log that cannot be written must not stop the answers
+                log.exception("the access log failed")
 
     def _sandbox_changed(self, change: Any) -> None:
         if self.forwarder is not None:
@@ -261,18 +278,13 @@ class StripeServer:
                     continue  # an undo/redo replay fires the same ids again
                 self._forwarded.add(event_id)
                 self.forwarder.submit(event)
-        if self.on_change is not None and getattr(self._local, "origin", None):
+        origin = self._origin
+        if (
+            self.on_change is not None
+            and origin is not None
+            and getattr(change, "origin", None) == origin
+        ):
             try:
                 self.on_change(change)
             except Exception:
                 log.exception("on_change callback failed")
-
-
-def _accepts_keyword(func: Callable[..., Any], name: str) -> bool:
-    try:
-        parameters = inspect.signature(func).parameters
-    except (TypeError, ValueError):
-        return False
-    return name in parameters or any(
-        p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters.values()
-    )

@@ -33,8 +33,10 @@ from __future__ import annotations
 
 import asyncio
 import collections
+import contextlib
 import functools
 import logging
+import socket
 from collections.abc import Callable
 from concurrent.futures import Executor, Future
 from typing import cast
@@ -113,12 +115,23 @@ class Hub:
             conn.abort()
 
 
+def _no_delay(transport: asyncio.BaseTransport) -> None:
+    """``TCP_NODELAY``, which asyncio skips on an accepted socket whose ``proto`` is 0
+    (``socket.create_server``'s): else a pipelined answer waits for a delayed ACK."""
+    sock = transport.get_extra_info("socket")
+    if sock is not None and sock.family in (socket.AF_INET, socket.AF_INET6):
+        with contextlib.suppress(OSError):  # the peer is gone; connection_lost follows
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
+
 class Connection(asyncio.Protocol):
     """One client connection: llhttp callbacks, limits, and the queue of its requests."""
 
     def __init__(self, hub: Hub) -> None:
         self.hub = hub
         self.limits = hub.limits
+        self.max_headers = hub.limits.max_headers
+        self.max_header_bytes = hub.limits.max_header_bytes
         self.loop = asyncio.get_running_loop()
         self.transport: asyncio.Transport | None = None
         self.parser = httptools.HttpRequestParser(self)
@@ -153,6 +166,7 @@ class Connection(asyncio.Protocol):
         self.transport = cast(asyncio.Transport, transport)  # uvloop's is not a subclass
         hub = self.hub
         hub.connections.add(self)
+        _no_delay(transport)
         peer = transport.get_extra_info("peername")
         self.client = f"{peer[0]}:{peer[1]}" if isinstance(peer, tuple) else str(peer or "")
         if hub.stopping or hub.active >= hub.max_connections:
@@ -257,16 +271,20 @@ class Connection(asyncio.Protocol):
     def on_header(self, name: bytes, value: bytes) -> None:
         self.header_count += 1
         self.header_bytes += len(name) + len(value)
+        if self.header_count > self.max_headers or self.header_bytes > self.max_header_bytes:
+            self._too_large()
+        key = name.decode("latin-1").lower()
+        headers = self.headers
+        if key not in headers:  # the first of repeated names
+            headers[key] = value.decode("latin-1")
+
+    def _too_large(self) -> None:
         limits = self.limits
         if self.header_count > limits.max_headers:
-            raise _Fail(mapping.http_refusal(431, f"more than {limits.max_headers} header lines"))
-        if self.header_bytes > limits.max_header_bytes:
-            raise _Fail(
-                mapping.http_refusal(
-                    431, f"the request headers are larger than {limits.max_header_bytes} bytes"
-                )
-            )
-        self.headers.setdefault(name.decode("latin-1").lower(), value.decode("latin-1"))
+            what = f"more than {limits.max_headers} header lines"
+        else:
+            what = f"the request headers are larger than {limits.max_header_bytes} bytes"
+        raise _Fail(mapping.http_refusal(431, what))
 
     def on_headers_complete(self) -> None:
         parser = self.parser

@@ -251,7 +251,7 @@ def main(
             return 2
 
     def access(line: str) -> None:
-        print(line, file=out, flush=True)
+        print(line, file=out)  # flushed once per burst of answers, by the server
 
     server = StripeServer(
         sandbox,
@@ -259,6 +259,7 @@ def main(
         args.port,
         forward_to=forwarder,
         access_log=None if args.quiet else access,
+        access_log_flush=None if args.quiet else out.flush,
     )
     if not is_loopback(args.host):
         print(

@@ -145,6 +145,16 @@ _CALLS: list[tuple[str, str, str]] = [
     ("POST", r"/v1/payment_intents/([^/]+)/confirm", "stripe.PaymentIntent.confirm"),
     ("POST", r"/v1/payment_intents/([^/]+)/capture", "stripe.PaymentIntent.capture"),
     ("POST", r"/v1/payment_intents/([^/]+)/cancel", "stripe.PaymentIntent.cancel"),
+    (
+        "POST",
+        r"/v1/payment_intents/([^/]+)/increment_authorization",
+        "stripe.PaymentIntent.increment_authorization",
+    ),
+    (
+        "POST",
+        r"/v1/payment_intents/([^/]+)/verify_microdeposits",
+        "stripe.PaymentIntent.verify_microdeposits",
+    ),
     ("POST", r"/v1/payment_intents/([^/]+)", "stripe.PaymentIntent.modify"),
     ("POST", r"/v1/payment_methods", "stripe.PaymentMethod.create"),
     ("GET", r"/v1/payment_methods/([^/]+)", "stripe.PaymentMethod.retrieve"),
@@ -176,6 +186,8 @@ _NODE_METHOD = {
     "delete_source": "deleteSource",
     "verify_source": "verifySource",
     "modify_source": "updateSource",
+    "increment_authorization": "incrementAuthorization",
+    "verify_microdeposits": "verifyMicrodeposits",
 }
 
 

@@ -141,6 +141,7 @@ SECONDS = (
     "21601",
     "86400",
     "172800",
+    "172801",
     "604801",
     "1296000",
     "-1",
@@ -772,6 +773,10 @@ class SandboxMachine(RuleBasedStateMachine):
             params["customer"] = self.pick(data, "customer", label="customer")
         if data.draw(st.booleans(), label="save"):
             params["setup_future_usage"] = "off_session"
+        if data.draw(st.booleans(), label="incremental"):  # intents §3.2 T19
+            params["payment_method_options[card][request_incremental_authorization]"] = (
+                "if_available"
+            )
         if confirm:
             params["confirm"] = "true"
             if data.draw(st.booleans(), label="off session"):
@@ -783,7 +788,16 @@ class SandboxMachine(RuleBasedStateMachine):
     @rule(
         data=st.data(),
         action=st.sampled_from(
-            ("confirm", "confirm", "capture", "cancel", "update", "authenticate", "refund")
+            (
+                "confirm",
+                "confirm",
+                "capture",
+                "cancel",
+                "update",
+                "authenticate",
+                "refund",
+                "increment_authorization",
+            )
         ),
     )
     def act_on_payment_intent(self, data: st.DataObject, action: str) -> None:
@@ -794,6 +808,10 @@ class SandboxMachine(RuleBasedStateMachine):
             if data.draw(st.booleans(), label="new pm"):
                 params["payment_method"] = self.pick_pm(data)
             params["return_url"] = RETURN_URL
+            if data.draw(st.booleans(), label="error on action"):  # intents §3.2 T11
+                params["error_on_requires_action"] = "true"
+        elif action == "increment_authorization":  # intents §3.2 T19
+            params["amount"] = data.draw(st.sampled_from(("2500", "100", "99999")))
         elif action == "capture" and data.draw(st.booleans()):
             params["amount_to_capture"] = data.draw(st.sampled_from(("500", "2000", "5000")))
         elif action == "cancel" and data.draw(st.booleans()):

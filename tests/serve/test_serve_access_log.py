@@ -41,3 +41,21 @@ def test_the_server_logs_cleaned_lines(sandbox: Any) -> None:
     assert lines[0].startswith("GET /v1/tokens/************4242 -> 404 [req_")
     assert len(lines) == 2 and lines[1].startswith("- - -> 400")
     assert not any("\x1b" in line or "4242424242424242" in line for line in lines)
+
+
+def test_the_fast_path_cleans_as_the_patterns_do() -> None:
+    import random
+
+    from core.http import access_log
+
+    def by_patterns(text: str) -> str:
+        text = access_log._CONTROL.sub(lambda m: f"\\x{ord(m.group(0)):02x}", text)
+        return access_log._CARD_LIKE.sub(access_log._mask, text)
+
+    rng = random.Random(15)
+    alphabet = ["4", "2", "0", " ", "-", "/", "a", "_", "\x1b", "\x7f", "\x9b", "\u0664", "é"]
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        assert clean(text) == by_patterns(text), repr(text)
+    for text in ("/v1/tokens/4242424242424242", "4000 0566 5566 5556", "/v1/x\x1b[2J"):
+        assert clean(text) == by_patterns(text)

@@ -148,6 +148,41 @@ def test_payment_method_single_use_and_setup_intent(client: stripe.StripeClient)
     assert paid.status == "succeeded"  # §8.4 …3155 once set up
 
 
+def test_increment_authorization_and_error_on_requires_action(
+    client: stripe.StripeClient,
+) -> None:
+    held = client.v1.payment_intents.create(
+        params={
+            "amount": 2000,
+            "currency": "usd",
+            "payment_method": "pm_card_visa",
+            "capture_method": "manual",
+            "confirm": True,
+            "payment_method_options": {
+                "card": {"request_incremental_authorization": "if_available"}
+            },
+            **CARD_ONLY,
+        }
+    )
+    more = client.v1.payment_intents.increment_authorization(held.id, params={"amount": 2600})
+    assert more.status == "requires_capture" and more.amount_capturable == 2600  # §3.2 T19
+    assert client.v1.payment_intents.capture(held.id).amount_received == 2600
+    with pytest.raises(stripe.InvalidRequestError) as caught:  # §3.2 T11, §9 E11
+        client.v1.payment_intents.create(
+            params={
+                "amount": 2000,
+                "currency": "usd",
+                "payment_method": "pm_card_threeDSecure2Required",
+                "confirm": True,
+                "error_on_requires_action": True,
+                **CARD_ONLY,
+            }
+        )
+    assert caught.value.code == "payment_intent_action_required"
+    assert caught.value.error is not None and caught.value.error.payment_intent is not None
+    assert caught.value.error.payment_intent.status == "requires_payment_method"
+
+
 def test_module_level_api(server: StripeServer) -> None:
     """``stripe.PaymentIntent.create/confirm/capture/cancel``, the calls most code uses."""
     saved = (stripe.api_key, stripe.api_base, stripe.max_network_retries)

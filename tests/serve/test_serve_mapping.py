@@ -145,3 +145,68 @@ def test_the_connection_cap_leaves_descriptors_for_the_rest_of_the_process() -> 
     cap = refusals.within_descriptors(10**9)
     assert cap == 10**9 if soft == resource.RLIM_INFINITY else cap <= soft - 64
     assert refusals.within_descriptors(16) <= 16
+
+
+def _parse_qsl_result(text: str, max_fields: int) -> list[tuple[str, str]] | str:
+    from urllib.parse import parse_qsl
+
+    try:
+        return parse_qsl(
+            text,
+            keep_blank_values=True,
+            strict_parsing=True,
+            encoding="utf-8",
+            errors="strict",
+            max_num_fields=max_fields,
+        )
+    except ValueError:
+        return "refused"
+
+
+def _parse_form_result(text: str, max_fields: int) -> list[tuple[str, str]] | str:
+    try:
+        return mapping.parse_form(text, max_fields)
+    except ValueError:
+        return "refused"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "a=1",
+        "a=",
+        "=1",
+        "=",
+        "a",
+        "a=1&",
+        "&a=1",
+        "a=1&&b=2",
+        "a=1=2",
+        "a+b=c+d",
+        "card%5Bnumber%5D=4242&card%5Bcvc%5D=1%2B2",
+        "e=a%40b.c&n=%C3%A9t%C3%A9",
+        "bad=%C3",
+        "bad%FF=1",
+        "x=%zz&y=%4",
+        "u=%E2%82%AC+%2B",
+        "r=caf\u00e9&s=%C3\u00a9",
+        "a=1;b=2",
+        "k[]=1&k[]=2&k[]=3",
+    ],
+)
+def test_parse_form_reads_and_refuses_exactly_what_parse_qsl_does(text: str) -> None:
+    # written out for speed: it must not drift from the standard library's reading
+    for max_fields in (2, 10_000):
+        assert _parse_form_result(text, max_fields) == _parse_qsl_result(text, max_fields)
+    assert _parse_form_result(text, 10_000) == _parse_form_result(text, 10_000)  # cached names
+
+
+def test_parse_form_matches_parse_qsl_on_random_forms() -> None:
+    import random
+
+    rng = random.Random(15)
+    alphabet = ["a", "b", "[", "]", "=", "&", "+", "%", "2", "B", "C3", "A9", "\u00e9", "%5B", " "]
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        assert _parse_form_result(text, 4) == _parse_qsl_result(text, 4), text
