@@ -16,9 +16,11 @@ the client's own CPU per request, and the ratio to the *ceiling*.
 
 The ceiling is the same request sequence sent to an in-process ``Sandbox``,
 each body encoded by the server's own encoder (``core.http.mapping.encode_json``),
-no HTTP. One ceiling sandbox answers, every round, as many units as each
-server answers per round (``--units`` times the client counts), so it grows as
-a server's sandbox does and pays the same garbage collections: a long-lived
+no HTTP, measured just before each client count's runs: ``x clock`` is each
+run's req/s over the ceiling's of that moment (median over rounds), so a busy
+moment of the machine falls on both. One ceiling sandbox answers ``--units``
+units each time, as many as each server does, so it grows as a server's
+sandbox does and pays the same garbage collections: a long-lived
 server's full collections over its growing sandbox cost about 13 us per
 request here by the end of a run (gc callbacks), which a new, small sandbox
 each round never meets. ``--fresh-ceiling`` measures the ceiling as this
@@ -458,6 +460,8 @@ class Run:
     errors: dict[str, int] = field(default_factory=dict)
     cpu: float | None = None
     client_cpu: float = 0.0
+    ceiling_rate: float = 0.0  # the ceiling's, measured just before this run
+    ceiling_cpu: float = 0.0  # us per request
 
     @property
     def rate(self) -> float:
@@ -687,6 +691,14 @@ def _load() -> str:
 # --- report -------------------------------------------------------------------------
 
 
+def _clock_ratios(runs: list[Run]) -> list[float]:
+    return [r.rate / r.ceiling_rate for r in runs if r.ceiling_rate]
+
+
+def _cpu_ratios(runs: list[Run]) -> list[float]:
+    return [r.ceiling_cpu / (1e6 * r.cpu / r.requests) for r in runs if r.cpu and r.requests]
+
+
 def pct(values: list[int], q: float) -> float:
     if not values:
         return float("nan")
@@ -758,13 +770,15 @@ def main() -> int:
         encode = server_encoder()
         grown = None if args.fresh_ceiling else new_sandbox()
         for r in range(args.rounds):
-            if args.fresh_ceiling:
-                top = ceiling_run(args.units, lambda b: json.dumps(b).encode())
-            else:  # as many requests into one sandbox as each server answers per round
-                top = ceiling_run(args.units * len(counts), encode, grown)
-            ceilings.append(top.rate)
-            ceiling_cpus.append(1e6 * (top.cpu or 0.0) / top.requests)
             for threads in counts:
+                # The ceiling's share of this moment, just before the servers' runs at it:
+                # one sandbox answers as many units as each server does, so it grows as theirs.
+                if args.fresh_ceiling:
+                    top = ceiling_run(args.units, lambda b: json.dumps(b).encode())
+                else:
+                    top = ceiling_run(args.units, encode, grown)
+                ceilings.append(top.rate)
+                ceiling_cpus.append(1e6 * (top.cpu or 0.0) / top.requests)
                 for server in servers:
                     before = server.cpu()
                     run = run_clients(
@@ -779,12 +793,13 @@ def main() -> int:
                     after = server.cpu()
                     if before is not None and after is not None:
                         run.cpu = after - before
+                    run.ceiling_rate, run.ceiling_cpu = ceilings[-1], ceiling_cpus[-1]
                     results.setdefault((server.label, threads), []).append(run)
             print(f"  round {r + 1}/{args.rounds} done; load average {_load()}", flush=True)
         ceiling = statistics.median(ceilings)
         ceiling_cpu = statistics.median(ceiling_cpus)
         what = (
-            "a new in-process Sandbox each round + json.dumps"
+            "a new in-process Sandbox each time + json.dumps"
             if args.fresh_ceiling
             else "in-process Sandbox answering what each server does, + the server's encoder"
         )
@@ -796,8 +811,8 @@ def main() -> int:
             "on a core of its own"
         )
         print(
-            "  x clock: req/s / the ceiling's req/s by the clock (same moments, same load);\n"
-            "  x CPU: the ceiling's CPU per request / the server's (load-independent)"
+            "  x clock: req/s / the ceiling's req/s measured just before (same moment, same\n"
+            "  load), median over rounds; x CPU: the ceiling's CPU per request / the server's"
         )
         print(
             f"\n{'server':<22}{'clients':>7}{'req/s median [range]':>28}{'p50 ms':>9}"
@@ -811,7 +826,9 @@ def main() -> int:
                 lat = [x for run in runs for x in run.latencies]
                 cpus = [1e6 * run.cpu / run.requests for run in runs if run.cpu and run.requests]
                 cpu = f"{statistics.median(cpus):.0f}" if cpus else "-"
-                by_cpu = f"{ceiling_cpu / statistics.median(cpus):.2f}" if cpus else "-"
+                by_cpu = "-"
+                if cpus:
+                    by_cpu = f"{statistics.median(_cpu_ratios(runs)):.2f}"
                 errors: dict[str, int] = {}
                 for run in runs:
                     for k, v in run.errors.items():
@@ -822,7 +839,8 @@ def main() -> int:
                 err = ", ".join(f"{k} x{v}" for k, v in sorted(errors.items())) or "0"
                 print(
                     f"{server.label:<22}{threads:>7}{shown:>28}{pct(lat, 0.5):>9.2f}"
-                    f"{pct(lat, 0.99):>9.2f}{cpu:>12}{rate / ceiling:>9.2f}{by_cpu:>7}"
+                    f"{pct(lat, 0.99):>9.2f}{cpu:>12}"
+                    f"{statistics.median(_clock_ratios(runs)):>9.2f}{by_cpu:>7}"
                     f"{client:>15.0f}  {err}"
                 )
             rss = server.rss_mb()
@@ -853,11 +871,12 @@ def main() -> int:
         if main_label is not None and 8 in counts:
             runs = results[(main_label, 8)]
             rate = statistics.median(r.rate for r in runs)
-            cpus = [1e6 * r.cpu / r.requests for r in runs if r.cpu and r.requests]
-            by_cpu = f", {ceiling_cpu / statistics.median(cpus):.2f} by CPU" if cpus else ""
+            ratios = _cpu_ratios(runs)
+            by_cpu = f", {statistics.median(ratios):.2f} by CPU" if ratios else ""
             print(
                 f"\nserve throughput: {rate:,.0f} req/s at 8 clients = "
-                f"{rate / ceiling:.2f} of the in-process ceiling by the clock{by_cpu}"
+                f"{statistics.median(_clock_ratios(runs)):.2f} of the in-process ceiling "
+                f"by the clock{by_cpu}"
             )
     finally:
         for server in servers:
