@@ -589,12 +589,12 @@ class Server:
             self.output.unlink(missing_ok=True)
 
 
-def launch(label: str, argv: list[str], cwd: Path, marker: str) -> Server:
+def launch(label: str, argv: list[str], cwd: Path, marker: str, wait: float = 60) -> Server:
     """Start a server whose output goes to a file (no pipe for the benchmark to drain)."""
     env = dict(os.environ, PYTHONUNBUFFERED="1", PYTHONPATH=str(cwd))
     out = tempfile.NamedTemporaryFile("w+", prefix="serve-bench-out-", delete=False)  # noqa: SIM115
     proc = subprocess.Popen(argv, cwd=cwd, env=env, stdout=out, stderr=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + wait
     pending = ""
     with open(out.name) as lines:
         while time.monotonic() < deadline and proc.poll() is None:
@@ -706,6 +706,96 @@ def pct(values: list[int], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))] / 1e6
 
 
+# --- instructions: what the clock cannot measure on a busy machine ----------------------
+
+
+def _callgrind(out: str) -> list[str]:
+    return ["valgrind", "--tool=callgrind", "--instr-atstart=no", f"--callgrind-out-file={out}"]
+
+
+def _instrument(pid: int, on: bool) -> None:
+    subprocess.run(
+        ["callgrind_control", "-i", "on" if on else "off", str(pid)],
+        capture_output=True,
+        check=True,
+    )
+
+
+def _instructions(prefix: str) -> int:
+    """The total of every callgrind output file starting with ``prefix``."""
+    total = 0
+    for path in Path(prefix).parent.glob(Path(prefix).name + "*"):
+        lines = path.read_text().splitlines()
+        totals = [line for line in lines if line.startswith("totals:")]
+        total += int(
+            (totals or [line for line in lines if line.startswith("summary:")])[-1].split()[1]
+        )
+    return total
+
+
+def server_instructions(label: str, tree: Path, units: int, clients: int, work: Path) -> float:
+    """User-space instructions per request of ``chargeable serve`` from ``tree``."""
+    out = str(work / f"cg-{label}-{clients}")
+    argv = [*_callgrind(out + ".%p"), sys.executable, "-m", "gui.app", "serve"]
+    server = launch(
+        label, [*argv, "--port", "0", "--quiet"], tree, "serving the Stripe API at ", 600
+    )
+    assert server.proc is not None
+    try:
+        run_lean(server.url, "sk_test_benchmark", 5, 1, 600, 99)  # warm: code paths, caches
+        _instrument(server.proc.pid, True)
+        run = run_lean(server.url, "sk_test_benchmark", units, clients, 3600, 0)
+        _instrument(server.proc.pid, False)
+    finally:
+        server.stop()
+    if run.errors:
+        raise SystemExit(f"{label}: errors under valgrind: {run.errors}")
+    return _instructions(out) / run.requests
+
+
+def ceiling_instructions(units: int, work: Path) -> float:
+    """User-space instructions per request of the ceiling (a new sandbox, warmed by 5 units)."""
+    out = str(work / "cg-ceiling")
+    code = (
+        "import sys, os; sys.path.insert(0, 'benchmarks'); import serve_throughput as st; "
+        "box = st.new_sandbox(); enc = st.server_encoder(); st.ceiling_run(5, enc, box); "
+        "st._instrument(os.getpid(), True); r = st.ceiling_run(int(sys.argv[1]), enc, box); "
+        "st._instrument(os.getpid(), False); print(r.requests)"
+    )
+    done = subprocess.run(
+        [*_callgrind(out), sys.executable, "-c", code, str(units)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return _instructions(out) / int(done.stdout.split()[-1])
+
+
+def instructions_main(args: argparse.Namespace, counts: list[int]) -> int:
+    """``--instructions``: callgrind counts, repeatable whatever else the machine does."""
+    with tempfile.TemporaryDirectory(prefix="serve-bench-cg-") as tmp:
+        work = Path(tmp)
+        trees = [("after", ROOT)]
+        if args.rev:
+            trees.insert(0, (f"before ({args.rev[:10]})", extract(args.rev, work)))
+        ceiling = ceiling_instructions(args.units, work)
+        print(
+            f"user-space instructions per request (valgrind --tool=callgrind, {args.units} "
+            f"units after 5 to warm; the kernel's share is not counted)\n"
+            f"  ceiling (in-process Sandbox + the server's encoder): {ceiling:,.0f}"
+        )
+        for label, tree in trees:
+            for clients in counts:
+                per = server_instructions(label.split()[0], tree, args.units, clients, work)
+                print(
+                    f"  {label}, {clients} clients: {per:,.0f} "
+                    f"(x {ceiling / per:.2f} of the ceiling)",
+                    flush=True,
+                )
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=3)
@@ -739,8 +829,16 @@ def main() -> int:
         help="the ceiling as this script measured it before: a new Sandbox each round, "
         "--units units, json.dumps (no growth, no full garbage collections)",
     )
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="count user-space instructions per request under callgrind instead (slow: "
+        "about a minute per server and client count; use --units 150 --threads 1,8)",
+    )
     args = parser.parse_args()
     counts = [int(t) for t in args.threads.split(",")]
+    if args.instructions:
+        return instructions_main(args, counts)
 
     print(
         f"workload: {args.units} units x {REQUESTS_PER_UNIT} requests per run, threads "
