@@ -71,10 +71,12 @@ figures could not:
   request where uvicorn + httptools serving the same mapping used 224-285 us,
   at every client count; uvicorn also has no header-size cap or header/body
   read timeout on its httptools protocol.
-- the HTTP layer's own work: 549,000 instructions per request before (the
-  first asyncio transport), 507,000 after, against 368,000 for the ceiling
-  (the sandbox and its JSON encoding); ``chargeable serve`` on the threaded
-  server it replaced: 611,000.
+- the HTTP layer's own work (``--instructions --units 150 --threads 1,8``):
+  549,000 / 541,000 instructions per request at 1 / 8 clients with the first
+  asyncio transport (86f3e62), 510,000 / 498,000 after its per-request work was
+  cut, against 368,000 for the ceiling (the sandbox and its JSON encoding):
+  the part beyond the core went from 173,000-181,000 to 130,000-142,000. The
+  threaded server before it (941383d, with that revision's core): 611,000.
 - uvloop instead of asyncio's loop: 481,000 instructions per request at one
   client, 480,000 against 497,000 at eight (5 %): not worth a dependency that
   has no Windows build.
