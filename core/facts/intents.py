@@ -198,9 +198,9 @@ UNVERIFIED: dict[str, str] = {
     "error_on_requires_action": "confirm with error_on_requires_action=true on a card that "
     "needs authentication fails the attempt: the PaymentIntent goes to "
     "requires_payment_method with last_payment_error payment_intent_action_required, "
-    "payment_intent.payment_failed fires, and the answer is a 400 invalid_request_error "
-    "carrying the PaymentIntent (status, event, HTTP status and message unverified, "
-    "§3.2 T11, §9 E11).",
+    "payment_intent.payment_failed fires, and the answer is a 402 card_error (as for the "
+    "other failed attempts) carrying the PaymentIntent (status, event, HTTP status and "
+    "message unverified, §3.2 T11, §9 E11).",
     "increment_authorization": "Incremental authorization (§3.2 T19) is allowed in "
     "requires_capture when the PaymentIntent asked for it with "
     "payment_method_options[card][request_incremental_authorization]=if_available (OAS23 "

@@ -12,8 +12,10 @@ from core.facts import errors, intent_errors
 
 
 def pi_action_required() -> errors.StripeError:
-    """§9 E11: ``payment_intent_action_required`` (type, HTTP status, message unverified)."""
-    return errors.invalid(
+    """§9 E11: ``payment_intent_action_required``. Type, HTTP status and message are
+    unverified: the sandbox answers as for the other failed attempts that carry the
+    PaymentIntent (a 402 ``card_error``, like T10's ``authentication_required``)."""
+    return errors.card_error(
         "This payment requires an action from the customer (3D Secure), but "
         f"error_on_requires_action was set. {errors.SANDBOX_WORDING}",
         code="payment_intent_action_required",

@@ -244,7 +244,7 @@ def _action_refused(st: State, pi_id: str, rec: Any) -> errors.StripeError:
             "doc_url": err.error["doc_url"],
             "message": err.error["message"],
             "payment_method": pm_json(st, st.objects.get(rec.id, rec)),
-            "type": "invalid_request_error",
+            "type": err.error["type"],
         }
         pi.payment_method, pi.next_action, pi.authenticated = None, None, False  # §3.6
     err.error["payment_intent"] = payment_intent_json(pi)

@@ -127,8 +127,9 @@ def test_t8_no_timeout_once_the_customer_acted_or_for_redirects(api: IntentsSand
 def test_t11_error_on_requires_action_fails_the_attempt(api: IntentsSandbox) -> None:
     # intents §3.2 T11, intents §9 E11: payment_intent_action_required instead of requires_action
     pi = api.pi(payment_method=TDS)
-    body = api.post(f"{PIS}/{pi['id']}/confirm", 400, error_on_requires_action="true")
-    error = _state_error(body, "payment_intent_action_required")
+    body = api.post(f"{PIS}/{pi['id']}/confirm", 402, error_on_requires_action="true")
+    error = body["error"]  # a 402 card_error, as the other failed attempts (unverified)
+    assert (error["type"], error["code"]) == ("card_error", "payment_intent_action_required")
     inner = error["payment_intent"]
     assert inner["status"] == "requires_payment_method" and inner["next_action"] is None
     assert inner["last_payment_error"]["code"] == "payment_intent_action_required"
@@ -144,7 +145,7 @@ def test_t11_error_on_requires_action_fails_the_attempt(api: IntentsSandbox) -> 
 
 def test_t11_on_create_with_confirm(api: IntentsSandbox) -> None:
     # intents §3.2 T11 from a PaymentIntent created and confirmed in one call
-    body = api.pi(400, payment_method=TDS, confirm="true", error_on_requires_action="true")
+    body = api.pi(402, payment_method=TDS, confirm="true", error_on_requires_action="true")
     inner = body["error"]["payment_intent"]
     assert inner["status"] == "requires_payment_method"
     assert api.get(f"{PIS}/{inner['id']}")["status"] == "requires_payment_method"
@@ -500,7 +501,7 @@ def test_new_transitions_emit_schema_conformant_objects(api: IntentsSandbox) -> 
     expired = api.pi(payment_method=TDS, confirm="true")
     api.post(f"{HELP}/advance_clock", seconds=str(48 * 3600))  # T8
     api.check("T8", api.get(f"{PIS}/{expired['id']}"), "payment_intent")
-    body = api.pi(400, payment_method=TDS, confirm="true", error_on_requires_action="true")
+    body = api.pi(402, payment_method=TDS, confirm="true", error_on_requires_action="true")
     api.check("T11 error", body, "error")  # T11, with the PaymentIntent inside
     api.check("T11 error.payment_intent", body["error"]["payment_intent"], "payment_intent")
     held = api.pi(payment_method="pm_card_visa", confirm="true", capture_method="manual",

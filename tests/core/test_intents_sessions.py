@@ -46,7 +46,7 @@ def _busy(sb: Sandbox) -> dict[str, str]:
     # §3.2 T11: error_on_requires_action, a 400 that changed state
     refused = _pi(sb, payment_method="pm_card_threeDSecure2Required", confirm="true",
                   error_on_requires_action="true")  # fmt: skip
-    assert refused.status == 400 and refused.accepted
+    assert refused.status == 402 and refused.accepted
     # manual capture, incremented (T19), left in requires_capture with its 7-day hold
     held = ok(
         _pi(

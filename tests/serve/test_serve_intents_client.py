@@ -167,7 +167,7 @@ def test_increment_authorization_and_error_on_requires_action(
     more = client.v1.payment_intents.increment_authorization(held.id, params={"amount": 2600})
     assert more.status == "requires_capture" and more.amount_capturable == 2600  # §3.2 T19
     assert client.v1.payment_intents.capture(held.id).amount_received == 2600
-    with pytest.raises(stripe.InvalidRequestError) as caught:  # §3.2 T11, §9 E11
+    with pytest.raises(stripe.CardError) as caught:  # §3.2 T11, §9 E11
         client.v1.payment_intents.create(
             params={
                 "amount": 2000,
