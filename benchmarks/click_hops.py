@@ -79,7 +79,7 @@ def main() -> None:
             return
         code = frame.f_code
         if code.co_name == "allowed_actions" and code.co_filename.endswith(
-            os.path.join("core", "api.py")
+            os.path.join("core", "api", "__init__.py")
         ):
             allowed[0] += 1
         elif (

@@ -16,9 +16,11 @@ the client's own CPU per request, and the ratio to the *ceiling*.
 
 The ceiling is the same request sequence sent to an in-process ``Sandbox``,
 each body encoded by the server's own encoder (``core.http.mapping.encode_json``),
-no HTTP. One ceiling sandbox answers, every round, as many units as each
-server answers per round (``--units`` times the client counts), so it grows as
-a server's sandbox does and pays the same garbage collections: a long-lived
+no HTTP, measured just before each client count's runs: ``x clock`` is each
+run's req/s over the ceiling's of that moment (median over rounds), so a busy
+moment of the machine falls on both. One ceiling sandbox answers ``--units``
+units each time, as many as each server does, so it grows as a server's
+sandbox does and pays the same garbage collections: a long-lived
 server's full collections over its growing sandbox cost about 13 us per
 request here by the end of a run (gc callbacks), which a new, small sandbox
 each round never meets. ``--fresh-ceiling`` measures the ceiling as this
@@ -69,10 +71,12 @@ figures could not:
   request where uvicorn + httptools serving the same mapping used 224-285 us,
   at every client count; uvicorn also has no header-size cap or header/body
   read timeout on its httptools protocol.
-- the HTTP layer's own work: 549,000 instructions per request before (the
-  first asyncio transport), 507,000 after, against 368,000 for the ceiling
-  (the sandbox and its JSON encoding); ``chargeable serve`` on the threaded
-  server it replaced: 611,000.
+- the HTTP layer's own work (``--instructions --units 150 --threads 1,8``):
+  549,000 / 541,000 instructions per request at 1 / 8 clients with the first
+  asyncio transport (86f3e62), 510,000 / 498,000 after its per-request work was
+  cut, against 368,000 for the ceiling (the sandbox and its JSON encoding):
+  the part beyond the core went from 173,000-181,000 to 130,000-142,000. The
+  threaded server before it (941383d, with that revision's core): 611,000.
 - uvloop instead of asyncio's loop: 481,000 instructions per request at one
   client, 480,000 against 497,000 at eight (5 %): not worth a dependency that
   has no Windows build.
@@ -458,6 +462,8 @@ class Run:
     errors: dict[str, int] = field(default_factory=dict)
     cpu: float | None = None
     client_cpu: float = 0.0
+    ceiling_rate: float = 0.0  # the ceiling's, measured just before this run
+    ceiling_cpu: float = 0.0  # us per request
 
     @property
     def rate(self) -> float:
@@ -585,12 +591,12 @@ class Server:
             self.output.unlink(missing_ok=True)
 
 
-def launch(label: str, argv: list[str], cwd: Path, marker: str) -> Server:
+def launch(label: str, argv: list[str], cwd: Path, marker: str, wait: float = 60) -> Server:
     """Start a server whose output goes to a file (no pipe for the benchmark to drain)."""
     env = dict(os.environ, PYTHONUNBUFFERED="1", PYTHONPATH=str(cwd))
     out = tempfile.NamedTemporaryFile("w+", prefix="serve-bench-out-", delete=False)  # noqa: SIM115
     proc = subprocess.Popen(argv, cwd=cwd, env=env, stdout=out, stderr=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + wait
     pending = ""
     with open(out.name) as lines:
         while time.monotonic() < deadline and proc.poll() is None:
@@ -687,11 +693,109 @@ def _load() -> str:
 # --- report -------------------------------------------------------------------------
 
 
+def _clock_ratios(runs: list[Run]) -> list[float]:
+    return [r.rate / r.ceiling_rate for r in runs if r.ceiling_rate]
+
+
+def _cpu_ratios(runs: list[Run]) -> list[float]:
+    return [r.ceiling_cpu / (1e6 * r.cpu / r.requests) for r in runs if r.cpu and r.requests]
+
+
 def pct(values: list[int], q: float) -> float:
     if not values:
         return float("nan")
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))] / 1e6
+
+
+# --- instructions: what the clock cannot measure on a busy machine ----------------------
+
+
+def _callgrind(out: str) -> list[str]:
+    return ["valgrind", "--tool=callgrind", "--instr-atstart=no", f"--callgrind-out-file={out}"]
+
+
+def _instrument(pid: int, on: bool) -> None:
+    subprocess.run(
+        ["callgrind_control", "-i", "on" if on else "off", str(pid)],
+        capture_output=True,
+        check=True,
+    )
+
+
+def _instructions(prefix: str) -> int:
+    """The total of every callgrind output file starting with ``prefix``."""
+    total = 0
+    for path in Path(prefix).parent.glob(Path(prefix).name + "*"):
+        lines = path.read_text().splitlines()
+        totals = [line for line in lines if line.startswith("totals:")]
+        total += int(
+            (totals or [line for line in lines if line.startswith("summary:")])[-1].split()[1]
+        )
+    return total
+
+
+def server_instructions(label: str, tree: Path, units: int, clients: int, work: Path) -> float:
+    """User-space instructions per request of ``chargeable serve`` from ``tree``."""
+    out = str(work / f"cg-{label}-{clients}")
+    argv = [*_callgrind(out + ".%p"), sys.executable, "-m", "gui.app", "serve"]
+    server = launch(
+        label, [*argv, "--port", "0", "--quiet"], tree, "serving the Stripe API at ", 600
+    )
+    assert server.proc is not None
+    try:
+        run_lean(server.url, "sk_test_benchmark", 5, 1, 600, 99)  # warm: code paths, caches
+        _instrument(server.proc.pid, True)
+        run = run_lean(server.url, "sk_test_benchmark", units, clients, 3600, 0)
+        _instrument(server.proc.pid, False)
+    finally:
+        server.stop()
+    if run.errors:
+        raise SystemExit(f"{label}: errors under valgrind: {run.errors}")
+    return _instructions(out) / run.requests
+
+
+def ceiling_instructions(units: int, work: Path) -> float:
+    """User-space instructions per request of the ceiling (a new sandbox, warmed by 5 units)."""
+    out = str(work / "cg-ceiling")
+    code = (
+        "import sys, os; sys.path.insert(0, 'benchmarks'); import serve_throughput as st; "
+        "box = st.new_sandbox(); enc = st.server_encoder(); st.ceiling_run(5, enc, box); "
+        "st._instrument(os.getpid(), True); r = st.ceiling_run(int(sys.argv[1]), enc, box); "
+        "st._instrument(os.getpid(), False); print(r.requests)"
+    )
+    done = subprocess.run(
+        [*_callgrind(out), sys.executable, "-c", code, str(units)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return _instructions(out) / int(done.stdout.split()[-1])
+
+
+def instructions_main(args: argparse.Namespace, counts: list[int]) -> int:
+    """``--instructions``: callgrind counts, repeatable whatever else the machine does."""
+    with tempfile.TemporaryDirectory(prefix="serve-bench-cg-") as tmp:
+        work = Path(tmp)
+        trees = [("after", ROOT)]
+        if args.rev:
+            trees.insert(0, (f"before ({args.rev[:10]})", extract(args.rev, work)))
+        ceiling = ceiling_instructions(args.units, work)
+        print(
+            f"user-space instructions per request (valgrind --tool=callgrind, {args.units} "
+            f"units after 5 to warm; the kernel's share is not counted)\n"
+            f"  ceiling (in-process Sandbox + the server's encoder): {ceiling:,.0f}"
+        )
+        for label, tree in trees:
+            for clients in counts:
+                per = server_instructions(label.split()[0], tree, args.units, clients, work)
+                print(
+                    f"  {label}, {clients} clients: {per:,.0f} "
+                    f"(x {ceiling / per:.2f} of the ceiling)",
+                    flush=True,
+                )
+    return 0
 
 
 def main() -> int:
@@ -727,8 +831,16 @@ def main() -> int:
         help="the ceiling as this script measured it before: a new Sandbox each round, "
         "--units units, json.dumps (no growth, no full garbage collections)",
     )
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="count user-space instructions per request under callgrind instead (slow: "
+        "about a minute per server and client count; use --units 150 --threads 1,8)",
+    )
     args = parser.parse_args()
     counts = [int(t) for t in args.threads.split(",")]
+    if args.instructions:
+        return instructions_main(args, counts)
 
     print(
         f"workload: {args.units} units x {REQUESTS_PER_UNIT} requests per run, threads "
@@ -758,13 +870,15 @@ def main() -> int:
         encode = server_encoder()
         grown = None if args.fresh_ceiling else new_sandbox()
         for r in range(args.rounds):
-            if args.fresh_ceiling:
-                top = ceiling_run(args.units, lambda b: json.dumps(b).encode())
-            else:  # as many requests into one sandbox as each server answers per round
-                top = ceiling_run(args.units * len(counts), encode, grown)
-            ceilings.append(top.rate)
-            ceiling_cpus.append(1e6 * (top.cpu or 0.0) / top.requests)
             for threads in counts:
+                # The ceiling's share of this moment, just before the servers' runs at it:
+                # one sandbox answers as many units as each server does, so it grows as theirs.
+                if args.fresh_ceiling:
+                    top = ceiling_run(args.units, lambda b: json.dumps(b).encode())
+                else:
+                    top = ceiling_run(args.units, encode, grown)
+                ceilings.append(top.rate)
+                ceiling_cpus.append(1e6 * (top.cpu or 0.0) / top.requests)
                 for server in servers:
                     before = server.cpu()
                     run = run_clients(
@@ -779,12 +893,13 @@ def main() -> int:
                     after = server.cpu()
                     if before is not None and after is not None:
                         run.cpu = after - before
+                    run.ceiling_rate, run.ceiling_cpu = ceilings[-1], ceiling_cpus[-1]
                     results.setdefault((server.label, threads), []).append(run)
             print(f"  round {r + 1}/{args.rounds} done; load average {_load()}", flush=True)
         ceiling = statistics.median(ceilings)
         ceiling_cpu = statistics.median(ceiling_cpus)
         what = (
-            "a new in-process Sandbox each round + json.dumps"
+            "a new in-process Sandbox each time + json.dumps"
             if args.fresh_ceiling
             else "in-process Sandbox answering what each server does, + the server's encoder"
         )
@@ -796,8 +911,8 @@ def main() -> int:
             "on a core of its own"
         )
         print(
-            "  x clock: req/s / the ceiling's req/s by the clock (same moments, same load);\n"
-            "  x CPU: the ceiling's CPU per request / the server's (load-independent)"
+            "  x clock: req/s / the ceiling's req/s measured just before (same moment, same\n"
+            "  load), median over rounds; x CPU: the ceiling's CPU per request / the server's"
         )
         print(
             f"\n{'server':<22}{'clients':>7}{'req/s median [range]':>28}{'p50 ms':>9}"
@@ -811,7 +926,9 @@ def main() -> int:
                 lat = [x for run in runs for x in run.latencies]
                 cpus = [1e6 * run.cpu / run.requests for run in runs if run.cpu and run.requests]
                 cpu = f"{statistics.median(cpus):.0f}" if cpus else "-"
-                by_cpu = f"{ceiling_cpu / statistics.median(cpus):.2f}" if cpus else "-"
+                by_cpu = "-"
+                if cpus:
+                    by_cpu = f"{statistics.median(_cpu_ratios(runs)):.2f}"
                 errors: dict[str, int] = {}
                 for run in runs:
                     for k, v in run.errors.items():
@@ -822,7 +939,8 @@ def main() -> int:
                 err = ", ".join(f"{k} x{v}" for k, v in sorted(errors.items())) or "0"
                 print(
                     f"{server.label:<22}{threads:>7}{shown:>28}{pct(lat, 0.5):>9.2f}"
-                    f"{pct(lat, 0.99):>9.2f}{cpu:>12}{rate / ceiling:>9.2f}{by_cpu:>7}"
+                    f"{pct(lat, 0.99):>9.2f}{cpu:>12}"
+                    f"{statistics.median(_clock_ratios(runs)):>9.2f}{by_cpu:>7}"
                     f"{client:>15.0f}  {err}"
                 )
             rss = server.rss_mb()
@@ -853,11 +971,12 @@ def main() -> int:
         if main_label is not None and 8 in counts:
             runs = results[(main_label, 8)]
             rate = statistics.median(r.rate for r in runs)
-            cpus = [1e6 * r.cpu / r.requests for r in runs if r.cpu and r.requests]
-            by_cpu = f", {ceiling_cpu / statistics.median(cpus):.2f} by CPU" if cpus else ""
+            ratios = _cpu_ratios(runs)
+            by_cpu = f", {statistics.median(ratios):.2f} by CPU" if ratios else ""
             print(
                 f"\nserve throughput: {rate:,.0f} req/s at 8 clients = "
-                f"{rate / ceiling:.2f} of the in-process ceiling by the clock{by_cpu}"
+                f"{statistics.median(_clock_ratios(runs)):.2f} of the in-process ceiling "
+                f"by the clock{by_cpu}"
             )
     finally:
         for server in servers:

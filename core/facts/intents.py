@@ -4,7 +4,7 @@ What each test card does to a PaymentIntent (§8.3, §8.4), the ``pm_card_*`` al
 (§8.2), the bank test values (§8.5) and the timings the simulator picks. Every choice the
 reference marks **unverified** is listed in :data:`UNVERIFIED` with the sandbox's
 choice; this is the one place to change such a choice (the GUI shows the notes as
-they are, as it does for ``catalog.SourceType.unverified``).
+they are, as it does for ``core.facts.source_catalog.SourceType.unverified``).
 """
 
 from __future__ import annotations

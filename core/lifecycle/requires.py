@@ -21,6 +21,7 @@ from __future__ import annotations
 from typing import Any
 
 from core.i18n import QT_TRANSLATE_NOOP, fill
+from core.lifecycle import intent_requires
 from core.lifecycle import tables as lifecycle
 from core.lifecycle.tables import Ctx, Guard
 
@@ -120,7 +121,7 @@ _REQUIREMENTS = (
         lambda c: lifecycle.state_of(c.obj) == "uncaptured",
     ),
 )
-GUARDS: dict[str, Guard] = {g.name: g for g in _REQUIREMENTS}
+GUARDS: dict[str, Guard] = {**{g.name: g for g in _REQUIREMENTS}, **intent_requires.GUARDS}
 
 #: (kind, trigger) -> the names of the guards every edge of the trigger needs, in order.
 REQUIRES: dict[tuple[str, str], tuple[str, ...]] = {
@@ -138,20 +139,25 @@ REQUIRES: dict[tuple[str, str], tuple[str, ...]] = {
     ("token", "charge"): ("token_unused", "token_chargeable"),
     ("token", "attach"): ("token_unused", "token_attachable_type"),
     ("charge", "capture"): ("uncaptured_to_capture",),
+    **intent_requires.REQUIRES,
 }
+#: How the words name a kind (``{kind}``).
+KIND_WORDS = {"payment_intent": "PaymentIntent", "setup_intent": "SetupIntent"}
 
 
 def words(guard: Guard, ctx: Ctx) -> str:
     """The guard's reason with its named fields filled from the object."""
     if "{" not in guard.reason:
         return guard.reason
-    obj = ctx.obj
+    about = intent_requires.ABOUT.get(guard.name)
+    obj = ctx.extra[about] if about else ctx.obj
     return fill(
         guard.reason,
         status=getattr(obj, "status", ""),
         state=lifecycle.state_of(obj),
         customer=getattr(obj, "customer", ""),
         type=getattr(obj, "type", ""),
+        kind=KIND_WORDS.get(getattr(obj, "kind", ""), ""),
     )
 
 
@@ -165,6 +171,8 @@ def why_blocked(rec: Any, trigger: str, ctx: Ctx | None = None) -> str:
         guard = GUARDS[name]
         if not guard.test(ctx):
             return words(guard, ctx)
+    if (table.kind, trigger) in intent_requires.NO_EDGE:
+        return ""
     state = lifecycle.state_of(rec)
     reasons = []
     for tr in table.transitions:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from core.facts import cards, catalog
+from core.facts import cards, source_catalog
 from core.i18n import QT_TRANSLATE_NOOP
 from core.lifecycle.table_types import Ctx, Guard, Table, Transition, charge_customer
 
@@ -332,7 +332,7 @@ TABLES: dict[tuple[str, str], Table] = {
 
 def _expiry_possible(rec: Any, state: str) -> bool:
     """The source's type has an expiry timer in ``state`` (§3.4)."""
-    info = catalog.SOURCE_TYPES.get(rec.type)
+    info = source_catalog.SOURCE_TYPES.get(rec.type)
     if info is None:
         return True
     seconds = info.pending_expiry if state == "pending" else info.chargeable_expiry

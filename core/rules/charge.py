@@ -1,11 +1,13 @@
-"""Charges, capture and refunds (§8), including declines (§5.2, §10)."""
+"""Charges (§8): create, including declines (§5.2, §10), retrieve, list, update, and the
+settling of a delayed one; capture is :mod:`core.rules.charge_capture`, refunds
+:mod:`core.rules.refund`."""
 
 from __future__ import annotations
 
 import copy
 from typing import Any
 
-from core.facts import cards, catalog, errors, intent_errors
+from core.facts import cards, catalog, errors, source_catalog
 from core.lifecycle import tables as lifecycle
 from core.lifecycle.tables import Ctx
 from core.rules import engine, fields, listing
@@ -16,13 +18,11 @@ from core.store.records import (
     ChargeRec,
     CustomerRec,
     JSONDict,
-    PaymentIntentRec,
-    RefundRec,
     SourceRec,
     TokenRec,
 )
 from core.store.state import State
-from core.wire.charges import charge_json, refund_json
+from core.wire.charges import charge_json
 
 CREATE_KEYS = frozenset(
     {
@@ -40,8 +40,6 @@ CREATE_KEYS = frozenset(
         *fields.CHARGE_KEYS,
     }
 )
-REFUND_DELAY = 30 * 60  # async test-card refunds settle after 30 min (sandbox choice)
-REFUND_REASONS = ("duplicate", "fraudulent", "requested_by_customer")
 
 
 def _resolve(st: State, source: str | None, customer_id: str | None) -> tuple[Any, str | None]:
@@ -121,7 +119,7 @@ def create(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
             raise errors.invalid("ACH payments do not support capture=false.", param="capture")
         rec = _new_charge(st, amount, currency, target, target.id, charge_customer, extra)
         rec.status, rec.paid = "pending", False  # §8.2: ACH debits settle days later
-        rec.settle_at = st.now + (catalog.SOURCE_TYPES["ach_debit"].settle_seconds or 0)
+        rec.settle_at = st.now + (source_catalog.SOURCE_TYPES["ach_debit"].settle_seconds or 0)
         rec.settle_outcome = "succeeded"
         st.add(rec)
         st.schedule(rec.settle_at, rec.id, "settle_at")
@@ -274,7 +272,7 @@ def _charge_source(
         if src.status == "consumed" and src.usage == "reusable":
             raise errors.reusable_source_consumed()  # §5.2, §12.1
         raise errors.source_not_chargeable()
-    info = catalog.SOURCE_TYPES[src.type]
+    info = source_catalog.SOURCE_TYPES[src.type]
     if src.currency is not None and src.currency != currency:
         raise errors.invalid(
             f"The currency of the charge ({currency}) does not match the "
@@ -388,182 +386,6 @@ def retrieve(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict
 
 def list_all(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
     return listing.list_objects(st, "charge", "/v1/charges", data)
-
-
-def capture(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
-    charge_id = args[0]
-    rec = engine.lookup(st, ChargeRec, charge_id)
-    p = Params(
-        data, {"amount", "receipt_email", "statement_descriptor", "statement_descriptor_suffix"}
-    )
-    amount = p.amount("amount")
-    if rec.payment_intent is not None:  # intents §3.7: its PaymentIntent captures it
-        raise intent_errors.capture_through_payment_intent(charge_id, rec.payment_intent)
-    if rec.status != "succeeded":
-        raise errors.invalid(
-            f"Charge {charge_id} cannot be captured: its status is {rec.status}.",
-            code="charge_not_capturable",
-        )
-    if rec.captured:
-        raise errors.invalid(
-            f"Charge {charge_id} has already been captured.", code="charge_already_captured"
-        )
-    if rec.refunded and _expired(st, rec):  # C4: the 7-day authorization ran out
-        raise errors.invalid(
-            f"Charge {charge_id} has expired for capture.", code="charge_expired_for_capture"
-        )
-    if rec.refunded:  # C5: a refund released the authorization
-        raise errors.invalid(
-            f"Charge {charge_id} has already been refunded; its "
-            "authorization is released and it cannot be captured.",
-            code="charge_already_refunded",
-        )
-    amount = rec.amount if amount is None else amount
-    if amount > rec.amount:
-        raise errors.invalid(
-            f"You cannot capture more than the authorized amount ({rec.amount}).", param="amount"
-        )
-    with engine.taking(st, charge_id, "capture"):
-        rec = st.mut(charge_id)
-        rec.captured, rec.amount_captured, rec.capture_expires_at = True, amount, None
-        rec.receipt_email = p.str("receipt_email") or rec.receipt_email
-        if amount < rec.amount:  # the rest of the authorization is released
-            rec.amount_refunded = rec.amount - amount
-    return charge_json(rec)
-
-
-def _expired(st: State, rec: ChargeRec) -> bool:
-    return any(
-        getattr(st.objects.get(refund_id), "reason", None) == "expired_uncaptured_charge"
-        for refund_id in rec.refunds
-    )
-
-
-def expire_authorization(st: State, charge_id: str) -> None:
-    """C4: an uncaptured charge expires after 7 days (§3.4): refunded, charge.expired."""
-    rec = st.objects[charge_id]
-    refund = RefundRec(
-        st.new_id("re_"),
-        st.now,
-        rec.amount - rec.amount_refunded,
-        rec.currency,
-        charge_id,
-        "succeeded",
-        reason="expired_uncaptured_charge",
-    )
-    st.add(refund)
-    with engine.taking(st, charge_id, "expire"):
-        rec = st.mut(charge_id)
-        rec.capture_expires_at = None
-        rec.amount_refunded, rec.refunded = rec.amount, True
-        rec.refunds = (*rec.refunds, refund.id)
-
-
-def _refund_target(st: State, pi_id: str) -> str:
-    """The Charge a ``payment_intent=pi_…`` refund refunds (§3.7): its latest, succeeded."""
-    pi = st.get(pi_id)
-    if not isinstance(pi, PaymentIntentRec):
-        raise errors.no_such("payment_intent", pi_id, param="payment_intent")
-    charge = st.get(pi.latest_charge) if pi.latest_charge else None
-    if pi.status != "succeeded" or not isinstance(charge, ChargeRec):
-        raise intent_errors.refund_needs_success(pi_id)
-    return charge.id
-
-
-def create_refund(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
-    p = Params(data, {"charge", "payment_intent", "amount", "reason", "metadata"})
-    pi_id = p.str("payment_intent")
-    if pi_id and not p.has("charge"):  # intents §3.7: refund a PaymentIntent's charge
-        charge_id = _refund_target(st, pi_id)
-    else:
-        charge_id = p.req("charge")
-    amount = p.amount("amount")
-    reason = p.enum("reason", REFUND_REASONS)
-    metadata = p.metadata() or {}
-    rec = engine.lookup(st, ChargeRec, charge_id, "charge")
-    if rec.status == "failed":
-        raise errors.invalid(
-            f"Charge {charge_id} failed: there is nothing to refund.", param="charge"
-        )
-    if rec.status == "pending":
-        raise errors.invalid(
-            f"Charge {charge_id} is still pending: refunds of this payment "
-            "method go out only once the charge has succeeded (§8.4).",
-            param="charge",
-        )
-    if rec.refunded:
-        raise errors.invalid(
-            f"Charge {charge_id} has already been refunded.", code="charge_already_refunded"
-        )
-    remaining = rec.amount - rec.amount_refunded
-    if not rec.captured and amount is not None and amount != remaining:
-        # Refunding an authorization releases all of it (C5); a smaller capture is the way
-        # to take less. Stripe's wording, as commonly quoted (not in the reference).
-        raise errors.invalid(
-            "You cannot partially refund an uncaptured charge. Instead, "
-            "capture the charge for an amount less than the original amount",
-            param="amount",
-        )
-    amount = remaining if amount is None else amount
-    if amount > remaining:
-        raise errors.invalid(
-            f"Refund amount ({catalog.format_amount(amount, rec.currency)}) "
-            f"is greater than unrefunded amount on charge "
-            f"({catalog.format_amount(remaining, rec.currency)})",
-            param="amount",
-        )
-    test = cards.BY_KEY.get(
-        getattr(rec.source_snapshot, "key", "") or getattr(rec.source_snapshot, "card_key", "")
-    )
-    status = "succeeded"
-    refund = RefundRec(
-        st.new_id("re_"),
-        st.now,
-        amount,
-        rec.currency,
-        charge_id,
-        status,
-        reason=reason,
-        metadata=metadata,
-        payment_intent=rec.payment_intent,
-    )
-    if test is not None and test.refund == "async_success":
-        refund.status, refund.settle_to = "pending", "succeeded"
-    elif test is not None and test.refund == "async_failure":
-        refund.settle_to = "failed"
-    if refund.settle_to:
-        refund.settle_at = st.now + REFUND_DELAY
-        st.schedule(refund.settle_at, refund.id, "settle_at")
-    st.add(refund)
-    with engine.taking(st, charge_id, "refund", Ctx(rec, amount=amount)):
-        rec = st.mut(charge_id)
-        if not rec.captured:
-            rec.capture_expires_at = None
-        rec.amount_refunded += amount
-        rec.refunded = rec.amount_refunded >= rec.amount
-        rec.refunds = (*rec.refunds, refund.id)
-    return refund_json(refund)
-
-
-def settle_refund(st: State, refund_id: str) -> None:
-    refund = st.mut(refund_id)
-    refund.settle_at = None
-    refund.status = refund.settle_to
-    if refund.status == "failed":
-        refund.failure_reason = "expired_or_canceled_card"
-        charge = st.mut(refund.charge)
-        charge.amount_refunded -= refund.amount
-        charge.refunded = False
-    st.fire("charge.refund.updated", refund)
-
-
-def retrieve_refund(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
-    Params(data, set())
-    return refund_json(engine.lookup(st, RefundRec, args[0]))
-
-
-def list_refunds(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
-    return listing.list_objects(st, "refund", "/v1/refunds", data)
 
 
 def update_charge(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from core.facts import errors
-from core.rules import balance, source_simulator
+from core.rules import balance, charge_capture, refund, source_simulator
 from core.rules import charge as charge_rules
 from core.rules import payment_intent_after as pi_after
 from core.rules.validate import Params
@@ -49,7 +49,7 @@ def run_until(st: State, target: int) -> None:
         if field == "expires_at":
             source_simulator.expire(st, object_id)
         elif field == "capture_expires_at":
-            charge_rules.expire_authorization(st, object_id)
+            charge_capture.expire_authorization(st, object_id)
             if rec.payment_intent is not None:  # intents §3.2 T17
                 pi_after.hold_expired(st, rec.payment_intent)
         elif field == "process_at":
@@ -61,5 +61,5 @@ def run_until(st: State, target: int) -> None:
         elif isinstance(rec, ChargeRec):
             charge_rules.settle(st, object_id)
         elif isinstance(rec, RefundRec):
-            charge_rules.settle_refund(st, object_id)
+            refund.settle_refund(st, object_id)
     st.now = target

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, TypeVar
 
-from core.facts import cards, catalog, errors
+from core.facts import cards, catalog, errors, source_catalog
 from core.lifecycle import tables as lifecycle
 from core.lifecycle.tables import Ctx, Transition
 from core.rules.validate import Params
@@ -272,7 +272,7 @@ def resolve_token(st: State, token_id: str, param: str = "source") -> TokenRec |
 
 def expiry_deadline(st: State, type_name: str, status: str) -> int | None:
     """When a source in ``status`` is canceled (§3.4), or None."""
-    info = catalog.SOURCE_TYPES[type_name]
+    info = source_catalog.SOURCE_TYPES[type_name]
     seconds = info.pending_expiry if status == "pending" else info.chargeable_expiry
     if seconds is None or status not in ("pending", "chargeable"):
         return None

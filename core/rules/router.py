@@ -15,9 +15,11 @@ from core.facts import errors
 from core.rules import (
     balance,
     charge,
+    charge_capture,
     clock,
     customer,
     listing,
+    refund,
     search,
     source,
     source_simulator,
@@ -62,10 +64,10 @@ _route("POST", "/v1/charges", charge.create)
 _route("GET", "/v1/charges", charge.list_all, False)
 _route("GET", "/v1/charges/{id}", charge.retrieve, False)
 _route("POST", "/v1/charges/{id}", charge.update_charge)
-_route("POST", "/v1/charges/{id}/capture", charge.capture)
-_route("POST", "/v1/refunds", charge.create_refund)
-_route("GET", "/v1/refunds", charge.list_refunds, False)
-_route("GET", "/v1/refunds/{id}", charge.retrieve_refund, False)
+_route("POST", "/v1/charges/{id}/capture", charge_capture.capture)
+_route("POST", "/v1/refunds", refund.create_refund)
+_route("GET", "/v1/refunds", refund.list_refunds, False)
+_route("GET", "/v1/refunds/{id}", refund.retrieve_refund, False)
 _route("GET", "/v1/events", listing.list_events, False)
 _route("GET", "/v1/events/{id}", listing.retrieve_event, False)
 _route("POST", "/v1/test_helpers/sources/{id}/authorize", source_simulator.authorize)

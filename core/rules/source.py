@@ -6,7 +6,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from core.facts import catalog, errors
+from core.facts import catalog, errors, source_catalog
 from core.lifecycle import tables as lifecycle
 from core.lifecycle.tables import Ctx
 from core.rules import engine, listing, source_types
@@ -32,7 +32,7 @@ CREATE_KEYS = frozenset(
         "metadata",
         "customer",
         "original_source",
-        *catalog.SOURCE_TYPE_NAMES,
+        *source_catalog.SOURCE_TYPE_NAMES,
     }
 )
 UPDATE_KEYS = frozenset({"amount", "mandate", "metadata", "owner", "source_order", "card"})
@@ -69,10 +69,10 @@ def create(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
         raise errors.unknown_param("customer")
     if type_name is None:
         raise errors.missing_param("type")
-    info = catalog.SOURCE_TYPES.get(type_name)
+    info = source_catalog.SOURCE_TYPES.get(type_name)
     if info is None:
-        raise errors.invalid_enum("type", type_name, catalog.SOURCE_TYPE_NAMES)
-    for other in catalog.SOURCE_TYPE_NAMES:
+        raise errors.invalid_enum("type", type_name, source_catalog.SOURCE_TYPE_NAMES)
+    for other in source_catalog.SOURCE_TYPE_NAMES:
         if other != type_name and p.has(other):
             raise errors.invalid(
                 f"Received the {other} hash for a source of type {type_name}.", param=other
@@ -83,7 +83,7 @@ def create(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
     usage = usage_raw or info.default_usage
     if usage not in info.usages:
         raise errors.usage_not_supported(type_name, usage, info.usages)
-    flow = p.enum("flow", catalog.FLOWS) or info.flow
+    flow = p.enum("flow", source_catalog.FLOWS) or info.flow
     if flow not in info.flows:
         raise errors.invalid(
             f"Sources of type {type_name} do not support flow {flow}; "

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from core.facts import cards, catalog, errors
+from core.facts import cards, errors, source_catalog
 from core.rules import engine
 from core.rules.validate import Params
 from core.store.ids import fingerprint
@@ -263,7 +263,7 @@ def create_3ds_source(st: State, p: Params, rec: SourceRec, type_data: JSONDict)
 
 
 def fill_type_hash(st: State, p: Params, rec: SourceRec, type_data: JSONDict) -> str:
-    info = catalog.SOURCE_TYPES[rec.type]
+    info = source_catalog.SOURCE_TYPES[rec.type]
     given = p.raw_hash(rec.type) or {}
     for key, value in given.items():
         if not isinstance(value, str):
@@ -287,9 +287,9 @@ def fill_type_hash(st: State, p: Params, rec: SourceRec, type_data: JSONDict) ->
                 "mandate_url": f"https://hooks.stripe.com/adapter/sepa_debit/file/{rec.id}",
             }
         )
-        if iban in catalog.SEPA_FAILING_IBANS:
+        if iban in source_catalog.SEPA_FAILING_IBANS:
             rec.behavior = "fail"
-        elif iban in catalog.SEPA_DISPUTE_IBANS:
+        elif iban in source_catalog.SEPA_DISPUTE_IBANS:
             rec.behavior = "dispute"
     elif rec.type == "ideal" and "bank" in given and given["bank"] not in IDEAL_BANKS:
         raise errors.invalid(

@@ -18,8 +18,8 @@ from __future__ import annotations
 from typing import Any
 
 from core.facts import errors
-from core.rules import charge as charge_rules
 from core.rules import engine, listing, pages
+from core.rules import refund as refund_rules
 from core.rules import source as source_rules
 from core.rules.validate import Params, merge_metadata
 from core.store.records import BankRec, CardRec, ChargeRec, CustomerRec, RefundRec, SourceRec
@@ -55,7 +55,7 @@ def legacy_refund(st: State, args: Args, data: dict[str, Any]) -> JSONDict:
     p.bool("refund_application_fee", False)
     p.bool("reverse_transfer", False)
     given = {k: v for k, v in data.items() if k not in extra}
-    charge_rules.create_refund(st, (), {**given, "charge": args[0]})
+    refund_rules.create_refund(st, (), {**given, "charge": args[0]})
     return charge_json(st.objects[args[0]])
 
 
@@ -64,7 +64,7 @@ def create_charge_refund(st: State, args: Args, data: dict[str, Any]) -> JSONDic
     engine.lookup(st, ChargeRec, args[0])
     if "charge" in data:
         raise errors.unknown_param("charge")
-    return charge_rules.create_refund(st, (), {**data, "charge": args[0]})
+    return refund_rules.create_refund(st, (), {**data, "charge": args[0]})
 
 
 def list_charge_refunds(st: State, args: Args, data: dict[str, Any]) -> JSONDict:

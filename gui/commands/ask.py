@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QWidget
 
-from core.lifecycle.actions import Action
+from core.lifecycle.action import Action
 from gui.sandbox_host import SandboxHost
 
 

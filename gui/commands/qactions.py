@@ -24,7 +24,7 @@ from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QApplication, QStyle, QWidget
 
 from core.api import Change, Response, Sandbox
-from core.lifecycle.actions import Action
+from core.lifecycle.action import Action
 from gui.commands.ask import ParameterAsker
 from gui.commands.table import (
     CLOCK_PATH,

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
-from core.lifecycle.actions import Action
+from core.lifecycle.action import Action
 from gui.words.noop import QT_TRANSLATE_NOOP
 
 

@@ -20,13 +20,14 @@ from PySide6.QtCore import QCoreApplication
 
 from core.facts import cards as _cards
 from core.facts import catalog as _catalog
+from core.facts import source_catalog as _source_catalog
 from gui.words.i18n import core_text
 
-SourceType = _catalog.SourceType
+SourceType = _source_catalog.SourceType
 TestCard = _cards.TestCard
 
-SOURCE_TYPES = _catalog.SOURCE_TYPES
-SOURCE_TYPE_NAMES = _catalog.SOURCE_TYPE_NAMES
+SOURCE_TYPES = _source_catalog.SOURCE_TYPES
+SOURCE_TYPE_NAMES = _source_catalog.SOURCE_TYPE_NAMES
 CURRENCIES: tuple[str, ...] = tuple(sorted(_catalog.CURRENCIES))
 DEFAULT_CURRENCY = _catalog.ACCOUNT_DEFAULT_CURRENCY
 MAX_AMOUNT = _catalog.MAX_AMOUNT
@@ -41,7 +42,7 @@ format_amount = _catalog.format_amount
 
 def unverified_topic(key: str) -> str:
     """The (marked, untranslated) words of an ``unverified`` topic key."""
-    return _catalog.UNVERIFIED_TOPICS.get(key, key.replace("_", " "))
+    return _source_catalog.UNVERIFIED_TOPICS.get(key, key.replace("_", " "))
 
 
 def _tr(text: str) -> str:
@@ -181,14 +182,14 @@ def sepa_test_ibans() -> tuple[tuple[str, str], ...]:
     ibans = [
         "DE89370400440532013000",
         "AT611904300234573201",
-        *sorted(_catalog.SEPA_FAILING_IBANS),
-        *sorted(_catalog.SEPA_DISPUTE_IBANS),
+        *sorted(_source_catalog.SEPA_FAILING_IBANS),
+        *sorted(_source_catalog.SEPA_DISPUTE_IBANS),
     ]
     out = []
     for iban in ibans:
-        if iban in _catalog.SEPA_FAILING_IBANS:
+        if iban in _source_catalog.SEPA_FAILING_IBANS:
             outcome = QCoreApplication.translate("facts", "charge pending → failed")
-        elif iban in _catalog.SEPA_DISPUTE_IBANS:
+        elif iban in _source_catalog.SEPA_DISPUTE_IBANS:
             outcome = QCoreApplication.translate("facts", "charge succeeds, then a dispute")
         else:
             outcome = QCoreApplication.translate("facts", "charge pending → succeeded")

@@ -16,12 +16,13 @@ through the window's :class:`~gui.sandbox_host.SandboxHost`:
   its action log (``LessonRun.back`` → ``Sandbox.rebuild``), so the panes that
   subscribed to it refresh in place, exactly like undo.
 
-Wiring for the window (the lead's files)::
+How the window wires it::
 
     player = LessonPlayer(window.host, window)
     player.objectTouched.connect(window.selection.select)
     # player.next_action / previous_action / restart_action / autoplay_action are
-    # QActions without shortcuts: give them unique ones in gui/commands.py.
+    # QActions without shortcuts: the window gives them theirs (gui/window_lessons.py),
+    # so that they stay unique among its commands.
 
 Signals:
     objectTouched(str): the id of the object the step just shown is about

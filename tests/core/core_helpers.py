@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from core.api import Response, Sandbox
-from core.facts import catalog
+from core.facts import source_catalog
 
 CARD = {"card[exp_month]": "12", "card[exp_year]": "2030"}
 
@@ -43,7 +43,7 @@ def customer(sb: Sandbox, **params: str) -> str:
 
 def source_params(type_name: str, **extra: Any) -> dict[str, Any]:
     """Valid creation params for any source type (card uses 4242)."""
-    info = catalog.SOURCE_TYPES[type_name]
+    info = source_catalog.SOURCE_TYPES[type_name]
     params: dict[str, Any] = {
         "type": type_name,
         "owner[email]": "jenny@example.com",

@@ -17,7 +17,7 @@ from core_helpers import (
 )
 
 from core.api import Sandbox
-from core.facts import cards, catalog
+from core.facts import cards, source_catalog
 
 DAY = 86400
 
@@ -105,9 +105,9 @@ def test_no_such_token_quirk_for_src_ids(sb: Sandbox) -> None:
 # --- §8.2 sync/async -----------------------------------------------------------------
 
 
-@pytest.mark.parametrize("type_name", catalog.SOURCE_TYPE_NAMES)
+@pytest.mark.parametrize("type_name", source_catalog.SOURCE_TYPE_NAMES)
 def test_charge_every_source_type(sb: Sandbox, type_name: str) -> None:
-    info = catalog.SOURCE_TYPES[type_name]
+    info = source_catalog.SOURCE_TYPES[type_name]
     src = (
         chargeable_source(sb, type_name, number="4242424242424242")
         if type_name == "three_d_secure"

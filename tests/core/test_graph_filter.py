@@ -6,7 +6,7 @@ import pytest
 from core_helpers import card_source, charge, chargeable_source, customer, make_source, ok, token
 
 from core.api import Sandbox
-from core.facts import catalog
+from core.facts import source_catalog
 from core.lifecycle import tables as lifecycle
 
 
@@ -90,7 +90,7 @@ def test_card_charge_is_born_succeeded(sb: Sandbox) -> None:
 
 def _all_sources(sb: Sandbox) -> list[str]:
     ids = []
-    for name, info in catalog.SOURCE_TYPES.items():
+    for name, info in source_catalog.SOURCE_TYPES.items():
         for usage in info.usages:
             try:
                 ids.append(make_source(sb, name, usage=usage)["id"])

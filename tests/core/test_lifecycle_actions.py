@@ -7,7 +7,7 @@ from core_helpers import card_source, charge, customer, make_source, ok, token
 
 from core.api import Sandbox
 from core.lifecycle import tables as lifecycle
-from core.lifecycle.actions import ACTION_NAMES
+from core.lifecycle.action import ACTION_NAMES
 
 
 def test_tables_cover_every_flow_and_kind() -> None:

@@ -47,7 +47,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import best_match
 
 from core.api import Sandbox
-from core.facts import catalog
+from core.facts import source_catalog
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 REFERENCE_DIR = REPO_ROOT.parent / "shared" / "reference"
@@ -364,7 +364,7 @@ TDS_PENDING_CARD = {**CARD, "card[number]": "4000000000003055"}  # 3DS optional:
 
 
 def _currency(source_type: str) -> str:
-    currencies = catalog.SOURCE_TYPES[source_type].currencies
+    currencies = source_catalog.SOURCE_TYPES[source_type].currencies
     if currencies is None:
         return "usd"
     return "eur" if "eur" in currencies else sorted(currencies)[0]
@@ -376,7 +376,7 @@ def create_params(
     flow: str,
     usage: str,
 ) -> dict[str, str]:
-    info = catalog.SOURCE_TYPES[source_type]
+    info = source_catalog.SOURCE_TYPES[source_type]
     params: dict[str, str] = {
         "type": source_type,
         "usage": usage,
@@ -412,7 +412,7 @@ def create_params(
 
 SOURCE_CASES = [
     (t, flow, usage)
-    for t, info in catalog.SOURCE_TYPES.items()
+    for t, info in source_catalog.SOURCE_TYPES.items()
     for flow in info.flows
     for usage in info.usages
 ]
@@ -518,7 +518,7 @@ def drive(box: CheckedSandbox, source_type: str, flow: str, usage: str) -> set[s
 
 
 def expected_statuses(source_type: str, flow: str, usage: str) -> set[str]:
-    info = catalog.SOURCE_TYPES[source_type]
+    info = source_catalog.SOURCE_TYPES[source_type]
     starts_pending = info.initial_status == "pending"
     expected = {"chargeable", "consumed"}
     if starts_pending:
@@ -543,7 +543,9 @@ def test_every_source_type_flow_and_status_validates(spec, source_type, flow, us
 def test_all_eighteen_types_are_covered(spec) -> None:
     enum = spec.raw["components"]["source"]["properties"]["type"]["enum"]
     assert (
-        sorted({t for t, _, _ in SOURCE_CASES}) == sorted(enum) == sorted(catalog.SOURCE_TYPE_NAMES)
+        sorted({t for t, _, _ in SOURCE_CASES})
+        == sorted(enum)
+        == sorted(source_catalog.SOURCE_TYPE_NAMES)
     )
     assert len(enum) == 18
     assert {f for _, f, _ in SOURCE_CASES} == {"none", "redirect", "receiver", "code_verification"}

@@ -16,21 +16,21 @@ from core_helpers import (
 )
 
 from core.api import Sandbox
-from core.facts import catalog
+from core.facts import source_catalog
 
 PENDING_TYPES = [
     t
-    for t, i in catalog.SOURCE_TYPES.items()
+    for t, i in source_catalog.SOURCE_TYPES.items()
     if i.initial_status == "pending" and t != "three_d_secure"
 ]
 
 
-@pytest.mark.parametrize("type_name", catalog.SOURCE_TYPE_NAMES)
+@pytest.mark.parametrize("type_name", source_catalog.SOURCE_TYPE_NAMES)
 def test_every_type_created_with_its_flow_usage_and_initial_status(
     sb: Sandbox, type_name: str
 ) -> None:
     # §3.2 initial status, §4 flow and default usage, §2.1 presence rules
-    info = catalog.SOURCE_TYPES[type_name]
+    info = source_catalog.SOURCE_TYPES[type_name]
     src = make_source(sb, type_name)
     assert src["object"] == "source" and src["id"].startswith("src_")
     assert src["flow"] == info.flow
@@ -39,7 +39,7 @@ def test_every_type_created_with_its_flow_usage_and_initial_status(
     assert src["status"] == expected
     assert src["client_secret"].startswith("src_client_secret_")
     assert type_name in src  # its own type hash (§2.4)
-    for other in catalog.SOURCE_TYPE_NAMES:
+    for other in source_catalog.SOURCE_TYPE_NAMES:
         if other != type_name:
             assert other not in src  # other types' hashes are absent
     for flow in ("redirect", "receiver", "code_verification"):

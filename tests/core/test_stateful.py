@@ -49,7 +49,7 @@ from hypothesis import HealthCheck, settings
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
 from core.api import Change, Response, Sandbox
-from core.facts import catalog
+from core.facts import source_catalog
 from core.lifecycle import tables as lifecycle
 
 SEED = 11
@@ -236,7 +236,7 @@ junk_params = st.one_of(
 
 def source_params(kind: str, data: st.DataObject, card_source: str | None) -> dict[str, str]:
     """Mostly valid creation params for ``kind``, sometimes with one thing wrong."""
-    info = catalog.SOURCE_TYPES[kind]
+    info = source_catalog.SOURCE_TYPES[kind]
     flow = data.draw(st.sampled_from(info.flows), label="flow")
     usage = data.draw(st.sampled_from(info.usages), label="usage")
     currency = (
@@ -425,7 +425,11 @@ class SandboxMachine(RuleBasedStateMachine):
         )
         times = [e["created"] for e in after["events"][max(len(before["events"]) - 1, 0) :]]
         assert times == sorted(times), f"events out of time order: {times} {where}"
-        named = set(params.values()) if isinstance(params, dict) else set()
+        named = (
+            {v for v in params.values() if isinstance(v, str)}
+            if isinstance(params, dict)
+            else set()
+        )
         for value in named:
             obj = old.get(value)
             if obj is not None and obj["object"] == "token" and obj["used"]:
@@ -527,7 +531,7 @@ class SandboxMachine(RuleBasedStateMachine):
     def start(self) -> None:
         self.send("POST", "/v1/customers", {"email": "first@example.com"})
 
-    @rule(data=st.data(), kind=st.sampled_from(catalog.SOURCE_TYPE_NAMES))
+    @rule(data=st.data(), kind=st.sampled_from(source_catalog.SOURCE_TYPE_NAMES))
     def create_source(self, data: st.DataObject, kind: str) -> None:
         cards = [i for i in self.ids("source") if self.snapshot["objects"][i]["type"] == "card"]
         card = data.draw(st.sampled_from(cards)) if cards else None
@@ -850,7 +854,18 @@ class SandboxMachine(RuleBasedStateMachine):
     @rule(data=st.data())
     def act_as_offered(self, data: st.DataObject) -> None:
         """Send one action ``allowed_actions`` offers, as the window's buttons do."""
-        offered = [i for i in self.ids() if self.sb.allowed_actions(i)]
+        self._act_as_offered(data)
+
+    @rule(data=st.data())
+    def act_on_intents_as_offered(self, data: st.DataObject) -> None:
+        """The same for a PaymentMethod, PaymentIntent or SetupIntent, in whatever state
+        the run has brought it to: their blocked reasons come from the intents'
+        requirements and the tables' guards (core.lifecycle.intent_requires), so an
+        enabled one must be accepted and a blocked one refused."""
+        self._act_as_offered(data, "payment_method", "payment_intent", "setup_intent")
+
+    def _act_as_offered(self, data: st.DataObject, *kinds: str) -> None:
+        offered = [i for i in self.ids(*kinds) if self.sb.allowed_actions(i)]
         if not offered:
             return
         object_id = data.draw(st.sampled_from(offered), label="object")

@@ -46,7 +46,7 @@ class _Prompter:
 
 def make_objects(send: Any) -> list[str]:
     """One object of every kind/flow/usage, and some that have walked their edges."""
-    from core.facts import catalog
+    from core.facts import source_catalog
     from tests.core.core_helpers import source_params
 
     ids: list[str] = []
@@ -57,7 +57,7 @@ def make_objects(send: Any) -> list[str]:
         ids.append(resp.body["id"])
         return str(resp.body["id"])
 
-    for name, info in catalog.SOURCE_TYPES.items():
+    for name, info in source_catalog.SOURCE_TYPES.items():
         for usage in info.usages:
             params = dict(source_params(name, usage=usage))
             if name == "three_d_secure":

@@ -22,7 +22,7 @@ from PySide6.QtCore import QCoreApplication, QTranslator
 
 import gui.words.i18n
 from core.api import Sandbox
-from core.facts import cards, catalog
+from core.facts import cards, source_catalog
 from core.i18n import CONTEXT, Text, fill, template_of
 from core.lifecycle import requires
 from core.lifecycle import tables as lifecycle
@@ -57,15 +57,15 @@ def test_tables_requirements_cards_and_catalog_are_marked(translated: set[str]) 
     texts |= {g.reason for g in lifecycle.GUARDS.values()}
     texts |= {g.reason for g in requires.GUARDS.values()}
     texts |= {c.note for c in cards.TEST_CARDS}
-    for facts in catalog.SOURCE_TYPES.values():
-        texts |= {catalog.UNVERIFIED_TOPICS[key] for key in facts.unverified}
+    for facts in source_catalog.SOURCE_TYPES.values():
+        texts |= {source_catalog.UNVERIFIED_TOPICS[key] for key in facts.unverified}
         texts |= set(facts.unverified.values())
     assert len(texts) > 100
     assert _unmarked(texts, translated) == [], "mark these with core.i18n.QT_TRANSLATE_NOOP"
 
 
 def _source_params(type_name: str, usage: str, flow: str) -> dict[str, Any]:
-    info = catalog.SOURCE_TYPES[type_name]
+    info = source_catalog.SOURCE_TYPES[type_name]
     params: dict[str, Any] = {
         "type": type_name,
         "usage": usage,
@@ -86,7 +86,7 @@ def _source_params(type_name: str, usage: str, flow: str) -> dict[str, Any]:
 
 
 def _starts() -> Iterator[Sandbox]:
-    for type_name, info in catalog.SOURCE_TYPES.items():
+    for type_name, info in source_catalog.SOURCE_TYPES.items():
         for usage in info.usages:
             for flow in info.flows:
                 numbers = ["4242424242424242"]

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QDialog
 
-from core.facts import cards, catalog
+from core.facts import cards, source_catalog
 from gui.dialogs import ChargeDialog, NewCustomerDialog, NewSourceDialog, NewTokenDialog
 from gui.dialogs.charge import MODES
 from gui.sandbox_host import SandboxHost
@@ -127,9 +127,9 @@ def test_the_types_own_expiry_timers_are_said(qtbot, sandbox, source_type, expec
     assert expected in " ".join(dialog.facts_label.text().split())
 
 
-@pytest.mark.parametrize("source_type", catalog.SOURCE_TYPE_NAMES)
+@pytest.mark.parametrize("source_type", source_catalog.SOURCE_TYPE_NAMES)
 def test_every_type_is_prefilled_from_the_core(qtbot, sandbox, source_type) -> None:
-    facts = catalog.SOURCE_TYPES[source_type]
+    facts = source_catalog.SOURCE_TYPES[source_type]
     dialog = source_dialog(qtbot, sandbox, source_type)
     request = dialog.request()
     assert (request.method, request.path) == ("POST", "/v1/sources")
@@ -227,8 +227,8 @@ def test_sepa_test_ibans_with_outcomes(qtbot, sandbox) -> None:
     items = [dialog.iban_combo.itemText(i) for i in range(dialog.iban_combo.count())]
     for iban in (
         "DE89370400440532013000",
-        *catalog.SEPA_FAILING_IBANS,
-        *catalog.SEPA_DISPUTE_IBANS,
+        *source_catalog.SEPA_FAILING_IBANS,
+        *source_catalog.SEPA_DISPUTE_IBANS,
     ):
         assert any(item.startswith(iban) for item in items)
     dialog.iban_combo.activated.emit(
@@ -459,13 +459,14 @@ def test_charge_error_is_shown_and_input_kept(qtbot) -> None:
     assert (dialog.customer_id(), dialog.source_id()) == ("cus_1", "tok_new")
 
 
-# -- against the real core (run once core.api has landed) -----------------------------
+# -- against the real core: what the fakes above stand for must hold there too ---------
 
 
 @pytest.fixture
 def real_sandbox() -> Any:
-    api = pytest.importorskip("core.api")
-    return api.Sandbox(seed=0, check_keys=False)
+    from core.api import Sandbox
+
+    return Sandbox(seed=0, check_keys=False)
 
 
 def test_real_card_source_is_created(qtbot, real_sandbox) -> None:
@@ -478,7 +479,7 @@ def test_real_card_source_is_created(qtbot, real_sandbox) -> None:
     assert real_sandbox.object_ids("source") == [source["id"]]
 
 
-@pytest.mark.parametrize("source_type", catalog.SOURCE_TYPE_NAMES)
+@pytest.mark.parametrize("source_type", source_catalog.SOURCE_TYPE_NAMES)
 def test_real_core_accepts_every_prefilled_type(qtbot, real_sandbox, source_type) -> None:
     if source_type == "three_d_secure":
         source_dialog(qtbot, real_sandbox, "card").submit()

@@ -55,7 +55,8 @@ def test_the_lesson_panel_never_widens_the_window_beyond_1280(
     assert max(widths) == SCREEN_W, sizes
     assert max(minimums) <= SCREEN_W, sizes
     assert max(heights) == SCREEN_H, sizes
-    # what the issue saw cut off: the narration, the speed slider, the dock's close button
+    # what a panel too wide for the screen would cut off: the narration, the speed slider,
+    # the dock's close button
     for part in (player.narration, player.speed, player.summary, window.lesson_dock):
         assert part.isVisible()
         assert _right_edge(part, window) < SCREEN_W, part.objectName()
