@@ -122,6 +122,7 @@ class WindowCommandsMixin(_Base):
         a["about"].triggered.connect(self.show_about)
         a["reference"].triggered.connect(lambda: self.open_reference())
         a["palette"].triggered.connect(self.open_palette)
+        a["compare_generations"].triggered.connect(self.open_generations)
         a["shortcuts"].triggered.connect(self.open_shortcut_sheet)
         a["file_new"].triggered.connect(self.session.new)
         a["file_open"].triggered.connect(self.session.open)
@@ -222,6 +223,18 @@ class WindowCommandsMixin(_Base):
         self._palette = palette
         palette.destroyed.connect(lambda *_: setattr(self, "_palette", None))
         palette.open()
+
+    def open_generations(self) -> QDialog:
+        """View ▸ Compare Three Generations: the one non-modal compare view, raised if open."""
+        from gui.dialogs.generations import GenerationsDialog
+
+        dialog = self.findChild(GenerationsDialog, "generationsDialog")
+        if dialog is None:  # closing hides it: reopened, it shows what was tried
+            dialog = GenerationsDialog(self.host, self)
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        return dialog
 
     def open_shortcut_sheet(self) -> None:
         from gui.panes.presenter import presenter_key_rows

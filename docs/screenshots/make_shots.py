@@ -230,15 +230,75 @@ def intents(out: Path) -> None:
     _close(window)
 
 
+def _generations_shot(window: Any, dialog: Any, path: Path) -> None:
+    """The main window with the compare dialog over it, as one 1280x800 picture."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QColor, QPainter
+    from PySide6.QtWidgets import QApplication
+
+    for _ in range(5):
+        QApplication.processEvents()
+    picture = window.grab()
+    painter = QPainter(picture)
+    corner = dialog.geometry().topLeft() - window.geometry().topLeft()
+    painter.drawPixmap(corner, dialog.grab())
+    painter.setPen(QColor("#505050"))  # no window manager draws the dialog's frame
+    painter.drawRect(QRect(corner, dialog.size()).adjusted(-1, -1, 0, 0))
+    painter.end()
+    if not picture.save(str(path), "PNG"):
+        raise SystemExit(f"could not write {path}")
+    print(path)
+    print(f"  smallest dialog text {smallest_widget_text(dialog):.1f} px")
+
+
+def smallest_widget_text(widget: Any) -> float:
+    """The smallest font (px) of the labels and buttons shown in ``widget``."""
+    from PySide6.QtGui import QFontInfo
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    shown = [w for w in widget.findChildren(QLabel) + widget.findChildren(QAbstractButton)]
+    sizes = [QFontInfo(w.font()).pixelSize() for w in shown if w.isVisible() and w.text()]
+    return float(min(sizes)) if sizes else 0.0
+
+
+def generations(out: Path) -> None:
+    """One card as a Token, a Source and a PaymentMethod, paid twice each (the refusals
+    show), in English and Japanese; then fresh objects attached to a customer first."""
+    window = _window()
+    dialog = window.open_generations()
+    dialog.move(window.geometry().topLeft() + type(window.pos())(20, 40))
+    dialog.make_objects()
+    for _ in range(2):
+        for kind in ("token", "source", "payment_method"):
+            dialog.pay(kind)
+    _generations_shot(window, dialog, out / "generations.png")
+    window.set_language("ja")
+    _generations_shot(window, dialog, out / "generations_ja.png")
+    window.set_language("en")
+    dialog.make_objects()
+    for kind in ("token", "source", "payment_method"):
+        dialog.attach(kind)
+        dialog.pay(kind)
+        dialog.pay(kind)
+    _generations_shot(window, dialog, out / "generations_customer.png")
+    dialog.close()
+    _close(window)
+
+
+SHOTS = {"lifecycles": lifecycles, "serving": serving, "intents": intents}
+SHOTS["generations"] = generations
+
+
 def main() -> int:
+    """``make_shots.py [OUT_DIR] [NAME...]``: every shot, or only the named groups."""
     from PySide6.QtWidgets import QApplication
 
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parent
+    names = sys.argv[2:] or list(SHOTS)
     out.mkdir(parents=True, exist_ok=True)
     QApplication(sys.argv[:1])
-    lifecycles(out)
-    serving(out)
-    intents(out)
+    for name in names:
+        SHOTS[name](out)
     return 0
 
 

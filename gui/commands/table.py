@@ -322,6 +322,15 @@ SPECS: tuple[CommandSpec, ...] = (
         QT_TRANSLATE_NOOP("Commands", "Why Sources are legacy"),
     ),
     CommandSpec(
+        "compare_generations",
+        "view",
+        QT_TRANSLATE_NOOP("Commands", "Compare Three &Generations…"),
+        "Ctrl+Alt+G",
+        QT_TRANSLATE_NOOP(
+            "Commands", "One test card as a Token, a Source and a PaymentMethod, paid twice"
+        ),
+    ),
+    CommandSpec(
         "show_lessons",
         "view",
         QT_TRANSLATE_NOOP("Commands", "&Lessons"),

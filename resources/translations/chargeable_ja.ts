@@ -675,6 +675,16 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>Compare Three &amp;Generations…</source>
+        <translation>3 つの世代を比較(&amp;G)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>One test card as a Token, a Source and a PaymentMethod, paid twice</source>
+        <translation>1 枚のテストカードをトークン、ソース、PaymentMethod にして、それぞれ 2 回支払う</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>&amp;Lessons</source>
         <translation>レッスン(&amp;L)</translation>
     </message>
@@ -1160,7 +1170,7 @@
 <context>
     <name>EventLog</name>
     <message>
-        <location filename="../../gui/panes/event_log.py" line="+196"/>
+        <location filename="../../gui/panes/event_log.py" line="+195"/>
         <source>Simulated time</source>
         <translation>模擬時刻</translation>
     </message>
@@ -1350,6 +1360,201 @@
     </message>
 </context>
 <context>
+    <name>Generations</name>
+    <message>
+        <location filename="../../gui/dialogs/generation_requests.py" line="+48"/>
+        <source>A token is used once: by its first charge (even a declined one) or by attaching it to a customer. It can never be used again (§6.3).</source>
+        <extracomment>the rule behind a refusal the core saw coming: (generation, action) -&gt; words</extracomment>
+        <translation>トークンは一回だけ使えます。最初の請求（拒否されても）か、顧客への関連付けで使われ、二度と使えません（§6.3）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Attaching is a use too, and a token has only one: it was already used (§6.3).</source>
+        <translation>関連付けも使用の一つで、トークンは一回しか使えません。もう使われています（§6.3）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A reusable source charged without being attached to a customer is consumed: it can never be charged again (§5.1 rule 2).</source>
+        <translation>再利用可能なソースも、顧客に関連付けずに請求すると consumed（消費した）になり、二度と請求できません（§5.1 ルール 2）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Only a chargeable or pending source can be attached; a consumed one is done (§5.1 rule 5).</source>
+        <translation>関連付けられるのは chargeable（請求可能）か pending（保留中）のソースだけで、consumed（消費した）のソースはもう終わりです（§5.1 ルール 5）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A PaymentMethod used without a customer, even once and even declined, may not be used again: attach it to a customer before its first payment (intents §4.4).</source>
+        <translation>顧客なしで使った PaymentMethod は、一度だけでも、拒否された支払いでも、二度と使えません。最初の支払いの前に顧客に関連付けます（intents §4.4）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Too late: a PaymentMethod used without a customer can no longer be attached (intents §4.4, §9 E13).</source>
+        <translation>遅すぎます。顧客なしで使った PaymentMethod は、もう関連付けられません（intents §4.4、§9 E13）。</translation>
+    </message>
+</context>
+<context>
+    <name>GenerationsDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/generations.py" line="+239"/>
+        <source>One Card, Three Generations</source>
+        <translation>1 枚のカード、3 つの世代</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The same test card as a Token, a card Source and a PaymentMethod, each paid for {amount} twice: which can be reused, which is consumed, which needs a customer.</source>
+        <translation>同じテストカードをトークン、カードソース、PaymentMethod にし、それぞれ {amount} を 2 回支払います。どれが再利用でき、どれが消費され、どれに顧客が必要でしょうか。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Test card:</source>
+        <translation>テストカード(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Make the three objects</source>
+        <translation>3 つのオブジェクトを作成(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Token</source>
+        <translation>トークン</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source (card)</source>
+        <translation>ソース（カード）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PaymentMethod</source>
+        <translation>PaymentMethod</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Generation 1: the Tokens API</source>
+        <translation>第 1 世代：Tokens API</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Generation 2: the Sources API</source>
+        <translation>第 2 世代：Sources API</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Generation 3: PaymentMethods with PaymentIntents</source>
+        <translation>第 3 世代：PaymentMethod と PaymentIntent</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Not made: Stripe refused it</source>
+        <translation>作成されませんでした：Stripe が拒否しました</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not made yet: press Make the three objects</source>
+        <translation>まだ作成していません：「3 つのオブジェクトを作成」を押してください</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Pay with the customer</source>
+        <translation>顧客と支払う</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pay again with the customer</source>
+        <translation>顧客ともう一度支払う</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+107"/>
+        <source>Pay once</source>
+        <translation>1 回支払う</translation>
+    </message>
+    <message>
+        <location line="-107"/>
+        <location line="+107"/>
+        <source>Pay again</source>
+        <translation>もう一度支払う</translation>
+    </message>
+    <message>
+        <location line="-105"/>
+        <location line="+104"/>
+        <source>Attach to a customer</source>
+        <translation>顧客に関連付ける</translation>
+    </message>
+    <message>
+        <location line="-101"/>
+        <source>Make</source>
+        <translation>作成</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>the customer&apos;s card:</source>
+        <translation>顧客のカード：</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Used by the attach: the customer&apos;s card is what is charged, again and again (§6.3).</source>
+        <translation>関連付けで使われました：請求するのは顧客のカードで、何度でも請求できます（§6.3）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Used: a token can never be used again (§6.3).</source>
+        <translation>使用済み：トークンは二度と使えません（§6.3）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not used yet: a token has one use, then never again (§6.3).</source>
+        <translation>未使用：トークンは一回使えば、二度と使えません（§6.3）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Consumed: it can never be charged again (§5.1 rule 2).</source>
+        <translation>消費した：二度と請求できません（§5.1 ルール 2）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reusable: attached to a customer, it is charged again and again (§5.1 rule 3).</source>
+        <translation>再利用可能：顧客に関連付けたので、何度でも請求できます（§5.1 ルール 3）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Reusable only once attached to a customer: a charge without one consumes it (§5.1 rule 2).</source>
+        <translation>顧客に関連付けてはじめて再利用可能：顧客なしで請求すると消費されます（§5.1 ルール 2）。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Reusable: attached to a customer, it pays again and again with that customer (intents §4.4).</source>
+        <translation>再利用可能：顧客に関連付けたので、その顧客と何度でも支払えます（intents §4.4）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Used without a customer: it may not be used again (intents §4.4).</source>
+        <translation>顧客なしで使われました：二度と使えません（intents §4.4）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not attached: without a customer its first payment is its only one (intents §4.4).</source>
+        <translation>未関連付け：顧客がいなければ、最初の支払いが唯一の支払いになります（intents §4.4）。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Accepted:</source>
+        <translation>受け付けられました：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Refused, Stripe says:</source>
+        <translation>拒否されました。Stripe の言葉：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Why:</source>
+        <translation>理由：</translation>
+    </message>
+</context>
+<context>
     <name>InfoBar</name>
     <message>
         <location filename="../../gui/widgets/info_bar.py" line="+54"/>
@@ -1361,7 +1566,7 @@
 <context>
     <name>LessonPlayer</name>
     <message numerus="yes">
-        <location filename="../../gui/panes/lesson_player.py" line="+389"/>
+        <location filename="../../gui/panes/lesson_player.py" line="+393"/>
         <source>%n s per step</source>
         <translation>
             <numerusform>1 ステップ %n 秒</numerusform>
@@ -1499,7 +1704,7 @@
         <translation>レッスン</translation>
     </message>
     <message>
-        <location filename="../../gui/window_commands.py" line="+161"/>
+        <location filename="../../gui/window_commands.py" line="+162"/>
         <source>Copied %1</source>
         <extracomment>a menu separator goes before these commands</extracomment>
         <translation>%1 をコピーしました</translation>
@@ -1510,7 +1715,7 @@
         <translation>そのダイアログはまだ使用できません。</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+61"/>
         <source>About Chargeable</source>
         <translation>Chargeable について</translation>
     </message>
@@ -2063,7 +2268,7 @@
 <context>
     <name>RequestTab</name>
     <message>
-        <location filename="../../gui/panes/request_tab.py" line="+148"/>
+        <location filename="../../gui/panes/request_tab.py" line="+147"/>
         <location line="+100"/>
         <source>Response</source>
         <translation>レスポンス</translation>
@@ -2928,18 +3133,18 @@
         <translation>このオーソリには有効期限のタイマーがありません</translation>
     </message>
     <message>
-        <location filename="../../core/lifecycle/requires.py" line="+162"/>
+        <location filename="../../core/lifecycle/requires.py" line="+168"/>
         <source>this object has no lifecycle</source>
-        <extracomment>(kind, trigger) -&gt; the names of the guards every edge of the trigger needs, in order.</extracomment>
+        <extracomment>(kind, trigger) -&gt; the names of the guards every edge of the trigger needs, in order. How the words name a kind (``{kind}``).</extracomment>
         <translation>このオブジェクトにはライフサイクルがありません</translation>
     </message>
     <message>
-        <location filename="../../core/lifecycle/actions.py" line="+107"/>
+        <location filename="../../core/lifecycle/action.py" line="+82"/>
         <source>no timer is running for this object</source>
         <translation>このオブジェクトには動いているタイマーがありません</translation>
     </message>
     <message>
-        <location filename="../../core/lifecycle/requires.py" line="-122"/>
+        <location filename="../../core/lifecycle/requires.py" line="-127"/>
         <source>consumed: it was charged without being attached to a customer, or was detached (§5.2)</source>
         <translation>consumed (消費した): 顧客に関連付けずに請求されたか、関連付けを解除されました (§5.2)</translation>
     </message>
@@ -2964,14 +3169,14 @@
         <translation>このソースに承認は不要です</translation>
     </message>
     <message>
-        <location filename="../../core/lifecycle/actions.py" line="+106"/>
+        <location filename="../../core/lifecycle/actions.py" line="+132"/>
         <location line="+59"/>
-        <location line="+93"/>
+        <location filename="../../core/lifecycle/intent_requires.py" line="+111"/>
         <source>not attached to a customer</source>
         <translation>顧客に関連付けられていません</translation>
     </message>
     <message>
-        <location line="-147"/>
+        <location line="-54"/>
         <source>already the customer&apos;s default source</source>
         <translation>すでに顧客の既定のソースです</translation>
     </message>
@@ -2996,43 +3201,44 @@
         <translation>顧客は削除されています</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location filename="../../core/lifecycle/intent_actions.py" line="+25"/>
         <source>simulator-only: Stripe has no endpoint for the customer&apos;s side (intents §8.6)</source>
         <extracomment>The authenticate helpers are the sandbox&apos;s own (§8.6): said beside the buttons.</extracomment>
         <translation>シミュレーター専用: Stripe には顧客側の操作のエンドポイントがない (intents §8.6)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../../core/lifecycle/intent_requires.py" line="-21"/>
         <source>used once without a customer: it may not be used again (intents §4.4)</source>
+        <extracomment>Statuses of a PaymentMethod that may never be used again (intents §4.4).</extracomment>
         <translation>顧客なしで一度使われた: 二度と使えない (intents §4.4)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>detached: it can never be used or attached again (intents §4.4)</source>
         <translation>関連付け解除済み: 二度と使うことも関連付けることもできない (intents §4.4)</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+7"/>
         <source>this decline card cannot be attached: attaching validates it (§10)</source>
         <translation>この拒否カードは関連付けできません: 関連付けの際に検証されます (§10)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>already the customer&apos;s default payment method</source>
         <translation>すでに顧客のデフォルトの支払い方法</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+10"/>
         <source>needs a payment method of one of its payment_method_types first (update it)</source>
         <translation>まず payment_method_types のいずれかの種類の支払い方法が必要（更新する）</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>its payment method is {status}: it may not be used again (intents §4.4)</source>
         <translation>その支払い方法は {status}: 二度と使えない (intents §4.4)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>its payment method is attached to another customer (intents §6.1)</source>
         <translation>その支払い方法は別の顧客に関連付けられている (intents §6.1)</translation>
     </message>
@@ -3042,33 +3248,32 @@
         <translation>その支払い方法はこの顧客では支払えない (intents §6.1)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-28"/>
         <source>only an open {kind} can be confirmed; this one is {status}</source>
         <translation>確定できるのは未完了の {kind} だけ。これは {status}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+35"/>
         <source>only a {kind} in requires_action waits for the customer; this one is {status}</source>
         <translation>顧客の操作を待つのは requires_action の {kind} だけ。これは {status}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+8"/>
         <source>a {kind} in {status} cannot be canceled</source>
         <translation>{status} の {kind} はキャンセルできない</translation>
     </message>
     <message>
-        <location line="+38"/>
         <location filename="../../core/lifecycle/intent_guards.py" line="+86"/>
         <source>only a us_bank_account payment can be canceled while processing (intents §3.3)</source>
         <translation>processing 中にキャンセルできるのは us_bank_account の支払いだけ (intents §3.3)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location filename="../../core/lifecycle/intent_requires.py" line="+5"/>
         <source>only a PaymentIntent in requires_capture can be captured; this one is {status}</source>
         <translation>キャプチャできるのは requires_capture の PaymentIntent だけ。これは {status}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+8"/>
         <source>only a succeeded PaymentIntent has a payment to refund; this one is {status}</source>
         <translation>返金できる支払いがあるのは succeeded の PaymentIntent だけ。これは {status}</translation>
     </message>
@@ -3078,7 +3283,7 @@
         <translation>その Charge はすでに返金済み</translation>
     </message>
     <message>
-        <location line="-484"/>
+        <location filename="../../core/lifecycle/actions.py" line="-194"/>
         <source>the sandbox allows it; whether Stripe refuses it is unverified (§13). Stripe advises charging a single-use source directly (§5.1 rule 1)</source>
         <extracomment>§5.1 rule 1 advises against it; §13 lists whether Stripe refuses it as unverified.</extracomment>
         <translation>サンドボックスでは許可されます。Stripe が拒否するかは未検証です (§13)。Stripe は使い捨てのソースを直接請求するよう勧めています (§5.1 ルール 1)</translation>
@@ -3145,9 +3350,9 @@
         <translation>3DS2: 3DS なしの請求は拒否。3DS のソースは not_required と報告 (観察のみ、メンテナーの確認なし)</translation>
     </message>
     <message>
-        <location filename="../../core/facts/catalog.py" line="+161"/>
+        <location filename="../../core/facts/source_catalog.py" line="+77"/>
         <source>expiry</source>
-        <extracomment>Currencies the sandbox accepts (three-letter, lower case). Zero-decimal ones below. Minimum charge amounts, &quot;$0.50 or equivalent&quot; (§8.1), per Stripe&apos;s published table. The words shown for each topic of ``SourceType.unverified`` (its keys).</extracomment>
+        <extracomment>The words shown for each topic of ``SourceType.unverified`` (its keys).</extracomment>
         <translation>有効期限</translation>
     </message>
     <message>
@@ -3206,29 +3411,29 @@
         <translation>決済確定までの遅延はサンドボックスが選んだもっともらしい値です。ドキュメントには幅があり (§8.2)、サンドボックスはこの固定の遅延で確定します</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+40"/>
         <source>1 h pending / 6 h chargeable copied from the redirect types; Stripe documents no timer for three_d_secure (§3.4)</source>
         <translation>pending 1 時間 / chargeable 6 時間はリダイレクト型から流用。Stripe は three_d_secure のタイマーを記載していません (§3.4)</translation>
     </message>
     <message>
-        <location line="+38"/>
-        <location line="+59"/>
-        <location line="+87"/>
+        <location line="+31"/>
+        <location line="+31"/>
+        <location line="+81"/>
         <source>unknown (§4)</source>
         <translation>不明 (§4)</translation>
     </message>
     <message>
-        <location line="-145"/>
+        <location line="-111"/>
         <source>owner[name]=failing_charge makes the charge fail; from a third-party copy of Stripe&apos;s page (§4)</source>
         <translation>owner[name]=failing_charge で請求が失敗します。出典は Stripe のページの第三者による写しです (§4)</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+27"/>
         <source>1 h / 6 h assumed from the other redirect types (§3.4)</source>
         <translation>1 時間 / 6 時間は他のリダイレクト型からの推定 (§3.4)</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+24"/>
         <source>single-use receiver: amount is required (it is the sum to push), although §5.1 rule 6 says receivers take no amount; that rule is applied to reusable receivers</source>
         <translation>使い捨ての receiver: amount は必須 (送金すべき合計額) です。§5.1 ルール 6 には receiver は amount を取らないとありますが、このルールは再利用可能な receiver に適用しています</translation>
     </message>
@@ -3533,28 +3738,27 @@
         <translation>オブジェクトは {state} です。この遷移は {source} から出ます</translation>
     </message>
     <message>
-        <location filename="../../core/lifecycle/requires.py" line="+78"/>
+        <location filename="../../core/lifecycle/requires.py" line="+85"/>
         <source>{state} is terminal: nothing leaves it (§3.1)</source>
         <translation>{state} は終端状態です: ここから出る遷移はありません (§3.1)</translation>
     </message>
     <message>
-        <location line="-83"/>
+        <location line="-90"/>
         <source>{status} is terminal (§3.1)</source>
         <translation>{status} は終端状態です (§3.1)</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+92"/>
         <source>not possible while {state}</source>
         <translation>{state} の間はできません</translation>
     </message>
     <message>
-        <location filename="../../core/lifecycle/actions.py" line="+304"/>
-        <location filename="../../core/lifecycle/requires.py" line="-119"/>
+        <location line="-126"/>
         <source>already attached to {customer}</source>
         <translation>すでに {customer} に関連付けられています</translation>
     </message>
     <message>
-        <location filename="../../core/lifecycle/requires.py" line="+5"/>
+        <location line="+5"/>
         <source>a source can only be attached while chargeable or pending (§5.1 rule 5); this one is {status}</source>
         <translation>ソースを関連付けられるのは chargeable (請求可能) か pending (保留中) の間だけです (§5.1 ルール 5)。このソースは {status} です</translation>
     </message>
@@ -3589,7 +3793,7 @@
         <translation>キャプチャーできるのは未キャプチャーの請求だけです。この請求は {state} です</translation>
     </message>
     <message>
-        <location filename="../../core/lifecycle/actions.py" line="-53"/>
+        <location filename="../../core/lifecycle/actions.py" line="+186"/>
         <source>its default source is {status}</source>
         <translation>既定のソースが {status} です</translation>
     </message>
@@ -4363,7 +4567,7 @@
 <context>
     <name>facts</name>
     <message>
-        <location filename="../../gui/dialogs/_facts.py" line="+82"/>
+        <location filename="../../gui/dialogs/_facts.py" line="+83"/>
         <source>charge succeeds</source>
         <translation>請求は成功</translation>
     </message>
