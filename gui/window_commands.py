@@ -232,7 +232,8 @@ class WindowCommandsMixin(_Base):
         if dialog is None:  # closing hides it: reopened, it shows what was tried
             dialog = GenerationsDialog(self.host, self)
         dialog.show()
-        dialog.raise_()
+        if QGuiApplication.platformName() != "offscreen":  # which says it cannot raise
+            dialog.raise_()
         dialog.activateWindow()
         return dialog
 
