@@ -11,9 +11,14 @@ serve.png (the in-window server while stripe-python, in a thread, creates
 objects; two of its requests are refused) and, for PaymentIntents,
 payment_intent_requires_action.png (a 3DS card waiting for the customer),
 payment_intent_succeeded.png / payment_intent_succeeded_ja.png (the same after
-the simulator-only authenticate helper). Settings and autosave go to temporary
-directories. After each graph shot it prints the smallest graph text on screen
-(font size × the view's transform).
+the simulator-only authenticate helper); generations.png / generations_ja.png
+(View ▸ Compare Three Generations after paying twice with a Token, a Source and a
+PaymentMethod: the three refusals) and generations_customer.png (each attached to a
+customer first, then paid twice). Settings and autosave go to temporary
+directories (``make_shots.py OUT_DIR generations`` makes only that group). After
+each graph shot it prints the smallest graph text on screen (font size × the
+view's transform); after each compare shot, the smallest text of the dialog and
+any label cut short.
 """
 
 from __future__ import annotations
@@ -234,7 +239,7 @@ def _generations_shot(window: Any, dialog: Any, path: Path) -> None:
     """The main window with the compare dialog over it, as one 1280x800 picture."""
     from PySide6.QtCore import QRect
     from PySide6.QtGui import QColor, QPainter
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QScrollArea
 
     for _ in range(5):
         QApplication.processEvents()
@@ -249,6 +254,22 @@ def _generations_shot(window: Any, dialog: Any, path: Path) -> None:
         raise SystemExit(f"could not write {path}")
     print(path)
     print(f"  smallest dialog text {smallest_widget_text(dialog):.1f} px")
+    print(f"  labels cut short: {clipped_labels(dialog) or 'none'}")
+    scrolls = dialog.findChild(QScrollArea).verticalScrollBar().maximum() > 0
+    print(f"  the columns scroll: {'yes' if scrolls else 'no'}")
+
+
+def clipped_labels(widget: Any) -> list[str]:
+    """Labels shown lower than their text needs at their width (cut off at the bottom)."""
+    from PySide6.QtWidgets import QLabel
+
+    return [
+        label.objectName()
+        for label in widget.findChildren(QLabel)
+        if label.isVisible()
+        and label.wordWrap()
+        and label.height() < label.heightForWidth(label.width())
+    ]
 
 
 def smallest_widget_text(widget: Any) -> float:

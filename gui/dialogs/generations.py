@@ -21,7 +21,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QFontDatabase, QShowEvent, QTextDocumentFragment
 from PySide6.QtWidgets import (
     QComboBox,
@@ -176,14 +176,15 @@ class GenerationsDialog(QDialog):
         card_row.addStretch(1)
 
         self.columns = {kind: GenerationColumn(kind, self) for kind in GENERATIONS}
-        row = QHBoxLayout()
+        self._row = row = QHBoxLayout()
         for kind, column in self.columns.items():
             row.addWidget(column, 1)
             column.pay_button.clicked.connect(lambda _c=False, k=kind: self.pay(k))
             column.attach_button.clicked.connect(lambda _c=False, k=kind: self.attach(k))
         inner = QWidget(self)
         inner.setLayout(row)
-        scroll = QScrollArea(self)
+        inner.installEventFilter(self)  # its relayouts (a new text, a new font) may need room
+        self._scroll = scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -202,7 +203,7 @@ class GenerationsDialog(QDialog):
         host.changed.connect(self.render)
         host.replaced.connect(self._on_replaced)
         self.retranslate()
-        self.resize(3 * COLUMN_WIDTH + 80, 720)
+        self.resize(3 * COLUMN_WIDTH + 80, 480)
 
     # -- what the buttons do ---------------------------------------------------
 
@@ -244,7 +245,7 @@ class GenerationsDialog(QDialog):
                         "The same test card as a Token, a card Source and a PaymentMethod, "
                         "each paid for {amount} twice: which can be reused, which is "
                         "consumed, which needs a customer."
-                    ).format(amount=f"{_facts.format_amount(int(AMOUNT), CURRENCY)} USD")
+                    ).format(amount=_facts.format_amount(int(AMOUNT), CURRENCY))
                 )
             )
         )
@@ -284,6 +285,30 @@ class GenerationsDialog(QDialog):
             return
         for kind, column in self.columns.items():
             self._render_column(column, self.generations.generations[kind])
+        self._grow_to_fit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.LayoutRequest and self.isVisible():
+            self._grow_to_fit()
+        return False
+
+    def _grow_to_fit(self) -> None:
+        """Taller when the columns' text needs it (up to the screen), so nothing scrolls."""
+        inner = self._scroll.widget()
+        frame = 2 * self._scroll.frameWidth()
+        # measured as narrow as with a scroll bar: QScrollArea hides one only when the
+        # text fits the viewport it has now
+        bar = self._scroll.verticalScrollBar().sizeHint().width()
+        width = self._scroll.width() - frame - bar
+        for layout in (*(c.layout() for c in self.columns.values()), self._row):
+            if layout is not None:
+                layout.invalidate()  # a new text's height, not the one cached before it
+        needed = inner.heightForWidth(width) if inner is not None else -1
+        missing = needed - (self._scroll.height() - frame)
+        screen = self.screen()
+        if missing > 0 and screen is not None:
+            room = screen.availableGeometry().height() - 60  # the title bar and a margin
+            self.resize(self.width(), min(self.height() + missing, max(room, self.height())))
 
     def _render_column(self, column: GenerationColumn, generation: Generation) -> None:
         kind = generation.kind

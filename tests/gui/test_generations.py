@@ -263,3 +263,46 @@ def test_the_compare_view_in_japanese(qtbot: Any, tmp_path: Path) -> None:
     assert dialog.column("token").pay_button.text() == "Pay again"
     assert QCoreApplication.translate("GenerationsDialog", "Why:") == "Why:"
     dialog.close()
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_after_paying_twice_no_column_text_is_cut_off(
+    qtbot: Any, tmp_path: Path, language: str
+) -> None:
+    window, dialog = _open(qtbot, tmp_path)
+    try:
+        if language == "ja":
+            assert window.set_language("ja")
+            QApplication.processEvents()  # Qt posts LanguageChange to each window
+        dialog.make_objects()
+        for _ in range(2):
+            for kind in KINDS:
+                dialog.pay(kind)
+        QApplication.processEvents()  # the posted relayouts: the dialog grows to its text
+        labels = [
+            label
+            for column in dialog.columns.values()
+            for label in column.findChildren(QLabel)
+            if label.isVisible() and label.text()
+        ]
+        assert len(labels) >= 3 * 6
+        cut = [
+            (label.objectName(), label.height(), label.heightForWidth(label.width()))
+            for label in labels
+            if label.wordWrap() and label.height() < label.heightForWidth(label.width())
+        ]
+        assert not cut
+        for column in dialog.columns.values():  # the refusal wraps inside its column
+            outcomes = column.outcomes_label
+            assert outcomes.width() <= column.contentsRect().width()
+            assert outcomes.height() > 5 * outcomes.fontMetrics().lineSpacing()
+        # nothing scrolls sideways; the dialog grew to show the columns (up to the screen)
+        scroll = dialog._scroll
+        assert scroll.horizontalScrollBar().maximum() == 0
+        room = dialog.screen().availableGeometry().height() - 60
+        if dialog.height() < room:
+            assert scroll.verticalScrollBar().maximum() == 0, (dialog.height(), room)
+    finally:
+        window.set_language("en")
+        QApplication.processEvents()
+    dialog.close()
