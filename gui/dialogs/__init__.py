@@ -13,7 +13,13 @@ class                  constructor
 ``ChargeDialog``       ``(host, parent=None, source_id=None, customer_id=None)``
 =====================  ==============================================================
 
-All share (``RequestDialog``):
+The compare view is no create dialog: ``GenerationsDialog(host, parent)``
+(:mod:`gui.dialogs.generations`, View ▸ Compare Three Generations…) makes one test
+card a Token, a card Source and a PaymentMethod and pays twice with each, through
+the same ``host.send`` (its requests in :mod:`gui.dialogs.generation_requests`, its
+words in :mod:`gui.dialogs.generation_words`).
+
+The create dialogs share (``RequestDialog``):
 
 - ``request()`` → ``ApiRequest(method, path, params)``: what OK would send.
 - ``errors()`` → ``{field: message}``: the inline validation; OK is disabled

@@ -19,7 +19,6 @@ Usage::
 from __future__ import annotations
 
 import html
-from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QFontDatabase, QShowEvent, QTextDocumentFragment
@@ -37,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.dialogs import _facts
+from gui.dialogs import generation_words as words
 from gui.dialogs.generation_requests import (
     AMOUNT,
     CREATE_PATHS,
@@ -46,28 +46,11 @@ from gui.dialogs.generation_requests import (
     Attempt,
     Generation,
     ThreeGenerations,
-    why,
 )
 from gui.sandbox_host import SandboxHost
-from gui.widgets.status_style import OkabeIto, with_gloss
 from gui.words.citations import link_rich_text
 
 COLUMN_WIDTH = 380  # three columns and their margins fit a 1280-pixel screen
-ACCEPTED, REFUSED, WARNING, FRESH = "✓", "✕", "⚠", "◇"
-_GLYPH_COLOURS = {
-    ACCEPTED: OkabeIto.BLUISH_GREEN,
-    REFUSED: OkabeIto.VERMILLION,
-    WARNING: OkabeIto.ORANGE,
-    FRESH: OkabeIto.BLUE,
-}
-
-
-def _glyph(glyph: str) -> str:
-    return f'<span style="color:{_GLYPH_COLOURS[glyph]}; font-weight:bold">{glyph}</span>'
-
-
-def _code(text: str) -> str:
-    return f"<code>{html.escape(text)}</code>"
 
 
 def _label(parent: QWidget, name: str, rich: bool = True) -> QLabel:
@@ -264,7 +247,7 @@ class GenerationsDialog(QDialog):
         for kind, column in self.columns.items():
             column.title_label.setText(titles[kind])
             column.api_label.setText(
-                f"{html.escape(apis[kind])}<br>{_code('POST ' + CREATE_PATHS[kind])}"
+                f"{html.escape(apis[kind])}<br>{words.code('POST ' + CREATE_PATHS[kind])}"
             )
         self._show_card_outcome()
         self.render()
@@ -320,155 +303,16 @@ class GenerationsDialog(QDialog):
             column.id_label.setText(self.tr("Not made: Stripe refused it"))
         else:
             column.id_label.setText(self.tr("Not made yet: press Make the three objects"))
-        column.fields_label.setText(self._fields(generation, obj) if made else "")
-        column.verdict_label.setText(self._verdict(generation, obj) if made else "")
-        column.pay_button.setEnabled(made)
-        column.attach_button.setEnabled(made and generation.customer is None)
-        first = generation.payments == 0
-        if generation.customer:
-            text = (
-                self.tr("Pay with the customer")
-                if first
-                else self.tr("Pay again with the customer")
-            )
-        else:
-            text = self.tr("Pay once") if first else self.tr("Pay again")
-        column.pay_button.setText(text)
-        column.attach_button.setText(self.tr("Attach to a customer"))
-        parts = []
+        reusable = self.generations.reusable_now(kind)
+        column.fields_label.setText(words.fields_html(generation, obj) if made else "")
+        column.verdict_label.setText(words.verdict_html(generation, obj, reusable) if made else "")
+        column.pay_button.setEnabled(bool(obj))
+        column.attach_button.setEnabled(bool(obj) and generation.customer is None)
+        column.pay_button.setText(words.pay_text(generation))
+        column.attach_button.setText(words.tr(words.ATTACH))
+        attempts = list(generation.attempts)
         if generation.made is not None and not generation.made.accepted:
-            parts.append(self._outcome(kind, generation.made, self.tr("Make")))
-        for attempt in generation.attempts:
-            parts.append(self._outcome(kind, attempt, self._attempt_name(attempt)))
+            attempts.insert(0, generation.made)
+        parts = [words.outcome_html(kind, attempt) for attempt in attempts]
         column.outcomes_label.setProperty("attempts", parts)
         column.outcomes_label.setText("".join(f"<p>{p}</p>" for p in parts))
-
-    def _fields(self, generation: Generation, obj: dict[str, Any]) -> str:
-        def field(name: str, value: Any, gloss: bool = False) -> str:
-            shown = (
-                "null"
-                if value is None
-                else str(value).lower()
-                if isinstance(value, bool)
-                else str(value)
-            )
-            return _code(f"{name}: {with_gloss(shown) if gloss else shown}")
-
-        if generation.kind == "token":
-            lines = [field("used", obj.get("used"))]
-            if generation.card_id:
-                lines.append(
-                    html.escape(self.tr("the customer's card:")) + " " + _code(generation.card_id)
-                )
-        elif generation.kind == "source":
-            lines = [
-                field("status", obj.get("status"), gloss=True),
-                field("usage", obj.get("usage"), gloss=True),
-                field("customer", obj.get("customer")),
-            ]
-        else:
-            lines = [field("customer", obj.get("customer"))]
-        return "<br>".join(lines)
-
-    def _verdict(self, generation: Generation, obj: dict[str, Any]) -> str:
-        kind = generation.kind
-        reusable = self.generations.reusable_now(kind)
-        if kind == "token":
-            if generation.card_id:
-                glyph, text = (
-                    ACCEPTED,
-                    self.tr(
-                        "Used by the attach: the customer's card is what is charged, again "
-                        "and again (§6.3)."
-                    ),
-                )
-            elif obj.get("used"):
-                glyph, text = REFUSED, self.tr("Used: a token can never be used again (§6.3).")
-            else:
-                glyph, text = (
-                    FRESH,
-                    self.tr("Not used yet: a token has one use, then never again (§6.3)."),
-                )
-        elif kind == "source":
-            if obj.get("status") == "consumed":
-                glyph, text = (
-                    REFUSED,
-                    self.tr("Consumed: it can never be charged again (§5.1 rule 2)."),
-                )
-            elif obj.get("customer") and reusable:
-                glyph, text = (
-                    ACCEPTED,
-                    self.tr(
-                        "Reusable: attached to a customer, it is charged again and again "
-                        "(§5.1 rule 3)."
-                    ),
-                )
-            elif reusable:
-                glyph, text = (
-                    WARNING,
-                    self.tr(
-                        "Reusable only once attached to a customer: a charge without one "
-                        "consumes it (§5.1 rule 2)."
-                    ),
-                )
-            else:
-                return _code(with_gloss(str(obj.get("status", ""))))
-        elif obj.get("customer") and reusable:
-            glyph, text = (
-                ACCEPTED,
-                self.tr(
-                    "Reusable: attached to a customer, it pays again and again with that "
-                    "customer (intents §4.4)."
-                ),
-            )
-        elif not reusable:
-            glyph, text = (
-                REFUSED,
-                self.tr("Used without a customer: it may not be used again (intents §4.4)."),
-            )
-        else:
-            glyph, text = (
-                WARNING,
-                self.tr(
-                    "Not attached: without a customer its first payment is its only one "
-                    "(intents §4.4)."
-                ),
-            )
-        return f"{_glyph(glyph)} <b>{link_rich_text(html.escape(text))}</b>"
-
-    def _attempt_name(self, attempt: Attempt) -> str:
-        if attempt.action == "attach":
-            return self.tr("Attach to a customer")
-        return self.tr("Pay once") if attempt.number == 1 else self.tr("Pay again")
-
-    def _outcome(self, kind: str, attempt: Attempt, name: str) -> str:
-        head = (
-            f"<b>{html.escape(name)}</b> · "
-            f"{_code(f'{attempt.method} {_short_path(attempt.path)} → {attempt.status}')}"
-        )
-        if attempt.accepted:
-            body = attempt.body
-            if attempt.action == "attach":
-                shown = f"{body.get('id', '')} → {body.get('customer', '')}"
-            else:
-                shown = f"{body.get('id', '')} · {with_gloss(str(body.get('status', '')))}"
-            accepted = html.escape(self.tr("Accepted:"))
-            return f"{head}<br>{_glyph(ACCEPTED)} {accepted} {_code(shown)}"
-        message = str(attempt.error.get("message", ""))
-        refused = html.escape(self.tr("Refused, Stripe says:"))
-        text = f"{head}<br>{_glyph(REFUSED)} {refused} “{html.escape(message)}”"
-        reason = why(kind, attempt)
-        if reason:
-            because = html.escape(self.tr("Why:"))
-            text += f"<br><i>{because}</i> {link_rich_text(html.escape(reason))}"
-        return text
-
-
-def _short_path(path: str) -> str:
-    """``/v1/customers/cus_…/sources``: long ids shortened, so a request line fits its column."""
-    parts = []
-    for part in path.split("/"):
-        if "_" in part and len(part) > 12 and not part.startswith("payment"):
-            part = part.split("_", 1)[0] + "_…"
-        parts.append(part)
-    return "/".join(parts)

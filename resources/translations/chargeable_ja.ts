@@ -1392,11 +1392,112 @@
         <source>Too late: a PaymentMethod used without a customer can no longer be attached (intents §4.4, §9 E13).</source>
         <translation>遅すぎます。顧客なしで使った PaymentMethod は、もう関連付けられません（intents §4.4、§9 E13）。</translation>
     </message>
+    <message>
+        <location filename="../../gui/dialogs/generation_words.py" line="+32"/>
+        <source>Used by the attach: the customer&apos;s card is what is charged, again and again (§6.3).</source>
+        <extracomment>the verdict at a glance: (mark, words) by what the core holds now</extracomment>
+        <translation>関連付けで使われました：請求するのは顧客のカードで、何度でも請求できます（§6.3）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Used: a token can never be used again (§6.3).</source>
+        <translation>使用済み：トークンは二度と使えません（§6.3）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not used yet: a token has one use, then never again (§6.3).</source>
+        <translation>未使用：トークンは一回使えば、二度と使えません（§6.3）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Consumed: it can never be charged again (§5.1 rule 2).</source>
+        <translation>消費した：二度と請求できません（§5.1 ルール 2）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reusable: attached to a customer, it is charged again and again (§5.1 rule 3).</source>
+        <translation>再利用可能：顧客に関連付けたので、何度でも請求できます（§5.1 ルール 3）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Reusable only once attached to a customer: a charge without one consumes it (§5.1 rule 2).</source>
+        <translation>顧客に関連付けてはじめて再利用可能：顧客なしで請求すると消費されます（§5.1 ルール 2）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Reusable: attached to a customer, it pays again and again with that customer (intents §4.4).</source>
+        <translation>再利用可能：顧客に関連付けたので、その顧客と何度でも支払えます（intents §4.4）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Used without a customer: it may not be used again (intents §4.4).</source>
+        <translation>顧客なしで使われました：二度と使えません（intents §4.4）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not attached: without a customer its first payment is its only one (intents §4.4).</source>
+        <translation>未関連付け：顧客がいなければ、最初の支払いが唯一の支払いになります（intents §4.4）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Pay once</source>
+        <translation>1 回支払う</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pay again</source>
+        <translation>もう一度支払う</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pay with the customer</source>
+        <translation>顧客と支払う</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pay again with the customer</source>
+        <translation>顧客ともう一度支払う</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attach to a customer</source>
+        <translation>顧客に関連付ける</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make</source>
+        <translation>作成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the customer&apos;s card:</source>
+        <translation>顧客のカード：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No longer in the sandbox (undone?)</source>
+        <translation>サンドボックスにもうありません（元に戻しましたか？）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accepted:</source>
+        <translation>受け付けられました：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refused, Stripe says:</source>
+        <translation>拒否されました。Stripe の言葉：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why:</source>
+        <translation>理由：</translation>
+    </message>
 </context>
 <context>
     <name>GenerationsDialog</name>
     <message>
-        <location filename="../../gui/dialogs/generations.py" line="+239"/>
+        <location filename="../../gui/dialogs/generations.py" line="+223"/>
         <source>One Card, Three Generations</source>
         <translation>1 枚のカード、3 つの世代</translation>
     </message>
@@ -1446,7 +1547,7 @@
         <translation>第 3 世代：PaymentMethod と PaymentIntent</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+58"/>
         <source>Not made: Stripe refused it</source>
         <translation>作成されませんでした：Stripe が拒否しました</translation>
     </message>
@@ -1454,104 +1555,6 @@
         <location line="+2"/>
         <source>Not made yet: press Make the three objects</source>
         <translation>まだ作成していません：「3 つのオブジェクトを作成」を押してください</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Pay with the customer</source>
-        <translation>顧客と支払う</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Pay again with the customer</source>
-        <translation>顧客ともう一度支払う</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <location line="+107"/>
-        <source>Pay once</source>
-        <translation>1 回支払う</translation>
-    </message>
-    <message>
-        <location line="-107"/>
-        <location line="+107"/>
-        <source>Pay again</source>
-        <translation>もう一度支払う</translation>
-    </message>
-    <message>
-        <location line="-105"/>
-        <location line="+104"/>
-        <source>Attach to a customer</source>
-        <translation>顧客に関連付ける</translation>
-    </message>
-    <message>
-        <location line="-101"/>
-        <source>Make</source>
-        <translation>作成</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>the customer&apos;s card:</source>
-        <translation>顧客のカード：</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>Used by the attach: the customer&apos;s card is what is charged, again and again (§6.3).</source>
-        <translation>関連付けで使われました：請求するのは顧客のカードで、何度でも請求できます（§6.3）。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Used: a token can never be used again (§6.3).</source>
-        <translation>使用済み：トークンは二度と使えません（§6.3）。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Not used yet: a token has one use, then never again (§6.3).</source>
-        <translation>未使用：トークンは一回使えば、二度と使えません（§6.3）。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Consumed: it can never be charged again (§5.1 rule 2).</source>
-        <translation>消費した：二度と請求できません（§5.1 ルール 2）。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Reusable: attached to a customer, it is charged again and again (§5.1 rule 3).</source>
-        <translation>再利用可能：顧客に関連付けたので、何度でも請求できます（§5.1 ルール 3）。</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Reusable only once attached to a customer: a charge without one consumes it (§5.1 rule 2).</source>
-        <translation>顧客に関連付けてはじめて再利用可能：顧客なしで請求すると消費されます（§5.1 ルール 2）。</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Reusable: attached to a customer, it pays again and again with that customer (intents §4.4).</source>
-        <translation>再利用可能：顧客に関連付けたので、その顧客と何度でも支払えます（intents §4.4）。</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Used without a customer: it may not be used again (intents §4.4).</source>
-        <translation>顧客なしで使われました：二度と使えません（intents §4.4）。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Not attached: without a customer its first payment is its only one (intents §4.4).</source>
-        <translation>未関連付け：顧客がいなければ、最初の支払いが唯一の支払いになります（intents §4.4）。</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>Accepted:</source>
-        <translation>受け付けられました：</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Refused, Stripe says:</source>
-        <translation>拒否されました。Stripe の言葉：</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Why:</source>
-        <translation>理由：</translation>
     </message>
 </context>
 <context>
@@ -1715,7 +1718,7 @@
         <translation>そのダイアログはまだ使用できません。</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+62"/>
         <source>About Chargeable</source>
         <translation>Chargeable について</translation>
     </message>

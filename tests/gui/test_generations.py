@@ -317,3 +317,17 @@ def test_after_paying_twice_no_column_text_is_cut_off(
         window.set_language("en")
         QApplication.processEvents()
     dialog.close()
+
+
+def test_an_undone_object_is_said_gone_and_cannot_be_paid(qtbot: Any, tmp_path: Path) -> None:
+    window, dialog = _open(qtbot, tmp_path)
+    dialog.make_objects()
+    window.commands.action("undo").trigger()  # takes back the PaymentMethod's creation
+    method = dialog.column("payment_method")
+    assert (
+        window.sandbox.get(str(dialog.generations.generations["payment_method"].object_id)) is None
+    )
+    assert _text(method.fields_label) == "No longer in the sandbox (undone?)"
+    assert not method.pay_button.isEnabled() and not method.attach_button.isEnabled()
+    assert dialog.column("token").pay_button.isEnabled()
+    dialog.close()
