@@ -151,6 +151,27 @@ SPECS: tuple[CommandSpec, ...] = (
         "Ctrl+Alt+C",
         QT_TRANSLATE_NOOP("Commands", "POST /v1/charges"),
     ),
+    CommandSpec(
+        "new_payment_method",
+        "create",
+        QT_TRANSLATE_NOOP("Commands", "New Payment&Method…"),
+        "Ctrl+Alt+M",
+        QT_TRANSLATE_NOOP("Commands", "POST /v1/payment_methods"),
+    ),
+    CommandSpec(
+        "new_payment_intent",
+        "create",
+        QT_TRANSLATE_NOOP("Commands", "New &PaymentIntent…"),
+        "Ctrl+Alt+I",
+        QT_TRANSLATE_NOOP("Commands", "POST /v1/payment_intents"),
+    ),
+    CommandSpec(
+        "new_setup_intent",
+        "create",
+        QT_TRANSLATE_NOOP("Commands", "New Setup&Intent…"),
+        "Ctrl+Alt+Y",
+        QT_TRANSLATE_NOOP("Commands", "POST /v1/setup_intents"),
+    ),
     # Object actions: names are the core's Action names.
     CommandSpec(
         "charge",

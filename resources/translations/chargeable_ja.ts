@@ -50,6 +50,58 @@
     </message>
 </context>
 <context>
+    <name>CancelIntentDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/intent_steps.py" line="+151"/>
+        <source>Cancel Intent</source>
+        <translation>インテントのキャンセル</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel the intent</source>
+        <translation>インテントをキャンセル</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(no reason)</source>
+        <translation>（理由なし）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>canceled is terminal; an authorized amount is released (§3.2 T16).</source>
+        <translation>canceled は終端状態です。オーソリ済みの金額は解放されます（§3.2 T16）。</translation>
+    </message>
+</context>
+<context>
+    <name>CaptureIntentDialog</name>
+    <message>
+        <location line="-46"/>
+        <location line="+1"/>
+        <source>Capture</source>
+        <translation>キャプチャー</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Amount to capture</source>
+        <translation>キャプチャ金額</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>At most amount_capturable = {amount} {currency}; a partial capture releases the rest (§3.2 T15).</source>
+        <translation>上限は amount_capturable = {amount} {currency}。一部だけキャプチャすると残りは解放されます（§3.2 T15）。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>A whole number in the smallest unit, 1 or more.</source>
+        <translation>最小単位の整数で、1 以上。</translation>
+    </message>
+</context>
+<context>
     <name>CardPicker</name>
     <message>
         <location filename="../../gui/dialogs/_widgets.py" line="+41"/>
@@ -442,6 +494,36 @@
         <location line="+2"/>
         <source>POST /v1/charges</source>
         <translation>POST /v1/charges</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>New Payment&amp;Method…</source>
+        <translation>新しい PaymentMethod(&amp;M)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>POST /v1/payment_methods</source>
+        <translation>POST /v1/payment_methods</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>New &amp;PaymentIntent…</source>
+        <translation>新しい PaymentIntent(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>POST /v1/payment_intents</source>
+        <translation>POST /v1/payment_intents</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>New Setup&amp;Intent…</source>
+        <translation>新しい SetupIntent(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>POST /v1/setup_intents</source>
+        <translation>POST /v1/setup_intents</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -920,10 +1002,10 @@
         <translation>未検証: %1</translation>
     </message>
     <message>
-        <location line="+158"/>
+        <location line="+161"/>
         <location line="+56"/>
         <source>Select an object first.</source>
-        <extracomment>opens the Charge dialog for an object (the window sets it); without one, &quot;charge&quot; asks for what it needs and sends at once</extracomment>
+        <extracomment>opens the Charge dialog for an object (the window sets it); without one, &quot;charge&quot; asks for what it needs and sends at once opens the dialog asking what an intent&apos;s confirm/capture/cancel takes (the window sets it); True when it opened one, which then sends</extracomment>
         <translation>先にオブジェクトを選択してください。</translation>
     </message>
     <message>
@@ -948,7 +1030,7 @@
         <translation>「とにかく試す」がオンです: リクエストを送信して Stripe のエラーを表示します。</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+110"/>
         <source>Not a duration: %1 (write 90s, 45m, 1h30m, 2d, or a number of hours)</source>
         <translation>期間として読めません: %1（90s、45m、1h30m、2d、または時間数で入力してください）</translation>
     </message>
@@ -959,12 +1041,12 @@
         <translation>Stripe が拒否しました: %1 %2 → %3</translation>
     </message>
     <message>
-        <location filename="../../gui/commands/qactions.py" line="-55"/>
+        <location filename="../../gui/commands/qactions.py" line="-57"/>
         <source>%1 does not apply to %2.</source>
         <translation>%1 は %2 には適用できません。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Cancelled.</source>
         <translation>キャンセルしました。</translation>
     </message>
@@ -1047,6 +1129,40 @@
         <location line="+2"/>
         <source>A value is needed</source>
         <translation>値が必要です</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmIntentDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/intent_steps.py" line="-71"/>
+        <location line="+1"/>
+        <source>Confirm</source>
+        <translation>確定</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the intent&apos;s own</source>
+        <translation>インテント自身のもの</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Payment method</source>
+        <translation>支払い方法</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Confirming with another one replaces the intent&apos;s (§3.2 T2).</source>
+        <translation>別の支払い方法で確定すると、インテントの支払い方法が置き換わります（§3.2 T2）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The customer is not present (off_session=true)</source>
+        <translation>顧客はその場にいない（off_session=true）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A card that needs authentication is then declined (§3.2 T10, §8.4).</source>
+        <translation>このとき認証が必要なカードは拒否されます（§3.2 T10、§8.4）。</translation>
     </message>
 </context>
 <context>
@@ -1359,6 +1475,35 @@
     </message>
 </context>
 <context>
+    <name>IntentDialogs</name>
+    <message>
+        <location filename="../../gui/dialogs/_intents.py" line="+88"/>
+        <source>test alias</source>
+        <extracomment>What may be passed as ``payment_method`` (intents §6.1): PaymentMethods, saved cards and card Sources; tokens are refused.</extracomment>
+        <translation>テスト用エイリアス</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Choose or type a payment method (pm_…, card_… or src_…).</source>
+        <translation>支払い方法（pm_…、card_…、src_…）を選ぶか入力してください。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A payment_method starts with pm_, card_ or src_ (a token is refused, §6.1).</source>
+        <translation>payment_method は pm_、card_、src_ のいずれかで始まります（トークンは拒否されます、§6.1）。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Choose or type a customer (cus_…).</source>
+        <translation>顧客を選ぶか入力してください (cus_…)。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A customer id starts with cus_.</source>
+        <translation>顧客 ID は cus_ で始まります。</translation>
+    </message>
+</context>
+<context>
     <name>LessonPlayer</name>
     <message numerus="yes">
         <location filename="../../gui/panes/lesson_player.py" line="+393"/>
@@ -1499,18 +1644,18 @@
         <translation>レッスン</translation>
     </message>
     <message>
-        <location filename="../../gui/window_commands.py" line="+161"/>
+        <location filename="../../gui/window_commands.py" line="+168"/>
         <source>Copied %1</source>
-        <extracomment>a menu separator goes before these commands</extracomment>
+        <extracomment>a menu separator goes before these commands Create actions whose dialog takes the selected customer or payment method.</extracomment>
         <translation>%1 をコピーしました</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+58"/>
         <source>That dialog is not available yet.</source>
         <translation>そのダイアログはまだ使用できません。</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+52"/>
         <source>About Chargeable</source>
         <translation>Chargeable について</translation>
     </message>
@@ -1586,6 +1731,367 @@
         <location line="+3"/>
         <source>A payment source id starts with tok_, btok_ or src_.</source>
         <translation>支払い元の ID は tok_、btok_、src_ のいずれかで始まります。</translation>
+    </message>
+</context>
+<context>
+    <name>NewPaymentIntentDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/new_intent.py" line="+49"/>
+        <source>New PaymentIntent</source>
+        <translation>新しい PaymentIntent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create PaymentIntent</source>
+        <translation>PaymentIntent を作成</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>in the currency&apos;s smallest unit</source>
+        <translation>通貨の最小単位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount</source>
+        <translation>金額</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Currency</source>
+        <translation>通貨</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Customer</source>
+        <translation>顧客</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Optional; with setup_future_usage the payment method is attached to it.</source>
+        <translation>任意。setup_future_usage を指定すると支払い方法がこの顧客に紐付けられます。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>none: confirm later with one</source>
+        <translation>なし：後で支払い方法を付けて確定</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Payment method</source>
+        <translation>支払い方法</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>automatic: capture when authorized</source>
+        <translation>automatic：オーソリ時にキャプチャ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>manual: authorize now, capture later</source>
+        <translation>manual：今オーソリし、後でキャプチャ</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Capture</source>
+        <translation>キャプチャー</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>manual stops in requires_capture (§3.2 T4).</source>
+        <translation>manual では requires_capture で止まります（§3.2 T4）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(none)</source>
+        <translation>(なし)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save for later</source>
+        <translation>後で使うために保存</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>setup_future_usage: keep the payment method for later payments (§4.5).</source>
+        <translation>setup_future_usage：後の支払いのために支払い方法を残します（§4.5）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Confirm now (confirm=true)</source>
+        <translation>すぐに確定する（confirm=true）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The customer is not present (off_session=true)</source>
+        <translation>顧客はその場にいない（off_session=true）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A card that needs authentication is then declined (§3.2 T10, §8.4).</source>
+        <translation>このとき認証が必要なカードは拒否されます（§3.2 T10、§8.4）。</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>A three-letter currency the sandbox knows, e.g. usd.</source>
+        <translation>サンドボックスが対応する 3 文字の通貨コード (例: usd)。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Whole number in the smallest unit (1099 means 10.99).</source>
+        <translation>最小単位の整数 (1099 は 10.99 を表します)。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stripe&apos;s minimum charge is {min} {currency}.</source>
+        <translation>Stripe の最低請求額は {min} {currency} です。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>At most 8 digits.</source>
+        <translation>8 桁までです。</translation>
+    </message>
+</context>
+<context>
+    <name>NewPaymentMethodDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/new_payment_method.py" line="+65"/>
+        <source>New PaymentMethod</source>
+        <extracomment>The rows each type shows, beside type, billing details and customer.</extracomment>
+        <translation>新しい PaymentMethod</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create payment method</source>
+        <translation>支払い方法を作成</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Type</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>(none: send the card number below)</source>
+        <translation>（なし：下のカード番号を送る）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Test alias</source>
+        <translation>テスト用エイリアス</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>pm_card_visa and its kin mint a new PaymentMethod at each use (§8.2).</source>
+        <translation>pm_card_visa などは使うたびに新しい PaymentMethod を作ります（§8.2）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Card</source>
+        <translation>カード</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Expires</source>
+        <translation>有効期限</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>IBAN</source>
+        <translation>IBAN</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(customer chooses)</source>
+        <translation>（顧客が選ぶ）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bank</source>
+        <translation>銀行</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Routing number</source>
+        <translation>ルーティング番号</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Account number</source>
+        <translation>口座番号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Test numbers work with routing number 110000000 (§8.5).</source>
+        <translation>テスト用の番号はルーティング番号 110000000 と組み合わせて使います（§8.5）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>individual</source>
+        <translation>個人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>company</source>
+        <translation>法人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Holder type</source>
+        <translation>名義人の種類</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>optional</source>
+        <translation>任意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Email</source>
+        <translation>メールアドレス</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none: leave it unattached</source>
+        <translation>なし：紐付けない</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Attach to customer</source>
+        <translation>顧客に紐付け</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Optional. An unattached PaymentMethod pays once, then is consumed (§4.4).</source>
+        <translation>任意。紐付けていない PaymentMethod は一度支払うと consumed になります（§4.4）。</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>any currency</source>
+        <translation>任意の通貨</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Synchronous; 3D Secure cards go to requires_action (§4.2).</source>
+        <translation>同期式。3D セキュアのカードは requires_action になります（§4.2）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A bank debit: the PaymentIntent goes processing (§4.2).</source>
+        <translation>口座引き落とし：PaymentIntent は processing になります（§4.2）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Redirects the customer (next_action.redirect_to_url, §4.2).</source>
+        <translation>顧客をリダイレクトします（next_action.redirect_to_url、§4.2）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An ACH debit: the PaymentIntent goes processing (§8.5).</source>
+        <translation>ACH 引き落とし：PaymentIntent は processing になります（§8.5）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no manual capture</source>
+        <translation>手動キャプチャ不可</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>manual capture supported</source>
+        <translation>手動キャプチャ可</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>An IBAN is 2 letters, 2 digits, then 11 to 30 letters or digits.</source>
+        <translation>IBAN は英字 2 文字、数字 2 桁、続いて英数字 11〜30 文字です。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A US routing number has 9 digits.</source>
+        <translation>米国のルーティング番号は 9 桁です。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>An account number has 4 to 17 digits.</source>
+        <translation>口座番号は 4〜17 桁です。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This is not an email address.</source>
+        <translation>メールアドレスではありません。</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>then (with the new id):</source>
+        <translation>続いて（新しい ID で）：</translation>
+    </message>
+</context>
+<context>
+    <name>NewSetupIntentDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/new_intent.py" line="+47"/>
+        <source>New SetupIntent</source>
+        <translation>新しい SetupIntent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create SetupIntent</source>
+        <translation>SetupIntent を作成</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Customer</source>
+        <translation>顧客</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Success attaches the payment method to this customer (§5.3).</source>
+        <translation>成功すると支払い方法がこの顧客に紐付けられます（§5.3）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>none: confirm later with one</source>
+        <translation>なし：後で支払い方法を付けて確定</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Payment method</source>
+        <translation>支払い方法</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>off_session: pay later without the customer</source>
+        <translation>off_session：後で顧客なしで支払う</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>on_session: pay later with the customer</source>
+        <translation>on_session：後で顧客がいるときに支払う</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Usage</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirm now (confirm=true)</source>
+        <translation>すぐに確定する（confirm=true）</translation>
     </message>
 </context>
 <context>
@@ -2049,8 +2555,8 @@
         <translation>先に {glyph} の付いた項目を修正してください</translation>
     </message>
     <message>
-        <location line="+32"/>
-        <location line="+10"/>
+        <location line="+42"/>
+        <location line="+12"/>
         <source>The request was refused.</source>
         <translation>リクエストは拒否されました。</translation>
     </message>
@@ -3565,7 +4071,7 @@
     <message>
         <location line="+10"/>
         <source>a receiver source created without an amount (§5.1 rule 6) has no sum to push: use Funds Arrive with an amount</source>
-        <translation>金額なしで作成したレシーバー型ソース（§5.1 ルール6）には送る金額がありません。「入金」で金額を指定してください</translation>
+        <translation>金額なしで作成したレシーバー型ソース（§5.1 ルール6）には送る金額がありません。「入金あり」で金額を指定してください</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -4367,7 +4873,7 @@
 <context>
     <name>facts</name>
     <message>
-        <location filename="../../gui/dialogs/_facts.py" line="+83"/>
+        <location filename="../../gui/dialogs/_facts.py" line="+84"/>
         <source>charge succeeds</source>
         <translation>請求は成功</translation>
     </message>
@@ -4465,6 +4971,38 @@
         <location line="+1"/>
         <source>invalid currency</source>
         <translation>無効な通貨</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>PaymentIntent: declined at confirm</source>
+        <translation>PaymentIntent：確定時に拒否</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PaymentIntent: requires_action (3D Secure), then succeeds</source>
+        <translation>PaymentIntent：requires_action（3D セキュア）の後に成功</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>PaymentIntent: succeeds without authentication</source>
+        <translation>PaymentIntent：認証なしで成功</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+11"/>
+        <source>processing → succeeded</source>
+        <translation>processing → succeeded</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <location line="+10"/>
+        <source>processing → requires_payment_method</source>
+        <translation>processing → requires_payment_method</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>stays processing</source>
+        <translation>processing のまま</translation>
     </message>
 </context>
 <context>
