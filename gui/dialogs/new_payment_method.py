@@ -92,6 +92,10 @@ class NewPaymentMethodDialog(RequestDialog):
         )
         self.card_picker = CardPicker(self)
         self.add_field("card[number]", self.tr("Card"), self.card_picker)
+        self.intent_outcome = QLabel(self)  # what a PaymentIntent does with it (§8.3)
+        self.intent_outcome.setObjectName("intentOutcome")
+        self._columns["card[number]"].insertWidget(1, self.intent_outcome)
+        self.card_picker.changed.connect(self._card_changed)
         self.expiry = ExpiryCvc(self)
         self.add_field("card[exp_month]", self.tr("Expires"), self.expiry)
 
@@ -142,7 +146,12 @@ class NewPaymentMethodDialog(RequestDialog):
 
         self.type_combo.currentIndexChanged.connect(self._type_changed)
         self.alias_combo.currentIndexChanged.connect(self._type_changed)
+        self._card_changed()
         self.set_pm_type(pm_type)
+
+    def _card_changed(self) -> None:
+        card = _facts.test_card_for(self.card_picker.number())
+        self.intent_outcome.setText(_facts.intent_outcome(card) if card else "")
 
     # -- type switching ---------------------------------------------------
 

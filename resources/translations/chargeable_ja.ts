@@ -4109,6 +4109,32 @@
         <extracomment>Types that redirect the customer (``next_action.redirect_to_url``, §4.2). Types whose payments pass through ``processing`` (§3.2 T12, §4.2). Currencies per non-card type (§4.2: euro debits and redirects, US dollars for ACH). Manual capture is not supported by every method (§4.2: ACH, iDEAL cannot). How long a processing bank debit takes to settle in the simulator (§8.5: &quot;≥3 min&quot; for the delayed IBANs; real SEPA debits take days). A sandbox choice. An uncaptured PaymentIntent is canceled after 7 days (§13.7). §3.2 T8: a card PaymentIntent left in requires_action goes back to requires_payment_method after 48 hours. **Unverified** (the transition guide says so; a third party says intents never expire): the sandbox&apos;s choice, applied to cards only (redirect methods keep waiting), as the reference suggests. ``None`` turns it off. What the window says of that choice (the clock action and the T8 edge of a PaymentIntent waiting in requires_action).</extracomment>
         <translation>requires_action の 48 時間タイムアウトはサンドボックスの選択です: Stripe の移行ガイドはそう述べ、第三者は Intent は期限切れにならないと述べています (intents §3.2 T8、未検証)</translation>
     </message>
+    <message>
+        <location line="+142"/>
+        <source>After a failed attempt payment_method is set to null and the PaymentMethod is kept in last_payment_error.payment_method (observed, not documented verbatim, §3.6).</source>
+        <extracomment>§3.2 T19: at most 10 incremental authorization attempts per PaymentIntent [spec]. By test-card key (core.facts.cards); cards absent here follow their charge_decline. §8.2/§8.3 test aliases → test-card key. Each use creates a new ``pm_`` (§8.2). §8.5 US bank accounts (routing 110000000): account number → outcome. §8.5 aliases for US bank accounts: alias → account number. §8.5 SEPA test IBANs whose debit fails (the rest succeed). The 3DS page a ``redirect_to_url`` next action points at (simulated: nothing is served). Choices the sandbox made where the reference says **unverified**, by topic.</extracomment>
+        <translation>試行が失敗すると payment_method は null になり、PaymentMethod は last_payment_error.payment_method に残ります（観察による。文書に明記はなし、§3.6）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A card PaymentIntent waiting in requires_action goes back to requires_payment_method after 48 h, firing payment_intent.payment_failed with last_payment_error payment_intent_authentication_failure; redirect methods never time out (the timer and its event are unverified, §3.2 T8).</source>
+        <translation>requires_action で待っているカードの PaymentIntent は 48 時間後に requires_payment_method に戻り、last_payment_error payment_intent_authentication_failure とともに payment_intent.payment_failed が発生します。リダイレクト型の支払い方法はタイムアウトしません（タイマーとそのイベントは未検証、§3.2 T8）。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>An uncaptured PaymentIntent is canceled after 7 days with cancellation_reason automatic (unverified, §3.2 T17).</source>
+        <translation>キャプチャされない PaymentIntent は 7 日後に cancellation_reason automatic でキャンセルされます（未検証、§3.2 T17）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>amount_received stays 0 while processing and while requires_capture (unverified, §3.5).</source>
+        <translation>processing と requires_capture の間、amount_received は 0 のままです（未検証、§3.5）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Processing bank debits settle after 3 minutes of simulated time (the docs say days; ≥3 min for the delayed test IBANs, §8.5).</source>
+        <translation>processing の口座引き落としはシミュレーション時間で 3 分後に確定します（文書では数日。遅延するテスト用 IBAN は 3 分以上、§8.5）。</translation>
+    </message>
 </context>
 <context>
     <name>errorcode</name>
@@ -4379,7 +4405,7 @@
 <context>
     <name>explain</name>
     <message>
-        <location filename="../../gui/words/explanations.py" line="+32"/>
+        <location filename="../../gui/words/explanations.py" line="+33"/>
         <source>The object&apos;s id; its prefix names its kind.</source>
         <translation>オブジェクトの ID。接頭辞がその種類を表します。</translation>
     </message>
@@ -4664,7 +4690,7 @@
         <translation>この返金が代金を返す元の請求。</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+59"/>
         <source>A charge used it. Even a declined charge uses up a token (§6.3, observed).</source>
         <extracomment>Edges by what they do to a token: charged (used, even if declined), attached. Source edges: charged and still chargeable (reusable, with its customer), attached, detached (consumed).</extracomment>
         <translation>請求で使用されました。拒否された請求でもトークンは使い切られます (§6.3、実測)。</translation>
@@ -4868,6 +4894,51 @@
         <location line="+4"/>
         <source>Each wrong code costs one attempt; at 0 the source fails.</source>
         <translation>誤ったコードごとに試行回数が 1 減り、0 になるとソースは failed (失敗) になります。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/words/intent_explanations.py" line="+21"/>
+        <source>It needs a payment method: confirm it with one (§3.1).</source>
+        <translation>支払い方法が必要です。支払い方法を付けて確定してください（§3.1）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A payment method is set, but nobody confirmed it yet (§3.2 T2).</source>
+        <translation>支払い方法は設定済みですが、まだ誰も確定していません（§3.2 T2）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The customer must act (3D Secure or a redirect); next_action says how (§3.2 T5).</source>
+        <translation>顧客の操作（3D セキュアまたはリダイレクト）が必要です。方法は next_action にあります（§3.2 T5）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A bank debit is on its way; the outcome comes later (§3.2 T12).</source>
+        <translation>口座引き落としの処理中です。結果は後で届きます（§3.2 T12）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Authorized, not captured: capture up to amount_capturable (§3.2 T4, T15).</source>
+        <translation>オーソリ済みでキャプチャ前です。amount_capturable までキャプチャできます（§3.2 T4、T15）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Paid: amount_received is what was collected; terminal (§3.1).</source>
+        <translation>支払い済み。amount_received が受け取った金額です。終端状態です（§3.1）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Canceled; terminal (§3.2 T16, T17).</source>
+        <translation>キャンセル済み。終端状態です（§3.2 T16、T17）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The last attempt failed: last_payment_error says why (§3.6).</source>
+        <translation>前回の試行は失敗しました。理由は last_payment_error にあります（§3.6）。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Unverified: %1</source>
+        <translation>未検証: %1</translation>
     </message>
 </context>
 <context>

@@ -149,6 +149,7 @@ def test_a_3ds_card_goes_to_requires_action(qtbot: Any, tmp_path: Path) -> None:
     method = _open(window, "new_payment_method")
     method.card_picker.set_number(THREE_DS_CARD)
     assert "three_d_secure: required" in method.card_picker.outcome_text()
+    assert "requires_action" in method.intent_outcome.text()  # §8.3, said before sending
     assert method.submit(), method.stripe_message()
     pm = window.selection.current
     dialog = _open(window, "new_payment_intent")
