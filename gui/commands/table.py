@@ -256,14 +256,14 @@ SPECS: tuple[CommandSpec, ...] = (
     CommandSpec(
         "confirm",
         "object",
-        QT_TRANSLATE_NOOP("Commands", "C&onfirm"),
+        QT_TRANSLATE_NOOP("Commands", "C&onfirm…"),
         "Ctrl+Shift+O",
         QT_TRANSLATE_NOOP("Commands", "Confirm the PaymentIntent or SetupIntent"),
     ),
     CommandSpec(
         "cancel",
         "object",
-        QT_TRANSLATE_NOOP("Commands", "Cance&l Intent"),
+        QT_TRANSLATE_NOOP("Commands", "Cance&l Intent…"),
         "Ctrl+Shift+L",
         QT_TRANSLATE_NOOP("Commands", "Cancel the PaymentIntent or SetupIntent"),
     ),
@@ -484,8 +484,8 @@ SHORT_TEXT = {
     "capture": QT_TRANSLATE_NOOP("Commands", "Capture"),
     "refund": QT_TRANSLATE_NOOP("Commands", "Refund"),
     "advance_clock": QT_TRANSLATE_NOOP("Commands", "Run to timer"),
-    "confirm": QT_TRANSLATE_NOOP("Commands", "Confirm"),
-    "cancel": QT_TRANSLATE_NOOP("Commands", "Cancel"),
+    "confirm": QT_TRANSLATE_NOOP("Commands", "Confirm…"),
+    "cancel": QT_TRANSLATE_NOOP("Commands", "Cancel…"),
 }
 
 OBJECT_ACTIONS = tuple(s.name for s in SPECS if s.menu == "object" and s.name != "try_anyway")

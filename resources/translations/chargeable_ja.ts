@@ -636,19 +636,19 @@
         <translation>選択したオブジェクトのタイマーが作動する時刻 (期限切れ、決済確定) まで時計を進める</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>C&amp;onfirm</source>
-        <translation>確定(&amp;O)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+10"/>
         <source>Confirm the PaymentIntent or SetupIntent</source>
         <translation>PaymentIntent または SetupIntent を確定する</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Cance&amp;l Intent</source>
-        <translation>インテントをキャンセル(&amp;L)</translation>
+        <location line="-2"/>
+        <source>C&amp;onfirm…</source>
+        <translation>確定(&amp;O)…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cance&amp;l Intent…</source>
+        <translation>インテントをキャンセル(&amp;L)…</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -988,13 +988,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Confirm</source>
-        <translation>確定</translation>
+        <source>Confirm…</source>
+        <translation>確定…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Cancel</source>
-        <translation>キャンセル</translation>
+        <source>Cancel…</source>
+        <translation>キャンセル…</translation>
     </message>
     <message>
         <location filename="../../gui/commands/qactions.py" line="+48"/>
@@ -1895,7 +1895,7 @@
         <translation>カード</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Expires</source>
         <translation>有効期限</translation>
     </message>
@@ -1975,7 +1975,7 @@
         <translation>任意。紐付けていない PaymentMethod は一度支払うと consumed になります（§4.4）。</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+49"/>
         <source>any currency</source>
         <translation>任意の通貨</translation>
     </message>

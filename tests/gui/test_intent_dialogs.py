@@ -271,3 +271,21 @@ def test_a_refused_request_from_a_dialog_is_reported_like_a_buttons(
     assert [e.text for e in entries if e.kind == "event"][-1] == "payment_intent.payment_failed"
     assert dialog.isVisible() and dialog.payment_method_id() == "pm_card_chargeDeclined"
     dialog.close()
+
+
+def test_a_setup_intents_confirm_and_cancel_take_its_own_inputs(qtbot: Any, tmp_path: Path) -> None:
+    window = make_window(qtbot, tmp_path)
+    si = ok(window.sandbox, "POST", "/v1/setup_intents", [("usage", "off_session")])["id"]
+    select(window, si)
+    confirm = _open(window, "confirm")
+    assert not confirm.field_visible("off_session")  # a SetupIntent confirm has none
+    confirm.close()
+    cancel = _open(window, "cancel")
+    schema = json.loads(SCHEMA.read_text())
+    post = schema["paths"]["/v1/setup_intents/{intent}/cancel"]["post"]
+    form = post["requestBody"]["content"]["application/x-www-form-urlencoded"]["schema"]
+    assert sorted(cancel.reasons()) == sorted(form["properties"]["cancellation_reason"]["enum"])
+    cancel.reason_combo.setCurrentIndex(cancel.reason_combo.findData("abandoned"))
+    assert cancel.submit(), cancel.stripe_message()
+    after = window.sandbox.get(si)
+    assert after["status"] == "canceled" and after["cancellation_reason"] == "abandoned"  # §5.2
