@@ -13,7 +13,7 @@ Both can confirm at once (``confirm=true``, §3.2 T3–T5, §5.2); confirming on
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from gui.dialogs import _facts
 from gui.dialogs._base import ApiRequest, RequestDialog
@@ -50,12 +50,17 @@ class NewPaymentIntentDialog(RequestDialog):
         self.ok_button.setText(self.tr("Create PaymentIntent"))
         self.setMinimumWidth(600)
 
-        self.amount_edit = QLineEdit("2000", self)
+        amount_row = QWidget(self)  # the amount in words beside it, not under: one row less
+        amount_line = QHBoxLayout(amount_row)
+        amount_line.setContentsMargins(0, 0, 0, 0)
+        self.amount_edit = QLineEdit("2000", amount_row)
+        self.amount_edit.setObjectName("amount")
         self.amount_edit.setPlaceholderText(self.tr("in the currency's smallest unit"))
-        self.add_field("amount", self.tr("Amount"), self.amount_edit)
-        self.amount_hint = QLabel(self)
+        self.amount_hint = QLabel(amount_row)
         self.amount_hint.setEnabled(False)
-        self._columns["amount"].insertWidget(1, self.amount_hint)
+        amount_line.addWidget(self.amount_edit, 1)
+        amount_line.addWidget(self.amount_hint)
+        self.add_field("amount", self.tr("Amount"), amount_row)
         self.currency_combo = QComboBox(self)
         self.currency_combo.setEditable(True)
         self.currency_combo.addItems(list(_facts.CURRENCIES))
@@ -75,12 +80,8 @@ class NewPaymentIntentDialog(RequestDialog):
         self.capture_combo = QComboBox(self)
         self.capture_combo.addItem(self.tr("automatic: capture when authorized"), "automatic")
         self.capture_combo.addItem(self.tr("manual: authorize now, capture later"), "manual")
-        self.add_field(
-            "capture_method",
-            self.tr("Capture"),
-            self.capture_combo,
-            self.tr("manual stops in requires_capture (§3.2 T4)."),
-        )
+        self.capture_combo.setItemData(1, self.tr("manual stops in requires_capture (§3.2 T4)."), 3)
+        self.add_field("capture_method", self.tr("Capture"), self.capture_combo)
         self.sfu_combo = QComboBox(self)
         self.sfu_combo.addItem(self.tr("(none)"), "")
         self.sfu_combo.addItem("on_session", "on_session")
@@ -91,18 +92,25 @@ class NewPaymentIntentDialog(RequestDialog):
             self.sfu_combo,
             self.tr("setup_future_usage: keep the payment method for later payments (§4.5)."),
         )
-        self.confirm_check = QCheckBox(self.tr("Confirm now (confirm=true)"), self)
+        # confirm and off_session share a row: the dialog fits a 1280x800 projector
+        row = QWidget(self)
+        checks = QHBoxLayout(row)
+        checks.setContentsMargins(0, 0, 0, 0)
+        self.confirm_check = QCheckBox(self.tr("Confirm now (confirm=true)"), row)
         self.confirm_check.toggled.connect(self._confirm_toggled)
-        self.add_field("confirm", "", self.confirm_check)
         self.off_session_check = QCheckBox(
-            self.tr("The customer is not present (off_session=true)"), self
+            self.tr("The customer is not present (off_session=true)"), row
         )
+        self.off_session_check.setObjectName("off_session")
         self.off_session_check.toggled.connect(self.refresh)
+        checks.addWidget(self.confirm_check)
+        checks.addWidget(self.off_session_check)
+        checks.addStretch(1)
         self.add_field(
-            "off_session",
+            "confirm",
             "",
-            self.off_session_check,
-            self.tr("A card that needs authentication is then declined (§3.2 T10, §8.4)."),
+            row,
+            self.tr("off_session: a card that needs authentication is declined (§3.2 T10, §8.4)."),
         )
 
         self.currency_combo.currentTextChanged.connect(self._update_amount_hint)

@@ -88,7 +88,7 @@ class NewPaymentMethodDialog(RequestDialog):
             "alias",
             self.tr("Test alias"),
             self.alias_combo,
-            self.tr("pm_card_visa and its kin mint a new PaymentMethod at each use (§8.2)."),
+            self.tr("Each use mints a new PaymentMethod (§8.2)."),
         )
         self.card_picker = CardPicker(self)
         self.add_field("card[number]", self.tr("Card"), self.card_picker)
@@ -141,7 +141,7 @@ class NewPaymentMethodDialog(RequestDialog):
             "customer",
             self.tr("Attach to customer"),
             self.customer_combo,
-            self.tr("Optional. An unattached PaymentMethod pays once, then is consumed (§4.4)."),
+            self.tr("Optional; unattached, it pays once (§4.4)."),
         )
 
         self.type_combo.currentIndexChanged.connect(self._type_changed)
@@ -177,7 +177,7 @@ class NewPaymentMethodDialog(RequestDialog):
             shown -= {"card[number]", "card[exp_month]", "billing_details[name]"}
         else:
             shown.add("billing_details[name]")
-        if not alias:
+        if pm_type == "sepa_debit":  # elsewhere no email row: the dialog fits 1280x800
             shown.add("billing_details[email]")
         for names in TYPE_FIELDS.values():
             for name in names:

@@ -1796,12 +1796,17 @@
         <translation>manual：今オーソリし、後でキャプチャ</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Capture</source>
         <translation>キャプチャー</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+29"/>
+        <source>off_session: a card that needs authentication is declined (§3.2 T10, §8.4).</source>
+        <translation>off_session：認証が必要なカードは拒否されます（§3.2 T10、§8.4）。</translation>
+    </message>
+    <message>
+        <location line="-30"/>
         <source>manual stops in requires_capture (§3.2 T4).</source>
         <translation>manual では requires_capture で止まります（§3.2 T4）。</translation>
     </message>
@@ -1821,22 +1826,17 @@
         <translation>setup_future_usage：後の支払いのために支払い方法を残します（§4.5）。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Confirm now (confirm=true)</source>
         <translation>すぐに確定する（confirm=true）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>The customer is not present (off_session=true)</source>
         <translation>顧客はその場にいない（off_session=true）</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>A card that needs authentication is then declined (§3.2 T10, §8.4).</source>
-        <translation>このとき認証が必要なカードは拒否されます（§3.2 T10、§8.4）。</translation>
-    </message>
-    <message>
-        <location line="+36"/>
+        <location line="+47"/>
         <source>A three-letter currency the sandbox knows, e.g. usd.</source>
         <translation>サンドボックスが対応する 3 文字の通貨コード (例: usd)。</translation>
     </message>
@@ -1886,8 +1886,8 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>pm_card_visa and its kin mint a new PaymentMethod at each use (§8.2).</source>
-        <translation>pm_card_visa などは使うたびに新しい PaymentMethod を作ります（§8.2）。</translation>
+        <source>Each use mints a new PaymentMethod (§8.2).</source>
+        <translation>使うたびに新しい PaymentMethod を作ります（§8.2）。</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1971,8 +1971,8 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Optional. An unattached PaymentMethod pays once, then is consumed (§4.4).</source>
-        <translation>任意。紐付けていない PaymentMethod は一度支払うと consumed になります（§4.4）。</translation>
+        <source>Optional; unattached, it pays once (§4.4).</source>
+        <translation>任意。紐付けなければ一度しか支払えません（§4.4）。</translation>
     </message>
     <message>
         <location line="+49"/>
