@@ -246,7 +246,7 @@ class NewPaymentMethodDialog(RequestDialog):
 
     def build_request(self) -> ApiRequest:
         alias, customer = self.alias(), self.customer_id()
-        if self._created:
+        if self._created and customer:
             return self._attach(self._created)
         if alias:  # §8.2: retrieving (or attaching) an alias mints a new pm_
             if customer:
@@ -288,6 +288,14 @@ class NewPaymentMethodDialog(RequestDialog):
             return first.as_text()
         then = self.tr("then (with the new id):")
         return f"{first.as_text()}\n{then}\n{self._attach('pm_…').as_text()}"
+
+    def show_stripe_error(self, error: dict[str, Any]) -> None:
+        super().show_stripe_error(error)
+        if self._created:  # the create was accepted: say so, or OK looks like it did nothing
+            made = self.tr("{id} was created, unattached; OK tries the attach again.").format(
+                id=self._created
+            )
+            self.error_banner.setText(f"{self.error_banner.text()}\n{made}")
 
     def follow_up(self, body: dict[str, Any]) -> ApiRequest | None:
         pm_id = str(body.get("id", ""))

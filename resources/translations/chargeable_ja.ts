@@ -1746,17 +1746,17 @@
         <translation>PaymentIntent を作成</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>in the currency&apos;s smallest unit</source>
         <translation>通貨の最小単位</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Amount</source>
         <translation>金額</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>Currency</source>
         <translation>通貨</translation>
     </message>
@@ -2034,6 +2034,11 @@
         <location line="+47"/>
         <source>then (with the new id):</source>
         <translation>続いて（新しい ID で）：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{id} was created, unattached; OK tries the attach again.</source>
+        <translation>{id} は作成済みで、紐付けはされていません。OK で紐付けをもう一度試します。</translation>
     </message>
 </context>
 <context>

@@ -289,3 +289,22 @@ def test_a_setup_intents_confirm_and_cancel_take_its_own_inputs(qtbot: Any, tmp_
     assert cancel.submit(), cancel.stripe_message()
     after = window.sandbox.get(si)
     assert after["status"] == "canceled" and after["cancellation_reason"] == "abandoned"  # §5.2
+
+
+def test_a_refused_attach_keeps_the_created_method_and_retries_only_the_attach(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    window = make_window(qtbot, tmp_path)
+    customer = ok(window.sandbox, "POST", "/v1/customers", [("email", "j@example.com")])["id"]
+    select(window, customer)
+    dialog = _open(window, "new_payment_method")
+    dialog.card_picker.set_number("4000000000000002")  # §4.4: a decline card cannot attach
+    assert not dialog.submit()
+    assert dialog.last_response.status == 402 and "card_declined" in dialog.stripe_message()
+    methods = window.sandbox.object_ids("payment_method")
+    assert len(methods) == 1 and window.sandbox.get(methods[0])["customer"] is None
+    assert f"{methods[0]} was created, unattached" in dialog.stripe_message()
+    assert dialog.request().path == f"/v1/payment_methods/{methods[0]}/attach"
+    assert not dialog.submit()  # OK again: the attach again, no second PaymentMethod
+    assert window.sandbox.object_ids("payment_method") == methods
+    dialog.close()
