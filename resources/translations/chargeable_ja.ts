@@ -50,6 +50,58 @@
     </message>
 </context>
 <context>
+    <name>CancelIntentDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/intent_steps.py" line="+151"/>
+        <source>Cancel Intent</source>
+        <translation>インテントのキャンセル</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel the intent</source>
+        <translation>インテントをキャンセル</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(no reason)</source>
+        <translation>（理由なし）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>canceled is terminal; an authorized amount is released (§3.2 T16).</source>
+        <translation>canceled は終端状態です。オーソリ済みの金額は解放されます（§3.2 T16）。</translation>
+    </message>
+</context>
+<context>
+    <name>CaptureIntentDialog</name>
+    <message>
+        <location line="-46"/>
+        <location line="+1"/>
+        <source>Capture</source>
+        <translation>キャプチャー</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Amount to capture</source>
+        <translation>キャプチャ金額</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>At most amount_capturable = {amount} {currency}; a partial capture releases the rest (§3.2 T15).</source>
+        <translation>上限は amount_capturable = {amount} {currency}。一部だけキャプチャすると残りは解放されます（§3.2 T15）。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>A whole number in the smallest unit, 1 or more.</source>
+        <translation>最小単位の整数で、1 以上。</translation>
+    </message>
+</context>
+<context>
     <name>CardPicker</name>
     <message>
         <location filename="../../gui/dialogs/_widgets.py" line="+41"/>
@@ -444,6 +496,36 @@
         <translation>POST /v1/charges</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>New Payment&amp;Method…</source>
+        <translation>新しい PaymentMethod(&amp;M)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>POST /v1/payment_methods</source>
+        <translation>POST /v1/payment_methods</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>New &amp;PaymentIntent…</source>
+        <translation>新しい PaymentIntent(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>POST /v1/payment_intents</source>
+        <translation>POST /v1/payment_intents</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>New Setup&amp;Intent…</source>
+        <translation>新しい SetupIntent(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>POST /v1/setup_intents</source>
+        <translation>POST /v1/setup_intents</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>&amp;Charge</source>
         <translation>請求(&amp;C)</translation>
@@ -554,19 +636,19 @@
         <translation>選択したオブジェクトのタイマーが作動する時刻 (期限切れ、決済確定) まで時計を進める</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>C&amp;onfirm</source>
-        <translation>確定(&amp;O)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+10"/>
         <source>Confirm the PaymentIntent or SetupIntent</source>
         <translation>PaymentIntent または SetupIntent を確定する</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Cance&amp;l Intent</source>
-        <translation>インテントをキャンセル(&amp;L)</translation>
+        <location line="-2"/>
+        <source>C&amp;onfirm…</source>
+        <translation>確定(&amp;O)…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cance&amp;l Intent…</source>
+        <translation>インテントをキャンセル(&amp;L)…</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -916,13 +998,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Confirm</source>
-        <translation>確定</translation>
+        <source>Confirm…</source>
+        <translation>確定…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Cancel</source>
-        <translation>キャンセル</translation>
+        <source>Cancel…</source>
+        <translation>キャンセル…</translation>
     </message>
     <message>
         <location filename="../../gui/commands/qactions.py" line="+48"/>
@@ -930,10 +1012,10 @@
         <translation>未検証: %1</translation>
     </message>
     <message>
-        <location line="+158"/>
+        <location line="+161"/>
         <location line="+56"/>
         <source>Select an object first.</source>
-        <extracomment>opens the Charge dialog for an object (the window sets it); without one, &quot;charge&quot; asks for what it needs and sends at once</extracomment>
+        <extracomment>opens the Charge dialog for an object (the window sets it); without one, &quot;charge&quot; asks for what it needs and sends at once opens the dialog asking what an intent&apos;s confirm/capture/cancel takes (the window sets it); True when it opened one, which then sends</extracomment>
         <translation>先にオブジェクトを選択してください。</translation>
     </message>
     <message>
@@ -958,7 +1040,7 @@
         <translation>「とにかく試す」がオンです: リクエストを送信して Stripe のエラーを表示します。</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+110"/>
         <source>Not a duration: %1 (write 90s, 45m, 1h30m, 2d, or a number of hours)</source>
         <translation>期間として読めません: %1（90s、45m、1h30m、2d、または時間数で入力してください）</translation>
     </message>
@@ -969,12 +1051,12 @@
         <translation>Stripe が拒否しました: %1 %2 → %3</translation>
     </message>
     <message>
-        <location filename="../../gui/commands/qactions.py" line="-55"/>
+        <location filename="../../gui/commands/qactions.py" line="-57"/>
         <source>%1 does not apply to %2.</source>
         <translation>%1 は %2 には適用できません。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Cancelled.</source>
         <translation>キャンセルしました。</translation>
     </message>
@@ -1057,6 +1139,40 @@
         <location line="+2"/>
         <source>A value is needed</source>
         <translation>値が必要です</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmIntentDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/intent_steps.py" line="-71"/>
+        <location line="+1"/>
+        <source>Confirm</source>
+        <translation>確定</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the intent&apos;s own</source>
+        <translation>インテント自身のもの</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Payment method</source>
+        <translation>支払い方法</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Confirming with another one replaces the intent&apos;s (§3.2 T2).</source>
+        <translation>別の支払い方法で確定すると、インテントの支払い方法が置き換わります（§3.2 T2）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The customer is not present (off_session=true)</source>
+        <translation>顧客はその場にいない（off_session=true）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A card that needs authentication is then declined (§3.2 T10, §8.4).</source>
+        <translation>このとき認証が必要なカードは拒否されます（§3.2 T10、§8.4）。</translation>
     </message>
 </context>
 <context>
@@ -1567,6 +1683,35 @@
     </message>
 </context>
 <context>
+    <name>IntentDialogs</name>
+    <message>
+        <location filename="../../gui/dialogs/_intents.py" line="+88"/>
+        <source>test alias</source>
+        <extracomment>What may be passed as ``payment_method`` (intents §6.1): PaymentMethods, saved cards and card Sources; tokens are refused.</extracomment>
+        <translation>テスト用エイリアス</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Choose or type a payment method (pm_…, card_… or src_…).</source>
+        <translation>支払い方法（pm_…、card_…、src_…）を選ぶか入力してください。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A payment_method starts with pm_, card_ or src_ (a token is refused, §6.1).</source>
+        <translation>payment_method は pm_、card_、src_ のいずれかで始まります（トークンは拒否されます、§6.1）。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Choose or type a customer (cus_…).</source>
+        <translation>顧客を選ぶか入力してください (cus_…)。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A customer id starts with cus_.</source>
+        <translation>顧客 ID は cus_ で始まります。</translation>
+    </message>
+</context>
+<context>
     <name>LessonPlayer</name>
     <message numerus="yes">
         <location filename="../../gui/panes/lesson_player.py" line="+393"/>
@@ -1707,18 +1852,18 @@
         <translation>レッスン</translation>
     </message>
     <message>
-        <location filename="../../gui/window_commands.py" line="+162"/>
+        <location filename="../../gui/window_commands.py" line="+169"/>
         <source>Copied %1</source>
-        <extracomment>a menu separator goes before these commands</extracomment>
+        <extracomment>a menu separator goes before these commands Create actions whose dialog takes the selected customer or payment method.</extracomment>
         <translation>%1 をコピーしました</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+58"/>
         <source>That dialog is not available yet.</source>
         <translation>そのダイアログはまだ使用できません。</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+65"/>
         <source>About Chargeable</source>
         <translation>Chargeable について</translation>
     </message>
@@ -1794,6 +1939,372 @@
         <location line="+3"/>
         <source>A payment source id starts with tok_, btok_ or src_.</source>
         <translation>支払い元の ID は tok_、btok_、src_ のいずれかで始まります。</translation>
+    </message>
+</context>
+<context>
+    <name>NewPaymentIntentDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/new_intent.py" line="+49"/>
+        <source>New PaymentIntent</source>
+        <translation>新しい PaymentIntent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create PaymentIntent</source>
+        <translation>PaymentIntent を作成</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>in the currency&apos;s smallest unit</source>
+        <translation>通貨の最小単位</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Amount</source>
+        <translation>金額</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Currency</source>
+        <translation>通貨</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Customer</source>
+        <translation>顧客</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Optional; with setup_future_usage the payment method is attached to it.</source>
+        <translation>任意。setup_future_usage を指定すると支払い方法がこの顧客に紐付けられます。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>none: confirm later with one</source>
+        <translation>なし：後で支払い方法を付けて確定</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Payment method</source>
+        <translation>支払い方法</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>automatic: capture when authorized</source>
+        <translation>automatic：オーソリ時にキャプチャ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>manual: authorize now, capture later</source>
+        <translation>manual：今オーソリし、後でキャプチャ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>manual stops in requires_capture (§3.2 T4).</source>
+        <translation>manual では requires_capture で止まります（§3.2 T4）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Capture</source>
+        <translation>キャプチャー</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(none)</source>
+        <translation>(なし)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save for later</source>
+        <translation>後で使うために保存</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>setup_future_usage: keep the payment method for later payments (§4.5).</source>
+        <translation>setup_future_usage：後の支払いのために支払い方法を残します（§4.5）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Confirm now (confirm=true)</source>
+        <translation>すぐに確定する（confirm=true）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The customer is not present (off_session=true)</source>
+        <translation>顧客はその場にいない（off_session=true）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>off_session: a card that needs authentication is declined (§3.2 T10, §8.4).</source>
+        <translation>off_session：認証が必要なカードは拒否されます（§3.2 T10、§8.4）。</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>A three-letter currency the sandbox knows, e.g. usd.</source>
+        <translation>サンドボックスが対応する 3 文字の通貨コード (例: usd)。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Whole number in the smallest unit (1099 means 10.99).</source>
+        <translation>最小単位の整数 (1099 は 10.99 を表します)。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stripe&apos;s minimum charge is {min} {currency}.</source>
+        <translation>Stripe の最低請求額は {min} {currency} です。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>At most 8 digits.</source>
+        <translation>8 桁までです。</translation>
+    </message>
+</context>
+<context>
+    <name>NewPaymentMethodDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/new_payment_method.py" line="+65"/>
+        <source>New PaymentMethod</source>
+        <extracomment>The rows each type shows, beside type, billing details and customer.</extracomment>
+        <translation>新しい PaymentMethod</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create payment method</source>
+        <translation>支払い方法を作成</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Type</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>(none: send the card number below)</source>
+        <translation>（なし：下のカード番号を送る）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Test alias</source>
+        <translation>テスト用エイリアス</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Each use mints a new PaymentMethod (§8.2).</source>
+        <translation>使うたびに新しい PaymentMethod を作ります（§8.2）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Card</source>
+        <translation>カード</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Expires</source>
+        <translation>有効期限</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>IBAN</source>
+        <translation>IBAN</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(customer chooses)</source>
+        <translation>（顧客が選ぶ）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bank</source>
+        <translation>銀行</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Routing number</source>
+        <translation>ルーティング番号</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Account number</source>
+        <translation>口座番号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Test numbers work with routing number 110000000 (§8.5).</source>
+        <translation>テスト用の番号はルーティング番号 110000000 と組み合わせて使います（§8.5）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>individual</source>
+        <translation>個人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>company</source>
+        <translation>法人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Holder type</source>
+        <translation>名義人の種類</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>optional</source>
+        <translation>任意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Email</source>
+        <translation>メールアドレス</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none: leave it unattached</source>
+        <translation>なし：紐付けない</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Attach to customer</source>
+        <translation>顧客に紐付け</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Optional; unattached, it pays once (§4.4).</source>
+        <translation>任意。紐付けなければ一度しか支払えません（§4.4）。</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>any currency</source>
+        <translation>任意の通貨</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Synchronous; 3D Secure cards go to requires_action (§4.2).</source>
+        <translation>同期式。3D セキュアのカードは requires_action になります（§4.2）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A bank debit: the PaymentIntent goes processing (§4.2).</source>
+        <translation>口座引き落とし：PaymentIntent は processing になります（§4.2）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Redirects the customer (next_action.redirect_to_url, §4.2).</source>
+        <translation>顧客をリダイレクトします（next_action.redirect_to_url、§4.2）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An ACH debit: the PaymentIntent goes processing (§8.5).</source>
+        <translation>ACH 引き落とし：PaymentIntent は processing になります（§8.5）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no manual capture</source>
+        <translation>手動キャプチャ不可</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>manual capture supported</source>
+        <translation>手動キャプチャ可</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>An IBAN is 2 letters, 2 digits, then 11 to 30 letters or digits.</source>
+        <translation>IBAN は英字 2 文字、数字 2 桁、続いて英数字 11〜30 文字です。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A US routing number has 9 digits.</source>
+        <translation>米国のルーティング番号は 9 桁です。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>An account number has 4 to 17 digits.</source>
+        <translation>口座番号は 4〜17 桁です。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This is not an email address.</source>
+        <translation>メールアドレスではありません。</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>then (with the new id):</source>
+        <translation>続いて（新しい ID で）：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{id} was created, unattached; OK tries the attach again.</source>
+        <translation>{id} は作成済みで、紐付けはされていません。OK で紐付けをもう一度試します。</translation>
+    </message>
+</context>
+<context>
+    <name>NewSetupIntentDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/new_intent.py" line="+47"/>
+        <source>New SetupIntent</source>
+        <translation>新しい SetupIntent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create SetupIntent</source>
+        <translation>SetupIntent を作成</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Customer</source>
+        <translation>顧客</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Success attaches the payment method to this customer (§5.3).</source>
+        <translation>成功すると支払い方法がこの顧客に紐付けられます（§5.3）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>none: confirm later with one</source>
+        <translation>なし：後で支払い方法を付けて確定</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Payment method</source>
+        <translation>支払い方法</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>off_session: pay later without the customer</source>
+        <translation>off_session：後で顧客なしで支払う</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>on_session: pay later with the customer</source>
+        <translation>on_session：後で顧客がいるときに支払う</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Usage</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirm now (confirm=true)</source>
+        <translation>すぐに確定する（confirm=true）</translation>
     </message>
 </context>
 <context>
@@ -2257,8 +2768,8 @@
         <translation>先に {glyph} の付いた項目を修正してください</translation>
     </message>
     <message>
-        <location line="+32"/>
-        <location line="+10"/>
+        <location line="+42"/>
+        <location line="+12"/>
         <source>The request was refused.</source>
         <translation>リクエストは拒否されました。</translation>
     </message>
@@ -3136,7 +3647,7 @@
         <translation>このオーソリには有効期限のタイマーがありません</translation>
     </message>
     <message>
-        <location filename="../../core/lifecycle/requires.py" line="+168"/>
+        <location filename="../../core/lifecycle/requires.py" line="+187"/>
         <source>this object has no lifecycle</source>
         <extracomment>(kind, trigger) -&gt; the names of the guards every edge of the trigger needs, in order. How the words name a kind (``{kind}``).</extracomment>
         <translation>このオブジェクトにはライフサイクルがありません</translation>
@@ -3147,7 +3658,7 @@
         <translation>このオブジェクトには動いているタイマーがありません</translation>
     </message>
     <message>
-        <location filename="../../core/lifecycle/requires.py" line="-127"/>
+        <location filename="../../core/lifecycle/requires.py" line="-140"/>
         <source>consumed: it was charged without being attached to a customer, or was detached (§5.2)</source>
         <translation>consumed (消費した): 顧客に関連付けずに請求されたか、関連付けを解除されました (§5.2)</translation>
     </message>
@@ -3184,7 +3695,7 @@
         <translation>すでに顧客の既定のソースです</translation>
     </message>
     <message>
-        <location filename="../../core/lifecycle/requires.py" line="+20"/>
+        <location filename="../../core/lifecycle/requires.py" line="+29"/>
         <source>You cannot use a Stripe token more than once (§6.3)</source>
         <translation>Stripe のトークンは 2 回以上使えません (§6.3)</translation>
     </message>
@@ -3741,22 +4252,22 @@
         <translation>オブジェクトは {state} です。この遷移は {source} から出ます</translation>
     </message>
     <message>
-        <location filename="../../core/lifecycle/requires.py" line="+85"/>
+        <location filename="../../core/lifecycle/requires.py" line="+89"/>
         <source>{state} is terminal: nothing leaves it (§3.1)</source>
         <translation>{state} は終端状態です: ここから出る遷移はありません (§3.1)</translation>
     </message>
     <message>
-        <location line="-90"/>
+        <location line="-94"/>
         <source>{status} is terminal (§3.1)</source>
         <translation>{status} は終端状態です (§3.1)</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+96"/>
         <source>not possible while {state}</source>
         <translation>{state} の間はできません</translation>
     </message>
     <message>
-        <location line="-126"/>
+        <location line="-139"/>
         <source>already attached to {customer}</source>
         <translation>すでに {customer} に関連付けられています</translation>
     </message>
@@ -3772,6 +4283,11 @@
     </message>
     <message>
         <location line="+10"/>
+        <source>a receiver source created without an amount (§5.1 rule 6) has no sum to push: use Funds Arrive with an amount</source>
+        <translation>金額なしで作成したレシーバー型ソース（§5.1 ルール6）には送る金額がありません。「入金あり」で金額を指定してください</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>only a pending source can be failed; this one is {status}</source>
         <translation>失敗にできるのは pending (保留中) のソースだけです。このソースは {status} です</translation>
     </message>
@@ -3805,6 +4321,32 @@
         <source>the 48-hour requires_action timeout is the sandbox&apos;s choice: Stripe&apos;s transition guide states it, a third party says intents never expire (intents §3.2 T8, unverified)</source>
         <extracomment>Types that redirect the customer (``next_action.redirect_to_url``, §4.2). Types whose payments pass through ``processing`` (§3.2 T12, §4.2). Currencies per non-card type (§4.2: euro debits and redirects, US dollars for ACH). Manual capture is not supported by every method (§4.2: ACH, iDEAL cannot). How long a processing bank debit takes to settle in the simulator (§8.5: &quot;≥3 min&quot; for the delayed IBANs; real SEPA debits take days). A sandbox choice. An uncaptured PaymentIntent is canceled after 7 days (§13.7). §3.2 T8: a card PaymentIntent left in requires_action goes back to requires_payment_method after 48 hours. **Unverified** (the transition guide says so; a third party says intents never expire): the sandbox&apos;s choice, applied to cards only (redirect methods keep waiting), as the reference suggests. ``None`` turns it off. What the window says of that choice (the clock action and the T8 edge of a PaymentIntent waiting in requires_action).</extracomment>
         <translation>requires_action の 48 時間タイムアウトはサンドボックスの選択です: Stripe の移行ガイドはそう述べ、第三者は Intent は期限切れにならないと述べています (intents §3.2 T8、未検証)</translation>
+    </message>
+    <message>
+        <location line="+142"/>
+        <source>After a failed attempt payment_method is set to null and the PaymentMethod is kept in last_payment_error.payment_method (observed, not documented verbatim, §3.6).</source>
+        <extracomment>§3.2 T19: at most 10 incremental authorization attempts per PaymentIntent [spec]. By test-card key (core.facts.cards); cards absent here follow their charge_decline. §8.2/§8.3 test aliases → test-card key. Each use creates a new ``pm_`` (§8.2). §8.5 US bank accounts (routing 110000000): account number → outcome. §8.5 aliases for US bank accounts: alias → account number. §8.5 SEPA test IBANs whose debit fails (the rest succeed). The 3DS page a ``redirect_to_url`` next action points at (simulated: nothing is served). Choices the sandbox made where the reference says **unverified**, by topic.</extracomment>
+        <translation>試行が失敗すると payment_method は null になり、PaymentMethod は last_payment_error.payment_method に残ります（観察による。文書に明記はなし、§3.6）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A card PaymentIntent waiting in requires_action goes back to requires_payment_method after 48 h, firing payment_intent.payment_failed with last_payment_error payment_intent_authentication_failure; redirect methods never time out (the timer and its event are unverified, §3.2 T8).</source>
+        <translation>requires_action で待っているカードの PaymentIntent は 48 時間後に requires_payment_method に戻り、last_payment_error payment_intent_authentication_failure とともに payment_intent.payment_failed が発生します。リダイレクト型の支払い方法はタイムアウトしません（タイマーとそのイベントは未検証、§3.2 T8）。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>An uncaptured PaymentIntent is canceled after 7 days with cancellation_reason automatic (unverified, §3.2 T17).</source>
+        <translation>キャプチャされない PaymentIntent は 7 日後に cancellation_reason automatic でキャンセルされます（未検証、§3.2 T17）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>amount_received stays 0 while processing and while requires_capture (unverified, §3.5).</source>
+        <translation>processing と requires_capture の間、amount_received は 0 のままです（未検証、§3.5）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Processing bank debits settle after 3 minutes of simulated time (the docs say days; ≥3 min for the delayed test IBANs, §8.5).</source>
+        <translation>processing の口座引き落としはシミュレーション時間で 3 分後に確定します（文書では数日。遅延するテスト用 IBAN は 3 分以上、§8.5）。</translation>
     </message>
 </context>
 <context>
@@ -4076,7 +4618,7 @@
 <context>
     <name>explain</name>
     <message>
-        <location filename="../../gui/words/explanations.py" line="+32"/>
+        <location filename="../../gui/words/explanations.py" line="+33"/>
         <source>The object&apos;s id; its prefix names its kind.</source>
         <translation>オブジェクトの ID。接頭辞がその種類を表します。</translation>
     </message>
@@ -4361,7 +4903,7 @@
         <translation>この返金が代金を返す元の請求。</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+59"/>
         <source>A charge used it. Even a declined charge uses up a token (§6.3, observed).</source>
         <extracomment>Edges by what they do to a token: charged (used, even if declined), attached. Source edges: charged and still chargeable (reusable, with its customer), attached, detached (consumed).</extracomment>
         <translation>請求で使用されました。拒否された請求でもトークンは使い切られます (§6.3、実測)。</translation>
@@ -4566,11 +5108,56 @@
         <source>Each wrong code costs one attempt; at 0 the source fails.</source>
         <translation>誤ったコードごとに試行回数が 1 減り、0 になるとソースは failed (失敗) になります。</translation>
     </message>
+    <message>
+        <location filename="../../gui/words/intent_explanations.py" line="+21"/>
+        <source>It needs a payment method: confirm it with one (§3.1).</source>
+        <translation>支払い方法が必要です。支払い方法を付けて確定してください（§3.1）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A payment method is set, but nobody confirmed it yet (§3.2 T2).</source>
+        <translation>支払い方法は設定済みですが、まだ誰も確定していません（§3.2 T2）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The customer must act (3D Secure or a redirect); next_action says how (§3.2 T5).</source>
+        <translation>顧客の操作（3D セキュアまたはリダイレクト）が必要です。方法は next_action にあります（§3.2 T5）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A bank debit is on its way; the outcome comes later (§3.2 T12).</source>
+        <translation>口座引き落としの処理中です。結果は後で届きます（§3.2 T12）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Authorized, not captured: capture up to amount_capturable (§3.2 T4, T15).</source>
+        <translation>オーソリ済みでキャプチャ前です。amount_capturable までキャプチャできます（§3.2 T4、T15）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Paid: amount_received is what was collected; terminal (§3.1).</source>
+        <translation>支払い済み。amount_received が受け取った金額です。終端状態です（§3.1）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Canceled; terminal (§3.2 T16, T17).</source>
+        <translation>キャンセル済み。終端状態です（§3.2 T16、T17）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The last attempt failed: last_payment_error says why (§3.6).</source>
+        <translation>前回の試行は失敗しました。理由は last_payment_error にあります（§3.6）。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Unverified: %1</source>
+        <translation>未検証: %1</translation>
+    </message>
 </context>
 <context>
     <name>facts</name>
     <message>
-        <location filename="../../gui/dialogs/_facts.py" line="+83"/>
+        <location filename="../../gui/dialogs/_facts.py" line="+84"/>
         <source>charge succeeds</source>
         <translation>請求は成功</translation>
     </message>
@@ -4668,6 +5255,38 @@
         <location line="+1"/>
         <source>invalid currency</source>
         <translation>無効な通貨</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>PaymentIntent: declined at confirm</source>
+        <translation>PaymentIntent：確定時に拒否</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PaymentIntent: requires_action (3D Secure), then succeeds</source>
+        <translation>PaymentIntent：requires_action（3D セキュア）の後に成功</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>PaymentIntent: succeeds without authentication</source>
+        <translation>PaymentIntent：認証なしで成功</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+11"/>
+        <source>processing → succeeded</source>
+        <translation>processing → succeeded</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <location line="+10"/>
+        <source>processing → requires_payment_method</source>
+        <translation>processing → requires_payment_method</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>stays processing</source>
+        <translation>processing のまま</translation>
     </message>
 </context>
 <context>
