@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.graph.layout import EdgeLayout
+from core.graph.geometry import EdgeLayout
 from core.graph.model import GraphEdge
 from gui.graph import style
 from gui.graph.pictured import Pictured

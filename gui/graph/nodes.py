@@ -7,7 +7,7 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QStyleOptionGraphicsItem, QWidget
 
-from core.graph.layout import NodeLayout
+from core.graph.geometry import NodeLayout
 from core.graph.model import GraphNode
 from gui.graph import style
 from gui.graph.pictured import Pictured

@@ -1,6 +1,6 @@
 """One object's graph laid out in the scene: title, nodes, edges, marker, banner.
 
-``GraphPanel`` turns a ``core.graph.layout.GraphLayout`` into items; geometry
+``GraphPanel`` turns a ``core.graph.geometry.GraphLayout`` into items; geometry
 comes only from the layout, state only from the model.
 """
 
@@ -22,7 +22,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QStyleOptionGraphicsItem, QWidget
 
-from core.graph.layout import GraphLayout, layout_graph
+from core.graph.geometry import GraphLayout
+from core.graph.layout import layout_graph
 from core.graph.model import GraphModel
 from gui.graph import style
 from gui.graph.edges import EdgeItem, MarkerItem
