@@ -43,7 +43,7 @@ from gui.panes.object_list import ObjectListPanel
 from gui.sandbox_host import SandboxHost
 from gui.selection import Selection
 from gui.serve_controller import ServeController
-from gui.session_controller import SessionController
+from gui.session.controller import SessionController
 from gui.theme import ThemeController
 from gui.widgets.info_bar import InfoBar
 from gui.window_commands import WindowCommandsMixin

@@ -20,7 +20,7 @@ if TYPE_CHECKING:  # the mixin's methods run on the MainWindow (a QMainWindow)
     from gui.graph.view import StateGraphView
     from gui.sandbox_host import SandboxHost
     from gui.selection import Selection
-    from gui.session_controller import SessionController
+    from gui.session.controller import SessionController
     from gui.words.i18n import LanguageManager
 
     _Base = QMainWindow
