@@ -128,7 +128,7 @@ class MainWindow(WindowCommandsMixin, LessonsMixin, QMainWindow):
         #: False for a one-off render (``--screenshot``): it must not change the next start
         self.remember_layout = True
         self._lesson_position = 0
-        self._lesson_sandbox: Any = None
+        self._lesson_sandbox: Sandbox | None = None
 
         # --- panes
         self._build_panes()

@@ -43,7 +43,7 @@ class LessonsMixin(_Base):
         presenter: Any
         _forward: bool
         _lesson_position: int
-        _lesson_sandbox: Any
+        _lesson_sandbox: Sandbox | None
 
         @property
         def sandbox(self) -> Sandbox: ...
