@@ -29,6 +29,7 @@ from core.api import Change, Refusal, Sandbox
 from gui.panes.event_log_words import error_words, history_words, opened_words
 from gui.sandbox_host import GUI_ORIGIN, SandboxHost, error_of
 from gui.stripe_json import event_object_ids, format_clock
+from gui.widgets.read_only_rows import read_only_row_flags
 from gui.widgets.status_style import display_status, status_icon
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -228,13 +229,7 @@ class EventLogModel(QAbstractTableModel):
         return None
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return read_only_row_flags(index)
 
     # --------------------------------------------------------------- changes
     def _append(self, new: list[Entry]) -> None:
