@@ -11,7 +11,7 @@ from core.facts import cards, catalog, errors, source_catalog
 from core.lifecycle import tables as lifecycle
 from core.lifecycle.tables import Ctx
 from core.rules import engine, fields, listing
-from core.rules.validate import Params, merge_metadata
+from core.rules.validate import Params, check_minimum_amount, merge_metadata
 from core.store.records import (
     BankRec,
     CardRec,
@@ -85,9 +85,7 @@ def create(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
     amount = p.amount("amount", True)
     currency = p.currency("currency", True)
     assert amount is not None and currency is not None
-    minimum = catalog.MIN_CHARGE.get(currency, 50)
-    if amount < minimum:
-        raise errors.amount_too_small("amount", currency, minimum)
+    check_minimum_amount(amount, currency)
     capture = p.bool("capture", True)
     source = p.str("source")
     customer_id = p.str("customer")
