@@ -4,7 +4,8 @@
 player: it renders a lesson and the run playing it, and at the end the summary with
 the way on to the next lesson. It holds no playing state; ``LessonPlayer`` tells it
 what to show (:meth:`LessonPage.show_lesson`). Its words keep the player's
-translation context, ``LessonPlayer``.
+translation context, ``LessonPlayer``, but for the one plural, which lupdate marks
+only in ``self.tr`` (context ``LessonPage``).
 """
 
 from __future__ import annotations
@@ -165,9 +166,8 @@ class LessonPage(QScrollArea):
                 )
             )
         elif last is None:
-            self.progress.setText(
-                QCoreApplication.translate("LessonPlayer", "%n step(s)", "", total)
-            )
+            # self.tr: lupdate marks a plural only in tr() with a variable count
+            self.progress.setText(self.tr("%n step(s)", "", total))
             self.narration.set_plain(
                 QCoreApplication.translate("LessonPlayer", "Press Next to play the first step.")
             )

@@ -4,7 +4,7 @@
 <context>
     <name>ActionBar</name>
     <message>
-        <location filename="../../gui/panes/action_bar.py" line="+146"/>
+        <location filename="../../gui/panes/action_bar.py" line="+153"/>
         <location line="+73"/>
         <source>Actions: select an object</source>
         <translation>操作: オブジェクトを選択してください</translation>
@@ -1160,7 +1160,7 @@
 <context>
     <name>EventLog</name>
     <message>
-        <location filename="../../gui/panes/event_log.py" line="+196"/>
+        <location filename="../../gui/panes/event_log_model.py" line="+176"/>
         <source>Simulated time</source>
         <translation>模擬時刻</translation>
     </message>
@@ -1175,7 +1175,7 @@
         <translation>オブジェクト</translation>
     </message>
     <message>
-        <location line="+257"/>
+        <location filename="../../gui/panes/event_log_words.py" line="+27"/>
         <source>%1 %2 → error %3: %4</source>
         <translation>%1 %2 → エラー %3: %4</translation>
     </message>
@@ -1205,7 +1205,7 @@
         <translation>サンドボックスは受理済みリクエストの最初の %1 件を再実行しました。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Opened with %1 earlier requests (%2 refused), in the order sent:</source>
         <translation>以前のリクエスト %1 件（うち拒否 %2 件）を送信順に表示して開きました:</translation>
     </message>
@@ -1215,7 +1215,7 @@
         <translation>受け付けられたリクエストはサンドボックスが再実行しました。拒否されたリクエストは何も変えていないため、送信された位置に表示しています。</translation>
     </message>
     <message>
-        <location line="-119"/>
+        <location filename="../../gui/panes/event_log.py" line="+39"/>
         <location line="+30"/>
         <source>Event log</source>
         <translation>イベントログ</translation>
@@ -1359,9 +1359,19 @@
     </message>
 </context>
 <context>
+    <name>LessonPage</name>
+    <message numerus="yes">
+        <location filename="../../gui/panes/lesson_page.py" line="+170"/>
+        <source>%n step(s)</source>
+        <translation>
+            <numerusform>%n ステップ</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LessonPlayer</name>
     <message numerus="yes">
-        <location filename="../../gui/panes/lesson_player.py" line="+389"/>
+        <location filename="../../gui/panes/lesson_player.py" line="+319"/>
         <source>%n s per step</source>
         <translation>
             <numerusform>1 ステップ %n 秒</numerusform>
@@ -1418,49 +1428,42 @@
         <translation>レッスン</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../gui/panes/lesson_page.py" line="-50"/>
         <source>Next lesson</source>
         <translation>次のレッスン</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+4"/>
         <source>No lessons</source>
         <translation>レッスンがありません</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+33"/>
         <source>This lesson file cannot be used</source>
         <translation>このレッスンファイルは使用できません</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Lesson interrupted</source>
         <translation>レッスンが中断されました</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>The window now shows another sandbox. Press Restart to play this lesson again.</source>
         <translation>ウィンドウは別のサンドボックスを表示しています。このレッスンをもう一度再生するには [最初から] を押してください。</translation>
     </message>
-    <message numerus="yes">
-        <location line="+4"/>
-        <source>%n step(s)</source>
-        <translation>
-            <numerusform>%n ステップ</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+1"/>
+        <location line="+9"/>
         <source>Press Next to play the first step.</source>
         <translation>[次へ] を押すと最初のステップを再生します。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Step %1 of %2</source>
         <translation>ステップ %1 / %2</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+20"/>
         <source>As the lesson expects</source>
         <translation>レッスンの想定どおりです</translation>
     </message>
@@ -1470,7 +1473,7 @@
         <translation>サンドボックスの結果がレッスンと一致しません:</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+12"/>
         <source>Reference:</source>
         <translation>参照:</translation>
     </message>
@@ -2003,7 +2006,7 @@
 <context>
     <name>ObjectListModel</name>
     <message>
-        <location filename="../../gui/panes/object_list/model.py" line="+291"/>
+        <location filename="../../gui/panes/object_list/model.py" line="+292"/>
         <source>status {0}: {1}</source>
         <translation>status {0}: {1}</translation>
     </message>
@@ -2063,7 +2066,7 @@
 <context>
     <name>RequestTab</name>
     <message>
-        <location filename="../../gui/panes/request_tab.py" line="+148"/>
+        <location filename="../../gui/panes/request_tab.py" line="+147"/>
         <location line="+100"/>
         <source>Response</source>
         <translation>レスポンス</translation>
@@ -2113,7 +2116,7 @@
 <context>
     <name>ServeController</name>
     <message>
-        <location filename="../../gui/serve_controller.py" line="+141"/>
+        <location filename="../../gui/serve_controller.py" line="+144"/>
         <location line="+19"/>
         <source>The Chargeable window stopped serving the API.</source>
         <translation>Chargeable のウィンドウは API の提供を停止しました。</translation>
@@ -2167,9 +2170,8 @@
 <context>
     <name>SessionController</name>
     <message>
-        <location filename="../../gui/session_controller.py" line="+137"/>
+        <location filename="../../gui/session/prompter.py" line="+29"/>
         <source>Unsaved changes</source>
-        <extracomment>``autosave-&lt;pid&gt;-&lt;random&gt;.chargeable.json``: one per running window.</extracomment>
         <translation>未保存の変更</translation>
     </message>
     <message>
@@ -2213,7 +2215,7 @@
         <translation>Chargeable セッション (*{suffix})</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location filename="../../gui/session/controller.py" line="+152"/>
         <source>Untitled session</source>
         <translation>無題のセッション</translation>
     </message>
@@ -2252,12 +2254,12 @@
 {reason}</translation>
     </message>
     <message>
-        <location line="+166"/>
+        <location line="+72"/>
         <source>Could not recover the session</source>
         <translation>セッションを復元できませんでした</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+16"/>
         <source>More autosaved sessions</source>
         <translation>ほかの自動保存セッション</translation>
     </message>
@@ -2334,9 +2336,9 @@
         <translation>Chargeable で書き出したライフサイクルグラフ</translation>
     </message>
     <message>
-        <location filename="../../gui/graph/edges.py" line="+212"/>
+        <location filename="../../gui/graph/edges.py" line="+215"/>
         <source>{label}: click to do it now</source>
-        <extracomment>text scale, and whether the label is shortened (the tooltip has it whole) a bare table (no object): no edge is allowed or blocked, all look alike</extracomment>
+        <extracomment>what an edge&apos;s label looks like: (look name, label, times taken) text scale, and whether the label is shortened (the tooltip has it whole) a bare table (no object): no edge is allowed or blocked, all look alike</extracomment>
         <translation>{label}: クリックで今すぐ実行</translation>
     </message>
     <message>
@@ -2351,7 +2353,7 @@
         <translation>{label}: ブロック中。{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/graph/panel.py" line="+377"/>
+        <location filename="../../gui/graph/panel.py" line="+381"/>
         <source>Rejected: {message}</source>
         <extracomment>the widest the title may be (scene units): the view&apos;s width</extracomment>
         <translation>拒否されました: {message}</translation>
@@ -2583,9 +2585,9 @@
         <translation>選んだ遷移を実行 (クリックと同じ)</translation>
     </message>
     <message>
-        <location filename="../../gui/graph/nodes.py" line="+108"/>
+        <location filename="../../gui/graph/nodes.py" line="+111"/>
         <source>visited: step {steps}</source>
-        <extracomment>looks, by precedence (a node both current and previous looks current)</extracomment>
+        <extracomment>what a state looks like: (current/previous/unreachable/plain, id, label, terminal, badge) looks, by precedence (a node both current and previous looks current)</extracomment>
         <translation>通過: ステップ {steps}</translation>
     </message>
 </context>
@@ -2928,18 +2930,18 @@
         <translation>このオーソリには有効期限のタイマーがありません</translation>
     </message>
     <message>
-        <location filename="../../core/lifecycle/requires.py" line="+162"/>
+        <location filename="../../core/lifecycle/requires.py" line="+168"/>
         <source>this object has no lifecycle</source>
-        <extracomment>(kind, trigger) -&gt; the names of the guards every edge of the trigger needs, in order.</extracomment>
+        <extracomment>(kind, trigger) -&gt; the names of the guards every edge of the trigger needs, in order. How the words name a kind (``{kind}``).</extracomment>
         <translation>このオブジェクトにはライフサイクルがありません</translation>
     </message>
     <message>
-        <location filename="../../core/lifecycle/actions.py" line="+107"/>
+        <location filename="../../core/lifecycle/action.py" line="+82"/>
         <source>no timer is running for this object</source>
         <translation>このオブジェクトには動いているタイマーがありません</translation>
     </message>
     <message>
-        <location filename="../../core/lifecycle/requires.py" line="-122"/>
+        <location filename="../../core/lifecycle/requires.py" line="-127"/>
         <source>consumed: it was charged without being attached to a customer, or was detached (§5.2)</source>
         <translation>consumed (消費した): 顧客に関連付けずに請求されたか、関連付けを解除されました (§5.2)</translation>
     </message>
@@ -2964,14 +2966,14 @@
         <translation>このソースに承認は不要です</translation>
     </message>
     <message>
-        <location filename="../../core/lifecycle/actions.py" line="+106"/>
+        <location filename="../../core/lifecycle/actions.py" line="+132"/>
         <location line="+59"/>
-        <location line="+93"/>
+        <location filename="../../core/lifecycle/intent_requires.py" line="+111"/>
         <source>not attached to a customer</source>
         <translation>顧客に関連付けられていません</translation>
     </message>
     <message>
-        <location line="-147"/>
+        <location line="-54"/>
         <source>already the customer&apos;s default source</source>
         <translation>すでに顧客の既定のソースです</translation>
     </message>
@@ -2996,43 +2998,44 @@
         <translation>顧客は削除されています</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location filename="../../core/lifecycle/intent_actions.py" line="+25"/>
         <source>simulator-only: Stripe has no endpoint for the customer&apos;s side (intents §8.6)</source>
         <extracomment>The authenticate helpers are the sandbox&apos;s own (§8.6): said beside the buttons.</extracomment>
         <translation>シミュレーター専用: Stripe には顧客側の操作のエンドポイントがない (intents §8.6)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../../core/lifecycle/intent_requires.py" line="-21"/>
         <source>used once without a customer: it may not be used again (intents §4.4)</source>
+        <extracomment>Statuses of a PaymentMethod that may never be used again (intents §4.4).</extracomment>
         <translation>顧客なしで一度使われた: 二度と使えない (intents §4.4)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>detached: it can never be used or attached again (intents §4.4)</source>
         <translation>関連付け解除済み: 二度と使うことも関連付けることもできない (intents §4.4)</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+7"/>
         <source>this decline card cannot be attached: attaching validates it (§10)</source>
         <translation>この拒否カードは関連付けできません: 関連付けの際に検証されます (§10)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>already the customer&apos;s default payment method</source>
         <translation>すでに顧客のデフォルトの支払い方法</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+10"/>
         <source>needs a payment method of one of its payment_method_types first (update it)</source>
         <translation>まず payment_method_types のいずれかの種類の支払い方法が必要（更新する）</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>its payment method is {status}: it may not be used again (intents §4.4)</source>
         <translation>その支払い方法は {status}: 二度と使えない (intents §4.4)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>its payment method is attached to another customer (intents §6.1)</source>
         <translation>その支払い方法は別の顧客に関連付けられている (intents §6.1)</translation>
     </message>
@@ -3042,33 +3045,32 @@
         <translation>その支払い方法はこの顧客では支払えない (intents §6.1)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-28"/>
         <source>only an open {kind} can be confirmed; this one is {status}</source>
         <translation>確定できるのは未完了の {kind} だけ。これは {status}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+35"/>
         <source>only a {kind} in requires_action waits for the customer; this one is {status}</source>
         <translation>顧客の操作を待つのは requires_action の {kind} だけ。これは {status}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+8"/>
         <source>a {kind} in {status} cannot be canceled</source>
         <translation>{status} の {kind} はキャンセルできない</translation>
     </message>
     <message>
-        <location line="+38"/>
         <location filename="../../core/lifecycle/intent_guards.py" line="+86"/>
         <source>only a us_bank_account payment can be canceled while processing (intents §3.3)</source>
         <translation>processing 中にキャンセルできるのは us_bank_account の支払いだけ (intents §3.3)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location filename="../../core/lifecycle/intent_requires.py" line="+5"/>
         <source>only a PaymentIntent in requires_capture can be captured; this one is {status}</source>
         <translation>キャプチャできるのは requires_capture の PaymentIntent だけ。これは {status}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+8"/>
         <source>only a succeeded PaymentIntent has a payment to refund; this one is {status}</source>
         <translation>返金できる支払いがあるのは succeeded の PaymentIntent だけ。これは {status}</translation>
     </message>
@@ -3078,7 +3080,7 @@
         <translation>その Charge はすでに返金済み</translation>
     </message>
     <message>
-        <location line="-484"/>
+        <location filename="../../core/lifecycle/actions.py" line="-194"/>
         <source>the sandbox allows it; whether Stripe refuses it is unverified (§13). Stripe advises charging a single-use source directly (§5.1 rule 1)</source>
         <extracomment>§5.1 rule 1 advises against it; §13 lists whether Stripe refuses it as unverified.</extracomment>
         <translation>サンドボックスでは許可されます。Stripe が拒否するかは未検証です (§13)。Stripe は使い捨てのソースを直接請求するよう勧めています (§5.1 ルール 1)</translation>
@@ -3145,9 +3147,9 @@
         <translation>3DS2: 3DS なしの請求は拒否。3DS のソースは not_required と報告 (観察のみ、メンテナーの確認なし)</translation>
     </message>
     <message>
-        <location filename="../../core/facts/catalog.py" line="+161"/>
+        <location filename="../../core/facts/source_catalog.py" line="+77"/>
         <source>expiry</source>
-        <extracomment>Currencies the sandbox accepts (three-letter, lower case). Zero-decimal ones below. Minimum charge amounts, &quot;$0.50 or equivalent&quot; (§8.1), per Stripe&apos;s published table. The words shown for each topic of ``SourceType.unverified`` (its keys).</extracomment>
+        <extracomment>The words shown for each topic of ``SourceType.unverified`` (its keys).</extracomment>
         <translation>有効期限</translation>
     </message>
     <message>
@@ -3206,29 +3208,29 @@
         <translation>決済確定までの遅延はサンドボックスが選んだもっともらしい値です。ドキュメントには幅があり (§8.2)、サンドボックスはこの固定の遅延で確定します</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+40"/>
         <source>1 h pending / 6 h chargeable copied from the redirect types; Stripe documents no timer for three_d_secure (§3.4)</source>
         <translation>pending 1 時間 / chargeable 6 時間はリダイレクト型から流用。Stripe は three_d_secure のタイマーを記載していません (§3.4)</translation>
     </message>
     <message>
-        <location line="+38"/>
-        <location line="+59"/>
-        <location line="+87"/>
+        <location line="+31"/>
+        <location line="+31"/>
+        <location line="+81"/>
         <source>unknown (§4)</source>
         <translation>不明 (§4)</translation>
     </message>
     <message>
-        <location line="-145"/>
+        <location line="-111"/>
         <source>owner[name]=failing_charge makes the charge fail; from a third-party copy of Stripe&apos;s page (§4)</source>
         <translation>owner[name]=failing_charge で請求が失敗します。出典は Stripe のページの第三者による写しです (§4)</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+27"/>
         <source>1 h / 6 h assumed from the other redirect types (§3.4)</source>
         <translation>1 時間 / 6 時間は他のリダイレクト型からの推定 (§3.4)</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+24"/>
         <source>single-use receiver: amount is required (it is the sum to push), although §5.1 rule 6 says receivers take no amount; that rule is applied to reusable receivers</source>
         <translation>使い捨ての receiver: amount は必須 (送金すべき合計額) です。§5.1 ルール 6 には receiver は amount を取らないとありますが、このルールは再利用可能な receiver に適用しています</translation>
     </message>
@@ -3533,28 +3535,27 @@
         <translation>オブジェクトは {state} です。この遷移は {source} から出ます</translation>
     </message>
     <message>
-        <location filename="../../core/lifecycle/requires.py" line="+78"/>
+        <location filename="../../core/lifecycle/requires.py" line="+85"/>
         <source>{state} is terminal: nothing leaves it (§3.1)</source>
         <translation>{state} は終端状態です: ここから出る遷移はありません (§3.1)</translation>
     </message>
     <message>
-        <location line="-83"/>
+        <location line="-90"/>
         <source>{status} is terminal (§3.1)</source>
         <translation>{status} は終端状態です (§3.1)</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+92"/>
         <source>not possible while {state}</source>
         <translation>{state} の間はできません</translation>
     </message>
     <message>
-        <location filename="../../core/lifecycle/actions.py" line="+304"/>
-        <location filename="../../core/lifecycle/requires.py" line="-119"/>
+        <location line="-126"/>
         <source>already attached to {customer}</source>
         <translation>すでに {customer} に関連付けられています</translation>
     </message>
     <message>
-        <location filename="../../core/lifecycle/requires.py" line="+5"/>
+        <location line="+5"/>
         <source>a source can only be attached while chargeable or pending (§5.1 rule 5); this one is {status}</source>
         <translation>ソースを関連付けられるのは chargeable (請求可能) か pending (保留中) の間だけです (§5.1 ルール 5)。このソースは {status} です</translation>
     </message>
@@ -3589,7 +3590,7 @@
         <translation>キャプチャーできるのは未キャプチャーの請求だけです。この請求は {state} です</translation>
     </message>
     <message>
-        <location filename="../../core/lifecycle/actions.py" line="-53"/>
+        <location filename="../../core/lifecycle/actions.py" line="+186"/>
         <source>its default source is {status}</source>
         <translation>既定のソースが {status} です</translation>
     </message>
@@ -4363,7 +4364,7 @@
 <context>
     <name>facts</name>
     <message>
-        <location filename="../../gui/dialogs/_facts.py" line="+82"/>
+        <location filename="../../gui/dialogs/_facts.py" line="+83"/>
         <source>charge succeeds</source>
         <translation>請求は成功</translation>
     </message>
