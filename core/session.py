@@ -25,11 +25,14 @@ import os
 import re
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from core.api import Sandbox
 from core.history import LogEntry, Refusal
+
+_Item = TypeVar("_Item")
 
 FORMAT = "chargeable-session"
 VERSION = 2
@@ -269,27 +272,30 @@ def from_json(data: Any, where: str = "the session") -> Sandbox:
 
 
 def _entries(value: Any, name: str, where: str) -> list[LogEntry]:
-    if not isinstance(value, list):
-        raise _damaged(where, f"its {name} is not a list of requests")
-    entries = []
-    for index, item in enumerate(value):
-        try:
-            entries.append(LogEntry.from_json(item))
-        except ValueError as exc:
-            raise _damaged(where, f"{name} entry {index} is malformed: {exc}") from exc
-    return entries
+    return _parsed(
+        value, LogEntry.from_json, where, f"its {name} is not a list of requests", f"{name} entry"
+    )
 
 
 def _refusals(value: Any, where: str) -> list[Refusal]:
+    return _parsed(
+        value, Refusal.from_json, where, "its refused requests are not a list", "refused request"
+    )
+
+
+def _parsed(
+    value: Any, parse: Callable[[Any], _Item], where: str, not_a_list: str, each: str
+) -> list[_Item]:
+    """Each item of the list ``value`` parsed; a damaged file says which item is wrong."""
     if not isinstance(value, list):
-        raise _damaged(where, "its refused requests are not a list")
-    refusals = []
+        raise _damaged(where, not_a_list)
+    items = []
     for index, item in enumerate(value):
         try:
-            refusals.append(Refusal.from_json(item))
+            items.append(parse(item))
         except ValueError as exc:
-            raise _damaged(where, f"refused request {index} is malformed: {exc}") from exc
-    return refusals
+            raise _damaged(where, f"{each} {index} is malformed: {exc}") from exc
+    return items
 
 
 def loads(raw: bytes, where: str = "the session") -> Sandbox:

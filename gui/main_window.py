@@ -43,7 +43,7 @@ from gui.panes.object_list import ObjectListPanel
 from gui.sandbox_host import SandboxHost
 from gui.selection import Selection
 from gui.serve_controller import ServeController
-from gui.session_controller import SessionController
+from gui.session.controller import SessionController
 from gui.theme import ThemeController
 from gui.widgets.info_bar import InfoBar
 from gui.window_commands import WindowCommandsMixin
@@ -128,7 +128,7 @@ class MainWindow(WindowCommandsMixin, LessonsMixin, QMainWindow):
         #: False for a one-off render (``--screenshot``): it must not change the next start
         self.remember_layout = True
         self._lesson_position = 0
-        self._lesson_sandbox: Any = None
+        self._lesson_sandbox: Sandbox | None = None
 
         # --- panes
         self._build_panes()

@@ -116,7 +116,7 @@ class SandboxHost(QObject):
         return response
 
 
-def _unsubscribe(sandbox: Any, callback: Callable[[Change], None]) -> None:
+def _unsubscribe(sandbox: Sandbox, callback: Callable[[Change], None]) -> None:
     try:
         sandbox.unsubscribe(callback)
     except (KeyError, ValueError, AttributeError):

@@ -50,10 +50,13 @@ from __future__ import annotations
 import errno
 import threading
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QLabel, QWidget
+
+if TYPE_CHECKING:
+    from core.api import Sandbox
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 12111  # the same default as ``chargeable serve``
@@ -198,7 +201,7 @@ class ServeController(QObject):
 
     def __init__(
         self,
-        sandbox: Any,
+        sandbox: Sandbox,
         parent: QObject | None = None,
         *,
         host: str = DEFAULT_HOST,
@@ -221,11 +224,11 @@ class ServeController(QObject):
 
     # ------------------------------------------------------------ sandbox
     @property
-    def sandbox(self) -> Any:
+    def sandbox(self) -> Sandbox:
         """The sandbox outside requests go to (the window's current one)."""
         return self._sandbox
 
-    def set_sandbox(self, sandbox: Any) -> None:
+    def set_sandbox(self, sandbox: Sandbox) -> None:
         """Follow another sandbox (New, Open, Recover, a lesson); serving goes on."""
         self._sandbox = sandbox
 

@@ -20,7 +20,7 @@ if TYPE_CHECKING:  # the mixin's methods run on the MainWindow (a QMainWindow)
     from gui.graph.view import StateGraphView
     from gui.sandbox_host import SandboxHost
     from gui.selection import Selection
-    from gui.session_controller import SessionController
+    from gui.session.controller import SessionController
     from gui.words.i18n import LanguageManager
 
     _Base = QMainWindow
@@ -43,7 +43,7 @@ class LessonsMixin(_Base):
         presenter: Any
         _forward: bool
         _lesson_position: int
-        _lesson_sandbox: Any
+        _lesson_sandbox: Sandbox | None
 
         @property
         def sandbox(self) -> Sandbox: ...

@@ -49,7 +49,7 @@ GUI_LAYERS: dict[str, int] = {
     "gui.commands": 3,
     "gui.dialogs": 3,
     "gui.graph": 3,
-    "gui.session_controller": 3,
+    "gui.session": 3,
     "gui.serve_controller": 3,
     "gui.panes": 4,
     "gui.main_window": 5,

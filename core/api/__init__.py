@@ -10,11 +10,11 @@ redacted, to the action log; undo/redo/session loading replay that log.
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from core import history
+from core.api import announce, pipeline
 from core.api.change import (
     REPLAY_ORIGINS,
     Change,
@@ -29,7 +29,7 @@ from core.history import LogEntry, Refusal
 from core.lifecycle import actions as actions_mod
 from core.lifecycle import tables as lifecycle
 from core.lifecycle.action import Action
-from core.rules import balance, client_side, expand, params, router, shaping, versions
+from core.rules import balance, versions
 from core.store.records import CustomerRec
 from core.store.state import State
 from core.wire.serialize import event_json, object_json
@@ -91,14 +91,26 @@ class Sandbox:
         enforce = self.check_keys if check_keys is None else bool(check_keys)
         first_created = len(self._st.created)
         try:
-            response, pairs, entry, touched, first_event = self._handle(
-                method, path, params, headers, origin, check_keys=enforce
+            response, pairs, entry, touched, first_event = pipeline.handle(
+                self._st,
+                method,
+                path,
+                params,
+                headers,
+                origin,
+                version=self.api_version,
+                id_floor=self.id_floor,
+                check_keys=enforce,
             )
         except Exception:  # noqa: BLE001 - the contract: nothing escapes request()
             err = errors.api_error()
             response, pairs, entry, touched = Response(err.status, err.body), [], None, ()
             first_event = len(self._st.events)
         if entry is not None:
+            self.id_floor = max(self.id_floor, self._st.ids.counter)
+            if self._redo:  # the undone branch goes, with the refusals sent in it
+                self._refused = [r for r in self._refused if r.after <= len(self._log)]
+            self._redo.clear()
             self._log.append(entry)
             self._marks.append(first_event)
             self._revision += 1
@@ -115,146 +127,37 @@ class Sandbox:
                 )
             )
         if self._subscribers:
-            events = (
-                tuple(event_json(e) for e in self._st.events[first_event:])
-                if entry is not None
-                else ()
+            change = announce.request_change(
+                self._st,
+                method,
+                path,
+                pairs,
+                response,
+                origin,
+                logged=entry is not None,
+                touched=touched,
+                first_event=first_event,
+                first_created=first_created,
             )
-            created = balance.listed(self._st.created[first_created:]) if entry is not None else ()
-            edges = tuple(self._st.taken) if entry is not None else ()
-            shown = RequestLine(str(method), str(path), history.redact_pairs(pairs))
-            listed = balance.listed(touched)
-            self._notify(Change(shown, response, listed, events, origin, created, edges))
+            self._notify(change)
         return response
 
-    def _handle(
-        self,
-        method: object,
-        path: object,
-        raw_params: object,
-        raw_headers: object,
-        origin: str,
-        replaying: bool = False,
-        check_keys: bool = False,
-        fingerprint: str = "",
-        ids_from: int = -1,
-    ) -> tuple[Response, list[tuple[str, str]], LogEntry | None, tuple[str, ...], int]:
-        st = self._st
-        first_event = len(st.events)
-        pairs: list[tuple[str, str]] = []
-        version = self.api_version
-        try:
-            if not isinstance(method, str) or not isinstance(path, str):
-                raise errors.bad_body("Invalid request: method and path must be strings.")
-            method = method.upper()
-            path, _, query = path.partition("?")
-            headers = client_side.headers_of(raw_headers)
-            unreadable: params.ParamError | None = None
-            try:
-                pairs = params.flatten(raw_params)
-                if query:
-                    pairs = params.flatten(query) + pairs
-            except params.ParamError as exc:  # reported after the key check, as Stripe does
-                unreadable = exc
-            client_route = client_side.is_client_route(method, path)
-            key = client_side.request_key(headers, pairs, client_route)
-            if check_keys and not replaying:
-                client_side.check_key(key, method, path)
-            if unreadable is not None:
-                raise unreadable
-            version = versions.pick(headers, version)
-            data = params.parse(pairs)
-            handler, args, mutates = router.match(method, path)
-            if client_route:
-                client_side.strip_telemetry(data)
-                if method == "GET" and key is not None and key.startswith("pk_"):
-                    client_side.check_source_secret(st, path, data)
-            expand_paths = expand.take(data)
-        except params.ParamError as exc:
-            err = errors.bad_body(exc.message, exc.param)
-            return self._answer(err.status, err.body, version), pairs, None, (), first_event
-        except errors.StripeError as exc:
-            return self._answer(exc.status, exc.body, version), pairs, None, (), first_event
-        idem_key = headers.get("idempotency-key") if method == "POST" else None
-        digest = ""
-        if idem_key is not None:
-            # A replayed entry brings the original request's fingerprint: its own
-            # params are redacted stand-ins and would hash differently.
-            digest = fingerprint or request_fingerprint(method, path, pairs)
-            cached = st.idempotency.get(idem_key)
-            if cached is not None and st.now - cached[3] <= 86400:
-                if cached[0] != digest:
-                    err = errors.idempotency_mismatch(idem_key)
-                    return self._answer(err.status, err.body, version), pairs, None, (), first_event
-                replayed = Response(
-                    cached[1],
-                    copy.deepcopy(cached[2]),
-                    headers={"Stripe-Version": version, "Idempotent-Replayed": "true"},
-                )
-                return replayed, pairs, None, (), first_event
-        st.begin()
-        # The first new id of this request comes after ``started_ids``: past every id
-        # an undone request used, or where the original request started on replay.
-        # Only a request that makes an id moves the counter (IdGenerator.floor).
-        if replaying and ids_from >= 0:
-            if ids_from < st.ids.counter:  # would hand out ids already used
-                st.rollback()
-                err = errors.api_error()
-                return Response(err.status, err.body), pairs, None, (), first_event
-            started_ids = ids_from
-        else:
-            started_ids = max(st.ids.counter, 0 if replaying else self.id_floor)
-        st.ids.floor = started_ids
-        st.current_idempotency_key = idem_key
-        try:
-            body = handler(st, args, data)
-            status = 200
-            body = shaping.finish(st, body, mutates, version, expand_paths)
-        except errors.StripeError as exc:
-            if not exc.keep_state:
-                st.rollback()
-                return self._answer(exc.status, exc.body, version), pairs, None, (), first_event
-            status, body = exc.status, exc.body
-        except BaseException:
-            st.rollback()
-            raise
-        finally:
-            st.current_idempotency_key = None
-            st.ids.floor = 0
-        touched = st.commit()
-        if not mutates:
-            return self._answer(status, body, version), pairs, None, (), first_event
-        if idem_key is not None:
-            st.idempotency[idem_key] = (digest, status, copy.deepcopy(body), st.now)
-        shown, stand_ins = history.redact(pairs)
-        entry = LogEntry(
-            method, path, shown, stand_ins, idem_key, touched, origin, digest, started_ids
-        )
-        self.id_floor = max(self.id_floor, st.ids.counter)
-        if not replaying:
-            if self._redo:  # the undone branch goes, with the refusals sent in it
-                self._refused = [r for r in self._refused if r.after <= len(self._log)]
-            self._redo.clear()
-        answer = Response(status, body, True, {"Stripe-Version": version})
-        return answer, pairs, entry, touched, first_event
-
-    @staticmethod
-    def _answer(status: int, body: dict[str, Any], version: str) -> Response:
-        return Response(status, body, headers={"Stripe-Version": version})
-
     def _replay_entry(self, entry: LogEntry) -> bool:
-        response, _, logged, _, first_event = self._handle(
+        response, _, logged, _, first_event = pipeline.handle(
+            self._st,
             entry.method,
             entry.path,
             entry.replay_params(),
             entry.headers(),
             entry.origin,
+            version=self.api_version,
             replaying=True,
             fingerprint=entry.fingerprint,
             ids_from=entry.ids_from,
         )
         if logged is None:
             return False
+        self.id_floor = max(self.id_floor, self._st.ids.counter)
         self._log.append(logged)
         self._marks.append(first_event)
         self._revision += 1
@@ -267,12 +170,7 @@ class Sandbox:
             del self._refused[: -history.MAX_REFUSED]
 
     def _notify(self, change: Change) -> None:
-        for callback in list(self._subscribers):
-            try:
-                callback(change)
-            except Exception as exc:  # noqa: BLE001 - a subscriber must not break request()
-                self.subscriber_errors.append(exc)
-                del self.subscriber_errors[:-20]
+        announce.notify(self._subscribers, change, self.subscriber_errors)
 
     # --- reading state ----------------------------------------------------------
 
@@ -477,30 +375,10 @@ class Sandbox:
     def _announce(self, verb: str, entry: LogEntry | None, first_event: int | None = None) -> None:
         if not self._subscribers:
             return
-        if entry is None:
-            changed: tuple[str, ...] = balance.listed(self._st.objects)
-            request = RequestLine(verb, "", [])
-        else:
-            changed = balance.listed(
-                self._log[-1].changed_ids if verb == "REDO" else entry.changed_ids
-            )
-            request = RequestLine(entry.method, entry.path, list(entry.params))
-        events = (
-            tuple(event_json(e) for e in self._st.events[first_event:])
-            if first_event is not None
-            else ()
-        )
-        edges = tuple(self._st.taken) if verb == "REDO" else ()
-        self._notify(
-            Change(
-                request,
-                Response(200, {"object": verb.lower()}, True),
-                changed,
-                events,
-                verb.lower(),
-                edges=edges,
-            )
-        )
+        changed: tuple[str, ...] = ()
+        if entry is not None:
+            changed = self._log[-1].changed_ids if verb == "REDO" else entry.changed_ids
+        self._notify(announce.replay_change(self._st, verb, entry, changed, first_event))
 
 
 __all__ = [

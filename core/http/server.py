@@ -2,8 +2,9 @@
 
 No Qt: ``chargeable serve`` runs it, and the window runs the same class::
 
-    server = StripeServer(sandbox, "127.0.0.1", 0, on_change=callback)
+    server = StripeServer(sandbox, "127.0.0.1", 0)
     server.start()            # binds, then serves on a background thread
+    # each request's Change reaches sandbox.subscribe's callbacks, origin "http <client>"
     server.url                # "http://127.0.0.1:54321"
     ...
     server.stop()
@@ -69,9 +70,6 @@ class StripeServer:
         sandbox: the :class:`core.api.Sandbox` to serve.
         host: the address to listen on; loopback unless asked otherwise.
         port: the TCP port; ``0`` picks a free one (read :attr:`url`).
-        on_change: called with each ``core.api.Change`` caused by an HTTP
-            request, on the server's thread (a Qt window should re-emit it as
-            a queued signal).
         forward_to: a :class:`core.http.webhooks.WebhookForwarder`; every event the
             sandbox fires while the server runs is queued to it (each event id
             once, whatever its origin). The server starts and stops it.
@@ -97,7 +95,6 @@ class StripeServer:
         host: str = "127.0.0.1",
         port: int = 12111,
         *,
-        on_change: Callable[[Any], None] | None = None,
         forward_to: Any = None,
         lock: threading.Lock | threading.RLock | None = None,
         access_log: Callable[[str], None] | None = None,
@@ -109,7 +106,6 @@ class StripeServer:
         self.sandbox = sandbox
         self.host = host
         self.port = port
-        self.on_change = on_change
         self.forwarder = forward_to
         self.lock = lock if lock is not None else threading.RLock()
         self.access_log = access_log
@@ -129,7 +125,6 @@ class StripeServer:
         self._thread: threading.Thread | None = None
         self._hub: Hub | None = None
         self._executor: concurrent.futures.ThreadPoolExecutor | None = None
-        self._origin: str | None = None  # the HTTP request the sandbox is answering
         self._forwarded: set[str] = set()
         self._subscribed = False
 
@@ -156,7 +151,7 @@ class StripeServer:
         family = socket.AF_INET6 if ":" in self.host else socket.AF_INET
         sock = socket.create_server((self.host, self.port), family=family, backlog=128)
         self.port = sock.getsockname()[1]
-        if self.forwarder is not None or self.on_change is not None:
+        if self.forwarder is not None:
             # Only then: building each Change's events costs the core ~15%.
             self.sandbox.subscribe(self._sandbox_changed)
             self._subscribed = True
@@ -235,19 +230,16 @@ class StripeServer:
         call = mapping.to_core(request, self.limits.max_fields)
         if isinstance(call, Reply):
             return call
-        origin = call.origin
         with self.lock:
-            self._origin = origin
             try:
                 response = self.sandbox.request(
-                    call.method, call.path, call.params, call.headers, origin=origin
+                    call.method, call.path, call.params, call.headers, origin=call.origin
                 )
                 reply = mapping.from_core(response, request)
             except Exception:  # the core promises never to raise; do not die if it does
                 log.exception("sandbox.request raised for %s %s", call.method, call.path)
                 reply = mapping.internal_error()
             finally:
-                self._origin = None
                 self.requests_served += 1
         return reply
 
@@ -278,13 +270,3 @@ class StripeServer:
                     continue  # an undo/redo replay fires the same ids again
                 self._forwarded.add(event_id)
                 self.forwarder.submit(event)
-        origin = self._origin
-        if (
-            self.on_change is not None
-            and origin is not None
-            and getattr(change, "origin", None) == origin
-        ):
-            try:
-                self.on_change(change)
-            except Exception:
-                log.exception("on_change callback failed")

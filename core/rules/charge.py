@@ -11,7 +11,7 @@ from core.facts import cards, catalog, errors, source_catalog
 from core.lifecycle import tables as lifecycle
 from core.lifecycle.tables import Ctx
 from core.rules import engine, fields, listing
-from core.rules.validate import Params, merge_metadata
+from core.rules.validate import Params, check_minimum_amount, merge_metadata
 from core.store.records import (
     BankRec,
     CardRec,
@@ -85,9 +85,7 @@ def create(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:
     amount = p.amount("amount", True)
     currency = p.currency("currency", True)
     assert amount is not None and currency is not None
-    minimum = catalog.MIN_CHARGE.get(currency, 50)
-    if amount < minimum:
-        raise errors.amount_too_small("amount", currency, minimum)
+    check_minimum_amount(amount, currency)
     capture = p.bool("capture", True)
     source = p.str("source")
     customer_id = p.str("customer")
@@ -227,16 +225,9 @@ def _charge_token(
             )
         raise errors.invalid(f"A {token.type} token cannot be charged.", param="source")
     card = token.card
-    test = cards.BY_KEY[card.key]
-    decline = _decline_of(test, card.cvc_provided)
-    rec = _new_charge(st, amount, currency, card, card.id, customer, extra)
-    # U1/U2: a declined charge still uses the token (§6.3); the edge fires the charge's
-    # charge.succeeded or charge.failed
-    with engine.taking(st, token.id, "charge", charge_succeeded=rec, charge_failed=rec):
-        _finish(st, rec, capture, decline, test, announce=False)
-    if decline is not None:
-        _raise_decline(rec, decline)
-    return charge_json(rec)
+    return _charge_card(
+        st, card, card, amount, currency, capture, customer, extra, token_id=token.id
+    )
 
 
 def _charge_card(
@@ -248,11 +239,20 @@ def _charge_card(
     capture: bool,
     customer: str | None,
     extra: dict[str, Any],
+    *,
+    token_id: str | None = None,
 ) -> JSONDict:
+    """Charge ``card`` (a saved card, or the card of token ``token_id``)."""
     test = cards.BY_KEY[card.key]
     decline = _decline_of(test, card.cvc_provided)
     rec = _new_charge(st, amount, currency, snapshot, card.id, customer, extra)
-    _finish(st, rec, capture, decline, test)
+    if token_id is None:
+        _finish(st, rec, capture, decline, test)
+    else:
+        # U1/U2: a declined charge still uses the token (§6.3); the edge fires the
+        # charge's charge.succeeded or charge.failed
+        with engine.taking(st, token_id, "charge", charge_succeeded=rec, charge_failed=rec):
+            _finish(st, rec, capture, decline, test, announce=False)
     if decline is not None:
         _raise_decline(rec, decline)
     return charge_json(rec)

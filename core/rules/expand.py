@@ -15,7 +15,7 @@ back: a refused request changes nothing).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from core.facts import errors
@@ -93,28 +93,22 @@ HASHES: dict[tuple[str, str], str] = {("customer", "invoice_settings"): "invoice
 LIST_OBJECTS = frozenset({"list", "search_result"})
 
 
+def _newest_first(st: State, ids: Sequence[str], url: str) -> Json:
+    """A one-page list of the objects of ``ids`` still there, newest first."""
+    live = [st.objects[i] for i in reversed(ids) if i in st.objects]
+    return {"object": "list", "data": [object_json(r) for r in live], "has_more": False, "url": url}
+
+
 def _refunds(st: State, charge_id: str) -> Json:
     rec = st.objects.get(charge_id)
     refunds = rec.refunds if isinstance(rec, ChargeRec) else ()
-    live = [st.objects[r] for r in reversed(refunds) if r in st.objects]
-    return {
-        "object": "list",
-        "data": [object_json(r) for r in live],
-        "has_more": False,
-        "url": f"/v1/charges/{charge_id}/refunds",
-    }
+    return _newest_first(st, refunds, f"/v1/charges/{charge_id}/refunds")
 
 
 def _sources(st: State, customer_id: str) -> Json:
     rec = st.objects.get(customer_id)
     sources = rec.sources if isinstance(rec, CustomerRec) else ()
-    live = [st.objects[s] for s in reversed(sources) if s in st.objects]
-    return {
-        "object": "list",
-        "data": [object_json(s) for s in live],
-        "has_more": False,
-        "url": f"/v1/customers/{customer_id}/sources",
-    }
+    return _newest_first(st, sources, f"/v1/customers/{customer_id}/sources")
 
 
 #: Lists an object carries only when asked for (or on an old API version, §14).

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from core.facts import catalog, errors, intent_errors, intents
+from core.facts import errors, intent_errors, intents
 from core.rules import engine
 from core.rules.intent_params import (
     CAPTURE_METHODS,
@@ -24,7 +24,7 @@ from core.rules.intent_params import (
     types_and_automatic,
 )
 from core.rules.payment_intent_attempt import CONFIRM_KEYS, confirm_attempt, json_of
-from core.rules.validate import Params, merge_metadata
+from core.rules.validate import Params, check_minimum_amount, merge_metadata
 from core.store.records import JSONDict, PaymentIntentRec
 from core.store.state import State
 from core.wire.intents import payment_intent_json
@@ -80,9 +80,7 @@ def create(st: State, args: Args, data: dict[str, Any]) -> JSONDict:
     amount = p.amount("amount", True)
     currency = p.currency("currency", True)
     assert amount is not None and currency is not None
-    minimum = catalog.MIN_CHARGE.get(currency, 50)
-    if amount < minimum:
-        raise errors.amount_too_small("amount", currency, minimum)  # §9 E26
+    check_minimum_amount(amount, currency)  # §9 E26
     types, automatic = types_and_automatic(p, currency)
     customer = p.str("customer") or None
     if customer is not None:
@@ -164,9 +162,7 @@ def update(st: State, args: Args, data: dict[str, Any]) -> JSONDict:
     if currency is not None:
         rec.currency = currency
     if amount is not None:
-        minimum = catalog.MIN_CHARGE.get(rec.currency, 50)
-        if amount < minimum:
-            raise errors.amount_too_small("amount", rec.currency, minimum)
+        check_minimum_amount(amount, rec.currency)
         rec.amount = amount
     if customer is not None:
         rec.customer = customer or None

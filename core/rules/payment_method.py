@@ -170,10 +170,6 @@ def from_alias(st: State, value: str) -> PaymentMethodRec | None:
     return None
 
 
-def is_alias(value: str) -> bool:
-    return value in intents.CARD_ALIASES or value in intents.US_BANK_ALIASES
-
-
 def resolve(st: State, value: str, param: str = "payment_method") -> Any:
     """What a ``payment_method`` value names: a PaymentMethod, or a legacy saved Card /
     card Source (§6.1); an alias makes a new PaymentMethod; a token is refused."""

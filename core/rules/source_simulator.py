@@ -38,7 +38,7 @@ def authorize(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDic
         push = push if push is not None else (missing if missing > 0 else None)
         if push is None:
             raise errors.missing_param("amount")
-        return _push(st, rec, push, complete=True)
+        return _push(st, rec, push)
     if rec.flow == "none" and rec.type != "wechat":
         raise errors.helper_not_applicable(f"Sources of type {rec.type} need no authorization.")
     with engine.taking(st, source_id, "authorize") as step:
@@ -61,7 +61,7 @@ def authorize(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDic
     return source_json(rec)
 
 
-def _push(st: State, rec: SourceRec, amount: int, complete: bool) -> JSONDict:
+def _push(st: State, rec: SourceRec, amount: int) -> JSONDict:
     recv = dict(rec.receiver or {})
     received = recv.get("amount_received", 0) + amount
     full = received >= (rec.amount or 0) if rec.amount else received > 0
@@ -99,7 +99,7 @@ def receive_funds(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSO
         raise errors.helper_not_applicable(
             f"Only receiver sources take funds; {rec.id} has flow {rec.flow}."
         )
-    return _push(st, rec, amount, complete=False)
+    return _push(st, rec, amount)
 
 
 def fail(st: State, args: tuple[str, ...], data: dict[str, Any]) -> JSONDict:

@@ -163,6 +163,13 @@ class Params:
         return value
 
 
+def check_minimum_amount(amount: int, currency: str) -> None:
+    """Refuse an ``amount`` below Stripe's minimum charge for ``currency`` (50 units by default)."""
+    minimum = catalog.MIN_CHARGE.get(currency, 50)
+    if amount < minimum:
+        raise errors.amount_too_small("amount", currency, minimum)
+
+
 def merge_metadata(
     current: dict[str, str], update: dict[str, str] | None, raw: object
 ) -> dict[str, str]:

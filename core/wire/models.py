@@ -183,12 +183,6 @@ class Customer(_Stripe):
     test_clock: str | None = None
 
 
-class Deleted(_Stripe):
-    id: str
-    object: str
-    deleted: Literal[True] = True
-
-
 class Charge(_Stripe):
     id: str
     object: Literal["charge"] = "charge"
@@ -272,23 +266,6 @@ class Event(_Stripe):
     pending_webhooks: int
     request: EventRequest | None = None
     type: str
-
-
-class ErrorBody(_Stripe):
-    type: Literal["api_error", "card_error", "idempotency_error", "invalid_request_error"]
-    code: str | None = None
-    decline_code: str | None = None
-    doc_url: str | None = None
-    message: str | None = None
-    param: str | None = None
-    charge: str | None = None
-    payment_intent: Json | None = None
-    payment_method: Json | None = None
-    setup_intent: Json | None = None
-
-
-class ErrorEnvelope(_Stripe):
-    error: ErrorBody
 
 
 class BillingDetails(_Stripe):

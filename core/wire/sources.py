@@ -27,7 +27,7 @@ OWNER_KEYS = (
 )
 
 
-def card_json(rec: CardRec, in_token: bool = False) -> JSONDict:
+def card_json(rec: CardRec) -> JSONDict:
     return dump(
         "card",
         {
@@ -85,7 +85,7 @@ def token_json(rec: TokenRec) -> JSONDict:
     if rec.bank_account is not None:
         fields["bank_account"] = bank_json(rec.bank_account)
     if rec.card is not None:
-        fields["card"] = card_json(rec.card, in_token=True)
+        fields["card"] = card_json(rec.card)
     fields.update(
         client_ip=rec.client_ip, created=rec.created, livemode=False, type=rec.type, used=rec.used
     )

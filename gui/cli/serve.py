@@ -25,7 +25,10 @@ import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
+
+if TYPE_CHECKING:  # the CLI imports the core only once it runs
+    from core.api import Sandbox
 
 DEFAULT_PORT = 12111
 
@@ -115,7 +118,7 @@ class _Saver:
     previous or the new file, whole.
     """
 
-    def __init__(self, sandbox: Any, path: Path, lock: Any, err: TextIO) -> None:
+    def __init__(self, sandbox: Sandbox, path: Path, lock: Any, err: TextIO) -> None:
         self.sandbox = sandbox
         self.path = path
         self.lock = lock
@@ -171,7 +174,7 @@ def _check_session_path(session: Path, err: TextIO) -> bool:
     return True
 
 
-def _load_sandbox(session: Path | None, out: TextIO) -> Any:
+def _load_sandbox(session: Path | None, out: TextIO) -> Sandbox:
     from core.api import Sandbox
 
     if session is None or not session.exists():
@@ -186,7 +189,7 @@ def _load_sandbox(session: Path | None, out: TextIO) -> Any:
     return sandbox
 
 
-def _save_sandbox(sandbox: Any, session: Path, out: TextIO, err: TextIO) -> bool:
+def _save_sandbox(sandbox: Sandbox, session: Path, out: TextIO, err: TextIO) -> bool:
     try:
         from core import session as sessions
     except ImportError:

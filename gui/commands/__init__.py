@@ -10,16 +10,13 @@ Requests go through :meth:`gui.sandbox_host.SandboxHost.send`, as the dialogs' d
 """
 
 from gui.commands.ask import ParameterAsker
+from gui.commands.menus import MENUS, OBJECT_ACTIONS, SHORT_TEXT, SUBMENUS
 from gui.commands.qactions import Commands, unverified_note
 from gui.commands.table import (
     CLOCK_PATH,
     CLOCK_SECONDS,
-    MENUS,
-    OBJECT_ACTIONS,
-    SHORT_TEXT,
     SPEC_BY_NAME,
     SPECS,
-    SUBMENUS,
     Chooser,
     CommandSpec,
 )

@@ -26,15 +26,12 @@ from PySide6.QtWidgets import QApplication, QStyle, QWidget
 from core.api import Change, Response, Sandbox
 from core.lifecycle.action import Action
 from gui.commands.ask import ParameterAsker
+from gui.commands.menus import MENUS, OBJECT_ACTIONS, SHORT_TEXT, SUBMENUS
 from gui.commands.table import (
     CLOCK_PATH,
     CLOCK_SECONDS,
-    MENUS,
-    OBJECT_ACTIONS,
-    SHORT_TEXT,
     SPEC_BY_NAME,
     SPECS,
-    SUBMENUS,
     Chooser,
     command_text,
 )

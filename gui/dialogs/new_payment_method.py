@@ -88,7 +88,7 @@ class NewPaymentMethodDialog(RequestDialog):
             "alias",
             self.tr("Test alias"),
             self.alias_combo,
-            self.tr("Each use mints a new PaymentMethod (§8.2)."),
+            self.tr("Each use mints a new PaymentMethod (intents §8.2)."),
         )
         self.card_picker = CardPicker(self)
         self.add_field("card[number]", self.tr("Card"), self.card_picker)
@@ -121,7 +121,7 @@ class NewPaymentMethodDialog(RequestDialog):
             "us_bank_account[account_number]",
             self.tr("Account number"),
             self.account_combo,
-            self.tr("Test numbers work with routing number 110000000 (§8.5)."),
+            self.tr("Test numbers work with routing number 110000000 (intents §8.5)."),
         )
         self.holder_combo = QComboBox(self)
         self.holder_combo.addItem(self.tr("individual"), "individual")
@@ -141,7 +141,7 @@ class NewPaymentMethodDialog(RequestDialog):
             "customer",
             self.tr("Attach to customer"),
             self.customer_combo,
-            self.tr("Optional; unattached, it pays once (§4.4)."),
+            self.tr("Optional; unattached, it pays once (intents §4.4)."),
         )
 
         self.type_combo.currentIndexChanged.connect(self._type_changed)
@@ -192,11 +192,17 @@ class NewPaymentMethodDialog(RequestDialog):
         currencies = _facts.type_currencies(pm_type)
         money = ", ".join(sorted(currencies)) if currencies else self.tr("any currency")
         words = {
-            "card": self.tr("Synchronous; 3D Secure cards go to requires_action (§4.2)."),
-            "sepa_debit": self.tr("A bank debit: the PaymentIntent goes processing (§4.2)."),
-            "ideal": self.tr("Redirects the customer (next_action.redirect_to_url, §4.2)."),
-            "bancontact": self.tr("Redirects the customer (next_action.redirect_to_url, §4.2)."),
-            "us_bank_account": self.tr("An ACH debit: the PaymentIntent goes processing (§8.5)."),
+            "card": self.tr("Synchronous; 3D Secure cards go to requires_action (intents §4.2)."),
+            "sepa_debit": self.tr(
+                "A bank debit: the PaymentIntent goes processing (intents §4.2)."
+            ),
+            "ideal": self.tr("Redirects the customer (next_action.redirect_to_url, intents §4.2)."),
+            "bancontact": self.tr(
+                "Redirects the customer (next_action.redirect_to_url, intents §4.2)."
+            ),
+            "us_bank_account": self.tr(
+                "An ACH debit: the PaymentIntent goes processing (intents §8.5)."
+            ),
         }[pm_type]
         manual = (
             self.tr("no manual capture")

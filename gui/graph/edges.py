@@ -23,11 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.graph.layout import EdgeLayout
+from core.graph.geometry import EdgeLayout
 from core.graph.model import GraphEdge
 from gui.graph import style
 from gui.graph.pictured import Pictured
 from gui.graph.style import tr_lifecycle
+
+#: what an edge's label looks like: (look name, label, times taken)
+LabelLook = tuple[str, str, int]
 
 
 def route_path(edge: EdgeLayout) -> QPainterPath:
@@ -40,7 +43,7 @@ def route_path(edge: EdgeLayout) -> QPainterPath:
     return path
 
 
-class EdgeLabel(Pictured, QGraphicsItem):
+class EdgeLabel(Pictured[LabelLook], QGraphicsItem):
     """An edge's label badge: pictures (one per look) on the edge's line."""
 
     def __init__(self, edge: EdgeItem):
@@ -53,15 +56,15 @@ class EdgeLabel(Pictured, QGraphicsItem):
     def boundingRect(self) -> QRectF:  # noqa: N802
         return self._edge.label_rect.adjusted(-1, -1, 1, 1)
 
-    def look(self) -> tuple[str, str, int]:
+    def look(self) -> LabelLook:
         return (self._edge.look_name(), self._edge.edge.label, self._edge.edge.taken)
 
-    def looks(self) -> tuple:
+    def looks(self) -> tuple[LabelLook, ...]:
         label, taken = self._edge.edge.label, self._edge.edge.taken
         return tuple((name, label, taken) for name in self._edge.look_names())
 
     def font_of(self, name: str) -> QFont:
-        return style.label_font(self._edge.scale, bold=name != "blocked")
+        return style.label_font(self._edge.text_scale, bold=name != "blocked")
 
     def text_of(self, label: str, taken: int) -> str:
         return style.counted(style.edge_text(label, self._edge.short), taken)
@@ -71,11 +74,11 @@ class EdgeLabel(Pictured, QGraphicsItem):
         name, label, taken = self.look()
         return [(self.font_of(name), line) for line in self.text_of(label, taken).split("\n")]
 
-    def paint_look(self, painter: QPainter, look: object) -> None:
-        name, label, taken = look  # type: ignore[misc]
+    def paint_look(self, painter: QPainter, look: LabelLook) -> None:
+        name, label, taken = look
         active = name != "blocked"
         c = style.colours()
-        s = self._edge.scale
+        s = self._edge.text_scale
         pen = EdgeItem.pen_of(name, s)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         r = self._edge.label_rect
@@ -90,7 +93,7 @@ class EdgeLabel(Pictured, QGraphicsItem):
         painter.drawText(r, Qt.AlignmentFlag.AlignCenter, self.text_of(label, taken))
 
 
-class EdgePiece(Pictured, QGraphicsItem):
+class EdgePiece(Pictured[str], QGraphicsItem):
     """One segment of an edge's route (a column stub or a gap curve), as pictures.
 
     Many small pictures instead of one picture as big as the whole route: a
@@ -113,20 +116,20 @@ class EdgePiece(Pictured, QGraphicsItem):
     def look(self) -> str:
         return self._edge.look_name()
 
-    def looks(self) -> tuple:
+    def looks(self) -> tuple[str, ...]:
         return self._edge.look_names()
 
-    def paint_look(self, painter: QPainter, look: object) -> None:
-        name = str(look)
+    def paint_look(self, painter: QPainter, look: str) -> None:
+        name = look
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        pen = EdgeItem.pen_of(name, self._edge.scale)
+        pen = EdgeItem.pen_of(name, self._edge.text_scale)
         pen.setCapStyle(Qt.PenCapStyle.FlatCap)
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(self.path)
         if self.head:  # filled for allowed/taken, hollow for blocked
             active = name != "blocked"
-            painter.setPen(QPen(pen.color(), 1.4 * self._edge.scale))
+            painter.setPen(QPen(pen.color(), 1.4 * self._edge.text_scale))
             painter.setBrush(pen.color() if active else style.colours().paper)
             painter.drawPolygon(self._edge.head_polygon(active))
 
@@ -166,13 +169,13 @@ class EdgeItem(QGraphicsObject):
         route: EdgeLayout,
         parent: QGraphicsItem | None = None,
         neutral: bool = False,
-        scale: float = 1.0,
+        text_scale: float = 1.0,
         short: bool = False,
     ):
         super().__init__(parent)
         self.edge = edge
         #: text scale, and whether the label is shortened (the tooltip has it whole)
-        self.scale = scale
+        self.text_scale = text_scale
         self.short = short
         #: a bare table (no object): no edge is allowed or blocked, all look alike
         self.neutral = neutral
@@ -186,10 +189,10 @@ class EdgeItem(QGraphicsObject):
         self.setAcceptedMouseButtons(Qt.MouseButton.LeftButton)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
         stroker = QPainterPathStroker()
-        stroker.setWidth(12 * scale)
+        stroker.setWidth(12 * text_scale)
         self._shape = stroker.createStroke(self.path)
         self._shape.addRoundedRect(self.label_rect, 6, 6)
-        grow = 12 * scale
+        grow = 12 * text_scale
         self._bounds = self._shape.boundingRect().adjusted(-grow, -grow, grow, grow)
         self._heads: dict[bool, QPolygonF] = {}
         self._look = ""
@@ -243,7 +246,7 @@ class EdgeItem(QGraphicsObject):
             end = self.path.pointAtPercent(1.0)
             angle = math.radians(self.path.angleAtPercent(0.999))
             dx, dy = math.cos(angle), -math.sin(angle)
-            size = (11.0 if active else 9.0) * self.scale
+            size = (11.0 if active else 9.0) * self.text_scale
             back = QPointF(end.x() - dx * size, end.y() - dy * size)
             nx, ny = -dy * size * 0.5, dx * size * 0.5
             head = self._heads[active] = QPolygonF(
@@ -301,7 +304,7 @@ class EdgeItem(QGraphicsObject):
         return QPen(c.muted, 1.4 * scale, Qt.PenStyle.DashLine)
 
     def pen(self) -> QPen:
-        return self.pen_of(self.look_name(), self.scale)
+        return self.pen_of(self.look_name(), self.text_scale)
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None

@@ -7,10 +7,13 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QStyleOptionGraphicsItem, QWidget
 
-from core.graph.layout import NodeLayout
+from core.graph.geometry import NodeLayout
 from core.graph.model import GraphNode
 from gui.graph import style
 from gui.graph.pictured import Pictured
+
+#: what a state looks like: (current/previous/unreachable/plain, id, label, terminal, badge)
+NodeLook = tuple[str, str, str, bool, str]
 
 
 def contrast_text(colour: QColor) -> QColor:
@@ -57,7 +60,7 @@ class PulseRing(QGraphicsItem):
         painter.drawRoundedRect(self._rect.adjusted(2 - g, 2 - g, g - 2, g - 2), 12 + g, 12 + g)
 
 
-class NodeItem(Pictured, QGraphicsObject):
+class NodeItem(Pictured[NodeLook], QGraphicsObject):
     """One state. Animated property: ``pulse`` (0 → 1 draws an expanding ring).
 
     Kept as pictures (``Pictured``) of its four looks: current, previous,
@@ -73,11 +76,11 @@ class NodeItem(Pictured, QGraphicsObject):
         node: GraphNode,
         box: NodeLayout,
         parent: QGraphicsItem | None = None,
-        scale: float = 1.0,
+        text_scale: float = 1.0,
     ):
         super().__init__(parent)
         self.node = node
-        self.scale = scale
+        self.text_scale = text_scale
         self._rect = QRectF(0, 0, box.rect.w, box.rect.h)
         self._pulse = 0.0
         self._set_bounds()
@@ -91,7 +94,7 @@ class NodeItem(Pictured, QGraphicsObject):
 
     def _set_bounds(self) -> None:
         # the badge straddles the top-left corner
-        badge = style.badge_font(self.scale).pixelSize() + 8
+        badge = style.badge_font(self.text_scale).pixelSize() + 8
         self._bounds = self._rect.adjusted(-badge, -badge, 2, 2)
 
     def set_node(self, node: GraphNode) -> None:
@@ -138,15 +141,15 @@ class NodeItem(Pictured, QGraphicsObject):
             return "unreachable"
         return "plain"
 
-    def _look_of(self, node: GraphNode) -> tuple[str, str, str, bool, str]:
+    def _look_of(self, node: GraphNode) -> NodeLook:
         return (self._state_of(node), node.id, node.label, node.terminal, visits_text(node.visits))
 
-    def look(self) -> tuple[str, str, str, bool, str]:
+    def look(self) -> NodeLook:
         return self._look_of(self.node)
 
-    def looks(self) -> tuple:
-        _state, *rest = self.look()
-        return tuple((state, *rest) for state in self.LOOKS)
+    def looks(self) -> tuple[NodeLook, ...]:
+        _state, node_id, label, terminal, badge = self.look()
+        return tuple((state, node_id, label, terminal, badge) for state in self.LOOKS)
 
     def status_word(self) -> str:
         return self._word(self._state_of(self.node), self.node.terminal)
@@ -160,7 +163,7 @@ class NodeItem(Pictured, QGraphicsObject):
 
     def texts(self) -> list[tuple[QFont, str]]:
         """Every (font, text) this node draws now (the legibility test reads them)."""
-        s = self.scale
+        s = self.text_scale
         out = [(style.node_font(s), line) for line in style.node_lines(self.node.label)]
         word = self.status_word()
         if word:
@@ -170,11 +173,11 @@ class NodeItem(Pictured, QGraphicsObject):
             out.append((style.badge_font(s), badge))
         return out
 
-    def paint_look(self, painter: QPainter, look: object) -> None:
-        state, node_id, label, terminal, badge = look  # type: ignore[misc]
+    def paint_look(self, painter: QPainter, look: NodeLook) -> None:
+        state, node_id, label, terminal, badge = look
         current = state == "current"
         c = style.colours()
-        s = self.scale
+        s = self.text_scale
         colour = c.status(node_id)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = self._rect.adjusted(2, 2, -2, -2)
@@ -257,7 +260,7 @@ class NodeItem(Pictured, QGraphicsObject):
 
     def _paint_badge(self, painter: QPainter, badge: str, c: style.Colours) -> None:
         """The visit numbers in an ink pill over the top-left corner."""
-        font = style.badge_font(self.scale)
+        font = style.badge_font(self.text_scale)
         painter.setFont(font)
         fm = painter.fontMetrics()
         h = fm.height() + 4

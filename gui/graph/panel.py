@@ -1,6 +1,6 @@
 """One object's graph laid out in the scene: title, nodes, edges, marker, banner.
 
-``GraphPanel`` turns a ``core.graph.layout.GraphLayout`` into items; geometry
+``GraphPanel`` turns a ``core.graph.geometry.GraphLayout`` into items; geometry
 comes only from the layout, state only from the model.
 """
 
@@ -22,7 +22,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QStyleOptionGraphicsItem, QWidget
 
-from core.graph.layout import GraphLayout, layout_graph
+from core.graph.geometry import GraphLayout
+from core.graph.layout import layout_graph
 from core.graph.model import GraphModel
 from gui.graph import style
 from gui.graph.edges import EdgeItem, MarkerItem
@@ -189,9 +190,9 @@ class GraphPanel(QGraphicsObject):
         if abs(self.title.x() - x) > 0.5:
             self.title.setX(x)
 
-    def text_items(self) -> list[object]:
+    def text_items(self) -> list[QGraphicsItem]:
         """Every item that draws text (each has ``texts()``), the legibility test reads them."""
-        out: list[object] = [self.title, self.banner]
+        out: list[QGraphicsItem] = [self.title, self.banner]
         out += list(self.nodes.values())
         out += [edge.label for edge in self.edges.values()]
         return out
@@ -224,7 +225,8 @@ class GraphPanel(QGraphicsObject):
             return False
         self.stop_animation()
         for item in [*self.nodes.values(), *self.edges.values()]:
-            item.setParentItem(None)
+            # Qt takes None (no parent); PySide6's stub types the argument as QGraphicsItem
+            item.setParentItem(None)  # type: ignore[arg-type]
             if item.scene() is not None:
                 item.scene().removeItem(item)
         self.nodes, self.edges = {}, {}
@@ -249,14 +251,14 @@ class GraphPanel(QGraphicsObject):
                 self.layout.edges[e.id],
                 self,
                 neutral=not model.object_id,
-                scale=self._metrics.scale,
+                text_scale=self._metrics.scale,
                 short=self._metrics.short,
             )
             item.setY(self._graph_top)
             item.clicked.connect(self._on_edge_clicked)
             self.edges[e.id] = item
         for n in model.nodes:
-            item = NodeItem(n, self.layout.nodes[n.id], self, scale=self._metrics.scale)
+            item = NodeItem(n, self.layout.nodes[n.id], self, text_scale=self._metrics.scale)
             item.moveBy(0, self._graph_top)
             self.nodes[n.id] = item
         self.banner.setPos(MARGIN_X, self._graph_top + self.layout.height)
@@ -301,12 +303,14 @@ class GraphPanel(QGraphicsObject):
 
     def _reset_transients(self) -> None:
         self.marker.setVisible(False)
-        for item in self.nodes.values():
-            if item.pulse:
-                item.pulse = 0.0
-        for item in self.edges.values():
-            if item.shake:
-                item.shake = 0.0
+        # pulse and shake are Qt Properties (animated); PySide6's stubs type the
+        # attribute as the Property descriptor, not the float it reads and writes
+        for node in self.nodes.values():
+            if node.pulse:
+                node.pulse = 0.0  # type: ignore[assignment]
+        for edge in self.edges.values():
+            if edge.shake:
+                edge.shake = 0.0  # type: ignore[assignment]
 
     def _start(self, anim: QAbstractAnimation) -> QAbstractAnimation:
         self.stop_animation()

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+from typing import TYPE_CHECKING, Generic, TypeVar
+
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QPainter, QPixmap, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+#: a hashable key of everything an item draws in one of its looks
+Look = TypeVar("Look", bound=Hashable)
 
-class Pictured:
+
+class Pictured(Generic[Look]):
     """Mixin for a ``DeviceCoordinateCache`` item: every look it can take is
     painted ahead, so re-filling the cache after a restyle is only a copy.
 
@@ -28,19 +34,23 @@ class Pictured:
     ``looks()`` and ``paint_look(painter, look)``.
     """
 
-    _pictures: dict | None = None
+    _pictures: dict[Look, QPixmap] | None = None
     _picture_transform: QTransform | None = None
     _picture_grid: tuple = ()
     #: paint every look ahead at the next cache fill (new items; after ``want_pictures``)
     _want_pictures = True
 
-    def look(self) -> object:
+    if TYPE_CHECKING:  # mixed into a QGraphicsItem, which has it
+
+        def cacheMode(self) -> QGraphicsItem.CacheMode: ...  # noqa: N802 - Qt API
+
+    def look(self) -> Look:
         raise NotImplementedError
 
-    def looks(self) -> tuple:
+    def looks(self) -> tuple[Look, ...]:
         return (self.look(),)
 
-    def paint_look(self, painter: QPainter, look: object) -> None:
+    def paint_look(self, painter: QPainter, look: Look) -> None:
         raise NotImplementedError
 
     def want_pictures(self) -> None:

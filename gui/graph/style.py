@@ -290,7 +290,7 @@ def counted(text: str, taken: int) -> str:
 
 
 def node_lines(label: str) -> list[str]:
-    from core.graph.layout import wrap_label
+    from core.graph.text_size import wrap_label
 
     return wrap_label(label, 16).split("\n")
 
@@ -306,8 +306,8 @@ def short_text(label: str) -> str:
 
 
 def edge_text(label: str, short: bool = False) -> str:
-    """An edge label, translated, wrapped as ``core.graph.layout`` wraps it (or shortened)."""
-    from core.graph.layout import wrap_label
+    """An edge label, translated, wrapped as ``core.graph.text_size`` wraps it (or shortened)."""
+    from core.graph.text_size import wrap_label
 
     if short:
         return wrap_label(short_text(label), 16)

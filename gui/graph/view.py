@@ -83,7 +83,7 @@ def kind_title(model: GraphModel, nickname: str = "") -> str:
     return kind
 
 
-def nickname_of(sandbox: Any, object_id: str) -> str:
+def nickname_of(sandbox: Sandbox, object_id: str) -> str:
     """The short name a lesson or a teacher gave the object (``metadata[nickname]``)."""
     get = getattr(sandbox, "get", None)
     if get is None or not object_id:

@@ -15,7 +15,7 @@ The clock is global: its buttons sit at the right whatever is selected.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import (
@@ -33,6 +33,9 @@ from gui.commands import OBJECT_ACTIONS, Commands
 from gui.selection import Selection
 from gui.stripe_json import format_clock
 from gui.widgets.elided_label import ElidedLabel
+
+if TYPE_CHECKING:
+    from core.api import Sandbox
 from gui.widgets.flow_layout import FlowLayout
 from gui.words.i18n import core_text
 
@@ -60,7 +63,11 @@ class ActionBar(QWidget):
     """
 
     def __init__(
-        self, sandbox: Any, selection: Selection, commands: Commands, parent: QWidget | None = None
+        self,
+        sandbox: Sandbox,
+        selection: Selection,
+        commands: Commands,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("actionBar")

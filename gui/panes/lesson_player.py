@@ -35,20 +35,15 @@ Signals:
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFont
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
-    QFrame,
     QHBoxLayout,
     QLabel,
-    QPushButton,
-    QScrollArea,
-    QSizePolicy,
     QSlider,
     QStyle,
     QToolButton,
@@ -57,9 +52,8 @@ from PySide6.QtWidgets import (
 )
 
 from core.api import Sandbox
+from gui.panes.lesson_page import LessonPage
 from gui.sandbox_host import SandboxHost
-from gui.widgets.flow_text import FlowText
-from gui.words.citations import section_url
 
 if TYPE_CHECKING:
     from core.lessons.runner import LessonRun
@@ -68,7 +62,6 @@ if TYPE_CHECKING:
 
 DEFAULT_SECONDS = 5
 MIN_SECONDS, MAX_SECONDS = 1, 20
-NARRATION_SCALE = 1.7
 
 
 class LessonPlayer(QWidget):
@@ -80,6 +73,7 @@ class LessonPlayer(QWidget):
         run: the :class:`LessonRun` being played, or ``None`` before the first step.
         language: ``"en"`` or ``"ja"`` (narration and lesson texts).
         next_action, previous_action, restart_action, autoplay_action: the commands.
+        page: the :class:`~gui.panes.lesson_page.LessonPage` showing the step's texts.
         timer: the autoplay ``QTimer`` (``lessonAutoplay``); stopped whenever
             autoplay stops, the panel hides, or the lesson ends.
     """
@@ -139,47 +133,8 @@ class LessonPlayer(QWidget):
         self.chooser = QComboBox(self)
         self.chooser.setObjectName("lessonChooser")
         self.chooser.currentIndexChanged.connect(self._chosen)
-        self.title = QLabel(self)
-        self.title.setObjectName("lessonTitle")
-        self.title.setWordWrap(True)
-        title_font = QFont(self.font())
-        title_font.setBold(True)
-        title_font.setPointSizeF(self.font().pointSizeF() * 1.25)
-        self.title.setFont(title_font)
-        self.title.setMinimumWidth(1)  # the dock's width is the window's, not a title word's
-        self.goal = FlowText(self, fit=True)
-        self.goal.setObjectName("lessonGoal")
-        self.progress = QLabel(self)
-        self.progress.setObjectName("lessonProgress")
-        # Markdown (`used` in code type), wrapped anywhere a word is too long for the dock
-        self.narration = FlowText(self, fit=True)
-        self.narration.setObjectName("lessonNarration")
-        big = QFont(self.font())
-        big.setPointSizeF(self.font().pointSizeF() * NARRATION_SCALE)
-        self.narration.setFont(big)
-        self.citations = FlowText(self, fit=True)  # the step's sections, links to the reference
-        self.citations.setObjectName("lessonCitations")
-        self.request = FlowText(self, fit=True)
-        self.request.setObjectName("lessonRequest")
-        mono = QFont("monospace")
-        mono.setStyleHint(QFont.StyleHint.TypeWriter)
-        self.request.setFont(mono)
-        self.verdict = FlowText(self, fit=True)
-        self.verdict.setObjectName("lessonVerdict")
-        # the end of the lesson: what happened, and the way on
-        self.summary = QFrame(self)
-        self.summary.setObjectName("lessonSummary")
-        self.summary.setFrameShape(QFrame.Shape.StyledPanel)
-        self.summary_text = FlowText(self.summary, fit=True)
-        self.summary_text.setObjectName("lessonSummaryText")
-        self.next_lesson_button = QPushButton(self.summary)
-        self.next_lesson_button.setObjectName("lessonNextLesson")
-        self.next_lesson_button.clicked.connect(self.next_lesson)
-        summary_layout = QVBoxLayout(self.summary)
-        summary_layout.setContentsMargins(6, 6, 6, 6)
-        summary_layout.addWidget(self.summary_text)
-        summary_layout.addWidget(self.next_lesson_button, 0, Qt.AlignmentFlag.AlignLeft)
-        self.summary.hide()
+        self.page = LessonPage(self)
+        self.page.next_lesson_button.clicked.connect(self.next_lesson)
 
         self.speed = QSlider(Qt.Orientation.Horizontal, self)
         self.speed.setObjectName("autoplaySpeed")
@@ -208,38 +163,9 @@ class LessonPlayer(QWidget):
         buttons.addWidget(self.speed_label)
         buttons.addWidget(self.speed)
 
-        rule = QFrame(self)
-        rule.setFrameShape(QFrame.Shape.HLine)
-        # Everything a step shows scrolls inside the panel: however long a text is, in
-        # whatever language, the panel never asks the window for more width or height.
-        self.step_scroll = QScrollArea(self)
-        self.step_scroll.setObjectName("lessonScroll")
-        self.step_scroll.setWidgetResizable(True)
-        self.step_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.step_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.step_scroll.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
-        page = QWidget(self.step_scroll)
-        page.setObjectName("lessonPage")
-        page_layout = QVBoxLayout(page)
-        page_layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (
-            self.title,
-            self.goal,
-            rule,
-            self.progress,
-            self.narration,
-            self.citations,
-            self.request,
-            self.verdict,
-            self.summary,
-        ):
-            widget.setParent(page)
-            page_layout.addWidget(widget)
-        page_layout.addStretch(1)
-        self.step_scroll.setWidget(page)
         layout = QVBoxLayout(self)
         layout.addWidget(self.chooser)
-        layout.addWidget(self.step_scroll, 1)
+        layout.addWidget(self.page, 1)
         layout.addLayout(buttons)
 
         host.replaced.connect(self._host_changed)
@@ -364,7 +290,7 @@ class LessonPlayer(QWidget):
         self._detached = False
         self.host.set_sandbox(sandbox)
 
-    def _host_changed(self, sandbox: Any) -> None:
+    def _host_changed(self, sandbox: Sandbox) -> None:
         if self.run is not None and sandbox is not self.run.sandbox and not self._detached:
             self._detached = True
             self.set_autoplay(False)
@@ -421,7 +347,7 @@ class LessonPlayer(QWidget):
         self.autoplay_action.setToolTip(self.tr("Play the steps one after another"))
         self.speed.setToolTip(self.tr("Autoplay speed: seconds per step"))
         self.chooser.setToolTip(self.tr("Lesson"))
-        self.next_lesson_button.setText(self.tr("Next lesson"))
+        self.page.retranslate()
         self._show_speed()
         self._refresh()
 
@@ -435,17 +361,9 @@ class LessonPlayer(QWidget):
         super().hideEvent(event)
 
     def _refresh(self) -> None:
-        lang = self.language
         lesson = self.lesson
         if lesson is None:
-            self.title.setText(self.tr("No lessons"))
-            self.goal.set_plain(self._error)
-            self.narration.set_plain("")
-            self.citations.set_plain("")
-            self.progress.setText("")
-            self.request.set_plain("")
-            self.verdict.set_plain("")
-            self.summary.hide()
+            self.page.show_no_lesson(self._error)
             for action in (
                 self.next_action,
                 self.previous_action,
@@ -454,97 +372,19 @@ class LessonPlayer(QWidget):
             ):
                 action.setEnabled(False)
             return
-        title, goal = lesson.text(lang)
-        self.title.setText(title)
-        self.goal.set_markdown(goal)
-        total = len(lesson.steps)
         run = None if self._detached else self.run
-        position = run.position if run is not None else 0
-        last = run.results[-1] if run is not None and run.results else None
-        cites: list[str] = []
-        if self._error:
-            self.progress.setText(self.tr("This lesson file cannot be used"))
-            self.narration.set_plain(self._error)
-        elif self._detached:
-            self.progress.setText(self.tr("Lesson interrupted"))
-            self.narration.set_plain(
-                self.tr(
-                    "The window now shows another sandbox. Press Restart to play this lesson again."
-                )
-            )
-        elif last is None:
-            self.progress.setText(self.tr("%n step(s)", "", total))
-            self.narration.set_plain(self.tr("Press Next to play the first step."))
-            cites = list(lesson.references)
-        else:
-            self.progress.setText(
-                self.tr("Step %1 of %2").replace("%1", str(position)).replace("%2", str(total))
-            )
-            self.narration.set_markdown(last.step.narration.get(lang))
-            cites = list(last.step.cite)
-        self._show_citations(cites)
-        if last is not None and not self._error:
-            self.request.set_plain(f"> {last.request_line()}\n< {last.outcome_line()}")
-            if last.ok:
-                self.verdict.set_plain("✓ " + self.tr("As the lesson expects"))
-            else:
-                lines = "; ".join(c.describe() for c in last.failures)
-                self.verdict.set_plain(
-                    "✗ " + self.tr("The sandbox disagrees with the lesson:") + " " + lines
-                )
-            colour = "color: #006d4f;" if last.ok else "color: #a0321a; font-weight: bold;"
-            self.verdict.setStyleSheet(f"QTextBrowser {{ background: transparent; {colour} }}")
-        else:
-            self.request.set_plain("")
-            self.verdict.set_plain("")
+        index = self.lessons.index(lesson) if lesson in self.lessons else -1
+        following = self.lessons[index + 1] if 0 <= index < len(self.lessons) - 1 else None
+        self.page.show_lesson(
+            lesson,
+            run,
+            language=self.language,
+            error=self._error,
+            detached=self._detached,
+            following=following,
+        )
         at_end = run is not None and run.at_end
-        self._show_summary(run if at_end else None)
         self.next_action.setEnabled(not at_end)
-        self.previous_action.setEnabled(position > 0)
+        self.previous_action.setEnabled(run is not None and run.position > 0)
         self.restart_action.setEnabled(True)
         self.autoplay_action.setEnabled(not at_end)
-
-    def _show_citations(self, sections: list[str]) -> None:
-        if not sections:
-            self.citations.set_plain("")
-            return
-        links = " · ".join(f'<a href="{section_url(s)}">{html.escape(s)}</a>' for s in sections)
-        label = html.escape(self.tr("Reference:"))
-        self.citations.setHtml(f"{label} {links}")
-
-    def _show_summary(self, run: LessonRun | None) -> None:
-        """At the end of a lesson: the steps that held, what each request got, the way on."""
-        if run is None or self.lesson is None:
-            self.summary.hide()
-            return
-        results = run.results
-        held = sum(1 for r in results if r.ok)
-        head = (
-            self.tr("Lesson complete: %1 of %2 steps as the lesson expects.")
-            .replace("%1", str(held))
-            .replace("%2", str(len(results)))
-        )
-        lines = [f"**{head}**", ""]
-        for number, result in enumerate(results, 1):
-            mark = "✓" if result.ok else "✗"
-            lines.append(f"{number}. {mark} `{result.method} {result.path}` → {_outcome(result)}")
-        self.summary_text.set_markdown("\n".join(lines))
-        index = self.lessons.index(self.lesson) if self.lesson in self.lessons else -1
-        following = self.lessons[index + 1] if 0 <= index < len(self.lessons) - 1 else None
-        self.next_lesson_button.setVisible(following is not None)
-        if following is not None:
-            self.next_lesson_button.setToolTip(following.title.get(self.language))
-        self.summary.show()
-
-
-def _outcome(result: StepResult) -> str:
-    """One step's answer in a few words: the status and the error code, or the new state."""
-    body = result.body if isinstance(result.body, dict) else {}
-    error = body.get("error")
-    if isinstance(error, dict):
-        code = error.get("decline_code") or error.get("code") or error.get("type") or ""
-        return f"{result.status} `{code}`"
-    state = body.get("status")
-    if "used" in body:
-        state = f"used={str(body['used']).lower()}"
-    return " ".join(str(x) for x in (result.status, body.get("object", ""), state or "") if x)

@@ -122,7 +122,7 @@ class PresenterMode(QObject):
             main_sizes=w.main_splitter.sizes(),
         )
         for name in ("narration", "title"):
-            label = getattr(player, name)
+            label = getattr(player.page, name)
             self._saved.fonts[name] = label.font().pointSizeF() / max(1.0, w.font().pointSizeF())
             font = label.font()
             font.setPointSizeF(label.font().pointSizeF() * NARRATION_SCALE)
@@ -166,7 +166,7 @@ class PresenterMode(QObject):
         player = w.lesson_player
         if player is not None:
             for name, ratio in saved.fonts.items():
-                label = getattr(player, name)
+                label = getattr(player.page, name)
                 font = label.font()
                 font.setPointSizeF(ratio * max(1.0, w.font().pointSizeF()))
                 label.setFont(font)

@@ -35,15 +35,6 @@ def section_of(url: str) -> str:
     return url[len(prefix) :].strip("/") if url.startswith(prefix) else ""
 
 
-def cited_sections(text: str) -> list[str]:
-    """The sections ``text`` cites, in order, each once."""
-    seen: list[str] = []
-    for match in CITATION.finditer(text):
-        if match.group(1) not in seen:
-            seen.append(match.group(1))
-    return seen
-
-
 def link_html(text: str) -> str:
     """Plain ``text`` as HTML, each citation a link (the rest escaped)."""
     out: list[str] = []

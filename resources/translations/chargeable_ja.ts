@@ -4,7 +4,7 @@
 <context>
     <name>ActionBar</name>
     <message>
-        <location filename="../../gui/panes/action_bar.py" line="+146"/>
+        <location filename="../../gui/panes/action_bar.py" line="+153"/>
         <location line="+73"/>
         <source>Actions: select an object</source>
         <translation>操作: オブジェクトを選択してください</translation>
@@ -896,7 +896,7 @@
         <translation>Chargeable とは</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../gui/commands/menus.py" line="+14"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
@@ -1007,7 +1007,7 @@
         <translation>キャンセル…</translation>
     </message>
     <message>
-        <location filename="../../gui/commands/qactions.py" line="+48"/>
+        <location filename="../../gui/commands/qactions.py" line="+45"/>
         <source>Unverified: %1</source>
         <translation>未検証: %1</translation>
     </message>
@@ -1286,7 +1286,7 @@
 <context>
     <name>EventLog</name>
     <message>
-        <location filename="../../gui/panes/event_log.py" line="+195"/>
+        <location filename="../../gui/panes/event_log_model.py" line="+176"/>
         <source>Simulated time</source>
         <translation>模擬時刻</translation>
     </message>
@@ -1301,7 +1301,7 @@
         <translation>オブジェクト</translation>
     </message>
     <message>
-        <location line="+257"/>
+        <location filename="../../gui/panes/event_log_words.py" line="+27"/>
         <source>%1 %2 → error %3: %4</source>
         <translation>%1 %2 → エラー %3: %4</translation>
     </message>
@@ -1331,7 +1331,7 @@
         <translation>サンドボックスは受理済みリクエストの最初の %1 件を再実行しました。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Opened with %1 earlier requests (%2 refused), in the order sent:</source>
         <translation>以前のリクエスト %1 件（うち拒否 %2 件）を送信順に表示して開きました:</translation>
     </message>
@@ -1341,7 +1341,7 @@
         <translation>受け付けられたリクエストはサンドボックスが再実行しました。拒否されたリクエストは何も変えていないため、送信された位置に表示しています。</translation>
     </message>
     <message>
-        <location line="-119"/>
+        <location filename="../../gui/panes/event_log.py" line="+39"/>
         <location line="+30"/>
         <source>Event log</source>
         <translation>イベントログ</translation>
@@ -1712,9 +1712,19 @@
     </message>
 </context>
 <context>
+    <name>LessonPage</name>
+    <message numerus="yes">
+        <location filename="../../gui/panes/lesson_page.py" line="+170"/>
+        <source>%n step(s)</source>
+        <translation>
+            <numerusform>%n ステップ</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LessonPlayer</name>
     <message numerus="yes">
-        <location filename="../../gui/panes/lesson_player.py" line="+393"/>
+        <location filename="../../gui/panes/lesson_player.py" line="+319"/>
         <source>%n s per step</source>
         <translation>
             <numerusform>1 ステップ %n 秒</numerusform>
@@ -1771,49 +1781,42 @@
         <translation>レッスン</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../gui/panes/lesson_page.py" line="-50"/>
         <source>Next lesson</source>
         <translation>次のレッスン</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+4"/>
         <source>No lessons</source>
         <translation>レッスンがありません</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+33"/>
         <source>This lesson file cannot be used</source>
         <translation>このレッスンファイルは使用できません</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Lesson interrupted</source>
         <translation>レッスンが中断されました</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>The window now shows another sandbox. Press Restart to play this lesson again.</source>
         <translation>ウィンドウは別のサンドボックスを表示しています。このレッスンをもう一度再生するには [最初から] を押してください。</translation>
     </message>
-    <message numerus="yes">
-        <location line="+4"/>
-        <source>%n step(s)</source>
-        <translation>
-            <numerusform>%n ステップ</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+1"/>
+        <location line="+9"/>
         <source>Press Next to play the first step.</source>
         <translation>[次へ] を押すと最初のステップを再生します。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Step %1 of %2</source>
         <translation>ステップ %1 / %2</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+20"/>
         <source>As the lesson expects</source>
         <translation>レッスンの想定どおりです</translation>
     </message>
@@ -1823,7 +1826,7 @@
         <translation>サンドボックスの結果がレッスンと一致しません:</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+12"/>
         <source>Reference:</source>
         <translation>参照:</translation>
     </message>
@@ -2093,12 +2096,7 @@
         <translation>テスト用エイリアス</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Each use mints a new PaymentMethod (§8.2).</source>
-        <translation>使うたびに新しい PaymentMethod を作ります（§8.2）。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Card</source>
         <translation>カード</translation>
     </message>
@@ -2133,9 +2131,14 @@
         <translation>口座番号</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Test numbers work with routing number 110000000 (§8.5).</source>
-        <translation>テスト用の番号はルーティング番号 110000000 と組み合わせて使います（§8.5）。</translation>
+        <location line="-31"/>
+        <source>Each use mints a new PaymentMethod (intents §8.2).</source>
+        <translation>使うたびに新しい PaymentMethod を作ります（intents §8.2）。</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Test numbers work with routing number 110000000 (intents §8.5).</source>
+        <translation>テスト用の番号はルーティング番号 110000000 と組み合わせて使います（intents §8.5）。</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2179,37 +2182,37 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Optional; unattached, it pays once (§4.4).</source>
-        <translation>任意。紐付けなければ一度しか支払えません（§4.4）。</translation>
+        <source>Optional; unattached, it pays once (intents §4.4).</source>
+        <translation>任意。紐付けなければ一度しか支払えません（intents §4.4）。</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+51"/>
+        <source>Synchronous; 3D Secure cards go to requires_action (intents §4.2).</source>
+        <translation>同期式。3D セキュアのカードは requires_action になります（intents §4.2）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A bank debit: the PaymentIntent goes processing (intents §4.2).</source>
+        <translation>口座引き落とし：PaymentIntent は processing になります（intents §4.2）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+2"/>
+        <source>Redirects the customer (next_action.redirect_to_url, intents §4.2).</source>
+        <translation>顧客をリダイレクトします（next_action.redirect_to_url、intents §4.2）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>An ACH debit: the PaymentIntent goes processing (intents §8.5).</source>
+        <translation>ACH 引き落とし：PaymentIntent は processing になります（intents §8.5）。</translation>
+    </message>
+    <message>
+        <location line="-11"/>
         <source>any currency</source>
         <translation>任意の通貨</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Synchronous; 3D Secure cards go to requires_action (§4.2).</source>
-        <translation>同期式。3D セキュアのカードは requires_action になります（§4.2）。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>A bank debit: the PaymentIntent goes processing (§4.2).</source>
-        <translation>口座引き落とし：PaymentIntent は processing になります（§4.2）。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+1"/>
-        <source>Redirects the customer (next_action.redirect_to_url, §4.2).</source>
-        <translation>顧客をリダイレクトします（next_action.redirect_to_url、§4.2）。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>An ACH debit: the PaymentIntent goes processing (§8.5).</source>
-        <translation>ACH 引き落とし：PaymentIntent は processing になります（§8.5）。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+15"/>
         <source>no manual capture</source>
         <translation>手動キャプチャ不可</translation>
     </message>
@@ -2722,7 +2725,7 @@
 <context>
     <name>ObjectListModel</name>
     <message>
-        <location filename="../../gui/panes/object_list/model.py" line="+291"/>
+        <location filename="../../gui/panes/object_list/model.py" line="+292"/>
         <source>status {0}: {1}</source>
         <translation>status {0}: {1}</translation>
     </message>
@@ -2832,7 +2835,7 @@
 <context>
     <name>ServeController</name>
     <message>
-        <location filename="../../gui/serve_controller.py" line="+141"/>
+        <location filename="../../gui/serve_controller.py" line="+144"/>
         <location line="+19"/>
         <source>The Chargeable window stopped serving the API.</source>
         <translation>Chargeable のウィンドウは API の提供を停止しました。</translation>
@@ -2886,9 +2889,8 @@
 <context>
     <name>SessionController</name>
     <message>
-        <location filename="../../gui/session_controller.py" line="+137"/>
+        <location filename="../../gui/session/prompter.py" line="+29"/>
         <source>Unsaved changes</source>
-        <extracomment>``autosave-&lt;pid&gt;-&lt;random&gt;.chargeable.json``: one per running window.</extracomment>
         <translation>未保存の変更</translation>
     </message>
     <message>
@@ -2932,7 +2934,7 @@
         <translation>Chargeable セッション (*{suffix})</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location filename="../../gui/session/controller.py" line="+152"/>
         <source>Untitled session</source>
         <translation>無題のセッション</translation>
     </message>
@@ -2971,12 +2973,12 @@
 {reason}</translation>
     </message>
     <message>
-        <location line="+166"/>
+        <location line="+72"/>
         <source>Could not recover the session</source>
         <translation>セッションを復元できませんでした</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+16"/>
         <source>More autosaved sessions</source>
         <translation>ほかの自動保存セッション</translation>
     </message>
@@ -3053,9 +3055,9 @@
         <translation>Chargeable で書き出したライフサイクルグラフ</translation>
     </message>
     <message>
-        <location filename="../../gui/graph/edges.py" line="+212"/>
+        <location filename="../../gui/graph/edges.py" line="+215"/>
         <source>{label}: click to do it now</source>
-        <extracomment>text scale, and whether the label is shortened (the tooltip has it whole) a bare table (no object): no edge is allowed or blocked, all look alike</extracomment>
+        <extracomment>what an edge&apos;s label looks like: (look name, label, times taken) text scale, and whether the label is shortened (the tooltip has it whole) a bare table (no object): no edge is allowed or blocked, all look alike</extracomment>
         <translation>{label}: クリックで今すぐ実行</translation>
     </message>
     <message>
@@ -3070,7 +3072,7 @@
         <translation>{label}: ブロック中。{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/graph/panel.py" line="+377"/>
+        <location filename="../../gui/graph/panel.py" line="+381"/>
         <source>Rejected: {message}</source>
         <extracomment>the widest the title may be (scene units): the view&apos;s width</extracomment>
         <translation>拒否されました: {message}</translation>
@@ -3302,9 +3304,9 @@
         <translation>選んだ遷移を実行 (クリックと同じ)</translation>
     </message>
     <message>
-        <location filename="../../gui/graph/nodes.py" line="+108"/>
+        <location filename="../../gui/graph/nodes.py" line="+111"/>
         <source>visited: step {steps}</source>
-        <extracomment>looks, by precedence (a node both current and previous looks current)</extracomment>
+        <extracomment>what a state looks like: (current/previous/unreachable/plain, id, label, terminal, badge) looks, by precedence (a node both current and previous looks current)</extracomment>
         <translation>通過: ステップ {steps}</translation>
     </message>
 </context>
@@ -4344,7 +4346,7 @@
         <translation>processing と requires_capture の間、amount_received は 0 のままです（未検証、§3.5）。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Processing bank debits settle after 3 minutes of simulated time (the docs say days; ≥3 min for the delayed test IBANs, §8.5).</source>
         <translation>processing の口座引き落としはシミュレーション時間で 3 分後に確定します（文書では数日。遅延するテスト用 IBAN は 3 分以上、§8.5）。</translation>
     </message>

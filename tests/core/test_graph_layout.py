@@ -9,16 +9,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.graph.layout import (
-    EdgeLayout,
-    GraphLayout,
-    Rect,
-    estimate_text_size,
-    layout_graph,
-    wrap_label,
-)
+from core.graph.geometry import EdgeLayout, GraphLayout, Rect
+from core.graph.layout import layout_graph
 from core.graph.mermaid import to_mermaid
 from core.graph.model import GraphEdge, GraphModel, GraphNode
+from core.graph.text_size import estimate_text_size, wrap_label
 from core.lifecycle.tables import TABLES, graph_for
 
 TABLE_KEYS = sorted(TABLES)

@@ -119,7 +119,7 @@ def test_opening_a_session_interrupts_the_lesson(window: Any) -> None:
     player = window.lesson_panel()
     window.commands.action("lesson_next").trigger()
     window.commands.action("file_new").trigger()
-    assert player.progress.text() == "Lesson interrupted"
+    assert player.page.progress.text() == "Lesson interrupted"
     assert window.host.sandbox is window.sandbox
 
 
@@ -150,7 +150,7 @@ def test_presenter_mode_hides_secondary_panes_and_restores_the_layout(
     window.commands.action("presenter").trigger()
     assert window.presenting and window.isFullScreen()
     player = window.lesson_player
-    narration_before = player.narration.font().pointSizeF()
+    narration_before = player.page.narration.font().pointSizeF()
     # graph first: its edges are the actions (click, or Tab and Enter), so the bar goes too
     for name in ("objectList", "detailPane", "eventLog", "actionBar"):
         assert not window.findChild(QWidget, name).isVisible(), name
@@ -175,7 +175,7 @@ def test_presenter_mode_hides_secondary_panes_and_restores_the_layout(
     assert left.args == [False]
     assert not window.presenting and not window.isFullScreen()
     qtbot.waitUntil(lambda: _layout(window) == before)
-    assert player.narration.font().pointSizeF() < narration_before
+    assert player.page.narration.font().pointSizeF() < narration_before
 
 
 def test_presenter_keys_step_the_lesson_with_focus_on_the_graph(qtbot: Any, window: Any) -> None:
@@ -237,7 +237,7 @@ def test_zoom_scales_every_pane_together_and_ctrl_0_resets(
         "detail": window.detail_pane.tabs,
         "log": window.event_log,
         "actions": window.action_bar,
-        "narration": player.narration,
+        "narration": player.page.narration,
         "notice": window.notice.title,
     }
     before = {name: _point(w) for name, w in panes.items()}

@@ -116,8 +116,9 @@ def test_a_missing_system_library_is_named_from_dlopen() -> None:
 
 
 def test_a_screenshot_run_writes_nothing_into_the_users_settings(tmp_path: Path) -> None:
-    """Issue 16 D: --screenshot reads the user's settings and writes none back: not the
-    session it opened, not the window geometry, not a clean-exit time."""
+    """--screenshot reads the user's settings and writes none back: not the session it
+    opened, not the window geometry, not a clean-exit time (a documentation run must
+    not change what the user's next start opens)."""
     from core import session
     from core.api import Sandbox
 

@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 from PySide6.QtGui import QImage
 
-from core.graph.layout import wrap_label
 from core.graph.model import GraphModel
+from core.graph.text_size import wrap_label
 from core.lifecycle.tables import TABLES, graph_for
 from gui.graph import StateGraphView
 from gui.graph.cli import main as export_graph

@@ -61,8 +61,8 @@ def test_switching_language_mid_lesson_sends_nothing_and_re_renders(
         assert rebuilt in rows_after and "Rebuilt from the action log" not in rows_after
         # the panel shows the same step, now in Japanese
         step = player.run.results[-1].step
-        assert player.narration.text().startswith(step.narration.ja[:10])
-        assert player.title.text() == player.lesson.title.ja
+        assert player.page.narration.text().startswith(step.narration.ja[:10])
+        assert player.page.title.text() == player.lesson.title.ja
     finally:
         sandbox.request = original
         sandbox.unsubscribe(changes.append)

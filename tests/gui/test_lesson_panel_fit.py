@@ -57,10 +57,10 @@ def test_the_lesson_panel_never_widens_the_window_beyond_1280(
     assert max(heights) == SCREEN_H, sizes
     # what a panel too wide for the screen would cut off: the narration, the speed slider,
     # the dock's close button
-    for part in (player.narration, player.speed, player.summary, window.lesson_dock):
+    for part in (player.page.narration, player.speed, player.page.summary, window.lesson_dock):
         assert part.isVisible()
         assert _right_edge(part, window) < SCREEN_W, part.objectName()
-    assert player.narration.width() >= 150  # wrapped in the panel, not squeezed to nothing
+    assert player.page.narration.width() >= 150  # wrapped in the panel, not squeezed to nothing
 
 
 def test_no_built_in_lesson_widens_the_window(qtbot: Any, tmp_path: Path) -> None:
@@ -78,7 +78,7 @@ def test_narration_renders_markdown_code_spans(qtbot: Any, tmp_path: Path) -> No
     window = make_window(qtbot, tmp_path)
     window.show_lessons(True)
     window.commands.action("lesson_next").trigger()
-    narration = window.lesson_player.narration
+    narration = window.lesson_player.page.narration
     shown = narration.text()
     source = window.lesson_player.run.results[-1].step.narration.en
     assert "`used`" in source
@@ -100,24 +100,24 @@ def test_the_end_of_a_lesson_sums_up_and_offers_the_next_lesson(qtbot: Any, tmp_
     window = make_window(qtbot, tmp_path)
     window.show_lessons(True)
     player = window.lesson_player
-    assert player.summary.isHidden()
+    assert player.page.summary.isHidden()
     steps = len(player.lesson.steps)
     for _ in range(steps):
         window.commands.action("lesson_next").trigger()
-    assert player.summary.isVisible()
-    summary = player.summary_text.text()
+    assert player.page.summary.isVisible()
+    summary = player.page.summary_text.text()
     assert f"Lesson complete: {steps} of {steps} steps as the lesson expects." in summary
     assert "POST /v1/charges → 400 token_already_used" in summary  # §6.3: the refusal
     first = player.lesson
-    assert player.next_lesson_button.isVisible()
-    assert player.next_lesson_button.toolTip() == player.lessons[1].title.en
-    player.next_lesson_button.click()
+    assert player.page.next_lesson_button.isVisible()
+    assert player.page.next_lesson_button.toolTip() == player.lessons[1].title.en
+    player.page.next_lesson_button.click()
     assert player.lesson is player.lessons[1] and player.lesson is not first
-    assert player.summary.isHidden()
-    assert player.title.text() == player.lessons[1].title.en
+    assert player.page.summary.isHidden()
+    assert player.page.title.text() == player.lessons[1].title.en
     # the last lesson has no next one
     player.chooser.setCurrentIndex(len(player.lessons) - 1)
     for _ in player.lesson.steps:
         window.commands.action("lesson_next").trigger()
-    assert player.summary.isVisible()
-    assert not player.next_lesson_button.isVisible()
+    assert player.page.summary.isVisible()
+    assert not player.page.next_lesson_button.isVisible()

@@ -33,9 +33,9 @@ def test_the_panel_shows_the_lesson_before_touching_the_sandbox(
 ) -> None:
     before = host.sandbox
     assert player.objectName() == "lessonPlayer"
-    assert player.title.text() == "A token can be used only once"
+    assert player.page.title.text() == "A token can be used only once"
     assert player.chooser.count() == 2
-    assert "Next" in player.narration.text()
+    assert "Next" in player.page.narration.text()
     assert not player.previous_action.isEnabled()
     assert host.sandbox is before  # choosing a lesson does not replace the window's sandbox
 
@@ -55,15 +55,15 @@ def test_next_plays_a_step_in_a_fresh_sandbox_and_selects_its_object(
     token_id = player.run.bindings["token"]
     assert touched.args == [token_id]
     assert sandbox.kind_of(token_id) == "token"
-    assert player.progress.text() == "Step 1 of 5"
-    assert player.narration.text().startswith("Create a card token")
-    assert player.verdict.text().startswith("✓")
-    assert "POST /v1/tokens" in player.request.text()
+    assert player.page.progress.text() == "Step 1 of 5"
+    assert player.page.narration.text().startswith("Create a card token")
+    assert player.page.verdict.text().startswith("✓")
+    assert "POST /v1/tokens" in player.page.request.text()
     assert player.previous_action.isEnabled()
 
 
 def test_narration_uses_a_large_font(player: LessonPlayer) -> None:
-    assert player.narration.font().pointSizeF() >= 1.5 * player.font().pointSizeF()
+    assert player.page.narration.font().pointSizeF() >= 1.5 * player.font().pointSizeF()
 
 
 def test_previous_replays_the_log_prefix_of_the_same_sandbox(
@@ -83,7 +83,7 @@ def test_previous_replays_the_log_prefix_of_the_same_sandbox(
     assert host.sandbox is sandbox
     assert player.position == 1
     assert sandbox.state_snapshot() == after_one
-    assert player.progress.text() == "Step 1 of 5"
+    assert player.page.progress.text() == "Step 1 of 5"
     with qtbot.waitSignal(player.objectTouched) as touched:
         assert player.previous()
     assert touched.args == [""]
@@ -102,7 +102,7 @@ def test_restart_goes_back_to_the_start(
     assert shown.args == [0]
     assert host.sandbox is sandbox and sandbox.object_ids() == []
     assert player.position == 0
-    assert "Next" in player.narration.text()
+    assert "Next" in player.page.narration.text()
 
 
 def test_the_last_step_emits_finished_and_disables_next(qtbot: QtBot, player: LessonPlayer) -> None:
@@ -154,11 +154,11 @@ def test_hiding_the_panel_stops_autoplay(player: LessonPlayer) -> None:
 def test_set_language_switches_narration_and_titles(player: LessonPlayer) -> None:
     player.next()
     player.set_language("ja")
-    assert player.title.text() == "トークンは一度しか使えない"
+    assert player.page.title.text() == "トークンは一度しか使えない"
     assert player.chooser.itemText(0) == "トークンは一度しか使えない"
-    assert player.narration.text().startswith("テスト用 Visa")
+    assert player.page.narration.text().startswith("テスト用 Visa")
     player.set_language("en")
-    assert player.narration.text().startswith("Create a card token")
+    assert player.page.narration.text().startswith("Create a card token")
 
 
 def test_a_replaced_window_sandbox_interrupts_the_lesson(
@@ -169,7 +169,7 @@ def test_a_replaced_window_sandbox_interrupts_the_lesson(
     other = Sandbox(seed=1, check_keys=False)
     host.set_sandbox(other)  # File > New in the window
     assert not player.timer.isActive()
-    assert "Restart" in player.narration.text()
+    assert "Restart" in player.page.narration.text()
     assert other.object_ids() == []  # the player leaves the new sandbox alone
     with qtbot.waitSignal(host.replaced) as changed:
         player.restart()
@@ -196,8 +196,8 @@ def test_a_failing_expectation_is_shown(qtbot: QtBot, host: SandboxHost) -> None
     widget = LessonPlayer(host, lessons=[wrong])
     qtbot.addWidget(widget)
     widget.next()
-    assert widget.verdict.text().startswith("✗")
-    assert "used = false (expected true)" in widget.verdict.text()
+    assert widget.page.verdict.text().startswith("✗")
+    assert "used = false (expected true)" in widget.page.verdict.text()
     with qtbot.waitSignal(widget.finished) as done:
         for _ in range(len(wrong.steps) - 1):
             widget.next()
@@ -208,7 +208,7 @@ def test_a_bad_lesson_file_is_reported_in_the_panel(tmp_path: Path, player: Less
     bad = tmp_path / "bad.json"
     bad.write_text('{"title": {"en": "x"}}', encoding="utf-8")
     assert not player.open_file(bad)
-    assert "bad.json is not a valid lesson" in player.narration.text()
+    assert "bad.json is not a valid lesson" in player.page.narration.text()
     good = tmp_path / "good.json"
     good.write_text(find_lesson("04").model_dump_json(exclude={"name"}), encoding="utf-8")
     assert player.open_file(good)

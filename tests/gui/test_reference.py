@@ -180,7 +180,7 @@ def test_blocked_reasons_and_the_lesson_panel_link_their_sections(
     # the lesson panel: the step's sections, each a link
     window.show_lessons(True)
     window.commands.action("lesson_next").trigger()
-    citations = window.lesson_player.citations
+    citations = window.lesson_player.page.citations
     anchors = re.findall(r'href="(chargeable-ref:[^"]+)"', citations.toHtml())
     assert anchors == ["chargeable-ref:6.1", "chargeable-ref:10"]
     citations.anchorClicked.emit(QUrl(anchors[0]))  # what a click on the link does

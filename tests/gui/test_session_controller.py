@@ -11,7 +11,8 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from gui.sandbox_host import SandboxHost
-from gui.session_controller import SUFFIX, SessionController, with_suffix
+from gui.session.controller import SessionController
+from gui.session.files import SUFFIX, with_suffix
 
 
 class FakeSandbox:
@@ -256,7 +257,7 @@ def test_recovery_after_a_crash(qtbot, settings, prompter, io, tmp_path) -> None
     crashed.sandbox.create("src_1")
     assert crashed.autosave_now()
     # the app dies here: no shutdown(), and its autosave lock goes with its process
-    crashed._lock.unlock()
+    crashed.autosave_files._lock.unlock()
     controller = make(qtbot, settings, prompter, io, tmp_path)
     assert controller.recoverable_autosave() == crashed.autosave_path
     with qtbot.wait_signal(controller.sandboxReplaced):
@@ -282,7 +283,7 @@ def test_declined_recovery_keeps_the_file_aside(qtbot, settings, prompter, io, t
     crashed = make(qtbot, settings, prompter, io, tmp_path)
     crashed.sandbox.create("src_1")
     crashed.autosave_now()
-    crashed._lock.unlock()  # its process is gone
+    crashed.autosave_files._lock.unlock()  # its process is gone
     controller = make(qtbot, settings, prompter, io, tmp_path)
     prompter.recover_answer = False
     assert not controller.offer_recovery()

@@ -29,7 +29,7 @@ from PySide6.QtCore import QSettings
 from core import session
 from core.api import Sandbox
 from gui.sandbox_host import SandboxHost
-from gui.session_controller import SessionController
+from gui.session.controller import SessionController
 
 CHARGEABLE = Path(sys.executable).with_name("chargeable")
 HEADERS = {

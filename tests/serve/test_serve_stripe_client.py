@@ -194,14 +194,18 @@ def test_events_are_forwarded_signed_and_verify_with_stripe_python(
     assert forwarder.delivered == len(expected) and forwarder.failed == 0
 
 
-def test_on_change_reports_outside_requests_with_their_origin(sandbox: Any) -> None:
+def test_subscribers_see_outside_requests_with_their_origin(sandbox: Any) -> None:
+    # the window's SandboxHost tells HTTP requests from its own by the Change's origin
     changes: list[Any] = []
-    with StripeServer(sandbox, "127.0.0.1", 0, on_change=changes.append) as server:
+    sandbox.subscribe(changes.append)
+    with StripeServer(sandbox, "127.0.0.1", 0) as server:
         client = stripe.StripeClient(KEY, base_addresses={"api": server.url}, max_network_retries=0)
         token = client.v1.tokens.create(params={"card": CARD})
         sandbox.request("GET", f"/v1/tokens/{token.id}", headers={"Authorization": f"Bearer {KEY}"})
-    assert len(changes) == 1  # the direct call above is not an HTTP request
-    change = changes[0]
+    outside = [c for c in changes if c.origin.startswith("http ")]
+    assert len(outside) == 1  # the direct call above is not an HTTP request
+    assert changes[-1].origin == "api"
+    change = outside[0]
     assert token.id in change.changed_ids
     assert change.response.status == 200
     assert change.origin.startswith("http 127.0.0.1:")

@@ -26,6 +26,7 @@ from PySide6.QtCore import (
 
 from core.api import Change, Sandbox
 from gui.sandbox_host import SandboxHost
+from gui.widgets.read_only_rows import read_only_row_flags
 from gui.widgets.status_style import (
     display_status,
     kind_icon,
@@ -293,13 +294,7 @@ class ObjectListModel(QAbstractListModel):
         return None
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return read_only_row_flags(index)
 
     def roleNames(self) -> dict[int, QByteArray]:  # noqa: N802
         names = dict(super().roleNames())
