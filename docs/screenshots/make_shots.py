@@ -1,6 +1,7 @@
 """Screenshots of what the issues ask to see, for review.
 
     xvfb-run -a env QT_QPA_PLATFORM=xcb uv run python docs/screenshots/make_shots.py [OUT_DIR]
+        [--only=lifecycles|serving|intents]
 
 Writes, at 1280x800: card_source.png (card source A, born chargeable,
 attached and charged three times: its own lifecycle only, the trail, "×3"),
@@ -233,12 +234,14 @@ def intents(out: Path) -> None:
 def main() -> int:
     from PySide6.QtWidgets import QApplication
 
-    out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parent
+    args = [a for a in sys.argv[1:] if not a.startswith("--only=")]
+    only = [a.split("=", 1)[1] for a in sys.argv[1:] if a.startswith("--only=")]
+    out = Path(args[0]) if args else Path(__file__).resolve().parent
     out.mkdir(parents=True, exist_ok=True)
     QApplication(sys.argv[:1])
-    lifecycles(out)
-    serving(out)
-    intents(out)
+    for name, make in (("lifecycles", lifecycles), ("serving", serving), ("intents", intents)):
+        if not only or name in only:
+            make(out)
     return 0
 
 

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QRectF
 
 from gui.graph import legibility, style
+from gui.graph.next_steps import show_next_steps
 from gui.graph.panel import GraphPanel
 
 #: the fit may enlarge a small graph up to this much
@@ -94,7 +95,7 @@ class LegibleSizingMixin:
         self.scale(scale, scale)
         if self._fit_scale(rect) >= legibility.MIN_VIEW_SCALE:
             self.centerOn(rect.center())
-        else:
+        elif not show_next_steps(self, self._panel):
             self._follow(self._panel, top_left=True)
         self._keep_title_in_view()
 
