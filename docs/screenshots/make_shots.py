@@ -10,9 +10,10 @@ ideal_source.png (iDEAL source B after authorize → charge), japanese.png
 ideal_presenter.png, and presenter_ja.png / presenter_en.png (mid-lesson);
 serve.png (the in-window server while stripe-python, in a thread, creates
 objects; two of its requests are refused) and, for PaymentIntents,
-payment_intent_requires_action.png (a 3DS card waiting for the customer),
-payment_intent_succeeded.png / payment_intent_succeeded_ja.png (the same after
-the simulator-only authenticate helper). Settings and autosave go to temporary
+payment_intent_requires_action.png / payment_intent_requires_action_ja.png (a
+3DS card waiting for the customer), payment_intent_succeeded.png /
+payment_intent_succeeded_ja.png (the same after the simulator-only authenticate
+helper): their graphs are focused (core.graph.focus). Settings and autosave go to temporary
 directories. After each graph shot it prints the smallest graph text on screen
 (font size × the view's transform).
 """
@@ -222,11 +223,14 @@ def intents(out: Path) -> None:
         ],
     ).body["id"]
     window.selection.select(pi)
-    _shot(window, out / "payment_intent_requires_action.png")
-    send("POST", f"/v1/test_helpers/payment_intents/{pi}/authenticate", [("result", "success")])
-    _shot(window, out / "payment_intent_succeeded.png")
+    _graph_shot(window, out / "payment_intent_requires_action.png")
     window.set_language("ja")
-    _shot(window, out / "payment_intent_succeeded_ja.png")
+    _graph_shot(window, out / "payment_intent_requires_action_ja.png")
+    window.set_language("en")
+    send("POST", f"/v1/test_helpers/payment_intents/{pi}/authenticate", [("result", "success")])
+    _graph_shot(window, out / "payment_intent_succeeded.png")
+    window.set_language("ja")
+    _graph_shot(window, out / "payment_intent_succeeded_ja.png")
     window.set_language("en")
     _close(window)
 
