@@ -16,11 +16,14 @@ from PySide6.QtCore import QRectF
 
 from core.graph.focus import wants_focus
 
+#: how much of the edge into the current state stays in sight when the next steps do not fit
+LEAD_IN = 48.0
+
 
 def next_steps_rect(panel: Any, width: float) -> QRectF | None:
     """The scene rect, at most ``width`` wide where it can be, of the current state, the
-    words of the edge that brought it there, those of the edges leaving it forward and
-    the states they reach (nearest first)."""
+    words of the edges leaving it forward, the states they reach and the words of the
+    edge that brought it there (in that order, as far as ``width`` allows)."""
     model = panel.model
     current = model.current if model is not None else None
     if current is None or current.id not in panel.nodes:
@@ -28,22 +31,31 @@ def next_steps_rect(panel: Any, width: float) -> QRectF | None:
     node = panel.nodes[current.id]
     rect: QRectF = node.sceneBoundingRect()
     centre = rect.center().x()
-    wanted: list[QRectF] = []
+    labels: list[QRectF] = []
+    targets: list[QRectF] = []
+    came: list[QRectF] = []
     for edge in model.edges:
         item = panel.edges.get(edge.id)
         if item is None:
             continue
         label = item.label.sceneBoundingRect()
-        if edge.last_taken or (edge.source == current.id and label.center().x() > centre):
-            wanted.append(label)
+        if edge.source == current.id and label.center().x() > centre:
+            labels.append(label)
             target = panel.nodes.get(edge.target)
-            if edge.source == current.id and target is not None and edge.target != current.id:
-                wanted.append(target.sceneBoundingRect())
-    wanted.sort(key=lambda r: abs(r.center().x() - centre))
-    for other in wanted:
+            if target is not None and edge.target != current.id:
+                targets.append(target.sceneBoundingRect())
+        elif edge.last_taken:
+            came.append(label)
+    # what can happen next first, then where it leads, then how the object got here
+    left_out = False
+    for other in labels + targets + came:
         wider = rect.united(other)
         if wider.width() <= width:
             rect = wider
+        elif other not in came:
+            left_out = True
+    if left_out:  # the pane from just left of the current state: the arrow in, then ahead
+        rect = QRectF(node.sceneBoundingRect().left() - LEAD_IN, rect.top(), width, rect.height())
     return rect
 
 
