@@ -107,9 +107,9 @@ class LegibleSizingMixin:
         model = self._panel.model
         if model is None:
             return True
-        from core.graph.layout import layout_graph
+        from core.graph.top_down import layout_for
 
-        layout = layout_graph(model, node_size=metrics.node_size, label_size=metrics.label_size)
+        layout = layout_for(model, node_size=metrics.node_size, label_size=metrics.label_size)
         title_h = self._panel.title.boundingRect().height() + GraphPanel.TITLE_GAP
         return self._fit_scale(QRectF(0, 0, layout.width + 40, layout.height + title_h + 40)) >= 1.6
 
