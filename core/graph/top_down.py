@@ -11,7 +11,8 @@ row, and the object's trail reads downwards to what can happen next.
 :func:`layout_top_down` asks the layered layout for the graph with every box's width
 and height swapped and turns the answer back (x for y), so the no-overlap guarantee
 and the routing rules hold unchanged: routes run straight through each row and curve
-only in the gaps between rows, a self-loop is an arch on the node's left.
+only in the gaps between rows, a self-loop is an arch on the node's left. The gaps
+between rows are then narrowed to :data:`ROW_GAP`.
 
 :func:`layout_for` is the one place that chooses: focused graphs
 (``core.graph.focus.wants_focus``) top to bottom, every other graph left to right as
@@ -36,6 +37,10 @@ from core.graph.layout import (
     layout_graph,
 )
 from core.graph.model import GraphEdge, GraphModel, GraphNode
+
+#: the gap between two rows (the layered layout's column gap is for curves across it
+#: sideways; downwards a shorter gap keeps a PaymentIntent's trail on one screen)
+ROW_GAP = 24.0
 
 
 def layout_for(
@@ -66,12 +71,82 @@ def layout_top_down(
         return (h, w)
 
     across = layout_graph(model, node_size=node_turned, label_size=label_turned)
-    return GraphLayout(
+    down = GraphLayout(
         {k: NodeLayout(n.id, _rect(n.rect), n.layer) for k, n in across.nodes.items()},
         {k: _edge(e) for k, e in across.edges.items()},
         across.height,
         across.width,
     )
+    return _close_rows(down, ROW_GAP)
+
+
+def _close_rows(down: GraphLayout, gap: float) -> GraphLayout:
+    """``down`` with the gaps between its rows narrowed to ``gap``.
+
+    A row is a band of y that node or label boxes cover; routes run straight inside a
+    row and curve only in the gaps, so squeezing each gap (an affine map of y there,
+    a shift inside the rows) keeps every curve a curve, every box whole and apart.
+    """
+    spans = sorted(
+        (r.top, r.bottom)
+        for r in [n.rect for n in down.nodes.values()] + [e.label_rect for e in down.edges.values()]
+    )
+    bands: list[list[float]] = []
+    for top, bottom in spans:
+        if bands and top <= bands[-1][1] + 1e-6:
+            bands[-1][1] = max(bands[-1][1], bottom)
+        else:
+            bands.append([top, bottom])
+    if len(bands) < 2:
+        return down
+    # (old y, new y) at each band's edges: the map is linear between two of them
+    marks: list[tuple[float, float]] = [(bands[0][0], bands[0][0])]
+    shift = 0.0
+    for i, (top, bottom) in enumerate(bands):
+        if i:
+            old_gap = top - bands[i - 1][1]
+            shift -= max(0.0, old_gap - gap)
+            marks.append((top, top + shift))
+        marks.append((bottom, bottom + shift))
+
+    def move(y: float) -> float:
+        if y <= marks[0][0]:
+            return y
+        for (a, fa), (b, fb) in zip(marks, marks[1:], strict=False):
+            if y <= b:
+                return fa if b - a < 1e-9 else fa + (y - a) * (fb - fa) / (b - a)
+        return y + shift
+
+    def point(p: Point) -> Point:
+        return (p[0], move(p[1]))
+
+    def rect(r: Rect) -> Rect:
+        top = move(r.top)
+        return Rect(r.x, top, r.w, move(r.bottom) - top)
+
+    edges = {
+        k: EdgeLayout(
+            e.id,
+            e.source,
+            e.target,
+            point(e.start),
+            tuple(
+                Segment(
+                    s.kind,
+                    point(s.end),
+                    None if s.c1 is None else point(s.c1),
+                    None if s.c2 is None else point(s.c2),
+                )
+                for s in e.segments
+            ),
+            rect(e.label_rect),
+            loop=e.loop,
+            reversed=e.reversed,
+        )
+        for k, e in down.edges.items()
+    }
+    nodes = {k: NodeLayout(n.id, rect(n.rect), n.layer) for k, n in down.nodes.items()}
+    return GraphLayout(nodes, edges, down.width, down.height + shift)
 
 
 def _point(p: Point) -> Point:
