@@ -13,7 +13,8 @@ objects; two of its requests are refused) and, for PaymentIntents,
 payment_intent_requires_action.png / payment_intent_requires_action_ja.png (a
 3DS card waiting for the customer), payment_intent_succeeded.png /
 payment_intent_succeeded_ja.png (the same after the simulator-only authenticate
-helper): their graphs are focused (core.graph.focus). Settings and autosave go to temporary
+helper): their graphs are focused (core.graph.focus) and laid out top to
+bottom (core.graph.top_down). Settings and autosave go to temporary
 directories. After each graph shot it prints the smallest graph text on screen
 (font size × the view's transform).
 """
