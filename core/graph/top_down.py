@@ -12,7 +12,7 @@ row, and the object's trail reads downwards to what can happen next.
 and height swapped and turns the answer back (x for y), so the no-overlap guarantee
 and the routing rules hold unchanged: routes run straight through each row and curve
 only in the gaps between rows, a self-loop is an arch on the node's left. The gaps
-between rows are then narrowed to :data:`ROW_GAP`.
+between rows are then narrowed to :data:`ROW_GAP`, the margin to :data:`EDGE_MARGIN`.
 
 :func:`layout_for` is the one place that chooses: focused graphs
 (``core.graph.focus.wants_focus``) top to bottom, every other graph left to right as
@@ -41,6 +41,8 @@ from core.graph.model import GraphEdge, GraphModel, GraphNode
 #: the gap between two rows (the layered layout's column gap is for curves across it
 #: sideways; downwards a shorter gap keeps a PaymentIntent's trail on one screen)
 ROW_GAP = 24.0
+#: the space around the drawing (half the layered layout's: the view adds its own)
+EDGE_MARGIN = 12.0
 
 
 def layout_for(
@@ -77,7 +79,7 @@ def layout_top_down(
         across.height,
         across.width,
     )
-    return _close_rows(down, ROW_GAP)
+    return _moved(_close_rows(down, ROW_GAP), EDGE_MARGIN)
 
 
 def _close_rows(down: GraphLayout, gap: float) -> GraphLayout:
@@ -147,6 +149,48 @@ def _close_rows(down: GraphLayout, gap: float) -> GraphLayout:
     }
     nodes = {k: NodeLayout(n.id, rect(n.rect), n.layer) for k, n in down.nodes.items()}
     return GraphLayout(nodes, edges, down.width, down.height + shift)
+
+
+def _moved(lay: GraphLayout, margin: float) -> GraphLayout:
+    """``lay`` with ``margin`` around everything it draws (boxes and routes)."""
+    xs, ys = [], []
+    for e in lay.edges.values():
+        for p in e.points():
+            xs.append(p[0])
+            ys.append(p[1])
+    for _name, r in lay.boxes():
+        xs += [r.left, r.right]
+        ys += [r.top, r.bottom]
+    if not xs:
+        return lay
+    dx, dy = margin - min(xs), margin - min(ys)
+
+    def point(p: Point) -> Point:
+        return (p[0] + dx, p[1] + dy)
+
+    def seg(s: Segment) -> Segment:
+        c1 = None if s.c1 is None else point(s.c1)
+        c2 = None if s.c2 is None else point(s.c2)
+        return Segment(s.kind, point(s.end), c1, c2)
+
+    return GraphLayout(
+        {k: NodeLayout(n.id, n.rect.translated(dx, dy), n.layer) for k, n in lay.nodes.items()},
+        {
+            k: EdgeLayout(
+                e.id,
+                e.source,
+                e.target,
+                point(e.start),
+                tuple(seg(s) for s in e.segments),
+                e.label_rect.translated(dx, dy),
+                loop=e.loop,
+                reversed=e.reversed,
+            )
+            for k, e in lay.edges.items()
+        },
+        max(xs) + dx + margin,
+        max(ys) + dy + margin,
+    )
 
 
 def _point(p: Point) -> Point:
