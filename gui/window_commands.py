@@ -38,6 +38,7 @@ else:
 MENU_SEPARATORS_BEFORE = frozenset(
     {
         "charge",
+        "new_payment_method",
         "try_anyway",
         "clock_custom",
         "serve",
@@ -57,7 +58,12 @@ DIALOGS = {
     "new_token": ("gui.dialogs.new_token", "NewTokenDialog"),
     "new_customer": ("gui.dialogs.new_customer", "NewCustomerDialog"),
     "new_charge": ("gui.dialogs.charge", "ChargeDialog"),
+    "new_payment_method": ("gui.dialogs.new_payment_method", "NewPaymentMethodDialog"),
+    "new_payment_intent": ("gui.dialogs.new_intent", "NewPaymentIntentDialog"),
+    "new_setup_intent": ("gui.dialogs.new_intent", "NewSetupIntentDialog"),
 }
+#: Create actions whose dialog takes the selected customer or payment method.
+INTENT_DIALOGS = frozenset({"new_payment_method", "new_payment_intent", "new_setup_intent"})
 
 
 class WindowCommandsMixin(_Base):
@@ -111,6 +117,7 @@ class WindowCommandsMixin(_Base):
         a = self.commands.actions
         for name in DIALOGS:
             a[name].triggered.connect(lambda _checked=False, n=name: self.open_create_dialog(n))
+        self.commands.step_dialog = self.open_step_dialog
         a["copy_id"].triggered.connect(self.copy_selected_id)
         a["find"].triggered.connect(self._focus_filter)
         a["focus_list"].triggered.connect(lambda: self.object_panel.view.setFocus())
@@ -122,6 +129,7 @@ class WindowCommandsMixin(_Base):
         a["about"].triggered.connect(self.show_about)
         a["reference"].triggered.connect(lambda: self.open_reference())
         a["palette"].triggered.connect(self.open_palette)
+        a["compare_generations"].triggered.connect(self.open_generations)
         a["shortcuts"].triggered.connect(self.open_shortcut_sheet)
         a["file_new"].triggered.connect(self.session.new)
         a["file_open"].triggered.connect(self.session.open)
@@ -182,10 +190,35 @@ class WindowCommandsMixin(_Base):
         customer_id = object_id if kind == "customer" else None
         return self.open_create_dialog("new_charge", source_id=source_id, customer_id=customer_id)
 
+    def _selected_prefill(self, name: str) -> dict[str, Any]:
+        """The selected customer (and, for an intent, payment method) a dialog starts with."""
+        object_id = self.selection.current or ""
+        obj = self.sandbox.get(object_id) if object_id else None
+        kind = str((obj or {}).get("object", ""))
+        if kind == "customer":
+            return {"customer_id": object_id}
+        pm = kind == "payment_method" or (
+            kind in ("card", "source") and obj and obj.get("customer")
+        )
+        if name != "new_payment_method" and pm and obj is not None:
+            return {"payment_method_id": object_id, "customer_id": obj.get("customer")}
+        return {}
+
+    def open_step_dialog(self, object_id: str, action: str) -> bool:
+        """Confirm…, Capture… or Cancel… of an intent: its dialog asks what the request takes."""
+        from gui.dialogs.intent_steps import STEP_DIALOGS, fits
+
+        if not fits(action, object_id):
+            return False
+        self._show_dialog(STEP_DIALOGS[action](self.host, self, intent_id=object_id))
+        return True
+
     def open_create_dialog(self, name: str, **prefill: Any) -> QDialog | None:
         """Open the create dialog for ``name`` (``new_source``...) without blocking."""
         if name == "new_charge" and not prefill:
             return self.open_charge_dialog()
+        if name in INTENT_DIALOGS and not prefill:
+            prefill = self._selected_prefill(name)
         module_name, class_name = DIALOGS[name]
         try:
             cls = getattr(importlib.import_module(module_name), class_name)
@@ -194,9 +227,12 @@ class WindowCommandsMixin(_Base):
                 QCoreApplication.translate("MainWindow", "That dialog is not available yet."), 0
             )
             return None
+        return self._show_dialog(cls(self.host, self, **prefill))
+
+    def _show_dialog(self, dialog: QDialog) -> QDialog:
+        """Open ``dialog`` window-modal, without blocking; the one create dialog at a time."""
         if self.current_dialog is not None:
             self.current_dialog.close()
-        dialog: QDialog = cls(self.host, self, **prefill)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         if hasattr(dialog, "succeeded"):
             dialog.succeeded.connect(self._created)
@@ -222,6 +258,19 @@ class WindowCommandsMixin(_Base):
         self._palette = palette
         palette.destroyed.connect(lambda *_: setattr(self, "_palette", None))
         palette.open()
+
+    def open_generations(self) -> QDialog:
+        """View ▸ Compare Three Generations: the one non-modal compare view, raised if open."""
+        from gui.dialogs.generations import GenerationsDialog
+
+        dialog = self.findChild(GenerationsDialog, "generationsDialog")
+        if dialog is None:  # closing hides it: reopened, it shows what was tried
+            dialog = GenerationsDialog(self.host, self)
+        dialog.show()
+        if QGuiApplication.platformName() != "offscreen":  # which says it cannot raise
+            dialog.raise_()
+        dialog.activateWindow()
+        return dialog
 
     def open_shortcut_sheet(self) -> None:
         from gui.panes.presenter import presenter_key_rows

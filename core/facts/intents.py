@@ -187,14 +187,20 @@ UNVERIFIED: dict[str, str] = {
     "(unverified, §3.2 T4).",
     "capture_events": "Capture fires charge.captured then payment_intent.succeeded "
     "(exact set unverified, §3.2 T15).",
-    "payment_method_after_failure": "After a failed attempt payment_method is set to null "
-    "and the PaymentMethod is kept in last_payment_error.payment_method (observed, "
-    "not documented verbatim, §3.6).",
-    "requires_action_timeout": "A card PaymentIntent waiting in requires_action goes back "
-    "to requires_payment_method after 48 h (ACTION_TIMEOUT_SECONDS), firing "
-    "payment_intent.payment_failed with last_payment_error "
-    "payment_intent_authentication_failure; redirect methods never time out (the timer "
-    "and its event are unverified, §3.2 T8).",
+    "payment_method_after_failure": QT_TRANSLATE_NOOP(
+        "core",
+        "After a failed attempt payment_method is set to null "
+        "and the PaymentMethod is kept in last_payment_error.payment_method (observed, "
+        "not documented verbatim, §3.6).",
+    ),
+    "requires_action_timeout": QT_TRANSLATE_NOOP(
+        "core",
+        "A card PaymentIntent waiting in requires_action goes back "
+        "to requires_payment_method after 48 h, firing "
+        "payment_intent.payment_failed with last_payment_error "
+        "payment_intent_authentication_failure; redirect methods never time out (the timer "
+        "and its event are unverified, §3.2 T8).",
+    ),
     "error_on_requires_action": "confirm with error_on_requires_action=true on a card that "
     "needs authentication fails the attempt: the PaymentIntent goes to "
     "requires_payment_method with last_payment_error payment_intent_action_required, "
@@ -208,12 +214,20 @@ UNVERIFIED: dict[str, str] = {
     "must exceed the authorized one; every increment is approved; the 11th attempt is "
     "refused; it fires payment_intent.amount_capturable_updated (events, messages "
     "unverified).",
-    "hold_expiry": "An uncaptured PaymentIntent is canceled after 7 days with "
-    "cancellation_reason automatic (unverified, §3.2 T17).",
-    "processing_amounts": "amount_received stays 0 while processing and while "
-    "requires_capture (unverified, §3.5).",
-    "processing_delay": "Processing bank debits settle after 3 minutes of simulated time "
-    "(the docs say days; ≥3 min for the delayed test IBANs, §8.5).",
+    "hold_expiry": QT_TRANSLATE_NOOP(
+        "core",
+        "An uncaptured PaymentIntent is canceled after 7 days with "
+        "cancellation_reason automatic (unverified, §3.2 T17).",
+    ),
+    "processing_amounts": QT_TRANSLATE_NOOP(
+        "core",
+        "amount_received stays 0 while processing and while requires_capture (unverified, §3.5).",
+    ),
+    "processing_delay": QT_TRANSLATE_NOOP(
+        "core",
+        "Processing bank debits settle after 3 minutes of simulated time "
+        "(the docs say days; ≥3 min for the delayed test IBANs, §8.5).",
+    ),
     "setup_future_usage_on_decline": "A declined attempt with setup_future_usage does not "
     "attach the PaymentMethod (unverified, §4.5).",
     "attach_decline_card": "Attaching a decline test card is refused with the card's 402 "
@@ -238,6 +252,26 @@ UNVERIFIED: dict[str, str] = {
     "stays null.",
     "live_helper": "The authenticate test helpers are the sandbox's own; Stripe has none (§8.6).",
 }
+
+#: The sandbox's choices (keys of :data:`UNVERIFIED`) a PaymentIntent in each status
+#: lives under: the window says them beside the status, so a learner does not take them
+#: for Stripe's documented behaviour. Their words are marked for translation above.
+STATUS_UNVERIFIED: dict[str, tuple[str, ...]] = {
+    "requires_action": ("requires_action_timeout",),
+    "requires_capture": ("hold_expiry", "processing_amounts"),
+    "processing": ("processing_delay", "processing_amounts"),
+}
+#: After a failed attempt (``last_payment_error`` set, §3.6).
+FAILED_ATTEMPT_UNVERIFIED = ("payment_method_after_failure",)
+
+
+def unverified_for_payment_intent(status: str, failed_attempt: bool = False) -> tuple[str, ...]:
+    """The (marked, English) unverified notes that hold for a PaymentIntent now."""
+    keys = STATUS_UNVERIFIED.get(status, ())
+    if failed_attempt and status == "requires_payment_method":
+        keys += FAILED_ATTEMPT_UNVERIFIED
+    return tuple(UNVERIFIED[key] for key in keys)
+
 
 #: Transitions of §3.2 the sandbox does not model, and why (the one place that says so).
 NOT_MODELED: dict[str, str] = {

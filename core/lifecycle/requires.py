@@ -31,6 +31,12 @@ def _available(ctx: Ctx) -> int:
     return int(recv.get("amount_received", 0) - recv.get("amount_charged", 0))
 
 
+def _amount_to_push(ctx: Ctx) -> int:
+    """What a receiver source still waits for: its amount less what has arrived."""
+    recv = ctx.obj.receiver or {}
+    return int((ctx.obj.amount or 0) - recv.get("amount_received", 0))
+
+
 def _chargeable(ctx: Ctx) -> bool:
     return bool(ctx.obj.status == "chargeable")
 
@@ -86,6 +92,15 @@ _REQUIREMENTS = (
         lambda c: not (c.obj.flow == "none" and c.obj.type != "wechat"),
     ),
     Guard(
+        "receiver_amount_known",
+        QT_TRANSLATE_NOOP(
+            "core",
+            "a receiver source created without an amount (§5.1 rule 6) has no sum to "
+            "push: use Funds Arrive with an amount",
+        ),
+        lambda c: not (c.obj.flow == "receiver" and _amount_to_push(c) <= 0),
+    ),
+    Guard(
         "pending_to_fail",
         QT_TRANSLATE_NOOP("core", "only a pending source can be failed; this one is {status}"),
         lambda c: c.obj.status == "pending",
@@ -132,7 +147,11 @@ REQUIRES: dict[tuple[str, str], tuple[str, ...]] = {
         "has_source_order",
     ),
     ("source", "attach"): ("not_attached_yet", "attachable_status"),
-    ("source", "authorize"): ("pending_to_authorize", "needs_authorization"),
+    ("source", "authorize"): (
+        "pending_to_authorize",
+        "needs_authorization",
+        "receiver_amount_known",
+    ),
     ("source", "fail"): ("pending_to_fail",),
     ("source", "verify"): ("pending_to_verify",),
     ("source", "receive_funds"): ("receiver_live",),

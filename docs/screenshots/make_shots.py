@@ -1,7 +1,7 @@
 """Screenshots of what the issues ask to see, for review.
 
-    xvfb-run -a env QT_QPA_PLATFORM=xcb uv run python docs/screenshots/make_shots.py [OUT_DIR]
-        [--only=lifecycles|serving|intents]
+    xvfb-run -a env QT_QPA_PLATFORM=xcb uv run python docs/screenshots/make_shots.py \
+        [OUT_DIR] [NAME...]
 
 Writes, at 1280x800: card_source.png (card source A, born chargeable,
 attached and charged three times: its own lifecycle only, the trail, "×3"),
@@ -13,10 +13,15 @@ objects; two of its requests are refused) and, for PaymentIntents,
 payment_intent_requires_action.png / payment_intent_requires_action_ja.png (a
 3DS card waiting for the customer), payment_intent_succeeded.png /
 payment_intent_succeeded_ja.png (the same after the simulator-only authenticate
-helper): their graphs are focused (core.graph.focus) and laid out top to
-bottom (core.graph.top_down). Settings and autosave go to temporary
-directories. After each graph shot it prints the smallest graph text on screen
-(font size × the view's transform).
+helper; their graphs are focused by core.graph.focus and laid out top to bottom by
+core.graph.top_down); generations.png / generations_ja.png
+(View ▸ Compare Three Generations after paying twice with a Token, a Source and a
+PaymentMethod: the three refusals) and generations_customer.png (each attached to a
+customer first, then paid twice). Settings and autosave go to temporary
+directories (``make_shots.py OUT_DIR generations`` makes only that group). After
+each graph shot it prints the smallest graph text on screen (font size × the
+view's transform); after each compare shot, the smallest text of the dialog and
+any label cut short.
 """
 
 from __future__ import annotations
@@ -236,17 +241,91 @@ def intents(out: Path) -> None:
     _close(window)
 
 
+def _generations_shot(window: Any, dialog: Any, path: Path) -> None:
+    """The main window with the compare dialog over it, as one 1280x800 picture."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QColor, QPainter
+    from PySide6.QtWidgets import QApplication, QScrollArea
+
+    for _ in range(5):
+        QApplication.processEvents()
+    picture = window.grab()
+    painter = QPainter(picture)
+    corner = dialog.geometry().topLeft() - window.geometry().topLeft()
+    painter.drawPixmap(corner, dialog.grab())
+    painter.setPen(QColor("#505050"))  # no window manager draws the dialog's frame
+    painter.drawRect(QRect(corner, dialog.size()).adjusted(-1, -1, 0, 0))
+    painter.end()
+    if not picture.save(str(path), "PNG"):
+        raise SystemExit(f"could not write {path}")
+    print(path)
+    print(f"  smallest dialog text {smallest_widget_text(dialog):.1f} px")
+    print(f"  labels cut short: {clipped_labels(dialog) or 'none'}")
+    scrolls = dialog.findChild(QScrollArea).verticalScrollBar().maximum() > 0
+    print(f"  the columns scroll: {'yes' if scrolls else 'no'}")
+
+
+def clipped_labels(widget: Any) -> list[str]:
+    """Labels shown lower than their text needs at their width (cut off at the bottom)."""
+    from PySide6.QtWidgets import QLabel
+
+    return [
+        label.objectName()
+        for label in widget.findChildren(QLabel)
+        if label.isVisible()
+        and label.wordWrap()
+        and label.height() < label.heightForWidth(label.width())
+    ]
+
+
+def smallest_widget_text(widget: Any) -> float:
+    """The smallest font (px) of the labels and buttons shown in ``widget``."""
+    from PySide6.QtGui import QFontInfo
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    shown = [w for w in widget.findChildren(QLabel) + widget.findChildren(QAbstractButton)]
+    sizes = [QFontInfo(w.font()).pixelSize() for w in shown if w.isVisible() and w.text()]
+    return float(min(sizes)) if sizes else 0.0
+
+
+def generations(out: Path) -> None:
+    """One card as a Token, a Source and a PaymentMethod, paid twice each (the refusals
+    show), in English and Japanese; then fresh objects attached to a customer first."""
+    window = _window()
+    dialog = window.open_generations()
+    dialog.move(window.geometry().topLeft() + type(window.pos())(20, 40))
+    dialog.make_objects()
+    for _ in range(2):
+        for kind in ("token", "source", "payment_method"):
+            dialog.pay(kind)
+    _generations_shot(window, dialog, out / "generations.png")
+    window.set_language("ja")
+    _generations_shot(window, dialog, out / "generations_ja.png")
+    window.set_language("en")
+    dialog.make_objects()
+    for kind in ("token", "source", "payment_method"):
+        dialog.attach(kind)
+        dialog.pay(kind)
+        dialog.pay(kind)
+    _generations_shot(window, dialog, out / "generations_customer.png")
+    dialog.close()
+    _close(window)
+
+
+SHOTS = {"lifecycles": lifecycles, "serving": serving, "intents": intents}
+SHOTS["generations"] = generations
+
+
 def main() -> int:
+    """``make_shots.py [OUT_DIR] [NAME...]``: every shot, or only the named groups."""
     from PySide6.QtWidgets import QApplication
 
-    args = [a for a in sys.argv[1:] if not a.startswith("--only=")]
-    only = [a.split("=", 1)[1] for a in sys.argv[1:] if a.startswith("--only=")]
-    out = Path(args[0]) if args else Path(__file__).resolve().parent
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parent
+    names = sys.argv[2:] or list(SHOTS)
     out.mkdir(parents=True, exist_ok=True)
     QApplication(sys.argv[:1])
-    for name, make in (("lifecycles", lifecycles), ("serving", serving), ("intents", intents)):
-        if not only or name in only:
-            make(out)
+    for name in names:
+        SHOTS[name](out)
     return 0
 
 

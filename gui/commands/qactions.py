@@ -83,6 +83,9 @@ class Commands(QObject):
         #: opens the Charge dialog for an object (the window sets it); without one,
         #: "charge" asks for what it needs and sends at once
         self.charge_dialog: Callable[[str], object] | None = None
+        #: opens the dialog asking what an intent's confirm/capture/cancel takes (the
+        #: window sets it); True when it opened one, which then sends
+        self.step_dialog: Callable[[str, str], bool] | None = None
         self._presenter_keys = False
         for spec in SPECS:
             action = QAction(parent or self)
@@ -289,6 +292,8 @@ class Commands(QObject):
         if name == "charge" and self.charge_dialog is not None and not chosen:
             self.charge_dialog(object_id)  # the one Charge dialog, prefilled; it sends
             return None
+        if self.step_dialog is not None and not chosen and self.step_dialog(object_id, name):
+            return None  # the dialog asks for the input (a reason, an amount) and sends
         chosen = dict(chosen or {})
         for need in core.needs or ():
             if need in chosen:

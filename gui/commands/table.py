@@ -151,6 +151,27 @@ SPECS: tuple[CommandSpec, ...] = (
         "Ctrl+Alt+C",
         QT_TRANSLATE_NOOP("Commands", "POST /v1/charges"),
     ),
+    CommandSpec(
+        "new_payment_method",
+        "create",
+        QT_TRANSLATE_NOOP("Commands", "New Payment&Method…"),
+        "Ctrl+Alt+M",
+        QT_TRANSLATE_NOOP("Commands", "POST /v1/payment_methods"),
+    ),
+    CommandSpec(
+        "new_payment_intent",
+        "create",
+        QT_TRANSLATE_NOOP("Commands", "New &PaymentIntent…"),
+        "Ctrl+Alt+I",
+        QT_TRANSLATE_NOOP("Commands", "POST /v1/payment_intents"),
+    ),
+    CommandSpec(
+        "new_setup_intent",
+        "create",
+        QT_TRANSLATE_NOOP("Commands", "New Setup&Intent…"),
+        "Ctrl+Alt+Y",
+        QT_TRANSLATE_NOOP("Commands", "POST /v1/setup_intents"),
+    ),
     # Object actions: names are the core's Action names.
     CommandSpec(
         "charge",
@@ -235,14 +256,14 @@ SPECS: tuple[CommandSpec, ...] = (
     CommandSpec(
         "confirm",
         "object",
-        QT_TRANSLATE_NOOP("Commands", "C&onfirm"),
+        QT_TRANSLATE_NOOP("Commands", "C&onfirm…"),
         "Ctrl+Shift+O",
         QT_TRANSLATE_NOOP("Commands", "Confirm the PaymentIntent or SetupIntent"),
     ),
     CommandSpec(
         "cancel",
         "object",
-        QT_TRANSLATE_NOOP("Commands", "Cance&l Intent"),
+        QT_TRANSLATE_NOOP("Commands", "Cance&l Intent…"),
         "Ctrl+Shift+L",
         QT_TRANSLATE_NOOP("Commands", "Cancel the PaymentIntent or SetupIntent"),
     ),
@@ -320,6 +341,15 @@ SPECS: tuple[CommandSpec, ...] = (
         QT_TRANSLATE_NOOP("Commands", "Show the Sources API &Notice"),
         "Ctrl+Alt+N",
         QT_TRANSLATE_NOOP("Commands", "Why Sources are legacy"),
+    ),
+    CommandSpec(
+        "compare_generations",
+        "view",
+        QT_TRANSLATE_NOOP("Commands", "Compare Three &Generations…"),
+        "Ctrl+Alt+G",
+        QT_TRANSLATE_NOOP(
+            "Commands", "One test card as a Token, a Source and a PaymentMethod, paid twice"
+        ),
     ),
     CommandSpec(
         "show_lessons",
@@ -463,8 +493,8 @@ SHORT_TEXT = {
     "capture": QT_TRANSLATE_NOOP("Commands", "Capture"),
     "refund": QT_TRANSLATE_NOOP("Commands", "Refund"),
     "advance_clock": QT_TRANSLATE_NOOP("Commands", "Run to timer"),
-    "confirm": QT_TRANSLATE_NOOP("Commands", "Confirm"),
-    "cancel": QT_TRANSLATE_NOOP("Commands", "Cancel"),
+    "confirm": QT_TRANSLATE_NOOP("Commands", "Confirm…"),
+    "cancel": QT_TRANSLATE_NOOP("Commands", "Cancel…"),
 }
 
 OBJECT_ACTIONS = tuple(s.name for s in SPECS if s.menu == "object" and s.name != "try_anyway")

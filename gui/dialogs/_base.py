@@ -327,14 +327,22 @@ class RequestDialog(QDialog):
                 else self.tr("Fix the fields marked {glyph} first").format(glyph=ERROR_GLYPH)
             )
             self.preview.setPlainText(
-                self.build_request().as_text() if not errors else self._partial_preview()
+                self.preview_text() if not errors else self._partial_preview()
             )
         finally:
             self._refreshing = False
 
+    def preview_text(self) -> str:
+        """What the preview shows: the request (a dialog that sends a second one adds it)."""
+        return self.build_request().as_text()
+
+    def follow_up(self, body: dict[str, Any]) -> ApiRequest | None:
+        """A second request to send once the first was accepted with ``body`` (None: none)."""
+        return None
+
     def _partial_preview(self) -> str:
         try:
-            return self.build_request().as_text()
+            return self.preview_text()
         except (ValueError, KeyError):
             return ""
 
@@ -349,18 +357,22 @@ class RequestDialog(QDialog):
         self.refresh()
         if self.validate():
             return False
-        request = self.build_request()
-        # the window's one request path: a refusal also reaches the lesson bar,
-        # the status bar and the event log, as a button's does
-        response = self._host.send(request.method, request.path, list(request.params))
-        self.last_response = response
-        error = stripe_error(response.body) if response.status >= 400 else None
-        if error is not None or response.status >= 400:
-            self.show_stripe_error(error or {"message": self.tr("The request was refused.")})
-            self.failed.emit(error or {})
-            return False
+        request: ApiRequest | None = self.build_request()
+        body: dict[str, Any] = {}
+        while request is not None:
+            # the window's one request path: a refusal also reaches the lesson bar,
+            # the status bar and the event log, as a button's does
+            response = self._host.send(request.method, request.path, list(request.params))
+            self.last_response = response
+            error = stripe_error(response.body) if response.status >= 400 else None
+            if error is not None or response.status >= 400:
+                self.show_stripe_error(error or {"message": self.tr("The request was refused.")})
+                self.failed.emit(error or {})
+                return False
+            body = response.body
+            request = self.follow_up(body)
         self.error_banner.hide()
-        self.succeeded.emit(response.body)
+        self.succeeded.emit(body)
         super().accept()
         return True
 

@@ -20,6 +20,7 @@ from PySide6.QtCore import QCoreApplication
 
 from core.facts import cards as _cards
 from core.facts import catalog as _catalog
+from core.facts import intents as _intents
 from core.facts import source_catalog as _source_catalog
 from gui.words.i18n import core_text
 
@@ -213,3 +214,66 @@ def ach_test_accounts() -> tuple[tuple[str, str], ...]:
 
 
 ACH_TEST_ROUTING = "110000000"
+
+
+# -- PaymentMethods, PaymentIntents, SetupIntents (stripe-intents-domain.md) -----------
+
+PM_TYPES = _intents.PM_TYPES
+CARD_ALIASES: tuple[str, ...] = tuple(_intents.CARD_ALIASES)
+IDEAL_BANKS = _intents.IDEAL_BANKS
+US_BANK_ROUTING = _intents.US_BANK_ROUTING
+CANCEL_REASONS = _intents.CANCEL_REASONS
+SI_CANCEL_REASONS = _intents.SI_CANCEL_REASONS
+NO_MANUAL_CAPTURE = _intents.NO_MANUAL_CAPTURE
+RETURN_URL = "https://example.com/return"
+
+
+def type_currencies(pm_type: str) -> frozenset[str] | None:
+    """The currencies a ``pm_type`` pays in (None: any), intents §4.2."""
+    return _intents.TYPE_CURRENCIES.get(pm_type)
+
+
+def intent_outcome(card: TestCard) -> str:
+    """What confirming a PaymentIntent on ``card`` does on-session (intents §8.3)."""
+    auth = _intents.authentication_of(card.key)
+    if auth.confirm_decline is not None:
+        return QCoreApplication.translate("facts", "PaymentIntent: declined at confirm")
+    if auth.on_session == "action":
+        return QCoreApplication.translate(
+            "facts", "PaymentIntent: requires_action (3D Secure), then succeeds"
+        )
+    return QCoreApplication.translate("facts", "PaymentIntent: succeeds without authentication")
+
+
+def alias_card(alias: str) -> TestCard | None:
+    """The test card a ``pm_card_*`` alias stands for (intents §8.2)."""
+    key = _intents.CARD_ALIASES.get(alias)
+    return _cards.BY_KEY.get(key) if key else None
+
+
+def alias_outcome(alias: str) -> str:
+    card = alias_card(alias)
+    if card is None:
+        return ""
+    return f"{card_title(card)} · {intent_outcome(card)}"
+
+
+def pm_sepa_test_ibans() -> tuple[tuple[str, str], ...]:
+    """(IBAN, outcome) of the SEPA test IBANs a PaymentIntent settles or fails (§8.5)."""
+    ok = ("DE89370400440532013000", "AT611904300234573201")
+    out = [(i, QCoreApplication.translate("facts", "processing → succeeded")) for i in ok]
+    out += [
+        (i, QCoreApplication.translate("facts", "processing → requires_payment_method"))
+        for i in sorted(_intents.SEPA_FAILING_IBANS)
+    ]
+    return tuple(out)
+
+
+def us_bank_test_accounts() -> tuple[tuple[str, str], ...]:
+    """(account number, outcome) for routing 110000000 (intents §8.5)."""
+    words = {
+        "succeed": QCoreApplication.translate("facts", "processing → succeeded"),
+        "fail": QCoreApplication.translate("facts", "processing → requires_payment_method"),
+        "stay_processing": QCoreApplication.translate("facts", "stays processing"),
+    }
+    return tuple((n, words[o]) for n, o in _intents.US_BANK_ACCOUNTS.items())

@@ -20,6 +20,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from gui.words.intent_explanations import why_payment_intent
 from gui.words.noop import QT_TRANSLATE_NOOP
 
 
@@ -272,6 +273,8 @@ def why(
     value = _get(obj, path)
     if kind == "source":
         return _why_source(path, value, obj, last_edge)
+    if kind == "payment_intent":
+        return why_payment_intent(path, obj)
     if kind == "token":
         if path == "used":
             if value:

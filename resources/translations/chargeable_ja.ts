@@ -50,6 +50,58 @@
     </message>
 </context>
 <context>
+    <name>CancelIntentDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/intent_steps.py" line="+151"/>
+        <source>Cancel Intent</source>
+        <translation>インテントのキャンセル</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel the intent</source>
+        <translation>インテントをキャンセル</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(no reason)</source>
+        <translation>（理由なし）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>canceled is terminal; an authorized amount is released (§3.2 T16).</source>
+        <translation>canceled は終端状態です。オーソリ済みの金額は解放されます（§3.2 T16）。</translation>
+    </message>
+</context>
+<context>
+    <name>CaptureIntentDialog</name>
+    <message>
+        <location line="-46"/>
+        <location line="+1"/>
+        <source>Capture</source>
+        <translation>キャプチャー</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Amount to capture</source>
+        <translation>キャプチャ金額</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>At most amount_capturable = {amount} {currency}; a partial capture releases the rest (§3.2 T15).</source>
+        <translation>上限は amount_capturable = {amount} {currency}。一部だけキャプチャすると残りは解放されます（§3.2 T15）。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>A whole number in the smallest unit, 1 or more.</source>
+        <translation>最小単位の整数で、1 以上。</translation>
+    </message>
+</context>
+<context>
     <name>CardPicker</name>
     <message>
         <location filename="../../gui/dialogs/_widgets.py" line="+41"/>
@@ -444,6 +496,36 @@
         <translation>POST /v1/charges</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>New Payment&amp;Method…</source>
+        <translation>新しい PaymentMethod(&amp;M)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>POST /v1/payment_methods</source>
+        <translation>POST /v1/payment_methods</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>New &amp;PaymentIntent…</source>
+        <translation>新しい PaymentIntent(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>POST /v1/payment_intents</source>
+        <translation>POST /v1/payment_intents</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>New Setup&amp;Intent…</source>
+        <translation>新しい SetupIntent(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>POST /v1/setup_intents</source>
+        <translation>POST /v1/setup_intents</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>&amp;Charge</source>
         <translation>請求(&amp;C)</translation>
@@ -554,19 +636,19 @@
         <translation>選択したオブジェクトのタイマーが作動する時刻 (期限切れ、決済確定) まで時計を進める</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>C&amp;onfirm</source>
-        <translation>確定(&amp;O)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+10"/>
         <source>Confirm the PaymentIntent or SetupIntent</source>
         <translation>PaymentIntent または SetupIntent を確定する</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Cance&amp;l Intent</source>
-        <translation>インテントをキャンセル(&amp;L)</translation>
+        <location line="-2"/>
+        <source>C&amp;onfirm…</source>
+        <translation>確定(&amp;O)…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cance&amp;l Intent…</source>
+        <translation>インテントをキャンセル(&amp;L)…</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -675,6 +757,16 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>Compare Three &amp;Generations…</source>
+        <translation>3 つの世代を比較(&amp;G)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>One test card as a Token, a Source and a PaymentMethod, paid twice</source>
+        <translation>1 枚のテストカードをトークン、ソース、PaymentMethod にして、それぞれ 2 回支払う</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>&amp;Lessons</source>
         <translation>レッスン(&amp;L)</translation>
     </message>
@@ -906,13 +998,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Confirm</source>
-        <translation>確定</translation>
+        <source>Confirm…</source>
+        <translation>確定…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Cancel</source>
-        <translation>キャンセル</translation>
+        <source>Cancel…</source>
+        <translation>キャンセル…</translation>
     </message>
     <message>
         <location filename="../../gui/commands/qactions.py" line="+48"/>
@@ -920,10 +1012,10 @@
         <translation>未検証: %1</translation>
     </message>
     <message>
-        <location line="+158"/>
+        <location line="+161"/>
         <location line="+56"/>
         <source>Select an object first.</source>
-        <extracomment>opens the Charge dialog for an object (the window sets it); without one, &quot;charge&quot; asks for what it needs and sends at once</extracomment>
+        <extracomment>opens the Charge dialog for an object (the window sets it); without one, &quot;charge&quot; asks for what it needs and sends at once opens the dialog asking what an intent&apos;s confirm/capture/cancel takes (the window sets it); True when it opened one, which then sends</extracomment>
         <translation>先にオブジェクトを選択してください。</translation>
     </message>
     <message>
@@ -948,7 +1040,7 @@
         <translation>「とにかく試す」がオンです: リクエストを送信して Stripe のエラーを表示します。</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+110"/>
         <source>Not a duration: %1 (write 90s, 45m, 1h30m, 2d, or a number of hours)</source>
         <translation>期間として読めません: %1（90s、45m、1h30m、2d、または時間数で入力してください）</translation>
     </message>
@@ -959,12 +1051,12 @@
         <translation>Stripe が拒否しました: %1 %2 → %3</translation>
     </message>
     <message>
-        <location filename="../../gui/commands/qactions.py" line="-55"/>
+        <location filename="../../gui/commands/qactions.py" line="-57"/>
         <source>%1 does not apply to %2.</source>
         <translation>%1 は %2 には適用できません。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Cancelled.</source>
         <translation>キャンセルしました。</translation>
     </message>
@@ -1047,6 +1139,40 @@
         <location line="+2"/>
         <source>A value is needed</source>
         <translation>値が必要です</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmIntentDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/intent_steps.py" line="-71"/>
+        <location line="+1"/>
+        <source>Confirm</source>
+        <translation>確定</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the intent&apos;s own</source>
+        <translation>インテント自身のもの</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Payment method</source>
+        <translation>支払い方法</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Confirming with another one replaces the intent&apos;s (§3.2 T2).</source>
+        <translation>別の支払い方法で確定すると、インテントの支払い方法が置き換わります（§3.2 T2）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The customer is not present (off_session=true)</source>
+        <translation>顧客はその場にいない（off_session=true）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A card that needs authentication is then declined (§3.2 T10, §8.4).</source>
+        <translation>このとき認証が必要なカードは拒否されます（§3.2 T10、§8.4）。</translation>
     </message>
 </context>
 <context>
@@ -1160,7 +1286,7 @@
 <context>
     <name>EventLog</name>
     <message>
-        <location filename="../../gui/panes/event_log.py" line="+196"/>
+        <location filename="../../gui/panes/event_log.py" line="+195"/>
         <source>Simulated time</source>
         <translation>模擬時刻</translation>
     </message>
@@ -1350,6 +1476,204 @@
     </message>
 </context>
 <context>
+    <name>Generations</name>
+    <message>
+        <location filename="../../gui/dialogs/generation_requests.py" line="+48"/>
+        <source>A token is used once: by its first charge (even a declined one) or by attaching it to a customer. It can never be used again (§6.3).</source>
+        <extracomment>the rule behind a refusal the core saw coming: (generation, action) -&gt; words</extracomment>
+        <translation>トークンは一回だけ使えます。最初の請求（拒否されても）か、顧客への関連付けで使われ、二度と使えません（§6.3）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Attaching is a use too, and a token has only one: it was already used (§6.3).</source>
+        <translation>関連付けも使用の一つで、トークンは一回しか使えません。もう使われています（§6.3）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A reusable source charged without being attached to a customer is consumed: it can never be charged again (§5.1 rule 2).</source>
+        <translation>再利用可能なソースも、顧客に関連付けずに請求すると consumed（消費した）になり、二度と請求できません（§5.1 ルール 2）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Only a chargeable or pending source can be attached; a consumed one is done (§5.1 rule 5).</source>
+        <translation>関連付けられるのは chargeable（請求可能）か pending（保留中）のソースだけで、consumed（消費した）のソースはもう終わりです（§5.1 ルール 5）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A PaymentMethod used without a customer, even once and even declined, may not be used again: attach it to a customer before its first payment (intents §4.4).</source>
+        <translation>顧客なしで使った PaymentMethod は、一度だけでも、拒否された支払いでも、二度と使えません。最初の支払いの前に顧客に関連付けます（intents §4.4）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Too late: a PaymentMethod used without a customer can no longer be attached (intents §4.4, §9 E13).</source>
+        <translation>遅すぎます。顧客なしで使った PaymentMethod は、もう関連付けられません（intents §4.4、§9 E13）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/generation_words.py" line="+32"/>
+        <source>Used by the attach: the customer&apos;s card is what is charged, again and again (§6.3).</source>
+        <extracomment>the verdict at a glance: (mark, words) by what the core holds now</extracomment>
+        <translation>関連付けで使われました：請求するのは顧客のカードで、何度でも請求できます（§6.3）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Used: a token can never be used again (§6.3).</source>
+        <translation>使用済み：トークンは二度と使えません（§6.3）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not used yet: a token has one use, then never again (§6.3).</source>
+        <translation>未使用：トークンは一回使えば、二度と使えません（§6.3）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Consumed: it can never be charged again (§5.1 rule 2).</source>
+        <translation>消費した：二度と請求できません（§5.1 ルール 2）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reusable: attached to a customer, it is charged again and again (§5.1 rule 3).</source>
+        <translation>再利用可能：顧客に関連付けたので、何度でも請求できます（§5.1 ルール 3）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Reusable only once attached to a customer: a charge without one consumes it (§5.1 rule 2).</source>
+        <translation>顧客に関連付けてはじめて再利用可能：顧客なしで請求すると消費されます（§5.1 ルール 2）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Reusable: attached to a customer, it pays again and again with that customer (intents §4.4).</source>
+        <translation>再利用可能：顧客に関連付けたので、その顧客と何度でも支払えます（intents §4.4）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Used without a customer: it may not be used again (intents §4.4).</source>
+        <translation>顧客なしで使われました：二度と使えません（intents §4.4）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not attached: without a customer its first payment is its only one (intents §4.4).</source>
+        <translation>未関連付け：顧客がいなければ、最初の支払いが唯一の支払いになります（intents §4.4）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Pay once</source>
+        <translation>1 回支払う</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pay again</source>
+        <translation>もう一度支払う</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pay with the customer</source>
+        <translation>顧客と支払う</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pay again with the customer</source>
+        <translation>顧客ともう一度支払う</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attach to a customer</source>
+        <translation>顧客に関連付ける</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make</source>
+        <translation>作成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the customer&apos;s card:</source>
+        <translation>顧客のカード：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No longer in the sandbox (undone?)</source>
+        <translation>サンドボックスにもうありません（元に戻しましたか？）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accepted:</source>
+        <translation>受け付けられました：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refused, Stripe says:</source>
+        <translation>拒否されました。Stripe の言葉：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why:</source>
+        <translation>理由：</translation>
+    </message>
+</context>
+<context>
+    <name>GenerationsDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/generations.py" line="+223"/>
+        <source>One Card, Three Generations</source>
+        <translation>1 枚のカード、3 つの世代</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The same test card as a Token, a card Source and a PaymentMethod, each paid for {amount} twice: which can be reused, which is consumed, which needs a customer.</source>
+        <translation>同じテストカードをトークン、カードソース、PaymentMethod にし、それぞれ {amount} を 2 回支払います。どれが再利用でき、どれが消費され、どれに顧客が必要でしょうか。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Test card:</source>
+        <translation>テストカード(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Make the three objects</source>
+        <translation>3 つのオブジェクトを作成(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Token</source>
+        <translation>トークン</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source (card)</source>
+        <translation>ソース（カード）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PaymentMethod</source>
+        <translation>PaymentMethod</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Generation 1: the Tokens API</source>
+        <translation>第 1 世代：Tokens API</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Generation 2: the Sources API</source>
+        <translation>第 2 世代：Sources API</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Generation 3: PaymentMethods with PaymentIntents</source>
+        <translation>第 3 世代：PaymentMethod と PaymentIntent</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Not made: Stripe refused it</source>
+        <translation>作成されませんでした：Stripe が拒否しました</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not made yet: press Make the three objects</source>
+        <translation>まだ作成していません：「3 つのオブジェクトを作成」を押してください</translation>
+    </message>
+</context>
+<context>
     <name>InfoBar</name>
     <message>
         <location filename="../../gui/widgets/info_bar.py" line="+54"/>
@@ -1359,9 +1683,38 @@
     </message>
 </context>
 <context>
+    <name>IntentDialogs</name>
+    <message>
+        <location filename="../../gui/dialogs/_intents.py" line="+88"/>
+        <source>test alias</source>
+        <extracomment>What may be passed as ``payment_method`` (intents §6.1): PaymentMethods, saved cards and card Sources; tokens are refused.</extracomment>
+        <translation>テスト用エイリアス</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Choose or type a payment method (pm_…, card_… or src_…).</source>
+        <translation>支払い方法（pm_…、card_…、src_…）を選ぶか入力してください。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A payment_method starts with pm_, card_ or src_ (a token is refused, §6.1).</source>
+        <translation>payment_method は pm_、card_、src_ のいずれかで始まります（トークンは拒否されます、§6.1）。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Choose or type a customer (cus_…).</source>
+        <translation>顧客を選ぶか入力してください (cus_…)。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A customer id starts with cus_.</source>
+        <translation>顧客 ID は cus_ で始まります。</translation>
+    </message>
+</context>
+<context>
     <name>LessonPlayer</name>
     <message numerus="yes">
-        <location filename="../../gui/panes/lesson_player.py" line="+389"/>
+        <location filename="../../gui/panes/lesson_player.py" line="+393"/>
         <source>%n s per step</source>
         <translation>
             <numerusform>1 ステップ %n 秒</numerusform>
@@ -1499,18 +1852,18 @@
         <translation>レッスン</translation>
     </message>
     <message>
-        <location filename="../../gui/window_commands.py" line="+161"/>
+        <location filename="../../gui/window_commands.py" line="+169"/>
         <source>Copied %1</source>
-        <extracomment>a menu separator goes before these commands</extracomment>
+        <extracomment>a menu separator goes before these commands Create actions whose dialog takes the selected customer or payment method.</extracomment>
         <translation>%1 をコピーしました</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+58"/>
         <source>That dialog is not available yet.</source>
         <translation>そのダイアログはまだ使用できません。</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+65"/>
         <source>About Chargeable</source>
         <translation>Chargeable について</translation>
     </message>
@@ -1586,6 +1939,372 @@
         <location line="+3"/>
         <source>A payment source id starts with tok_, btok_ or src_.</source>
         <translation>支払い元の ID は tok_、btok_、src_ のいずれかで始まります。</translation>
+    </message>
+</context>
+<context>
+    <name>NewPaymentIntentDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/new_intent.py" line="+49"/>
+        <source>New PaymentIntent</source>
+        <translation>新しい PaymentIntent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create PaymentIntent</source>
+        <translation>PaymentIntent を作成</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>in the currency&apos;s smallest unit</source>
+        <translation>通貨の最小単位</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Amount</source>
+        <translation>金額</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Currency</source>
+        <translation>通貨</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Customer</source>
+        <translation>顧客</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Optional; with setup_future_usage the payment method is attached to it.</source>
+        <translation>任意。setup_future_usage を指定すると支払い方法がこの顧客に紐付けられます。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>none: confirm later with one</source>
+        <translation>なし：後で支払い方法を付けて確定</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Payment method</source>
+        <translation>支払い方法</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>automatic: capture when authorized</source>
+        <translation>automatic：オーソリ時にキャプチャ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>manual: authorize now, capture later</source>
+        <translation>manual：今オーソリし、後でキャプチャ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>manual stops in requires_capture (§3.2 T4).</source>
+        <translation>manual では requires_capture で止まります（§3.2 T4）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Capture</source>
+        <translation>キャプチャー</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(none)</source>
+        <translation>(なし)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save for later</source>
+        <translation>後で使うために保存</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>setup_future_usage: keep the payment method for later payments (§4.5).</source>
+        <translation>setup_future_usage：後の支払いのために支払い方法を残します（§4.5）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Confirm now (confirm=true)</source>
+        <translation>すぐに確定する（confirm=true）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The customer is not present (off_session=true)</source>
+        <translation>顧客はその場にいない（off_session=true）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>off_session: a card that needs authentication is declined (§3.2 T10, §8.4).</source>
+        <translation>off_session：認証が必要なカードは拒否されます（§3.2 T10、§8.4）。</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>A three-letter currency the sandbox knows, e.g. usd.</source>
+        <translation>サンドボックスが対応する 3 文字の通貨コード (例: usd)。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Whole number in the smallest unit (1099 means 10.99).</source>
+        <translation>最小単位の整数 (1099 は 10.99 を表します)。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stripe&apos;s minimum charge is {min} {currency}.</source>
+        <translation>Stripe の最低請求額は {min} {currency} です。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>At most 8 digits.</source>
+        <translation>8 桁までです。</translation>
+    </message>
+</context>
+<context>
+    <name>NewPaymentMethodDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/new_payment_method.py" line="+65"/>
+        <source>New PaymentMethod</source>
+        <extracomment>The rows each type shows, beside type, billing details and customer.</extracomment>
+        <translation>新しい PaymentMethod</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create payment method</source>
+        <translation>支払い方法を作成</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Type</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>(none: send the card number below)</source>
+        <translation>（なし：下のカード番号を送る）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Test alias</source>
+        <translation>テスト用エイリアス</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Each use mints a new PaymentMethod (§8.2).</source>
+        <translation>使うたびに新しい PaymentMethod を作ります（§8.2）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Card</source>
+        <translation>カード</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Expires</source>
+        <translation>有効期限</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>IBAN</source>
+        <translation>IBAN</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(customer chooses)</source>
+        <translation>（顧客が選ぶ）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bank</source>
+        <translation>銀行</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Routing number</source>
+        <translation>ルーティング番号</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Account number</source>
+        <translation>口座番号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Test numbers work with routing number 110000000 (§8.5).</source>
+        <translation>テスト用の番号はルーティング番号 110000000 と組み合わせて使います（§8.5）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>individual</source>
+        <translation>個人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>company</source>
+        <translation>法人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Holder type</source>
+        <translation>名義人の種類</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>optional</source>
+        <translation>任意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Email</source>
+        <translation>メールアドレス</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none: leave it unattached</source>
+        <translation>なし：紐付けない</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Attach to customer</source>
+        <translation>顧客に紐付け</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Optional; unattached, it pays once (§4.4).</source>
+        <translation>任意。紐付けなければ一度しか支払えません（§4.4）。</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>any currency</source>
+        <translation>任意の通貨</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Synchronous; 3D Secure cards go to requires_action (§4.2).</source>
+        <translation>同期式。3D セキュアのカードは requires_action になります（§4.2）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A bank debit: the PaymentIntent goes processing (§4.2).</source>
+        <translation>口座引き落とし：PaymentIntent は processing になります（§4.2）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Redirects the customer (next_action.redirect_to_url, §4.2).</source>
+        <translation>顧客をリダイレクトします（next_action.redirect_to_url、§4.2）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An ACH debit: the PaymentIntent goes processing (§8.5).</source>
+        <translation>ACH 引き落とし：PaymentIntent は processing になります（§8.5）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no manual capture</source>
+        <translation>手動キャプチャ不可</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>manual capture supported</source>
+        <translation>手動キャプチャ可</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>An IBAN is 2 letters, 2 digits, then 11 to 30 letters or digits.</source>
+        <translation>IBAN は英字 2 文字、数字 2 桁、続いて英数字 11〜30 文字です。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A US routing number has 9 digits.</source>
+        <translation>米国のルーティング番号は 9 桁です。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>An account number has 4 to 17 digits.</source>
+        <translation>口座番号は 4〜17 桁です。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This is not an email address.</source>
+        <translation>メールアドレスではありません。</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>then (with the new id):</source>
+        <translation>続いて（新しい ID で）：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{id} was created, unattached; OK tries the attach again.</source>
+        <translation>{id} は作成済みで、紐付けはされていません。OK で紐付けをもう一度試します。</translation>
+    </message>
+</context>
+<context>
+    <name>NewSetupIntentDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/new_intent.py" line="+47"/>
+        <source>New SetupIntent</source>
+        <translation>新しい SetupIntent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create SetupIntent</source>
+        <translation>SetupIntent を作成</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Customer</source>
+        <translation>顧客</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Success attaches the payment method to this customer (§5.3).</source>
+        <translation>成功すると支払い方法がこの顧客に紐付けられます（§5.3）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>none: confirm later with one</source>
+        <translation>なし：後で支払い方法を付けて確定</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Payment method</source>
+        <translation>支払い方法</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>off_session: pay later without the customer</source>
+        <translation>off_session：後で顧客なしで支払う</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>on_session: pay later with the customer</source>
+        <translation>on_session：後で顧客がいるときに支払う</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Usage</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirm now (confirm=true)</source>
+        <translation>すぐに確定する（confirm=true）</translation>
     </message>
 </context>
 <context>
@@ -2049,8 +2768,8 @@
         <translation>先に {glyph} の付いた項目を修正してください</translation>
     </message>
     <message>
-        <location line="+32"/>
-        <location line="+10"/>
+        <location line="+42"/>
+        <location line="+12"/>
         <source>The request was refused.</source>
         <translation>リクエストは拒否されました。</translation>
     </message>
@@ -2063,7 +2782,7 @@
 <context>
     <name>RequestTab</name>
     <message>
-        <location filename="../../gui/panes/request_tab.py" line="+148"/>
+        <location filename="../../gui/panes/request_tab.py" line="+147"/>
         <location line="+100"/>
         <source>Response</source>
         <translation>レスポンス</translation>
@@ -2928,18 +3647,18 @@
         <translation>このオーソリには有効期限のタイマーがありません</translation>
     </message>
     <message>
-        <location filename="../../core/lifecycle/requires.py" line="+162"/>
+        <location filename="../../core/lifecycle/requires.py" line="+187"/>
         <source>this object has no lifecycle</source>
-        <extracomment>(kind, trigger) -&gt; the names of the guards every edge of the trigger needs, in order.</extracomment>
+        <extracomment>(kind, trigger) -&gt; the names of the guards every edge of the trigger needs, in order. How the words name a kind (``{kind}``).</extracomment>
         <translation>このオブジェクトにはライフサイクルがありません</translation>
     </message>
     <message>
-        <location filename="../../core/lifecycle/actions.py" line="+107"/>
+        <location filename="../../core/lifecycle/action.py" line="+82"/>
         <source>no timer is running for this object</source>
         <translation>このオブジェクトには動いているタイマーがありません</translation>
     </message>
     <message>
-        <location filename="../../core/lifecycle/requires.py" line="-122"/>
+        <location filename="../../core/lifecycle/requires.py" line="-140"/>
         <source>consumed: it was charged without being attached to a customer, or was detached (§5.2)</source>
         <translation>consumed (消費した): 顧客に関連付けずに請求されたか、関連付けを解除されました (§5.2)</translation>
     </message>
@@ -2964,19 +3683,19 @@
         <translation>このソースに承認は不要です</translation>
     </message>
     <message>
-        <location filename="../../core/lifecycle/actions.py" line="+106"/>
+        <location filename="../../core/lifecycle/actions.py" line="+132"/>
         <location line="+59"/>
-        <location line="+93"/>
+        <location filename="../../core/lifecycle/intent_requires.py" line="+111"/>
         <source>not attached to a customer</source>
         <translation>顧客に関連付けられていません</translation>
     </message>
     <message>
-        <location line="-147"/>
+        <location line="-54"/>
         <source>already the customer&apos;s default source</source>
         <translation>すでに顧客の既定のソースです</translation>
     </message>
     <message>
-        <location filename="../../core/lifecycle/requires.py" line="+20"/>
+        <location filename="../../core/lifecycle/requires.py" line="+29"/>
         <source>You cannot use a Stripe token more than once (§6.3)</source>
         <translation>Stripe のトークンは 2 回以上使えません (§6.3)</translation>
     </message>
@@ -2996,43 +3715,44 @@
         <translation>顧客は削除されています</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location filename="../../core/lifecycle/intent_actions.py" line="+25"/>
         <source>simulator-only: Stripe has no endpoint for the customer&apos;s side (intents §8.6)</source>
         <extracomment>The authenticate helpers are the sandbox&apos;s own (§8.6): said beside the buttons.</extracomment>
         <translation>シミュレーター専用: Stripe には顧客側の操作のエンドポイントがない (intents §8.6)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../../core/lifecycle/intent_requires.py" line="-21"/>
         <source>used once without a customer: it may not be used again (intents §4.4)</source>
+        <extracomment>Statuses of a PaymentMethod that may never be used again (intents §4.4).</extracomment>
         <translation>顧客なしで一度使われた: 二度と使えない (intents §4.4)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>detached: it can never be used or attached again (intents §4.4)</source>
         <translation>関連付け解除済み: 二度と使うことも関連付けることもできない (intents §4.4)</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+7"/>
         <source>this decline card cannot be attached: attaching validates it (§10)</source>
         <translation>この拒否カードは関連付けできません: 関連付けの際に検証されます (§10)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>already the customer&apos;s default payment method</source>
         <translation>すでに顧客のデフォルトの支払い方法</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+10"/>
         <source>needs a payment method of one of its payment_method_types first (update it)</source>
         <translation>まず payment_method_types のいずれかの種類の支払い方法が必要（更新する）</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>its payment method is {status}: it may not be used again (intents §4.4)</source>
         <translation>その支払い方法は {status}: 二度と使えない (intents §4.4)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>its payment method is attached to another customer (intents §6.1)</source>
         <translation>その支払い方法は別の顧客に関連付けられている (intents §6.1)</translation>
     </message>
@@ -3042,33 +3762,32 @@
         <translation>その支払い方法はこの顧客では支払えない (intents §6.1)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-28"/>
         <source>only an open {kind} can be confirmed; this one is {status}</source>
         <translation>確定できるのは未完了の {kind} だけ。これは {status}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+35"/>
         <source>only a {kind} in requires_action waits for the customer; this one is {status}</source>
         <translation>顧客の操作を待つのは requires_action の {kind} だけ。これは {status}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+8"/>
         <source>a {kind} in {status} cannot be canceled</source>
         <translation>{status} の {kind} はキャンセルできない</translation>
     </message>
     <message>
-        <location line="+38"/>
         <location filename="../../core/lifecycle/intent_guards.py" line="+86"/>
         <source>only a us_bank_account payment can be canceled while processing (intents §3.3)</source>
         <translation>processing 中にキャンセルできるのは us_bank_account の支払いだけ (intents §3.3)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location filename="../../core/lifecycle/intent_requires.py" line="+5"/>
         <source>only a PaymentIntent in requires_capture can be captured; this one is {status}</source>
         <translation>キャプチャできるのは requires_capture の PaymentIntent だけ。これは {status}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+8"/>
         <source>only a succeeded PaymentIntent has a payment to refund; this one is {status}</source>
         <translation>返金できる支払いがあるのは succeeded の PaymentIntent だけ。これは {status}</translation>
     </message>
@@ -3078,7 +3797,7 @@
         <translation>その Charge はすでに返金済み</translation>
     </message>
     <message>
-        <location line="-484"/>
+        <location filename="../../core/lifecycle/actions.py" line="-194"/>
         <source>the sandbox allows it; whether Stripe refuses it is unverified (§13). Stripe advises charging a single-use source directly (§5.1 rule 1)</source>
         <extracomment>§5.1 rule 1 advises against it; §13 lists whether Stripe refuses it as unverified.</extracomment>
         <translation>サンドボックスでは許可されます。Stripe が拒否するかは未検証です (§13)。Stripe は使い捨てのソースを直接請求するよう勧めています (§5.1 ルール 1)</translation>
@@ -3145,9 +3864,9 @@
         <translation>3DS2: 3DS なしの請求は拒否。3DS のソースは not_required と報告 (観察のみ、メンテナーの確認なし)</translation>
     </message>
     <message>
-        <location filename="../../core/facts/catalog.py" line="+161"/>
+        <location filename="../../core/facts/source_catalog.py" line="+77"/>
         <source>expiry</source>
-        <extracomment>Currencies the sandbox accepts (three-letter, lower case). Zero-decimal ones below. Minimum charge amounts, &quot;$0.50 or equivalent&quot; (§8.1), per Stripe&apos;s published table. The words shown for each topic of ``SourceType.unverified`` (its keys).</extracomment>
+        <extracomment>The words shown for each topic of ``SourceType.unverified`` (its keys).</extracomment>
         <translation>有効期限</translation>
     </message>
     <message>
@@ -3206,29 +3925,29 @@
         <translation>決済確定までの遅延はサンドボックスが選んだもっともらしい値です。ドキュメントには幅があり (§8.2)、サンドボックスはこの固定の遅延で確定します</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+40"/>
         <source>1 h pending / 6 h chargeable copied from the redirect types; Stripe documents no timer for three_d_secure (§3.4)</source>
         <translation>pending 1 時間 / chargeable 6 時間はリダイレクト型から流用。Stripe は three_d_secure のタイマーを記載していません (§3.4)</translation>
     </message>
     <message>
-        <location line="+38"/>
-        <location line="+59"/>
-        <location line="+87"/>
+        <location line="+31"/>
+        <location line="+31"/>
+        <location line="+81"/>
         <source>unknown (§4)</source>
         <translation>不明 (§4)</translation>
     </message>
     <message>
-        <location line="-145"/>
+        <location line="-111"/>
         <source>owner[name]=failing_charge makes the charge fail; from a third-party copy of Stripe&apos;s page (§4)</source>
         <translation>owner[name]=failing_charge で請求が失敗します。出典は Stripe のページの第三者による写しです (§4)</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+27"/>
         <source>1 h / 6 h assumed from the other redirect types (§3.4)</source>
         <translation>1 時間 / 6 時間は他のリダイレクト型からの推定 (§3.4)</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+24"/>
         <source>single-use receiver: amount is required (it is the sum to push), although §5.1 rule 6 says receivers take no amount; that rule is applied to reusable receivers</source>
         <translation>使い捨ての receiver: amount は必須 (送金すべき合計額) です。§5.1 ルール 6 には receiver は amount を取らないとありますが、このルールは再利用可能な receiver に適用しています</translation>
     </message>
@@ -3533,28 +4252,27 @@
         <translation>オブジェクトは {state} です。この遷移は {source} から出ます</translation>
     </message>
     <message>
-        <location filename="../../core/lifecycle/requires.py" line="+78"/>
+        <location filename="../../core/lifecycle/requires.py" line="+89"/>
         <source>{state} is terminal: nothing leaves it (§3.1)</source>
         <translation>{state} は終端状態です: ここから出る遷移はありません (§3.1)</translation>
     </message>
     <message>
-        <location line="-83"/>
+        <location line="-94"/>
         <source>{status} is terminal (§3.1)</source>
         <translation>{status} は終端状態です (§3.1)</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+96"/>
         <source>not possible while {state}</source>
         <translation>{state} の間はできません</translation>
     </message>
     <message>
-        <location filename="../../core/lifecycle/actions.py" line="+304"/>
-        <location filename="../../core/lifecycle/requires.py" line="-119"/>
+        <location line="-139"/>
         <source>already attached to {customer}</source>
         <translation>すでに {customer} に関連付けられています</translation>
     </message>
     <message>
-        <location filename="../../core/lifecycle/requires.py" line="+5"/>
+        <location line="+5"/>
         <source>a source can only be attached while chargeable or pending (§5.1 rule 5); this one is {status}</source>
         <translation>ソースを関連付けられるのは chargeable (請求可能) か pending (保留中) の間だけです (§5.1 ルール 5)。このソースは {status} です</translation>
     </message>
@@ -3565,6 +4283,11 @@
     </message>
     <message>
         <location line="+10"/>
+        <source>a receiver source created without an amount (§5.1 rule 6) has no sum to push: use Funds Arrive with an amount</source>
+        <translation>金額なしで作成したレシーバー型ソース（§5.1 ルール6）には送る金額がありません。「入金あり」で金額を指定してください</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>only a pending source can be failed; this one is {status}</source>
         <translation>失敗にできるのは pending (保留中) のソースだけです。このソースは {status} です</translation>
     </message>
@@ -3589,7 +4312,7 @@
         <translation>キャプチャーできるのは未キャプチャーの請求だけです。この請求は {state} です</translation>
     </message>
     <message>
-        <location filename="../../core/lifecycle/actions.py" line="-53"/>
+        <location filename="../../core/lifecycle/actions.py" line="+186"/>
         <source>its default source is {status}</source>
         <translation>既定のソースが {status} です</translation>
     </message>
@@ -3598,6 +4321,32 @@
         <source>the 48-hour requires_action timeout is the sandbox&apos;s choice: Stripe&apos;s transition guide states it, a third party says intents never expire (intents §3.2 T8, unverified)</source>
         <extracomment>Types that redirect the customer (``next_action.redirect_to_url``, §4.2). Types whose payments pass through ``processing`` (§3.2 T12, §4.2). Currencies per non-card type (§4.2: euro debits and redirects, US dollars for ACH). Manual capture is not supported by every method (§4.2: ACH, iDEAL cannot). How long a processing bank debit takes to settle in the simulator (§8.5: &quot;≥3 min&quot; for the delayed IBANs; real SEPA debits take days). A sandbox choice. An uncaptured PaymentIntent is canceled after 7 days (§13.7). §3.2 T8: a card PaymentIntent left in requires_action goes back to requires_payment_method after 48 hours. **Unverified** (the transition guide says so; a third party says intents never expire): the sandbox&apos;s choice, applied to cards only (redirect methods keep waiting), as the reference suggests. ``None`` turns it off. What the window says of that choice (the clock action and the T8 edge of a PaymentIntent waiting in requires_action).</extracomment>
         <translation>requires_action の 48 時間タイムアウトはサンドボックスの選択です: Stripe の移行ガイドはそう述べ、第三者は Intent は期限切れにならないと述べています (intents §3.2 T8、未検証)</translation>
+    </message>
+    <message>
+        <location line="+142"/>
+        <source>After a failed attempt payment_method is set to null and the PaymentMethod is kept in last_payment_error.payment_method (observed, not documented verbatim, §3.6).</source>
+        <extracomment>§3.2 T19: at most 10 incremental authorization attempts per PaymentIntent [spec]. By test-card key (core.facts.cards); cards absent here follow their charge_decline. §8.2/§8.3 test aliases → test-card key. Each use creates a new ``pm_`` (§8.2). §8.5 US bank accounts (routing 110000000): account number → outcome. §8.5 aliases for US bank accounts: alias → account number. §8.5 SEPA test IBANs whose debit fails (the rest succeed). The 3DS page a ``redirect_to_url`` next action points at (simulated: nothing is served). Choices the sandbox made where the reference says **unverified**, by topic.</extracomment>
+        <translation>試行が失敗すると payment_method は null になり、PaymentMethod は last_payment_error.payment_method に残ります（観察による。文書に明記はなし、§3.6）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A card PaymentIntent waiting in requires_action goes back to requires_payment_method after 48 h, firing payment_intent.payment_failed with last_payment_error payment_intent_authentication_failure; redirect methods never time out (the timer and its event are unverified, §3.2 T8).</source>
+        <translation>requires_action で待っているカードの PaymentIntent は 48 時間後に requires_payment_method に戻り、last_payment_error payment_intent_authentication_failure とともに payment_intent.payment_failed が発生します。リダイレクト型の支払い方法はタイムアウトしません（タイマーとそのイベントは未検証、§3.2 T8）。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>An uncaptured PaymentIntent is canceled after 7 days with cancellation_reason automatic (unverified, §3.2 T17).</source>
+        <translation>キャプチャされない PaymentIntent は 7 日後に cancellation_reason automatic でキャンセルされます（未検証、§3.2 T17）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>amount_received stays 0 while processing and while requires_capture (unverified, §3.5).</source>
+        <translation>processing と requires_capture の間、amount_received は 0 のままです（未検証、§3.5）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Processing bank debits settle after 3 minutes of simulated time (the docs say days; ≥3 min for the delayed test IBANs, §8.5).</source>
+        <translation>processing の口座引き落としはシミュレーション時間で 3 分後に確定します（文書では数日。遅延するテスト用 IBAN は 3 分以上、§8.5）。</translation>
     </message>
 </context>
 <context>
@@ -3869,7 +4618,7 @@
 <context>
     <name>explain</name>
     <message>
-        <location filename="../../gui/words/explanations.py" line="+32"/>
+        <location filename="../../gui/words/explanations.py" line="+33"/>
         <source>The object&apos;s id; its prefix names its kind.</source>
         <translation>オブジェクトの ID。接頭辞がその種類を表します。</translation>
     </message>
@@ -4154,7 +4903,7 @@
         <translation>この返金が代金を返す元の請求。</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+59"/>
         <source>A charge used it. Even a declined charge uses up a token (§6.3, observed).</source>
         <extracomment>Edges by what they do to a token: charged (used, even if declined), attached. Source edges: charged and still chargeable (reusable, with its customer), attached, detached (consumed).</extracomment>
         <translation>請求で使用されました。拒否された請求でもトークンは使い切られます (§6.3、実測)。</translation>
@@ -4359,11 +5108,56 @@
         <source>Each wrong code costs one attempt; at 0 the source fails.</source>
         <translation>誤ったコードごとに試行回数が 1 減り、0 になるとソースは failed (失敗) になります。</translation>
     </message>
+    <message>
+        <location filename="../../gui/words/intent_explanations.py" line="+21"/>
+        <source>It needs a payment method: confirm it with one (§3.1).</source>
+        <translation>支払い方法が必要です。支払い方法を付けて確定してください（§3.1）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A payment method is set, but nobody confirmed it yet (§3.2 T2).</source>
+        <translation>支払い方法は設定済みですが、まだ誰も確定していません（§3.2 T2）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The customer must act (3D Secure or a redirect); next_action says how (§3.2 T5).</source>
+        <translation>顧客の操作（3D セキュアまたはリダイレクト）が必要です。方法は next_action にあります（§3.2 T5）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A bank debit is on its way; the outcome comes later (§3.2 T12).</source>
+        <translation>口座引き落としの処理中です。結果は後で届きます（§3.2 T12）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Authorized, not captured: capture up to amount_capturable (§3.2 T4, T15).</source>
+        <translation>オーソリ済みでキャプチャ前です。amount_capturable までキャプチャできます（§3.2 T4、T15）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Paid: amount_received is what was collected; terminal (§3.1).</source>
+        <translation>支払い済み。amount_received が受け取った金額です。終端状態です（§3.1）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Canceled; terminal (§3.2 T16, T17).</source>
+        <translation>キャンセル済み。終端状態です（§3.2 T16、T17）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The last attempt failed: last_payment_error says why (§3.6).</source>
+        <translation>前回の試行は失敗しました。理由は last_payment_error にあります（§3.6）。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Unverified: %1</source>
+        <translation>未検証: %1</translation>
+    </message>
 </context>
 <context>
     <name>facts</name>
     <message>
-        <location filename="../../gui/dialogs/_facts.py" line="+82"/>
+        <location filename="../../gui/dialogs/_facts.py" line="+84"/>
         <source>charge succeeds</source>
         <translation>請求は成功</translation>
     </message>
@@ -4461,6 +5255,38 @@
         <location line="+1"/>
         <source>invalid currency</source>
         <translation>無効な通貨</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>PaymentIntent: declined at confirm</source>
+        <translation>PaymentIntent：確定時に拒否</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PaymentIntent: requires_action (3D Secure), then succeeds</source>
+        <translation>PaymentIntent：requires_action（3D セキュア）の後に成功</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>PaymentIntent: succeeds without authentication</source>
+        <translation>PaymentIntent：認証なしで成功</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+11"/>
+        <source>processing → succeeded</source>
+        <translation>processing → succeeded</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <location line="+10"/>
+        <source>processing → requires_payment_method</source>
+        <translation>processing → requires_payment_method</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>stays processing</source>
+        <translation>processing のまま</translation>
     </message>
 </context>
 <context>

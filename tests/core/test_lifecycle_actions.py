@@ -113,7 +113,9 @@ def test_attaching_a_single_use_source_is_allowed_but_flagged_unverified(sb: San
     assert not attached.enabled and attached.note == ""  # a note only where the action applies
 
 
-@pytest.mark.parametrize("maker", ["card", "ideal", "token", "uncaptured"])
+@pytest.mark.parametrize(
+    "maker", ["card", "ideal", "token", "uncaptured", "ach_credit_transfer", "multibanco"]
+)
 def test_every_enabled_action_is_accepted_and_every_blocked_one_refused(
     sb: Sandbox, maker: str
 ) -> None:
@@ -125,6 +127,8 @@ def test_every_enabled_action_is_accepted_and_every_blocked_one_refused(
         oid = make_source(sb, "ideal")["id"]
     elif maker == "token":
         oid = token(sb)
+    elif maker in ("ach_credit_transfer", "multibanco"):  # receivers: with and without amount
+        oid = make_source(sb, maker)["id"]
     else:
         oid = ok(charge(sb, source=token(sb), capture="false"))["id"]
     for action in sb.allowed_actions(oid):
@@ -140,3 +144,26 @@ def test_every_enabled_action_is_accepted_and_every_blocked_one_refused(
             assert resp.status == 200, (action, resp.body)
         else:
             assert resp.status >= 400 or action.name == "advance_clock", (action, resp.body)
+
+
+def test_a_receiver_source_without_an_amount_offers_no_authorize_it_would_refuse(
+    sb: Sandbox,
+) -> None:
+    # stripe-domain.md §5.1 rule 6: a receiver source takes no amount at creation, so
+    # "the customer pushes the funds" (§3.3 T1) has no sum of its own to push: the
+    # simulator's authorize answers parameter_missing (amount). Offered enabled, the
+    # button would be refused; it is blocked with its requirement's words instead,
+    # while "Funds arrive" (which asks for the amount) stays offered.
+    src = make_source(sb, "ach_credit_transfer")
+    assert src["amount"] is None and src["status"] == "pending"
+    acts = {a.name: a for a in sb.allowed_actions(src["id"])}
+    assert not acts["authorize"].enabled
+    assert "amount" in acts["authorize"].reason
+    refused = sb.request(*acts["authorize"].request_args())
+    assert refused.status == 400 and refused.body["error"]["param"] == "amount"
+    assert acts["receive_funds"].enabled and "amount" in acts["receive_funds"].needs
+    # a receiver created with its amount (multibanco, single-use) pushes what is missing
+    multibanco = make_source(sb, "multibanco")
+    authorize = {a.name: a for a in sb.allowed_actions(multibanco["id"])}["authorize"]
+    assert authorize.enabled
+    assert ok(sb.request(*authorize.request_args()))["status"] == "chargeable"
