@@ -1,6 +1,7 @@
 """Screenshots of what the issues ask to see, for review.
 
-    xvfb-run -a env QT_QPA_PLATFORM=xcb uv run python docs/screenshots/make_shots.py [OUT_DIR]
+    xvfb-run -a env QT_QPA_PLATFORM=xcb uv run python docs/screenshots/make_shots.py \
+        [OUT_DIR] [NAME...]
 
 Writes, at 1280x800: card_source.png (card source A, born chargeable,
 attached and charged three times: its own lifecycle only, the trail, "×3"),
@@ -9,9 +10,11 @@ ideal_source.png (iDEAL source B after authorize → charge), japanese.png
 ideal_presenter.png, and presenter_ja.png / presenter_en.png (mid-lesson);
 serve.png (the in-window server while stripe-python, in a thread, creates
 objects; two of its requests are refused) and, for PaymentIntents,
-payment_intent_requires_action.png (a 3DS card waiting for the customer),
-payment_intent_succeeded.png / payment_intent_succeeded_ja.png (the same after
-the simulator-only authenticate helper); generations.png / generations_ja.png
+payment_intent_requires_action.png / payment_intent_requires_action_ja.png (a
+3DS card waiting for the customer), payment_intent_succeeded.png /
+payment_intent_succeeded_ja.png (the same after the simulator-only authenticate
+helper; their graphs are focused by core.graph.focus and laid out top to bottom by
+core.graph.top_down); generations.png / generations_ja.png
 (View ▸ Compare Three Generations after paying twice with a Token, a Source and a
 PaymentMethod: the three refusals) and generations_customer.png (each attached to a
 customer first, then paid twice). Settings and autosave go to temporary
@@ -226,11 +229,14 @@ def intents(out: Path) -> None:
         ],
     ).body["id"]
     window.selection.select(pi)
-    _shot(window, out / "payment_intent_requires_action.png")
-    send("POST", f"/v1/test_helpers/payment_intents/{pi}/authenticate", [("result", "success")])
-    _shot(window, out / "payment_intent_succeeded.png")
+    _graph_shot(window, out / "payment_intent_requires_action.png")
     window.set_language("ja")
-    _shot(window, out / "payment_intent_succeeded_ja.png")
+    _graph_shot(window, out / "payment_intent_requires_action_ja.png")
+    window.set_language("en")
+    send("POST", f"/v1/test_helpers/payment_intents/{pi}/authenticate", [("result", "success")])
+    _graph_shot(window, out / "payment_intent_succeeded.png")
+    window.set_language("ja")
+    _graph_shot(window, out / "payment_intent_succeeded_ja.png")
     window.set_language("en")
     _close(window)
 

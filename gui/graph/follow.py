@@ -129,11 +129,10 @@ class SandboxFollowMixin:
             panel.clear_banner()
             rebuilt = self._show(panel, object_id)
             new = panel.model
-            if rebuilt:
+            if rebuilt:  # a focused graph changes with every step: laid out again, animated
                 self._relayout()
                 if self._auto_fit:
                     self.fit()
-                continue
             if new is None or object_id not in changed:
                 continue
             taken = next((e for e in new.edges if e.last_taken), None)

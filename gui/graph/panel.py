@@ -23,8 +23,8 @@ from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QStyleOptionGraphicsItem, QWidget
 
 from core.graph.geometry import GraphLayout
-from core.graph.layout import layout_graph
 from core.graph.model import GraphModel
+from core.graph.top_down import layout_for
 from gui.graph import style
 from gui.graph.edges import EdgeItem, MarkerItem
 from gui.graph.nodes import NodeItem
@@ -236,7 +236,7 @@ class GraphPanel(QGraphicsObject):
             self.layout = None
             self._rect = self.title.boundingRect()
             return True
-        self.layout = layout_graph(
+        self.layout = layout_for(
             model, node_size=self._metrics.node_size, label_size=self._metrics.label_size
         )
         # a long title (id, nickname, kind) wraps over the graph instead of widening it

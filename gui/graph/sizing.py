@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QRectF
 
 from gui.graph import legibility, style
+from gui.graph.next_steps import show_next_steps
 from gui.graph.panel import GraphPanel
 
 #: the fit may enlarge a small graph up to this much
@@ -94,7 +95,7 @@ class LegibleSizingMixin:
         self.scale(scale, scale)
         if self._fit_scale(rect) >= legibility.MIN_VIEW_SCALE:
             self.centerOn(rect.center())
-        else:
+        elif not show_next_steps(self, self._panel):
             self._follow(self._panel, top_left=True)
         self._keep_title_in_view()
 
@@ -106,9 +107,9 @@ class LegibleSizingMixin:
         model = self._panel.model
         if model is None:
             return True
-        from core.graph.layout import layout_graph
+        from core.graph.top_down import layout_for
 
-        layout = layout_graph(model, node_size=metrics.node_size, label_size=metrics.label_size)
+        layout = layout_for(model, node_size=metrics.node_size, label_size=metrics.label_size)
         title_h = self._panel.title.boundingRect().height() + GraphPanel.TITLE_GAP
         return self._fit_scale(QRectF(0, 0, layout.width + 40, layout.height + title_h + 40)) >= 1.6
 

@@ -155,10 +155,13 @@ def tr(text: str) -> str:
 
 
 def tr_lifecycle(text: str) -> str:
-    """Words that come from the core's tables (edge labels, reasons): see core.i18n."""
+    """Words that come from the core's tables (edge labels, reasons): see core.i18n.
+
+    A merged edge's words (``core.graph.focus``) are each translated on their own."""
+    from core.graph.focus import JOIN
     from gui.words.i18n import core_text
 
-    return core_text(text)
+    return JOIN.join(core_text(part) for part in text.split(JOIN))
 
 
 def gloss(status: str) -> str:
@@ -297,6 +300,10 @@ def node_lines(label: str) -> list[str]:
 
 def short_text(label: str) -> str:
     """An edge's first words, translated: "charge" for "charge (single_use)"."""
+    from core.graph.focus import JOIN
+
+    if JOIN in label:  # a merged edge: each of its edges' first words
+        return JOIN.join(dict.fromkeys(short_text(part) for part in label.split(JOIN)))
     text = tr_lifecycle(label)
     for sep in (" (", "（", " · "):
         at = text.find(sep)
@@ -307,8 +314,10 @@ def short_text(label: str) -> str:
 
 def edge_text(label: str, short: bool = False) -> str:
     """An edge label, translated, wrapped as ``core.graph.text_size`` wraps it (or shortened)."""
+    from core.graph.focus import JOIN
     from core.graph.text_size import wrap_label
 
     if short:
-        return wrap_label(short_text(label), 16)
-    return wrap_label(tr_lifecycle(label))
+        return "\n".join(wrap_label(part, 16) for part in short_text(label).split(JOIN))
+    # a merged edge's words: one line (or more) for each of its edges
+    return "\n".join(wrap_label(tr_lifecycle(part)) for part in label.split(JOIN))

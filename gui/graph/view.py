@@ -33,6 +33,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QWidget
 
 from core.api import Sandbox
+from core.graph.focus import focus_graph, wants_focus
 from core.graph.model import GraphModel
 from gui.graph import style
 from gui.graph.follow import TRIGGER_ACTIONS, SandboxFollowMixin
@@ -287,9 +288,11 @@ class StateGraphView(
         try:
             if self._every_flow:
                 return self._sandbox.graph(object_id, every_flow=True)
-            return self._sandbox.graph(object_id)
+            model = self._sandbox.graph(object_id)
         except (KeyError, ValueError):
             return None
+        # the intents' tables join their states many times over: drawn focused (E: all)
+        return focus_graph(model) if wants_focus(model) else model
 
     def _keep_title_in_view(self, *_args: object) -> None:
         """A graph wider than the view scrolls; its title stays in sight."""

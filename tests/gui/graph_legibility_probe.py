@@ -10,7 +10,8 @@ For every kind, flow and usage the sandbox can create (every Source type with
 each of its usages, card and declined-card tokens, captured, uncaptured and
 pending charges), before and after the actions a class performs (authorize,
 charge, attach, repeated charges), in English and Japanese, with and without
-"Show every flow", it selects the object and reads each text item's fonts and
+"Show every flow", it selects the object (for a focused graph of an intents kind it
+also checks that the current state is wholly in view) and reads each text item's fonts and
 texts (``texts()``), multiplies the font's pixel size and cap height by the
 item's transform onto the screen (the view's zoom included) and prints one JSON
 line: the floor in force, the smallest sizes met, and every text under the floor.
@@ -107,6 +108,32 @@ def make_objects(send: Any) -> list[str]:
         )
     )
     add(send("POST", "/v1/setup_intents", []))
+    # drawn focused (core.graph.focus): requires_action (3DS), succeeded after 3DS,
+    # requires_capture (manual capture), a SetupIntent waiting for 3DS
+    three_ds = [
+        ("amount", "2000"),
+        ("currency", "usd"),
+        ("payment_method_types[]", "card"),
+        ("payment_method", "pm_card_threeDSecure2Required"),
+        ("confirm", "true"),
+        ("return_url", "https://example.com/return"),
+    ]
+    add(send("POST", "/v1/payment_intents", three_ds))
+    done = add(send("POST", "/v1/payment_intents", three_ds))
+    send("POST", f"/v1/test_helpers/payment_intents/{done}/authenticate", [("result", "success")])
+    manual = [("capture_method", "manual"), *three_ds[:3], ("payment_method", "pm_card_visa")]
+    add(send("POST", "/v1/payment_intents", [*manual, ("confirm", "true")]))
+    add(
+        send(
+            "POST",
+            "/v1/setup_intents",
+            [
+                ("payment_method", "pm_card_threeDSecure2Required"),
+                ("confirm", "true"),
+                ("return_url", "https://example.com/return"),
+            ],
+        )
+    )
     # the walks a class makes: iDEAL authorize -> charge; a card source attached, charged 3x
     ideal = add(send("POST", "/v1/sources", list(source_params("ideal").items())))
     send("POST", f"/v1/test_helpers/sources/{ideal}/authorize")
@@ -127,6 +154,7 @@ def make_objects(send: Any) -> list[str]:
 def measure(window: Any, ids: list[str], lang: str, every_flow: bool) -> dict[str, Any]:
     from PySide6.QtWidgets import QApplication
 
+    from core.graph.focus import wants_focus
     from gui.graph import legibility
 
     graph = window.graph
@@ -138,6 +166,13 @@ def measure(window: Any, ids: list[str], lang: str, every_flow: bool) -> dict[st
         window.selection.select(object_id)
         QApplication.processEvents()
         view_t = graph.viewportTransform()
+        model = graph.graph_model()
+        if model is not None and wants_focus(model):  # the intents kinds' focused graphs
+            out["focused"] = out.get("focused", 0) + 1
+            current = graph.panel().nodes.get(model.current.id) if model.current else None
+            shown = graph.mapFromScene(current.sceneBoundingRect()) if current else None
+            if shown is None or not graph.viewport().rect().contains(shown.boundingRect()):
+                failures.append(f"{lang} {object_id}: current state not wholly in view")
         for item in graph.text_items():
             t = item.deviceTransform(view_t)
             scale = min(abs(t.m11()), abs(t.m22()))

@@ -68,6 +68,10 @@ def test_every_graph_text_meets_its_floor(tmp_path: Path, case: str) -> None:
     for name, run in report["runs"].items():
         assert run["floor"] >= floor, name
         assert run["checked"] > 300, name  # every node, label, badge, title was read
+        # PaymentIntents (fresh, requires_action, succeeded after 3DS, requires_capture...),
+        # SetupIntents and a PaymentMethod, drawn focused unless every flow is shown
+        focused = run.get("focused", 0)
+        assert focused == 0 if name.endswith("every") else focused >= 7, (name, focused)
         assert not run["failures"], (name, run["failures"][:10])
         assert run["min_em"] >= floor and run["min_cap"] >= floor * 0.75, (name, run)
         if name.startswith("ja"):
