@@ -482,7 +482,7 @@ class LessonPlayer(QWidget):
             )
             self.narration.set_markdown(last.step.narration.get(lang))
             cites = list(last.step.cite)
-        self._show_citations(cites)
+        self._show_citations([lesson.cited(c) for c in cites], cites)
         if last is not None and not self._error:
             self.request.set_plain(f"> {last.request_line()}\n< {last.outcome_line()}")
             if last.ok:
@@ -504,11 +504,15 @@ class LessonPlayer(QWidget):
         self.restart_action.setEnabled(True)
         self.autoplay_action.setEnabled(not at_end)
 
-    def _show_citations(self, sections: list[str]) -> None:
+    def _show_citations(self, sections: list[tuple[str, str]], words: list[str]) -> None:
+        """Each cited (reference, number) a link to its reference, shown as the lesson says it."""
         if not sections:
             self.citations.set_plain("")
             return
-        links = " · ".join(f'<a href="{section_url(s)}">{html.escape(s)}</a>' for s in sections)
+        links = " · ".join(
+            f'<a href="{section_url(number, reference)}">{html.escape(said)}</a>'
+            for (reference, number), said in zip(sections, words, strict=True)
+        )
         label = html.escape(self.tr("Reference:"))
         self.citations.setHtml(f"{label} {links}")
 
