@@ -887,6 +887,16 @@
     </message>
     <message>
         <location line="+7"/>
+        <source>&amp;PaymentIntents Reference</source>
+        <translation>PaymentIntents リファレンス(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PaymentIntents facts the app relies on, by section</source>
+        <translation>アプリが依拠する PaymentIntents の事実 (節ごと)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;About Chargeable</source>
         <translation>Chargeable について(&amp;A)</translation>
     </message>
@@ -1823,7 +1833,7 @@
         <translation>サンドボックスの結果がレッスンと一致しません:</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+23"/>
         <source>Reference:</source>
         <translation>参照:</translation>
     </message>
@@ -1852,7 +1862,7 @@
         <translation>レッスン</translation>
     </message>
     <message>
-        <location filename="../../gui/window_commands.py" line="+169"/>
+        <location filename="../../gui/window_commands.py" line="+170"/>
         <source>Copied %1</source>
         <extracomment>a menu separator goes before these commands Create actions whose dialog takes the selected customer or payment method.</extracomment>
         <translation>%1 をコピーしました</translation>
@@ -2739,14 +2749,19 @@
 <context>
     <name>ReferenceViewer</name>
     <message>
-        <location filename="../../gui/panes/reference.py" line="+47"/>
-        <source>The reference (docs/reference.md) is missing.</source>
-        <translation>リファレンス (docs/reference.md) が見つかりません。</translation>
+        <location filename="../../gui/panes/reference.py" line="+54"/>
+        <source>The reference (%1) is missing.</source>
+        <translation>リファレンス (%1) が見つかりません。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Reference</source>
         <translation>リファレンス</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PaymentIntents Reference</source>
+        <translation>PaymentIntents リファレンス</translation>
     </message>
 </context>
 <context>
@@ -4344,7 +4359,7 @@
         <translation>processing と requires_capture の間、amount_received は 0 のままです（未検証、§3.5）。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Processing bank debits settle after 3 minutes of simulated time (the docs say days; ≥3 min for the delayed test IBANs, §8.5).</source>
         <translation>processing の口座引き落としはシミュレーション時間で 3 分後に確定します（文書では数日。遅延するテスト用 IBAN は 3 分以上、§8.5）。</translation>
     </message>
@@ -4499,16 +4514,21 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>The card needs authentication and the customer is not there (off_session=true): bring them back to confirm on-session (§8.4).</source>
-        <translation>カードに認証が必要ですが顧客がその場にいません (off_session=true)。顧客に戻ってもらいオンセッションで確定します (§8.4)。</translation>
+        <source>The card needs authentication and the customer is not there (off_session=true): bring them back to confirm on-session (intents §8.4).</source>
+        <translation>カードに認証が必要ですが顧客がその場にいません (off_session=true)。顧客に戻ってもらいオンセッションで確定します (intents §8.4)。</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>The PaymentIntent&apos;s status does not allow this operation (confirm, capture, cancel or update, §3.3).</source>
-        <translation>PaymentIntent のステータスではこの操作 (確定、キャプチャ、キャンセル、更新) はできません (§3.3)。</translation>
+        <source>The PaymentIntent&apos;s status does not allow this operation (confirm, capture, cancel or update, intents §3.3).</source>
+        <translation>PaymentIntent のステータスではこの操作 (確定、キャプチャ、キャンセル、更新) はできません (intents §3.3)。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+20"/>
+        <source>The SetupIntent&apos;s status does not allow this operation (intents §5.2).</source>
+        <translation>SetupIntent のステータスではこの操作はできません (intents §5.2)。</translation>
+    </message>
+    <message>
+        <location line="-16"/>
         <source>The payment needs a customer action, and error_on_requires_action asked to fail instead of waiting.</source>
         <translation>支払いには顧客の操作が必要ですが、error_on_requires_action により待たずに失敗しました。</translation>
     </message>
@@ -4528,12 +4548,7 @@
         <translation>この PaymentMethod は PaymentIntent の通貨で支払えません。</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>The SetupIntent&apos;s status does not allow this operation (§5.2).</source>
-        <translation>SetupIntent のステータスではこの操作はできません (§5.2)。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>A parameter does not fit this SetupIntent or its payment method.</source>
         <translation>パラメーターがこの SetupIntent またはその支払い方法に合いません。</translation>
     </message>
