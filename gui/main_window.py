@@ -377,9 +377,10 @@ class MainWindow(WindowCommandsMixin, LessonsMixin, QMainWindow):
         self.notice.show()
         self.settings.setValue(NOTICE_KEY, False)
 
-    def open_reference(self, section: str = "") -> Any:
-        """Help ▸ Reference, at ``section`` ("6.3") if given; the viewer is returned."""
-        return self.reference_links.open_section(section)
+    def open_reference(self, section: str = "", document: str = "stripe-domain") -> Any:
+        """Help ▸ Reference (or, ``document="intents"``, Help ▸ PaymentIntents Reference), at
+        ``section`` ("6.3") if given; the viewer is returned."""
+        return self.reference_links.open_section(section, document)
 
     # -------------------------------------------------------------- layout
     def _restore_layout(self) -> None:

@@ -80,7 +80,7 @@ class WindowCommandsMixin(_Base):
         _sheet: QWidget | None
 
         def _apply_window_style(self) -> None: ...
-        def open_reference(self, section: str = "") -> Any: ...
+        def open_reference(self, section: str = "", document: str = "stripe-domain") -> Any: ...
         def set_language(self, language: str) -> bool: ...
         def show_notice(self) -> None: ...
 
@@ -128,6 +128,7 @@ class WindowCommandsMixin(_Base):
         a["file_quit"].triggered.connect(self.close)
         a["about"].triggered.connect(self.show_about)
         a["reference"].triggered.connect(lambda: self.open_reference())
+        a["reference_intents"].triggered.connect(lambda: self.open_reference("", "intents"))
         a["palette"].triggered.connect(self.open_palette)
         a["compare_generations"].triggered.connect(self.open_generations)
         a["shortcuts"].triggered.connect(self.open_shortcut_sheet)

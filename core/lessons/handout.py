@@ -99,7 +99,7 @@ def transcript_html(transcript: Transcript, lang: str = "en", image: ImageFn | N
         "<body>",
         f"<h1>{e(title)}</h1>",
         f'<p class="goal"><strong>{e(labels["goal"])}:</strong> {e(goal)}</p>',
-        f'<p class="refs">{e(labels["refs"])}: docs/reference.md '
+        f'<p class="refs">{e(labels["refs"])}: {e(lesson.reference_file())} '
         f"{e(', '.join(lesson.references))} · <code>{e(lesson.name)}</code></p>",
     ]
     total = len(lesson.steps)
@@ -155,7 +155,8 @@ def transcript_markdown(
         "",
         f"**{labels['goal']}:** {goal}",
         "",
-        f"{labels['refs']}: docs/reference.md {', '.join(lesson.references)} (`{lesson.name}`)",
+        f"{labels['refs']}: {lesson.reference_file()} {', '.join(lesson.references)}"
+        f" (`{lesson.name}`)",
         "",
     ]
     total = len(lesson.steps)

@@ -65,7 +65,11 @@ PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 BUILTIN_DIR = Path(__file__).resolve().parents[2] / "resources" / "lessons"
 
 Identifier = Annotated[str, StringConstraints(pattern=r"^[A-Za-z_][A-Za-z0-9_]*$")]
-Section = Annotated[str, StringConstraints(pattern=r"^§\d+(\.\d+)*$")]
+#: "§6.3" (a section of the lesson's ``reference``), or "stripe-domain §6.3" for a step of
+#: an intents lesson that is about a legacy object (a Token beside a PaymentMethod)
+Section = Annotated[str, StringConstraints(pattern=r"^(?:stripe-domain )?§\d+(\.\d+)*$")]
+#: where each reference a lesson can cite is, for its readers
+REFERENCE_FILES = {"stripe-domain": "docs/reference.md", "intents": "docs/reference-intents.md"}
 NonEmpty = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
 JSONScalar = str | int | float | bool | None
 ParamValue = str | int | bool
@@ -238,6 +242,15 @@ class Lesson(_Model):
 
     def text(self, lang: str) -> tuple[str, str]:
         return self.title.get(lang), self.goal.get(lang)
+
+    def reference_file(self) -> str:
+        """The reference its bare "§" sections are in ("docs/reference-intents.md")."""
+        return REFERENCE_FILES[self.reference]
+
+    def cited(self, section: str) -> tuple[str, str]:
+        """The reference and number a section names: "§4.4" → (``reference``, "4.4")."""
+        reference, _, number = section.rpartition("§")
+        return (reference.strip() or self.reference), number
 
 
 def _placeholders(value: object) -> set[str]:

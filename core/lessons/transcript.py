@@ -170,7 +170,7 @@ def format_transcript(transcript: Transcript, lang: str = "en") -> str:
     out = [
         f"{labels['lesson']} {lesson.name}: {title}",
         f"{labels['goal']}: {goal}",
-        f"{labels['refs']}: docs/reference.md {', '.join(lesson.references)}",
+        f"{labels['refs']}: {lesson.reference_file()} {', '.join(lesson.references)}",
         "",
     ]
     n = len(lesson.steps)

@@ -145,21 +145,29 @@ if __name__ == "__main__":
 
 
 def cited_sections_text(lesson: Lesson, lang: str = "en") -> str:
-    """Where each § the lesson cites is: docs/reference.md and its heading's anchor."""
-    from core.lessons.schema import iter_sections
+    """Where each § the lesson cites is: its reference (docs/reference.md or
+    docs/reference-intents.md, as the lesson's ``reference`` or the citation says) and
+    its heading's anchor, one block per reference."""
+    from core.lessons.schema import REFERENCE_FILES, iter_sections
     from gui.words.citations import github_anchor, reference_path, reference_text, resolve, sections
 
-    titles = sections(reference_text())
-    path = reference_path()
-    if not titles or path is None:
-        return ""
     head = "引用した節" if lang == "ja" else "Sections cited"
-    lines = ["", f"{head} ({path}):"]
-    seen: list[str] = []
-    for cited in iter_sections(lesson):
-        number = resolve(cited, titles)
-        if number and number not in seen:
-            seen.append(number)
-            anchor = github_anchor(number, titles)
-            lines.append(f"  §{number} {titles[number]}: docs/reference.md#{anchor}")
-    return "\n".join(lines) + "\n"
+    cited: dict[str, list[str]] = {}  # reference → its numbers, in the lesson's order
+    for section in iter_sections(lesson):
+        reference, number = lesson.cited(section)
+        cited.setdefault(reference, []).append(number)
+    lines = [""]
+    for reference, numbers in cited.items():
+        titles = sections(reference_text(reference))
+        path = reference_path(reference)
+        if not titles or path is None:
+            continue
+        lines.append(f"{head} ({path}):")
+        seen: list[str] = []
+        for number in numbers:
+            found = resolve(number, titles)
+            if found and found not in seen:
+                seen.append(found)
+                anchor = github_anchor(found, titles)
+                lines.append(f"  §{found} {titles[found]}: {REFERENCE_FILES[reference]}#{anchor}")
+    return "\n".join(lines) + "\n" if len(lines) > 1 else ""

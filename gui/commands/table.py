@@ -454,6 +454,13 @@ SPECS: tuple[CommandSpec, ...] = (
         ),
     ),
     CommandSpec(
+        "reference_intents",
+        "help",
+        QT_TRANSLATE_NOOP("Commands", "&PaymentIntents Reference"),
+        "Ctrl+Shift+F1",
+        QT_TRANSLATE_NOOP("Commands", "PaymentIntents facts the app relies on, by section"),
+    ),
+    CommandSpec(
         "about",
         "help",
         QT_TRANSLATE_NOOP("Commands", "&About Chargeable"),

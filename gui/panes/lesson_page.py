@@ -180,7 +180,7 @@ class LessonPage(QScrollArea):
             )
             self.narration.set_markdown(last.step.narration.get(language))
             cites = list(last.step.cite)
-        self._show_citations(cites)
+        self._show_citations([lesson.cited(c) for c in cites], cites)
         if last is not None and not error:
             self._show_answer(last)
         else:
@@ -205,11 +205,15 @@ class LessonPage(QScrollArea):
         colour = "color: #006d4f;" if last.ok else "color: #a0321a; font-weight: bold;"
         self.verdict.setStyleSheet(f"QTextBrowser {{ background: transparent; {colour} }}")
 
-    def _show_citations(self, sections: list[str]) -> None:
+    def _show_citations(self, sections: list[tuple[str, str]], words: list[str]) -> None:
+        """Each cited (reference, number) a link to its reference, shown as the lesson says it."""
         if not sections:
             self.citations.set_plain("")
             return
-        links = " · ".join(f'<a href="{section_url(s)}">{html.escape(s)}</a>' for s in sections)
+        links = " · ".join(
+            f'<a href="{section_url(number, reference)}">{html.escape(said)}</a>'
+            for (reference, number), said in zip(sections, words, strict=True)
+        )
         label = html.escape(QCoreApplication.translate("LessonPlayer", "Reference:"))
         self.citations.setHtml(f"{label} {links}")
 

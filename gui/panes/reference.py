@@ -1,10 +1,12 @@
-"""Help ▸ Reference (objectName ``referenceViewer``): the facts the app cites, by section.
+"""Help ▸ Reference and Help ▸ PaymentIntents Reference: the facts the app cites, by section.
 
-The text is ``docs/reference.md`` (in an installed wheel, ``resources/reference.md``),
-rendered as Markdown, its own citations made links. :class:`ReferenceLinks`
-registers the ``chargeable-ref:`` scheme with :class:`QDesktopServices`, so a
-citation shown anywhere in the app ("(§6.3)" in a blocked reason, a dialog's
-banner, the lesson panel) opens this viewer at that section.
+Each reference has its own viewer: ``docs/reference.md`` (objectName
+``referenceViewer``) and ``docs/reference-intents.md`` (``intentsReferenceViewer``;
+in an installed wheel both are in ``resources/``), rendered as Markdown, their own
+citations made links. :class:`ReferenceLinks` registers the ``chargeable-ref:`` scheme
+with :class:`QDesktopServices`, so a citation shown anywhere in the app ("(§6.3)" in a
+blocked reason, "(intents §3.3)" in a dialog's banner, the lesson panel) opens the
+viewer of its reference at that section.
 """
 
 from __future__ import annotations
@@ -14,6 +16,9 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication, QTextCursor, QTextD
 from PySide6.QtWidgets import QDialog, QTextBrowser, QVBoxLayout, QWidget
 
 from gui.words.citations import (
+    DOCUMENTS,
+    INTENTS,
+    LEGACY,
     SCHEME,
     link_markdown,
     reference_text,
@@ -24,31 +29,37 @@ from gui.words.citations import (
 
 
 class ReferenceViewer(QDialog):
-    """The reference in a non-modal window; :meth:`open_section` scrolls to a section.
+    """One reference in a non-modal window; :meth:`open_section` scrolls to a section.
 
     Attributes:
+        document: which reference (``LEGACY`` or ``INTENTS``).
         browser: the :class:`QTextBrowser` showing it (``referenceText``).
         titles: section number → heading title.
     """
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, document: str = LEGACY) -> None:
         super().__init__(parent)
-        self.setObjectName("referenceViewer")
+        self.document = document
+        self.setObjectName("referenceViewer" if document == LEGACY else "intentsReferenceViewer")
         self.setWindowModality(Qt.WindowModality.NonModal)
         self.browser = QTextBrowser(self)
         self.browser.setObjectName("referenceText")
         self.browser.setOpenLinks(False)
         self.browser.anchorClicked.connect(self._link)
-        text = reference_text()
+        text = reference_text(document)
         self.titles = sections(text)
-        if text:
-            self.browser.setMarkdown(link_markdown(text))
+        if text:  # a bare "§4.4" in a reference is one of its own sections
+            self.browser.setMarkdown(link_markdown(text, default=document))
         else:
-            self.browser.setPlainText(self.tr("The reference (docs/reference.md) is missing."))
+            missing = self.tr("The reference (%1) is missing.")
+            self.browser.setPlainText(missing.replace("%1", f"docs/{DOCUMENTS[document]}"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.browser)
-        self.setWindowTitle(self.tr("Reference"))
+        if document == LEGACY:
+            self.setWindowTitle(self.tr("Reference"))
+        else:
+            self.setWindowTitle(self.tr("PaymentIntents Reference"))
         self.resize(720, 640)
 
     def open_section(self, section: str) -> bool:
@@ -83,38 +94,50 @@ class ReferenceViewer(QDialog):
     current = ""
 
     def _link(self, url: QUrl) -> None:
-        section = section_of(url.toString())
-        if section:
+        document, section = section_of(url.toString())
+        if document == self.document and section:
             self.open_section(section)
-        else:
+        else:  # the other reference's viewer (through the scheme's handler), or a web page
             QDesktopServices.openUrl(url)
 
 
 class ReferenceLinks(QObject):
-    """Opens ``chargeable-ref:N.N`` links (from any widget) in one :class:`ReferenceViewer`.
+    """Opens ``chargeable-ref:`` links (from any widget) in one viewer per reference.
 
-    Signals: none; :attr:`viewer` is built on the first link.
+    Signals: none; a reference's viewer is built on its first link (:attr:`viewers`).
     """
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self._window = parent
-        self.viewer: ReferenceViewer | None = None
+        self.viewers: dict[str, ReferenceViewer] = {}
         QDesktopServices.setUrlHandler(SCHEME, self, "open_url")  # type: ignore[arg-type]
         global _handler
         _handler = mine = id(self)
         self.destroyed.connect(lambda *_: _unset(mine))
 
+    @property
+    def viewer(self) -> ReferenceViewer | None:
+        """The legacy reference's viewer (``None`` before its first link)."""
+        return self.viewers.get(LEGACY)
+
+    @property
+    def intents_viewer(self) -> ReferenceViewer | None:
+        """The intents reference's viewer (``None`` before its first link)."""
+        return self.viewers.get(INTENTS)
+
     @Slot(QUrl)
     def open_url(self, url: QUrl) -> None:
-        self.open_section(section_of(url.toString()) or "0")
+        document, section = section_of(url.toString())
+        self.open_section(section or "0", document or LEGACY)
 
-    def open_section(self, section: str = "") -> ReferenceViewer:
-        if self.viewer is None:
-            self.viewer = ReferenceViewer(self._window)
-        if not section or not self.viewer.open_section(section):
-            self.viewer.bring_up()
-        return self.viewer
+    def open_section(self, section: str = "", document: str = LEGACY) -> ReferenceViewer:
+        viewer = self.viewers.get(document)
+        if viewer is None:
+            viewer = self.viewers[document] = ReferenceViewer(self._window, document)
+        if not section or not viewer.open_section(section):
+            viewer.bring_up()
+        return viewer
 
 
 _handler = 0  # id() of the ReferenceLinks that holds the scheme (the newest window's)

@@ -114,11 +114,11 @@ CODES: dict[str, str] = {
     ),
     "authentication_required": QT_TRANSLATE_NOOP(
         "errorcode",
-        "The card needs authentication and the customer is not there (off_session=true): bring them back to confirm on-session (§8.4).",
+        "The card needs authentication and the customer is not there (off_session=true): bring them back to confirm on-session (intents §8.4).",
     ),
     "payment_intent_unexpected_state": QT_TRANSLATE_NOOP(
         "errorcode",
-        "The PaymentIntent's status does not allow this operation (confirm, capture, cancel or update, \u00a73.3).",
+        "The PaymentIntent's status does not allow this operation (confirm, capture, cancel or update, intents \u00a73.3).",
     ),
     "payment_intent_action_required": QT_TRANSLATE_NOOP(
         "errorcode",
@@ -138,7 +138,7 @@ CODES: dict[str, str] = {
     ),
     "setup_intent_unexpected_state": QT_TRANSLATE_NOOP(
         "errorcode",
-        "The SetupIntent's status does not allow this operation (\u00a75.2).",
+        "The SetupIntent's status does not allow this operation (intents \u00a75.2).",
     ),
     "setup_intent_invalid_parameter": QT_TRANSLATE_NOOP(
         "errorcode",

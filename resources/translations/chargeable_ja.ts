@@ -887,6 +887,16 @@
     </message>
     <message>
         <location line="+7"/>
+        <source>&amp;PaymentIntents Reference</source>
+        <translation>PaymentIntents リファレンス(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PaymentIntents facts the app relies on, by section</source>
+        <translation>アプリが依拠する PaymentIntents の事実 (節ごと)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;About Chargeable</source>
         <translation>Chargeable について(&amp;A)</translation>
     </message>
@@ -1826,7 +1836,7 @@
         <translation>サンドボックスの結果がレッスンと一致しません:</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>Reference:</source>
         <translation>参照:</translation>
     </message>
@@ -1855,7 +1865,7 @@
         <translation>レッスン</translation>
     </message>
     <message>
-        <location filename="../../gui/window_commands.py" line="+169"/>
+        <location filename="../../gui/window_commands.py" line="+170"/>
         <source>Copied %1</source>
         <extracomment>a menu separator goes before these commands Create actions whose dialog takes the selected customer or payment method.</extracomment>
         <translation>%1 をコピーしました</translation>
@@ -2742,14 +2752,19 @@
 <context>
     <name>ReferenceViewer</name>
     <message>
-        <location filename="../../gui/panes/reference.py" line="+47"/>
-        <source>The reference (docs/reference.md) is missing.</source>
-        <translation>リファレンス (docs/reference.md) が見つかりません。</translation>
+        <location filename="../../gui/panes/reference.py" line="+54"/>
+        <source>The reference (%1) is missing.</source>
+        <translation>リファレンス (%1) が見つかりません。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Reference</source>
         <translation>リファレンス</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PaymentIntents Reference</source>
+        <translation>PaymentIntents リファレンス</translation>
     </message>
 </context>
 <context>
@@ -3078,7 +3093,7 @@
         <translation>拒否されました: {message}</translation>
     </message>
     <message>
-        <location filename="../../gui/graph/style.py" line="+167"/>
+        <location filename="../../gui/graph/style.py" line="+170"/>
         <source>waiting for the customer (or for funds)</source>
         <extracomment>status name -&gt; (colour, glyph). Glyphs: clock, check, disc, cross, slash, arrow. edges (the normal palette&apos;s; see :func:`colours`) Okabe–Ito colours lightened for black paper (each &gt;= 4.5:1 on black)</extracomment>
         <translation>顧客 (または入金) を待っています</translation>
@@ -3144,7 +3159,7 @@
         <translation>最終</translation>
     </message>
     <message>
-        <location filename="../../gui/graph/view.py" line="+67"/>
+        <location filename="../../gui/graph/view.py" line="+68"/>
         <source>Source</source>
         <extracomment>Default animation length (ms); QSettings key ``graph/animation_ms`` overrides it.</extracomment>
         <translation>ソース</translation>
@@ -3171,13 +3186,13 @@
     </message>
     <message>
         <location line="+43"/>
-        <location line="+332"/>
+        <location line="+334"/>
         <source>State graph</source>
         <translation>状態グラフ</translation>
     </message>
     <message>
-        <location line="-301"/>
-        <location line="+303"/>
+        <location line="-303"/>
+        <location line="+305"/>
         <source>Select a source, a token or a charge to see its lifecycle.</source>
         <extracomment>the window&apos;s text zoom, presenter mode and the screen height it is shown on</extracomment>
         <translation>ソース、トークン、請求のいずれかを選ぶと、そのライフサイクルが表示されます。</translation>
@@ -4501,16 +4516,21 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>The card needs authentication and the customer is not there (off_session=true): bring them back to confirm on-session (§8.4).</source>
-        <translation>カードに認証が必要ですが顧客がその場にいません (off_session=true)。顧客に戻ってもらいオンセッションで確定します (§8.4)。</translation>
+        <source>The card needs authentication and the customer is not there (off_session=true): bring them back to confirm on-session (intents §8.4).</source>
+        <translation>カードに認証が必要ですが顧客がその場にいません (off_session=true)。顧客に戻ってもらいオンセッションで確定します (intents §8.4)。</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>The PaymentIntent&apos;s status does not allow this operation (confirm, capture, cancel or update, §3.3).</source>
-        <translation>PaymentIntent のステータスではこの操作 (確定、キャプチャ、キャンセル、更新) はできません (§3.3)。</translation>
+        <source>The PaymentIntent&apos;s status does not allow this operation (confirm, capture, cancel or update, intents §3.3).</source>
+        <translation>PaymentIntent のステータスではこの操作 (確定、キャプチャ、キャンセル、更新) はできません (intents §3.3)。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+20"/>
+        <source>The SetupIntent&apos;s status does not allow this operation (intents §5.2).</source>
+        <translation>SetupIntent のステータスではこの操作はできません (intents §5.2)。</translation>
+    </message>
+    <message>
+        <location line="-16"/>
         <source>The payment needs a customer action, and error_on_requires_action asked to fail instead of waiting.</source>
         <translation>支払いには顧客の操作が必要ですが、error_on_requires_action により待たずに失敗しました。</translation>
     </message>
@@ -4530,12 +4550,7 @@
         <translation>この PaymentMethod は PaymentIntent の通貨で支払えません。</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>The SetupIntent&apos;s status does not allow this operation (§5.2).</source>
-        <translation>SetupIntent のステータスではこの操作はできません (§5.2)。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>A parameter does not fit this SetupIntent or its payment method.</source>
         <translation>パラメーターがこの SetupIntent またはその支払い方法に合いません。</translation>
     </message>

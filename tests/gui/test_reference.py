@@ -14,7 +14,9 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication
 
 from gui.words.citations import (
-    CITATION,
+    INTENTS,
+    LEGACY,
+    citations,
     github_anchor,
     link_html,
     link_markdown,
@@ -53,23 +55,35 @@ def _shown_strings(path: Path) -> list[str]:
     ]
 
 
-#: Strings that cite the PaymentIntents reference (stripe-intents-domain.md) with a bare
-#: "§N" share the legacy numbering; docs/ has no intents reference yet, so they are not
-#: checked here (their sections are another document's).
+#: Strings about PaymentIntents and their kin cite the PaymentIntents reference
+#: (docs/reference-intents.md) with a bare "§N" too; tests/gui/test_reference_intents.py
+#: checks those, this file the legacy reference's.
 INTENTS_WORDS = re.compile(r"PaymentIntent|PaymentMethod|SetupIntent|payment_method|pm_|intent")
 
 
-def _citations() -> dict[str, set[str]]:
-    found: dict[str, set[str]] = {}
+def intents_context(path: Path, text: str) -> bool:
+    """Whether a bare "§N" in ``text`` (shown by ``path``) means the intents reference."""
+    if path.suffix == ".json":
+        return '"reference": "intents"' in text
+    return (
+        "intent" in path.name or "payment_method" in path.name or bool(INTENTS_WORDS.search(text))
+    )
+
+
+def cited_by_the_app() -> dict[tuple[str, str], set[str]]:
+    """Every (reference, section) a string the app shows cites, and the files citing it."""
+    found: dict[tuple[str, str], set[str]] = {}
     for path in SHOWN:
-        if "intent" in path.name or path.name == "payment_method.py":
-            continue
         for text in _shown_strings(path):
-            if INTENTS_WORDS.search(text):
-                continue
-            for match in CITATION.finditer(text):
-                found.setdefault(match.group(1), set()).add(path.relative_to(ROOT).as_posix())
+            default = INTENTS if intents_context(path, text) else LEGACY
+            for match, document in citations(text, default):
+                where = path.relative_to(ROOT).as_posix()
+                found.setdefault((document, match.group(1)), set()).add(where)
     return found
+
+
+def _citations() -> dict[str, set[str]]:
+    return {number: where for (doc, number), where in cited_by_the_app().items() if doc == LEGACY}
 
 
 def test_the_reference_has_every_section_the_app_cites() -> None:
