@@ -119,10 +119,17 @@ Where the server's CPU goes by the clock (this session, load average 2-4):
 - the sandbox itself runs slower inside the server: ``Sandbox.request``, timed
   by the same wrapper, interleaved, 6 rounds, took 73.7 us [66.9-76.9]
   in-process and 95.2 [80.4-123.9] in the server at 8 clients (1.31x), 68.7
-  and 92.2 at one client (1.63x: each request follows an idle wake-up). A
-  loopback TCP exchange between in-process requests slows it only 1.05x;
-  a process spinning on the other CPU, 1.21x (noisy): at 8 clients the client
-  and the server keep both CPUs busy, at one the server's caches are cold.
+  and 92.2 at one client (1.63x), on asyncio with CPython's collector in both;
+  on uvloop with the collector settings in both, 49.6 [43.2-62.2] against
+  73.2 [69.6-83.2] (1.46x) and 46.7 against 83.8 (1.78x). That is the largest
+  part of the gap, and not explained: not the server process's state (the
+  same calls made in-process inside the server's own process between runs:
+  60.2 [47.0-87.8], against 69.8 in the benchmark's), not 8 clients'
+  requests interleaved (in-process, round-robin over 8 units: 0.96x), not a
+  loopback TCP exchange between requests (1.05x), not the HTTP layer's Python
+  around them (a stand-in transport in-process: the ~15 us it runs, no more),
+  hardly the other CPU being busy (another ceiling on it: 1.09x; a spinning
+  loop, 1.21x). At one client each request follows an idle wake-up.
 - the access log is off here (``--quiet``; ``--access-log`` turns it on): a
   line costs 1.3 us (format, clean, print), flushed once per loop turn.
   ``Sandbox.request`` does nothing for HTTP alone: no ``Change`` is built
