@@ -20,11 +20,15 @@ no HTTP, measured just before each client count's runs: ``x clock`` is each
 run's req/s over the ceiling's of that moment (median over rounds), so a busy
 moment of the machine falls on both. One ceiling sandbox answers ``--units``
 units each time, as many as each server does, so it grows as a server's
-sandbox does and pays the same garbage collections: a long-lived
-server's full collections over its growing sandbox cost about 13 us per
-request here by the end of a run (gc callbacks), which a new, small sandbox
-each round never meets. ``--fresh-ceiling`` measures the ceiling as this
-script did before: a new sandbox each round, ``--units`` units, ``json.dumps``.
+sandbox does and meets the same garbage collections: full collections over
+a growing sandbox cost 14-17 us per request in-process by the end of a run
+(gc callbacks), which a new, small sandbox each round never meets. The
+ceiling keeps CPython's collector settings; ``chargeable serve`` freezes its
+heap (``core.http.collector``), which takes most of that cost away (see
+below); ``--ceiling-collector`` gives the ceiling the same settings (in this
+process: the client's few objects are frozen too). ``--fresh-ceiling`` measures
+the ceiling as this script did before: a new sandbox each round, ``--units``
+units, ``json.dumps``.
 
 The client (``--client lean``, the default) is one thread driving every
 connection over epoll, as wrk does: each connection sends its next request
@@ -56,7 +60,7 @@ Servers (each its own process, listening on 127.0.0.1; output to a file):
 
     uv run python benchmarks/serve_throughput.py [--rounds 3] [--units 300]
         [--threads 1,2,4,8,16] [--rev REV] [--candidates] [--json] [--peer URL]
-        [--client lean|json] [--fresh-ceiling] [--access-log]
+        [--client lean|json] [--fresh-ceiling] [--ceiling-collector] [--access-log]
 
 The last line is ``serve throughput: N req/s at 8 clients = X of the in-process ceiling``.
 
@@ -78,14 +82,75 @@ figures could not:
   the part beyond the core went from 173,000-181,000 to 130,000-142,000. The
   threaded server before it (941383d, with that revision's core): 611,000.
 - uvloop instead of asyncio's loop: 481,000 instructions per request at one
-  client, 480,000 against 497,000 at eight (5 %): not worth a dependency that
-  has no Windows build.
+  client (506,000 on asyncio's, same tree otherwise), 481,000 against 497,000
+  at eight; server CPU per request, paired rounds (8 rounds of 200 units, load
+  average 1.5-2.8), 1.10x [0.95-1.19] less at one client, 1.05x [0.90-1.25] at
+  eight. Adopted where it is built (Linux, macOS: a platform marker), asyncio's
+  loop elsewhere (``core.http.server.new_event_loop``; the limits tests run on both).
+- the garbage collector (``core.http.collector``, ``chargeable serve`` only):
+  over 49,500 requests at 8 clients (gc callbacks in the server), collections
+  took 19.8-23.3 us a request with CPython's settings, full collections over
+  the growing sandbox most of it; with the heap frozen at start and after each
+  full collection, 7.1-7.5 us. A larger youngest generation (7,000 or 20,000
+  allocations) took 10-12 us and is not used. The ceiling keeps CPython's
+  settings: in-process, the same freezing takes its collections from 14-17 us
+  a request to 5-6, so about 10 us of a request's gap to the ceiling closed by
+  doing less than the ceiling does, not by a cheaper HTTP layer.
 - JSON: the shipped encoder is pydantic-core's (``core.wire.emit.to_wire``),
   5-9 us per workload body; orjson (``OPT_INDENT_2``) 1.0-1.6 us and msgspec
   (``format(indent=2)``) 3-3.5 us, both byte-identical on all the workload's
   bodies. orjson takes 52,000 instructions (10 % of user space) off a request,
   but 4-7 us of the 100-180 us of CPU a request costs the server (the kernel's
   share is not in the instruction count): under the 10 % bar, not adopted.
+
+Where the server's CPU goes by the clock (this session, load average 2-4):
+
+- ``perf record`` (cpu-clock) on the server at 8 clients: the interpreter 71 %,
+  the kernel 18 %, pydantic-core (encoding) 4 %, libc 3 %, llhttp 2 %, uvloop
+  1.5 %. py-spy on asyncio's loop: ``Sandbox.request`` 56 %, encoding 6 %,
+  ``transport.write`` (the ``send`` system call, in which the kernel delivers
+  the answer to the client's socket and wakes it) 10 %, ``epoll_wait`` 5 %,
+  parsing, mapping and the head about 15 %. In-process (a stand-in transport):
+  ``data_received`` with a stub handler 10.8 us (llhttp and its callbacks
+  4.5), ``to_core`` 2.4, ``from_core`` 1.2 plus encoding, ``render`` 1.0.
+- per request the server makes one ``recvfrom``, one ``sendto`` and one
+  ``epoll_wait`` (``strace -c -f``), and loopback carries two TCP segments
+  (``/proc/net/snmp``): no pure ACKs, no extra writes; nothing to take out.
+- the sandbox itself runs slower inside the server: ``Sandbox.request``, timed
+  by the same wrapper, interleaved, 6 rounds, took 73.7 us [66.9-76.9]
+  in-process and 95.2 [80.4-123.9] in the server at 8 clients (1.31x), 68.7
+  and 92.2 at one client (1.63x), on asyncio with CPython's collector in both;
+  on uvloop with the collector settings in both, 49.6 [43.2-62.2] against
+  73.2 [69.6-83.2] (1.46x) and 46.7 against 83.8 (1.78x). That is the largest
+  part of the gap, and not explained: not the server process's state (the
+  same calls made in-process inside the server's own process between runs:
+  60.2 [47.0-87.8], against 69.8 in the benchmark's), not 8 clients'
+  requests interleaved (in-process, round-robin over 8 units: 0.96x), not a
+  loopback TCP exchange between requests (1.05x), not the HTTP layer's Python
+  around them (a stand-in transport in-process: the ~15 us it runs, no more),
+  hardly the other CPU being busy (another ceiling on it: 1.09x; a spinning
+  loop, 1.21x). At one client each request follows an idle wake-up.
+- the access log is off here (``--quiet``; ``--access-log`` turns it on): a
+  line costs 1.3 us (format, clean, print), flushed once per loop turn.
+  ``Sandbox.request`` does nothing for HTTP alone: no ``Change`` is built
+  without a subscriber (only ``--forward-to`` subscribes), the session saver
+  runs only with ``--session`` (an integer compared every 0.2 s).
+- the result, ``--rounds 9 --rev 6089045`` (before: asyncio, CPython's collector
+  settings), medians [ranges]. At load average 1.5-1.7: the ceiling 57 us of CPU
+  a request; 8 clients 6,166 [4,328-7,282] -> 7,107 [5,819-8,109] req/s, 142 ->
+  133 us of server CPU, x clock 0.35 -> 0.41, p99 2.80 -> 2.59 ms; one client
+  3,732 -> 3,897 req/s, 188 -> 179 us, x clock 0.21 -> 0.28. At load 2.0-4.2
+  (another run): 8 clients 152 -> 145 us, x clock 0.40 -> 0.56 [the ceiling's
+  own range 2,570-20,071 req/s: the clock ratio moves more with the machine than
+  with the server]; one client 158 -> 155 us. With ``--ceiling-collector``
+  (the ceiling 49 us, 5 rounds of 1 and 8 clients): 0.27 at 8 clients, 0.31 at
+  one, before and after within each other's ranges. The aims (0.60 at 8
+  clients with p99 under 2 ms, 0.50 at one) are not met.
+- one client: a request's round trip is the server's time plus the client's
+  (44-60 us of its own CPU a request, mostly the kernel's loopback work) plus
+  two wake-ups. With the ceiling at 62-95 us, a server doing no more than the
+  ceiling would still be at most ceiling / (ceiling + client), 0.55-0.6; for
+  0.50 the server would have to answer in about the ceiling's own time.
 """
 
 from __future__ import annotations
@@ -678,6 +743,16 @@ def json_check(encoders: dict[str, Callable[[Any], bytes]]) -> None:
         )
 
 
+def ceiling_collector() -> Any:
+    """``chargeable serve``'s collector settings, started in this process."""
+    sys.path.insert(0, str(ROOT))
+    from core.http.collector import ServingCollector
+
+    collector = ServingCollector()
+    collector.start()
+    return collector
+
+
 def server_encoder() -> Callable[[Any], bytes]:
     """What this tree's server encodes response bodies with (the ceiling uses it too)."""
     sys.path.insert(0, str(ROOT))
@@ -832,6 +907,12 @@ def main() -> int:
         "--units units, json.dumps (no growth, no full garbage collections)",
     )
     parser.add_argument(
+        "--ceiling-collector",
+        action="store_true",
+        help="run the ceiling with chargeable serve's collector settings "
+        "(core.http.collector) instead of CPython's",
+    )
+    parser.add_argument(
         "--instructions",
         action="store_true",
         help="count user-space instructions per request under callgrind instead (slow: "
@@ -869,6 +950,7 @@ def main() -> int:
         ceiling_cpus: list[float] = []
         encode = server_encoder()
         grown = None if args.fresh_ceiling else new_sandbox()
+        collector = ceiling_collector() if args.ceiling_collector else None
         for r in range(args.rounds):
             for threads in counts:
                 # The ceiling's share of this moment, just before the servers' runs at it:
@@ -877,6 +959,8 @@ def main() -> int:
                     top = ceiling_run(args.units, lambda b: json.dumps(b).encode())
                 else:
                     top = ceiling_run(args.units, encode, grown)
+                if collector is not None:
+                    collector.tick()
                 ceilings.append(top.rate)
                 ceiling_cpus.append(1e6 * (top.cpu or 0.0) / top.requests)
                 for server in servers:
@@ -903,6 +987,8 @@ def main() -> int:
             if args.fresh_ceiling
             else "in-process Sandbox answering what each server does, + the server's encoder"
         )
+        if collector is not None:
+            what += ", chargeable serve's collector settings"
         print(
             f"\nceiling ({what}, same sequence, one thread): "
             f"{ceiling:,.0f} req/s median [{min(ceilings):,.0f}-{max(ceilings):,.0f}] by the "

@@ -6,11 +6,13 @@ Prints ``serving at URL`` once listening on 127.0.0.1 (a free port), then
 serves until SIGTERM. Every variant answers with the same sandbox code and
 the same mapping (``core.http.mapping``); they differ only in:
 
-- ``asyncio``: ``core.http.server.StripeServer`` as shipped (asyncio + httptools);
+- ``asyncio``: ``core.http.server.StripeServer`` on asyncio's own event loop
+  (what it runs on where uvloop is not installed: Windows);
 - ``orjson`` / ``msgspec``: the same, with response bodies encoded by that
   library (indented by two spaces, as the shipped encoder writes them) instead
   of ``core.wire.emit.to_wire`` (pydantic-core);
-- ``uvloop``: the same server on uvloop's event loop instead of asyncio's;
+- ``uvloop``: the same server on uvloop's event loop (as shipped where uvloop
+  is installed: Linux, macOS);
 - ``uvicorn``: the same mapping as an ASGI application under uvicorn with
   httptools (the other candidate stack; ``uv run --with uvicorn``).
 
@@ -19,6 +21,7 @@ A variant whose library is not installed exits 3 with a message.
 
 from __future__ import annotations
 
+import asyncio
 import signal
 import socket
 import sys
@@ -122,15 +125,16 @@ def main() -> int:
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     signal.signal(signal.SIGINT, lambda *_: stop.set())
+    loop_factory = asyncio.new_event_loop
     if variant == "uvloop":
         try:
             import uvloop
         except ImportError:
             _missing("uvloop")
-        uvloop.install()  # the server's asyncio.new_event_loop() is then uvloop's
+        loop_factory = uvloop.new_event_loop
     if variant in ("asyncio", "orjson", "msgspec", "uvloop"):
         use_encoder(variant)
-        server = StripeServer(sandbox, "127.0.0.1", 0)
+        server = StripeServer(sandbox, "127.0.0.1", 0, loop_factory=loop_factory)
         server.start()
         print(f"serving at {server.url}", flush=True)
         stop.wait()

@@ -86,3 +86,37 @@ def within_descriptors(cap: int) -> int:
     if soft == resource.RLIM_INFINITY:
         return cap
     return min(cap, max(8, soft - 64))
+
+
+def body_framing(headers: dict[str, str], version: str, max_body: int) -> tuple[int, bool] | Reply:
+    """``(Content-Length, the client waits for 100 Continue)``, or the refusal of the head.
+
+    ``Transfer-Encoding``: 411 (chunked bodies are not read); a ``Content-Length``
+    that is not plain digits (no sign, no ``_``, no leading zero): 400; over
+    ``max_body``: 413. Each closes the connection.
+    """
+    if "transfer-encoding" in headers:
+        return mapping.refusal(
+            411, "Chunked request bodies are not supported: send a Content-Length.", close=True
+        )
+    raw_length = headers.get("content-length")
+    length = 0
+    if raw_length is not None:
+        if not (
+            raw_length.isascii()
+            and raw_length.isdigit()
+            and (raw_length == "0" or not raw_length.startswith("0"))
+            and len(raw_length) <= 18
+        ):
+            return mapping.refusal(
+                400, f"Invalid Content-Length header: {raw_length!r}.", close=True
+            )
+        length = int(raw_length)
+    if length > max_body:
+        return mapping.refusal(
+            413,
+            f"Request body too large: {length} bytes. The limit is {max_body} bytes.",
+            close=True,
+        )
+    expects = version == "1.1" and headers.get("expect", "").lower() == "100-continue"
+    return length, expects

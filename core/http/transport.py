@@ -240,6 +240,9 @@ class Connection(asyncio.Protocol):
         self.closing = True
         self.queue.clear()
         self.deadline = _NEVER
+        # The parser holds this connection's callbacks: without it the two are freed
+        # now, by their reference counts, instead of waiting for the collector.
+        del self.parser
 
     def pause_writing(self) -> None:
         self.write_paused = True
@@ -302,38 +305,10 @@ class Connection(asyncio.Protocol):
             version,
         )
         self.request = request
-        if "transfer-encoding" in headers:
-            raise _Fail(
-                mapping.refusal(
-                    411,
-                    "Chunked request bodies are not supported: send a Content-Length.",
-                    close=True,
-                )
-            )
-        raw_length = headers.get("content-length")
-        length = 0
-        if raw_length is not None:
-            if not (
-                raw_length.isascii()
-                and raw_length.isdigit()
-                and (raw_length == "0" or not raw_length.startswith("0"))
-                and len(raw_length) <= 18
-            ):
-                raise _Fail(
-                    mapping.refusal(
-                        400, f"Invalid Content-Length header: {raw_length!r}.", close=True
-                    )
-                )
-            length = int(raw_length)
-        expects = headers.get("expect", "").lower() == "100-continue" and version == "1.1"
-        limit = self.limits.max_body
-        if length > limit:
-            refusal = mapping.refusal(
-                413,
-                f"Request body too large: {length} bytes. The limit is {limit} bytes.",
-                close=True,
-            )
-            raise _Fail(refusal)
+        framing = refusals.body_framing(headers, version, self.limits.max_body)
+        if isinstance(framing, Reply):
+            raise _Fail(framing)
+        length, expects = framing
         if expects and length and self.transport is not None:
             self.transport.write(mapping.CONTINUE)
         self.phase = BODY

@@ -216,6 +216,7 @@ def main(
     err = err or sys.stderr
     args = build_parser().parse_args(argv)  # exits 2 on a bad option
 
+    from core.http.collector import ServingCollector
     from core.http.server import StripeServer
     from core.http.webhooks import WebhookForwarder
 
@@ -274,9 +275,12 @@ def main(
     # Before the server starts: a request that comes as soon as the address is printed
     # must count as unsaved, not as what the saver found already there.
     saver = None if args.session is None else _Saver(sandbox, args.session, server.lock, err)
+    collector = ServingCollector()  # the sandbox only grows: see core.http.collector
+    collector.start()
     try:
         server.start()
     except OSError as exc:
+        collector.stop()
         print(f"error: cannot listen on {args.host}:{args.port}: {exc.strerror or exc}", file=err)
         return 1
 
@@ -297,6 +301,7 @@ def main(
     print("Press Ctrl+C to stop.", file=out, flush=True)
     try:
         while not stop.wait(0.2) and not signalled:
+            collector.tick()
             if saver is not None:
                 saver.tick()
     except KeyboardInterrupt:
@@ -305,6 +310,7 @@ def main(
         _restore_signal_handlers(previous)
         print("Shutting down...", file=out, flush=True)
         server.stop()
+        collector.stop()
     if forwarder is not None:
         print(
             f"Webhooks: {forwarder.delivered} delivered, {forwarder.failed} failed, "

@@ -6,6 +6,7 @@ of a second; every wait is bounded.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import socket
 import time
@@ -18,14 +19,19 @@ from conftest import KEY
 from serve_helpers import Raw
 
 from core.http.limits import Limits
-from core.http.server import StripeServer
+from core.http.server import StripeServer, new_event_loop
 
 FAST = Limits(header_timeout=0.3, body_timeout=0.3, idle_timeout=0.5, linger=0.3)
 
 
-@pytest.fixture
-def fast(sandbox: Any) -> Iterator[StripeServer]:
-    s = StripeServer(sandbox, "127.0.0.1", 0, limits=FAST)
+# Where uvloop is installed the server runs on it; Windows has only asyncio's loop:
+# every limit must hold on both.
+LOOPS = {"default": new_event_loop, "asyncio": asyncio.new_event_loop}
+
+
+@pytest.fixture(params=sorted(LOOPS))
+def fast(sandbox: Any, request: pytest.FixtureRequest) -> Iterator[StripeServer]:
+    s = StripeServer(sandbox, "127.0.0.1", 0, limits=FAST, loop_factory=LOOPS[request.param])
     s.start()
     yield s
     s.stop()
@@ -219,3 +225,12 @@ def test_offloaded_requests_run_on_one_worker_in_order_while_the_loop_keeps_refu
                 assert read_answer(second)[0] == 200
         assert first[0] == 200 and then[2]["data"][0]["id"] == first[2]["id"]
     assert len(slow.threads) == 1 and next(iter(slow.threads)).startswith("stripe-request")
+
+
+def test_the_default_loop_is_uvloops_where_it_is_installed() -> None:
+    uvloop = pytest.importorskip("uvloop")
+    loop = new_event_loop()
+    try:
+        assert isinstance(loop, uvloop.Loop)
+    finally:
+        loop.close()
