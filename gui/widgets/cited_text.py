@@ -32,7 +32,16 @@ def make_cited(label: QLabel) -> QLabel:
     """Let ``label`` show rich text whose links open the reference (and stay selectable)."""
     label.setTextFormat(Qt.TextFormat.RichText)
     label.setOpenExternalLinks(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+    # by mouse only: a link reachable by Tab would put every hint in a form's tab order
+    label.setTextInteractionFlags(
+        Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.LinksAccessibleByMouse
+    )
+    return label
+
+
+def quiet(label: QLabel) -> QLabel:
+    """A hint's quiet grey, without disabling the label (a disabled link cannot be clicked)."""
+    label.setStyleSheet("color: palette(placeholder-text);")
     return label
 
 
