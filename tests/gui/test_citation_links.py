@@ -252,6 +252,11 @@ def test_an_intents_dialogs_hints_and_refusal_link_the_right_reference(
         label = dialog.findChild(QLabel, name)
         assert label.openExternalLinks() and label.isEnabled()  # a disabled link is dead
         assert label.textInteractionFlags() & Qt.TextInteractionFlag.LinksAccessibleByMouse
+    # an inline error: "(a token is refused, §6.1)" is intents §6.1, what payment_method takes
+    dialog.pm_combo.setEditText("tok_visa")
+    error = dialog.findChild(QLabel, "error:payment_method")
+    assert error.isVisible() and "§6.1" in dialog.error_text("payment_method")
+    assert assert_linked(error.text(), INTENTS) == ["chargeable-ref:intents/6.1"]
     # Stripe refuses an off-session confirm of a card that needs authentication:
     # the banner's gloss cites intents §8.4
     dialog.pm_combo.setEditText("pm_card_authenticationRequired")
