@@ -1023,13 +1023,13 @@
     </message>
     <message>
         <location line="+161"/>
-        <location line="+56"/>
+        <location line="+58"/>
         <source>Select an object first.</source>
         <extracomment>opens the Charge dialog for an object (the window sets it); without one, &quot;charge&quot; asks for what it needs and sends at once opens the dialog asking what an intent&apos;s confirm/capture/cancel takes (the window sets it); True when it opened one, which then sends</extracomment>
         <translation>先にオブジェクトを選択してください。</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-56"/>
         <source>Does not apply to %1.</source>
         <translation>%1 には適用できません。</translation>
     </message>
@@ -1040,17 +1040,17 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+64"/>
+        <location line="+66"/>
         <source>Blocked: %1</source>
         <translation>ブロック中: %1</translation>
     </message>
     <message>
-        <location line="-60"/>
+        <location line="-62"/>
         <source>Try anyway is on: it sends the request to show Stripe&apos;s error.</source>
         <translation>「とにかく試す」がオンです: リクエストを送信して Stripe のエラーを表示します。</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+112"/>
         <source>Not a duration: %1 (write 90s, 45m, 1h30m, 2d, or a number of hours)</source>
         <translation>期間として読めません: %1（90s、45m、1h30m、2d、または時間数で入力してください）</translation>
     </message>
@@ -1849,7 +1849,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="+334"/>
+        <location filename="../../gui/main_window.py" line="+335"/>
         <source>Sources are a legacy API</source>
         <extracomment>False for a one-off render (``--screenshot``): it must not change the next start</extracomment>
         <translation>Sources はレガシー API です</translation>
@@ -3087,7 +3087,7 @@
         <translation>{label}: ブロック中。{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/graph/panel.py" line="+381"/>
+        <location filename="../../gui/graph/panel.py" line="+383"/>
         <source>Rejected: {message}</source>
         <extracomment>the widest the title may be (scene units): the view&apos;s width</extracomment>
         <translation>拒否されました: {message}</translation>
