@@ -190,6 +190,7 @@ class MainWindow(WindowCommandsMixin, LessonsMixin, QMainWindow):
         # --- menus, status bar, wiring
         self._build_menus()
         self.statusBar().setObjectName("statusBar")
+        # the status bar cannot hold links: a "(§6.3)" in a message stays text
         self.commands.message.connect(lambda text: self.statusBar().showMessage(text, 0))
         # a message is about the last thing done: the next request's answer clears it
         # (its own message, if any, follows), so "Undone." does not linger actions later

@@ -102,7 +102,9 @@ _GUARDS = (
     Guard(
         "pm_attach_validates",
         QT_TRANSLATE_NOOP(
-            "core", "this decline card cannot be attached: attaching validates it (§10)"
+            "core",
+            # said of a PaymentMethod, where a bare § is the intents reference's
+            "this decline card cannot be attached: attaching validates it (stripe-domain §10)",
         ),
         _attach_validates,
     ),

@@ -224,6 +224,8 @@ class Commands(QObject):
                     blocked += "\n" + QCoreApplication.translate(
                         "Commands", "Try anyway is on: it sends the request to show Stripe's error."
                     )
+                # a tooltip and a status tip cannot hold links: their "(§6.3)" stays text
+                # (the action bar's blocked line shows the same reason with its link)
                 self._sync(name, try_anyway, try_anyway, blocked, blocked.replace("\n", " "))
         for name, enabled in (
             ("undo", bool(self._sandbox.can_undo)),

@@ -40,6 +40,8 @@ from PySide6.QtWidgets import (
 )
 
 from gui.sandbox_host import SandboxHost
+from gui.widgets.cited_text import cited_html, make_cited, plain_text, quiet, set_cited
+from gui.words.citations import LEGACY
 from gui.words.error_codes import explain as explain_error
 
 ERROR_GLYPH = "⚠"
@@ -158,6 +160,9 @@ class RequestDialog(QDialog):
     succeeded = Signal(dict)
     failed = Signal(dict)
 
+    #: the reference a bare "§3.2" in the dialog's words cites (the intents dialogs': intents)
+    reference = LEGACY
+
     #: text of the OK button; subclasses set it (through tr) in their __init__
     def __init__(self, host: SandboxHost, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -176,6 +181,7 @@ class RequestDialog(QDialog):
         self.error_banner.setWordWrap(True)
         self.error_banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error_banner.setStyleSheet(_BANNER_STYLE)
+        make_cited(self.error_banner)  # an error gloss's citation opens its section
         self.error_banner.hide()
 
         self.form = QFormLayout()
@@ -246,9 +252,9 @@ class RequestDialog(QDialog):
         column.setSpacing(2)
         column.addWidget(widget)
         if hint:
-            hint_label = QLabel(wrap(hint), box)
+            hint_label = quiet(QLabel(box))
             hint_label.setObjectName(f"hint:{name}")
-            hint_label.setEnabled(False)  # the palette's disabled text: a quiet grey
+            self.set_cited(hint_label, wrap(hint))  # "(intents §4.4)" opens that section
             column.addWidget(hint_label)
         error = QLabel(box)
         error.setObjectName(f"error:{name}")
@@ -262,6 +268,11 @@ class RequestDialog(QDialog):
         self._error_labels[name] = error
         self._watch(widget)
         return widget
+
+    def set_cited(self, label: QLabel, text: str, default: str = "") -> None:
+        """Show plain ``text`` in ``label``, each citation a link (a bare "§" is
+        ``default``'s, else the dialog's :attr:`reference`)."""
+        set_cited(label, text, default or self.reference)
 
     def set_field_visible(self, name: str, visible: bool) -> None:
         self.form.setRowVisible(self._fields[name], visible)
@@ -303,7 +314,7 @@ class RequestDialog(QDialog):
     def error_text(self, name: str) -> str:
         """What the error label of ``name`` says now (empty when hidden)."""
         label = self._error_labels[name]
-        text = " ".join(label.text().split())
+        text = " ".join(plain_text(label).split())
         return "" if label.isHidden() else text.removeprefix(ERROR_GLYPH).strip()
 
     def refresh(self) -> None:
@@ -318,7 +329,7 @@ class RequestDialog(QDialog):
                 message = errors.get(name, "")
                 if self._fields[name].isHidden():
                     message = ""
-                label.setText(wrap(f"{ERROR_GLYPH} {message}") if message else "")
+                self.set_cited(label, wrap(f"{ERROR_GLYPH} {message}") if message else "")
                 label.setVisible(bool(message))
             self.ok_button.setEnabled(not errors)
             self.ok_button.setToolTip(
@@ -384,20 +395,30 @@ class RequestDialog(QDialog):
         text = f"{ERROR_GLYPH} {head} {message}"
         if codes:
             text += f"\n({' · '.join(codes)})"
+        shown = cited_html(text, self.reference)
         meaning = explain_error(error)
         if meaning:
             text += f"\n{meaning}"
-        self.error_banner.setText(text)
+            # the glosses cite the legacy reference with a bare "§" in any dialog
+            shown += "<br>" + cited_html(meaning, LEGACY)
+        self.error_banner.setProperty("plainText", text)
+        self.error_banner.setText(shown)
         self.error_banner.show()
         param = error.get("param")
         if isinstance(param, str) and param in self._error_labels:
             label = self._error_labels[param]
-            label.setText(wrap(f"{ERROR_GLYPH} {message}"))
+            self.set_cited(label, wrap(f"{ERROR_GLYPH} {message}"))
             label.show()
+
+    def add_to_banner(self, line: str) -> None:
+        """One more line (plain text) under Stripe's answer in the banner."""
+        self.error_banner.setProperty("plainText", f"{plain_text(self.error_banner)}\n{line}")
+        shown = cited_html(line, self.reference)
+        self.error_banner.setText(f"{self.error_banner.text()}<br>{shown}")
 
     def stripe_message(self) -> str:
         """The text of the error banner (empty when hidden)."""
-        return "" if self.error_banner.isHidden() else self.error_banner.text()
+        return "" if self.error_banner.isHidden() else plain_text(self.error_banner)
 
 
 def fill_combo(combo: QComboBox, items: Iterable[tuple[str, object]], keep: bool = True) -> None:

@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLa
 
 from gui.dialogs import _facts
 from gui.dialogs._base import wrap
+from gui.widgets.cited_text import plain_text, set_cited
+from gui.words.citations import LEGACY
 
 OTHER = "__other__"
 
@@ -37,7 +39,7 @@ class CardPicker(QWidget):
             self.combo.addItem(_facts.card_title(card), card.number)
             self.combo.setItemData(
                 self.combo.count() - 1, _facts.card_outcome(card), role=3
-            )  # Qt.ToolTipRole
+            )  # Qt.ToolTipRole: a tooltip cannot hold links, its "(§10)" stays text
         self.combo.addItem(self.tr("Type a number…"), OTHER)
         self.combo.setMaxVisibleItems(16)
         self.number_edit = QLineEdit(self)
@@ -79,7 +81,7 @@ class CardPicker(QWidget):
 
     def outcome_text(self) -> str:
         """The outcome shown under the picker, on one line."""
-        return " ".join(self.outcome.text().split())
+        return " ".join(plain_text(self.outcome).split())
 
     def problem(self) -> str:
         """Why the typed number cannot be sent (empty when it can)."""
@@ -109,7 +111,8 @@ class CardPicker(QWidget):
                 "Not a test card: in test mode Stripe declines it (test_mode_live_card). "
                 "Never type a real card number."
             )
-        self.outcome.setText(wrap(text, 64))
+        # the test cards' facts cite the legacy reference's §10, in any dialog
+        set_cited(self.outcome, wrap(text, 64), LEGACY)
         self.changed.emit()
 
 

@@ -48,7 +48,7 @@ from gui.dialogs.generation_requests import (
     ThreeGenerations,
 )
 from gui.sandbox_host import SandboxHost
-from gui.words.citations import link_rich_text
+from gui.words.citations import link_html, link_rich_text
 
 COLUMN_WIDTH = 380  # three columns and their margins fit a 1280-pixel screen
 
@@ -145,7 +145,7 @@ class GenerationsDialog(QDialog):
             self.card_combo.addItem(_facts.card_title(card), card.number)
         self.card_combo.setCurrentIndex(max(0, self.card_combo.findData(DEFAULT_CARD)))
         self.card_label.setBuddy(self.card_combo)
-        self.card_outcome = _label(self, "cardOutcome", rich=False)
+        self.card_outcome = _label(self, "cardOutcome")
         self.make_button = QPushButton(self)
         self.make_button.setObjectName("makeButton")
         self.make_button.setDefault(True)
@@ -254,7 +254,8 @@ class GenerationsDialog(QDialog):
 
     def _show_card_outcome(self) -> None:
         card = _facts.test_card_for(str(self.card_combo.currentData()))
-        self.card_outcome.setText(_facts.card_outcome(card) if card is not None else "")
+        # "(§10)": the test cards' section of the legacy reference
+        self.card_outcome.setText(link_html(_facts.card_outcome(card)) if card is not None else "")
 
     # -- showing the three -------------------------------------------------------
 

@@ -28,10 +28,13 @@ from gui.dialogs._intents import (
     payment_method_problem,
 )
 from gui.sandbox_host import SandboxHost
+from gui.words.citations import INTENTS
 
 
 class _IntentStepDialog(RequestDialog):
     """A dialog about one existing intent: its id and status shown on top."""
+
+    reference = INTENTS  # a bare "§3.2" in its words is the intents reference's
 
     def __init__(self, host: SandboxHost, parent: QWidget | None, intent_id: str) -> None:
         super().__init__(host, parent)

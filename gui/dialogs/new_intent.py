@@ -26,6 +26,7 @@ from gui.dialogs._intents import (
     payment_method_problem,
 )
 from gui.sandbox_host import SandboxHost
+from gui.words.citations import INTENTS
 
 
 class NewPaymentIntentDialog(RequestDialog):
@@ -36,6 +37,8 @@ class NewPaymentIntentDialog(RequestDialog):
 
     Signals: see :class:`RequestDialog`.
     """
+
+    reference = INTENTS  # a bare "§3.2" in its words is the intents reference's
 
     def __init__(
         self,
@@ -194,6 +197,8 @@ class NewSetupIntentDialog(RequestDialog):
 
     Signals: see :class:`RequestDialog`.
     """
+
+    reference = INTENTS  # a bare "§3.2" in its words is the intents reference's
 
     def __init__(
         self,

@@ -25,6 +25,8 @@ from gui.dialogs._intents import chosen_id, customer_problem, editable_combo, fi
 from gui.dialogs._widgets import CardPicker, ExpiryCvc
 from gui.dialogs.new_source import EMAIL, IBAN
 from gui.sandbox_host import SandboxHost
+from gui.widgets.cited_text import quiet
+from gui.words.citations import INTENTS
 
 #: The rows each type shows, beside type, billing details and customer.
 TYPE_FIELDS: dict[str, tuple[str, ...]] = {
@@ -53,6 +55,8 @@ class NewPaymentMethodDialog(RequestDialog):
     attached PaymentMethod when a customer was chosen).
     """
 
+    reference = INTENTS  # a bare "§3.2" in its words is the intents reference's
+
     def __init__(
         self,
         host: SandboxHost,
@@ -71,9 +75,8 @@ class NewPaymentMethodDialog(RequestDialog):
         for name in _facts.PM_TYPES:
             self.type_combo.addItem(name, name)  # Stripe identifiers: untranslated
         self.add_field("type", self.tr("Type"), self.type_combo)
-        self.type_note = QLabel(self)
+        self.type_note = quiet(QLabel(self))
         self.type_note.setObjectName("typeNote")
-        self.type_note.setEnabled(False)
         self.form.addRow("", self.type_note)
 
         self.alias_combo = QComboBox(self)
@@ -184,7 +187,7 @@ class NewPaymentMethodDialog(RequestDialog):
                 self.set_field_visible(name, name in shown)
         for name in ("billing_details[name]", "billing_details[email]"):
             self.set_field_visible(name, name in shown)
-        self.type_note.setText(wrap(self._type_words(pm_type)))
+        self.set_cited(self.type_note, wrap(self._type_words(pm_type)))
         self.refresh()
         self.adjustSize()
 
@@ -301,7 +304,7 @@ class NewPaymentMethodDialog(RequestDialog):
             made = self.tr("{id} was created, unattached; OK tries the attach again.").format(
                 id=self._created
             )
-            self.error_banner.setText(f"{self.error_banner.text()}\n{made}")
+            self.add_to_banner(made)
 
     def follow_up(self, body: dict[str, Any]) -> ApiRequest | None:
         pm_id = str(body.get("id", ""))

@@ -244,7 +244,7 @@ class NewSourceDialog(RequestDialog):
             )
             for key, note in facts.unverified.items()
         ]
-        self.facts_label.setText(wrap("\n".join(lines)))
+        self.set_cited(self.facts_label, wrap("\n".join(lines)))
 
     def _expiry(self, facts: _facts.SourceType) -> str:
         """The type's own timers (§3.4): they differ by type, not by flow."""

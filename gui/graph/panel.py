@@ -377,6 +377,8 @@ class GraphPanel(QGraphicsObject):
         return self._start(shake)
 
     def _show_rejection(self) -> None:
+        # painted text cannot hold links: a citation here stays text (the action bar's
+        # blocked line shows a blocked action's reason with its link)
         self.banner.set_text(
             QCoreApplication.translate("StateGraph", "Rejected: {message}").format(
                 message=self._rejection

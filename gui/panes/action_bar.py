@@ -37,6 +37,7 @@ from gui.widgets.elided_label import ElidedLabel
 if TYPE_CHECKING:
     from core.api import Sandbox
 from gui.widgets.flow_layout import FlowLayout
+from gui.words.citations import reference_of_kind
 from gui.words.i18n import core_text
 
 
@@ -238,7 +239,10 @@ class ActionBar(QWidget):
         if reasons:
             blocked_words = QCoreApplication.translate("ActionBar", "Blocked — ")
             parts.append(blocked_words + "; ".join(reasons))
+        obj = self._sandbox.get(object_id) if object_id else None
+        self.reasons_label.set_reference(reference_of_kind(str((obj or {}).get("object", ""))))
         self.reasons_label.set_full_text(" · ".join(parts))
+        # the whole text as a tooltip: a tooltip cannot hold links, its citations stay text
         if self.reasons_label.toolTip() != self.reasons_label.full_text():
             self.reasons_label.setToolTip(self.reasons_label.full_text())
         self.clock_label.setText(

@@ -36,6 +36,7 @@ from gui.panes.detail_properties import PropertiesText
 from gui.sandbox_host import SandboxHost
 from gui.selection import Selection
 from gui.stripe_json import event_object_ids, format_clock
+from gui.widgets.cited_text import open_link
 from gui.widgets.code_box import JsonHighlighter, mono_font
 from gui.widgets.status_style import display_status, kind_icon, status_icon, style_for
 
@@ -91,6 +92,7 @@ class DetailPane(QWidget):
         self.properties = QTextBrowser(self)
         self.properties.setObjectName("propertiesView")
         self.properties.setOpenLinks(False)
+        self.properties.anchorClicked.connect(open_link)  # a citation opens its section
         self.tabs.addTab(self.properties, self.tr("Properties"))
         self._properties = PropertiesText(self.properties, self)
 

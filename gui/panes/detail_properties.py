@@ -21,9 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from core.api import RequestLine
+from gui.widgets.cited_text import insert_cited
 from gui.widgets.code_box import mono_font
 from gui.widgets.status_style import display_status, style_for
 from gui.words import explanations
+from gui.words.citations import reference_of_kind
 
 
 def flatten(obj: dict[str, Any], prefix: str = "", depth: int = 0) -> list[tuple[str, Any]]:
@@ -132,7 +134,7 @@ class PropertiesText:
             cursor.setBlockFormat(f["why_block"])
             self._write_why(cursor, path, text, style)
             cursor.insertBlock(f["why_block"])
-            cursor.insertText(reason, f["plain"])
+            self._write_cited(cursor, kind, reason, f["plain"])
             cursor.insertBlock(f["gap"])
             first = False
         for path, text, meaning, reason in rows:
@@ -145,7 +147,7 @@ class PropertiesText:
             self._write_field(cursor, kind, path, text, style)
             if meaning or reason:
                 cursor.insertBlock(f[f"note{depth}"])
-                self._write_note(cursor, meaning, reason)
+                self._write_note(cursor, kind, meaning, reason)
         scroll = self._view.verticalScrollBar().value()
         self._view.setDocument(document)  # deletes the old one: the view was its parent
         self._view.verticalScrollBar().setValue(scroll)
@@ -183,7 +185,9 @@ class PropertiesText:
             if (text, style) != (old_text, old_style):
                 rewrite(0, lambda: self._write_why(cursor, path, text, style))
             if reason != old_reason:
-                rewrite(1, lambda: cursor.insertText(reason, self._formats()["plain"]))
+                rewrite(
+                    1, lambda: self._write_cited(cursor, kind, reason, self._formats()["plain"])
+                )
             number = 3  # the why line, its reason, the gap
         for (path, text, meaning, reason), (_p, old_text, old_meaning, old_reason) in zip(
             rows, old_rows, strict=True
@@ -197,7 +201,9 @@ class PropertiesText:
             number += 1
             if meaning or reason:
                 if (meaning, reason) != (old_meaning, old_reason):
-                    rewrite(number, lambda m=meaning, r=reason: self._write_note(cursor, m, r))
+                    rewrite(
+                        number, lambda m=meaning, r=reason: self._write_note(cursor, kind, m, r)
+                    )
                 number += 1
 
     def _write_why(self, cursor: QTextCursor, path: str, text: str, style: Any) -> None:
@@ -222,12 +228,18 @@ class PropertiesText:
             cursor.insertText("  " + style.glyph + " ", marker)
             cursor.insertText(style.gloss, f["italic"])
 
-    def _write_note(self, cursor: QTextCursor, meaning: str, reason: str) -> None:
+    def _write_note(self, cursor: QTextCursor, kind: str, meaning: str, reason: str) -> None:
         f = self._formats()
         if meaning:
-            cursor.insertText(meaning, f["dim"])
+            self._write_cited(cursor, kind, meaning, f["dim"])
         if reason:
-            cursor.insertText((" " if meaning else "") + reason, f["why"])
+            self._write_cited(cursor, kind, (" " if meaning else "") + reason, f["why"])
+
+    def _write_cited(self, cursor: QTextCursor, kind: str, text: str, fmt: QTextCharFormat) -> None:
+        """``text`` with each citation a link to its section: a bare "§3.2" said of a
+        PaymentIntent, PaymentMethod or SetupIntent is the intents reference's."""
+        link = self._owner.palette().color(QPalette.ColorRole.Link)
+        insert_cited(cursor, text, fmt, link, reference_of_kind(kind))
 
     def _formats(self) -> dict[str, Any]:
         if self._fmt is None:

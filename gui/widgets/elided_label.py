@@ -48,6 +48,7 @@ class ElidedLabel(QLabel):
         self._full = ""
         self._probe = "Ag"
         self._links = citation_links
+        self._reference = "stripe-domain"  # what a bare "§6.3" cites (set_reference)
         # with citation_links, "(§6.3)" in the lines shown is a link to the reference
         self.setTextFormat(Qt.TextFormat.RichText if citation_links else Qt.TextFormat.PlainText)
         self.setOpenExternalLinks(citation_links)
@@ -62,6 +63,12 @@ class ElidedLabel(QLabel):
     def set_full_text(self, text: str) -> None:
         if text != self._full:
             self._full = text
+            self._show()
+
+    def set_reference(self, reference: str) -> None:
+        """What a bare "§3.2" links to: ``"intents"`` in words about a PaymentIntent."""
+        if reference != self._reference:
+            self._reference = reference
             self._show()
 
     def set_height_probe(self, text: str) -> None:
@@ -97,7 +104,8 @@ class ElidedLabel(QLabel):
         if self._links:
             from gui.words.citations import link_html
 
-            self.setText("<br>".join(link_html(line) for line in shown))
+            # linked as one text: "intents" may end a line and its "§8.6" start the next
+            self.setText(link_html("\n".join(shown), self._reference).replace("\n", "<br>"))
         else:
             self.setText("\n".join(shown))
 

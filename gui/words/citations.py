@@ -31,6 +31,14 @@ LEGACY = "stripe-domain"
 INTENTS = "intents"
 #: each reference's file name (in docs/, and in an installed wheel's resources/)
 DOCUMENTS = {LEGACY: "reference.md", INTENTS: "reference-intents.md"}
+#: the kinds the intents reference is about: a bare "§3.2" said of them means it
+INTENTS_KINDS = frozenset({"payment_intent", "payment_method", "setup_intent"})
+
+
+def reference_of_kind(kind: str) -> str:
+    """The reference a bare "§" means in words about an object of ``kind``."""
+    return INTENTS if kind in INTENTS_KINDS else LEGACY
+
 
 #: "§6.3", "§3.3 T7" (section 3.3), "stripe-domain §3.1", "intents §3.2",
 #: "stripe-intents-domain.md §6.1"; the number is group 1.

@@ -4,7 +4,7 @@
 <context>
     <name>ActionBar</name>
     <message>
-        <location filename="../../gui/panes/action_bar.py" line="+153"/>
+        <location filename="../../gui/panes/action_bar.py" line="+154"/>
         <location line="+73"/>
         <source>Actions: select an object</source>
         <translation>操作: オブジェクトを選択してください</translation>
@@ -23,12 +23,12 @@
     </message>
     <message>
         <location line="-71"/>
-        <location line="+86"/>
+        <location line="+89"/>
         <source>Clock %1</source>
         <translation>時計 %1</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-81"/>
         <source>Try anyway</source>
         <translation>とにかく試す</translation>
     </message>
@@ -52,7 +52,7 @@
 <context>
     <name>CancelIntentDialog</name>
     <message>
-        <location filename="../../gui/dialogs/intent_steps.py" line="+151"/>
+        <location filename="../../gui/dialogs/intent_steps.py" line="+154"/>
         <source>Cancel Intent</source>
         <translation>インテントのキャンセル</translation>
     </message>
@@ -104,7 +104,7 @@
 <context>
     <name>CardPicker</name>
     <message>
-        <location filename="../../gui/dialogs/_widgets.py" line="+41"/>
+        <location filename="../../gui/dialogs/_widgets.py" line="+43"/>
         <source>Type a number…</source>
         <translation>番号を入力…</translation>
     </message>
@@ -1023,13 +1023,13 @@
     </message>
     <message>
         <location line="+161"/>
-        <location line="+56"/>
+        <location line="+58"/>
         <source>Select an object first.</source>
         <extracomment>opens the Charge dialog for an object (the window sets it); without one, &quot;charge&quot; asks for what it needs and sends at once opens the dialog asking what an intent&apos;s confirm/capture/cancel takes (the window sets it); True when it opened one, which then sends</extracomment>
         <translation>先にオブジェクトを選択してください。</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-56"/>
         <source>Does not apply to %1.</source>
         <translation>%1 には適用できません。</translation>
     </message>
@@ -1040,17 +1040,17 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+64"/>
+        <location line="+66"/>
         <source>Blocked: %1</source>
         <translation>ブロック中: %1</translation>
     </message>
     <message>
-        <location line="-60"/>
+        <location line="-62"/>
         <source>Try anyway is on: it sends the request to show Stripe&apos;s error.</source>
         <translation>「とにかく試す」がオンです: リクエストを送信して Stripe のエラーを表示します。</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+112"/>
         <source>Not a duration: %1 (write 90s, 45m, 1h30m, 2d, or a number of hours)</source>
         <translation>期間として読めません: %1（90s、45m、1h30m、2d、または時間数で入力してください）</translation>
     </message>
@@ -1225,7 +1225,7 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../gui/panes/detail_pane.py" line="+94"/>
+        <location filename="../../gui/panes/detail_pane.py" line="+96"/>
         <location line="+53"/>
         <source>Properties</source>
         <translation>プロパティ</translation>
@@ -1287,8 +1287,8 @@
         <translation>一覧からオブジェクトを選ぶか、[作成] メニューから作成してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/panes/detail_properties.py" line="+110"/>
-        <location line="+95"/>
+        <location filename="../../gui/panes/detail_properties.py" line="+112"/>
+        <location line="+99"/>
         <source>Why </source>
         <translation>理由: </translation>
     </message>
@@ -1360,7 +1360,7 @@
 <context>
     <name>ExpiryCvc</name>
     <message>
-        <location filename="../../gui/dialogs/_widgets.py" line="+27"/>
+        <location filename="../../gui/dialogs/_widgets.py" line="+28"/>
         <source>none</source>
         <translation>なし</translation>
     </message>
@@ -1673,7 +1673,7 @@
         <translation>第 3 世代：PaymentMethod と PaymentIntent</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>Not made: Stripe refused it</source>
         <translation>作成されませんでした：Stripe が拒否しました</translation>
     </message>
@@ -1849,7 +1849,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="+334"/>
+        <location filename="../../gui/main_window.py" line="+335"/>
         <source>Sources are a legacy API</source>
         <extracomment>False for a one-off render (``--screenshot``): it must not change the next start</extracomment>
         <translation>Sources はレガシー API です</translation>
@@ -1957,7 +1957,7 @@
 <context>
     <name>NewPaymentIntentDialog</name>
     <message>
-        <location filename="../../gui/dialogs/new_intent.py" line="+49"/>
+        <location filename="../../gui/dialogs/new_intent.py" line="+52"/>
         <source>New PaymentIntent</source>
         <translation>新しい PaymentIntent</translation>
     </message>
@@ -2080,7 +2080,7 @@
 <context>
     <name>NewPaymentMethodDialog</name>
     <message>
-        <location filename="../../gui/dialogs/new_payment_method.py" line="+65"/>
+        <location filename="../../gui/dialogs/new_payment_method.py" line="+69"/>
         <source>New PaymentMethod</source>
         <extracomment>The rows each type shows, beside type, billing details and customer.</extracomment>
         <translation>新しい PaymentMethod</translation>
@@ -2096,7 +2096,7 @@
         <translation>種類</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>(none: send the card number below)</source>
         <translation>（なし：下のカード番号を送る）</translation>
     </message>
@@ -2265,7 +2265,7 @@
 <context>
     <name>NewSetupIntentDialog</name>
     <message>
-        <location filename="../../gui/dialogs/new_intent.py" line="+47"/>
+        <location filename="../../gui/dialogs/new_intent.py" line="+49"/>
         <source>New SetupIntent</source>
         <translation>新しい SetupIntent</translation>
     </message>
@@ -2770,9 +2770,9 @@
 <context>
     <name>RequestDialog</name>
     <message>
-        <location filename="../../gui/dialogs/_base.py" line="+192"/>
+        <location filename="../../gui/dialogs/_base.py" line="+198"/>
         <source>The request this dialog sends to the sandbox</source>
-        <extracomment>text of the OK button; subclasses set it (through tr) in their __init__</extracomment>
+        <extracomment>the reference a bare &quot;§3.2&quot; in the dialog&apos;s words cites (the intents dialogs&apos;: intents) text of the OK button; subclasses set it (through tr) in their __init__</extracomment>
         <translation>このダイアログがサンドボックスに送信するリクエスト</translation>
     </message>
     <message>
@@ -2781,7 +2781,7 @@
         <translation>リクエスト</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+139"/>
         <source>Fix the fields marked {glyph} first</source>
         <translation>先に {glyph} の付いた項目を修正してください</translation>
     </message>
@@ -3087,7 +3087,7 @@
         <translation>{label}: ブロック中。{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/graph/panel.py" line="+381"/>
+        <location filename="../../gui/graph/panel.py" line="+383"/>
         <source>Rejected: {message}</source>
         <extracomment>the widest the title may be (scene units): the view&apos;s width</extracomment>
         <translation>拒否されました: {message}</translation>
@@ -3702,7 +3702,7 @@
     <message>
         <location filename="../../core/lifecycle/actions.py" line="+132"/>
         <location line="+59"/>
-        <location filename="../../core/lifecycle/intent_requires.py" line="+111"/>
+        <location filename="../../core/lifecycle/intent_requires.py" line="+113"/>
         <source>not attached to a customer</source>
         <translation>顧客に関連付けられていません</translation>
     </message>
@@ -3738,7 +3738,7 @@
         <translation>シミュレーター専用: Stripe には顧客側の操作のエンドポイントがない (intents §8.6)</translation>
     </message>
     <message>
-        <location filename="../../core/lifecycle/intent_requires.py" line="-21"/>
+        <location filename="../../core/lifecycle/intent_requires.py" line="-23"/>
         <source>used once without a customer: it may not be used again (intents §4.4)</source>
         <extracomment>Statuses of a PaymentMethod that may never be used again (intents §4.4).</extracomment>
         <translation>顧客なしで一度使われた: 二度と使えない (intents §4.4)</translation>
@@ -3749,12 +3749,7 @@
         <translation>関連付け解除済み: 二度と使うことも関連付けることもできない (intents §4.4)</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>this decline card cannot be attached: attaching validates it (§10)</source>
-        <translation>この拒否カードは関連付けできません: 関連付けの際に検証されます (§10)</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+21"/>
         <source>already the customer&apos;s default payment method</source>
         <translation>すでに顧客のデフォルトの支払い方法</translation>
     </message>
@@ -3784,7 +3779,12 @@
         <translation>確定できるのは未完了の {kind} だけ。これは {status}</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="-19"/>
+        <source>this decline card cannot be attached: attaching validates it (stripe-domain §10)</source>
+        <translation>この拒否カードは関連付けできません: 関連付けの際に検証されます (stripe-domain §10)</translation>
+    </message>
+    <message>
+        <location line="+54"/>
         <source>only a {kind} in requires_action waits for the customer; this one is {status}</source>
         <translation>顧客の操作を待つのは requires_action の {kind} だけ。これは {status}</translation>
     </message>

@@ -57,3 +57,19 @@ def test_the_height_holds_exactly_the_lines(label: ElidedLabel) -> None:
     before = label.height()
     label.set_full_text(LONG)
     assert label.height() == before  # the text never moves what is below it
+
+
+def test_a_citation_broken_across_its_lines_keeps_its_reference(qtbot: Any) -> None:
+    widget = ElidedLabel(2, citation_links=True)
+    qtbot.addWidget(widget)
+    start = "Authorize: simulator-only, Stripe has no endpoint (intents"
+    widget.resize(widget.fontMetrics().horizontalAdvance(start + " §") + 4, widget.height())
+    widget.show()
+    widget.set_full_text(f"{start} §8.6); Fail: not possible (§6.3)")
+    html = widget.text()
+    assert html.count("<br>") == 1  # "intents" ends the first line, "§8.6" starts the next
+    assert html.index("<br>") < html.index("§8.6")
+    assert 'href="chargeable-ref:intents/8.6"' in html  # not the legacy reference's §8.6
+    assert 'href="chargeable-ref:6.3"' in html
+    widget.set_reference("intents")  # said of a PaymentIntent: a bare § is intents'
+    assert 'href="chargeable-ref:intents/6.3"' in widget.text()
