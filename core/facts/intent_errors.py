@@ -81,6 +81,16 @@ def pm_update_unattached() -> StripeError:
     return invalid("You must save this PaymentMethod to a customer before you can update it")
 
 
+def pm_in_open_attempt(pm_id: str, intent_id: str, status: str) -> StripeError:
+    """Attach or detach while an intent's attempt with the PaymentMethod is open (a sandbox
+    choice: the reference does not say what Stripe does, intents §4.4)."""
+    return invalid(
+        f"The payment method {pm_id[:80]} is in use by {intent_id[:80]}, which is {status}; "
+        f"attach or detach it once that attempt ends. {SANDBOX_WORDING}",
+        param="payment_method",
+    )
+
+
 def pm_other_customer(pm_id: str, customer: str) -> StripeError:
     """Attach to a second customer: refused (§4.4 unverified; one customer at a time)."""
     return invalid(

@@ -10,6 +10,7 @@ from typing import Any
 
 from core.facts import intents
 from core.i18n import QT_TRANSLATE_NOOP
+from core.lifecycle import intent_requires
 from core.lifecycle.action import DEFAULT_AMOUNT, Action, act, clock
 from core.lifecycle.requires import why_blocked
 from core.lifecycle.tables import Ctx
@@ -29,7 +30,13 @@ _EURO_TYPES = ("sepa_debit", "ideal", "bancontact")
 
 
 def for_payment_method(st: State, rec: PaymentMethodRec) -> list[Action]:
-    ctx = Ctx(rec, extra={"customer": st.get(rec.customer) if rec.customer else None})
+    ctx = Ctx(
+        rec,
+        extra={
+            "customer": st.get(rec.customer) if rec.customer else None,
+            "open_attempt": intent_requires.open_attempt(st.objects, rec.id),
+        },
+    )
     params: dict[str, Any] = {
         "amount": DEFAULT_AMOUNT,
         "currency": "eur" if rec.type in _EURO_TYPES else "usd",

@@ -19,6 +19,25 @@ from core.lifecycle.tables import Ctx, Guard
 
 #: Statuses of a PaymentMethod that may never be used again (intents §4.4).
 SPENT = ("consumed", "detached")
+#: An intent's statuses in which its attempt with its payment method has not ended yet.
+ATTEMPT_OPEN = ("requires_action", "processing")
+
+
+def open_attempt(objects: Any, pm_id: str) -> Any | None:
+    """The PaymentIntent or SetupIntent whose attempt with ``pm_id`` has not ended, if any.
+
+    Until it ends, whether the attempt uses the PaymentMethod up (no customer, intents
+    §4.4) or keeps it (attached) is open, so the sandbox refuses to attach or detach it
+    meanwhile: the reference does not say what Stripe does then (a sandbox choice).
+    """
+    for rec in objects.values():
+        if (
+            rec.kind in ("payment_intent", "setup_intent")
+            and rec.status in ATTEMPT_OPEN
+            and rec.payment_method == pm_id
+        ):
+            return rec
+    return None
 
 
 def _leaves(trigger: str) -> Any:
@@ -109,6 +128,15 @@ _GUARDS = (
         _attach_validates,
     ),
     Guard(
+        "pm_no_open_attempt",
+        QT_TRANSLATE_NOOP(
+            "core",
+            "a {kind} in {status} is still paying with it: attach or detach it once that "
+            "attempt ends (a sandbox choice: the reference is silent)",
+        ),
+        lambda c: c.extra.get("open_attempt") is None,
+    ),
+    Guard(
         "pm_attached",
         QT_TRANSLATE_NOOP("core", "not attached to a customer"),
         lambda c: c.obj.customer is not None,
@@ -190,7 +218,10 @@ _GUARDS = (
 )
 GUARDS: dict[str, Guard] = {g.name: g for g in _GUARDS}
 #: Guards whose words are about an ``extra`` object, not ``Ctx.obj``: its fields fill them.
-ABOUT: dict[str, str] = {"intent_pm_unspent": "payment_method"}
+ABOUT: dict[str, str] = {
+    "intent_pm_unspent": "payment_method",
+    "pm_no_open_attempt": "open_attempt",
+}
 
 _PM_LIVE = ("pm_not_consumed", "pm_not_detached")
 _CONFIRM = (
@@ -203,8 +234,13 @@ _CONFIRM = (
 #: (kind, trigger) -> the names of the guards every edge of the trigger needs, in order.
 REQUIRES: dict[tuple[str, str], tuple[str, ...]] = {
     ("payment_method", "use"): _PM_LIVE,
-    ("payment_method", "attach"): (*_PM_LIVE, "not_attached_yet", "pm_attach_validates"),
-    ("payment_method", "detach"): (*_PM_LIVE, "pm_attached"),
+    ("payment_method", "attach"): (
+        *_PM_LIVE,
+        "not_attached_yet",
+        "pm_no_open_attempt",
+        "pm_attach_validates",
+    ),
+    ("payment_method", "detach"): (*_PM_LIVE, "pm_attached", "pm_no_open_attempt"),
     ("payment_method", "set_default"): (*_PM_LIVE, "pm_attached", "pm_not_default"),
     ("payment_intent", "confirm"): _CONFIRM,
     ("payment_intent", "authenticate"): ("intent_waits_for_customer",),

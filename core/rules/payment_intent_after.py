@@ -88,7 +88,8 @@ def settle(st: State, pi_id: str) -> None:
         if ok:
             charge.status, charge.paid = "succeeded", True
         else:
-            charge.status, charge.paid = "failed", False
+            # a failed charge was never captured (stripe-domain §8.2), whatever the intent asked
+            charge.status, charge.paid, charge.captured = "failed", False, False
             charge.failure_code = "payment_method_provider_decline"
             charge.failure_message = "The payment could not be collected from the bank account."
     outcome = "succeeds" if ok else "declines"
@@ -174,7 +175,8 @@ def cancel(st: State, args: Args, data: dict[str, Any]) -> JSONDict:
         charge.settle_outcome = "failed"
         with engine.taking(st, charge.id, "settle"):  # C2: not collected, charge.failed
             charge = st.mut(charge.id)
-            charge.status, charge.paid = "failed", False
+            # a failed charge was never captured (stripe-domain §8.2), whatever the intent asked
+            charge.status, charge.paid, charge.captured = "failed", False, False
             charge.failure_code = "payment_intent_canceled"  # sandbox choice
             charge.failure_message = "The PaymentIntent was canceled while processing."
     with engine.taking(st, pi.id, "cancel", Ctx(pi, extra={"payment_method": pm}), **others):

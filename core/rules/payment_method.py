@@ -12,6 +12,7 @@ import copy
 from typing import Any
 
 from core.facts import cards, errors, intent_errors, intents
+from core.lifecycle import intent_requires
 from core.lifecycle.tables import Ctx
 from core.rules import engine
 from core.rules.source_types import iban_ok
@@ -352,6 +353,14 @@ def _attach_decline(rec: PaymentMethodRec) -> None:
     )
 
 
+def _refuse_while_in_use(st: State, rec: PaymentMethodRec) -> None:
+    """No attach or detach while an intent's attempt with ``rec`` is open (the guard
+    ``pm_no_open_attempt`` says why)."""
+    intent = intent_requires.open_attempt(st.objects, rec.id)
+    if intent is not None:
+        raise intent_errors.pm_in_open_attempt(rec.id, intent.id, intent.status)
+
+
 def attach(st: State, args: Args, data: dict[str, Any]) -> JSONDict:
     p = Params(data, {"customer"})
     customer_id = p.req("customer")
@@ -364,6 +373,7 @@ def attach(st: State, args: Args, data: dict[str, Any]) -> JSONDict:
         raise intent_errors.pm_attach_used()  # §9 E13
     if rec.customer is not None:  # one customer at a time (intents.UNVERIFIED)
         raise intent_errors.pm_other_customer(rec.id, rec.customer)
+    _refuse_while_in_use(st, rec)
     _attach_decline(rec)
     return payment_method_json(attach_to(st, rec.id, customer_id))
 
@@ -373,6 +383,7 @@ def detach(st: State, args: Args, data: dict[str, Any]) -> JSONDict:
     rec = _get(st, args[0])
     if rec.customer is None:
         raise intent_errors.pm_detach_unattached()  # §9 E15
+    _refuse_while_in_use(st, rec)
     customer_id = rec.customer
     with engine.taking(st, rec.id, "detach"):  # M2: never usable again (§4.4)
         rec = st.mut(rec.id)

@@ -3702,7 +3702,7 @@
     <message>
         <location filename="../../core/lifecycle/actions.py" line="+132"/>
         <location line="+59"/>
-        <location filename="../../core/lifecycle/intent_requires.py" line="+113"/>
+        <location filename="../../core/lifecycle/intent_requires.py" line="+141"/>
         <source>not attached to a customer</source>
         <translation>顧客に関連付けられていません</translation>
     </message>
@@ -3732,15 +3732,15 @@
         <translation>顧客は削除されています</translation>
     </message>
     <message>
-        <location filename="../../core/lifecycle/intent_actions.py" line="+25"/>
+        <location filename="../../core/lifecycle/intent_actions.py" line="+26"/>
         <source>simulator-only: Stripe has no endpoint for the customer&apos;s side (intents §8.6)</source>
         <extracomment>The authenticate helpers are the sandbox&apos;s own (§8.6): said beside the buttons.</extracomment>
         <translation>シミュレーター専用: Stripe には顧客側の操作のエンドポイントがない (intents §8.6)</translation>
     </message>
     <message>
-        <location filename="../../core/lifecycle/intent_requires.py" line="-23"/>
+        <location filename="../../core/lifecycle/intent_requires.py" line="-32"/>
         <source>used once without a customer: it may not be used again (intents §4.4)</source>
-        <extracomment>Statuses of a PaymentMethod that may never be used again (intents §4.4).</extracomment>
+        <extracomment>Statuses of a PaymentMethod that may never be used again (intents §4.4). An intent&apos;s statuses in which its attempt with its payment method has not ended yet.</extracomment>
         <translation>顧客なしで一度使われた: 二度と使えない (intents §4.4)</translation>
     </message>
     <message>
@@ -3749,7 +3749,12 @@
         <translation>関連付け解除済み: 二度と使うことも関連付けることもできない (intents §4.4)</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+16"/>
+        <source>a {kind} in {status} is still paying with it: attach or detach it once that attempt ends (a sandbox choice: the reference is silent)</source>
+        <translation>{status} の {kind} がまだこれで支払い中です。その試行が終わってから関連付けまたは関連付け解除してください（サンドボックスの選択：リファレンスには記載がありません）</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>already the customer&apos;s default payment method</source>
         <translation>すでに顧客のデフォルトの支払い方法</translation>
     </message>
@@ -3779,12 +3784,12 @@
         <translation>確定できるのは未完了の {kind} だけ。これは {status}</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-28"/>
         <source>this decline card cannot be attached: attaching validates it (stripe-domain §10)</source>
         <translation>この拒否カードは関連付けできません: 関連付けの際に検証されます (stripe-domain §10)</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+63"/>
         <source>only a {kind} in requires_action waits for the customer; this one is {status}</source>
         <translation>顧客の操作を待つのは requires_action の {kind} だけ。これは {status}</translation>
     </message>
