@@ -150,9 +150,7 @@ class StateGraphView(
         self._panel = self._new_panel()
         self._pinned_panel: GraphPanel | None = None
         self._placeholder = TextItem(
-            QCoreApplication.translate(
-                "StateGraph", "Select a source, a token or a charge to see its lifecycle."
-            ),
+            QCoreApplication.translate("StateGraph", "Select an object to see its lifecycle."),
             lambda: style.title_font(self._metrics.scale),
             "muted",
         )
@@ -455,9 +453,7 @@ class StateGraphView(
         if event.type() == QEvent.Type.LanguageChange:
             self.setAccessibleName(QCoreApplication.translate("StateGraph", "State graph"))
             self._placeholder.set_text(
-                QCoreApplication.translate(
-                    "StateGraph", "Select a source, a token or a charge to see its lifecycle."
-                )
+                QCoreApplication.translate("StateGraph", "Select an object to see its lifecycle.")
             )
             self._rebuild()
             for panel in self._panels():

@@ -3186,16 +3186,16 @@
     </message>
     <message>
         <location line="+43"/>
-        <location line="+334"/>
+        <location line="+332"/>
         <source>State graph</source>
         <translation>状態グラフ</translation>
     </message>
     <message>
-        <location line="-303"/>
-        <location line="+305"/>
-        <source>Select a source, a token or a charge to see its lifecycle.</source>
+        <location line="-301"/>
+        <location line="+303"/>
+        <source>Select an object to see its lifecycle.</source>
         <extracomment>the window&apos;s text zoom, presenter mode and the screen height it is shown on</extracomment>
-        <translation>ソース、トークン、請求のいずれかを選ぶと、そのライフサイクルが表示されます。</translation>
+        <translation>オブジェクトを選ぶと、そのライフサイクルが表示されます。</translation>
     </message>
     <message>
         <location filename="../../gui/graph/view_menu.py" line="+35"/>
