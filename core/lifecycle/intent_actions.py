@@ -34,7 +34,7 @@ def for_payment_method(st: State, rec: PaymentMethodRec) -> list[Action]:
         rec,
         extra={
             "customer": st.get(rec.customer) if rec.customer else None,
-            "open_attempt": intent_requires.open_attempt(st.objects, rec.id),
+            "open_attempt": intent_requires.open_attempt(st, rec.id),
         },
     )
     params: dict[str, Any] = {

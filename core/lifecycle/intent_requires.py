@@ -16,6 +16,7 @@ from core.facts import cards
 from core.i18n import QT_TRANSLATE_NOOP
 from core.lifecycle import tables as lifecycle
 from core.lifecycle.tables import Ctx, Guard
+from core.store.state import State
 
 #: Statuses of a PaymentMethod that may never be used again (intents §4.4).
 SPENT = ("consumed", "detached")
@@ -23,20 +24,19 @@ SPENT = ("consumed", "detached")
 ATTEMPT_OPEN = ("requires_action", "processing")
 
 
-def open_attempt(objects: Any, pm_id: str) -> Any | None:
+def open_attempt(st: State, pm_id: str) -> Any | None:
     """The PaymentIntent or SetupIntent whose attempt with ``pm_id`` has not ended, if any.
 
     Until it ends, whether the attempt uses the PaymentMethod up (no customer, intents
     §4.4) or keeps it (attached) is open, so the sandbox refuses to attach or detach it
     meanwhile: the reference does not say what Stripe does then (a sandbox choice).
+    Only the intents are read (``State.order`` by kind), not every object.
     """
-    for rec in objects.values():
-        if (
-            rec.kind in ("payment_intent", "setup_intent")
-            and rec.status in ATTEMPT_OPEN
-            and rec.payment_method == pm_id
-        ):
-            return rec
+    for kind in ("payment_intent", "setup_intent"):
+        for intent_id in st.order.get(kind, ()):
+            rec = st.objects.get(intent_id)
+            if rec is not None and rec.status in ATTEMPT_OPEN and rec.payment_method == pm_id:
+                return rec
     return None
 
 

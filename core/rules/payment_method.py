@@ -356,7 +356,7 @@ def _attach_decline(rec: PaymentMethodRec) -> None:
 def _refuse_while_in_use(st: State, rec: PaymentMethodRec) -> None:
     """No attach or detach while an intent's attempt with ``rec`` is open (the guard
     ``pm_no_open_attempt`` says why)."""
-    intent = intent_requires.open_attempt(st.objects, rec.id)
+    intent = intent_requires.open_attempt(st, rec.id)
     if intent is not None:
         raise intent_errors.pm_in_open_attempt(rec.id, intent.id, intent.status)
 
