@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from gui.dialogs import _facts
@@ -167,3 +167,28 @@ class ExpiryCvc(QWidget):
         if self.cvc.text():
             out.append((f"{prefix}[cvc]", self.cvc.text()))
         return out
+
+
+def amount_problems(amount_text: str, currency: str) -> dict[str, str]:
+    """What is wrong with an amount and currency a dialog will charge (``{}`` if nothing):
+    a currency the sandbox knows, a whole number in the smallest unit, Stripe's minimum
+    charge and at most 8 digits."""
+    errors: dict[str, str] = {}
+    if currency not in _facts.CURRENCIES:
+        errors["currency"] = QCoreApplication.translate(
+            "AmountFields", "A three-letter currency the sandbox knows, e.g. usd."
+        )
+    text = amount_text.strip()
+    if not text.isdigit():
+        errors["amount"] = QCoreApplication.translate(
+            "AmountFields", "Whole number in the smallest unit (1099 means 10.99)."
+        )
+    elif currency in _facts.CURRENCIES:
+        low = _facts.min_charge(currency)
+        if int(text) < low:
+            errors["amount"] = QCoreApplication.translate(
+                "AmountFields", "Stripe's minimum charge is {min} {currency}."
+            ).format(min=_facts.format_amount(low, currency), currency=currency)
+        elif int(text) > _facts.MAX_AMOUNT:
+            errors["amount"] = QCoreApplication.translate("AmountFields", "At most 8 digits.")
+    return errors

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QWidget
 
 from gui.dialogs import _facts
 from gui.dialogs._base import ApiRequest, RequestDialog, fill_combo, wrap
+from gui.dialogs._widgets import amount_problems
 from gui.sandbox_host import SandboxHost
 
 
@@ -378,20 +379,7 @@ class ChargeDialog(RequestDialog):
                 errors["source"] = self.tr(
                     "In this combination the source starts with {prefixes}."
                 ).format(prefixes=" or ".join(mode.prefixes))
-        currency = self.currency()
-        if currency not in _facts.CURRENCIES:
-            errors["currency"] = self.tr("A three-letter currency the sandbox knows, e.g. usd.")
-        text = self.amount_edit.text().strip()
-        if not text.isdigit():
-            errors["amount"] = self.tr("Whole number in the smallest unit (1099 means 10.99).")
-        elif currency in _facts.CURRENCIES:
-            low = _facts.min_charge(currency)
-            if int(text) < low:
-                errors["amount"] = self.tr("Stripe's minimum charge is {min} {currency}.").format(
-                    min=_facts.format_amount(low, currency), currency=currency
-                )
-            elif int(text) > _facts.MAX_AMOUNT:
-                errors["amount"] = self.tr("At most 8 digits.")
+        errors.update(amount_problems(self.amount_edit.text(), self.currency()))
         return errors
 
     def build_request(self) -> ApiRequest:

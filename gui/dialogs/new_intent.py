@@ -25,6 +25,7 @@ from gui.dialogs._intents import (
     fill_payment_methods,
     payment_method_problem,
 )
+from gui.dialogs._widgets import amount_problems
 from gui.sandbox_host import SandboxHost
 from gui.words.citations import INTENTS
 
@@ -146,21 +147,7 @@ class NewPaymentIntentDialog(RequestDialog):
         return chosen_id(self.pm_combo)
 
     def validate(self) -> dict[str, str]:
-        errors: dict[str, str] = {}
-        currency = self.currency()
-        if currency not in _facts.CURRENCIES:
-            errors["currency"] = self.tr("A three-letter currency the sandbox knows, e.g. usd.")
-        text = self.amount_edit.text().strip()
-        if not text.isdigit():
-            errors["amount"] = self.tr("Whole number in the smallest unit (1099 means 10.99).")
-        elif currency in _facts.CURRENCIES:
-            low = _facts.min_charge(currency)
-            if int(text) < low:
-                errors["amount"] = self.tr("Stripe's minimum charge is {min} {currency}.").format(
-                    min=_facts.format_amount(low, currency), currency=currency
-                )
-            elif int(text) > _facts.MAX_AMOUNT:
-                errors["amount"] = self.tr("At most 8 digits.")
+        errors = amount_problems(self.amount_edit.text(), self.currency())
         if problem := customer_problem(self.customer_id()):
             errors["customer"] = problem
         confirm = self.confirm_check.isChecked()

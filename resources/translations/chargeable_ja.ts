@@ -50,6 +50,29 @@
     </message>
 </context>
 <context>
+    <name>AmountFields</name>
+    <message>
+        <location filename="../../gui/dialogs/_widgets.py" line="+178"/>
+        <source>A three-letter currency the sandbox knows, e.g. usd.</source>
+        <translation>サンドボックスが対応する 3 文字の通貨コード (例: usd)。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Whole number in the smallest unit (1099 means 10.99).</source>
+        <translation>最小単位の整数 (1099 は 10.99 を表します)。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Stripe&apos;s minimum charge is {min} {currency}.</source>
+        <translation>Stripe の最低請求額は {min} {currency} です。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>At most 8 digits.</source>
+        <translation>8 桁までです。</translation>
+    </message>
+</context>
+<context>
     <name>CancelIntentDialog</name>
     <message>
         <location filename="../../gui/dialogs/intent_steps.py" line="+154"/>
@@ -104,7 +127,7 @@
 <context>
     <name>CardPicker</name>
     <message>
-        <location filename="../../gui/dialogs/_widgets.py" line="+43"/>
+        <location filename="../../gui/dialogs/_widgets.py" line="-150"/>
         <source>Type a number…</source>
         <translation>番号を入力…</translation>
     </message>
@@ -142,7 +165,7 @@
 <context>
     <name>ChargeDialog</name>
     <message>
-        <location filename="../../gui/dialogs/charge.py" line="+53"/>
+        <location filename="../../gui/dialogs/charge.py" line="+54"/>
         <source>A token</source>
         <translation>トークン</translation>
     </message>
@@ -284,26 +307,6 @@
         <location line="+5"/>
         <source>In this combination the source starts with {prefixes}.</source>
         <translation>この組み合わせでは、source は {prefixes} で始まります。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>A three-letter currency the sandbox knows, e.g. usd.</source>
-        <translation>サンドボックスが対応する 3 文字の通貨コード (例: usd)。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Whole number in the smallest unit (1099 means 10.99).</source>
-        <translation>最小単位の整数 (1099 は 10.99 を表します)。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Stripe&apos;s minimum charge is {min} {currency}.</source>
-        <translation>Stripe の最低請求額は {min} {currency} です。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>At most 8 digits.</source>
-        <translation>8 桁までです。</translation>
     </message>
 </context>
 <context>
@@ -1957,7 +1960,7 @@
 <context>
     <name>NewPaymentIntentDialog</name>
     <message>
-        <location filename="../../gui/dialogs/new_intent.py" line="+52"/>
+        <location filename="../../gui/dialogs/new_intent.py" line="+53"/>
         <source>New PaymentIntent</source>
         <translation>新しい PaymentIntent</translation>
     </message>
@@ -2055,26 +2058,6 @@
         <location line="+11"/>
         <source>off_session: a card that needs authentication is declined (§3.2 T10, §8.4).</source>
         <translation>off_session：認証が必要なカードは拒否されます（§3.2 T10、§8.4）。</translation>
-    </message>
-    <message>
-        <location line="+36"/>
-        <source>A three-letter currency the sandbox knows, e.g. usd.</source>
-        <translation>サンドボックスが対応する 3 文字の通貨コード (例: usd)。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Whole number in the smallest unit (1099 means 10.99).</source>
-        <translation>最小単位の整数 (1099 は 10.99 を表します)。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Stripe&apos;s minimum charge is {min} {currency}.</source>
-        <translation>Stripe の最低請求額は {min} {currency} です。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>At most 8 digits.</source>
-        <translation>8 桁までです。</translation>
     </message>
 </context>
 <context>
@@ -2265,7 +2248,7 @@
 <context>
     <name>NewSetupIntentDialog</name>
     <message>
-        <location filename="../../gui/dialogs/new_intent.py" line="+49"/>
+        <location filename="../../gui/dialogs/new_intent.py" line="+82"/>
         <source>New SetupIntent</source>
         <translation>新しい SetupIntent</translation>
     </message>
