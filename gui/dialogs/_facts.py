@@ -213,7 +213,7 @@ def ach_test_accounts() -> tuple[tuple[str, str], ...]:
     )
 
 
-ACH_TEST_ROUTING = "110000000"
+ACH_TEST_ROUTING = _intents.US_BANK_ROUTING  # Stripe's one US test routing number, kept by core
 
 
 # -- PaymentMethods, PaymentIntents, SetupIntents (stripe-intents-domain.md) -----------
