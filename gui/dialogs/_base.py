@@ -220,6 +220,11 @@ class RequestDialog(QDialog):
         super().showEvent(event)
         if not self._focused:
             self._focused = True
+            # An explicit minimum width overrides the layout's: never open narrower than
+            # the widest row needs (a long translation would be cut off at the right).
+            needed = self.minimumSizeHint().width()
+            if self.width() < needed:
+                self.resize(needed, self.height())
             self.focus_first_field()
 
     def focus_first_field(self) -> QWidget | None:
