@@ -60,8 +60,13 @@ class EdgeLabel(Pictured[LabelLook], QGraphicsItem):
         return (self._edge.look_name(), self._edge.edge.label, self._edge.edge.taken)
 
     def looks(self) -> tuple[LabelLook, ...]:
+        """Each look with its count as it is and, if its action is allowed, taken
+        once more (the look that action gives it, painted ahead)."""
         label, taken = self._edge.edge.label, self._edge.edge.taken
-        return tuple((name, label, taken) for name in self._edge.look_names())
+        now = tuple((name, label, taken) for name in self._edge.look_names())
+        if not self._edge.edge.allowed or self._edge.neutral:
+            return now
+        return (*now, ("taken", label, taken + 1))
 
     def font_of(self, name: str) -> QFont:
         return style.label_font(self._edge.text_scale, bold=name != "blocked")

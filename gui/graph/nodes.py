@@ -70,6 +70,9 @@ class NodeItem(Pictured[NodeLook], QGraphicsObject):
 
     #: looks, by precedence (a node both current and previous looks current)
     LOOKS = ("current", "previous", "unreachable", "plain")
+    #: the trail position an allowed action would reach this state at (0: none
+    #: leads here; set by the panel)
+    next_visit = 0
 
     def __init__(
         self,
@@ -148,8 +151,15 @@ class NodeItem(Pictured[NodeLook], QGraphicsObject):
         return self._look_of(self.node)
 
     def looks(self) -> tuple[NodeLook, ...]:
+        """Its four looks as it is and, if an allowed action leads here, current
+        with the badge of the next visit (the look that action gives it: painted
+        ahead, so the action's frame copies a picture)."""
         _state, node_id, label, terminal, badge = self.look()
-        return tuple((state, node_id, label, terminal, badge) for state in self.LOOKS)
+        now = tuple((state, node_id, label, terminal, badge) for state in self.LOOKS)
+        if not self.next_visit:
+            return now
+        arriving = visits_text((*self.node.visits, self.next_visit))
+        return (*now, ("current", node_id, label, terminal, arriving))
 
     def status_word(self) -> str:
         return self._word(self._state_of(self.node), self.node.terminal)

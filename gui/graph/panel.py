@@ -217,11 +217,17 @@ class GraphPanel(QGraphicsObject):
             == [(e.id, e.source, e.target, e.label) for e in model.edges]
         )
         self.model = model
+        arrivals = _arrivals(model)
         if same and model is not None:
             for n in model.nodes:
-                self.nodes[n.id].set_node(n)
+                node = self.nodes[n.id]
+                node.next_visit = arrivals.get(n.id, 0)
+                node.set_node(n)
+                node.refresh_pictures()
             for e in model.edges:
-                self.edges[e.id].set_edge(e)
+                edge = self.edges[e.id]
+                edge.set_edge(e)
+                edge.label.refresh_pictures()
             return False
         self.stop_animation()
         for item in [*self.nodes.values(), *self.edges.values()]:
@@ -259,6 +265,7 @@ class GraphPanel(QGraphicsObject):
             self.edges[e.id] = item
         for n in model.nodes:
             item = NodeItem(n, self.layout.nodes[n.id], self, text_scale=self._metrics.scale)
+            item.next_visit = arrivals.get(n.id, 0)
             item.moveBy(0, self._graph_top)
             self.nodes[n.id] = item
         self.banner.setPos(MARGIN_X, self._graph_top + self.layout.height)
@@ -397,3 +404,12 @@ class GraphPanel(QGraphicsObject):
 
 
 MARGIN_X = 24.0
+
+
+def _arrivals(model: GraphModel | None) -> dict[str, int]:
+    """The states an allowed action leads to, each with the trail position it
+    would be reached at (the next one)."""
+    if model is None:
+        return {}
+    next_visit = 1 + max((max(n.visits) for n in model.nodes if n.visits), default=0)
+    return {e.target: next_visit for e in model.edges if e.allowed}

@@ -57,6 +57,12 @@ class Pictured(Generic[Look]):
         """Paint every look ahead after the next cache fill (a new object is shown)."""
         self._want_pictures = True
 
+    def refresh_pictures(self) -> None:
+        """Paint the looks the item can take next, soon after this frame (its
+        state moved on: a badge or a count the last pictures did not have)."""
+        if self._pictures is not None:
+            _Prerenderer.instance().add(self)
+
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
@@ -91,12 +97,16 @@ class Pictured(Generic[Look]):
             _Prerenderer.instance().add(self)
 
     def prerender(self) -> None:
-        """Paint every look not painted yet, on the pixel grid of the last cache fill."""
+        """Paint every look not painted yet, on the pixel grid of the last cache
+        fill, and drop pictures of looks the item can no longer take (an old badge)."""
         pictures, t = self._pictures, self._picture_transform
         if pictures is None or t is None:
             return
         w, h, dpr, hints = self._picture_grid
-        for look in self.looks():
+        looks = self.looks()
+        for stale in set(pictures) - {*looks, self.look()}:
+            del pictures[stale]
+        for look in looks:
             if look in pictures:
                 continue
             pix = QPixmap(w, h)
