@@ -19,6 +19,13 @@ class FlowLayout(QLayout):
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self._spacing = spacing
+        # Qt asks for the height at a width several times per layout pass (the
+        # layouts above ask too), and each answer asks every button for its size
+        # hint: both are kept until Qt invalidates the layout (an item's hint may
+        # have changed: updateGeometry; an item added, shown or hidden), keyed
+        # by which items show as well.
+        self._hints: tuple[tuple[int, ...], list[tuple[QLayoutItem, QSize]]] | None = None
+        self._heights: dict[tuple[tuple[int, ...], int], int] = {}
         self.setContentsMargins(QMargins(0, 0, 0, 0))
 
     # ------------------------------------------------------------- the items
@@ -53,7 +60,16 @@ class FlowLayout(QLayout):
         return True
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt API
-        return self._place(QRect(0, 0, width, 0), move=False)
+        key = (self._shown(), width)
+        height = self._heights.get(key)
+        if height is None:
+            height = self._heights[key] = self._place(QRect(0, 0, width, 0), move=False)
+        return height
+
+    def invalidate(self) -> None:
+        self._hints = None
+        self._heights.clear()
+        super().invalidate()
 
     def setGeometry(self, rect: QRect) -> None:  # noqa: N802 - Qt API
         super().setGeometry(rect)
@@ -61,8 +77,7 @@ class FlowLayout(QLayout):
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
         width = height = 0
-        for item in self._visible():
-            hint = item.sizeHint()
+        for _item, hint in self._visible_hints():
             width += hint.width() + (self._spacing if width else 0)
             height = max(height, hint.height())
         margins = self.contentsMargins()
@@ -80,12 +95,25 @@ class FlowLayout(QLayout):
     def _visible(self) -> list[QLayoutItem]:
         return [i for i in self._items if not ((w := i.widget()) is not None and w.isHidden())]
 
+    def _shown(self) -> tuple[int, ...]:
+        """The indexes of the items that show: part of the kept sizes' key."""
+        return tuple(
+            n
+            for n, i in enumerate(self._items)
+            if not ((w := i.widget()) is not None and w.isHidden())
+        )
+
+    def _visible_hints(self) -> list[tuple[QLayoutItem, QSize]]:
+        shown = self._shown()
+        if self._hints is None or self._hints[0] != shown:
+            self._hints = (shown, [(self._items[n], self._items[n].sizeHint()) for n in shown])
+        return self._hints[1]
+
     def _place(self, rect: QRect, *, move: bool) -> int:
         margins = self.contentsMargins()
         area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
         x, y, line = area.x(), area.y(), 0
-        for item in self._visible():
-            hint = item.sizeHint()
+        for item, hint in self._visible_hints():
             if x > area.x() and x + hint.width() > area.right() + 1:
                 x, y, line = area.x(), y + line + self._spacing, 0
             if move:
