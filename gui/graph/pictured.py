@@ -25,7 +25,9 @@ class Pictured(Generic[Look]):
     the very same transform, pixel grid and render hints Qt would have used (so
     the pixels are the same). Pictures are made just after the frame that first
     shows an item, or shows a newly selected object (``_Prerenderer``, a posted
-    event); until then, and after a zoom or a resize (a new pixel grid), the
+    event), and again after each change of the object for the looks its next
+    allowed action would give (a state's next visit badge, an edge's count one
+    higher: ``looks()`` lists them, :meth:`refresh_pictures` asks); until then, and after a zoom or a resize (a new pixel grid), the
     cache is filled with vectors as before, so showing a graph and zooming cost
     what they did. Blitting the cache stays in C++ (no Python call per frame).
 
