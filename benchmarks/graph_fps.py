@@ -35,6 +35,23 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 
+def paint_ahead(app: Any, limit: float = 2.0) -> tuple[float, float]:
+    """Run the event loop until the graph has painted its looks ahead (or ``limit``
+    seconds): (the total ms, the longest turn of the loop in ms)."""
+    from gui.graph.pictured import _Prerenderer
+
+    prerenderer = _Prerenderer.instance()
+    start = time.perf_counter()
+    longest = 0.0
+    while True:
+        turn = time.perf_counter()
+        app.processEvents()
+        now = time.perf_counter()
+        longest = max(longest, now - turn)
+        if not prerenderer.busy() or now - start > limit:
+            return (now - start) * 1000, longest * 1000
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     if not ordered:
@@ -133,6 +150,7 @@ def main() -> int:
     frame_paints: list[float] = []
     selection_paints: list[float] = []
     selection_after: list[float] = []
+    selection_slices: list[float] = []
     state = {"animating": False, "selecting": False}
 
     class ProbeView(StateGraphView):
@@ -172,9 +190,11 @@ def main() -> int:
             view.set_object(object_id)
             view.viewport().repaint()
             state["selecting"] = False
-            after = time.perf_counter()
-            app.processEvents()  # what the view does right after showing it
-            selection_after.append((time.perf_counter() - after) * 1000)
+            # what the view does right after showing it: painting the items' other
+            # looks ahead, in slices of a few ms (a person takes longer to click)
+            total, longest = paint_ahead(app)
+            selection_after.append(total)
+            selection_slices.append(longest)
         frames.clear()
         frame_paints.clear()
         loop = QEventLoop()
@@ -193,6 +213,7 @@ def main() -> int:
             transitions += 1
         app.processEvents()
         state["animating"] = False
+        paint_ahead(app)  # the next looks, painted once the animation is over
         view.animationFinished.disconnect(loop.quit)
         stamps = [started, *frames]
         intervals.extend((b - a) * 1000 for a, b in zip(stamps, stamps[1:], strict=False))
@@ -243,7 +264,8 @@ def main() -> int:
         f"selection frame (new object shown, not animated): median "
         f"{statistics.median(selection_paints):.2f} ms, max {max(selection_paints):.2f} ms "
         f"({len(selection_paints)} frames); work just after it: median "
-        f"{statistics.median(selection_after):.1f} ms, max {max(selection_after):.1f} ms"
+        f"{statistics.median(selection_after):.1f} ms, max {max(selection_after):.1f} ms, "
+        f"in turns of the event loop of at most {max(selection_slices):.1f} ms"
     )
     ok = percentile(paints, 99) < 4.0 and max(intervals) <= 20.0
     print("aim (p99 paint < 4 ms, no interval > 20 ms):", "met" if ok else "NOT met")

@@ -144,3 +144,4 @@ class SandboxFollowMixin:
                 self._watch(panel.animate_transition(taken.id, self.effective_duration()))
                 if not self._auto_fit:
                     self._follow(panel)
+            panel.refresh_pictures()  # now if nothing animates, else when it ends

@@ -223,11 +223,8 @@ class GraphPanel(QGraphicsObject):
                 node = self.nodes[n.id]
                 node.next_visit = arrivals.get(n.id, 0)
                 node.set_node(n)
-                node.refresh_pictures()
             for e in model.edges:
-                edge = self.edges[e.id]
-                edge.set_edge(e)
-                edge.label.refresh_pictures()
+                self.edges[e.id].set_edge(e)
             return False
         self.stop_animation()
         for item in [*self.nodes.values(), *self.edges.values()]:
@@ -292,6 +289,16 @@ class GraphPanel(QGraphicsObject):
                 piece.want_pictures()
             edge.label.want_pictures()
 
+    def refresh_pictures(self) -> None:
+        """Paint ahead the looks the next action can give (after a change; not while
+        an animation runs: its frames come first, :meth:`_on_finished` asks again)."""
+        if self.animation is not None:
+            return
+        for node in self.nodes.values():
+            node.refresh_pictures()
+        for edge in self.edges.values():
+            edge.label.refresh_pictures()
+
     def _on_edge_clicked(self, edge_id: str) -> None:
         if self.model is not None:
             self.edgeClicked.emit(self.model.object_id, edge_id)
@@ -333,6 +340,7 @@ class GraphPanel(QGraphicsObject):
             anim.finished.disconnect(self._on_finished)
             anim.deleteLater()
         self.animationFinished.emit()
+        self.refresh_pictures()
 
     def animate_transition(self, edge_id: str, duration: int) -> QAbstractAnimation | None:
         """Marker along ``edge_id`` (eased), then the target node pulses."""

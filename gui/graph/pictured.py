@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Hashable
 from typing import TYPE_CHECKING, Generic, TypeVar
 
@@ -27,9 +28,10 @@ class Pictured(Generic[Look]):
     shows an item, or shows a newly selected object (``_Prerenderer``, a posted
     event), and again after each change of the object for the looks its next
     allowed action would give (a state's next visit badge, an edge's count one
-    higher: ``looks()`` lists them, :meth:`refresh_pictures` asks); until then, and after a zoom or a resize (a new pixel grid), the
-    cache is filled with vectors as before, so showing a graph and zooming cost
-    what they did. Blitting the cache stays in C++ (no Python call per frame).
+    higher: ``looks()`` lists them, :meth:`refresh_pictures` asks), a few
+    milliseconds at a time. Until then, and after a zoom or a resize (a new
+    pixel grid), the cache is filled with vectors as before, so showing a graph
+    and zooming cost what they did. Blitting the cache stays in C++ (no Python call per frame).
 
     Exports (``NoCache``, painted onto an image or an SVG) get vectors. A
     subclass gives ``look()`` (a hashable key of everything it draws),
@@ -129,6 +131,8 @@ class _Prerenderer(QObject):
     is not delayed and its first action finds every look ready."""
 
     _instance: _Prerenderer | None = None
+    #: the longest a slice of painting ahead runs before it lets other events in
+    SLICE = 0.003
 
     def __init__(self) -> None:
         super().__init__()
@@ -143,7 +147,14 @@ class _Prerenderer(QObject):
         return cls._instance
 
     def add(self, item: Pictured) -> None:
-        self._pending.append(item)
+        self._pending.append(item)  # twice is harmless: a painted look is skipped
+        self._post()
+
+    def busy(self) -> bool:
+        """Looks are still waiting to be painted (a slice is posted)."""
+        return bool(self._pending)
+
+    def _post(self) -> None:
         if not self._posted:
             self._posted = True
             QCoreApplication.postEvent(
@@ -151,14 +162,23 @@ class _Prerenderer(QObject):
             )
 
     def run(self) -> None:
-        """Paint all pending looks now."""
+        """Paint pending looks for up to :attr:`SLICE` seconds, then post the rest.
+
+        A new graph has some 200 looks to paint (30-50 ms): in one event that
+        held up the frames of an animation that had just started, and any
+        click. In slices, the animation's timer and the frames come in between.
+        """
         self._posted = False
-        pending, self._pending = self._pending, []
-        for item in pending:
+        deadline = time.perf_counter() + self.SLICE
+        while self._pending:
+            item = self._pending.pop(0)
             try:
                 item.prerender()
             except RuntimeError:  # the item was deleted meanwhile
                 continue
+            if time.perf_counter() > deadline and self._pending:
+                self._post()
+                return
 
     def event(self, event: QEvent) -> bool:
         if event.type() == self._type:

@@ -8,6 +8,7 @@ the action itself only copies (painting them there cost ~1 ms a frame).
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import pytest
@@ -17,6 +18,7 @@ from core.api import Sandbox
 from gui.graph import StateGraphView
 from gui.graph.edges import EdgeLabel
 from gui.graph.nodes import NodeItem
+from gui.graph.pictured import _Prerenderer
 from gui.sandbox_host import SandboxHost
 
 CARD = {
@@ -69,8 +71,13 @@ def _frame(view: StateGraphView) -> None:
 
 
 def _settle() -> None:
-    for _ in range(3):  # the pictures are painted by a posted, low-priority event
+    # the pictures are painted by posted, low-priority events, a few ms at a time
+    prerenderer = _Prerenderer.instance()
+    for _ in range(500):
         QApplication.processEvents()
+        if not prerenderer.busy():
+            return
+    raise AssertionError("the looks were still being painted after 500 turns")
 
 
 def _perform(sandbox: Sandbox, object_id: str, name: str, **chosen: str) -> None:
@@ -118,6 +125,31 @@ def test_the_same_action_again_finds_its_next_count_painted(
     assert [label.look()[2] for label in labels] == [4]  # the count the label shows
 
 
+def test_painting_ahead_comes_in_slices_between_other_events(
+    view: StateGraphView, sandbox: Sandbox
+) -> None:
+    src = sandbox.request("POST", "/v1/sources", IDEAL).body["id"]
+    slices: list[float] = []
+    prerenderer = _Prerenderer.instance()
+    original = prerenderer.run
+
+    def timed() -> None:
+        started = time.perf_counter()
+        original()
+        slices.append(time.perf_counter() - started)
+
+    prerenderer.run = timed  # type: ignore[method-assign]
+    try:
+        view.set_object(src)
+        _frame(view)
+        _settle()
+    finally:
+        del prerenderer.run
+    assert len(slices) > 1  # a new graph's looks take more than one slice
+    # each slice stops after the item that passed the budget (one item: under 5 ms)
+    assert sorted(slices)[len(slices) // 2] < prerenderer.SLICE + 0.005
+
+
 def test_pictures_of_looks_an_item_can_no_longer_take_are_dropped(
     view: StateGraphView, sandbox: Sandbox
 ) -> None:
@@ -135,3 +167,30 @@ def test_pictures_of_looks_an_item_can_no_longer_take_are_dropped(
     for item in [*panel.nodes.values(), *(e.label for e in panel.edges.values())]:
         kept = set(item._pictures or {})
         assert kept <= {*item.looks(), item.look()}, type(item).__name__
+
+
+def test_painting_ahead_waits_for_the_animation_to_end(
+    qtbot: Any, view: StateGraphView, sandbox: Sandbox, painted: list[tuple[str, Any]]
+) -> None:
+    src = sandbox.request("POST", "/v1/sources", {"type": "card", **CARD}).body["id"]
+    customer = sandbox.request("POST", "/v1/customers", {}).body["id"]
+    view.set_object(src)
+    _frame(view)
+    _settle()
+    _perform(sandbox, src, "attach", customer=customer)
+    _frame(view)
+    _settle()
+    view.set_animation_duration(80)
+    _perform(sandbox, src, "charge", customer=customer)
+    (anim,) = view.running_animations()
+    QApplication.processEvents()
+    assert not _Prerenderer.instance().busy()  # the animation's frames come first
+    with qtbot.waitSignal(anim.finished, timeout=5000):
+        pass
+    assert _Prerenderer.instance().busy()  # then the next looks are painted
+    _settle()
+    view.set_animation_duration(0)
+    painted.clear()
+    _perform(sandbox, src, "charge", customer=customer)
+    _frame(view)
+    assert painted == []
