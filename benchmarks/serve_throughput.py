@@ -62,11 +62,11 @@ Servers (each its own process, listening on 127.0.0.1; output to a file):
         [--threads 1,2,4,8,16] [--rev REV] [--candidates] [--json] [--peer URL]
         [--client lean|json] [--fresh-ceiling] [--ceiling-collector] [--access-log] [--pin]
 
-``--pin`` keeps this process (client and ceiling) on the first CPU and each
-server on the second (os.sched_setaffinity), as wrk's guide advises; on this
-shared 2-CPU machine it moved the 8-client figure from 0.42 to 0.54 and its p99
-from 9.9 to 5.5 ms in one pair of runs (load average 0.7-0.9): without it the
-kernel moves the server between cores mid-run, cold caches each time.
+``--pin`` keeps the client on the first CPU and each server on the second
+(os.sched_setaffinity), as wrk's guide advises, and moves this process to the
+second CPU while it measures the ceiling, so the ceiling and the servers run on
+the same core; without it the kernel moves the server between cores mid-run,
+cold caches each time (see the figures below).
 
 The last line is ``serve throughput: N req/s at 8 clients = X of the in-process ceiling``.
 
@@ -662,8 +662,10 @@ class Server:
             self.output.unlink(missing_ok=True)
 
 
-#: the CPUs servers run on (--pin); empty: wherever the kernel puts them
+#: the CPUs servers (and the ceiling) run on, and the client's (--pin); empty:
+#: wherever the kernel puts them
 SERVER_CPUS: set[int] = set()
+CLIENT_CPUS: set[int] = set()
 
 
 def launch(label: str, argv: list[str], cwd: Path, marker: str, wait: float = 60) -> Server:
@@ -927,9 +929,9 @@ def main() -> int:
     parser.add_argument(
         "--pin",
         action="store_true",
-        help="pin this process (the client and the ceiling) to the first CPU and each "
-        "server to the second, as wrk's guide advises: no process moves between cores "
-        "mid-run and the server's caches stay its own (Linux; needs 2 CPUs)",
+        help="pin the client to the first CPU and each server, and the ceiling, to the "
+        "second, as wrk's guide advises: no process moves between cores mid-run and the "
+        "server's caches stay its own (Linux; needs 2 CPUs)",
     )
     parser.add_argument(
         "--instructions",
@@ -946,6 +948,7 @@ def main() -> int:
             raise SystemExit("--pin needs Linux and at least 2 CPUs")
         client_cpu, server_cpu = sorted(os.sched_getaffinity(0))[:2]
         os.sched_setaffinity(0, {client_cpu})
+        CLIENT_CPUS.update({client_cpu})
         SERVER_CPUS.update({server_cpu})
 
     print(
@@ -953,8 +956,8 @@ def main() -> int:
         f"{counts}, {args.rounds} rounds interleaved, raw-socket keep-alive {args.client} "
         f"clients; {os.cpu_count()} CPUs"
         + (
-            f" (this process on CPU {sorted(os.sched_getaffinity(0))},"
-            f" servers on {sorted(SERVER_CPUS)})"
+            f" (the client on CPU {sorted(CLIENT_CPUS)},"
+            f" the servers and the ceiling on {sorted(SERVER_CPUS)})"
             if SERVER_CPUS
             else ""
         )
@@ -987,10 +990,14 @@ def main() -> int:
             for threads in counts:
                 # The ceiling's share of this moment, just before the servers' runs at it:
                 # one sandbox answers as many units as each server does, so it grows as theirs.
+                if SERVER_CPUS:  # --pin: the ceiling runs on the servers' CPU, as they do
+                    os.sched_setaffinity(0, SERVER_CPUS)
                 if args.fresh_ceiling:
                     top = ceiling_run(args.units, lambda b: json.dumps(b).encode())
                 else:
                     top = ceiling_run(args.units, encode, grown)
+                if SERVER_CPUS:
+                    os.sched_setaffinity(0, CLIENT_CPUS)
                 if collector is not None:
                     collector.tick()
                 ceilings.append(top.rate)
