@@ -152,6 +152,12 @@ Where the server's CPU goes by the clock (this session, load average 2-4):
   (the ceiling 49 us, 5 rounds of 1 and 8 clients): 0.27 at 8 clients, 0.31 at
   one, before and after within each other's ranges. The aims (0.60 at 8
   clients with p99 under 2 ms, 0.50 at one) are not met.
+- pinned (``--pin --rev 941383d``, 3 rounds, load average about 1, the ceiling
+  141 us a request [97-198], a slower day than the figures above): 8 clients
+  2,801 -> 3,584 req/s, x clock 0.42 -> 0.57 (x CPU 0.62), p99 9.14 -> 4.59 ms;
+  2 clients 0.46 -> 0.67; one client 0.31 -> 0.33. The ceiling measured on the
+  client's CPU instead read 0.84 at 8 clients: that CPU ran it slower, so it is
+  measured on the servers' core.
 - one client: a request's round trip is the server's time plus the client's
   (44-60 us of its own CPU a request, mostly the kernel's loopback work) plus
   two wake-ups. With the ceiling at 62-95 us, a server doing no more than the
