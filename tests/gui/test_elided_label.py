@@ -66,10 +66,13 @@ def test_a_citation_broken_across_its_lines_keeps_its_reference(qtbot: Any) -> N
     widget.resize(widget.fontMetrics().horizontalAdvance(start + " §") + 4, widget.height())
     widget.show()
     widget.set_full_text(f"{start} §8.6); Fail: not possible (§6.3)")
-    html = widget.text()
+    html = widget.link_html()  # the lines as painted, each link an <a href>
+    assert widget.text().count("\n") == 1
     assert html.count("<br>") == 1  # "intents" ends the first line, "§8.6" starts the next
     assert html.index("<br>") < html.index("§8.6")
     assert 'href="chargeable-ref:intents/8.6"' in html  # not the legacy reference's §8.6
     assert 'href="chargeable-ref:6.3"' in html
     widget.set_reference("intents")  # said of a PaymentIntent: a bare § is intents'
-    assert 'href="chargeable-ref:intents/6.3"' in widget.text()
+    assert 'href="chargeable-ref:intents/6.3"' in widget.link_html()
+    # each piece of the broken citation is a link, and each opens intents §8.6
+    assert [href for _words, href in widget.links()].count("chargeable-ref:intents/8.6") == 2

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from helpers.window import make_window, ok, populate, select
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication
 
@@ -189,8 +189,16 @@ def test_blocked_reasons_and_the_lesson_panel_link_their_sections(
     select(window, ids["token"])
     reasons = window.action_bar.reasons_label
     assert "(§6.3)" in reasons.full_text()
-    assert '<a href="chargeable-ref:6.3">§6.3</a>' in reasons.text()
-    assert reasons.openExternalLinks()
+    assert '<a href="chargeable-ref:6.3">§6.3</a>' in reasons.link_html()
+    # a click on the blocked line's painted "§6.3" opens the reference there
+    centre, href = reasons.link_rect(0)
+    assert href == "chargeable-ref:6.3" and reasons.href_at(centre) == href
+    assert reasons.href_at(centre + QPoint(0, reasons.height())) == ""  # below it: none
+    qtbot.mouseClick(reasons, Qt.MouseButton.LeftButton, pos=centre)
+    QApplication.processEvents()
+    opened = window.reference_links.viewer
+    assert opened is not None and opened.current == "6.3"
+    qtbot.addWidget(opened)
     # the lesson panel: the step's sections, each a link
     window.show_lessons(True)
     window.commands.action("lesson_next").trigger()
@@ -200,7 +208,7 @@ def test_blocked_reasons_and_the_lesson_panel_link_their_sections(
     citations.anchorClicked.emit(QUrl(anchors[0]))  # what a click on the link does
     QApplication.processEvents()
     viewer = window.reference_links.viewer
-    qtbot.addWidget(viewer)
+    assert viewer is opened  # the same viewer, moved to the lesson's section
     assert viewer.current == "6.1"
 
 
