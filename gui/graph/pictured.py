@@ -31,7 +31,8 @@ class Pictured(Generic[Look]):
     higher: ``looks()`` lists them, :meth:`refresh_pictures` asks), a few
     milliseconds at a time. Until then, and after a zoom or a resize (a new
     pixel grid), the cache is filled with vectors as before, so showing a graph
-    and zooming cost what they did. Blitting the cache stays in C++ (no Python call per frame).
+    and zooming cost what they did. Blitting the cache stays in C++ (no Python
+    call per frame).
 
     Exports (``NoCache``, painted onto an image or an SVG) get vectors. A
     subclass gives ``look()`` (a hashable key of everything it draws),

@@ -15,8 +15,6 @@ the action bar (in-process A/B, 100 actions each way).
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import (
     QDesktopServices,
@@ -152,20 +150,11 @@ class ElidedLabel(QLabel):
         return [(self._shown[n][start:end], href) for n, start, end, href in self._spans]
 
     def link_html(self) -> str:
-        """The lines shown as HTML, each link painted as an ``<a href>`` (what a
-        reader of the label sees and can click, for tests and accessibility tools)."""
-        lines = []
-        for number, line in enumerate(self._shown):
-            out, last = [], 0
-            for span_line, start, end, href in self._spans:
-                if span_line != number:
-                    continue
-                out.append(html.escape(line[last:start], quote=False))
-                out.append(f'<a href="{href}">{html.escape(line[start:end], quote=False)}</a>')
-                last = end
-            out.append(html.escape(line[last:], quote=False))
-            lines.append("".join(out))
-        return "<br>".join(lines)
+        """The lines shown as HTML, each citation an ``<a href>`` to what a click on it
+        opens (for tests and accessibility tools)."""
+        from gui.words.citations import link_html
+
+        return link_html("\n".join(self._shown), self._reference).replace("\n", "<br>")
 
     def _line_layouts(self) -> list[QTextLayout]:
         if not self._layouts:
@@ -177,6 +166,15 @@ class ElidedLabel(QLabel):
                 self._layouts.append(layout)
         return self._layouts
 
+    def _line_tops(self) -> list[tuple[int, QTextLayout, float]]:
+        """(number, layout, top) of each line shown, from the top of the contents."""
+        top = float(self.contentsRect().top())
+        out = []
+        for number, layout in enumerate(self._line_layouts()):
+            out.append((number, layout, top))
+            top += layout.lineAt(0).height()
+        return out
+
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
         if not self._spans:
             super().paintEvent(event)
@@ -187,29 +185,25 @@ class ElidedLabel(QLabel):
         link.setFontUnderline(True)
         painter = QPainter(self)
         painter.setPen(self.palette().color(group, self.foregroundRole()))
-        rect = self.contentsRect()
-        top = float(rect.top())
-        for number, layout in enumerate(self._line_layouts()):
+        left = self.contentsRect().left()
+        for number, layout, top in self._line_tops():
             ranges = []
             for line, start, end, _href in self._spans:
                 if line == number:
                     piece = QTextLayout.FormatRange()
                     piece.start, piece.length, piece.format = start, end - start, link
                     ranges.append(piece)
-            layout.draw(painter, QPointF(rect.left(), top), ranges)
-            top += layout.lineAt(0).height()
+            layout.draw(painter, QPointF(left, top), ranges)
         painter.end()
 
     def href_at(self, pos: QPoint) -> str:
         """The address of the link under ``pos`` (widget coordinates), or ""."""
         if not self._spans:
             return ""
-        rect = self.contentsRect()
-        top = float(rect.top())
-        for number, layout in enumerate(self._line_layouts()):
+        for number, layout, top in self._line_tops():
             line = layout.lineAt(0)
             if top <= pos.y() < top + line.height():
-                x = pos.x() - rect.left()
+                x = pos.x() - self.contentsRect().left()
                 if not 0 <= x < line.naturalTextWidth():
                     return ""
                 at = line.xToCursor(x, QTextLine.CursorPosition.CursorOnCharacter)
@@ -217,20 +211,18 @@ class ElidedLabel(QLabel):
                     if span_line == number and start <= at < end:
                         return href
                 return ""
-            top += line.height()
         return ""
 
     def link_rect(self, index: int = 0) -> tuple[QPoint, str]:
         """The centre of link number ``index`` and its address (for tests and tools)."""
         number, start, end, href = self._spans[index]
-        rect = self.contentsRect()
-        layouts = self._line_layouts()
-        top = rect.top() + sum(layouts[n].lineAt(0).height() for n in range(number))
-        line = layouts[number].lineAt(0)
+        _number, layout, top = self._line_tops()[number]
+        line = layout.lineAt(0)
         # PySide6 returns (x, cursor position); its stub says object
         left = line.cursorToX(start)[0]  # type: ignore[index]
         right = line.cursorToX(end)[0]  # type: ignore[index]
-        return QPoint(int(rect.left() + (left + right) / 2), int(top + line.height() / 2)), href
+        x = self.contentsRect().left() + (left + right) / 2
+        return QPoint(int(x), int(top + line.height() / 2)), href
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt API
         if self.href_at(event.position().toPoint()):

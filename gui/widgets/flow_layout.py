@@ -93,7 +93,7 @@ class FlowLayout(QLayout):
         return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
 
     def _visible(self) -> list[QLayoutItem]:
-        return [i for i in self._items if not ((w := i.widget()) is not None and w.isHidden())]
+        return [self._items[n] for n in self._shown()]
 
     def _shown(self) -> tuple[int, ...]:
         """The indexes of the items that show: part of the kept sizes' key."""

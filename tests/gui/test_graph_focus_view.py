@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from helpers.graph_view import graph_view
 
 from core.api import Sandbox
 from core.graph.focus import focus_graph
 from gui.graph import StateGraphView
-from gui.sandbox_host import SandboxHost
 
 THREE_DS = {
     "amount": "2000",
@@ -28,12 +28,7 @@ def sandbox() -> Sandbox:
 
 @pytest.fixture
 def view(qtbot: Any, sandbox: Sandbox) -> StateGraphView:
-    widget = StateGraphView(SandboxHost(sandbox))
-    widget.set_animation_duration(0)
-    widget.set_reduced_motion(False)
-    widget.resize(580, 420)  # the graph pane of a 1280x800 window
-    qtbot.addWidget(widget)
-    return widget
+    return graph_view(qtbot, sandbox, 580, 420)  # the graph pane of a 1280x800 window
 
 
 def _requires_action(sandbox: Sandbox) -> str:

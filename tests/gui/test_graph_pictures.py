@@ -12,6 +12,7 @@ import time
 from typing import Any
 
 import pytest
+from helpers.graph_view import graph_view
 from PySide6.QtWidgets import QApplication
 
 from core.api import Sandbox
@@ -19,7 +20,6 @@ from gui.graph import StateGraphView
 from gui.graph.edges import EdgeLabel
 from gui.graph.nodes import NodeItem
 from gui.graph.pictured import _Prerenderer
-from gui.sandbox_host import SandboxHost
 
 CARD = {
     "card[number]": "4242424242424242",
@@ -42,10 +42,7 @@ def sandbox() -> Sandbox:
 
 @pytest.fixture
 def view(qtbot: Any, sandbox: Sandbox) -> StateGraphView:
-    widget = StateGraphView(SandboxHost(sandbox))
-    widget.set_animation_duration(0)
-    widget.resize(1000, 600)
-    qtbot.addWidget(widget)
+    widget = graph_view(qtbot, sandbox)
     widget.show()
     qtbot.waitExposed(widget)
     return widget
@@ -86,6 +83,19 @@ def _perform(sandbox: Sandbox, object_id: str, name: str, **chosen: str) -> None
     assert response.status == 200, response.body
 
 
+def _attached_card_source(view: StateGraphView, sandbox: Sandbox) -> tuple[str, str]:
+    """A reusable card source attached to a customer, shown, its looks painted ahead."""
+    src = sandbox.request("POST", "/v1/sources", {"type": "card", **CARD}).body["id"]
+    customer = sandbox.request("POST", "/v1/customers", {}).body["id"]
+    view.set_object(src)
+    _frame(view)
+    _settle()
+    _perform(sandbox, src, "attach", customer=customer)
+    _frame(view)
+    _settle()
+    return src, customer
+
+
 def test_an_actions_frame_copies_pictures_of_the_looks_it_reaches(
     view: StateGraphView, sandbox: Sandbox, painted: list[tuple[str, Any]]
 ) -> None:
@@ -107,14 +117,7 @@ def test_the_same_action_again_finds_its_next_count_painted(
     view: StateGraphView, sandbox: Sandbox, painted: list[tuple[str, Any]]
 ) -> None:
     # an attached reusable source is charged again and again along one self-loop
-    src = sandbox.request("POST", "/v1/sources", {"type": "card", **CARD}).body["id"]
-    customer = sandbox.request("POST", "/v1/customers", {}).body["id"]
-    view.set_object(src)
-    _frame(view)
-    _settle()
-    _perform(sandbox, src, "attach", customer=customer)
-    _frame(view)
-    _settle()
+    src, customer = _attached_card_source(view, sandbox)
     for n in range(1, 5):
         painted.clear()
         _perform(sandbox, src, "charge", customer=customer)
@@ -153,12 +156,7 @@ def test_painting_ahead_comes_in_slices_between_other_events(
 def test_pictures_of_looks_an_item_can_no_longer_take_are_dropped(
     view: StateGraphView, sandbox: Sandbox
 ) -> None:
-    src = sandbox.request("POST", "/v1/sources", {"type": "card", **CARD}).body["id"]
-    customer = sandbox.request("POST", "/v1/customers", {}).body["id"]
-    view.set_object(src)
-    _frame(view)
-    _settle()
-    _perform(sandbox, src, "attach", customer=customer)
+    src, customer = _attached_card_source(view, sandbox)
     for _ in range(12):
         _perform(sandbox, src, "charge", customer=customer)
         _frame(view)
@@ -172,14 +170,7 @@ def test_pictures_of_looks_an_item_can_no_longer_take_are_dropped(
 def test_painting_ahead_waits_for_the_animation_to_end(
     qtbot: Any, view: StateGraphView, sandbox: Sandbox, painted: list[tuple[str, Any]]
 ) -> None:
-    src = sandbox.request("POST", "/v1/sources", {"type": "card", **CARD}).body["id"]
-    customer = sandbox.request("POST", "/v1/customers", {}).body["id"]
-    view.set_object(src)
-    _frame(view)
-    _settle()
-    _perform(sandbox, src, "attach", customer=customer)
-    _frame(view)
-    _settle()
+    src, customer = _attached_card_source(view, sandbox)
     view.set_animation_duration(80)
     _perform(sandbox, src, "charge", customer=customer)
     (anim,) = view.running_animations()

@@ -6,12 +6,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from helpers.graph_view import graph_view
 from PySide6.QtCore import Qt
 
 from core.api import Sandbox
 from core.lifecycle.tables import graph_for
 from gui.graph import StateGraphView
-from gui.sandbox_host import SandboxHost
 
 CARD = {
     "card[number]": "4242424242424242",
@@ -73,12 +73,7 @@ def sandbox() -> Sandbox:
 
 @pytest.fixture
 def view(qtbot: Any, sandbox: Sandbox) -> StateGraphView:
-    widget = StateGraphView(SandboxHost(sandbox))
-    widget.set_animation_duration(0)
-    widget.set_reduced_motion(False)
-    widget.resize(1000, 600)
-    qtbot.addWidget(widget)
-    return widget
+    return graph_view(qtbot, sandbox)
 
 
 def drawn(

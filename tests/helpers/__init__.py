@@ -4,4 +4,5 @@ Modules:
     window: a real window over a real sandbox, for the window tests.
     table_sandbox: a stand-in sandbox that walks the core's lifecycle tables.
     threads: ``Worker``, a job on a thread that a GUI test waits for.
+    graph_view: a StateGraphView over a sandbox, for the graph tests.
 """
