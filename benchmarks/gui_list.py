@@ -193,18 +193,33 @@ class _FrameWatch:
         self.painted = set()
 
 
+def _painting_ahead() -> Any:
+    """Whether the graph still has looks to paint ahead (a callable), or None in
+    a tree without time-sliced painting ahead (it paints them in one event)."""
+    try:
+        from gui.graph.pictured import _Prerenderer
+    except ImportError:
+        return None
+    return getattr(_Prerenderer.instance(), "busy", None)
+
+
 def _settle(watch: _FrameWatch, quiet: float = 0.03, limit: float = 2.0) -> None:
-    """Run the event loop until no frame came for ``quiet`` seconds."""
+    """Run the event loop until no frame came for ``quiet`` seconds and the graph
+    has painted its looks ahead (in slices of a few ms, no frames: a person's next
+    key comes long after; without this wait an action met that work half done)."""
     from PySide6.QtWidgets import QApplication
 
     start = last = time.perf_counter()
     frames = watch.frames
+    busy = _painting_ahead()
     while True:
         QApplication.processEvents()
         now = time.perf_counter()
         if watch.frames != frames:
             frames, last = watch.frames, now
-        if now - last >= quiet or now - start >= limit:
+        if now - start >= limit:
+            return
+        if now - last >= quiet and not (busy is not None and busy()):
             return
 
 
