@@ -53,6 +53,9 @@ def _wrapped_lines(text: str, font: QFont, width: float) -> list[tuple[int, int,
 class ElidedLabel(QLabel):
     """Plain text in at most ``lines`` lines; the whole text stays in :meth:`full_text`.
 
+    It paints its lines itself: :meth:`text` says what is shown, and so does its
+    accessible name (QLabel's own text stays empty).
+
     Args:
         lines: how many lines to show. The height fits that many lines of
             :meth:`set_height_probe`'s text (the language's own script).
@@ -125,8 +128,15 @@ class ElidedLabel(QLabel):
         self._shown = shown
         self._spans = self._link_spans(shown) if self._links else []
         self._layouts = []
-        self.setText("\n".join(shown))
+        # Painted here, not by QLabel: its setText would ask the parent's layout to
+        # redo every sibling's geometry (updateGeometry) although this label's size
+        # never follows its text (fixed height, ignored width).
+        self.setAccessibleName(self.text())
         self.update()
+
+    def text(self) -> str:  # type: ignore[override]
+        """The lines shown, joined by newlines (QLabel's own text stays empty)."""
+        return "\n".join(self._shown)
 
     def _link_spans(self, shown: list[str]) -> list[tuple[int, int, int, str]]:
         from gui.words.citations import citations, section_url
@@ -176,9 +186,6 @@ class ElidedLabel(QLabel):
         return out
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
-        if not self._spans:
-            super().paintEvent(event)
-            return
         group = QPalette.ColorGroup.Normal if self.isEnabled() else QPalette.ColorGroup.Disabled
         link = QTextCharFormat()
         link.setForeground(self.palette().color(group, QPalette.ColorRole.Link))

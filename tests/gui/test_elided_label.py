@@ -76,3 +76,49 @@ def test_a_citation_broken_across_its_lines_keeps_its_reference(qtbot: Any) -> N
     assert 'href="chargeable-ref:intents/6.3"' in widget.link_html()
     # each piece of the broken citation is a link, and each opens intents §8.6
     assert [href for _words, href in widget.links()].count("chargeable-ref:intents/8.6") == 2
+
+
+def test_a_new_text_is_painted_without_laying_out_its_neighbours(qtbot: Any) -> None:
+    """The label's size never follows its text: a new text repaints it, and the
+    layout it sits in (the action bar's buttons) is not asked for geometry again."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QApplication, QPushButton, QVBoxLayout, QWidget
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    layout = QVBoxLayout(parent)
+    label = ElidedLabel(2)
+    layout.addWidget(label)
+    layout.addWidget(QPushButton("Charge"))
+    parent.resize(300, 120)
+    parent.show()
+    qtbot.waitExposed(parent)
+
+    requests: list[int] = []
+
+    class Watch(QObject):
+        def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+            if event.type() == QEvent.Type.LayoutRequest:
+                requests.append(1)
+            return False
+
+    watch = Watch()
+    qtbot.wait(20)  # the first layout is done
+    parent.installEventFilter(watch)
+    label.set_full_text(LONG)
+    QApplication.processEvents()
+    parent.removeEventFilter(watch)
+    assert requests == []
+    assert label.text() == "\n".join(_lines(label)) and len(_lines(label)) == 2
+    assert label.accessibleName() == label.text()  # what a screen reader reads
+    # and the lines are painted: dark text pixels on the label's grab
+    image = label.grab().toImage()
+    ink = QColor(label.palette().color(label.foregroundRole())).lightness()
+    dark = sum(
+        1
+        for x in range(0, image.width(), 2)
+        for y in range(image.height())
+        if abs(image.pixelColor(x, y).lightness() - ink) < 40
+    )
+    assert dark > 50
