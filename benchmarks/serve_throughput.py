@@ -136,6 +136,17 @@ Where the server's CPU goes by the clock (this session, load average 2-4):
   around them (a stand-in transport in-process: the ~15 us it runs, no more),
   hardly the other CPU being busy (another ceiling on it: 1.09x; a spinning
   loop, 1.21x). At one client each request follows an idle wake-up.
+  ``benchmarks/idle_wake.py`` then showed it without HTTP: the same in-process
+  sequence, a 150 us sleep in ``epoll_wait`` before each request, took 1.82x
+  [1.31-2.41] as long per request as back to back (271 against 150 us, 6
+  rounds, on one CPU); a busy wait of the same length 1.01x [0.86-1.11]. Code
+  that runs right after the thread slept runs slower on this machine (a KVM
+  guest), whatever runs it: a server between a client's requests sleeps. A
+  trial that kept the loop polling for 1 ms after each request instead of
+  sleeping (a ready callback re-posted while requests came) did not win it
+  back in one pinned run of 3 rounds (one client 1,554 -> 1,327 req/s, its CPU
+  379 -> 579 us a request; 8 clients 2,049 -> 2,548, ranges overlapping), and
+  was not kept.
 - the access log is off here (``--quiet``; ``--access-log`` turns it on): a
   line costs 1.3 us (format, clean, print), flushed once per loop turn.
   ``Sandbox.request`` does nothing for HTTP alone: no ``Change`` is built
