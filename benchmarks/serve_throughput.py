@@ -142,11 +142,13 @@ Where the server's CPU goes by the clock (this session, load average 2-4):
   rounds, on one CPU); a busy wait of the same length 1.01x [0.86-1.11]. Code
   that runs right after the thread slept runs slower on this machine (a KVM
   guest), whatever runs it: a server between a client's requests sleeps. A
-  trial that kept the loop polling for 1 ms after each request instead of
-  sleeping (a ready callback re-posted while requests came) did not win it
-  back in one pinned run of 3 rounds (one client 1,554 -> 1,327 req/s, its CPU
-  379 -> 579 us a request; 8 clients 2,049 -> 2,548, ranges overlapping), and
-  was not kept.
+  trial that kept the loop polling after each request instead of sleeping (a
+  ready callback re-posted for 1-2 ms while requests came) did not win it back
+  (``--pin``, against the same tree without it; 1 ms, 3 rounds: one client
+  1,554 -> 1,327 req/s, 8 clients 2,049 -> 2,548, ranges overlapping; 2 ms, 5
+  rounds: one client x clock 0.37 -> 0.41 for 282 -> 336 us of CPU a request,
+  2-16 clients within 0.01-0.02 of each other, 8 clients 0.69 -> 0.68), and
+  was not kept: it buys one client a few percent for a core kept busy.
 - the access log is off here (``--quiet``; ``--access-log`` turns it on): a
   line costs 1.3 us (format, clean, print), flushed once per loop turn.
   ``Sandbox.request`` does nothing for HTTP alone: no ``Change`` is built
