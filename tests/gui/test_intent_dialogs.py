@@ -15,7 +15,13 @@ from gui.commands import SPECS
 
 pytestmark = pytest.mark.gui
 
-SCHEMA = Path("/work/wt/shared/reference/stripe-openapi-intents-subset.json")
+# beside the checkout, as tests/core/test_schema_conformance.py reads it
+SCHEMA = (
+    Path(__file__).resolve().parents[3]
+    / "shared"
+    / "reference"
+    / "stripe-openapi-intents-subset.json"
+)
 THREE_DS_CARD = "4000002760003184"  # intents §8.3: always authenticates
 
 
