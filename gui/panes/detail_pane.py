@@ -38,6 +38,7 @@ from gui.selection import Selection
 from gui.stripe_json import event_object_ids, format_clock
 from gui.widgets.cited_text import open_link
 from gui.widgets.code_box import JsonHighlighter, mono_font
+from gui.widgets.elided_label import line_height
 from gui.widgets.status_style import display_status, kind_icon, status_icon, style_for
 
 
@@ -81,7 +82,7 @@ class DetailPane(QWidget):
         self.subheader.setWordWrap(True)
         # Fixed sizes: a new object's words must not relayout the whole window.
         self.subheader.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        self.subheader.setFixedHeight(self.subheader.fontMetrics().lineSpacing() * 2 + 2)
+        self._fit_subheader()
         self.subheader.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.header.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
 
@@ -145,6 +146,7 @@ class DetailPane(QWidget):
 
     def retranslate(self) -> None:
         """Tab titles, captions and headers in the current language; the object again."""
+        self._fit_subheader()
         for index, text in enumerate(
             (self.tr("Properties"), self.tr("JSON"), self.tr("Request"), self.tr("Events"))
         ):
@@ -154,11 +156,19 @@ class DetailPane(QWidget):
         )
         self.set_object(self._object_id)
 
+    def _fit_subheader(self) -> None:
+        """Two lines of the subtitle, as tall as the language shown writes them (Japanese
+        glyphs come from a fallback font whose lines are taller than the UI font's)."""
+        probe = "Ag " + self.tr("Pick an object in the list, or create one from the Create menu.")
+        self.subheader.setFixedHeight(
+            int(line_height(probe, self.subheader.font()) * 2 + 0.999) + 2
+        )
+
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         elif event.type() == QEvent.Type.FontChange:
-            self.subheader.setFixedHeight(self.subheader.fontMetrics().lineSpacing() * 2 + 2)
+            self._fit_subheader()
             self._properties.reset_formats()
             self.set_object(self._object_id)
         elif event.type() == QEvent.Type.PaletteChange:

@@ -19,6 +19,7 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import (
     QDesktopServices,
     QFont,
+    QFontMetrics,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -48,6 +49,17 @@ def _wrapped_lines(text: str, font: QFont, width: float) -> list[tuple[int, int,
         lines.append((line.textStart(), line.textLength(), line.height()))
     layout.endLayout()
     return lines
+
+
+def line_height(text: str, font: QFont) -> float:
+    """The height of one line of ``text`` in ``font``, at least the font's line spacing.
+
+    A fallback font's glyphs (Japanese in a Latin UI font) make taller lines than
+    ``QFontMetrics.lineSpacing()`` says: a label sized by it cuts them off.
+    """
+    lines = _wrapped_lines(text, font, 1e6)
+    tallest = max((height for _, _, height in lines), default=0.0)
+    return max(tallest, float(QFontMetrics(font).lineSpacing()))
 
 
 class ElidedLabel(QLabel):
@@ -101,12 +113,10 @@ class ElidedLabel(QLabel):
         self._fit_height()
 
     def _fit_height(self) -> None:
-        lines = _wrapped_lines(self._probe, self.font(), 1e6)
-        line_height = max((height for _, _, height in lines), default=0.0)
-        line_height = max(line_height, float(self.fontMetrics().lineSpacing()))
+        height = line_height(self._probe, self.font())
         margins = self.contentsMargins()
         self.setFixedHeight(
-            int(line_height * self._lines + 0.999) + margins.top() + margins.bottom() + 2
+            int(height * self._lines + 0.999) + margins.top() + margins.bottom() + 2
         )
         self._show()
 
