@@ -252,8 +252,7 @@ class MainWindow(WindowCommandsMixin, LessonsMixin, QMainWindow):
             widget.deleteLater()
         self.lesson_bar.hide()
         if self.presenting:  # a lesson started in presenter mode: keep the projection
-            for pane in (self.object_panel, self.detail_pane, self.event_log):
-                pane.hide()
+            self.presenter.hide_parts()
             self.graph.setFocus()
         else:
             self.object_panel.view.setFocus()

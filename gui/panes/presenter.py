@@ -127,8 +127,7 @@ class PresenterMode(QObject):
             font = label.font()
             font.setPointSizeF(label.font().pointSizeF() * NARRATION_SCALE)
             label.setFont(font)
-        for part in parts.values():
-            part.hide()
+        self.hide_parts()
         w.set_lesson_buttons_compact(False)
         w.show_lessons(True)
         w.commands.set_presenter_keys(True)
@@ -152,6 +151,12 @@ class PresenterMode(QObject):
         w.graph.setFocus()
         self._sync_action(True)
         self.toggled.emit(True)
+
+    def hide_parts(self) -> None:
+        """Hide what presenter mode hides: on entering, and again when the window has
+        built new panes meanwhile (a lesson that starts replaces the sandbox)."""
+        for part in self._hidden_parts().values():
+            part.hide()
 
     def leave(self) -> None:
         saved = self._saved

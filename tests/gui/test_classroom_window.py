@@ -200,6 +200,22 @@ def test_presenter_keys_step_the_lesson_with_focus_on_the_graph(qtbot: Any, wind
     assert window.object_panel.isVisible() and window.event_log.isVisible()
 
 
+def test_a_lesson_started_in_presenter_mode_keeps_every_secondary_pane_hidden(
+    qtbot: Any, window: Any
+) -> None:
+    hidden = ("objectList", "detailPane", "eventLog", "actionBar")
+    window.set_presenter_mode(True)
+    player = window.lesson_player
+    with qtbot.waitSignal(player.stepShown):
+        window.commands.action("lesson_next").trigger()  # the lesson's sandbox: new panes
+    qtbot.wait(50)  # let the new panes' layout and show events run
+    for name in hidden:  # the same parts entering presenter mode hid, in the new panes
+        assert not window.findChild(QWidget, name).isVisible(), name
+    window.set_presenter_mode(False)
+    for name in hidden:
+        qtbot.waitUntil(lambda name=name: window.findChild(QWidget, name).isVisible())
+
+
 def test_presenter_keys_are_off_outside_presenter_mode(qtbot: Any, window: Any) -> None:
     player = window.lesson_panel()
     window.graph.setFocus()
