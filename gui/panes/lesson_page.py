@@ -14,7 +14,7 @@ import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -45,6 +45,9 @@ class LessonPage(QScrollArea):
     Attributes:
         title, goal, progress, narration, citations, request, verdict: the texts.
         summary, summary_text, next_lesson_button: the end of the lesson.
+        step_first: keep the step's line and narration at the top of the view, the
+            title and goal scrolled above it (presenter mode: the band under the
+            graph is short, and what to say now is the step, not the lesson's title).
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -115,6 +118,24 @@ class LessonPage(QScrollArea):
             page_layout.addWidget(widget)
         page_layout.addStretch(1)
         self.setWidget(page)
+        self.step_first = False
+
+    def set_step_first(self, on: bool) -> None:
+        self.step_first = on
+        self._scroll()
+
+    def _scroll(self) -> None:
+        """To the step's line in ``step_first`` mode, else to the top."""
+        page = self.widget()
+        layout = page.layout() if page is not None else None
+        if layout is not None:
+            layout.activate()  # the texts just set have their heights, and the lines below them
+        self.verticalScrollBar().setValue(self.progress.y() if self.step_first else 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        if self.step_first:
+            self._scroll()
 
     def retranslate(self) -> None:
         self.next_lesson_button.setText(QCoreApplication.translate("LessonPlayer", "Next lesson"))
@@ -188,6 +209,8 @@ class LessonPage(QScrollArea):
             self.verdict.set_plain("")
         at_end = run is not None and run.at_end
         self._show_summary(run if at_end else None, following, language)
+        if self.step_first:
+            self._scroll()
 
     def _show_answer(self, last: StepResult) -> None:
         """The request the step sent, what it got, and whether that is what the lesson expects."""

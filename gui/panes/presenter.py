@@ -33,7 +33,7 @@ from PySide6.QtWidgets import QWidget
 #: the narration and lesson title grow by this much in presenter mode
 NARRATION_SCALE = 1.5
 #: share of the screen height the lesson band takes in presenter mode (the graph comes first)
-BAND_SHARE = 0.26
+BAND_SHARE = 0.315
 
 
 def presenter_key_rows(commands: Any) -> list[tuple[str, str]]:
@@ -130,6 +130,7 @@ class PresenterMode(QObject):
         self.hide_parts()
         w.set_lesson_buttons_compact(False)
         w.show_lessons(True)
+        player.page.set_step_first(True)
         w.commands.set_presenter_keys(True)
         # the hidden panes must leave the minimum size before the window takes the screen's
         for _level in range(6):  # each level of splitters posts the next level's request
@@ -170,6 +171,7 @@ class PresenterMode(QObject):
         w.set_lesson_buttons_compact(True)
         player = w.lesson_player
         if player is not None:
+            player.page.set_step_first(False)
             for name, ratio in saved.fonts.items():
                 label = getattr(player.page, name)
                 font = label.font()

@@ -216,6 +216,28 @@ def test_a_lesson_started_in_presenter_mode_keeps_every_secondary_pane_hidden(
         qtbot.waitUntil(lambda name=name: window.findChild(QWidget, name).isVisible())
 
 
+def test_in_presenter_mode_the_step_and_its_narration_open_the_lesson_band(
+    qtbot: Any, window: Any
+) -> None:
+    window.set_presenter_mode(True)
+    page = window.lesson_player.page
+    for _ in range(3):  # step 3 of the first lesson: a narration of several lines
+        with qtbot.waitSignal(window.lesson_player.stepShown):
+            window.commands.action("lesson_next").trigger()
+    viewport = page.viewport()
+
+    def top_in_view(widget: QWidget) -> int:
+        return widget.mapTo(viewport, widget.rect().topLeft()).y()
+
+    # the band is short: the title and goal scroll above, the step's line opens it
+    qtbot.waitUntil(lambda: page.verticalScrollBar().value() > 0)
+    assert abs(top_in_view(page.progress)) <= 1
+    assert top_in_view(page.title) < 0
+    assert 0 < top_in_view(page.narration) < viewport.height()
+    window.set_presenter_mode(False)
+    qtbot.waitUntil(lambda: page.verticalScrollBar().value() == 0)  # the title again
+
+
 def test_presenter_keys_are_off_outside_presenter_mode(qtbot: Any, window: Any) -> None:
     player = window.lesson_panel()
     window.graph.setFocus()
