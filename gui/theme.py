@@ -117,6 +117,9 @@ def apply_high_contrast(on: bool) -> None:
     assert isinstance(app, QApplication)
     if bool(app.property(PROPERTY)) == bool(on):
         return
+    # First: the palette change events below are sent at once, and what handles them
+    # (the detail pane's status markers) asks is_high_contrast() which colours to draw.
+    app.setProperty(PROPERTY, bool(on))
     if on:
         if _original_palette is None:
             _original_palette = QPalette(app.palette())
@@ -125,7 +128,6 @@ def apply_high_contrast(on: bool) -> None:
     else:
         app.setStyleSheet("")
         app.setPalette(_original_palette if _original_palette is not None else QPalette())
-    app.setProperty(PROPERTY, bool(on))
     # Qt keeps the palette a widget under its own style sheet was polished with (the
     # action bar, its buttons, the clock), and a hidden widget (the lesson dock) can keep
     # the old one too. An empty palette makes a widget inherit again, and setting its sheet

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QFont, QFontMetricsF
 
+from gui.widgets.status_style import high_contrast_colour
+
 # Okabe & Ito (2008), "Color Universal Design".
 BLACK = QColor("#000000")
 ORANGE = QColor("#E69F00")
@@ -83,7 +85,7 @@ class Colours:
         colour = status_style(status)[0]
         if not self.high_contrast:
             return colour
-        return HC_STATUS.get(status, QColor("#FFFFFF"))
+        return high_contrast_colour(status)  # as every pane draws it
 
 
 NORMAL = Colours(
@@ -111,19 +113,6 @@ HIGH_CONTRAST = Colours(
     alert=QColor("#FFFF00"),
     high_contrast=True,
 )
-#: Okabe–Ito colours lightened for black paper (each >= 4.5:1 on black)
-HC_STATUS: dict[str, QColor] = {
-    "pending": QColor("#FFB000"),
-    "unused": QColor("#FFB000"),
-    "chargeable": QColor("#33E0A8"),
-    "succeeded": QColor("#33E0A8"),
-    "consumed": QColor("#7FC6FF"),
-    "used": QColor("#7FC6FF"),
-    "failed": QColor("#FF8A50"),
-    "canceled": QColor("#F0A8D8"),
-    "refunded": QColor("#9ED8F7"),
-    "uncaptured": QColor("#F0E442"),
-}
 
 
 def colours() -> Colours:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from core.api import RequestLine
 from gui.widgets.cited_text import insert_cited
 from gui.widgets.code_box import mono_font
-from gui.widgets.status_style import display_status, style_for
+from gui.widgets.status_style import display_status, shown_colour, style_for
 from gui.words import explanations
 from gui.words.citations import reference_of_kind
 
@@ -211,7 +211,7 @@ class PropertiesText:
         cursor.insertText(QCoreApplication.translate("DetailPane", "Why "), f["bold"])
         cursor.insertText(f"{path} = {text} ", f["mono_bold"])
         marker = QTextCharFormat(f["bold"])
-        marker.setForeground(QColor(style.colour))
+        marker.setForeground(shown_colour(style.status))
         cursor.insertText(style.glyph + " ", marker)
         cursor.insertText(style.gloss, f["italic"])
 
@@ -224,7 +224,7 @@ class PropertiesText:
         cursor.insertText(text, f["mono"])
         if _shows_marker(kind, path):
             marker = QTextCharFormat(f["plain"])
-            marker.setForeground(QColor(style.colour))
+            marker.setForeground(shown_colour(style.status))
             cursor.insertText("  " + style.glyph + " ", marker)
             cursor.insertText(style.gloss, f["italic"])
 

@@ -23,6 +23,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
 
+from gui.theme import is_high_contrast
 from gui.words.noop import QT_TRANSLATE_NOOP
 
 
@@ -298,7 +299,7 @@ def display_status(obj: dict[str, Any] | None) -> str:
     return status if isinstance(status, str) else ""
 
 
-_ICON_CACHE: dict[tuple[str, int], QIcon] = {}
+_ICON_CACHE: dict[tuple[str, int, bool], QIcon] = {}
 
 
 def _shape_path(shape: Shape, rect: QRectF) -> QPainterPath:
@@ -337,10 +338,38 @@ def _shape_path(shape: Shape, rect: QRectF) -> QPainterPath:
     return path
 
 
+#: Okabe–Ito colours lightened for black paper (each >= 4.5:1 on black): a status's
+#: colour in high contrast, where black (consumed, used) would not show at all.
+HIGH_CONTRAST_STATUS: dict[str, str] = {
+    "pending": "#FFB000",
+    "unused": "#FFB000",
+    "chargeable": "#33E0A8",
+    "succeeded": "#33E0A8",
+    "consumed": "#7FC6FF",
+    "used": "#7FC6FF",
+    "failed": "#FF8A50",
+    "canceled": "#F0A8D8",
+    "refunded": "#9ED8F7",
+    "uncaptured": "#F0E442",
+}
+
+
+def high_contrast_colour(status: str) -> QColor:
+    """The status's colour on high contrast's black paper."""
+    return QColor(HIGH_CONTRAST_STATUS.get(status, "#FFFFFF"))
+
+
+def shown_colour(status: str) -> QColor:
+    """The status's colour as drawn now: its light variant when the theme is high contrast."""
+    if is_high_contrast():
+        return high_contrast_colour(status)
+    return QColor(style_for(status).colour)
+
+
 def paint_marker(painter: QPainter, rect: QRectF, status: str) -> None:
     """Draw the status's marker into ``rect`` (a square) with ``painter``."""
     style = style_for(status)
-    colour = QColor(style.colour)
+    colour = shown_colour(status)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     w = max(1.5, rect.width() / 7)
@@ -379,7 +408,7 @@ def paint_marker(painter: QPainter, rect: QRectF, status: str) -> None:
 
 def status_icon(status: str, size: int = 16) -> QIcon:
     """A QIcon of the status's marker, cached per status and size."""
-    key = (status, size)
+    key = (status, size, is_high_contrast())
     icon = _ICON_CACHE.get(key)
     if icon is None:
         icon = QIcon()
