@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers.window import CARD, make_window, ok, populate, select
+from helpers.window import CARD, charge, make_window, ok, populate, select
 from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QTextCursor
 from PySide6.QtWidgets import QApplication, QLabel, QTextBrowser, QWidget
@@ -145,12 +145,7 @@ def test_a_tokens_why_box_and_blocked_line_link_the_legacy_reference(
 ) -> None:
     window = make_window(qtbot, tmp_path)
     ids = populate(window.sandbox)
-    ok(
-        window.sandbox,
-        "POST",
-        "/v1/charges",
-        [("amount", "500"), ("currency", "usd"), ("source", ids["token"])],
-    )
+    charge(window.sandbox, ids["token"])
     select(window, ids["token"])
     properties = window.detail_pane.properties
     assert "(§6.3, observed)" in properties.toPlainText()  # the Why box: §6.3 used up

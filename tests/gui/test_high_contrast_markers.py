@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers.window import CARD, make_window, ok, select
+from helpers.window import charge, make_window, populate, select
 from PySide6.QtGui import QColor, QTextCursor
 
 from gui.graph.style import contrast_ratio
@@ -63,14 +63,9 @@ def _marker_colour(window: Any, status: str) -> QColor:
 
 def test_the_why_marker_of_a_used_token_shows_on_black(qtbot: Any, tmp_path: Path) -> None:
     window = make_window(qtbot, tmp_path)
-    token = ok(window.sandbox, "POST", "/v1/tokens", [(k, v) for k, v in CARD if k != "type"])
-    ok(
-        window.sandbox,
-        "POST",
-        "/v1/charges",
-        [("amount", "500"), ("currency", "usd"), ("source", token["id"])],
-    )
-    select(window, token["id"])
+    token = populate(window.sandbox)["token"]
+    charge(window.sandbox, token)
+    select(window, token)
     assert _marker_colour(window, "used").name() == style_for("used").colour.lower()
     try:
         # switched on while the token is shown: the pane draws it again in the light colour

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers.window import make_window, ok, populate, select
+from helpers.window import charge, make_window, populate, select
 from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication
@@ -180,12 +180,7 @@ def test_blocked_reasons_and_the_lesson_panel_link_their_sections(
 ) -> None:
     window = make_window(qtbot, tmp_path)
     ids = populate(window.sandbox)
-    ok(
-        window.sandbox,
-        "POST",
-        "/v1/charges",
-        [("amount", "500"), ("currency", "usd"), ("source", ids["token"])],
-    )
+    charge(window.sandbox, ids["token"])
     select(window, ids["token"])
     reasons = window.action_bar.reasons_label
     assert "(§6.3)" in reasons.full_text()

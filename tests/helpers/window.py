@@ -72,6 +72,16 @@ def populate(sandbox: Any) -> dict[str, str]:
     }
 
 
+def charge(sandbox: Any, source: str, amount: str = "500") -> dict[str, Any]:
+    """A charge of ``amount`` cents (usd) of ``source``, a token or a source id."""
+    return ok(
+        sandbox,
+        "POST",
+        "/v1/charges",
+        [("amount", amount), ("currency", "usd"), ("source", source)],
+    )
+
+
 def make_window(qtbot: Any, tmp_path: Path, sandbox: Any = None) -> Any:
     """A shown MainWindow over ``sandbox`` with settings and autosave in ``tmp_path``."""
     from gui.main_window import MainWindow
