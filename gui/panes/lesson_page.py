@@ -119,6 +119,8 @@ class LessonPage(QScrollArea):
         page_layout.addStretch(1)
         self.setWidget(page)
         self.step_first = False
+        # a longer step makes the page taller only after the layout runs: scroll again then
+        self.verticalScrollBar().rangeChanged.connect(self._range_changed)
 
     def set_step_first(self, on: bool) -> None:
         self.step_first = on
@@ -131,6 +133,10 @@ class LessonPage(QScrollArea):
         if layout is not None:
             layout.activate()  # the texts just set have their heights, and the lines below them
         self.verticalScrollBar().setValue(self.progress.y() if self.step_first else 0)
+
+    def _range_changed(self, _low: int, _high: int) -> None:
+        if self.step_first:
+            self.verticalScrollBar().setValue(self.progress.y())
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)

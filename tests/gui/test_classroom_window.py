@@ -221,17 +221,18 @@ def test_in_presenter_mode_the_step_and_its_narration_open_the_lesson_band(
 ) -> None:
     window.set_presenter_mode(True)
     page = window.lesson_player.page
-    for _ in range(3):  # step 3 of the first lesson: a narration of several lines
-        with qtbot.waitSignal(window.lesson_player.stepShown):
-            window.commands.action("lesson_next").trigger()
-    viewport = page.viewport()
+    viewport, bar = page.viewport(), page.verticalScrollBar()
 
     def top_in_view(widget: QWidget) -> int:
         return widget.mapTo(viewport, widget.rect().topLeft()).y()
 
+    for _ in range(3):  # each step, up to step 3: a narration of several lines
+        with qtbot.waitSignal(window.lesson_player.stepShown):
+            window.commands.action("lesson_next").trigger()
+        # as far down towards the step's line as the page scrolls, once laid out
+        qtbot.waitUntil(lambda: bar.value() == min(page.progress.y(), bar.maximum()))
     # the band is short: the title and goal scroll above, the step's line opens it
-    qtbot.waitUntil(lambda: page.verticalScrollBar().value() > 0)
-    assert abs(top_in_view(page.progress)) <= 1
+    qtbot.waitUntil(lambda: abs(top_in_view(page.progress)) <= 1)
     assert top_in_view(page.title) < 0
     assert 0 < top_in_view(page.narration) < viewport.height()
     window.set_presenter_mode(False)

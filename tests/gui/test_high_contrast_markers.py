@@ -26,8 +26,9 @@ def high_contrast(qapp: Any) -> Iterator[None]:
     apply_high_contrast(False)
 
 
-def _best_contrast_on_black(status: str) -> float:
-    image = status_icon(status, 16).pixmap(16, 16).toImage()
+def _best_contrast_on_black(status: str, icon: Any = None) -> float:
+    icon = icon if icon is not None else status_icon(status, 16)
+    image = icon.pixmap(16, 16).toImage()
     colours = {
         image.pixelColor(x, y).rgb()
         for x in range(image.width())
@@ -75,3 +76,19 @@ def test_the_why_marker_of_a_used_token_shows_on_black(qtbot: Any, tmp_path: Pat
     finally:
         window.theme.set_high_contrast(False)
     assert _marker_colour(window, "used").name() == style_for("used").colour.lower()
+
+
+def test_the_status_filter_redraws_its_markers_when_the_theme_changes(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    window = make_window(qtbot, tmp_path)
+    box = window.object_panel.filter_bar.status_box
+    row = box.findData("consumed")
+    assert row > 0
+    assert _best_contrast_on_black("consumed", box.itemIcon(row)) < 4.5  # black, as Okabe-Ito
+    try:
+        window.theme.set_high_contrast(True)
+        assert _best_contrast_on_black("consumed", box.itemIcon(row)) >= 4.5
+    finally:
+        window.theme.set_high_contrast(False)
+    assert _best_contrast_on_black("consumed", box.itemIcon(row)) < 4.5

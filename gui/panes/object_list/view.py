@@ -213,6 +213,10 @@ class FilterBar(QWidget):
             self.retranslate()
         elif event.type() == QEvent.Type.FontChange:
             self.count_label.setFixedHeight(self.count_label.fontMetrics().height() + 2)
+        elif event.type() == QEvent.Type.PaletteChange:
+            # the markers' colours follow the theme (high contrast lightens them)
+            for row in range(1, self.status_box.count()):
+                self.status_box.setItemIcon(row, status_icon(str(self.status_box.itemData(row))))
         super().changeEvent(event)
 
     def _apply(self, *_args: object) -> None:
