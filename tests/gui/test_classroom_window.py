@@ -231,10 +231,11 @@ def test_in_presenter_mode_the_step_and_its_narration_open_the_lesson_band(
             window.commands.action("lesson_next").trigger()
         # as far down towards the step's line as the page scrolls, once laid out
         qtbot.waitUntil(lambda: bar.value() == min(page.progress.y(), bar.maximum()))
-    # the band is short: the title and goal scroll above, the step's line opens it
-    qtbot.waitUntil(lambda: abs(top_in_view(page.progress)) <= 1)
-    assert top_in_view(page.title) < 0
-    assert 0 < top_in_view(page.narration) < viewport.height()
+    # the step's line and the narration's start are in view, however tall the screen
+    assert 0 <= top_in_view(page.progress) and top_in_view(page.narration) < viewport.height()
+    if bar.maximum() >= page.progress.y():  # a short band (1280x800): the title scrolls above
+        assert abs(top_in_view(page.progress)) <= 1
+        assert top_in_view(page.title) < 0
     window.set_presenter_mode(False)
     qtbot.waitUntil(lambda: page.verticalScrollBar().value() == 0)  # the title again
 
