@@ -135,7 +135,7 @@ class LessonPage(QScrollArea):
         self.verticalScrollBar().setValue(self.progress.y() if self.step_first else 0)
 
     def _range_changed(self, _low: int, _high: int) -> None:
-        if self.step_first:
+        if self.step_first:  # the layout has just run: no need to activate it again
             self.verticalScrollBar().setValue(self.progress.y())
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API

@@ -407,7 +407,7 @@ def paint_marker(painter: QPainter, rect: QRectF, status: str) -> None:
 
 
 def status_icon(status: str, size: int = 16) -> QIcon:
-    """A QIcon of the status's marker, cached per status and size."""
+    """A QIcon of the status's marker, cached per status, size and theme."""
     key = (status, size, is_high_contrast())
     icon = _ICON_CACHE.get(key)
     if icon is None:
