@@ -560,7 +560,7 @@ class Run:
         return self.requests / self.elapsed if self.elapsed else 0.0
 
 
-CLIENTS = ("lean", "json")
+CLIENTS = ("lean", "json", "wrk")
 
 
 def run_clients(
@@ -568,6 +568,8 @@ def run_clients(
 ) -> Run:
     if client == "lean":
         return run_lean(url, key, units, threads, seconds, seed)
+    if client == "wrk":
+        return run_wrk(url, key, units, threads, seed)
     share = [units // threads + (1 if i < units % threads else 0) for i in range(threads)]
     clients = [RawClient(url, key) for _ in range(threads)]
     for c in clients:  # open and warm each connection
@@ -606,6 +608,20 @@ def run_clients(
         for k, v in c.errors.items():
             run.errors[k] = run.errors.get(k, 0) + v
         c.sock.close()
+    return run
+
+
+def run_wrk(url: str, key: str, units: int, clients: int, seed: int) -> Run:
+    """The workload sent by wrk (``benchmarks/serve_wrk.py``), a second per 300 units."""
+    import serve_wrk
+
+    steps = serve_wrk.templates(unit_steps, _expected_object)
+    done = serve_wrk.run_wrk(url, key, clients, units / 300, seed, steps)
+    run = Run(requests=done["requests"], elapsed=done["elapsed"], client_cpu=done["client_cpu"])
+    run.latencies = [us * 1000 for us, count in done["latency_us"] for _ in range(count)]
+    for name in ("bad", "connect", "read", "write", "status", "timeout"):
+        if done[name]:
+            run.errors[f"wrk {name}"] = done[name]
     return run
 
 
@@ -926,7 +942,8 @@ def main() -> int:
         choices=sorted(CLIENTS),
         default="lean",
         help="lean: parts encoded once, answers checked, not decoded (default); json: each "
-        "request URL-encoded, answers with an id JSON-decoded (this script's client before)",
+        "request URL-encoded, answers with an id JSON-decoded (this script's client before); "
+        "wrk: the same requests sent by wrk, in C (benchmarks/serve_wrk.py)",
     )
     parser.add_argument(
         "--access-log",
