@@ -12,6 +12,15 @@ else (the window's GUI thread), pass an ``executor`` of one thread: requests
 then run there, one at a time, and the loop keeps reading, timing out and
 refusing other connections meanwhile.
 
+Requests are answered in batches, one per turn of the loop: a connection's
+``data_received`` only parses, and the requests every connection read in
+that turn are answered together after the reads (:meth:`Hub.answer_ready`);
+the answers are written after the last of them, each connection's in one
+write. The interpreter then runs the handlers back to back instead of
+between system calls, whose kernel work (TCP over loopback) evicts its
+caches: at 8 and 16 clients the server spends 16-21 % less CPU a request
+(``benchmarks/serve_throughput.py``). One client's request waits for nothing.
+
 Limits and what the client reads at each (every answer Stripe-shaped, then
 the connection closes):
 
@@ -89,9 +98,31 @@ class Hub:
         self.in_flight = 0
         self.stopping = False
         self.max_connections = refusals.within_descriptors(limits.max_connections)
+        self.ready: list[Connection] = []  # read requests this turn, to answer after the reads
+        self.writing: list[Connection] | None = None  # while answering: answers held back
 
     def __call__(self) -> Connection:
         return Connection(self)
+
+    def answer_soon(self, conn: Connection) -> None:
+        """Answer ``conn``'s requests after this turn's reads, with the others read."""
+        if not self.ready:
+            conn.loop.call_soon(self.answer_ready)
+        self.ready.append(conn)
+
+    def answer_ready(self) -> None:
+        """Answer every connection read this turn, then write all the answers."""
+        ready, self.ready = self.ready, []
+        writing: list[Connection] = []
+        self.writing = writing
+        try:
+            for conn in ready:
+                conn.scheduled = False
+                conn._pump()
+        finally:
+            self.writing = None
+            for conn in writing:
+                conn._flush()
 
     async def sweep(self) -> None:
         """Close or answer what outlived its deadline, a few times a second."""
@@ -140,6 +171,8 @@ class Connection(asyncio.Protocol):
         self.deadline = _NEVER
         self.counted = False
         self.queue: collections.deque[tuple[Request | None, Reply | None]] = collections.deque()
+        self.scheduled = False  # in the hub's ready list
+        self.outgoing: list[bytes] = []  # answers held back until the batch is answered
         self.busy = False
         self.closing = False
         self.read_paused = False
@@ -214,8 +247,11 @@ class Connection(asyncio.Protocol):
             failure = mapping.http_refusal(431, "the request headers are too large")
         if failure is not None:
             self._fail(self.request, failure)
-        else:
-            self._pump()
+        elif self.queue and not self.scheduled:
+            self.scheduled = True
+            self.hub.answer_soon(self)
+            if len(self.queue) > self.limits.max_pipelined:
+                self._pause_reading()  # now, not after the reads of this turn
 
     def _fail(self, request: Request | None, reply: Reply) -> None:
         """Answer ``reply`` after what is queued before it, then close."""
@@ -390,13 +426,34 @@ class Connection(asyncio.Protocol):
             return
         if self.hub.stopping or (request is not None and not request.keep_alive):
             reply.close = True
-        transport.write(mapping.render(reply, request))
+        self._write(mapping.render(reply, request))
         try:
             self.hub.on_reply(request, reply)
         except Exception:  # an access log that cannot write must not stop the answers
             log.exception("the access log failed")
         if reply.close:
             self._linger()
+
+    def _write(self, data: bytes) -> None:
+        writing = self.hub.writing
+        if writing is None:
+            if self.transport is not None:
+                self.transport.write(data)
+            return
+        if not self.outgoing:
+            writing.append(self)
+        self.outgoing.append(data)
+
+    def _flush(self) -> None:
+        """Write the answers held back, in one write (each whole: no Nagle split)."""
+        outgoing = self.outgoing
+        if not outgoing:
+            return
+        data = outgoing[0] if len(outgoing) == 1 else b"".join(outgoing)
+        outgoing.clear()
+        transport = self.transport
+        if transport is not None and not transport.is_closing():
+            transport.write(data)
 
     def _close_after_queue(self) -> None:
         self.closing_pending = True
@@ -414,6 +471,7 @@ class Connection(asyncio.Protocol):
         transport = self.transport
         if transport is None:
             return
+        self._flush()  # the answers before the end
         self._resume_reading()
         if transport.can_write_eof():
             transport.write_eof()
@@ -456,6 +514,7 @@ class Connection(asyncio.Protocol):
             self.close()
 
     def close(self) -> None:
+        self._flush()
         if self.transport is not None:
             self.transport.close()
 

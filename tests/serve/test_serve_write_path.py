@@ -1,4 +1,5 @@
-"""One answer on the wire: one write, no Nagle delay; the access log flushed per burst."""
+"""Answers on the wire: a batch per turn, one write per connection, no Nagle delay;
+the access log flushed per burst."""
 
 from __future__ import annotations
 
@@ -16,14 +17,20 @@ from core.http.transport import Hub
 CARD = "card[number]=4242424242424242&card[exp_month]=12&card[exp_year]=2034&card[cvc]=123"
 
 
-class _Recorder:
-    """A transport that keeps what is written, for a connection driven without sockets."""
+class _Recording:
+    """A transport that keeps what is written, for a connection driven without sockets.
 
-    def __init__(self) -> None:
+    ``order``: a list shared with the test, to which each write adds ``"write"``.
+    """
+
+    def __init__(self, order: list[str] | None = None) -> None:
         self.writes: list[bytes] = []
+        self.order = order if order is not None else []
+        self.paused = False
 
     def write(self, data: bytes) -> None:
         self.writes.append(data)
+        self.order.append("write")
 
     def get_extra_info(self, name: str, default: Any = None) -> Any:
         return ("127.0.0.1", 5555) if name == "peername" else default
@@ -31,9 +38,11 @@ class _Recorder:
     def is_closing(self) -> bool:
         return False
 
-    def pause_reading(self) -> None: ...
+    def pause_reading(self) -> None:
+        self.paused = True
 
-    def resume_reading(self) -> None: ...
+    def resume_reading(self) -> None:
+        self.paused = False
 
     def can_write_eof(self) -> bool:
         return True
@@ -45,7 +54,28 @@ class _Recorder:
     def abort(self) -> None: ...
 
 
-def test_each_answer_is_one_write_even_for_pipelined_requests(sandbox: Any) -> None:
+def _token_request() -> bytes:
+    return (
+        "POST /v1/tokens HTTP/1.1\r\nAuthorization: Bearer sk_test_1\r\n"
+        "Content-Type: application/x-www-form-urlencoded\r\n"
+        f"Content-Length: {len(CARD)}\r\n\r\n{CARD}"
+    ).encode()
+
+
+def _whole_answers(data: bytes) -> list[bytes]:
+    """Split written bytes into answers, checking each is a whole head and body."""
+    answers = []
+    while data:
+        head, _, rest = data.partition(b"\r\n\r\n")
+        assert head.startswith(b"HTTP/1.1 200 OK")
+        length = int(head.split(b"Content-Length: ", 1)[1].split(b"\r\n", 1)[0])
+        body, data = rest[:length], rest[length:]
+        assert body.startswith(b"{") and body.rstrip().endswith(b"}")
+        answers.append(head + b"\r\n\r\n" + body)
+    return answers
+
+
+def test_pipelined_answers_go_out_whole_in_one_write(sandbox: Any) -> None:
     server = StripeServer(sandbox, "127.0.0.1", 0)
     hub = Hub(server._handle, server.limits, server._replied)
     loop = asyncio.new_event_loop()
@@ -55,21 +85,69 @@ def test_each_answer_is_one_write_even_for_pipelined_requests(sandbox: Any) -> N
             return hub()
 
         conn = loop.run_until_complete(connect())
-        transport = _Recorder()
+        transport = _Recording()
         conn.connection_made(transport)  # type: ignore[arg-type]
-        one = (
-            "POST /v1/tokens HTTP/1.1\r\nAuthorization: Bearer sk_test_1\r\n"
-            "Content-Type: application/x-www-form-urlencoded\r\n"
-            f"Content-Length: {len(CARD)}\r\n\r\n{CARD}"
-        ).encode()
-        conn.data_received(one * 3)  # three requests in one segment
+        conn.data_received(_token_request() * 3)  # three requests in one segment
+        assert transport.writes == []  # answered after this turn's reads
+        loop.run_until_complete(asyncio.sleep(0))
     finally:
         loop.close()
-    assert len(transport.writes) == 3
-    for data in transport.writes:  # head and body together, so Nagle never splits them
-        head, _, body = data.partition(b"\r\n\r\n")
-        assert head.startswith(b"HTTP/1.1 200 OK") and body.startswith(b"{")
-        assert f"Content-Length: {len(body)}".encode() in head
+    # One write; head and body of each answer together, so Nagle never splits one.
+    assert len(transport.writes) == 1
+    assert len(_whole_answers(transport.writes[0])) == 3
+
+
+def test_requests_read_in_one_turn_are_answered_before_any_answer_is_written(
+    sandbox: Any,
+) -> None:
+    """The batch: every handler first, back to back, then every write."""
+    order: list[str] = []
+    server = StripeServer(sandbox, "127.0.0.1", 0)
+
+    def handler(request: Any) -> Any:
+        order.append("answer")
+        return server._handle(request)
+
+    hub = Hub(handler, server.limits, server._replied)
+    loop = asyncio.new_event_loop()
+    try:
+
+        async def connect() -> Any:
+            return hub()
+
+        conns = [loop.run_until_complete(connect()) for _ in range(3)]
+        transports = [_Recording(order) for _ in conns]
+        for conn, transport in zip(conns, transports, strict=True):
+            conn.connection_made(transport)  # type: ignore[arg-type]
+        for conn in conns:  # three connections read in one turn
+            conn.data_received(_token_request())
+        loop.run_until_complete(asyncio.sleep(0))
+    finally:
+        loop.close()
+    assert order == ["answer"] * 3 + ["write"] * 3
+    assert all(len(_whole_answers(t.writes[0])) == 1 for t in transports)
+
+
+def test_a_flood_of_pipelined_requests_pauses_reading_before_the_batch(sandbox: Any) -> None:
+    server = StripeServer(sandbox, "127.0.0.1", 0)
+    hub = Hub(server._handle, server.limits, server._replied)
+    loop = asyncio.new_event_loop()
+    try:
+
+        async def connect() -> Any:
+            return hub()
+
+        conn = loop.run_until_complete(connect())
+        transport = _Recording()
+        conn.connection_made(transport)  # type: ignore[arg-type]
+        flood = server.limits.max_pipelined + 5
+        conn.data_received(b"GET /v1/events?limit=1 HTTP/1.1\r\n\r\n" * flood)
+        assert transport.paused  # at once: the reads of this turn stop here
+        loop.run_until_complete(asyncio.sleep(0))
+        assert not transport.paused  # answered, so reading goes on
+    finally:
+        loop.close()
+    assert transport.writes[0].count(b"HTTP/1.1 ") == flood
 
 
 def test_the_server_socket_does_not_wait_for_acks_before_sending(server: StripeServer) -> None:
