@@ -18,8 +18,10 @@ that turn are answered together after the reads (:meth:`Hub.answer_ready`);
 the answers are written after the last of them, each connection's in one
 write. The interpreter then runs the handlers back to back instead of
 between system calls, whose kernel work (TCP over loopback) evicts its
-caches: at 8 and 16 clients the server spends 16-21 % less CPU a request
-(``benchmarks/serve_throughput.py``). One client's request waits for nothing.
+caches: at 8 clients the server spent 270 us of CPU a request instead of 342,
+and answered 0.64 of the in-process ceiling instead of 0.47
+(``benchmarks/serve_throughput.py``, 5 interleaved rounds). A lone request
+waits for nothing.
 
 Limits and what the client reads at each (every answer Stripe-shaped, then
 the connection closes):
