@@ -165,10 +165,11 @@ Where the server's CPU goes by the clock (this session, load average 2-4):
 - p99 at 8 clients: each of 8 connections has one request in flight, so a
   request waits for the other seven: at 243-270 us a request the p50 alone is
   1.8-2.1 ms. Under 2 ms for the p99 needs a server at about 200 us a request
-  with no tail; this machine's tail is its host's: ``/proc/stat`` counted
-  0.65 s of steal on the client's CPU in a 4 s run at 8 clients, and requests
-  answered by the server then waited 0.6 ms (p90) to 2.6 ms (p99) to be read
-  by the client (server and client clocks compared, ``perf_counter_ns``).
+  with no tail; this machine's tail is its host's. Server and client clocks
+  compared (``perf_counter_ns``, one 300-unit run at 8 clients): answers the
+  server had written waited 0.6 ms (p90) and 2.6 ms (p99) to be read by the
+  client; in another run, over which ``/proc/stat`` counted 0.65 s of steal on
+  the client's CPU (about 4 s in all), 1.8 and 3.6 ms.
 - the access log is off here (``--quiet``; ``--access-log`` turns it on): a
   line costs 1.3 us (format, clean, print), flushed once per loop turn.
   ``Sandbox.request`` does nothing for HTTP alone: no ``Change`` is built
