@@ -7,8 +7,10 @@ import asyncio
 import io
 import socket
 import time
+from collections.abc import Callable, Iterator
 from typing import Any
 
+import pytest
 from serve_helpers import Raw
 
 from core.http.server import StripeServer
@@ -75,78 +77,83 @@ def _whole_answers(data: bytes) -> list[bytes]:
     return answers
 
 
-def test_pipelined_answers_go_out_whole_in_one_write(sandbox: Any) -> None:
-    server = StripeServer(sandbox, "127.0.0.1", 0)
-    hub = Hub(server._handle, server.limits, server._replied)
-    loop = asyncio.new_event_loop()
-    try:
+class _Socketless:
+    """A hub of connections driven by hand on an event loop of their own, no sockets."""
 
+    def __init__(self, sandbox: Any, wrap: Callable[[Any], Any] | None = None) -> None:
+        self.server = StripeServer(sandbox, "127.0.0.1", 0)
+        handler = self.server._handle if wrap is None else wrap(self.server._handle)
+        self.hub = Hub(handler, self.server.limits, self.server._replied)
+        self.loop = asyncio.new_event_loop()
+
+    def connection(self, transport: _Recording) -> Any:
         async def connect() -> Any:
-            return hub()
+            return self.hub()
 
-        conn = loop.run_until_complete(connect())
-        transport = _Recording()
-        conn.connection_made(transport)  # type: ignore[arg-type]
-        conn.data_received(_token_request() * 3)  # three requests in one segment
-        assert transport.writes == []  # answered after this turn's reads
-        loop.run_until_complete(asyncio.sleep(0))
-    finally:
-        loop.close()
+        conn = self.loop.run_until_complete(connect())
+        conn.connection_made(transport)
+        return conn
+
+    def turn(self) -> None:
+        """The rest of this turn of the loop: the batch read so far is answered."""
+        self.loop.run_until_complete(asyncio.sleep(0))
+
+
+@pytest.fixture
+def socketless(sandbox: Any) -> Iterator[Callable[..., _Socketless]]:
+    made: list[_Socketless] = []
+
+    def make(wrap: Callable[[Any], Any] | None = None) -> _Socketless:
+        made.append(_Socketless(sandbox, wrap))
+        return made[-1]
+
+    yield make
+    for hub in made:
+        hub.loop.close()
+
+
+def test_pipelined_answers_go_out_whole_in_one_write(socketless: Any) -> None:
+    hub = socketless()
+    transport = _Recording()
+    hub.connection(transport).data_received(_token_request() * 3)  # three in one segment
+    assert transport.writes == []  # answered after this turn's reads
+    hub.turn()
     # One write; head and body of each answer together, so Nagle never splits one.
     assert len(transport.writes) == 1
     assert len(_whole_answers(transport.writes[0])) == 3
 
 
 def test_requests_read_in_one_turn_are_answered_before_any_answer_is_written(
-    sandbox: Any,
+    socketless: Any,
 ) -> None:
     """The batch: every handler first, back to back, then every write."""
     order: list[str] = []
-    server = StripeServer(sandbox, "127.0.0.1", 0)
 
-    def handler(request: Any) -> Any:
-        order.append("answer")
-        return server._handle(request)
+    def wrap(handle: Any) -> Any:
+        def handler(request: Any) -> Any:
+            order.append("answer")
+            return handle(request)
 
-    hub = Hub(handler, server.limits, server._replied)
-    loop = asyncio.new_event_loop()
-    try:
+        return handler
 
-        async def connect() -> Any:
-            return hub()
-
-        conns = [loop.run_until_complete(connect()) for _ in range(3)]
-        transports = [_Recording(order) for _ in conns]
-        for conn, transport in zip(conns, transports, strict=True):
-            conn.connection_made(transport)  # type: ignore[arg-type]
-        for conn in conns:  # three connections read in one turn
-            conn.data_received(_token_request())
-        loop.run_until_complete(asyncio.sleep(0))
-    finally:
-        loop.close()
+    hub = socketless(wrap)
+    transports = [_Recording(order) for _ in range(3)]
+    conns = [hub.connection(transport) for transport in transports]
+    for conn in conns:  # three connections read in one turn
+        conn.data_received(_token_request())
+    hub.turn()
     assert order == ["answer"] * 3 + ["write"] * 3
     assert all(len(_whole_answers(t.writes[0])) == 1 for t in transports)
 
 
-def test_a_flood_of_pipelined_requests_pauses_reading_before_the_batch(sandbox: Any) -> None:
-    server = StripeServer(sandbox, "127.0.0.1", 0)
-    hub = Hub(server._handle, server.limits, server._replied)
-    loop = asyncio.new_event_loop()
-    try:
-
-        async def connect() -> Any:
-            return hub()
-
-        conn = loop.run_until_complete(connect())
-        transport = _Recording()
-        conn.connection_made(transport)  # type: ignore[arg-type]
-        flood = server.limits.max_pipelined + 5
-        conn.data_received(b"GET /v1/events?limit=1 HTTP/1.1\r\n\r\n" * flood)
-        assert transport.paused  # at once: the reads of this turn stop here
-        loop.run_until_complete(asyncio.sleep(0))
-        assert not transport.paused  # answered, so reading goes on
-    finally:
-        loop.close()
+def test_a_flood_of_pipelined_requests_pauses_reading_before_the_batch(socketless: Any) -> None:
+    hub = socketless()
+    transport = _Recording()
+    flood = hub.server.limits.max_pipelined + 5
+    hub.connection(transport).data_received(b"GET /v1/events?limit=1 HTTP/1.1\r\n\r\n" * flood)
+    assert transport.paused  # at once: the reads of this turn stop here
+    hub.turn()
+    assert not transport.paused  # answered, so reading goes on
     assert transport.writes[0].count(b"HTTP/1.1 ") == flood
 
 
