@@ -14,7 +14,7 @@ refusing other connections meanwhile.
 
 Requests are answered in batches, one per turn of the loop: a connection's
 ``data_received`` only parses, and the requests every connection read in
-that turn are answered together after the reads (:meth:`Hub.answer_ready`);
+that turn are answered together after the reads (:meth:`core.http.hub.Hub.answer_ready`);
 the answers are written after the last of them, each connection's in one
 write. The interpreter then runs the handlers back to back instead of
 between system calls, whose kernel work (TCP over loopback) evicts its
@@ -48,20 +48,16 @@ import contextlib
 import functools
 import logging
 import socket
-from collections.abc import Callable
-from concurrent.futures import Executor, Future
+from concurrent.futures import Future
 from typing import cast
 
 import httptools
 
+from core.http import hub as shared
 from core.http import mapping, refusals
-from core.http.limits import Limits
 from core.http.mapping import Reply, Request
 
 log = logging.getLogger(__name__)
-
-Handler = Callable[[Request], Reply]
-OnReply = Callable[[Request | None, Reply], None]
 
 IDLE, HEAD, BODY, WAIT, LINGER = range(5)
 _NEVER = float("inf")
@@ -75,77 +71,11 @@ class _Fail(Exception):
         self.reply = reply
 
 
-class Hub:
-    """What the connections of one listening socket share.
-
-    Attributes:
-        connections: every open connection.
-        active: connections counted against ``max_connections`` (not the refused).
-        in_flight: requests being answered on the executor.
-    """
-
-    def __init__(
-        self,
-        handler: Handler,
-        limits: Limits,
-        on_reply: OnReply,
-        executor: Executor | None = None,
-    ) -> None:
-        self.handler = handler
-        self.limits = limits
-        self.on_reply = on_reply
-        self.executor = executor
-        self.connections: set[Connection] = set()
-        self.active = 0
-        self.in_flight = 0
-        self.stopping = False
-        self.max_connections = refusals.within_descriptors(limits.max_connections)
-        self.ready: list[Connection] = []  # read requests this turn, to answer after the reads
-        self.writing: list[Connection] | None = None  # while answering: answers held back
+class Hub(shared.Hub):
+    """The connections of one listening socket; called, it makes one (the protocol factory)."""
 
     def __call__(self) -> Connection:
         return Connection(self)
-
-    def answer_soon(self, conn: Connection) -> None:
-        """Answer ``conn``'s requests after this turn's reads, with the others read."""
-        if not self.ready:
-            conn.loop.call_soon(self.answer_ready)
-        self.ready.append(conn)
-
-    def answer_ready(self) -> None:
-        """Answer every connection read this turn, then write all the answers."""
-        ready, self.ready = self.ready, []
-        writing: list[Connection] = []
-        self.writing = writing
-        try:
-            for conn in ready:
-                conn.scheduled = False
-                conn._pump()
-        finally:
-            self.writing = None
-            for conn in writing:
-                conn._flush()
-
-    async def sweep(self) -> None:
-        """Close or answer what outlived its deadline, a few times a second."""
-        loop = asyncio.get_running_loop()
-        while True:
-            await asyncio.sleep(0.25)
-            now = loop.time()
-            for conn in [c for c in self.connections if c.deadline < now]:
-                conn.expire()
-
-    async def close_all(self, timeout: float) -> None:
-        """Stop: cut idle and unfinished connections; let answers in progress finish."""
-        self.stopping = True
-        for conn in list(self.connections):
-            conn.stop()
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + timeout
-        while self.connections and loop.time() < deadline:
-            await asyncio.sleep(0.01)
-        for conn in list(self.connections):
-            conn.abort()
 
 
 def _no_delay(transport: asyncio.BaseTransport) -> None:
@@ -261,7 +191,7 @@ class Connection(asyncio.Protocol):
         self.phase = WAIT
         self.deadline = _NEVER
         self.closing_pending = True
-        self._pump()
+        self.answer_queued()
 
     def eof_received(self) -> bool | None:
         if self.closing or not (self.busy or self.queue):
@@ -368,7 +298,7 @@ class Connection(asyncio.Protocol):
 
     # --- answering ---------------------------------------------------------------
 
-    def _pump(self) -> None:
+    def answer_queued(self) -> None:
         """Answer queued requests in order: here, or one at a time on the executor."""
         hub = self.hub
         queue = self.queue
@@ -420,7 +350,7 @@ class Connection(asyncio.Protocol):
         if self.hub.stopping:
             reply.close = True
         self._send(request, reply)
-        self._pump()
+        self.answer_queued()
 
     def _send(self, request: Request | None, reply: Reply) -> None:
         transport = self.transport
@@ -446,7 +376,7 @@ class Connection(asyncio.Protocol):
             writing.append(self)
         self.outgoing.append(data)
 
-    def _flush(self) -> None:
+    def flush_answers(self) -> None:
         """Write the answers held back, in one write (each whole: no Nagle split)."""
         outgoing = self.outgoing
         if not outgoing:
@@ -473,7 +403,7 @@ class Connection(asyncio.Protocol):
         transport = self.transport
         if transport is None:
             return
-        self._flush()  # the answers before the end
+        self.flush_answers()  # the answers before the end
         self._resume_reading()
         if transport.can_write_eof():
             transport.write_eof()
@@ -516,7 +446,7 @@ class Connection(asyncio.Protocol):
             self.close()
 
     def close(self) -> None:
-        self._flush()
+        self.flush_answers()
         if self.transport is not None:
             self.transport.close()
 
