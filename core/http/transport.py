@@ -179,9 +179,10 @@ class Connection(asyncio.Protocol):
             failure = mapping.http_refusal(431, "the request headers are too large")
         if failure is not None:
             self._fail(self.request, failure)
-        elif self.queue and not self.scheduled:
-            self.scheduled = True
-            self.hub.answer_soon(self)
+        elif self.queue:
+            if not self.scheduled:
+                self.scheduled = True
+                self.hub.answer_soon(self)
             if len(self.queue) > self.limits.max_pipelined:
                 self._pause_reading()  # now, not after the reads of this turn
 

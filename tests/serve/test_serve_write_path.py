@@ -149,8 +149,12 @@ def test_requests_read_in_one_turn_are_answered_before_any_answer_is_written(
 def test_a_flood_of_pipelined_requests_pauses_reading_before_the_batch(socketless: Any) -> None:
     hub = socketless()
     transport = _Recording()
+    request = b"GET /v1/events?limit=1 HTTP/1.1\r\n\r\n"
+    conn = hub.connection(transport)
+    conn.data_received(request * 2)  # the first read of the turn: no pause yet
+    assert not transport.paused
     flood = hub.server.limits.max_pipelined + 5
-    hub.connection(transport).data_received(b"GET /v1/events?limit=1 HTTP/1.1\r\n\r\n" * flood)
+    conn.data_received(request * (flood - 2))  # a second read, in the same turn
     assert transport.paused  # at once: the reads of this turn stop here
     hub.turn()
     assert not transport.paused  # answered, so reading goes on
