@@ -10,6 +10,7 @@ then writes their answers (``core.http.transport`` explains why).
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Callable
 from concurrent.futures import Executor
 from typing import Protocol
@@ -17,6 +18,8 @@ from typing import Protocol
 from core.http import refusals
 from core.http.limits import Limits
 from core.http.mapping import Reply, Request
+
+log = logging.getLogger(__name__)
 
 Handler = Callable[[Request], Reply]
 OnReply = Callable[[Request | None, Reply], None]
@@ -79,10 +82,15 @@ class Hub:
         ready, self.ready = self.ready, []
         writing: list[Peer] = []
         self.writing = writing
+        for conn in ready:
+            conn.scheduled = False
         try:
             for conn in ready:
-                conn.scheduled = False
-                conn.answer_queued()
+                try:
+                    conn.answer_queued()
+                except Exception:  # a broken connection must not leave the others unanswered
+                    log.exception("answering a connection failed; it is closed")
+                    conn.abort()
         finally:
             self.writing = None
             for conn in writing:

@@ -303,7 +303,11 @@ class Connection(asyncio.Protocol):
         """Answer queued requests in order: here, or one at a time on the executor."""
         hub = self.hub
         queue = self.queue
+        transport = self.transport
         while queue and not self.busy and not self.closing:
+            if transport is None or transport.is_closing():
+                queue.clear()  # closed or aborted meanwhile: nobody to answer, apply nothing
+                break
             request, reply = queue.popleft()
             if reply is None and request is not None:
                 if hub.executor is not None:
@@ -440,8 +444,13 @@ class Connection(asyncio.Protocol):
             self.abort()
 
     def stop(self) -> None:
-        """The server stops: finish an answer in progress, close everything else."""
-        if self.busy:
+        """The server stops: finish the answers in progress or read, close everything else.
+
+        A request read but not yet answered (the batch comes later in the turn)
+        is answered too, with ``Connection: close``: closing instead would drop
+        the answer to a request the sandbox may still be about to apply.
+        """
+        if self.busy or self.queue:
             self.closing_pending = True
         elif self.phase != LINGER:
             self.close()

@@ -29,6 +29,7 @@ class _Recording:
         self.writes: list[bytes] = []
         self.order = order if order is not None else []
         self.paused = False
+        self.closed = False
 
     def write(self, data: bytes) -> None:
         self.writes.append(data)
@@ -38,7 +39,7 @@ class _Recording:
         return ("127.0.0.1", 5555) if name == "peername" else default
 
     def is_closing(self) -> bool:
-        return False
+        return self.closed
 
     def pause_reading(self) -> None:
         self.paused = True
@@ -51,9 +52,11 @@ class _Recording:
 
     def write_eof(self) -> None: ...
 
-    def close(self) -> None: ...
+    def close(self) -> None:
+        self.closed = True
 
-    def abort(self) -> None: ...
+    def abort(self) -> None:
+        self.closed = True
 
 
 def _token_request() -> bytes:
@@ -159,6 +162,49 @@ def test_a_flood_of_pipelined_requests_pauses_reading_before_the_batch(socketles
     hub.turn()
     assert not transport.paused  # answered, so reading goes on
     assert transport.writes[0].count(b"HTTP/1.1 ") == flood
+
+
+def test_a_request_read_just_before_stop_is_answered_not_dropped(socketless: Any) -> None:
+    """Read in the turn the server stops, before its batch: answered, then closed."""
+    hub = socketless()
+    transport = _Recording()
+    conn = hub.connection(transport)
+    conn.data_received(_token_request())
+    hub.hub.stopping = True
+    conn.stop()  # what Hub.close_all does to each connection
+    hub.turn()
+    assert hub.server.requests_served == 1
+    (answer,) = _whole_answers(transport.writes[0])
+    assert b"\r\nConnection: close\r\n" in answer
+
+
+_EVENTS = b"GET /v1/events?limit=1 HTTP/1.1\r\nAuthorization: Bearer sk_test_1\r\n\r\n"
+
+
+def test_a_connection_that_breaks_in_a_batch_leaves_the_others_answered(
+    socketless: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from core.http import transport as transport_module
+
+    render = transport_module.mapping.render
+
+    def breaks_on_boom(reply: Any, request: Any = None) -> bytes:
+        if request is not None and request.target.startswith("/boom"):
+            raise RuntimeError("a bug in rendering")
+        return render(reply, request)
+
+    monkeypatch.setattr(transport_module.mapping, "render", breaks_on_boom)
+    hub = socketless()
+    broken, healthy = _Recording(), _Recording()
+    first, second = hub.connection(broken), hub.connection(healthy)
+    first.data_received(b"GET /boom HTTP/1.1\r\n\r\n")
+    second.data_received(_EVENTS)
+    hub.turn()
+    assert broken.closed  # the broken one is cut
+    assert healthy.writes and healthy.writes[0].startswith(b"HTTP/1.1 200")
+    second.data_received(_EVENTS)
+    hub.turn()
+    assert len(healthy.writes) == 2  # and it is still answered afterwards
 
 
 def test_the_server_socket_does_not_wait_for_acks_before_sending(server: StripeServer) -> None:
