@@ -95,7 +95,7 @@ function request()
   local n = tostring(seed + number * 100000 + unit)
   local fill = function(k) return ids[tonumber(k)] or "missing" end
   local path = s.path:gsub("XID(%%d+)X", fill)
-  local body = s.body:gsub("XID(%%d+)X", fill):gsub("NNNNNN", n)
+  local body = s.body:gsub("XID(%%d+)X", fill):gsub(%(unit_number)s, n)
   return string.format(head, s.method, path, #body, body)
 end
 
@@ -140,6 +140,7 @@ def lua_script(steps: list[dict[str, Any]], host: str, key: str, seed: int) -> s
         "host": _lua_string(host),
         "key": _lua_string(key),
         "seed": seed,
+        "unit_number": _lua_string(UNIT_NUMBER),
     }
 
 
