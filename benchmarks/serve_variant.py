@@ -1,6 +1,6 @@
 """One server for ``serve_throughput.py`` to measure, started as its own process.
 
-    python benchmarks/serve_variant.py asyncio|orjson|msgspec|uvloop|uvicorn
+    python benchmarks/serve_variant.py asyncio|orjson|msgspec|uvloop|uvicorn|floor
 
 Prints ``serving at URL`` once listening on 127.0.0.1 (a free port), then
 serves until SIGTERM. Every variant answers with the same sandbox code and
@@ -14,7 +14,15 @@ the same mapping (``core.http.mapping``); they differ only in:
 - ``uvloop``: the same server on uvloop's event loop (as shipped where uvloop
   is installed: Linux, macOS);
 - ``uvicorn``: the same mapping as an ASGI application under uvicorn with
-  httptools (the other candidate stack; ``uv run --with uvicorn``).
+  httptools (the other candidate stack; ``uv run --with uvicorn``);
+- ``floor``: not a server anyone should run, a bound: one thread on a bare
+  ``select.epoll`` loop with the least HTTP these benchmark clients need
+  (a head split at CRLF, ``Content-Length``, one ``send`` per answer; no
+  limits, timeouts, pipelining pauses or error handling), answering through
+  the same ``StripeServer._handle`` and ``mapping.render``. What it reaches is
+  about the most any Python server answering through this mapping reaches
+  on this machine: the rest of a gap to the ceiling is the machine's
+  (system calls, loopback TCP, waking after a sleep).
 
 A variant whose library is not installed exits 3 with a message.
 """
@@ -22,6 +30,7 @@ A variant whose library is not installed exits 3 with a message.
 from __future__ import annotations
 
 import asyncio
+import select
 import signal
 import socket
 import sys
@@ -107,6 +116,52 @@ def asgi_app(server: StripeServer) -> Any:
     return app
 
 
+def serve_floor(server: StripeServer, stop: threading.Event) -> None:
+    """The ``floor`` variant: epoll, recv, the mapping, send; nothing else."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    listener.setblocking(False)
+    poll = select.epoll()
+    poll.register(listener.fileno(), select.EPOLLIN)
+    peers: dict[int, tuple[socket.socket, bytearray, str]] = {}
+    print(f"serving at http://127.0.0.1:{listener.getsockname()[1]}", flush=True)
+    while not stop.is_set():
+        for fd, _ in poll.poll(0.2):
+            if fd == listener.fileno():
+                conn, addr = listener.accept()
+                conn.setblocking(True)  # read only when epoll says so; sendall may wait
+                conn.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+                peers[conn.fileno()] = (conn, bytearray(), f"{addr[0]}:{addr[1]}")
+                poll.register(conn.fileno(), select.EPOLLIN)
+                continue
+            conn, buffer, client = peers[fd]
+            try:
+                data = conn.recv(65536)
+            except OSError:  # reset by the client
+                data = b""
+            if not data:
+                poll.unregister(fd)
+                del peers[fd]
+                conn.close()
+                continue
+            buffer += data
+            while (end := buffer.find(b"\r\n\r\n")) >= 0:
+                lines = buffer[:end].decode("latin-1").split("\r\n")
+                headers = {}
+                for line in lines[1:]:
+                    name, _, value = line.partition(":")
+                    headers.setdefault(name.lower(), value.strip())
+                length = int(headers.get("content-length", "0"))
+                if len(buffer) < end + 4 + length:
+                    break
+                body = bytes(buffer[end + 4 : end + 4 + length])
+                del buffer[: end + 4 + length]
+                method, target, version = lines[0].split(" ")
+                request = mapping.Request(method, target, headers, body, client, True, version[5:])
+                conn.sendall(mapping.render(server._handle(request), request))
+    poll.close()
+    listener.close()
+
+
 def _announce(port: int) -> None:
     """Print the URL once the port accepts connections."""
     for _ in range(200):
@@ -139,6 +194,9 @@ def main() -> int:
         print(f"serving at {server.url}", flush=True)
         stop.wait()
         server.stop()
+        return 0
+    if variant == "floor":
+        serve_floor(StripeServer(sandbox), stop)
         return 0
     if variant == "uvicorn":
         try:
