@@ -208,6 +208,45 @@ Where the server's CPU goes by the clock (this session, load average 2-4):
   two wake-ups. With the ceiling at 62-95 us, a server doing no more than the
   ceiling would still be at most ceiling / (ceiling + client), 0.55-0.6; for
   0.50 the server would have to answer in about the ceiling's own time.
+- the machine's bound (2026-12-03). This workplace's VMs boot with
+  ``haltpoll.guest_halt_poll_ns=0`` on the kernel's command line: a virtual
+  CPU with nothing to run halts at once, and waking it goes through the host.
+  ``benchmarks/loopback_rtt.py`` (300 bytes each way over 127.0.0.1, no HTTP,
+  no sandbox, 3 rounds): both sides waiting in ``recv`` on two CPUs 88-103 us
+  a round trip; either side spinning 24-29 us; both 8-12; both on one CPU
+  14-16. Each wake of a halted CPU costs 35-45 us, twice a request. Set to
+  200000 for a few minutes (root can, in ``/sys/module/haltpoll/parameters``;
+  set back to 0 after): both waiting, 15 us. The header line ``this machine:``
+  measures the round trip before every run. ``serve_variant.py floor`` is a
+  bound for the HTTP layer: a bare epoll loop with the least HTTP the clients
+  need, answering through the same ``StripeServer._handle`` and
+  ``mapping.render``. User-space instructions per request (``--instructions
+  --units 100 --threads 1,8 --variants floor``): ceiling 371,700, ``floor``
+  466,000 (x 0.80), this server 499,700 / 497,500 (x 0.74-0.75): the whole
+  transport (limits, deadlines, batching, llhttp's callbacks) is 34,000 of
+  it. Four runs, ``--pin --rounds 3 --client wrk --threads 1,8 --variants
+  floor``, halt polling 200000 / 0 / 200000 / 0 (ceiling 111-116 us):
+
+  ====================  =========  =========  =========  =========
+  x clock               200000     0          200000     0
+  ====================  =========  =========  =========  =========
+  after, one client     0.39       0.13       0.33       0.30
+  floor, one client     0.52       0.23       0.30       0.30
+  after, 8 clients      0.50       0.49       0.38       0.62
+  floor, 8 clients      0.72       0.43       0.58       0.75
+  p99 at 8, after       10.1 ms    10.5       13.0       4.6
+  p99 at 8, floor       62.8 ms    31.9       39.2       32.6
+  ====================  =========  =========  =========  =========
+
+  With halting as this machine has it, not even the floor reads 0.50 at one
+  client. The p99 at 8 clients does not move with halt polling: it is the
+  host's steal (``/proc/stat``, 4 runs of 1.1 s at 8 clients: 1-17 % of the
+  server's CPU, 10-180 ms a run, in slices of milliseconds, each stopping all
+  8 requests in flight). The loop traced in one quiet run (``answer_ready``
+  timed, no gc callbacks: those slowed the server itself): a batch of 3.85
+  requests took 503 us at the median (130 us a request, the ceiling's own),
+  1.27 ms at p99, and that run's p99 was 3.05 ms; in a run with steal,
+  batches of 1 ms or more took 470 ms of its 1.1 s.
 """
 
 from __future__ import annotations
@@ -842,6 +881,24 @@ def server_encoder() -> Callable[[Any], bytes]:
     return mapping.encode_json
 
 
+def machine_bound(client_cpus: set[int], server_cpus: set[int]) -> str:
+    """What one bare loopback round trip costs here (``loopback_rtt.py``), and why."""
+    import loopback_rtt
+
+    halt_poll = (
+        loopback_rtt.HALT_POLL.read_text().strip()
+        if loopback_rtt.HALT_POLL.exists()
+        else "not a haltpoll guest"
+    )
+    client = min(client_cpus) if client_cpus else 0
+    server = min(server_cpus) if server_cpus else (1 if (os.cpu_count() or 1) > 1 else 0)
+    trip = loopback_rtt.median_trip(server, client, False, False, 1000)
+    return (
+        f"a bare loopback round trip (no HTTP, both sides blocking, CPU {client} to {server}) "
+        f"{trip:.0f} us at the median; guest_halt_poll_ns {halt_poll}"
+    )
+
+
 def _load() -> str:
     return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
@@ -891,13 +948,22 @@ def _instructions(prefix: str) -> int:
     return total
 
 
-def server_instructions(label: str, tree: Path, units: int, clients: int, work: Path) -> float:
-    """User-space instructions per request of ``chargeable serve`` from ``tree``."""
+def server_instructions(
+    label: str, tree: Path | None, units: int, clients: int, work: Path
+) -> float:
+    """User-space instructions per request of ``chargeable serve`` from ``tree``.
+
+    ``tree`` None: the ``serve_variant.py`` server named ``label``.
+    """
     out = str(work / f"cg-{label}-{clients}")
-    argv = [*_callgrind(out + ".%p"), sys.executable, "-m", "gui.app", "serve"]
-    server = launch(
-        label, [*argv, "--port", "0", "--quiet"], tree, "serving the Stripe API at ", 600
-    )
+    if tree is None:
+        argv = [*_callgrind(out + ".%p"), sys.executable, "benchmarks/serve_variant.py", label]
+        server = launch(label, argv, ROOT, "serving at ", 600)
+    else:
+        argv = [*_callgrind(out + ".%p"), sys.executable, "-m", "gui.app", "serve"]
+        server = launch(
+            label, [*argv, "--port", "0", "--quiet"], tree, "serving the Stripe API at ", 600
+        )
     assert server.proc is not None
     try:
         run_lean(server.url, "sk_test_benchmark", 5, 1, 600, 99)  # warm: code paths, caches
@@ -934,9 +1000,10 @@ def instructions_main(args: argparse.Namespace, counts: list[int]) -> int:
     """``--instructions``: callgrind counts, repeatable whatever else the machine does."""
     with tempfile.TemporaryDirectory(prefix="serve-bench-cg-") as tmp:
         work = Path(tmp)
-        trees = [("after", ROOT)]
+        trees: list[tuple[str, Path | None]] = [("after", ROOT)]
         if args.rev:
             trees.insert(0, (f"before ({args.rev[:10]})", extract(args.rev, work)))
+        trees += [(name, None) for name in args.variants.split(",") if name]
         ceiling = ceiling_instructions(args.units, work)
         print(
             f"user-space instructions per request (valgrind --tool=callgrind, {args.units} "
@@ -1039,6 +1106,7 @@ def main() -> int:
         )
         + f"; load average {_load()}"
     )
+    print(f"this machine: {machine_bound(CLIENT_CPUS, SERVER_CPUS)}")
     servers: list[Server] = []
     tmp = tempfile.TemporaryDirectory(prefix="serve-bench-")
     try:
