@@ -220,7 +220,8 @@ Where the server's CPU goes by the clock (this session, load average 2-4):
   measures the round trip before every run. ``serve_variant.py floor`` is a
   bound for the HTTP layer: a bare epoll loop with the least HTTP the clients
   need, answering through the same ``StripeServer._handle`` and
-  ``mapping.render``. User-space instructions per request (``--instructions
+  ``mapping.render``; ``benchmarks/serve_layers.py`` counts each layer of this
+  server in-process. User-space instructions per request (``--instructions
   --units 100 --threads 1,8 --variants floor``): ceiling 371,700, ``floor``
   466,000 (x 0.80), this server 499,700 / 497,500 (x 0.74-0.75): the whole
   transport (limits, deadlines, batching, llhttp's callbacks) is 34,000 of
