@@ -38,6 +38,11 @@ MESSAGE = b"x" * 300
 HALT_POLL = Path("/sys/module/haltpoll/parameters/guest_halt_poll_ns")
 
 
+def halt_polling() -> str:
+    """The guest kernel's halt polling in ns (0: an idle CPU halts at once)."""
+    return HALT_POLL.read_text().strip() if HALT_POLL.exists() else "none (not a haltpoll guest)"
+
+
 def _receive(sock: socket.socket, size: int, spin: bool) -> bytes:
     data = b""
     while len(data) < size:
@@ -111,11 +116,9 @@ def main() -> int:
     args = parser.parse_args()
     if len(os.sched_getaffinity(0)) < 2:
         raise SystemExit("needs two CPUs (0 and 1)")
-    halt_poll = HALT_POLL.read_text().strip() if HALT_POLL.exists() else "not a haltpoll guest"
     print(
         f"{args.trips} round trips of {len(MESSAGE)} bytes per way and round, "
-        f"{args.rounds} rounds; "
-        f"guest_halt_poll_ns: {halt_poll}"
+        f"{args.rounds} rounds; guest_halt_poll_ns: {halt_polling()}"
     )
     results: dict[str, list[float]] = {name: [] for name in WAYS}
     for round_ in range(args.rounds):

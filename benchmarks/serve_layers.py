@@ -39,6 +39,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.parse
 from collections.abc import Callable
@@ -86,14 +87,6 @@ def _request(method: str, path: str, params: list[tuple[str, str]]) -> mapping.R
         "content-length": str(len(body)),
     }
     return mapping.Request(method, path, headers, body, "127.0.0.1:5555", True, "1.1")
-
-
-def _request_bytes(method: str, path: str, params: list[tuple[str, str]]) -> bytes:
-    body = urllib.parse.urlencode(params)
-    return (
-        f"{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: {AUTH}\r\n"
-        f"Content-Type: {mapping.FORM}\r\nContent-Length: {len(body)}\r\n\r\n{body}"
-    ).encode()
 
 
 class _Transport:
@@ -176,7 +169,8 @@ def layer(name: str, steps: list[Step]) -> tuple[list[Any], Callable[[Any], int]
         hub.answer_ready()
         return int(transport.writes.pop()[9:12])
 
-    return [_request_bytes(*step) for step in steps], answer
+    fixed = f"Host: 127.0.0.1\r\nAuthorization: {AUTH}\r\n"
+    return [serve_throughput.request_bytes(*step, fixed) for step in steps], answer
 
 
 def _check(statuses: list[int], name: str) -> None:
@@ -187,7 +181,7 @@ def _check(statuses: list[int], name: str) -> None:
 
 def instructions(name: str, units: int) -> float:
     """User-space instructions per request of layer ``name``, in a callgrind process."""
-    out = Path(f"/tmp/serve-layers-{os.getpid()}-{name}.cg")
+    out = Path(tempfile.gettempdir()) / f"serve-layers-{os.getpid()}-{name}.cg"
     done = subprocess.run(
         [
             *serve_throughput._callgrind(str(out)),

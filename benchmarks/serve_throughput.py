@@ -337,6 +337,20 @@ def unit(call: Call, n: int) -> None:
         pass
 
 
+def request_bytes(method: str, target: str, params: list[tuple[str, str]], fixed: str) -> bytes:
+    """One request as a client sends it: ``fixed`` header lines, the form in the body
+    (``POST``) or the query."""
+    body = urllib.parse.urlencode(params)
+    if method == "POST":
+        return (
+            f"POST {target} HTTP/1.1\r\n{fixed}"
+            "Content-Type: application/x-www-form-urlencoded\r\n"
+            f"Content-Length: {len(body)}\r\n\r\n{body}"
+        ).encode()
+    target += "?" + body if body else ""
+    return f"{method} {target} HTTP/1.1\r\n{fixed}\r\n".encode()
+
+
 class Stop(Exception):
     """The run's time is up (a server that stalls cannot hold the benchmark)."""
 
@@ -363,17 +377,7 @@ class RawClient:
     def call(self, method: str, path: str, params: list[tuple[str, str]], want: bool) -> Any:
         if time.perf_counter() > self.deadline:
             raise Stop
-        body = urllib.parse.urlencode(params)
-        target = self.prefix + path
-        if method == "POST":
-            data = (
-                f"POST {target} HTTP/1.1\r\n{self.fixed}"
-                "Content-Type: application/x-www-form-urlencoded\r\n"
-                f"Content-Length: {len(body)}\r\n\r\n{body}"
-            ).encode()
-        else:
-            target += "?" + body if body else ""
-            data = f"{method} {target} HTTP/1.1\r\n{self.fixed}\r\n".encode()
+        data = request_bytes(method, self.prefix + path, params, self.fixed)
         started = time.perf_counter_ns()
         try:
             status, payload = self._exchange(data)
@@ -883,20 +887,17 @@ def server_encoder() -> Callable[[Any], bytes]:
 
 
 def machine_bound(client_cpus: set[int], server_cpus: set[int]) -> str:
-    """What one bare loopback round trip costs here (``loopback_rtt.py``), and why."""
+    """What one bare loopback round trip costs here (``loopback_rtt.py``): a bound on
+    every figure, and at one client most of the gap to the ceiling."""
     import loopback_rtt
 
-    halt_poll = (
-        loopback_rtt.HALT_POLL.read_text().strip()
-        if loopback_rtt.HALT_POLL.exists()
-        else "not a haltpoll guest"
-    )
-    client = min(client_cpus) if client_cpus else 0
-    server = min(server_cpus) if server_cpus else (1 if (os.cpu_count() or 1) > 1 else 0)
+    usable = sorted(os.sched_getaffinity(0))
+    client = min(client_cpus) if client_cpus else usable[0]
+    server = min(server_cpus) if server_cpus else usable[-1]
     trip = loopback_rtt.median_trip(server, client, False, False, 1000)
     return (
         f"a bare loopback round trip (no HTTP, both sides blocking, CPU {client} to {server}) "
-        f"{trip:.0f} us at the median; guest_halt_poll_ns {halt_poll}"
+        f"{trip:.0f} us at the median; guest_halt_poll_ns {loopback_rtt.halt_polling()}"
     )
 
 
